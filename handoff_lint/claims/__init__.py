@@ -1,0 +1,40 @@
+"""Claim kinds, each a small module registered by name with an extractor and a verifier.
+
+An extractor reads the document model and returns claims; a verifier settles each claim of
+its kind against the git evidence of the document's session window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+Extractor = Callable[[Document], list[Claim]]
+Verifier = Callable[[list[Claim], "Evidence"], None]
+
+
+@dataclass(frozen=True)
+class ClaimKind:
+    name: str
+    extract: Extractor
+    verify: Verifier
+
+
+KINDS: dict[str, ClaimKind] = {}
+
+
+def register(name: str, extract: Extractor, verify: Verifier) -> None:
+    KINDS[name] = ClaimKind(name, extract, verify)
+
+
+def load() -> dict[str, ClaimKind]:
+    """Import the built-in claim kinds (each registers itself) and return the registry."""
+    from handoff_lint.claims import branch, commit, date, files, tests  # noqa: F401
+
+    return KINDS

@@ -1,0 +1,254 @@
+"""Commit claims: hex ids presented as commits, with the subject and stats given for them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from handoff_lint import frontmatter, roles, textscan
+from handoff_lint.claims import register
+from handoff_lint.claims.walk import Line, header_index, prose_lines, table_cells
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+    from handoff_lint.repo import CommitInfo
+
+KEYWORD = re.compile(
+    r"\b(commits?|committed|sha|sha-?1|hash|revision|rev|cherry-picked|reverted)\b", re.I
+)
+LATEST = re.compile(
+    r"\b(latest|last|most recent|final|head)\b[^`]*\bcommit\b|\bcommit\b.*\b(latest|last)\b", re.I
+)
+QUOTED = re.compile(r"^[`*_)\]\s]*(?:[:\-–—]\s*)?[`*_\s]*[\"“'‘](?P<subject>[^\"”’]{3,}?)[\"”’]")
+REST = re.compile(r"^[`*_)\]]*\s*(?:[:\-–—|]\s*)?(?P<subject>[A-Za-z(\[].{2,})$")
+STATS = re.compile(
+    r"(?P<files>\d[\d,]*)\s+files?\s+changed"
+    r"(?:,\s*(?P<ins>\d[\d,]*)\s+insertions?\(\+\))?"
+    r"(?:,\s*(?P<del>\d[\d,]*)\s+deletions?\(-\))?",
+    re.I,
+)
+
+
+def _number(text: str | None) -> int | None:
+    return int(text.replace(",", "")) if text else None
+
+
+def _subject_after(text: str, at_item_start: bool) -> str:
+    quoted = QUOTED.match(text)
+    if quoted:
+        return quoted.group("subject").strip()
+    if at_item_start:
+        rest = REST.match(text)
+        if rest and not textscan.HEX.match(rest.group("subject")):
+            return rest.group("subject").strip().strip("*`").strip()
+    return ""
+
+
+def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: bool) -> bool:
+    before = line.text[: match.start()]
+    if table_commit_column or KEYWORD.search(before):
+        return True
+    stripped = re.sub(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*", "", before)
+    if line.starts_item and not stripped:
+        return True
+    section = line.block.section
+    in_commit_section = section is not None and any(s.role == "commits" for s in section.chain())
+    in_backticks = before.endswith("`") and line.text[match.end() : match.end() + 1] == "`"
+    return in_commit_section and (in_backticks or not stripped)
+
+
+def _claims_on_line(line: Line) -> list[Claim]:
+    commit_cells: set[int] = set()
+    subject_column = -1
+    if line.block.kind == "table_row" and line.block.table_header:
+        header = line.block.table_header
+        column = header_index(header, "commit", "hash", "sha", "rev")
+        subject_column = header_index(
+            header, "message", "subject", "description", "title", "summary"
+        )
+        cells = table_cells(line.text)
+        if 0 <= column < len(cells):
+            start, raw = cells[column]
+            commit_cells = set(range(start, start + len(raw)))
+    out: list[Claim] = []
+    for match in textscan.hex_tokens(line.text):
+        in_cell = match.start() in commit_cells
+        if not _presented_as_commit(line, match, in_cell):
+            continue
+        value: dict[str, Any] = {"hash": match.group(1)}
+        after = line.text[match.end() :]
+        before = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s*", "", line.text[: match.start()]).strip("`*[ ")
+        subject = _table_subject(line, subject_column) if in_cell else ""
+        subject = subject or _subject_after(after, (line.starts_item and not before) or in_cell)
+        if subject:
+            value["subject"] = subject
+        if LATEST.search(line.text[: match.start()]):
+            value["role"] = "latest"
+        out.append(Claim("commit", match.group(1), line.number, match.start(1) + 1, value))
+    return out
+
+
+def _table_subject(line: Line, column: int) -> str:
+    cells = table_cells(line.text)
+    if 0 <= column < len(cells):
+        return cells[column][1].strip().strip('`*"“”').strip()
+    return ""
+
+
+def _attach_stats(doc: Document, claims: list[Claim]) -> None:
+    """Give each commit the '5 files changed, 1103 insertions(+)' text nearest after it."""
+    by_line = sorted(claims, key=lambda c: (c.line, c.column))
+    if not by_line:
+        return
+    for line in prose_lines(doc):
+        match = STATS.search(line.text)
+        if not match:
+            continue
+        owner = [c for c in by_line if c.line <= line.number and line.number - c.line <= 3]
+        if not owner or "stats" in owner[-1].value:
+            continue
+        target = owner[-1]
+        target.value["stats"] = {
+            "files": _number(match.group("files")),
+            "insertions": _number(match.group("ins")),
+            "deletions": _number(match.group("del")),
+            "line": line.number,
+        }
+
+
+def _front_matter_claims(doc: Document) -> list[Claim]:
+    items = (doc.front_matter or {}).get("commits")
+    if not isinstance(items, list):
+        return []
+    lines = frontmatter.item_lines(doc, "commits")
+    out: list[Claim] = []
+    for position, item in enumerate(items):
+        if isinstance(item, dict):
+            hash_ = str(item.get("hash") or item.get("sha") or item.get("id") or "")
+            subject = str(item.get("subject") or item.get("message") or "")
+        else:
+            hash_, _, subject = str(item).strip().partition(" ")
+        if not textscan.is_commit_hex(hash_):
+            continue
+        line = lines[position] if position < len(lines) else frontmatter.key_line(doc, "commits")
+        text = doc.lines[line - 1] if line - 1 < len(doc.lines) else ""
+        column = text.find(hash_) + 1 if hash_ in text else 1
+        value: dict[str, Any] = {"hash": hash_}
+        if subject.strip():
+            value["subject"] = subject.strip().strip("\"'")
+        out.append(Claim("commit", hash_, line, column, value))
+    return out
+
+
+def extract(doc: Document) -> list[Claim]:
+    claims = _front_matter_claims(doc)
+    found: list[Claim] = []
+    for line in prose_lines(doc):
+        if roles.in_plan(line.block.section):
+            continue
+        found.extend(_claims_on_line(line))
+    _attach_stats(doc, found)
+    return claims + found
+
+
+# --- verification -------------------------------------------------------------------------
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def subject_matches(claimed: str, info: CommitInfo) -> bool:
+    """Tolerant of case, punctuation, quoting, prefixes and paraphrase of the message."""
+    said, real = " ".join(_words(claimed)), " ".join(_words(info.subject))
+    if not said or said in real or (real and real in said):
+        return True
+    words = set(_words(claimed)) - {"the", "a", "an", "and", "of", "to", "for", "in", "with"}
+    if not words:
+        return True
+    known = set(_words(info.subject + " " + info.body))
+    return len(words & known) / len(words) >= 0.5
+
+
+def _suggest(claim: Claim, evidence: Evidence) -> str:
+    subject = str(claim.value.get("subject", ""))
+    candidates = evidence.window_commits or evidence.recent_commits
+    if subject:
+        for info in candidates:
+            if subject_matches(subject, info):
+                return f"did you mean {info.sha[:7]}, '{info.subject}'?"
+    prefix = claim.text[:4]
+    for info in candidates:
+        if info.sha.startswith(prefix):
+            return f"did you mean {info.sha[:7]}, '{info.subject}'?"
+    return ""
+
+
+def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:
+    info = evidence.commits.get(sha)
+    if sha in evidence.unreachable:
+        claim.settle(
+            "unverifiable",
+            f"commit {sha[:12]} exists but no branch or HEAD reaches it "
+            "(reset or rewritten history?)",
+            "HL204",
+        )
+        return
+    if info is None:
+        claim.settle("verified", f"commit {sha[:12]} exists")
+        return
+    subject = claim.value.get("subject")
+    if subject and not subject_matches(str(subject), info):
+        claim.settle(
+            "refuted", f"git says commit {sha[:7]} is '{info.subject}', not '{subject}'", "HL205"
+        )
+        return
+    stats = claim.value.get("stats")
+    if isinstance(stats, dict):
+        real = {"files": info.files, "insertions": info.insertions, "deletions": info.deletions}
+        wrong = [
+            f"{stats[k]} {k} claimed, git says {real[k]}"
+            for k in real
+            if stats.get(k) is not None and stats[k] != real[k]
+        ]
+        if wrong:
+            claim.settle("refuted", f"stats of {sha[:7]}: " + "; ".join(wrong), "HL206")
+            return
+    claim.settle("verified", f"commit {sha[:12]} '{info.subject}'")
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    for claim in claims:
+        if not evidence.available:
+            claim.settle("unverifiable", evidence.unavailable_reason)
+            continue
+        found = evidence.objects.get(claim.text)
+        if found is None or found.status == "missing":
+            if evidence.shallow:
+                claim.settle(
+                    "unverifiable",
+                    "not in this shallow clone's history",
+                    "HL901",
+                    "fetch the full history: fetch-depth: 0",
+                )
+            else:
+                claim.settle(
+                    "refuted",
+                    "no commit with this id exists in the repository",
+                    "HL201",
+                    _suggest(claim, evidence),
+                )
+        elif found.status == "ambiguous":
+            claim.settle(
+                "unverifiable", "this short id matches several objects; give more digits", "HL203"
+            )
+        elif found.type != "commit":
+            claim.settle("refuted", f"{claim.text} is a {found.type}, not a commit", "HL202")
+        else:
+            _settle_found(claim, found.sha, evidence)
+
+
+register("commit", extract, verify)

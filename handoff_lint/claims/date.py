@@ -1,0 +1,103 @@
+"""Date claims: the session date from front matter, a '**Date:**' line, or the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from handoff_lint import frontmatter
+from handoff_lint.claims import register
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+DATE = re.compile(
+    r"(?<!\d)(?P<iso>(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2}))(?!\d)"
+    r"|\b(?P<long>" + MONTH + r"\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b"
+    r"|\b(?P<euro>(?P<d3>\d{1,2})\s+"
+    + MONTH.replace("month", "month3")
+    + r"\.?,?\s+(?P<y3>\d{4}))\b",
+    re.I,
+)
+KEY = re.compile(
+    r"^(?:session\s+)?date$|^date\s+(?:of\s+session|completed)$|^completed(?:\s+on)?$", re.I
+)
+
+
+def parse_date(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match.group("iso"):
+            return dt.date(int(match.group("y1")), int(match.group("m1")), int(match.group("d1")))
+        if match.group("long"):
+            month = MONTHS[match.group("month")[:3].lower()]
+            return dt.date(int(match.group("y2")), month, int(match.group("d2")))
+        month = MONTHS[match.group("month3")[:3].lower()]
+        return dt.date(int(match.group("y3")), month, int(match.group("d3")))
+    except ValueError:
+        return None
+
+
+def _claim(text: str, line: int, column: int) -> Claim | None:
+    match = DATE.search(text)
+    if not match:
+        return None
+    day = parse_date(match)
+    if day is None:
+        return None
+    return Claim("date", match.group(0), line, column + match.start(), {"date": day.isoformat()})
+
+
+def extract(doc: Document) -> list[Claim]:
+    value = (doc.front_matter or {}).get("date")
+    if value is not None:
+        line = frontmatter.key_line(doc, "date")
+        text = doc.lines[line - 1]
+        claim = _claim(text, line, 1)
+        return [claim] if claim else []
+    out: list[Claim] = []
+    for meta in doc.metadata:
+        if KEY.match(meta.key.strip()):
+            claim = _claim(str(meta.value), meta.line, meta.column)
+            if claim:
+                out.append(claim)
+    if not out and doc.title_position is not None:
+        line = doc.title_position.line
+        claim = _claim(doc.lines[line - 1], line, 1)
+        if claim:
+            out.append(claim)
+    return out
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    days = evidence.session_days()
+    for claim in claims:
+        claimed = dt.date.fromisoformat(str(claim.value["date"]))
+        if not evidence.available:
+            claim.settle("unverifiable", evidence.unavailable_reason)
+        elif not days:
+            claim.settle("unverifiable", "the session window has no dated commits")
+        elif any(abs((claimed - day).days) <= 1 for day in days):
+            claim.settle("verified", f"the session has commits dated within a day of {claimed}")
+        else:
+            common = Counter(days).most_common(1)[0][0]
+            span = f"{min(days)} to {max(days)}" if min(days) != max(days) else str(common)
+            claim.settle(
+                "refuted",
+                f"the session's commits are dated {span}, not {claimed}",
+                "HL501",
+                f"did you mean {common}?",
+            )
+
+
+register("date", extract, verify)

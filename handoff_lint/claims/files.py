@@ -1,0 +1,300 @@
+"""File claims: paths the document says were created, modified, deleted or renamed."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from handoff_lint import frontmatter, roles, textscan
+from handoff_lint.claims import register
+from handoff_lint.claims.walk import Line, header_index, prose_lines, table_cells
+from handoff_lint.model import Block, Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+[.)]\s+)?")
+HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?:\d+[.)]\s+)?")
+VERBS = {
+    "created": "created",
+    "added": "created",
+    "new": "created",
+    "wrote": "created",
+    "modified": "modified",
+    "updated": "modified",
+    "changed": "modified",
+    "edited": "modified",
+    "fixed": "modified",
+    "refactored": "modified",
+    "deleted": "deleted",
+    "removed": "deleted",
+    "renamed": "renamed",
+    "moved": "renamed",
+}
+VERB_START = re.compile(r"^\*{0,2}(?P<verb>" + "|".join(VERBS) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I)
+ANNOTATION = re.compile(
+    r"^[`*_]*\s*[(\[]\s*(?P<word>new|created|added|modified|updated|deleted|removed)\b", re.I
+)
+LABEL = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$")
+ARROW = re.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
+PATH_TOKEN = re.compile(r"[^\s`*,;|()\[\]\"']+")
+ACTION_WORDS = {
+    "created": "created",
+    "new": "created",
+    "added": "created",
+    "modified": "modified",
+    "updated": "modified",
+    "deleted": "deleted",
+    "removed": "deleted",
+}
+
+
+def _path_at(text: str) -> tuple[int, str] | None:
+    """(offset, path) of a path at the very start of ``text``, inside decoration or not."""
+    match = re.match(r"^(\*\*|__)?`?", text)
+    offset = match.end() if match else 0
+    token = PATH_TOKEN.match(text, offset)
+    if not token:
+        return None
+    raw = token.group(0)
+    if "::" in raw:
+        return None
+    path = textscan.normalize_path(raw)
+    if not textscan.looks_like_path(path):
+        return None
+    return offset + raw.find(path), path
+
+
+def _claim(path: str, action: str, line: int, column: int, **extra: Any) -> Claim:
+    return Claim("file", path, line, column, {"path": path, "action": action, **extra})
+
+
+def _label_action(label: str) -> str:
+    role = roles.role_of(label)
+    return "plan" if role == "plan" else roles.ACTION_OF_ROLE.get(role, "")
+
+
+class _Labels:
+    """Bold labels ('**Files Created:**') and the file action they give the list after them."""
+
+    def __init__(self) -> None:
+        self.paragraph: str = ""
+        self.items: dict[int, str] = {}
+
+    def see(self, line: Line) -> None:
+        if not line.first:
+            return
+        block = line.block
+        if block.kind == "heading":
+            self.paragraph = ""
+            return
+        label = LABEL.match(line.text)
+        action = _label_action(label.group("label")) if label else ""
+        if block.list_depth >= 0:
+            if label:
+                self.items[block.item_id] = action
+        else:
+            self.paragraph = action
+
+    def action(self, block: Block) -> str:
+        if block.parent_item_id in self.items:
+            return self.items[block.parent_item_id]
+        if block.list_depth >= 0 and self.paragraph:
+            return self.paragraph
+        return ""
+
+
+def _action_for(line: Line, labels: _Labels, rest: str) -> str:
+    note = ANNOTATION.match(rest)
+    if note:
+        return ACTION_WORDS[note.group("word").lower()]
+    return labels.action(line.block) or roles.file_action(line.block.section)
+
+
+def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
+    is_heading = line.block.kind == "heading"
+    if not (line.starts_item or is_heading):
+        return []
+    prefix = (HEADING_MARK if is_heading else MARKER).match(line.text)
+    start = prefix.end() if prefix else 0
+    body = line.text[start:]
+    verb = VERB_START.match(body)
+    if verb and not is_heading:
+        return _verb_claims(line, start + verb.end(), VERBS[verb.group("verb").lower()])
+    found = _path_at(body)
+    if not found:
+        return []
+    offset, path = found
+    rest = body[offset + len(path) :]
+    action = _action_for(line, labels, rest.lstrip("`*_ "))
+    if not action or action == "plan":
+        return []
+    column = start + offset + 1
+    arrow = ARROW.match(rest.lstrip("`*"))
+    if arrow:
+        target = _path_at(rest.lstrip("`*")[arrow.end() :])
+        if target:
+            return [_claim(target[1], "renamed", line.number, column, old_path=path)]
+    return [_claim(path, action, line.number, column)]
+
+
+def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
+    """'Deleted `a.py`, `b.py`' and 'Renamed `a` → `b`' at the start of an item."""
+    out: list[Claim] = []
+    spans = [s for s in textscan.code_spans(line.text) if s[0] >= offset - 1]
+    paths = [
+        (s, textscan.normalize_path(s[2])) for s in spans if textscan.looks_like_path(s[2].strip())
+    ]
+    if action == "renamed" and len(paths) >= 2:
+        (_, old), (new_span, new) = paths[0], paths[1]
+        return [_claim(new, "renamed", line.number, new_span[0] + 2, old_path=old)]
+    for span, path in paths:
+        out.append(_claim(path, action, line.number, span[0] + 2 + span[2].find(path)))
+    return out
+
+
+def _table_claims(line: Line) -> list[Claim]:
+    header = line.block.table_header
+    column = header_index(header, "file", "path")
+    if column < 0:
+        return []
+    cells = table_cells(line.text)
+    if column >= len(cells):
+        return []
+    start, raw = cells[column]
+    stripped = raw.strip()
+    found = _path_at(stripped)
+    if not found:
+        return []
+    offset, path = found
+    action = roles.file_action(line.block.section) or "changed"
+    action_column = header_index(header, "action", "status", "change", "type", "operation")
+    if 0 <= action_column < len(cells):
+        word = cells[action_column][1].strip().strip("*`").lower()
+        action = next((a for w, a in ACTION_WORDS.items() if w in word), action)
+    return [_claim(path, action, line.number, start + raw.find(stripped) + offset + 1)]
+
+
+def _front_matter_claims(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for key, action in (
+        ("files_created", "created"),
+        ("files_modified", "modified"),
+        ("files_deleted", "deleted"),
+        ("files_renamed", "renamed"),
+    ):
+        items = (doc.front_matter or {}).get(key)
+        if not isinstance(items, list):
+            continue
+        lines = frontmatter.item_lines(doc, key)
+        for position, item in enumerate(items):
+            old = ""
+            if isinstance(item, dict):
+                old, path = str(item.get("from", "")), str(item.get("to", ""))
+            else:
+                path = str(item)
+            line = lines[position] if position < len(lines) else frontmatter.key_line(doc, key)
+            text = doc.lines[line - 1]
+            column = text.find(path) + 1 if path and path in text else 1
+            extra = {"old_path": old} if old else {}
+            out.append(_claim(textscan.normalize_path(path), action, line, column, **extra))
+    return out
+
+
+def extract(doc: Document) -> list[Claim]:
+    claims = _front_matter_claims(doc)
+    labels = _Labels()
+    for line in prose_lines(doc):
+        labels.see(line)
+        if roles.in_plan(line.block.section):
+            continue
+        if line.block.kind == "table_row":
+            claims.extend(_table_claims(line))
+        else:
+            claims.extend(_item_claims(line, labels))
+    return claims
+
+
+# --- verification -------------------------------------------------------------------------
+
+
+def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
+    actions = evidence.actions(path)
+    if "A" in actions or "R" in actions:
+        if path in evidence.files_at_end:
+            claim.settle("verified", f"{path} was created in the session window")
+        else:
+            claim.settle(
+                "refuted",
+                f"{path} was created but no longer exists at the end of the session",
+                "HL303",
+            )
+    elif actions:
+        claim.settle(
+            "refuted",
+            f"{path} already existed; the session modified it, it did not create it",
+            "HL302",
+        )
+    else:
+        _not_touched(claim, path, evidence)
+
+
+def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
+    where = "exists but " if path in evidence.files_at_end else ""
+    claim.settle(
+        "refuted",
+        f"{path} {where}was not changed by any commit of the session window "
+        f"{evidence.window.describe()}",
+        "HL301",
+        evidence.did_you_mean(path),
+    )
+
+
+def _settle(claim: Claim, path: str, evidence: Evidence) -> None:
+    action = str(claim.value.get("action", "changed"))
+    actions = evidence.actions(path)
+    if action == "created":
+        _settle_created(claim, path, evidence)
+    elif action == "deleted":
+        if path in evidence.files_at_end:
+            claim.settle("refuted", f"{path} still exists at the end of the session", "HL304")
+        elif "D" in actions or "R" in actions:
+            claim.settle("verified", f"{path} was deleted in the session window")
+        else:
+            _not_touched(claim, path, evidence)
+    elif action == "renamed":
+        old = str(claim.value.get("old_path", ""))
+        if "R" in actions or ("A" in actions and (not old or "D" in evidence.actions(old))):
+            claim.settle("verified", f"{path} was renamed or moved in the session window")
+        elif actions:
+            claim.settle(
+                "refuted", f"{path} was changed, but not renamed, in the session window", "HL302"
+            )
+        else:
+            _not_touched(claim, path, evidence)
+    elif actions:
+        claim.settle("verified", f"{path} was changed in the session window")
+    else:
+        _not_touched(claim, path, evidence)
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    for claim in claims:
+        if not evidence.available or (evidence.window.head is None and not evidence.window.staged):
+            claim.settle(
+                "unverifiable", evidence.unavailable_reason or "the repository has no commits"
+            )
+            continue
+        path = evidence.resolve(str(claim.value["path"]))
+        if path is None:
+            claim.settle(
+                "unverifiable",
+                "the path matches several files; write it from the repository root",
+                "HL901",
+                evidence.did_you_mean(str(claim.value["path"])),
+            )
+            continue
+        _settle(claim, path, evidence)
+
+
+register("file", extract, verify)

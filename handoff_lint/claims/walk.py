@@ -1,0 +1,66 @@
+"""Iterate over the lines of a document where claims can be, with their context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from handoff_lint.model import Block, Document
+
+PROSE_KINDS = ("paragraph", "heading", "table_row")
+
+
+@dataclass
+class Line:
+    block: Block
+    number: int
+    text: str
+    first: bool
+
+    @property
+    def starts_item(self) -> bool:
+        """True on the first line of a list item's first text block."""
+        return self.first and self.block.list_depth >= 0
+
+
+def prose_lines(doc: Document) -> Iterator[Line]:
+    """Every source line of a prose block (not code, not HTML)."""
+    for block in doc.blocks:
+        if block.kind not in PROSE_KINDS:
+            continue
+        for offset, text in enumerate(block.lines):
+            yield Line(block, block.line + offset, text, offset == 0)
+
+
+def table_cells(line: str) -> list[tuple[int, str]]:
+    """(start offset, raw text) of each cell of a Markdown table row."""
+    cells: list[tuple[int, str]] = []
+    start = 0
+    body = line
+    if body.lstrip().startswith("|"):
+        start = body.index("|") + 1
+    position = start
+    escaped = False
+    for index in range(start, len(body)):
+        char = body[index]
+        if char == "|" and not escaped and not _in_code(body, index):
+            cells.append((position, body[position:index]))
+            position = index + 1
+        escaped = char == "\\" and not escaped
+    tail = body[position:]
+    if tail.strip():
+        cells.append((position, tail))
+    return cells
+
+
+def _in_code(line: str, index: int) -> bool:
+    return line.count("`", 0, index) % 2 == 1
+
+
+def header_index(header: list[str], *names: str) -> int:
+    """Index of the first column whose header contains one of ``names`` (case-insensitive)."""
+    for position, title in enumerate(header):
+        lowered = title.lower()
+        if any(name in lowered for name in names):
+            return position
+    return -1

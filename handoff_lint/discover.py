@@ -1,0 +1,61 @@
+"""Find the handoff documents to lint: the files given, or every file matching the globs."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from handoff_lint.gitcmd import Git
+
+DEFAULT_GLOBS = [
+    "*HANDOFF*.md",
+    "SESSION_*.md",
+    "*SESSION*SUMMARY*.md",
+    "*COMPLETION*SUMMARY*.md",
+    "docs/handoffs/**/*.md",
+    ".claude/handoffs/**/*.md",
+]
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> re.Pattern[str]:
+    """A glob as a regex: '**/' spans folders, '*' and '?' stay within one name."""
+    out = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            out.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            out.append("[^/]")
+            index += 1
+        else:
+            out.append(re.escape(pattern[index]))
+            index += 1
+    return re.compile("".join(out) + r"\Z", re.I)
+
+
+def matches(path: str, globs: list[str]) -> bool:
+    """True when ``path`` (repository-relative, '/'-separated) matches one of ``globs``.
+
+    A glob without '/' is matched against the file name in any folder.
+    """
+    name = path.rsplit("/", 1)[-1]
+    for pattern in globs:
+        target = path if "/" in pattern else name
+        if _compile(pattern.removeprefix("./")).match(target):
+            return True
+    return False
+
+
+def find(git: Git, globs: list[str], exclude: list[str] | None = None) -> list[str]:
+    """Tracked and untracked-but-not-ignored files matching ``globs``, sorted."""
+    files = git.fields("ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    found = {f for f in files if f and matches(f, globs) and not matches(f, exclude or [])}
+    return sorted(found)

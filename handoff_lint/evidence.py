@@ -1,0 +1,198 @@
+"""Gather, in a bounded number of git processes, everything needed to settle a document's claims.
+
+Per document: one ``cat-file --batch-check`` for every claimed id, one ``rev-list`` for the
+reachability of all claimed commits, one ``log --no-walk`` for their subjects and stats, one
+``diff --name-status`` for the window's net changes, one ``ls-tree``/``ls-files`` for the files at
+its end, one ``log`` for the window's commits, and at most one bounded ``log`` over the window for
+paths whose net change does not settle their claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+from dataclasses import dataclass, field
+
+from handoff_lint.gitcmd import EMPTY_TREE
+from handoff_lint.model import Claim, Window
+from handoff_lint.repo import (
+    RECORD,
+    CommitInfo,
+    ObjectInfo,
+    RepoFacts,
+    lookup_objects,
+    parse_records,
+)
+
+WINDOW_LIMIT = 5000
+
+
+@dataclass
+class Evidence:
+    window: Window
+    available: bool = True
+    unavailable_reason: str = ""
+    shallow: bool = False
+    doc_dir: str = ""
+    objects: dict[str, ObjectInfo] = field(default_factory=dict)
+    unreachable: set[str] = field(default_factory=set)
+    commits: dict[str, CommitInfo] = field(default_factory=dict)
+    branches: set[str] = field(default_factory=set)
+    head_branch: str = ""
+    changes: dict[str, set[str]] = field(default_factory=dict)
+    files_at_end: set[str] = field(default_factory=set)
+    window_commits: list[CommitInfo] = field(default_factory=list)
+    recent_commits: list[CommitInfo] = field(default_factory=list)
+
+    def actions(self, path: str) -> set[str]:
+        return self.changes.get(path, set())
+
+    def resolve(self, written: str) -> str | None:
+        """The repository path ``written`` means; None when several paths fit equally."""
+        written = written.lstrip("/")
+        known = self.files_at_end | set(self.changes)
+        if written in known:
+            return written
+        relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
+        if relative in known:
+            return relative
+        for pool in (set(self.changes), known):
+            matches = [p for p in pool if p.endswith("/" + written)]
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                return None
+        return written
+
+    def did_you_mean(self, written: str) -> str:
+        name = posixpath.basename(written)
+        changed = sorted(self.changes)
+        by_name = {posixpath.basename(p): p for p in changed}
+        close = difflib.get_close_matches(name, list(by_name), n=2, cutoff=0.75)
+        if not close:
+            return ""
+        return "did you mean " + " or ".join(by_name[c] for c in close) + "?"
+
+    def session_days(self) -> list[dt.date]:
+        days = [c.day for c in self.window_commits if c.day is not None]
+        if self.window.staged:
+            days.append(dt.datetime.now().astimezone().date())
+        return days
+
+
+def _commit_evidence(facts: RepoFacts, evidence: Evidence, hashes: list[str]) -> None:
+    evidence.objects = lookup_objects(facts.git, hashes)
+    shas = sorted(
+        {o.sha for o in evidence.objects.values() if o.status == "found" and o.type == "commit"}
+    )
+    if not shas:
+        return
+    negative = ["--branches", "--remotes"] + (["HEAD"] if facts.head else [])
+    reachable_from_claims = facts.git.lines("rev-list", *shas, "--not", *negative, check=False)
+    evidence.unreachable = set(reachable_from_claims) & set(shas)
+    output = facts.git.run(
+        "log",
+        "--no-walk=unsorted",
+        f"--format={RECORD}",
+        "--shortstat",
+        "--diff-merges=first-parent",
+        *shas,
+        check=False,
+    )
+    evidence.commits = {c.sha: c for c in parse_records(output)}
+
+
+def _parse_name_status(fields: list[str], into: dict[str, set[str]]) -> None:
+    index = 0
+    while index < len(fields):
+        status = fields[index]
+        if not status:
+            index += 1
+            continue
+        letter = status[0]
+        if letter in "RC" and index + 2 < len(fields):
+            old, new = fields[index + 1], fields[index + 2]
+            into.setdefault(old, set()).add("D" if letter == "R" else "C")
+            into.setdefault(new, set()).add("R" if letter == "R" else "A")
+            index += 3
+        elif index + 1 < len(fields):
+            into.setdefault(fields[index + 1], set()).add(letter)
+            index += 2
+        else:
+            break
+
+
+def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
+    window = evidence.window
+    base = window.base or EMPTY_TREE
+    git = facts.git
+    if window.staged:
+        fields = git.fields(
+            "diff", "--cached", "--name-status", "-z", "-M", "--no-ext-diff", base, check=False
+        )
+        files = git.fields("ls-files", "-z", check=False)
+    else:
+        assert window.head is not None
+        fields = git.fields(
+            "diff", "--name-status", "-z", "-M", "--no-ext-diff", base, window.head, check=False
+        )
+        files = git.fields("ls-tree", "-r", "-z", "--name-only", window.head, check=False)
+    _parse_name_status(fields, evidence.changes)
+    evidence.files_at_end = {f for f in files if f}
+    if window.head:
+        span = f"{window.base}..{window.head}" if window.base else window.head
+        evidence.window_commits = parse_records(
+            git.run("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", span, check=False)
+        )
+
+
+def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Per-commit actions, over the window only, for paths the net diff cannot settle."""
+    window = evidence.window
+    if window.head is None:
+        return
+    paths: set[str] = set()
+    for claim in claims:
+        if claim.kind != "file":
+            continue
+        path = evidence.resolve(str(claim.value.get("path", "")))
+        if path is None:
+            continue
+        action, net = claim.value.get("action"), evidence.actions(path)
+        if (action == "created" and "A" not in net) or not net:
+            paths.add(path)
+    if not paths:
+        return
+    span = f"{window.base}..{window.head}" if window.base else window.head
+    output = facts.git.run(
+        "--literal-pathspecs",
+        "log",
+        "--format=%x00",
+        "--name-status",
+        "-z",
+        "-M",
+        f"--max-count={WINDOW_LIMIT}",
+        span,
+        "--",
+        *sorted(paths),
+        check=False,
+    )
+    _parse_name_status([f.strip("\n") for f in output.split("\0")], evidence.changes)
+
+
+def gather(facts: RepoFacts, window: Window, claims: list[Claim], doc_path: str) -> Evidence:
+    evidence = Evidence(window=window, shallow=facts.shallow, doc_dir=posixpath.dirname(doc_path))
+    evidence.branches = facts.branches
+    evidence.head_branch = facts.head_branch
+    evidence.recent_commits = facts.recent
+    hashes = sorted({c.text for c in claims if c.kind == "commit"})
+    _commit_evidence(facts, evidence, hashes)
+    if window.head is not None or window.staged:
+        _window_evidence(facts, evidence)
+        _leftovers(facts, evidence, claims)
+    return evidence
+
+
+def unavailable(window: Window, reason: str) -> Evidence:
+    return Evidence(window=window, available=False, unavailable_reason=reason)

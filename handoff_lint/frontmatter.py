@@ -1,0 +1,98 @@
+"""YAML front matter: split it from the Markdown body and parse it with PyYAML."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handoff_lint import rules
+from handoff_lint.model import Document
+
+MAX_FRONT_MATTER_LINES = 2000
+
+
+def _closing_line(lines: list[str]) -> int:
+    for index in range(1, min(len(lines), MAX_FRONT_MATTER_LINES)):
+        if lines[index].rstrip() in ("---", "..."):
+            return index
+    return -1
+
+
+def split(doc: Document) -> str:
+    """Parse front matter into ``doc`` and return the body with those lines blanked.
+
+    Blanking (not removing) keeps the body's line numbers equal to the file's.
+    """
+    lines = doc.lines
+    if not lines or lines[0].rstrip() != "---":
+        return "\n".join(lines)
+    end = _closing_line(lines)
+    if end < 0:
+        doc.problems.append(
+            rules.finding("HL103", 1, 1, "front matter starts with '---' but is never closed")
+        )
+        return "\n".join(lines)
+    doc.front_matter_line = 1
+    doc.front_matter = _load("\n".join(lines[1:end]), doc)
+    return "\n" * (end + 1) + "\n".join(lines[end + 1 :])
+
+
+def _load(text: str, doc: Document) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        column = (mark.column + 1) if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        doc.problems.append(
+            rules.finding("HL103", line, column, f"invalid YAML front matter: {problem}")
+        )
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        doc.problems.append(
+            rules.finding("HL103", 2, 1, "front matter is not a mapping of keys to values")
+        )
+        return {}
+    return {str(k): _plain(v) for k, v in data.items()}
+
+
+def _plain(value: Any) -> Any:
+    """Dates and other YAML scalars as JSON-friendly values."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def key_line(doc: Document, key: str) -> int:
+    """The source line of top-level ``key`` in the front matter (1 if not found)."""
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    for index, line in enumerate(doc.lines[1:MAX_FRONT_MATTER_LINES], start=2):
+        if line.rstrip() in ("---", "..."):
+            break
+        if pattern.match(line):
+            return index
+    return 1
+
+
+def item_lines(doc: Document, key: str) -> list[int]:
+    """Source lines of the items of a top-level list ``key`` (``- x`` lines), in order."""
+    start = key_line(doc, key)
+    out: list[int] = []
+    for index in range(start, min(len(doc.lines), MAX_FRONT_MATTER_LINES)):
+        line = doc.lines[index]
+        if line.rstrip() in ("---", "..."):
+            break
+        if line and not line[0].isspace() and not line.startswith("-"):
+            break
+        if re.match(r"^\s*-\s", line):
+            out.append(index + 1)
+    return out

@@ -1,0 +1,91 @@
+"""Run git plumbing through GitPython's command interface, read-only and never via a shell.
+
+Every call is counted (``Git.calls``) so tests can bound the number of processes a run starts.
+Optional locks are off, so no command rewrites the index as a side effect.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+ENV = {
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_PAGER": "cat",
+    "LC_ALL": "C",
+    "LANGUAGE": "C",
+}
+
+
+class GitError(Exception):
+    """A git command failed; the message is meant for the user."""
+
+
+class NotARepository(GitError):
+    pass
+
+
+class GitMissing(GitError):
+    pass
+
+
+def _plain_message(stderr: str) -> str:
+    text = stderr.strip()
+    if "dubious ownership" in text:
+        return (
+            "git refuses this repository because another user owns it (safe.directory); "
+            "run: git config --global --add safe.directory <path>"
+        )
+    if "not a git repository" in text.lower():
+        return "not a git repository (or any parent up to the filesystem root)"
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1].removeprefix("fatal: ") if lines else "git failed"
+
+
+class Git:
+    """A git runner bound to one directory."""
+
+    def __init__(self, cwd: Path) -> None:
+        if shutil.which("git") is None:
+            raise GitMissing("git is not installed or not on PATH")
+        os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+        import git as gitpython
+
+        self._git: Any = gitpython.Git(str(cwd))
+        self.cwd = cwd
+        self.calls: list[list[str]] = []
+
+    def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
+        """Run ``git -c core.quotepath=off ARGS``; return stdout (raise GitError if ``check``)."""
+        command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
+        self.calls.append(command)
+        env = {**os.environ, **ENV}
+        options: dict[str, Any] = {
+            "with_extended_output": True,
+            "with_exceptions": False,
+            "env": env,
+            "strip_newline_in_stdout": False,
+        }
+        if stdin is None:
+            status, out, err = self._git.execute(command, **options)
+        else:
+            with tempfile.TemporaryFile() as handle:
+                handle.write(stdin.encode("utf-8", "surrogateescape"))
+                handle.seek(0)
+                status, out, err = self._git.execute(command, istream=handle, **options)
+        if check and status != 0:
+            error = _plain_message(str(err))
+            raise NotARepository(error) if "not a git repository" in error else GitError(error)
+        return str(out)
+
+    def lines(self, *args: str, stdin: str | None = None, check: bool = True) -> list[str]:
+        return [line for line in self.run(*args, stdin=stdin, check=check).split("\n") if line]
+
+    def fields(self, *args: str, check: bool = True) -> list[str]:
+        """Output split on NUL (for ``-z`` commands)."""
+        return self.run(*args, check=check).split("\0")

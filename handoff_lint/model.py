@@ -1,0 +1,162 @@
+"""The data every stage passes on: the document model, claims, findings and windows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Verdict = Literal["verified", "refuted", "unverifiable", "unchecked"]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in the document's source text."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Block:
+    """One leaf block of the document with the source lines it covers.
+
+    ``kind`` is one of heading, paragraph, table_row, code, html, break.
+    ``lines`` holds the raw source lines (no line endings) from ``line`` on.
+    """
+
+    kind: str
+    line: int
+    lines: list[str]
+    section: Section | None = None
+    list_depth: int = -1
+    item_id: int = -1
+    parent_item_id: int = -1
+    in_quote: bool = False
+    table_header: list[str] = field(default_factory=list)
+    heading_level: int = 0
+    info: str = ""
+
+    @property
+    def end_line(self) -> int:
+        return self.line + len(self.lines) - 1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass
+class Section:
+    """A heading and the blocks under it, in a tree of headings."""
+
+    title: str
+    level: int
+    line: int
+    column: int
+    parent: Section | None = None
+    role: str = ""
+
+    def chain(self) -> list[Section]:
+        """This section and its ancestors, innermost first."""
+        out: list[Section] = []
+        node: Section | None = self
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+
+@dataclass
+class MetaField:
+    """A ``**Key:** value`` line or a front-matter key."""
+
+    key: str
+    value: Any
+    line: int
+    column: int
+    source: Literal["line", "front_matter"] = "line"
+
+
+@dataclass
+class Document:
+    """The parsed document: the source, its blocks and sections, front matter and metadata."""
+
+    path: str
+    lines: list[str]
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    front_matter: dict[str, Any] | None = None
+    front_matter_line: int = 0
+    metadata: list[MetaField] = field(default_factory=list)
+    title: str = ""
+    title_position: Position | None = None
+    problems: list[Finding] = field(default_factory=list)
+
+    def meta(self, *keys: str) -> MetaField | None:
+        """The first metadata field whose key (case-insensitive) is one of ``keys``."""
+        wanted = {k.lower() for k in keys}
+        for item in self.metadata:
+            if item.key.lower() in wanted:
+                return item
+        return None
+
+
+@dataclass
+class Claim:
+    """A statement the document makes that git can confirm or refute."""
+
+    kind: str
+    text: str
+    line: int
+    column: int
+    value: dict[str, Any] = field(default_factory=dict)
+    verdict: Verdict = "unchecked"
+    reason: str = ""
+    rule: str = ""
+    fix: str = ""
+
+    def settle(self, verdict: Verdict, reason: str, rule: str = "", fix: str = "") -> None:
+        """Record the outcome of verification."""
+        self.verdict = verdict
+        self.reason = reason
+        self.rule = rule
+        self.fix = fix
+
+
+@dataclass
+class Finding:
+    """A problem reported at a position of a document."""
+
+    rule: str
+    name: str
+    severity: Severity
+    line: int
+    column: int
+    message: str
+    claim: Claim | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.line, self.column, self.rule)
+
+
+@dataclass
+class Window:
+    """The commits a document reports on: ``base`` (exclusive) to ``head`` (inclusive).
+
+    ``base`` is None for a whole-history window; ``staged`` means the window also holds the
+    index (a document about to be committed).
+    """
+
+    base: str | None
+    head: str | None
+    staged: bool = False
+    how: str = ""
+
+    def describe(self) -> str:
+        base = self.base[:12] if self.base else "(root)"
+        head = self.head[:12] if self.head else "(no commits)"
+        text = f"{base}..{head}"
+        if self.staged:
+            text += " + staged changes"
+        return text

@@ -1,0 +1,251 @@
+"""Parse Markdown into the document model, with exact source lines for every block.
+
+mistune gives the structure (headings, lists, tables, code, quotes) but no positions, so the
+source map is built here: each leaf block is aligned, in document order, with the source line
+where its first text appears (a forward-only search from the end of the previous block). A block
+then covers the source lines up to the next block; claims are found in those raw lines, so their
+columns are exact by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handoff_lint import frontmatter, roles
+from handoff_lint.model import Block, Document, MetaField, Position, Section
+from handoff_lint.source import SourceText
+
+SEARCH_AHEAD = 400
+FENCE = re.compile(r"^ {0,3}(?:>\s?)*\s*(`{3,}|~{3,})")
+BREAK = re.compile(r"^ {0,3}(?:>\s?)*\s*([-*_])(?:\s*\1){2,}\s*$")
+META = re.compile(
+    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<key>[^*\n]{1,60}?)\s*(?::\*\*|\*\*\s*:)\s*(?P<value>\S.*)$"
+)
+
+_markdown: Any = None
+
+
+def _parser() -> Any:
+    global _markdown
+    if _markdown is None:
+        import mistune
+
+        _markdown = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
+    return _markdown
+
+
+def inline_text(children: list[dict[str, Any]] | None) -> list[str]:
+    """The raw text fragments of inline tokens, in order."""
+    out: list[str] = []
+    for child in children or []:
+        if "raw" in child:
+            out.append(str(child["raw"]))
+        elif child.get("type") in ("softbreak", "linebreak"):
+            out.append("\n")
+        out.extend(inline_text(child.get("children")))
+    return out
+
+
+class _Aligner:
+    """Walks mistune's token tree and places each leaf block on its source line."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lines = doc.lines
+        self.cursor = (doc.front_matter_line and self._front_matter_end()) or 0
+        self.section: Section | None = None
+        self.next_item = 0
+
+    def _front_matter_end(self) -> int:
+        for index in range(1, len(self.lines)):
+            if self.lines[index].strip() in ("---", "..."):
+                return index + 1
+        return 0
+
+    def find(self, probe: str, limit: int = SEARCH_AHEAD) -> int | None:
+        """Index of the first line at or after the cursor that contains ``probe``."""
+        probe = probe.strip()
+        if not probe:
+            return None
+        stop = min(len(self.lines), self.cursor + limit)
+        for index in range(self.cursor, stop):
+            if probe in self.lines[index]:
+                return index
+        return None
+
+    def find_match(self, pattern: re.Pattern[str]) -> int | None:
+        stop = min(len(self.lines), self.cursor + SEARCH_AHEAD)
+        for index in range(self.cursor, stop):
+            if pattern.match(self.lines[index]):
+                return index
+        return None
+
+    def locate(self, fragments: list[str]) -> int:
+        """Line index of a block whose text starts with ``fragments``; falls back to the cursor."""
+        text = "".join(fragments)
+        first = next((f for f in text.split("\n") if f.strip()), "")
+        candidates = [first.strip()[:40], first.strip()[:12]]
+        words = [w for w in re.split(r"\W+", first) if len(w) >= 3]
+        candidates += words[:2]
+        for probe in candidates:
+            found = self.find(probe)
+            if found is not None:
+                return found
+        return min(self.cursor, max(len(self.lines) - 1, 0))
+
+    def add(self, kind: str, index: int, span: int, **extra: Any) -> Block:
+        block = Block(kind=kind, line=index + 1, lines=[], section=self.section, **extra)
+        self.doc.blocks.append(block)
+        self.cursor = max(self.cursor, index + span)
+        return block
+
+    def walk(self, tokens: list[dict[str, Any]], ctx: dict[str, Any]) -> None:
+        for token in tokens:
+            handler = getattr(self, "on_" + str(token.get("type")), None)
+            if handler is not None:
+                handler(token, ctx)
+
+    def on_heading(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        fragments = inline_text(token.get("children"))
+        index = self.locate(fragments)
+        level = int(token.get("attrs", {}).get("level", 1))
+        span = 2 if token.get("style") == "setext" else 1
+        title = "".join(fragments).strip()
+        line = self.lines[index] if index < len(self.lines) else ""
+        column = line.find(title[:12]) + 1 if title and title[:12] in line else 1
+        parent = self.section
+        while parent is not None and parent.level >= level:
+            parent = parent.parent
+        self.section = Section(
+            title, level, index + 1, max(column, 1), parent, roles.role_of(title)
+        )
+        self.doc.sections.append(self.section)
+        self.add("heading", index, span, heading_level=level, in_quote=ctx.get("quote", False))
+
+    def _text_block(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        fragments = inline_text(token.get("children"))
+        index = self.locate(fragments)
+        span = "".join(fragments).count("\n") + 1
+        self.add(
+            "paragraph",
+            index,
+            span,
+            list_depth=ctx.get("depth", -1),
+            item_id=ctx.get("item", -1),
+            parent_item_id=ctx.get("parent_item", -1),
+            in_quote=ctx.get("quote", False),
+        )
+
+    on_paragraph = _text_block
+    on_block_text = _text_block
+
+    def on_block_code(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        raw = str(token.get("raw", ""))
+        fenced = token.get("style") == "fenced"
+        found = self.find_match(FENCE) if fenced else self.locate([raw])
+        index = found if found is not None else self.cursor
+        span = raw.count("\n") + (2 if fenced else 0)
+        info = str(token.get("attrs", {}).get("info", "") or "")
+        self.add("code", index, max(span, 1), info=info, in_quote=ctx.get("quote", False))
+
+    def on_block_html(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        raw = str(token.get("raw", ""))
+        index = self.locate([raw])
+        self.add("html", index, max(raw.rstrip("\n").count("\n") + 1, 1))
+
+    def on_thematic_break(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        found = self.find_match(BREAK)
+        if found is not None:
+            self.add("break", found, 1)
+
+    def on_block_quote(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        self.walk(token.get("children", []), {**ctx, "quote": True})
+
+    def on_list(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        depth = int(token.get("attrs", {}).get("depth", 0))
+        for item in token.get("children", []):
+            item_id = self.next_item
+            self.next_item += 1
+            inner = {**ctx, "depth": depth, "item": item_id, "parent_item": ctx.get("item", -1)}
+            self.walk(item.get("children", []), inner)
+
+    def on_table(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        header: list[str] = []
+        for part in token.get("children", []):
+            if part.get("type") == "table_head":
+                header = ["".join(inline_text(c.get("children"))).strip() for c in part["children"]]
+                self._row(part["children"], header, ctx, skip=1)
+            elif part.get("type") == "table_body":
+                for row in part.get("children", []):
+                    self._row(row.get("children", []), header, ctx, skip=0)
+
+    def _row(
+        self, cells: list[dict[str, Any]], header: list[str], ctx: dict[str, Any], skip: int
+    ) -> None:
+        fragments = [f for c in cells for f in inline_text(c.get("children"))]
+        probe = next((f for f in fragments if f.strip()), "")
+        found = self.find(probe) if probe else None
+        index = found if found is not None else self.cursor
+        self.add(
+            "table_row", index, 1 + skip, table_header=header, in_quote=ctx.get("quote", False)
+        )
+
+
+def _assign_spans(doc: Document) -> None:
+    """Give each block the source lines up to the next block, trailing blanks dropped.
+
+    Headings, table rows and breaks are one line long whatever follows them.
+    """
+    blocks = sorted(doc.blocks, key=lambda b: b.line)
+    for position, block in enumerate(blocks):
+        end = blocks[position + 1].line - 1 if position + 1 < len(blocks) else len(doc.lines)
+        if block.kind in ("heading", "table_row", "break"):
+            end = block.line
+        lines = doc.lines[block.line - 1 : max(end, block.line)]
+        while len(lines) > 1 and not lines[-1].strip():
+            lines.pop()
+        block.lines = lines
+    doc.blocks = blocks
+
+
+def _collect_metadata(doc: Document) -> None:
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        for offset, line in enumerate(block.lines):
+            match = META.match(line)
+            if match:
+                key = match.group("key").strip().rstrip(":").strip()
+                doc.metadata.append(
+                    MetaField(
+                        key,
+                        match.group("value").strip(),
+                        block.line + offset,
+                        match.start("value") + 1,
+                    )
+                )
+
+
+def _set_title(doc: Document) -> None:
+    fm_title = (doc.front_matter or {}).get("title")
+    if isinstance(fm_title, str) and fm_title.strip():
+        doc.title = fm_title.strip()
+        doc.title_position = Position(frontmatter.key_line(doc, "title"), 1)
+        return
+    headings = sorted(doc.sections, key=lambda s: (s.level != 1, s.line))
+    if headings:
+        doc.title = headings[0].title
+        doc.title_position = Position(headings[0].line, headings[0].column)
+
+
+def parse(path: str, source: SourceText) -> Document:
+    """Build the document model of ``source``."""
+    doc = Document(path=path, lines=source.lines)
+    body = frontmatter.split(doc)
+    tokens = _parser()(body)
+    _Aligner(doc).walk(tokens, {})
+    _assign_spans(doc)
+    _collect_metadata(doc)
+    _set_title(doc)
+    return doc

@@ -1,0 +1,161 @@
+"""The pipeline, top to bottom: discover -> parse -> extract -> schema -> evidence -> verify -> rules."""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handoff_lint import __version__, claims, discover, rules, schema, source, window
+from handoff_lint.evidence import Evidence, gather, unavailable
+from handoff_lint.gitcmd import Git, GitError
+from handoff_lint.model import Claim, Document, Finding, Window
+from handoff_lint.parse import parse
+from handoff_lint.repo import RepoFacts
+from handoff_lint.repo import gather as gather_facts
+
+
+class UsageError(Exception):
+    """A problem with how handoff-lint was called or configured: exit code 2."""
+
+
+@dataclass
+class Options:
+    globs: list[str] = field(default_factory=lambda: list(discover.DEFAULT_GLOBS))
+    schema_path: Path | None = None
+    since: str | None = None
+    no_git: bool = False
+    cwd: Path = field(default_factory=Path.cwd)
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    window: Window | None = None
+    claims: list[Claim] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def accuracy(self) -> dict[str, Any]:
+        counts = {
+            v: sum(1 for c in self.claims if c.verdict == v)
+            for v in ("verified", "refuted", "unverifiable")
+        }
+        checked = counts["verified"] + counts["refuted"]
+        return {**counts, "score": round(counts["verified"] / checked, 4) if checked else None}
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+@dataclass
+class RunResult:
+    documents: list[DocumentResult]
+    git_calls: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return any(d.failed for d in self.documents)
+
+
+def _open_git(options: Options) -> tuple[Git | None, RepoFacts | None]:
+    if options.no_git:
+        return None, None
+    try:
+        git = Git(options.cwd)
+        return git, gather_facts(git)
+    except GitError as exc:
+        raise UsageError(
+            f"{exc} (run inside a git repository, or use --no-git for schema checks only)"
+        ) from None
+
+
+def _crash(path: str, exc: BaseException) -> Finding:
+    """Write a crash report and return the one-line finding that points at it."""
+    handle, name = tempfile.mkstemp(prefix="handoff-lint-crash-", suffix=".txt")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(
+            f"handoff-lint {__version__}\n{platform.platform()}\nPython {platform.python_version()}\n"
+        )
+        out.write(f"document: {path}\n\n{''.join(traceback.format_exception(exc))}")
+    return rules.finding(
+        "HL902",
+        1,
+        1,
+        f"internal error ({type(exc).__name__}); crash report written to {name}; "
+        "please report it with the document if you can share it",
+    )
+
+
+def _repo_path(facts: RepoFacts, cwd: Path, path: str) -> str | None:
+    try:
+        return (cwd / path).resolve().relative_to(facts.root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _evidence(
+    doc: Document, found: list[Claim], facts: RepoFacts | None, options: Options, path: str
+) -> Evidence:
+    if facts is None:
+        return unavailable(Window(None, None, how="--no-git"), "git checks are off (--no-git)")
+    relative = _repo_path(facts, options.cwd, path)
+    if relative is None:
+        return unavailable(
+            Window(None, None, how="outside"), "the document is outside the repository"
+        )
+    try:
+        span = window.compute(facts, relative, options.globs, options.since, doc.front_matter)
+    except window.WindowError as exc:
+        return unavailable(Window(None, None, how="invalid"), str(exc))
+    return gather(facts, span, found, relative)
+
+
+def lint_document(
+    path: str, facts: RepoFacts | None, options: Options, model_schema: dict[str, Any]
+) -> DocumentResult:
+    result = DocumentResult(path)
+    try:
+        text = source.read(options.cwd / path)
+    except source.NotText as exc:
+        result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
+        return result
+    doc = parse(path, text)
+    kinds = claims.load()
+    found = [claim for kind in kinds.values() for claim in kind.extract(doc)]
+    result.claims = sorted(found, key=lambda c: (c.line, c.column))
+    result.findings.extend(doc.problems)
+    result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
+    evidence = _evidence(doc, result.claims, facts, options, path)
+    result.window = evidence.window
+    for kind in kinds.values():
+        kind.verify([c for c in result.claims if c.kind == kind.name], evidence)
+    result.findings.extend(rules.findings_for(result.claims))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def run(files: list[str], options: Options) -> RunResult:
+    try:
+        model_schema = schema.load(options.schema_path)
+    except schema.SchemaError as exc:
+        raise UsageError(str(exc)) from None
+    git, facts = _open_git(options)
+    if not files:
+        if git is None or facts is None:
+            raise UsageError(
+                "give the documents to check (with --no-git nothing can be discovered)"
+            )
+        root_files = discover.find(git, options.globs)
+        files = [os.path.relpath(facts.root / f, options.cwd) for f in root_files]
+    results = []
+    for path in files:
+        try:
+            results.append(lint_document(path, facts, options, model_schema))
+        except Exception as exc:
+            results.append(DocumentResult(path, findings=[_crash(path, exc)]))
+    return RunResult(results, len(git.calls) if git else 0)

@@ -1,0 +1,116 @@
+"""Facts about the repository shared by every document of a run, gathered once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handoff_lint.gitcmd import Git
+
+RECORD = "%x00%H%x1f%aI%x1f%s%x1f%b%x1e"
+RECENT_LIMIT = 500
+
+
+@dataclass
+class CommitInfo:
+    sha: str
+    subject: str
+    body: str
+    day: dt.date | None
+    files: int = 0
+    insertions: int = 0
+    deletions: int = 0
+
+
+@dataclass
+class ObjectInfo:
+    status: str  # found, missing, ambiguous
+    sha: str = ""
+    type: str = ""
+
+
+@dataclass
+class RepoFacts:
+    git: Git
+    root: Path
+    shallow: bool
+    head: str | None
+    head_branch: str
+    branches: set[str] = field(default_factory=set)
+    recent: list[CommitInfo] = field(default_factory=list)
+
+
+def parse_records(output: str) -> list[CommitInfo]:
+    """Parse ``git log --format=RECORD [--shortstat]`` output."""
+    out: list[CommitInfo] = []
+    for chunk in output.split("\0")[1:]:
+        record, _, stat = chunk.partition("\x1e")
+        parts = record.split("\x1f")
+        if len(parts) < 4:
+            continue
+        sha, date, subject, body = parts[0], parts[1], parts[2], parts[3]
+        try:
+            day: dt.date | None = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            day = None
+        info = CommitInfo(sha.strip(), subject, body, day)
+        _parse_shortstat(stat, info)
+        out.append(info)
+    return out
+
+
+def _parse_shortstat(text: str, info: CommitInfo) -> None:
+    for part in text.strip().split(","):
+        words = part.split()
+        if len(words) >= 2 and words[0].isdigit():
+            if "file" in words[1]:
+                info.files = int(words[0])
+            elif words[1].startswith("insertion"):
+                info.insertions = int(words[0])
+            elif words[1].startswith("deletion"):
+                info.deletions = int(words[0])
+
+
+def lookup_objects(git: Git, names: list[str]) -> dict[str, ObjectInfo]:
+    """Resolve many object names with one ``git cat-file --batch-check``."""
+    names = [n for n in dict.fromkeys(names) if n and "\n" not in n]
+    if not names:
+        return {}
+    output = git.run("cat-file", "--batch-check", stdin="\n".join(names) + "\n", check=False)
+    result: dict[str, ObjectInfo] = {}
+    for name, line in zip(names, output.split("\n"), strict=False):
+        if line.endswith(" missing"):
+            result[name] = ObjectInfo("missing")
+        elif line.endswith(" ambiguous"):
+            result[name] = ObjectInfo("ambiguous")
+        else:
+            parts = line.split(" ")
+            result[name] = ObjectInfo("found", parts[0], parts[1] if len(parts) > 1 else "")
+    return result
+
+
+def gather(git: Git) -> RepoFacts:
+    """HEAD, branches, shallowness and recent history: a handful of processes per run."""
+    top = git.lines(
+        "rev-parse", "--is-bare-repository", "--is-shallow-repository", "--show-toplevel"
+    )
+    shallow = len(top) > 1 and top[1] == "true"
+    root = Path(top[2]) if len(top) > 2 else git.cwd
+    head_info = lookup_objects(git, ["HEAD"]).get("HEAD")
+    head = head_info.sha if head_info and head_info.status == "found" else None
+    head_branch = git.run("symbolic-ref", "-q", "--short", "HEAD", check=False).strip()
+    refs = git.lines("for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes")
+    branches: set[str] = set()
+    for ref in refs:
+        short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
+        branches.add(short)
+        if ref.startswith("refs/remotes/") and "/" in short:
+            branches.add(short.split("/", 1)[1])
+    branches.discard("HEAD")
+    recent: list[CommitInfo] = []
+    if head:
+        recent = parse_records(
+            git.run("log", f"--format={RECORD}", f"--max-count={RECENT_LIMIT}", head)
+        )
+    return RepoFacts(git, root, shallow, head, head_branch, branches, recent)

@@ -1,0 +1,33 @@
+"""Output formats, each a small module registered by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handoff_lint.pipeline import RunResult
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    verbose: bool = False
+
+
+Reporter = Callable[["RunResult", ReportOptions], str]
+REPORTERS: dict[str, Reporter] = {}
+NAMES = ("text", "json")
+
+
+def register(name: str, reporter: Reporter) -> None:
+    REPORTERS[name] = reporter
+
+
+def get(name: str) -> Reporter:
+    """The reporter called ``name`` (its module is imported on first use)."""
+    if name not in REPORTERS:
+        import importlib
+
+        importlib.import_module(f"handoff_lint.reporters.{name}_format")
+    return REPORTERS[name]

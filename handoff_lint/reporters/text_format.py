@@ -1,0 +1,50 @@
+"""``--format text``: 'path:line:col: RULE message' lines, then a summary per document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from handoff_lint.reporters import ReportOptions, register
+
+if TYPE_CHECKING:
+    from handoff_lint.pipeline import DocumentResult, RunResult
+
+
+def _accuracy_line(result: DocumentResult) -> str:
+    acc = result.accuracy()
+    score = f"{acc['score']:.0%}" if acc["score"] is not None else "n/a"
+    window = (
+        f"window {result.window.describe()} ({result.window.how})" if result.window else "no window"
+    )
+    return (
+        f"{result.path}: {len(result.claims)} claims: {acc['verified']} verified, "
+        f"{acc['refuted']} refuted, {acc['unverifiable']} unverifiable; accuracy {score}; {window}"
+    )
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    out: list[str] = []
+    for result in run.documents:
+        for finding in result.findings:
+            if finding.severity == "info" and not options.verbose:
+                continue
+            out.append(
+                f"{result.path}:{finding.line}:{finding.column}: {finding.rule} "
+                f"[{finding.severity}] {finding.message}"
+            )
+    if out:
+        out.append("")
+    for result in run.documents:
+        out.append(_accuracy_line(result))
+    errors = sum(1 for d in run.documents for f in d.findings if f.severity == "error")
+    warnings = sum(1 for d in run.documents for f in d.findings if f.severity == "warning")
+    infos = sum(1 for d in run.documents for f in d.findings if f.severity == "info")
+    hidden = "" if options.verbose or not infos else " (-v shows the info findings)"
+    out.append(
+        f"{len(run.documents)} document(s): {errors} error(s), {warnings} warning(s), "
+        f"{infos} info{hidden}"
+    )
+    return "\n".join(out) + "\n"
+
+
+register("text", render)

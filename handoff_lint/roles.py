@@ -1,0 +1,89 @@
+"""What a heading or a bold label says its content is: done work, plans, files, commits."""
+
+from __future__ import annotations
+
+import re
+
+from handoff_lint.model import Block, Section
+
+# Order matters: the first role whose pattern matches wins.
+ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "plan",
+        re.compile(
+            r"\b(next|remaining|todo|to[- ]do|recommend\w*|future|follow[- ]?up|pending|upcoming|"
+            r"roadmap|planned|plans?|suggest\w*|priorit\w*|before running|if tests fail|"
+            r"backlog|open questions?|known issues|blockers?|outstanding|deferred|how to|"
+            r"instructions|quick commands|commands reference|previous sessions?|"
+            r"key technical docs|expected)\b",
+            re.I,
+        ),
+    ),
+    (
+        "files_deleted",
+        re.compile(
+            r"\b(files?|documents?|docs)\b.*\b(deleted|removed)\b|\b(deleted|removed) files?\b",
+            re.I,
+        ),
+    ),
+    (
+        "files_created",
+        re.compile(
+            r"\b(files?|documents?|docs|documentation)\b.*\b(created|added|new)\b|\b(created|new|added) (files?|documents?)\b|\bcreated this session\b",
+            re.I,
+        ),
+    ),
+    (
+        "files_modified",
+        re.compile(
+            r"\b(files?|documents?)\b.*\b(modified|updated|changed|edited|touched)\b|\b(modified|updated|changed|edited) files?\b",
+            re.I,
+        ),
+    ),
+    ("files", re.compile(r"^\W*(files?|key files|files? (touched|changed|involved))\W*$", re.I)),
+    ("commits", re.compile(r"\b(commits?|git log|git history|commit history)\b", re.I)),
+    (
+        "summary",
+        re.compile(
+            r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome)\b",
+            re.I,
+        ),
+    ),
+]
+
+FILE_ROLES = {"files", "files_created", "files_modified", "files_deleted"}
+ACTION_OF_ROLE = {
+    "files_created": "created",
+    "files_modified": "modified",
+    "files_deleted": "deleted",
+    "files": "changed",
+}
+
+
+def role_of(title: str) -> str:
+    """The role a heading or label names, or '' when it names none."""
+    for role, pattern in ROLE_PATTERNS:
+        if pattern.search(title):
+            return role
+    return ""
+
+
+def in_plan(section: Section | None) -> bool:
+    """True when the section or any enclosing section holds plans, not done work."""
+    return section is not None and any(s.role == "plan" for s in section.chain())
+
+
+def file_action(section: Section | None) -> str:
+    """The file action the innermost file-listing section implies, or ''."""
+    if section is None:
+        return ""
+    for node in section.chain():
+        if node.role in FILE_ROLES:
+            return ACTION_OF_ROLE[node.role]
+        if node.role and node.role != "summary":
+            return ""
+    return ""
+
+
+def block_is_plan(block: Block) -> bool:
+    return in_plan(block.section)

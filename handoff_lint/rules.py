@@ -1,0 +1,102 @@
+"""The rule registry: stable ids, names and default severities, and findings from verdicts.
+
+Ids are grouped by hundreds: 1xx document and schema, 2xx commits, 3xx files and paths,
+4xx counts and tests, 5xx dates and branches, 9xx meta. An id never changes meaning; a removed
+id stays reserved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handoff_lint.model import Claim, Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _rule(rule_id: str, name: str, severity: Severity, summary: str) -> None:
+    RULES[rule_id] = Rule(rule_id, name, severity, summary)
+
+
+_rule("HL101", "schema-violation", "error", "The document does not match the handoff schema.")
+_rule(
+    "HL102", "not-a-text-document", "error", "The file is binary, not UTF-8/UTF-16, or too large."
+)
+_rule("HL103", "invalid-front-matter", "error", "The YAML front matter cannot be parsed.")
+_rule("HL201", "unknown-commit", "error", "A claimed commit does not exist in the repository.")
+_rule(
+    "HL202", "not-a-commit", "error", "A claimed commit id names a tree, blob or tag, not a commit."
+)
+_rule("HL203", "ambiguous-commit", "warning", "A claimed short id matches more than one object.")
+_rule(
+    "HL204",
+    "unreachable-commit",
+    "warning",
+    "A claimed commit exists but no branch or HEAD reaches it.",
+)
+_rule(
+    "HL205",
+    "commit-subject-mismatch",
+    "error",
+    "A commit's claimed subject is not its real subject.",
+)
+_rule("HL206", "commit-stats-mismatch", "error", "A commit's claimed diff stats differ from git's.")
+_rule(
+    "HL301",
+    "file-not-changed",
+    "error",
+    "A file claimed as changed was not changed in the session.",
+)
+_rule("HL302", "file-action-mismatch", "error", "A file was changed, but not in the way claimed.")
+_rule(
+    "HL303", "created-file-missing", "error", "A file claimed as created does not exist at the end."
+)
+_rule("HL304", "deleted-file-exists", "error", "A file claimed as deleted still exists at the end.")
+_rule(
+    "HL401", "ratio-arithmetic", "error", "A percentage does not equal the ratio it is given for."
+)
+_rule(
+    "HL501", "date-mismatch", "error", "The session date is not the date of the session's commits."
+)
+_rule("HL502", "unknown-branch", "error", "The claimed branch does not exist.")
+_rule("HL901", "unverifiable-claim", "info", "Git cannot confirm or refute this claim here.")
+_rule(
+    "HL902",
+    "internal-error",
+    "error",
+    "handoff-lint failed on this document; see the crash report.",
+)
+
+
+def finding(
+    rule_id: str, line: int, column: int, message: str, claim: Claim | None = None
+) -> Finding:
+    rule = RULES[rule_id]
+    return Finding(rule.id, rule.name, rule.severity, max(line, 1), max(column, 1), message, claim)
+
+
+def _message(claim: Claim) -> str:
+    text = f"{claim.kind} claim '{claim.text}': {claim.reason}"
+    if claim.fix:
+        text += f" ({claim.fix})"
+    return text
+
+
+def findings_for(claims: list[Claim]) -> list[Finding]:
+    """One finding per refuted or unverifiable claim, from the rule its verifier named."""
+    out: list[Finding] = []
+    for claim in claims:
+        if claim.verdict == "refuted" or claim.verdict == "unverifiable":
+            out.append(
+                finding(claim.rule or "HL901", claim.line, claim.column, _message(claim), claim)
+            )
+    return out

@@ -1,0 +1,101 @@
+"""Lexical helpers shared by the claim extractors: code spans, URLs, paths and hex ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+URL = re.compile(
+    r"\b(?:https?|ftp|file|ssh|git)://[^\s)>\]`'\"]+|\bwww\.[^\s)>\]`'\"]+|\]\([^)\s]*\)"
+)
+UUID = re.compile(
+    r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
+)
+HEX = re.compile(r"(?<![\w#@/\\.:+-])([0-9a-f]{7,40})(?![\w@/\\+-])(?!\.\w)")
+HEX_EXCLUDE_BEFORE = re.compile(
+    r"\b(agent|process(?:\s+ids?)?|pid|shell|uuid|token|key|secret|student|user|session[\s_-]?id|"
+    r"request[\s_-]?id|trace[\s_-]?id|job[\s_-]?id|color|colour|checksum|md5|sha256|nonce|salt|"
+    r"api|build[\s_-]?id|deployment|container|image|bash[\s_-]?id|task[\s_-]?id)\b\W*$",
+    re.I,
+)
+
+KNOWN_EXTENSIONS = frozenset(
+    """
+    py pyi pyx ipynb js jsx ts tsx mjs cjs mts cts json jsonc json5 md mdx markdown txt rst adoc
+    yml yaml toml ini cfg conf env properties html htm css scss sass less vue svelte astro
+    sh bash zsh fish ps1 bat cmd go rs java kt kts swift c h cc cpp cxx hpp hh cs fs rb php pl
+    sql db sqlite sqlite3 xml xsd csv tsv lock log dart lua r scala ex exs erl hrl hs ml mli
+    gradle tf tfvars hcl proto graphql gql prisma mk cmake dockerfile j2 jinja jinja2 tmpl tpl
+    template example sample pdf png jpg jpeg gif svg ico webp mp4 wav ttf woff woff2 zip gz
+    tex bib nix el vim clj cljs groovy jl m mm pbxproj plist xib storyboard sol move zig v nim
+    """.split()
+)
+EXTENSIONLESS = frozenset(
+    "Makefile Dockerfile Procfile Gemfile Rakefile Jenkinsfile Vagrantfile LICENSE README "
+    "CHANGELOG CODEOWNERS Caddyfile Brewfile Pipfile".split()
+)
+PATH_CHARS = re.compile(r"^[\w@~+\-.\[\]()/]+$")
+
+
+def code_spans(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, content) of each inline code span in ``line``; offsets include backticks."""
+    return [(m.start(), m.end(), m.group(2)) for m in CODE_SPAN.finditer(line)]
+
+
+def masked_ranges(line: str) -> list[tuple[int, int]]:
+    """Ranges of ``line`` that never hold claims: URLs and UUIDs."""
+    out = [(m.start(), m.end()) for m in URL.finditer(line)]
+    out += [(m.start(), m.end()) for m in UUID.finditer(line)]
+    return out
+
+
+def inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
+def looks_like_path(token: str) -> bool:
+    """True when ``token`` reads as a repository file path (not a URL, symbol or expression)."""
+    token = token.strip()
+    if not token or len(token) > 300 or "://" in token or token.startswith(("www.", "#", "$")):
+        return False
+    if not PATH_CHARS.match(token) or "//" in token or token.endswith("/"):
+        return False
+    name = token.rsplit("/", 1)[-1]
+    if name in EXTENSIONLESS or (name.startswith(".") and len(name) > 2 and "/" not in name[1:]):
+        return "/" in token or name.startswith(".") or name in EXTENSIONLESS
+    if "." not in name.strip("."):
+        return False
+    stem, ext = name.rsplit(".", 1)
+    if not stem or ext.lower() not in KNOWN_EXTENSIONS:
+        return False
+    return not re.fullmatch(r"[\d.]+", stem)
+
+
+def normalize_path(token: str) -> str:
+    """Strip decoration people put around a path: ./ prefixes, trailing punctuation."""
+    token = token.strip().strip("*_").strip()
+    while token.startswith("./"):
+        token = token[2:]
+    return token.rstrip(".,;:")
+
+
+def is_commit_hex(token: str) -> bool:
+    """7-40 lowercase hex characters with at least one digit and one letter."""
+    return (
+        7 <= len(token) <= 40
+        and re.fullmatch(r"[0-9a-f]+", token) is not None
+        and any(c.isdigit() for c in token)
+        and any(c in "abcdef" for c in token)
+    )
+
+
+def hex_tokens(line: str) -> Iterator[re.Match[str]]:
+    """Hex tokens of ``line`` that could be commit ids: not in URLs, UUIDs, colours or names."""
+    masked = masked_ranges(line)
+    for match in HEX.finditer(line):
+        if not is_commit_hex(match.group(1)) or inside(match.start(), masked):
+            continue
+        if HEX_EXCLUDE_BEFORE.search(line[: match.start()].rstrip("`*( ")):
+            continue
+        yield match
