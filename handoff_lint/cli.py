@@ -42,6 +42,7 @@ def cli() -> None:
 @click.option(
     "--no-git", is_flag=True, help="Only parse and validate the schema; make no git checks."
 )
+@click.option("--staged", is_flag=True, help="Lint the staged handoff documents (git hook use).")
 @click.option(
     "-v", "--verbose", is_flag=True, help="Also show info findings (unverifiable claims)."
 )
@@ -51,12 +52,13 @@ def check(
     schema_path: Path | None,
     since: str | None,
     no_git: bool,
+    staged: bool,
     verbose: bool,
 ) -> int:
     """Lint FILES, or every handoff document in the repository when none are given."""
     from handoff_lint import pipeline, reporters
 
-    options = pipeline.Options(schema_path=schema_path, since=since, no_git=no_git)
+    options = pipeline.Options(schema_path=schema_path, since=since, no_git=no_git, staged=staged)
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise click.UsageError(f"no such file: {missing[0]}")

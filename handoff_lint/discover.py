@@ -59,3 +59,9 @@ def find(git: Git, globs: list[str], exclude: list[str] | None = None) -> list[s
     files = git.fields("ls-files", "-z", "--cached", "--others", "--exclude-standard")
     found = {f for f in files if f and matches(f, globs) and not matches(f, exclude or [])}
     return sorted(found)
+
+
+def staged(git: Git, globs: list[str], exclude: list[str] | None = None) -> list[str]:
+    """Staged (added, copied, modified or renamed) files matching ``globs``: the pre-commit case."""
+    files = git.fields("diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR")
+    return sorted({f for f in files if f and matches(f, globs) and not matches(f, exclude or [])})

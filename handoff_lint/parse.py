@@ -82,17 +82,33 @@ class _Aligner:
         return None
 
     def locate(self, fragments: list[str]) -> int:
-        """Line index of a block whose text starts with ``fragments``; falls back to the cursor."""
-        text = "".join(fragments)
-        first = next((f for f in text.split("\n") if f.strip()), "")
-        candidates = [first.strip()[:40], first.strip()[:12]]
-        words = [w for w in re.split(r"\W+", first) if len(w) >= 3]
-        candidates += words[:2]
-        for probe in candidates:
+        """Line index where a block whose first line holds ``fragments`` starts.
+
+        Each inline fragment is contiguous in the source, so the earliest line after the cursor
+        that holds one of the first line's fragments is the block's line (the lines in between
+        are blank or markup only). Falls back to the cursor.
+        """
+        probes: list[str] = []
+        for fragment in fragments:
+            if fragment == "\n" and probes:
+                break
+            for piece in fragment.split("\n"):
+                piece = piece.strip()
+                if re.search(r"\w", piece):
+                    probes.append(piece[:40])
+                    break
+            if len(probes) >= 3:
+                break
+        best: int | None = None
+        for probe in probes:
             found = self.find(probe)
-            if found is not None:
-                return found
-        return min(self.cursor, max(len(self.lines) - 1, 0))
+            if found is not None and (best is None or found < best):
+                best = found
+            if best == self.cursor:
+                break
+        if best is None:
+            return min(self.cursor, max(len(self.lines) - 1, 0))
+        return best
 
     def add(self, kind: str, index: int, span: int, **extra: Any) -> Block:
         block = Block(kind=kind, line=index + 1, lines=[], section=self.section, **extra)

@@ -29,6 +29,7 @@ class Options:
     schema_path: Path | None = None
     since: str | None = None
     no_git: bool = False
+    staged: bool = False
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -150,7 +151,8 @@ def run(files: list[str], options: Options) -> RunResult:
             raise UsageError(
                 "give the documents to check (with --no-git nothing can be discovered)"
             )
-        root_files = discover.find(git, options.globs)
+        find = discover.staged if options.staged else discover.find
+        root_files = find(git, options.globs)
         files = [os.path.relpath(facts.root / f, options.cwd) for f in root_files]
     results = []
     for path in files:

@@ -15,7 +15,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"roadmap|planned|plans?|suggest\w*|priorit\w*|before running|if tests fail|"
             r"backlog|open questions?|known issues|blockers?|outstanding|deferred|how to|"
             r"instructions|quick commands|commands reference|previous sessions?|"
-            r"key technical docs|expected)\b",
+            r"key technical docs|expected|projected|projections?|estimated|targets?|goals?)\b",
             re.I,
         ),
     ),

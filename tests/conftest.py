@@ -1,0 +1,66 @@
+"""Shared fixtures: isolated git, scratch repositories, and running the real CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handoff_lint.cli import main
+from handoff_lint.scratch import ScratchRepo, isolated_env
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test sees its own HOME and empty global git config, fixed author and dates."""
+    home = tmp_path_factory.mktemp("home")
+    (home / ".gitconfig").write_text("", encoding="utf-8")
+    for key in [k for k in __import__("os").environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(key, raising=False)
+    for key, value in isolated_env(home).items():
+        if key.startswith(("GIT_", "HOME", "XDG_")):
+            monkeypatch.setenv(key, value)
+    return home
+
+
+@pytest.fixture
+def repo(tmp_path: Path, isolated_git: Path) -> ScratchRepo:
+    return ScratchRepo(tmp_path / "repo", isolated_git)
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.out)
+        return data
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Run ``handoff-lint ARGS`` in-process in ``cwd``; return code, stdout and stderr."""
+
+    def run(*args: str, cwd: Path) -> Run:
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    yield run
+
+
+def claims_of(run: Run) -> list[dict[str, Any]]:
+    return [c for d in run.json()["documents"] for c in d["claims"]]
+
+
+def verdicts(run: Run) -> dict[tuple[str, str], str]:
+    """(kind, text) -> verdict for every claim of a JSON run."""
+    return {(c["kind"], c["text"]): c["verdict"] for c in claims_of(run)}
