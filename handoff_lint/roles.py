@@ -36,11 +36,17 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "files_modified",
         re.compile(
-            r"\b(files?|documents?)\b.*\b(modified|updated|changed|edited|touched)\b|\b(modified|updated|changed|edited) files?\b",
+            r"\b(files?|documents?)\b.*\b(modified|updated|edited)\b|\b(modified|updated|edited) files?\b",
             re.I,
         ),
     ),
-    ("files", re.compile(r"^\W*(files?|key files|files? (touched|changed|involved))\W*$", re.I)),
+    (
+        "files",
+        re.compile(
+            r"^\W*(key )?files?\W*$|\bfiles?\b.*\b(changed|touched|involved|affected)\b|\b(changed|touched) files?\b",
+            re.I,
+        ),
+    ),
     ("commits", re.compile(r"\b(commits?|git log|git history|commit history)\b", re.I)),
     (
         "summary",

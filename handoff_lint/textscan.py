@@ -80,21 +80,29 @@ def normalize_path(token: str) -> str:
     return token.rstrip(".,;:")
 
 
-def is_commit_hex(token: str) -> bool:
-    """7-40 lowercase hex characters with at least one digit and one letter."""
-    return (
-        7 <= len(token) <= 40
-        and re.fullmatch(r"[0-9a-f]+", token) is not None
-        and any(c.isdigit() for c in token)
-        and any(c in "abcdef" for c in token)
-    )
+KEYWORD_RIGHT_BEFORE = re.compile(r"\b(commit|sha|hash)\W{0,6}$", re.I)
 
 
-def hex_tokens(line: str) -> Iterator[re.Match[str]]:
-    """Hex tokens of ``line`` that could be commit ids: not in URLs, UUIDs, colours or names."""
+def is_commit_hex(token: str, keyword_before: bool = False) -> bool:
+    """7-40 lowercase hex characters with at least one digit and one letter.
+
+    Digits-only or letters-only ids (``2083660``) count only right after the word "commit".
+    """
+    if not 7 <= len(token) <= 40 or re.fullmatch(r"[0-9a-f]+", token) is None:
+        return False
+    mixed = any(c.isdigit() for c in token) and any(c in "abcdef" for c in token)
+    return mixed or (keyword_before and len(token) <= 12)
+
+
+def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
+    """Hex tokens of ``line`` that could be commit ids: not in URLs, UUIDs, colours or names.
+
+    ``digits_ok`` admits digits-only ids (in a list of commits, say).
+    """
     masked = masked_ranges(line)
     for match in HEX.finditer(line):
-        if not is_commit_hex(match.group(1)) or inside(match.start(), masked):
+        keyword = digits_ok or KEYWORD_RIGHT_BEFORE.search(line[: match.start()]) is not None
+        if not is_commit_hex(match.group(1), keyword) or inside(match.start(), masked):
             continue
         if HEX_EXCLUDE_BEFORE.search(line[: match.start()].rstrip("`*( ")):
             continue

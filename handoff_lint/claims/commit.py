@@ -72,7 +72,13 @@ def _claims_on_line(line: Line) -> list[Claim]:
             start, raw = cells[column]
             commit_cells = set(range(start, start + len(raw)))
     out: list[Claim] = []
-    for match in textscan.hex_tokens(line.text):
+    section = line.block.section
+    listed = (
+        line.starts_item
+        and section is not None
+        and any(s.role == "commits" for s in section.chain())
+    )
+    for match in textscan.hex_tokens(line.text, digits_ok=listed or bool(commit_cells)):
         in_cell = match.start() in commit_cells
         if not _presented_as_commit(line, match, in_cell):
             continue

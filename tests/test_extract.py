@@ -1,0 +1,163 @@
+"""Table-driven extraction: what is a claim, what only looks like one, and where it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint import claims, parse
+from handoff_lint.model import Claim
+from handoff_lint.source import decode
+
+
+def extract(markdown: str) -> list[Claim]:
+    doc = parse.parse("doc.md", decode(markdown.encode()))
+    found = [c for kind in claims.load().values() for c in kind.extract(doc)]
+    for claim in found:  # every claim points at its own text
+        assert doc.lines[claim.line - 1][claim.column - 1 :].startswith(claim.text), claim
+    return found
+
+
+def kinds(markdown: str, kind: str) -> list[str]:
+    return [c.text for c in extract(markdown) if c.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Commit 57a2032 added tests.", ["57a2032"]),
+        ("Fixed it (commit 0c9e2f1).", ["0c9e2f1"]),
+        ('**Latest Commit**: `2083660` - "feat: done"', ["2083660"]),
+        ("## Commits\n\n- abc1234 Add parser\n- `def5678` Add tests\n", ["abc1234", "def5678"]),
+        ("| Commit | Message |\n|---|---|\n| `abc1234f` | Add x |\n", ["abc1234f"]),
+        ("---\ncommits:\n  - abc1234 Add parser\n---\n# T\n", ["abc1234"]),
+        ("commit history: `f463bbc`, `8d12c6a`", ["f463bbc", "8d12c6a"]),
+    ],
+)
+def test_commit_claims(markdown: str, expected: list[str]) -> None:
+    assert kinds(markdown, "commit") == expected
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Student 5d3b5ae9-9f74-44db-9258-ff64f7eae094 enrolled (commit pending)",
+        "Colour `#0A0A0B` and #a1b2c3d are used in the commit.",
+        "See https://github.com/o/r/commit/abc1234def for the commit.",
+        "Model claude-sonnet-4-20250514 was used; commit soon.",
+        "Agent a346efb reviewed the commit.",
+        "- **Process IDs:** c2d228, 152b9f (background bash)",
+        "```\ngit commit abc1234\n```\n",
+        "    commit abc1234 in indented code\n",
+        "Deployed to projects-39f6d8ce.vercel.app after the commit",
+        "Migration `0ecea1034870_initial_schema.py` (commit of the schema)",
+        "The commit was defaced by 1234567 (decimal only).",
+        "## Next Steps\n\n- Revert commit abc1234 later\n",
+    ],
+)
+def test_not_commit_claims(markdown: str) -> None:
+    assert kinds(markdown, "commit") == []
+
+
+def test_commit_subject_and_stats() -> None:
+    found = extract(
+        '1. **Commit 57a2032**: "Implement Tests"\n   - 5 files changed, 1103 insertions(+), 2 deletions(-)\n'
+    )
+    assert found[0].value["subject"] == "Implement Tests"
+    assert found[0].value["stats"] == {"files": 5, "insertions": 1103, "deletions": 2, "line": 2}
+    listed = extract("## Commits\n\n- abc1234 feat: add the parser\n")
+    assert listed[0].value["subject"] == "feat: add the parser"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "## Files Created\n\n- `src/a.py` - x\n- **src/b.py** (200 lines)\n",
+            [("src/a.py", "created"), ("src/b.py", "created")],
+        ),
+        ("## Files Modified\n\n1. `src/a.py`: y\n", [("src/a.py", "modified")]),
+        ("## Files Changed\n\n### 1. backend/x.py\n", [("backend/x.py", "changed")]),
+        ("**Files Created:**\n- `models/e.py` - model\n", [("models/e.py", "created")]),
+        ("## Work\n\n- **Modified files:**\n  - `a/b.ts` (s9)\n", [("a/b.ts", "modified")]),
+        ("## Files Modified\n\n- **NOTES.md** (new)\n", [("NOTES.md", "created")]),
+        (
+            "- Deleted `old/x.py`\n- Removed `old/y.py`, `old/z.py`\n",
+            [("old/x.py", "deleted"), ("old/y.py", "deleted"), ("old/z.py", "deleted")],
+        ),
+        ("- Renamed `a/old.py` → `a/new.py`\n", [("a/new.py", "renamed")]),
+        (
+            "## Files Touched\n\n| File | Action |\n|---|---|\n| `a.py` | Created |\n| `b.py` | Modified |\n",
+            [("a.py", "created"), ("b.py", "modified")],
+        ),
+        (
+            "---\nfiles_created:\n  - src/a.py\nfiles_deleted:\n  - src/b.py\n---\n# T\n",
+            [("src/a.py", "created"), ("src/b.py", "deleted")],
+        ),
+    ],
+)
+def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.text, c.value["action"]) for c in extract(markdown) if c.kind == "file"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "## Next Steps\n\n- `src/a.py` - create it\n",
+        "## Recommendations\n\n### Files Created\n\n- `src/a.py`\n",
+        "## TODO\n\n- Created `src/a.py`\n",
+        "## Files Created\n\n```\nsrc/a.py\n```\n",
+        "## Files Created\n\n- `response.ok` is checked\n- `document.documentElement` too\n- `1.125rem` spacing\n",
+        "## Files Created\n\n- `storage/job_storage.py::_perform_write()` retried\n",
+        "## Files Created\n\n- https://example.com/a.py\n",
+        "## Implementation\n\n- `sherpa/data/sherpa.db` persists sessions\n",
+        "**Next:**\n- `a/b.py` to be written\n",
+    ],
+)
+def test_not_file_claims(markdown: str) -> None:
+    assert kinds(markdown, "file") == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("**Branch:** `feature/x`\n", ["feature/x"]),
+        ("- **Branch**: main  \n", ["main"]),
+        ("---\nbranch: dev\n---\n# T\n", ["dev"]),
+        ("**Branches merged:** many\n", []),
+    ],
+)
+def test_branch_claims(markdown: str, expected: list[str]) -> None:
+    assert kinds(markdown, "branch") == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("**162/165 tests passing (98.2%)**", [("162/165", "98.2")]),
+        ("- ✅ 95% tests passing (74/78)", [("74/78", "95")]),
+        ("Phase 5: 2/5 (40%) - UI", [("2/5", "40")]),
+        ("### Tests Fixed: 2/6 tests fixed", [("2/6", None)]),
+        ("Released 10/24 to users", []),
+        ("## Next Steps\n\nExpected: 78/78 tests passing (100%)\n", []),
+        ("### After Fixes (Projected): 78/78 Passing (100%)\n", []),
+    ],
+)
+def test_test_ratio_claims(markdown: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(c.text, c.value.get("percent")) for c in extract(markdown) if c.kind == "tests"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("**Date:** 2025-11-13\n", ["2025-11-13"]),
+        ("**Session Date:** 2025-11-13\n", ["2025-11-13"]),
+        ("**Date**: December 23, 2024\n", ["2024-12-23"]),
+        ("# Session 130 Summary - December 23, 2024\n", ["2024-12-23"]),
+        ("---\ndate: 2025-01-24\n---\n# T\n", ["2025-01-24"]),
+        ("# T\n\n**Deadline:** 2025-12-01\n", []),
+    ],
+)
+def test_date_claims(markdown: str, expected: list[str]) -> None:
+    assert [c.value["date"] for c in extract(markdown) if c.kind == "date"] == expected

@@ -1,0 +1,118 @@
+"""The four real handoff documents in ../shared/seeds: what a careful reader finds in each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff_lint import claims, parse, source
+from handoff_lint.model import Claim
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+# (kind, text, line, action) as a careful reader lists them; plans, code and projections excluded.
+EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
+    "000": {
+        ("date", "December 23, 2024", 1, ""),
+        ("tests", "162/165", 5, ""),
+        ("file", "tests/test_integration_api.py", 26, "changed"),
+        ("file", "test_concurrent_operations.html", 27, "changed"),
+        ("file", "test_concurrent_sessions.py", 28, "changed"),
+        ("file", "tests/test_integration_api.py", 47, "changed"),
+        ("file", "tests/test_integration_api.py", 68, "changed"),
+        ("commit", "57a2032", 127, ""),
+        ("commit", "e8f9ec8", 130, ""),
+    },
+    "001": {
+        ("date", "2025-11-13", 3, ""),
+        ("tests", "2/6", 5, ""),
+        ("tests", "74/78", 149, ""),
+        ("tests", "5/9", 151, ""),
+        ("tests", "69/69", 162, ""),
+        ("file", "backend/tests/conftest.py", 179, "modified"),
+        ("file", "backend/app/services/telemetry_processor.py", 192, "modified"),
+        ("file", "backend/tests/test_telemetry_ingestion.py", 209, "modified"),
+        ("tests", "74/78", 266, ""),
+        ("branch", "taskmaster-branch", 287, ""),
+        ("file", "backend/tests/conftest.py", 289, "modified"),
+        ("file", "backend/app/services/telemetry_processor.py", 290, "modified"),
+        ("file", "backend/tests/test_telemetry_ingestion.py", 291, "modified"),
+        ("file", "SESSION_9_PROGRESS.md", 404, "created"),
+        ("file", "SESSION_9_HANDOFF.md", 405, "created"),
+        ("file", "RESUME_SESSION_10.md", 406, "created"),
+    },
+    "002": {
+        ("date", "2025-11-01", 3, ""),
+        ("file", "backend/tests/test_pr_048_auto_trace.py", 107, "modified"),
+        ("file", "PR-048-COMPREHENSIVE-COMPLETION-REPORT.md", 114, "created"),
+    },
+    "003": {
+        ("date", "2025-10-29", 3, ""),
+        ("file", "models/error_event.py", 17, "created"),
+        ("file", "core/error_repository.py", 18, "created"),
+        ("file", "core/error_recovery.py", 56, "created"),
+        ("file", "fastapi_app/templates/base.html", 110, "modified"),
+        ("tests", "36/41", 157, ""),
+        ("tests", "5/5", 160, ""),
+        ("tests", "5/5", 161, ""),
+        ("tests", "5/5", 162, ""),
+        ("tests", "5/5", 163, ""),
+        ("tests", "2/5", 164, ""),
+        ("tests", "5/5", 165, ""),
+        ("tests", "3/5", 166, ""),
+        ("tests", "6/6", 167, ""),
+        ("file", "PHASE_7_AND_8_COMPLETION_SUMMARY.md", 232, "created"),
+        ("file", "PHASE_6_COMPLETION_SUMMARY.md", 233, "created"),
+        ("file", "CURRENT_SESSION_COMPLETION_SUMMARY.md", 234, "created"),
+        ("tests", "36/41", 376, ""),
+    },
+}
+
+# Subjects and stats the document gives its commits.
+COMMIT_DETAILS = {
+    "57a2032": ("Implement Tests #66 and #67", {"files": 5, "insertions": 1103}),
+    "e8f9ec8": ("Implement Test #68", {"files": 3, "insertions": 250}),
+}
+
+
+def _seed(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return next(SEEDS.glob(prefix + "_*.txt"))
+
+
+def _extract(path: Path) -> list[Claim]:
+    doc = parse.parse(path.name, source.read(path))
+    return [c for kind in claims.load().values() for c in kind.extract(doc)]
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_claims_match_a_careful_reader(prefix: str) -> None:
+    found = _extract(_seed(prefix))
+    got = {(c.kind, c.text, c.line, str(c.value.get("action", ""))) for c in found}
+    assert got == EXPECTED[prefix]
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_claims_point_at_their_text(prefix: str) -> None:
+    path = _seed(prefix)
+    lines = source.read(path).lines
+    for claim in _extract(path):
+        assert lines[claim.line - 1][claim.column - 1 :].startswith(claim.text), claim
+
+
+def test_seed_commit_subjects_and_stats() -> None:
+    found = {c.text: c for c in _extract(_seed("000")) if c.kind == "commit"}
+    for hash_, (subject, stats) in COMMIT_DETAILS.items():
+        assert found[hash_].value["subject"] == subject
+        assert {k: found[hash_].value["stats"][k] for k in stats} == stats
+
+
+def test_seed_ratio_arithmetic_is_checked() -> None:
+    from handoff_lint.claims.tests import percent_agrees
+
+    ratios = [c for c in _extract(_seed("000")) if c.kind == "tests"]
+    assert ratios[0].value == {"passed": 162, "total": 165, "percent": "98.2"}
+    assert percent_agrees(162, 165, "98.2")
+    assert not percent_agrees(162, 165, "97.2")

@@ -1,0 +1,281 @@
+"""Verdicts against real temporary git repositories: true and false claims of every kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import claims_of, verdicts
+
+HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
+PREVIOUS = "# Session 1 Handoff\n\n**Date:** 2025-11-10\n\n## Summary\n\n- Commit history only.\n"
+
+
+def history(repo: ScratchRepo) -> dict[str, str]:
+    """A previous handoff, then a session with a create, modify, rename, delete and a merge."""
+    repo.commit(
+        "Initial skeleton",
+        {
+            "README.md": "# x\n",
+            "src/old.py": "OLD = 1\n",
+            "src/gone.py": "GONE = 1\n",
+            "src/untouched.py": "U = 1\n",
+            "SESSION_1_HANDOFF.md": PREVIOUS,
+        },
+        when="2025-11-10T09:00:00+00:00",
+    )
+    ids = {
+        "c2": repo.commit(
+            "Add module a",
+            {"src/a.py": "A = 1\nB = 2\n", "README.md": "# x\n\nmore\n"},
+            when="2025-11-13T09:00:00+00:00",
+        )
+    }
+    repo.git("mv", "src/old.py", "src/new.py")
+    ids["c3"] = repo.commit("Rename old module", when="2025-11-13T10:00:00+00:00")
+    ids["c4"] = repo.commit(
+        "Remove gone module", remove=["src/gone.py"], when="2025-11-13T11:00:00+00:00"
+    )
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.commit("Add feature", {"src/feat.py": "F = 1\n"}, when="2025-11-13T12:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge branch 'feature'", "feature")
+    ids["merge"] = repo.git("rev-parse", "HEAD")
+    ids["tree"] = repo.git("rev-parse", "HEAD^{tree}")
+    return ids
+
+
+def session_doc(ids: dict[str, str]) -> str:
+    return f"""# Session 2 Handoff
+
+**Date:** 2025-11-13
+**Branch:** `main`
+
+## Summary
+
+- Tests: 10/12 passing (83.3%), earlier 10/12 passing (85%)
+- **Branch:** `feature-typo`
+
+## Commits
+
+- {ids["c2"][:7]} Add module a
+  - 2 files changed, 4 insertions(+)
+- {ids["c3"][:7]} Migrate the database schema to postgres
+- {ids["c4"][:8]} Remove gone module
+  - 4 files changed, 10 insertions(+)
+- 1234abc Add the retry logic
+- {ids["tree"][:7]} Looks like a commit
+- {ids["merge"][:7]} Merge branch 'feature'
+
+## Files Created
+
+- `src/a.py`
+- `src/nothere.py`
+- `README.md`
+- `src/feat.py`
+
+## Files Modified
+
+- `README.md`
+- `src/untouched.py`
+
+## Files Deleted
+
+- `src/gone.py`
+- `src/a.py`
+
+## Other
+
+- Renamed `src/old.py` → `src/new.py`
+"""
+
+
+EXPECTED = {
+    ("date", "2025-11-13"): "verified",
+    ("branch", "main"): "verified",
+    ("branch", "feature-typo"): "refuted",
+    ("commit", "c2"): "verified",
+    ("commit", "c3"): "refuted",
+    ("commit", "c4"): "refuted",
+    ("commit", "1234abc"): "refuted",
+    ("commit", "tree"): "refuted",
+    ("commit", "merge"): "verified",
+    ("file", "src/nothere.py"): "refuted",
+    ("file", "src/feat.py"): "verified",
+    ("file", "src/untouched.py"): "refuted",
+    ("file", "src/gone.py"): "verified",
+    ("file", "src/new.py"): "verified",
+}
+
+
+@pytest.fixture
+def session(repo: ScratchRepo) -> tuple[ScratchRepo, dict[str, str]]:
+    ids = history(repo)
+    repo.commit(
+        "Add session 2 handoff",
+        {"SESSION_2_HANDOFF.md": session_doc(ids)},
+        when="2025-11-13T13:00:00+00:00",
+    )
+    return repo, ids
+
+
+def test_every_kind_true_and_false(session: tuple[ScratchRepo, dict[str, str]], cli) -> None:  # type: ignore[no-untyped-def]
+    repo, ids = session
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert run.code == 1
+    got = verdicts(run)
+    lengths = {"c4": 8}
+    for (kind, key), verdict in EXPECTED.items():
+        text = ids[key][: lengths.get(key, 7)] if key in ids else key
+        assert got[(kind, text)] == verdict, (kind, key)
+    by_line = {(c["kind"], c["line"]): c for c in claims_of(run)}
+    assert by_line[("file", 24)]["verdict"] == "verified"  # src/a.py created
+    assert by_line[("file", 26)]["verdict"] == "refuted"  # README.md was modified, not created
+    assert by_line[("file", 31)]["verdict"] == "verified"  # README.md modified
+    assert by_line[("file", 37)]["verdict"] == "refuted"  # src/a.py not deleted
+    ratios = {c["column"]: c["verdict"] for c in claims_of(run) if c["kind"] == "tests"}
+    assert sorted(ratios.values()) == ["refuted", "unverifiable"]
+
+
+def test_findings_name_rule_position_and_fix(
+    session: tuple[ScratchRepo, dict[str, str]], cli
+) -> None:  # type: ignore[no-untyped-def]
+    repo, ids = session
+    run = cli("check", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    lines = run.out.splitlines()
+    assert "SESSION_2_HANDOFF.md:18:3: HL201 [error] commit claim '1234abc'" in "\n".join(lines)
+    subject = next(line for line in lines if "HL205" in line)
+    assert "'Rename old module'" in subject and subject.startswith("SESSION_2_HANDOFF.md:15:3:")
+    stats = next(line for line in lines if "HL206" in line)
+    assert "4 files claimed, git says 1" in stats
+    assert any("HL202" in line and "is a tree" in line for line in lines)
+    assert any("HL302" in line and "README.md" in line for line in lines)
+    assert any("HL304" in line and "src/a.py" in line for line in lines)
+    assert any("HL301" in line and "src/untouched.py" in line for line in lines)
+    assert any("HL401" in line and "83.33%, not 85%" in line for line in lines)
+    assert any("HL502" in line and "did you mean feature?" in line for line in lines)
+    window = f"{ids['merge'][:12]}"
+    assert (
+        "since the previous handoff document" in run.out
+        and window not in run.out.split("window ")[1][:12]
+    )
+
+
+def test_window_starts_after_previous_handoff(
+    session: tuple[ScratchRepo, dict[str, str]], cli
+) -> None:  # type: ignore[no-untyped-def]
+    repo, _ = session
+    doc = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path).json()[
+        "documents"
+    ][0]
+    first = repo.git("rev-list", "--max-parents=0", "HEAD")
+    assert doc["window"]["base"] == first
+    assert doc["window"]["head"] == repo.git("rev-parse", "HEAD")
+
+
+def test_fabricated_commit_gets_did_you_mean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    real = repo.commit("Implement Tests #66", {"t.py": "x = 1\n"})
+    repo.commit(
+        "handoff",
+        {
+            "HANDOFF.md": '# H\n\n**Date:** 2025-11-13\n\n## Summary\n\n- **Commit 57a2032**: "Implement Tests #66"\n'
+        },
+    )
+    run = cli("check", "HANDOFF.md", cwd=repo.path)
+    assert f"did you mean {real[:7]}, 'Implement Tests #66'?" in run.out
+
+
+def test_wrong_date_is_refuted(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("work", {"a.py": "1\n"}, when="2025-10-24T10:00:00+00:00")
+    repo.commit(
+        "handoff",
+        {"HANDOFF.md": "# H\n\n**Date**: 2025-01-24\n\n## Summary\n\n- `a.py` added\n"},
+        when="2025-10-24T11:00:00+00:00",
+    )
+    run = cli("check", "HANDOFF.md", cwd=repo.path)
+    assert "HL501" in run.out and "did you mean 2025-10-24?" in run.out
+
+
+def test_staged_document_includes_staged_changes(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("first", {"a.py": "1\n", "SESSION_1_HANDOFF.md": PREVIOUS})
+    repo.commit("second", {"b.py": "2\n"})
+    repo.write("c.py", "3\n")
+    repo.write("SESSION_2_HANDOFF.md", "# S2\n\n## Files Created\n\n- `b.py`\n- `c.py`\n- `a.py`\n")
+    repo.git("add", "c.py", "SESSION_2_HANDOFF.md")
+    run = cli("check", "--format", "json", "--staged", cwd=repo.path)
+    doc = run.json()["documents"][0]
+    assert doc["path"] == "SESSION_2_HANDOFF.md" and doc["window"]["staged"] is True
+    assert verdicts(run) == {
+        ("file", "b.py"): "verified",
+        ("file", "c.py"): "verified",
+        ("file", "a.py"): "refuted",
+    }
+
+
+def test_first_handoff_covers_whole_history(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("one", {"a.py": "1\n"})
+    repo.commit("two", {"HANDOFF.md": "# H\n\n## Files Created\n\n- `a.py`\n"})
+    doc = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path).json()["documents"][0]
+    assert doc["window"]["base"] is None and "first handoff" in doc["window"]["how"]
+    assert doc["claims"][0]["verdict"] == "verified"
+
+
+def test_since_overrides_the_window(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("one", {"a.py": "1\n"})
+    base = repo.commit("two", {"b.py": "1\n"})
+    repo.commit("three", {"HANDOFF.md": "# H\n\n## Files Created\n\n- `a.py`\n"})
+    run = cli("check", "--format", "json", "--since", base[:9], "HANDOFF.md", cwd=repo.path)
+    assert run.json()["documents"][0]["window"]["base"] == base
+    assert verdicts(run) == {("file", "a.py"): "refuted"}
+    front = "---\nbase: HEAD~1\n---\n# H\n\n## Files Created\n\n- `b.py`\n"
+    repo.commit("four", {"H2_HANDOFF.md": front})
+    assert verdicts(cli("check", "--format", "json", "H2_HANDOFF.md", cwd=repo.path)) == {
+        ("file", "b.py"): "refuted"
+    }
+
+
+def test_unreachable_commit_is_a_warning_not_an_error(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("one", {"a.py": "1\n"})
+    repo.git("checkout", "-q", "-b", "tmp")
+    lost = repo.commit("lost work", {"b.py": "1\n"})
+    repo.git("checkout", "-q", "main")
+    repo.git("branch", "-q", "-D", "tmp")
+    repo.commit("handoff", {"HANDOFF.md": HEAD + f"## Commits\n\n- {lost[:7]} lost work\n"})
+    run = cli("check", "HANDOFF.md", cwd=repo.path)
+    assert "HL204 [warning]" in run.out and run.code == 0
+
+
+def test_ambiguous_prefix_is_reported(repo: ScratchRepo) -> None:
+    from handoff_lint.claims import commit
+    from handoff_lint.evidence import Evidence
+    from handoff_lint.gitcmd import Git
+    from handoff_lint.model import Claim, Window
+    from handoff_lint.repo import lookup_objects
+
+    files = [repo.write(f"f{i}.txt", f"{i}\n") for i in range(1200)]
+    shas = repo.git("hash-object", "-w", *map(str, files)).split()
+    prefix = next(s[:4] for s in shas if sum(t.startswith(s[:4]) for t in shas) > 1)
+    assert lookup_objects(Git(repo.path), [prefix])[prefix].status == "ambiguous"
+    claim = Claim("commit", prefix, 1, 1, {"hash": prefix})
+    evidence = Evidence(window=Window(None, None))
+    evidence.objects = lookup_objects(Git(repo.path), [prefix])
+    commit.verify([claim], evidence)
+    assert (claim.verdict, claim.rule) == ("unverifiable", "HL203")
+
+
+def test_shallow_clone_makes_old_commits_unverifiable(
+    repo: ScratchRepo, tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
+    old = repo.commit("old", {"a.py": "1\n"})
+    repo.commit("handoff", {"HANDOFF.md": HEAD + f"## Commits\n\n- {old[:7]} old\n"})
+    clone = tmp_path / "shallow"
+    repo.git("clone", "-q", "--depth", "1", f"file://{repo.path}", str(clone))
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=clone)
+    claim = next(c for c in claims_of(run) if c["kind"] == "commit")
+    assert (
+        claim["verdict"] == "unverifiable"
+        and claim["fix"] == "fetch the full history: fetch-depth: 0"
+    )
+    assert run.code == 0
