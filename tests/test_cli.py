@@ -1,0 +1,185 @@
+"""The real CLI: exit codes, the JSON contract, schema options, discovery, demo."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import verdicts
+
+GOOD = """# Session 3 Handoff
+
+**Date:** 2025-11-13
+**Branch:** `main`
+
+## Summary
+
+## Files Created
+
+- `app.py`
+"""
+
+
+def _good_repo(repo: ScratchRepo) -> None:
+    repo.commit("add app", {"app.py": "print(1)\n"})
+    repo.commit("handoff", {"SESSION_3_HANDOFF.md": GOOD})
+
+
+def test_all_true_exits_0(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    _good_repo(repo)
+    run = cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert run.code == 0, run.out
+    assert "3 claims: 3 verified, 0 refuted, 0 unverifiable; accuracy 100%" in run.out
+
+
+def test_refuted_claim_exits_1(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("handoff", {"SESSION_3_HANDOFF.md": GOOD})
+    assert cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path).code == 1
+
+
+def test_json_contract(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    _good_repo(repo)
+    data = cli("check", "--format", "json", cwd=repo.path).json()
+    assert data["version"] == 1
+    doc = data["documents"][0]
+    assert set(doc) >= {"path", "window", "claims", "findings", "accuracy"}
+    assert set(doc["window"]) >= {"base", "head"}
+    claim = doc["claims"][0]
+    assert set(claim) >= {"kind", "text", "line", "column", "verdict", "reason"}
+    assert claim["verdict"] in ("verified", "refuted", "unverifiable")
+    assert set(doc["accuracy"]) == {"verified", "refuted", "unverifiable", "score"}
+    assert data["summary"]["documents"] == 1 and data["summary"]["score"] == 1.0
+
+
+def test_discovers_handoff_documents_case_insensitively(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    _good_repo(repo)
+    repo.write("docs/handoffs/2025-11-13.md", GOOD)
+    repo.write("notes/session_7_summary.md", GOOD)
+    repo.write("README.md", "# not a handoff\n")
+    data = cli("check", "--format", "json", cwd=repo.path).json()
+    paths = sorted(d["path"] for d in data["documents"])
+    assert paths == [
+        "SESSION_3_HANDOFF.md",
+        "docs/handoffs/2025-11-13.md",
+        "notes/session_7_summary.md",
+    ]
+
+
+def test_not_a_repository_exits_2(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "H.md").write_text(GOOD, encoding="utf-8")
+    run = cli("check", "H.md", cwd=tmp_path)
+    assert run.code == 2 and "not a git repository" in run.err and "--no-git" in run.err
+    assert "Traceback" not in run.err
+
+
+def test_no_git_runs_schema_checks_only(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "H.md").write_text("# Title only\n", encoding="utf-8")
+    run = cli("check", "--no-git", "--format", "json", "H.md", cwd=tmp_path)
+    doc = run.json()["documents"][0]
+    assert run.code == 1
+    assert {f["rule"] for f in doc["findings"]} == {"HL101"}
+    assert {(f["line"], f["column"]) for f in doc["findings"]} == {(1, 1)}
+
+
+def test_binary_document_is_one_clear_finding(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("init", {"a.py": "1\n"})
+    (repo.path / "SESSION_1_HANDOFF.md").write_bytes(b"\x89PNG\r\n\x00\x00")
+    run = cli("check", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert run.code == 1 and "HL102" in run.out and "binary" in run.out
+
+
+def test_missing_file_is_a_usage_error(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("check", "NOPE.md", cwd=repo.path).code == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"type": 12}', "not a valid JSON Schema"),
+        ('{"$ref": "https://example.com/s.json"}', "never fetches"),
+    ],
+)
+def test_bad_custom_schema_exits_2(repo: ScratchRepo, cli, content: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    _good_repo(repo)
+    (repo.path / "s.json").write_text(content, encoding="utf-8")
+    run = cli("check", "--schema", "s.json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert run.code == 2 and message in run.err
+
+
+def test_custom_schema_findings_point_at_the_element(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    _good_repo(repo)
+    schema = {
+        "type": "object",
+        "properties": {"sections": {"items": {"properties": {"title": {"maxLength": 5}}}}},
+    }
+    (repo.path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    run = cli(
+        "check", "--format", "json", "--schema", "s.json", "SESSION_3_HANDOFF.md", cwd=repo.path
+    )
+    findings = run.json()["documents"][0]["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("HL101", 1), ("HL101", 6), ("HL101", 8)]
+
+
+def test_schema_command_prints_the_shipped_schema(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("schema", cwd=tmp_path)
+    schema = json.loads(run.out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["required"] == ["title", "date", "sections", "claims"]
+    model = json.loads(cli("schema", "--model", cwd=tmp_path).out)
+    jsonschema.Draft202012Validator.check_schema(model)
+
+
+def test_document_model_matches_its_own_schema(repo: ScratchRepo) -> None:
+    from handoff_lint import claims, parse, schema, source
+
+    _good_repo(repo)
+    doc = parse.parse("x", source.read(repo.path / "SESSION_3_HANDOFF.md"))
+    found = [c for kind in claims.load().values() for c in kind.extract(doc)]
+    model_schema = json.loads((schema.schema_dir() / "document-model.schema.json").read_text())
+    jsonschema.validate(schema.model(doc, found), model_schema)
+
+
+def test_demo_exits_0_and_shows_true_and_false(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("demo", cwd=tmp_path)
+    assert run.code == 0
+    assert "HL201" in run.out and "HL301" in run.out and "verified" in run.out
+
+
+def test_python_dash_m_runs_as_a_process(repo: ScratchRepo) -> None:
+    _good_repo(repo)
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", "check", "SESSION_3_HANDOFF.md"],
+        cwd=repo.path,
+        capture_output=True,
+        text=True,
+        env=repo.env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "accuracy 100%" in done.stdout
+
+
+def test_front_matter_errors_have_lines(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("init", {"a.py": "1\n"})
+    repo.write("HANDOFF.md", "---\ntitle: x\nbad: [unclosed\n---\n# T\n")
+    findings = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path).json()["documents"][0][
+        "findings"
+    ]
+    front = [f for f in findings if f["rule"] == "HL103"]
+    assert front and front[0]["line"] >= 3
+
+
+def test_crlf_and_bom_keep_positions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("add app", {"app.py": "print(1)\n"})
+    (repo.path / "HANDOFF.md").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert verdicts(run)[("file", "app.py")] == "verified"
+    claim = next(c for c in run.json()["documents"][0]["claims"] if c["kind"] == "file")
+    assert (claim["line"], claim["column"]) == (10, 4)
