@@ -12,9 +12,7 @@ from handoff_lint import __version__
 FORMATS = ("text", "json")
 
 
-@click.group(
-    context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "HANDOFF_LINT"}
-)
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="handoff-lint")
 def cli() -> None:
     """Check that session handoff documents tell the truth about the git history."""
@@ -25,6 +23,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
+    envvar="HANDOFF_LINT_FORMAT",
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
@@ -33,18 +32,34 @@ def cli() -> None:
 @click.option(
     "--schema",
     "schema_path",
+    envvar="HANDOFF_LINT_SCHEMA",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Validate documents with this JSON Schema instead of the default.",
 )
 @click.option(
-    "--since", metavar="REF", help="Start the session window after REF (overrides discovery)."
+    "--since",
+    metavar="REF",
+    envvar="HANDOFF_LINT_SINCE",
+    help="Start the session window after REF (overrides discovery).",
 )
 @click.option(
-    "--no-git", is_flag=True, help="Only parse and validate the schema; make no git checks."
+    "--no-git",
+    is_flag=True,
+    envvar="HANDOFF_LINT_NO_GIT",
+    help="Only parse and validate the schema; make no git checks.",
 )
-@click.option("--staged", is_flag=True, help="Lint the staged handoff documents (git hook use).")
 @click.option(
-    "-v", "--verbose", is_flag=True, help="Also show info findings (unverifiable claims)."
+    "--staged",
+    is_flag=True,
+    envvar="HANDOFF_LINT_STAGED",
+    help="Lint the staged handoff documents (git hook use).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    envvar="HANDOFF_LINT_VERBOSE",
+    help="Also show info findings (unverifiable claims).",
 )
 def check(
     files: tuple[str, ...],

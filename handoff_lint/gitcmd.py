@@ -83,6 +83,20 @@ class Git:
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
 
+    def blob(self, name: str) -> bytes | None:
+        """The raw bytes of object ``name`` (e.g. ``:path``, the staged content), or None."""
+        command = ["git", "cat-file", "blob", name]
+        self.calls.append(command)
+        status, out, _ = self._git.execute(
+            command,
+            with_extended_output=True,
+            with_exceptions=False,
+            env={**os.environ, **ENV},
+            stdout_as_string=False,
+            strip_newline_in_stdout=False,
+        )
+        return bytes(out) if status == 0 else None
+
     def lines(self, *args: str, stdin: str | None = None, check: bool = True) -> list[str]:
         return [line for line in self.run(*args, stdin=stdin, check=check).split("\n") if line]
 

@@ -111,6 +111,7 @@ class _Aligner:
         return best
 
     def add(self, kind: str, index: int, span: int, **extra: Any) -> Block:
+        index = max(0, min(index, len(self.lines) - 1))
         block = Block(kind=kind, line=index + 1, lines=[], section=self.section, **extra)
         self.doc.blocks.append(block)
         self.cursor = max(self.cursor, index + span)

@@ -116,12 +116,26 @@ def _evidence(
     return gather(facts, span, found, relative)
 
 
+def _read(path: str, facts: RepoFacts | None, options: Options) -> source.SourceText:
+    """The document's text: the staged content with --staged (what will be committed)."""
+    if options.staged and facts is not None:
+        relative = _repo_path(facts, options.cwd, path)
+        data = facts.git.blob(f":{relative}") if relative else None
+        if data is not None:
+            if len(data) > source.MAX_BYTES:
+                raise source.NotText(
+                    f"file is {len(data)} bytes; the limit is {source.MAX_BYTES} bytes"
+                )
+            return source.decode(data)
+    return source.read(options.cwd / path)
+
+
 def lint_document(
     path: str, facts: RepoFacts | None, options: Options, model_schema: dict[str, Any]
 ) -> DocumentResult:
     result = DocumentResult(path)
     try:
-        text = source.read(options.cwd / path)
+        text = _read(path, facts, options)
     except source.NotText as exc:
         result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
         return result

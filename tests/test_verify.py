@@ -279,3 +279,13 @@ def test_shallow_clone_makes_old_commits_unverifiable(
         and claim["fix"] == "fetch the full history: fetch-depth: 0"
     )
     assert run.code == 0
+
+
+def test_staged_mode_lints_the_staged_content_not_the_working_file(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("first", {"a.py": "1\n"})
+    repo.write("SESSION_2_HANDOFF.md", HEAD + "## Commits\n\n- 1234abc made up\n")
+    repo.git("add", "SESSION_2_HANDOFF.md")
+    repo.write("SESSION_2_HANDOFF.md", HEAD + "## Files Created\n\n- `a.py`\n")
+    staged = cli("check", "--staged", cwd=repo.path)
+    assert staged.code == 1 and "HL201" in staged.out
+    assert cli("check", "SESSION_2_HANDOFF.md", cwd=repo.path).code == 0
