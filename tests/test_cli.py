@@ -185,8 +185,12 @@ def test_crlf_and_bom_keep_positions(repo: ScratchRepo, cli) -> None:  # type: i
     assert (claim["line"], claim["column"]) == (10, 4)
 
 
-def test_options_read_environment_variables(repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_options_read_environment_variables(
+    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     _good_repo(repo)
     monkeypatch.setenv("HANDOFF_LINT_FORMAT", "json")
     assert cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path).json()["version"] == 1
-    assert cli("check", "--format", "text", "SESSION_3_HANDOFF.md", cwd=repo.path).out.startswith("SESSION_3")
+    assert cli("check", "--format", "text", "SESSION_3_HANDOFF.md", cwd=repo.path).out.startswith(
+        "SESSION_3"
+    )
