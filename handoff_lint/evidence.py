@@ -14,6 +14,7 @@ import difflib
 import posixpath
 from dataclasses import dataclass, field
 
+from handoff_lint import contents
 from handoff_lint.gitcmd import EMPTY_TREE
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import (
@@ -26,6 +27,7 @@ from handoff_lint.repo import (
 )
 
 WINDOW_LIMIT = 5000
+EXPLICIT = ("--since", "front matter base")
 
 
 @dataclass
@@ -44,26 +46,43 @@ class Evidence:
     files_at_end: set[str] = field(default_factory=set)
     window_commits: list[CommitInfo] = field(default_factory=list)
     recent_commits: list[CommitInfo] = field(default_factory=list)
+    line_counts: dict[str, set[int]] = field(default_factory=dict)
+    numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
 
     def resolve(self, written: str) -> str | None:
-        """The repository path ``written`` means; None when several paths fit equally."""
+        """The repository path ``written`` means; None when several paths fit equally.
+
+        Candidates: the path from the root, from the document's folder, and by a unique suffix;
+        one the window changed is preferred (right before loud).
+        """
         written = written.lstrip("/")
         known = self.files_at_end | set(self.changes)
-        if written in known:
-            return written
         relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
-        if relative in known:
-            return relative
-        for pool in (set(self.changes), known):
-            matches = [p for p in pool if p.endswith("/" + written)]
-            if len(matches) == 1:
-                return matches[0]
-            if len(matches) > 1:
-                return None
-        return written
+        direct = [p for p in dict.fromkeys([written, relative]) if p and p in known]
+        changed = [p for p in direct if p in self.changes]
+        if changed:
+            return changed[0]
+        suffix = [p for p in self.changes if p.endswith("/" + written)]
+        if len(suffix) == 1:
+            return suffix[0]
+        if direct:
+            return direct[0]
+        if len(suffix) > 1:
+            return None
+        matches = [p for p in known if p.endswith("/" + written)]
+        if len(matches) > 1:
+            return None
+        return matches[0] if matches else written
+
+    def same_name(self, path: str) -> list[str]:
+        """Known paths with the same file name as ``path`` (changed ones first)."""
+        name = "/" + posixpath.basename(path)
+        found = [p for p in self.changes if ("/" + p).endswith(name)]
+        found += sorted(p for p in self.files_at_end if ("/" + p).endswith(name) and p not in found)
+        return found
 
     def did_you_mean(self, written: str) -> str:
         name = posixpath.basename(written)
@@ -101,6 +120,31 @@ def _commit_evidence(facts: RepoFacts, evidence: Evidence, hashes: list[str]) ->
         check=False,
     )
     evidence.commits = {c.sha: c for c in parse_records(output)}
+
+
+def _widen_to_cited(facts: RepoFacts, evidence: Evidence) -> None:
+    """Start an implicit window early enough to hold every cited ancestor of its head.
+
+    Documents are often committed late, or with the next session's work; the commits they cite
+    are the best anchor of the session they report on.
+    """
+    window = evidence.window
+    if window.base is None or window.head is None or window.how in EXPLICIT:
+        return
+    cited = sorted(
+        {o.sha for o in evidence.objects.values() if o.type == "commit"} - evidence.unreachable
+    )
+    if not cited:
+        return
+    outside = set(facts.git.lines("merge-base", "--independent", window.head, *cited, check=False))
+    ancestors = [c for c in cited if c not in outside or c == window.head]
+    if not ancestors:
+        return
+    oldest = facts.git.run("merge-base", "--octopus", window.base, *ancestors, check=False).strip()
+    if oldest and oldest != window.base:
+        parent = lookup_objects(facts.git, [f"{oldest}^"]).get(f"{oldest}^")
+        window.base = parent.sha if parent and parent.status == "found" else None
+        window.how += "; widened to the oldest cited commit"
 
 
 def _parse_name_status(fields: list[str], into: dict[str, set[str]]) -> None:
@@ -188,10 +232,34 @@ def gather(facts: RepoFacts, window: Window, claims: list[Claim], doc_path: str)
     evidence.recent_commits = facts.recent
     hashes = sorted({c.text for c in claims if c.kind == "commit"})
     _commit_evidence(facts, evidence, hashes)
+    _widen_to_cited(facts, evidence)
     if window.head is not None or window.staged:
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)
+        _content_evidence(facts, evidence, claims)
     return evidence
+
+
+def _content_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Line counts and per-commit insertions for the paths of line-count claims."""
+    paths = sorted(
+        {
+            p
+            for c in claims
+            if c.kind == "lines"
+            for p in [evidence.resolve(str(c.value.get("path", "")))]
+            if p
+        }
+    )
+    if not paths:
+        return
+    window = evidence.window
+    present = [p for p in paths if p in evidence.files_at_end]
+    revision = "" if window.staged else str(window.head)
+    evidence.line_counts = contents.blob_lines(facts.git, revision, present)
+    evidence.numstat = contents.insertions(
+        facts.git, window.base, window.head, window.staged, paths
+    )
 
 
 def unavailable(window: Window, reason: str) -> Evidence:

@@ -83,6 +83,23 @@ class Git:
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
 
+    def run_bytes(self, *args: str, stdin: str | None = None) -> bytes:
+        """Like ``run`` (never raising) but returns stdout as bytes."""
+        command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
+        self.calls.append(command)
+        options: dict[str, Any] = {
+            "with_extended_output": True,
+            "with_exceptions": False,
+            "env": {**os.environ, **ENV},
+            "stdout_as_string": False,
+            "strip_newline_in_stdout": False,
+        }
+        with tempfile.TemporaryFile() as handle:
+            handle.write((stdin or "").encode("utf-8", "surrogateescape"))
+            handle.seek(0)
+            _, out, _ = self._git.execute(command, istream=handle, **options)
+        return bytes(out)
+
     def blob(self, name: str) -> bytes | None:
         """The raw bytes of object ``name`` (e.g. ``:path``, the staged content), or None."""
         command = ["git", "cat-file", "blob", name]

@@ -15,10 +15,24 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"roadmap|planned|plans?|suggest\w*|priorit\w*|before running|if tests fail|"
             r"backlog|open questions?|known issues|blockers?|outstanding|deferred|how to|"
             r"instructions|quick commands|commands reference|previous sessions?|"
-            r"key technical docs|expected|projected|projections?|estimated|targets?|goals?)\b",
+            r"key technical docs|expected|projected|projections?|estimated|targets?|goals?|"
+            r"to (?:update|modify|create|add|fix|change|delete|remove|review|do)|resume)\b",
             re.I,
         ),
     ),
+    (
+        "files",
+        re.compile(
+            r"\b(created|new|added)\b.*\b(modified|updated|changed)\b|\b(modified|updated|changed)\b.*\b(created|new|added)\b",
+            re.I,
+        ),
+    ),
+    ("files_deleted", re.compile(r"^\W*(deleted|removed)\b", re.I)),
+    (
+        "files_created",
+        re.compile(r"^\W*(created|new|added)\b(?!\s+(?:features?|tests?|functionality)\b)", re.I),
+    ),
+    ("files_modified", re.compile(r"^\W*(modified|updated|changed|edited|fixed)\b", re.I)),
     (
         "files_deleted",
         re.compile(
@@ -43,7 +57,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "files",
         re.compile(
-            r"^\W*(key )?files?\W*$|\bfiles?\b.*\b(changed|touched|involved|affected)\b|\b(changed|touched) files?\b",
+            r"^\W*files?\W*$|\bfiles?\b.*\b(changed|touched|involved|affected)\b|\b(changed|touched) files?\b",
             re.I,
         ),
     ),

@@ -62,6 +62,9 @@ _rule(
 )
 _rule("HL304", "deleted-file-exists", "error", "A file claimed as deleted still exists at the end.")
 _rule(
+    "HL305", "line-count-mismatch", "error", "A file's line count or insertions differ from git's."
+)
+_rule(
     "HL401", "ratio-arithmetic", "error", "A percentage does not equal the ratio it is given for."
 )
 _rule(

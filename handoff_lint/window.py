@@ -1,5 +1,7 @@
 """The session window: which commits a document reports on.
 
+(An implicit window is widened, in ``evidence``, to hold the commits the document cites.)
+
 Explicit: front matter ``base:``/``head:`` or ``--since REF``. Otherwise from just after the
 commit that added the previous handoff document up to the commit that added this one; a staged or
 uncommitted document reports on everything up to HEAD plus the staged changes; a repository's
@@ -8,9 +10,13 @@ first handoff document reports on the whole history before it.
 
 from __future__ import annotations
 
+import re
+
 from handoff_lint.gitcmd import GitError
 from handoff_lint.model import Window
 from handoff_lint.repo import RepoFacts, lookup_objects
+
+MAX_HANDOFF_COMMITS = 200
 
 
 class WindowError(Exception):
@@ -40,11 +46,53 @@ def _first_line(facts: RepoFacts, *args: str) -> str | None:
     return lines[0].strip() if lines else None
 
 
-def _previous_handoff(facts: RepoFacts, start: str, globs: list[str]) -> str | None:
-    """The newest commit at or before ``start`` that added a handoff document."""
-    return _first_line(
-        facts, "log", "-1", "--diff-filter=A", "--format=%H", start, "--", *pathspecs(globs)
+SESSION_NUMBER = re.compile(r"session[\s_-]*(\d+)", re.I)
+
+
+def session_number(path: str) -> int | None:
+    """The N of SESSION_N in a file name, if any."""
+    match = SESSION_NUMBER.search(path.rsplit("/", 1)[-1])
+    return int(match.group(1)) if match else None
+
+
+def _previous_handoff(facts: RepoFacts, start: str, globs: list[str], path: str) -> str | None:
+    """The newest commit at or before ``start`` that added an earlier handoff document.
+
+    With a session number in the name (SESSION_9_...), documents of the same or a later
+    session (an earlier draft of this one) do not end the window.
+    """
+    output = facts.git.run(
+        "log",
+        "--diff-filter=A",
+        "--format=%x00%H",
+        "--name-only",
+        f"--max-count={MAX_HANDOFF_COMMITS}",
+        start,
+        "--",
+        *pathspecs(globs),
+        check=False,
     )
+    number = session_number(path)
+    for chunk in output.split("\0")[1:]:
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        added = [p for p in lines[1:] if p != path]
+        numbers = [session_number(p) for p in added]
+        if number is not None and added and all(n is not None and n >= number for n in numbers):
+            continue
+        return lines[0].strip()
+    return None
+
+
+def _carries_work(facts: RepoFacts, commit: str, globs: list[str]) -> bool:
+    """True when ``commit`` changed files besides handoff documents (work of the next session)."""
+    from handoff_lint.discover import matches
+
+    changed = facts.git.lines(
+        "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", commit, check=False
+    )
+    return any(not matches(p, globs) for p in changed)
 
 
 def _state(facts: RepoFacts, path: str) -> tuple[bool, bool]:
@@ -103,8 +151,12 @@ def compute(
             return Window(
                 None, head, staged, "whole history (the document came with the first commit)"
             )
-    base = _previous_handoff(facts, start, globs)
+    base = _previous_handoff(facts, start, globs, path)
     how = (
         "since the previous handoff document" if base else "whole history (first handoff document)"
     )
+    if base and _carries_work(facts, base, globs):
+        parent = lookup_objects(facts.git, [f"{base}^"]).get(f"{base}^")
+        base = parent.sha if parent and parent.status == "found" else None
+        how = "from the commit that added the previous handoff document along with other work"
     return Window(base, head, staged, how)

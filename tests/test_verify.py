@@ -22,9 +22,11 @@ def history(repo: ScratchRepo) -> dict[str, str]:
             "src/old.py": "OLD = 1\n",
             "src/gone.py": "GONE = 1\n",
             "src/untouched.py": "U = 1\n",
-            "SESSION_1_HANDOFF.md": PREVIOUS,
         },
         when="2025-11-10T09:00:00+00:00",
+    )
+    repo.commit(
+        "Session 1 handoff", {"SESSION_1_HANDOFF.md": PREVIOUS}, when="2025-11-10T10:00:00+00:00"
     )
     ids = {
         "c2": repo.commit(
@@ -170,8 +172,8 @@ def test_window_starts_after_previous_handoff(
     doc = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path).json()[
         "documents"
     ][0]
-    first = repo.git("rev-list", "--max-parents=0", "HEAD")
-    assert doc["window"]["base"] == first
+    previous = repo.git("log", "--format=%H", "-1", "--", "SESSION_1_HANDOFF.md")
+    assert doc["window"]["base"] == previous
     assert doc["window"]["head"] == repo.git("rev-parse", "HEAD")
 
 
@@ -199,7 +201,8 @@ def test_wrong_date_is_refuted(repo: ScratchRepo, cli) -> None:  # type: ignore[
 
 
 def test_staged_document_includes_staged_changes(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
-    repo.commit("first", {"a.py": "1\n", "SESSION_1_HANDOFF.md": PREVIOUS})
+    repo.commit("first", {"a.py": "1\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": PREVIOUS})
     repo.commit("second", {"b.py": "2\n"})
     repo.write("c.py", "3\n")
     repo.write("SESSION_2_HANDOFF.md", "# S2\n\n## Files Created\n\n- `b.py`\n- `c.py`\n- `a.py`\n")
@@ -289,3 +292,42 @@ def test_staged_mode_lints_the_staged_content_not_the_working_file(repo: Scratch
     staged = cli("check", "--staged", cwd=repo.path)
     assert staged.code == 1 and "HL201" in staged.out
     assert cli("check", "SESSION_2_HANDOFF.md", cwd=repo.path).code == 0
+
+
+def test_previous_handoff_committed_with_work_starts_the_window_before_it(
+    repo: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("old", {"old.py": "1\n"})
+    first = repo.commit(
+        "session 2 work + session 1 handoff", {"a.py": "1\n", "SESSION_1_HANDOFF.md": PREVIOUS}
+    )
+    repo.commit(
+        "session 2 handoff",
+        {"SESSION_2_HANDOFF.md": HEAD + "## Files Created\n\n- `a.py`\n- `old.py`\n"},
+    )
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert run.json()["documents"][0]["window"]["base"] == repo.git("rev-parse", f"{first}^")
+    assert verdicts(run) == {
+        ("date", "2025-11-13"): "verified",
+        ("file", "a.py"): "verified",
+        ("file", "old.py"): "refuted",
+    }
+
+
+def test_same_session_draft_does_not_end_the_window(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("s5", {"SESSION_5_SUMMARY.md": PREVIOUS})
+    repo.commit("work", {"a.py": "1\n"})
+    repo.commit("draft", {"SESSION_6_SUMMARY.md": PREVIOUS})
+    repo.commit("final", {"SESSION_6_FINAL_SUMMARY.md": HEAD + "## Files Created\n\n- `a.py`\n"})
+    run = cli("check", "--format", "json", "SESSION_6_FINAL_SUMMARY.md", cwd=repo.path)
+    assert verdicts(run)[("file", "a.py")] == "verified"
+
+
+def test_window_widens_to_the_oldest_cited_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    cited = repo.commit("early work", {"a.py": "1\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": PREVIOUS})
+    doc = HEAD + f"## Commits\n\n- {cited[:7]} early work\n\n## Files Created\n\n- `a.py`\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert "widened" in run.json()["documents"][0]["window"]["how"]
+    assert verdicts(run)[("file", "a.py")] == "verified"

@@ -142,6 +142,11 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
     """'Deleted `a.py`, `b.py`' and 'Renamed `a` → `b`' at the start of an item."""
     out: list[Claim] = []
     spans = [s for s in textscan.code_spans(line.text) if s[0] >= offset - 1]
+    between = line.text[offset : spans[0][0]].strip(" *:").lower() if spans else "-"
+    if between in ("to", "in", "into") and action == "created":
+        action = "modified"
+    elif between not in ("", "file", "new file", "files", "the file"):
+        return out
     paths = [
         (s, textscan.normalize_path(s[2])) for s in spans if textscan.looks_like_path(s[2].strip())
     ]
@@ -241,6 +246,17 @@ def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
 
 def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
     where = "exists but " if path in evidence.files_at_end else ""
+    if not where and path not in evidence.changes:
+        namesakes = evidence.same_name(path)
+        if namesakes:
+            claim.settle(
+                "unverifiable",
+                f"no file {path}; the repository has {namesakes[0]}, "
+                "so the path may just be written differently",
+                "HL901",
+                f"did you mean {namesakes[0]}?",
+            )
+            return
     claim.settle(
         "refuted",
         f"{path} {where}was not changed by any commit of the session window "

@@ -1,0 +1,101 @@
+"""File contents evidence: line counts at the end of a window and per-commit insertions.
+
+Two processes at most per document, whatever the number of claims: one ``cat-file --batch``
+for the blobs of every claimed path, one ``log --numstat`` over the window for those paths.
+"""
+
+from __future__ import annotations
+
+from handoff_lint.gitcmd import Git
+
+MAX_BLOB = 50 * 1024 * 1024
+
+
+def line_counts(data: bytes) -> set[int]:
+    """The line counts people give for ``data``: wc -l, and one more without a final newline."""
+    newlines = data.count(b"\n")
+    counts = {newlines}
+    if data and not data.endswith(b"\n"):
+        counts.add(newlines + 1)
+    return counts
+
+
+def parse_batch(output: bytes, names: list[str]) -> dict[str, set[int]]:
+    """Parse ``git cat-file --batch`` output for ``names`` into line counts per name."""
+    result: dict[str, set[int]] = {}
+    position = 0
+    for name in names:
+        end = output.find(b"\n", position)
+        if end < 0:
+            break
+        header = output[position:end].split(b" ")
+        position = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        result[name] = (
+            line_counts(output[position : position + size]) if size <= MAX_BLOB else set()
+        )
+        position += size + 1
+    return result
+
+
+def blob_lines(git: Git, revision: str, paths: list[str]) -> dict[str, set[int]]:
+    """Line counts of ``paths`` at ``revision`` ('' for the index)."""
+    if not paths:
+        return {}
+    names = [f"{revision}:{p}" for p in paths]
+    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n")
+    counts = parse_batch(output, names)
+    return {p: counts[n] for p, n in zip(paths, names, strict=True) if n in counts}
+
+
+def parse_numstat(output: str) -> dict[str, list[tuple[int, int]]]:
+    """``git log --numstat`` lines into (insertions, deletions) per commit, per path."""
+    result: dict[str, list[tuple[int, int]]] = {}
+    for line in output.split("\n"):
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
+            continue
+        result.setdefault(parts[2], []).append((int(parts[0]), int(parts[1])))
+    return result
+
+
+def insertions(
+    git: Git, base: str | None, head: str | None, staged: bool, paths: list[str]
+) -> dict[str, list[tuple[int, int]]]:
+    """Per-commit (insertions, deletions) of ``paths`` over the window, staged changes last."""
+    if not paths:
+        return {}
+    result: dict[str, list[tuple[int, int]]] = {}
+    if head:
+        span = f"{base}..{head}" if base else head
+        output = git.run(
+            "--literal-pathspecs",
+            "log",
+            "--numstat",
+            "--format=",
+            "--no-renames",
+            "--max-count=5000",
+            span,
+            "--",
+            *paths,
+            check=False,
+        )
+        result = parse_numstat(output)
+    if staged:
+        against = [head] if head else []
+        output = git.run(
+            "--literal-pathspecs",
+            "diff",
+            "--cached",
+            "--numstat",
+            "--no-renames",
+            *against,
+            "--",
+            *paths,
+            check=False,
+        )
+        for path, rows in parse_numstat(output).items():
+            result.setdefault(path, []).extend(rows)
+    return result
