@@ -110,7 +110,10 @@ def _evidence(
             Window(None, None, how="outside"), "the document is outside the repository"
         )
     try:
-        span = window.compute(facts, relative, options.globs, options.since, doc.front_matter)
+        own = frozenset(
+            str(c.value.get("path", "")).rsplit("/", 1)[-1] for c in found if c.kind == "file"
+        )
+        span = window.compute(facts, relative, options.globs, options.since, doc.front_matter, own)
     except window.WindowError as exc:
         return unavailable(Window(None, None, how="invalid"), str(exc))
     return gather(facts, span, found, relative)

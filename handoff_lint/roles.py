@@ -50,7 +50,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "files_modified",
         re.compile(
-            r"\b(files?|documents?)\b.*\b(modified|updated|edited)\b|\b(modified|updated|edited) files?\b",
+            r"\b(files?|documents?|documentation|docs|scripts?|modules?)\b.*\b(modified|updated|edited)\b|\b(modified|updated|edited) files?\b",
             re.I,
         ),
     ),
@@ -65,7 +65,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "summary",
         re.compile(
-            r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome)\b",
+            r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome|résumé|resumen|zusammenfassung)\b|摘要|總結|总结|概要|完成",
             re.I,
         ),
     ),

@@ -94,12 +94,32 @@ def _message(claim: Claim) -> str:
     return text
 
 
+def _same_lie(claim: Claim) -> tuple[str, str, str, str]:
+    return (claim.kind, claim.text, str(claim.value.get("count", "")), claim.rule)
+
+
 def findings_for(claims: list[Claim]) -> list[Finding]:
-    """One finding per refuted or unverifiable claim, from the rule its verifier named."""
+    """One finding per refuted or unverifiable claim, from the rule its verifier named.
+
+    The same refuted statement made several times (same kind, value, number and rule) is one
+    lie: it gets one finding, at its last statement, naming the other lines. Every occurrence
+    stays in the claims list with its verdict.
+    """
+    groups: dict[tuple[str, str, str, str], list[Claim]] = {}
     out: list[Finding] = []
     for claim in claims:
-        if claim.verdict == "refuted" or claim.verdict == "unverifiable":
+        if claim.verdict == "refuted":
+            groups.setdefault(_same_lie(claim), []).append(claim)
+        elif claim.verdict == "unverifiable":
             out.append(
                 finding(claim.rule or "HL901", claim.line, claim.column, _message(claim), claim)
             )
+    for group in groups.values():
+        last = max(group, key=lambda c: (c.line, c.column))
+        message = _message(last)
+        others = sorted({c.line for c in group if c is not last})
+        if others:
+            message += " (also stated on line" + ("s " if len(others) > 1 else " ")
+            message += ", ".join(str(n) for n in others) + ")"
+        out.append(finding(last.rule or "HL901", last.line, last.column, message, last))
     return out

@@ -55,7 +55,9 @@ def session_number(path: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _previous_handoff(facts: RepoFacts, start: str, globs: list[str], path: str) -> str | None:
+def _previous_handoff(
+    facts: RepoFacts, start: str, globs: list[str], path: str, own: frozenset[str]
+) -> str | None:
     """The newest commit at or before ``start`` that added an earlier handoff document.
 
     With a session number in the name (SESSION_9_...), documents of the same or a later
@@ -78,6 +80,8 @@ def _previous_handoff(facts: RepoFacts, start: str, globs: list[str], path: str)
         if not lines:
             continue
         added = [p for p in lines[1:] if p != path]
+        if added and all(p.rsplit("/", 1)[-1] in own for p in added):
+            continue  # the document says it wrote these itself: same session
         numbers = [session_number(p) for p in added]
         if number is not None and added and all(n is not None and n >= number for n in numbers):
             continue
@@ -117,8 +121,13 @@ def compute(
     globs: list[str],
     since: str | None = None,
     front_matter: dict[str, object] | None = None,
+    own: frozenset[str] = frozenset(),
 ) -> Window:
-    """The window of the document at repository-relative ``path``."""
+    """The window of the document at repository-relative ``path``.
+
+    ``own`` holds the file names the document claims it created or changed: a handoff document
+    among them was written in the same session and does not end the window.
+    """
     fm = front_matter or {}
     in_head, pending = _state(facts, path)
     explicit_head = str(fm["head"]) if fm.get("head") else None
@@ -151,7 +160,7 @@ def compute(
             return Window(
                 None, head, staged, "whole history (the document came with the first commit)"
             )
-    base = _previous_handoff(facts, start, globs, path)
+    base = _previous_handoff(facts, start, globs, path, own)
     how = (
         "since the previous handoff document" if base else "whole history (first handoff document)"
     )

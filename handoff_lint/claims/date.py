@@ -31,8 +31,10 @@ DATE = re.compile(
     re.I,
 )
 KEY = re.compile(
-    r"^(?:session\s+)?date$|^date\s+(?:of\s+session|completed)$|^completed(?:\s+on)?$", re.I
+    r"^(?:session\s+)?date$|^date\s+(?:of\s+session|completed)$|^completed(?:\s+on)?$|^日期$|^fecha$",
+    re.I,
 )
+HEADING = re.compile(r"^\s*#{1,6}\s+(?:session\s+)?date\s*[:：]", re.I)
 
 
 def parse_date(match: re.Match[str]) -> dt.date | None:
@@ -71,6 +73,12 @@ def extract(doc: Document) -> list[Claim]:
             claim = _claim(str(meta.value), meta.line, meta.column)
             if claim:
                 out.append(claim)
+    if not out:
+        for section in doc.sections:
+            if HEADING.match(doc.lines[section.line - 1]):
+                claim = _claim(doc.lines[section.line - 1], section.line, 1)
+                out.extend([claim] if claim else [])
+                break
     if not out and doc.title_position is not None:
         line = doc.title_position.line
         claim = _claim(doc.lines[line - 1], line, 1)
