@@ -48,6 +48,7 @@ class Evidence:
     recent_commits: list[CommitInfo] = field(default_factory=list)
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    history_size: int = -1
 
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
@@ -123,28 +124,31 @@ def _commit_evidence(facts: RepoFacts, evidence: Evidence, hashes: list[str]) ->
 
 
 def _widen_to_cited(facts: RepoFacts, evidence: Evidence) -> None:
-    """Start an implicit window early enough to hold every cited ancestor of its head.
+    """Fit an implicit window to the commits the document cites.
 
     Documents are often committed late, or with the next session's work; the commits they cite
-    are the best anchor of the session they report on.
+    are the best anchor of the session they report on. A window since the previous handoff is
+    widened to hold the oldest cited ancestor of its head; a whole-history window (a first
+    handoff document) that cites two or more commits starts at the oldest of them.
     """
     window = evidence.window
-    if window.base is None or window.head is None or window.how in EXPLICIT:
+    if window.head is None or window.how in EXPLICIT:
         return
     cited = sorted(
         {o.sha for o in evidence.objects.values() if o.type == "commit"} - evidence.unreachable
     )
-    if not cited:
+    if not cited or (window.base is None and len(cited) < 2):
         return
     outside = set(facts.git.lines("merge-base", "--independent", window.head, *cited, check=False))
     ancestors = [c for c in cited if c not in outside or c == window.head]
-    if not ancestors:
+    if not ancestors or (window.base is None and len(ancestors) < 2):
         return
-    oldest = facts.git.run("merge-base", "--octopus", window.base, *ancestors, check=False).strip()
-    if oldest and oldest != window.base:
+    start = [window.base] if window.base else []
+    oldest = facts.git.run("merge-base", "--octopus", *start, *ancestors, check=False).strip()
+    if oldest and oldest != window.base and oldest in ancestors:
         parent = lookup_objects(facts.git, [f"{oldest}^"]).get(f"{oldest}^")
         window.base = parent.sha if parent and parent.status == "found" else None
-        window.how += "; widened to the oldest cited commit"
+        window.how += "; fitted to the oldest cited commit"
 
 
 def _parse_name_status(fields: list[str], into: dict[str, set[str]]) -> None:
@@ -237,6 +241,11 @@ def gather(facts: RepoFacts, window: Window, claims: list[Claim], doc_path: str)
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)
         _content_evidence(facts, evidence, claims)
+    if window.head and any(
+        c.value.get("measure") == "commits" for c in claims if c.kind == "counts"
+    ):
+        counted = facts.git.run("rev-list", "--count", window.head, check=False).strip()
+        evidence.history_size = int(counted) if counted.isdigit() else -1
     return evidence
 
 

@@ -34,6 +34,14 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("files_modified", re.compile(r"^\W*(modified|updated|changed|edited|fixed)\b", re.I)),
     (
+        "files_modified",
+        re.compile(
+            r"\b(models?|scripts?|modules?|components?|services?|schemas?|routes?|endpoints?|migrations?)\s+"
+            r"(fixed|updated|modified|changed|edited|refactored)\b",
+            re.I,
+        ),
+    ),
+    (
         "files_deleted",
         re.compile(
             r"\b(files?|documents?|docs)\b.*\b(deleted|removed)\b|\b(deleted|removed) files?\b",
@@ -86,6 +94,12 @@ def role_of(title: str) -> str:
         if pattern.search(title):
             return role
     return ""
+
+
+def roles_of(title: str) -> list[str]:
+    """Every role a heading names, the primary one (``role_of``) first."""
+    found = [role for role, pattern in ROLE_PATTERNS if pattern.search(title)]
+    return list(dict.fromkeys(found))
 
 
 def in_plan(section: Section | None) -> bool:

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import rules
+from handoff_lint import roles, rules
 from handoff_lint.model import Claim, Document, Finding
 
 DEFAULT_SCHEMA = "handoff.schema.json"
@@ -84,7 +84,14 @@ def model(doc: Document, claims: list[Claim]) -> dict[str, Any]:
         "front_matter": doc.front_matter,
         "metadata": [{"key": m.key, "value": m.value, **_place(m)} for m in doc.metadata],
         "sections": [
-            {"title": s.title, "level": s.level, "role": s.role, **_place(s)} for s in doc.sections
+            {
+                "title": s.title,
+                "level": s.level,
+                "role": s.role,
+                "roles": roles.roles_of(s.title),
+                **_place(s),
+            }
+            for s in doc.sections
         ],
         "lists": sum(1 for b in doc.blocks if b.list_depth >= 0 and b.kind == "paragraph"),
         "tables": sum(1 for b in doc.blocks if b.kind == "table_row"),

@@ -74,7 +74,7 @@ def looks_like_path(token: str) -> bool:
 
 def normalize_path(token: str) -> str:
     """Strip decoration people put around a path: ./ prefixes, trailing punctuation."""
-    token = token.strip().strip("*_").strip()
+    token = token.strip().strip("*_`").strip()
     while token.startswith("./"):
         token = token[2:]
     return token.rstrip(".,;:")

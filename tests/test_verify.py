@@ -329,5 +329,5 @@ def test_window_widens_to_the_oldest_cited_commit(repo: ScratchRepo, cli) -> Non
     doc = HEAD + f"## Commits\n\n- {cited[:7]} early work\n\n## Files Created\n\n- `a.py`\n"
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    assert "widened" in run.json()["documents"][0]["window"]["how"]
+    assert "oldest cited commit" in run.json()["documents"][0]["window"]["how"]
     assert verdicts(run)[("file", "a.py")] == "verified"

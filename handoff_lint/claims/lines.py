@@ -56,9 +56,10 @@ def _paths(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in PATH_AT.finditer(text):
         group = next(g for g in (1, 2, 3) if match.group(g))
-        token = textscan.normalize_path(match.group(group))
-        if textscan.looks_like_path(token) and "::" not in token:
-            out.append((match.start(group), match.end(), token))
+        raw = match.group(group)
+        token = textscan.normalize_path(raw)
+        if textscan.looks_like_path(token) and "::" not in token and token in raw:
+            out.append((match.start(group) + raw.find(token), match.end(), token))
     return out
 
 

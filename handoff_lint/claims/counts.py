@@ -1,0 +1,183 @@
+"""Count claims: table totals, "N commits", "N new files created", "(N tests)" before a list.
+
+- A table row named Total is checked against the rows above it (same unit only).
+- A commit count agrees with the window (with or without the document's own commit), the
+  commits the document lists, or the whole history.
+- A file count agrees with the window's added, modified, added+modified or changed files.
+- "(N tests)" on a heading or label agrees with the number of list items right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from handoff_lint import roles
+from handoff_lint.claims import register
+from handoff_lint.claims.commit import STATS
+from handoff_lint.claims.walk import Line, prose_lines, table_cells
+from handoff_lint.model import Block, Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/%]|\.\d)(?:\s*([A-Za-z]+))?")
+TOTAL = re.compile(r"^\W*(total|totals|sum|overall)\W*$", re.I)
+COMMITS = re.compile(
+    r"\((?P<a>\d+)\s+(?:git\s+)?commits?(?:\s+total)?\)|\b(?P<b>\d+)\s+(?:git\s+)?commits\b|"
+    r"\b(?:total\s+|git\s+)?commits?\s*(?:made)?\s*\*{0,2}\s*[:：|]\s*\*{0,2}\s*(?P<c>\d+)\s*\**\s*(?:\||$)|"
+    r"commits?\s*\((?P<d>\d+)\s+total\)",
+    re.I,
+)
+FILES = re.compile(
+    r"^\W*(?P<n>\d+)\s+(?P<what>new\s+files?(?:\s+created)?|files?\s+created|files?\s+modified|"
+    r"files?\s+changed|modified\s+files?)\b",
+    re.I,
+)
+ITEMS = re.compile(r"\((?P<n>\d+)\s+(?P<what>tests?|features?|items?|files?|steps?)\)", re.I)
+
+
+def _numbers(cell: str) -> list[tuple[int, str]]:
+    return [
+        (int(m.group(1).replace(",", "")), (m.group(2) or "").lower())
+        for m in NUMBER.finditer(cell)
+    ]
+
+
+def _table_claims(rows: list[Line]) -> list[Claim]:
+    out: list[Claim] = []
+    cells = [table_cells(r.text) for r in rows]
+    for index, row in enumerate(rows):
+        if not cells[index] or not TOTAL.match(cells[index][0][1].replace("*", "")):
+            continue
+        others = [c for i, c in enumerate(cells) if i != index]
+        for column in range(1, len(cells[index])):
+            start, raw = cells[index][column]
+            total = _numbers(raw)
+            parts = [_numbers(c[column][1]) if column < len(c) else [] for c in others]
+            if not total or not parts or any(not p for p in parts) or "%" in raw:
+                continue
+            units = {u for p in parts for _, u in p[:1]} | {total[0][1]}
+            if len(units - {"", "lines", "line", "new"}) > 0 and len(units) > 1:
+                continue
+            sums = {sum(p[0][0] for p in parts), sum(n for p in parts for n, _ in p)}
+            written = NUMBER.search(raw)
+            assert written is not None
+            value = {"count": total[0][0], "sums": sorted(sums), "measure": "total"}
+            out.append(
+                Claim("counts", written.group(1), row.number, start + written.start(1) + 1, value)
+            )
+    return out
+
+
+def _line_claims(line: Line, doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for match in COMMITS.finditer(line.text):
+        group = next(g for g in "abcd" if match.group(g))
+        out.append(
+            Claim(
+                "counts",
+                match.group(group),
+                line.number,
+                match.start(group) + 1,
+                {"count": int(match.group(group)), "measure": "commits"},
+            )
+        )
+    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line.text)
+    files = FILES.match(body)
+    if files and line.first and not STATS.search(line.text):
+        offset = len(line.text) - len(body) + files.start("n")
+        what = files.group("what").lower()
+        measure = "created" if ("new" in what or "created" in what) else "modified"
+        out.append(
+            Claim(
+                "counts",
+                files.group("n"),
+                line.number,
+                offset + 1,
+                {"count": int(files.group("n")), "measure": f"files {measure}"},
+            )
+        )
+    items = ITEMS.search(line.text)
+    if items and line.first and line.block.list_depth < 0:
+        following = _items_after(doc, line.block)
+        if following:
+            out.append(
+                Claim(
+                    "counts",
+                    items.group("n"),
+                    line.number,
+                    items.start("n") + 1,
+                    {"count": int(items.group("n")), "measure": "items", "items": following},
+                )
+            )
+    return out
+
+
+def _items_after(doc: Document, block: Block) -> int:
+    """Top-level list items directly after ``block`` (0 when no list follows)."""
+    position = doc.blocks.index(block)
+    count = 0
+    for after in doc.blocks[position + 1 :]:
+        if after.kind != "paragraph" or after.list_depth < 0:
+            break
+        if after.list_depth == 0 and after.parent_item_id < 0:
+            count += 1
+    return count
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    table: list[Line] = []
+    for line in prose_lines(doc):
+        if roles.in_plan(line.block.section):
+            continue
+        if line.block.kind == "table_row":
+            if table and table[-1].block.table_header is not line.block.table_header:
+                out.extend(_table_claims(table))
+                table = []
+            table.append(line)
+            continue
+        out.extend(_line_claims(line, doc))
+    out.extend(_table_claims(table))
+    return out
+
+
+def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
+    measure = claim.value["measure"]
+    if measure == "total":
+        return list(claim.value["sums"])
+    if measure == "items":
+        return [int(claim.value["items"])]
+    if measure == "commits":
+        size = len(evidence.window_commits)
+        return [size - 1, size, size + 1, listed, evidence.history_size]
+    actions = evidence.changes.values()
+    added = sum(1 for a in actions if "A" in a or "R" in a)
+    modified = sum(1 for a in actions if "M" in a)
+    return [added, modified, added + modified, len(evidence.changes)]
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    listed = len(set(evidence.objects))
+    for claim in claims:
+        measure = claim.value["measure"]
+        needs_git = measure not in ("total", "items")
+        if needs_git and (not evidence.available or evidence.window.head is None):
+            claim.settle("unverifiable", evidence.unavailable_reason or "no commits to count")
+            continue
+        accepted = [n for n in _accepted(claim, evidence, listed) if n >= 0]
+        count = int(claim.value["count"])
+        if count in accepted:
+            claim.settle("verified", f"{count} {measure} agrees")
+        else:
+            shown = ", ".join(str(n) for n in sorted(set(accepted))[:4])
+            claim.settle(
+                "refuted",
+                f"{count} {measure} claimed; the document or git gives {shown}",
+                "HL402",
+                "",
+            )
+
+
+register("counts", extract, verify)
