@@ -7,6 +7,7 @@ for the blobs of every claimed path, one ``log --numstat`` over the window for t
 from __future__ import annotations
 
 from handoff_lint.gitcmd import Git
+from handoff_lint.model import Window
 
 MAX_BLOB = 50 * 1024 * 1024
 
@@ -99,3 +100,60 @@ def insertions(
         for path, rows in parse_numstat(output).items():
             result.setdefault(path, []).extend(rows)
     return result
+
+
+FEATURE_LIST = "feature_list.json"
+MAX_STATES = 300
+
+
+def _passes(data: bytes) -> tuple[int, int] | None:
+    """(passing, total) of a feature_list.json: a list of entries with a ``passes`` flag."""
+    import json
+
+    try:
+        entries = json.loads(data)
+    except ValueError:
+        return None
+    if isinstance(entries, dict):
+        entries = entries.get("features", [])
+    if (
+        not isinstance(entries, list)
+        or not entries
+        or not all(isinstance(e, dict) for e in entries)
+    ):
+        return None
+    if not any("passes" in e for e in entries):
+        return None
+    return sum(1 for e in entries if e.get("passes") is True), len(entries)
+
+
+def feature_status(
+    git: Git, window: Window, commits: list[str], files: set[str]
+) -> dict[str, tuple[int, int]]:
+    """feature_list.json's (passing, total) at the end, the start and every commit of the window.
+
+    One ``cat-file --batch`` process. The convention of autonomous-coding harnesses:
+    feature_list.json at the repository root. Keys: "end", "start", and each commit's hash.
+    """
+    if FEATURE_LIST not in files:
+        return {}
+    names = {"end": f"{'' if window.staged else window.head}:{FEATURE_LIST}"}
+    if window.base:
+        names["start"] = f"{window.base}:{FEATURE_LIST}"
+    for sha in commits[:MAX_STATES]:
+        names[sha] = f"{sha}:{FEATURE_LIST}"
+    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names.values()) + "\n")
+    status: dict[str, tuple[int, int]] = {}
+    position = 0
+    for key in names:
+        end = output.find(b"\n", position)
+        header = output[position:end].split(b" ") if end >= 0 else []
+        position = end + 1
+        if len(header) != 3:
+            continue
+        size = int(header[2])
+        found = _passes(output[position : position + size])
+        position += size + 1
+        if found:
+            status[key] = found
+    return status if "end" in status else {}

@@ -49,6 +49,7 @@ class Evidence:
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
+    feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
@@ -241,6 +242,11 @@ def gather(facts: RepoFacts, window: Window, claims: list[Claim], doc_path: str)
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)
         _content_evidence(facts, evidence, claims)
+    if any(c.kind == "tests" for c in claims):
+        shas = [c.sha for c in evidence.window_commits]
+        evidence.feature_status = contents.feature_status(
+            facts.git, window, shas, evidence.files_at_end
+        )
     if window.head and any(
         c.value.get("measure") == "commits" for c in claims if c.kind == "counts"
     ):

@@ -67,6 +67,7 @@ _rule(
 _rule(
     "HL401", "ratio-arithmetic", "error", "A percentage does not equal the ratio it is given for."
 )
+_rule("HL403", "feature-list-mismatch", "error", "A pass count differs from feature_list.json.")
 _rule("HL402", "count-mismatch", "error", "A count or total does not match what it counts.")
 _rule(
     "HL501", "date-mismatch", "error", "The session date is not the date of the session's commits."

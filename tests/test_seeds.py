@@ -46,6 +46,8 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("date", "2025-11-01", 3, ""),
         ("file", "backend/tests/test_pr_048_auto_trace.py", 107, "modified"),
         ("file", "PR-048-COMPREHENSIVE-COMPLETION-REPORT.md", 114, "created"),
+        ("counts", "25", 52, ""),
+        ("counts", "3400", 216, ""),
     },
     "003": {
         ("date", "2025-10-29", 3, ""),
@@ -113,6 +115,13 @@ def test_seed_ratio_arithmetic_is_checked() -> None:
     from handoff_lint.claims.tests import percent_agrees
 
     ratios = [c for c in _extract(_seed("000")) if c.kind == "tests"]
-    assert ratios[0].value == {"passed": 162, "total": 165, "percent": "98.2"}
+    assert ratios[0].value == {"passed": 162, "total": 165, "percent": "98.2", "start": False, "passing": True}
     assert percent_agrees(162, 165, "98.2")
     assert not percent_agrees(162, 165, "97.2")
+
+
+def test_seed_table_totals_add_up(cli) -> None:  # type: ignore[no-untyped-def]
+    path = _seed("002")
+    run = cli("check", "--no-git", "--format", "json", str(path), cwd=path.parent)
+    totals = [c for c in run.json()["documents"][0]["claims"] if c["kind"] == "counts"]
+    assert [(c["line"], c["verdict"]) for c in totals] == [(52, "verified"), (216, "verified")]

@@ -46,6 +46,8 @@ def _numbers(cell: str) -> list[tuple[int, str]]:
 
 def _table_claims(rows: list[Line]) -> list[Claim]:
     out: list[Claim] = []
+    if rows and [c.strip() for _, c in table_cells(rows[0].text)] == rows[0].block.table_header:
+        rows = rows[1:]  # the header row
     cells = [table_cells(r.text) for r in rows]
     for index, row in enumerate(rows):
         if not cells[index] or not TOTAL.match(cells[index][0][1].replace("*", "")):
@@ -130,15 +132,16 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     table: list[Line] = []
     for line in prose_lines(doc):
-        if roles.in_plan(line.block.section):
-            continue
+        planned = roles.in_plan(line.block.section)
         if line.block.kind == "table_row":
             if table and table[-1].block.table_header is not line.block.table_header:
                 out.extend(_table_claims(table))
                 table = []
             table.append(line)
             continue
-        out.extend(_line_claims(line, doc))
+        found = _line_claims(line, doc)
+        # Arithmetic inside the document holds in plans too; git counts only for done work.
+        out.extend(c for c in found if not planned or c.value["measure"] == "items")
     out.extend(_table_claims(table))
     return out
 

@@ -14,11 +14,16 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-RATIO = r"(?<![\d/.,])(?P<x>\d{1,6})\s*/\s*(?P<y>\d{1,6})(?![\d/.])"
+RATIO = r"(?<![\d/.,])(?P<x>\d{1,6})(?:\s*/\s*|\s+out\s+of\s+)(?P<y>\d{1,6})(?![\d/.])"
 PERCENT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
 WORDS = r"(?:\s+[A-Za-z][\w-]*){0,3}?"
-AFTER = re.compile(RATIO + WORDS + r"\s*[(\[]\s*" + PERCENT + r"\s*[)\]]")
+AFTER = re.compile(RATIO + WORDS + r"\s*[(\[]\s*" + PERCENT + r"(?:\s+[a-z]+){0,2}\s*[)\]]", re.I)
 BEFORE = re.compile(PERCENT + WORDS + r"\s*[(\[]\s*" + RATIO + r"\s*[)\]]")
+PASSING = re.compile(r"\b(pass(?:ing|ed|es)?|complete[d]?|done|verified)\b|✅", re.I)
+NOT_PASSING = re.compile(
+    r"\b(fail\w*|block\w*|remain\w*|pending|skip\w*|todo|not|left|broken)\b|❌", re.I
+)
+STARTING = re.compile(r"\b(start(?:ing)?|before|previous(?:ly)?|initial|was|from)\b", re.I)
 PLAIN = re.compile(
     RATIO
     + r"\s+(?:[\w-]+\s+)?(?P<word>tests?|passing|passed|pass|features?|tasks?|fixed|complete[d]?|done)\b",
@@ -38,7 +43,7 @@ def _claims_on(text: str, number: int) -> list[Claim]:
             value: dict[str, object] = {"passed": x, "total": y}
             if "p" in match.groupdict() and match.group("p"):
                 value["percent"] = match.group("p")
-            text_ = f"{match.group('x')}/{match.group('y')}"
+            text_ = text[match.start("x") : match.end("y")]
             out.append(Claim("tests", text_, number, match.start("x") + 1, value))
     return out
 
@@ -47,7 +52,12 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in prose_lines(doc):
         if not roles.in_plan(line.block.section):
-            out.extend(_claims_on(line.text, line.number))
+            for claim in _claims_on(line.text, line.number):
+                claim.value["start"] = bool(STARTING.search(line.text[: claim.column]))
+                near = line.text[max(0, claim.column - 26) : claim.column + len(claim.text) + 40]
+                passing = PASSING.search(near) is not None and NOT_PASSING.search(near) is None
+                claim.value["passing"] = passing
+                out.append(claim)
     return out
 
 
@@ -60,26 +70,65 @@ def percent_agrees(passed: int, total: int, written: str) -> bool:
     return bool(low - 1e-9 <= float(written) <= high + 1e-9)
 
 
+def _feature_list(claim: Claim, evidence: Evidence) -> bool:
+    """Settle a ratio against the repository's feature_list.json; False when it does not apply.
+
+    A denominator larger than the list is refuted. A passing count (on a line about passing,
+    not failing or blocked) must be the count at some point of the window: its start, one of
+    its commits, or its end.
+    """
+    status = evidence.feature_status
+    if not status:
+        return False
+    passed, total = int(claim.value["passed"]), int(claim.value["total"])
+    end_passes, end_total = status["end"]
+    if total > end_total:
+        claim.settle(
+            "refuted",
+            f"feature_list.json lists {end_total} features, not {total}",
+            "HL403",
+            f"write {end_passes}/{end_total}",
+        )
+        return True
+    if total != end_total or not claim.value.get("passing"):
+        return False  # another suite's count, or not a passing count
+    seen = {p for p, t in status.values() if t == total}
+    if passed in seen:
+        claim.settle("verified", f"feature_list.json has {passed} of {total} passing in the window")
+        return True
+    shown = ", ".join(str(n) for n in sorted(seen))
+    claim.settle(
+        "refuted",
+        f"feature_list.json has {shown} of {end_total} passing during the session, never {passed}",
+        "HL403",
+        f"at the end: {end_passes}/{end_total}",
+    )
+    return True
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         passed, total = int(claim.value["passed"]), int(claim.value["total"])
         percent = claim.value.get("percent")
         if passed > total:
             claim.settle("refuted", f"{passed} of {total} is more than all of them", "HL401")
-        elif percent is None or total == 0:
-            claim.settle("unverifiable", "pass/fail exists only at run time")
-        elif percent_agrees(passed, total, str(percent)):
-            claim.settle(
-                "unverifiable",
-                f"{claim.text} = {percent}% adds up; pass/fail exists only at run time",
-            )
-        else:
+        elif percent is not None and total and not percent_agrees(passed, total, str(percent)):
             exact = passed / total * 100
+            digits = len(str(percent).partition(".")[2])
             claim.settle(
                 "refuted",
                 f"{claim.text} is {exact:.2f}%, not {percent}%",
                 "HL401",
-                f"write {round(exact, len(str(percent).partition('.')[2]) or None)}%",
+                f"write {exact:.{digits}f}%",
+            )
+        elif _feature_list(claim, evidence):
+            continue
+        elif percent is None or total == 0:
+            claim.settle("unverifiable", "pass/fail exists only at run time")
+        else:
+            claim.settle(
+                "unverifiable",
+                f"{claim.text} = {percent}% adds up; pass/fail exists only at run time",
             )
 
 
