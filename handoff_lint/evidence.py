@@ -37,6 +37,7 @@ class Evidence:
     unavailable_reason: str = ""
     shallow: bool = False
     doc_dir: str = ""
+    doc_path: str = ""
     objects: dict[str, ObjectInfo] = field(default_factory=dict)
     unreachable: set[str] = field(default_factory=set)
     commits: dict[str, CommitInfo] = field(default_factory=dict)
@@ -231,7 +232,9 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
 
 
 def gather(facts: RepoFacts, window: Window, claims: list[Claim], doc_path: str) -> Evidence:
-    evidence = Evidence(window=window, shallow=facts.shallow, doc_dir=posixpath.dirname(doc_path))
+    evidence = Evidence(
+        window=window, shallow=facts.shallow, doc_dir=posixpath.dirname(doc_path), doc_path=doc_path
+    )
     evidence.branches = facts.branches
     evidence.head_branch = facts.head_branch
     evidence.recent_commits = facts.recent

@@ -171,18 +171,28 @@ def test_date_claims(markdown: str, expected: list[str]) -> None:
         ("**New file: `t.py` (449 lines)**", [("t.py", 449, "lines", {})]),
         ("- `t.py` (NEW, ~450 lines)", [("t.py", 450, "lines", {"approx": True})]),
         ("- `t.py` (800+ lines)", [("t.py", 800, "lines", {"at_least": True})]),
-        ("- `watcher/api.py` - Added export endpoint (37 lines)", [("watcher/api.py", 37, "lines", {})]),
+        (
+            "- `watcher/api.py` - Added export endpoint (37 lines)",
+            [("watcher/api.py", 37, "lines", {})],
+        ),
         ("| File | Lines |\n|---|---|\n| `Dockerfile` | 68 |\n", [("Dockerfile", 68, "lines", {})]),
-        ("| File | Change |\n|---|---|\n| `w.py` | +21, -12 |\n", [("w.py", 21, "insertions", {"deletions": 12})]),
+        (
+            "| File | Change |\n|---|---|\n| `w.py` | +21, -12 |\n",
+            [("w.py", 21, "insertions", {"deletions": 12})],
+        ),
         ("| File | Tests |\n|---|---|\n| `w.py` | 12 |\n", []),
         ("- `a.py` (410 lines, 20 tests)", []),
         ("## Next Steps\n\n- `a.py` (40 lines)\n", []),
     ],
 )
-def test_line_count_claims(markdown: str, expected: list[tuple[str, int, str, dict[str, object]]]) -> None:
+def test_line_count_claims(
+    markdown: str, expected: list[tuple[str, int, str, dict[str, object]]]
+) -> None:
     got = []
     for claim in extract(markdown):
         if claim.kind == "lines":
-            extra = {k: v for k, v in claim.value.items() if k in ("approx", "at_least", "deletions")}
+            extra = {
+                k: v for k, v in claim.value.items() if k in ("approx", "at_least", "deletions")
+            }
             got.append((claim.text, claim.value["count"], claim.value["measure"], extra))
     assert got == expected

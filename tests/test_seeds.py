@@ -115,7 +115,13 @@ def test_seed_ratio_arithmetic_is_checked() -> None:
     from handoff_lint.claims.tests import percent_agrees
 
     ratios = [c for c in _extract(_seed("000")) if c.kind == "tests"]
-    assert ratios[0].value == {"passed": 162, "total": 165, "percent": "98.2", "start": False, "passing": True}
+    assert ratios[0].value == {
+        "passed": 162,
+        "total": 165,
+        "percent": "98.2",
+        "start": False,
+        "passing": True,
+    }
     assert percent_agrees(162, 165, "98.2")
     assert not percent_agrees(162, 165, "97.2")
 

@@ -155,10 +155,10 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
     if measure == "commits":
         size = len(evidence.window_commits)
         return [size - 1, size, size + 1, listed, evidence.history_size]
-    actions = evidence.changes.values()
+    actions = [a for p, a in evidence.changes.items() if p != evidence.doc_path]
     added = sum(1 for a in actions if "A" in a or "R" in a)
     modified = sum(1 for a in actions if "M" in a)
-    return [added, modified, added + modified, len(evidence.changes)]
+    return [added, modified, added + modified, len(actions)]
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:

@@ -1,0 +1,131 @@
+"""Line counts, totals, counts and feature lists against real temporary repositories."""
+
+from __future__ import annotations
+
+import json
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import verdicts
+
+HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
+
+
+def _lines(n: int) -> str:
+    return "".join(f"line {i}\n" for i in range(n))
+
+
+def test_line_counts_and_insertions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("base", {"old.py": _lines(10)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"new.py": _lines(74), "old.py": _lines(17), "big.json": _lines(2471)})
+    doc = HEAD + (
+        "## Files Created\n\n"
+        "- `new.py` (74 lines)\n"
+        "- `big.json` (NEW - 2,469 lines)\n"
+        "- `new.py` (~70 lines)\n"
+        "- `new.py` (60+ lines)\n\n"
+        "## Files Modified\n\n"
+        "- `old.py` (+7 lines)\n"
+        "- `old.py` (+9 lines)\n\n"
+        "| File | Lines |\n|---|---|\n| `new.py` | 80 |\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    got = [
+        (c["line"], c["verdict"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "lines"
+    ]
+    assert got == [
+        (9, "verified"),
+        (10, "refuted"),
+        (11, "verified"),
+        (12, "verified"),
+        (16, "verified"),
+        (17, "refuted"),
+        (21, "refuted"),
+    ]
+    assert "big.json has 2471 lines in git, not 2469" in run.out or "HL305" in run.out
+
+
+def test_table_totals_must_add_up(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    doc = HEAD + (
+        "| File | Lines |\n|---|---|\n| `a.py` | +21, -12 |\n| `b.py` | +2, -1 |\n| **Total** | **35 lines** |\n\n"
+        "| Suite | Count | Time |\n|---|---|---|\n| A | 8 | 35 min |\n| B | 6 | 25 min |\n"
+        "| **TOTAL** | **14** | **1 hour** |\n"
+    )
+    repo.commit("doc", {"HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    totals = [
+        (c["text"], c["verdict"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "counts"
+    ]
+    assert totals == [("35", "refuted"), ("14", "verified")]
+
+
+def test_list_counts_and_commit_counts(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("one", {"a.py": "1\n"})
+    repo.commit("two", {"b.py": "1\n"})
+    doc = HEAD + (
+        "**UI Features (3 tests)** - manual:\n- #1 grid\n- #2 filter\n\n"
+        "**API (2 tests)**:\n- #3 get\n- #4 post\n\nTotals:\n\n"
+        "- **Commits**: 2\n- **Total Commits**: 11\n- **2 new files created**\n- **5 files modified**\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    counts = [
+        (c["line"], c["verdict"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "counts"
+    ]
+    assert counts == [
+        (7, "refuted"),
+        (11, "verified"),
+        (17, "verified"),
+        (18, "refuted"),
+        (19, "verified"),
+        (20, "refuted"),
+    ]
+
+
+def test_feature_list_ratios(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    def features(passing: int) -> str:
+        return json.dumps([{"id": i, "passes": i < passing} for i in range(40)])
+
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD, "feature_list.json": features(11)})
+    repo.commit("pass more", {"feature_list.json": features(18)})
+    repo.commit("pass more", {"feature_list.json": features(22)})
+    doc = HEAD + (
+        "- **Starting status**: 11/40 tests passing\n"
+        "- **Tests passing**: 22/40 (55%)\n"
+        "- 7 out of 200 tests now passing (3.5% complete)\n"
+        "- **Progress:** 25/40 features complete\n"
+        "- Failing: 18/40 tests\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert verdicts(run) == {
+        ("date", "2025-11-13"): "verified",
+        ("tests", "11/40"): "verified",
+        ("tests", "22/40"): "verified",
+        ("tests", "7 out of 200"): "refuted",
+        ("tests", "25/40"): "refuted",
+        ("tests", "18/40"): "unverifiable",
+    }
+
+
+def test_repeated_lie_is_one_finding(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("work", {"t.py": _lines(446)})
+    doc = HEAD + "**New file: `t.py` (449 lines)**\n\n## Files Created\n\n- `t.py` (449 lines)\n"
+    repo.commit("doc", {"HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    data = run.json()["documents"][0]
+    assert [c["verdict"] for c in data["claims"] if c["kind"] == "lines"] == ["refuted", "refuted"]
+    hl305 = [f for f in data["findings"] if f["rule"] == "HL305"]
+    assert (
+        len(hl305) == 1
+        and hl305[0]["line"] == 11
+        and "also stated on line 7" in hl305[0]["message"]
+    )
