@@ -96,6 +96,16 @@ def demo(keep: bool) -> int:
     return demo_module.run(keep)
 
 
+@cli.command("rules")
+def list_rules() -> int:
+    """List the rules: id, name, default severity and what each one reports."""
+    from handoff_lint.rules import RULES
+
+    for rule in RULES.values():
+        click.echo(f"{rule.id}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+    return 0
+
+
 @cli.command()
 @click.option("--model", is_flag=True, help="Print the document-model schema instead.")
 def schema(model: bool) -> int:

@@ -194,3 +194,15 @@ def test_options_read_environment_variables(
     assert cli("check", "--format", "text", "SESSION_3_HANDOFF.md", cwd=repo.path).out.startswith(
         "SESSION_3"
     )
+
+
+def test_rules_lists_every_rule_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from handoff_lint.rules import RULES
+
+    lines = cli("rules", cwd=tmp_path).out.splitlines()
+    assert [line.split()[0] for line in lines] == list(RULES)
+    assert any(line.startswith("HL201  unknown-commit") for line in lines)
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(
+        encoding="utf-8"
+    )
+    assert all(f"**{r.id} {r.name}**" in readme for r in RULES.values())

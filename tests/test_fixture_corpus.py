@@ -67,7 +67,9 @@ class Outcome:
     traps: list[dict[str, Any]]
 
 
-def _step(repo: ScratchRepo, step: dict[str, Any], ids: dict[str, str], history: dict[str, Any]) -> None:
+def _step(
+    repo: ScratchRepo, step: dict[str, Any], ids: dict[str, str], history: dict[str, Any]
+) -> None:
     if "date" in step:
         repo.when = _text(step["date"])
     if "checkout" in step:
@@ -174,9 +176,7 @@ def _gaps() -> list[Any]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_case(
-    case: str, tmp_path_factory: pytest.TempPathFactory, cli: Callable[..., Run]
-) -> None:
+def test_case(case: str, tmp_path_factory: pytest.TempPathFactory, cli: Callable[..., Run]) -> None:
     outcome = _outcome(case, tmp_path_factory, cli)
     doc = outcome.doc
     gap_lines = {e["line"] for e in outcome.labels + outcome.traps if e.get("known_gap")}
