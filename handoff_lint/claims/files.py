@@ -310,6 +310,11 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 evidence.did_you_mean(str(claim.value["path"])),
             )
             continue
+        if evidence.window.head is None and not evidence.actions(path):
+            claim.settle(
+                "unverifiable", f"the repository has no commits yet and {path} is not staged"
+            )
+            continue
         _settle(claim, path, evidence)
 
 
