@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+BATCH_CHUNK = 200
 ENV = {
     "GIT_OPTIONAL_LOCKS": "0",
     "GIT_TERMINAL_PROMPT": "0",
@@ -59,6 +61,7 @@ class Git:
         self._git: Any = gitpython.Git(str(cwd))
         self.cwd = cwd
         self.calls: list[list[str]] = []
+        self._batch: Any = None
 
     def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
         """Run ``git -c core.quotepath=off ARGS``; return stdout (raise GitError if ``check``)."""
@@ -82,6 +85,34 @@ class Git:
             error = _plain_message(str(err))
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
+
+    def object_headers(self, names: list[str]) -> list[str]:
+        """``git cat-file --batch-check`` answers for ``names``, one long-lived process per run.
+
+        Names go in chunks small enough that neither pipe can fill up while the other waits.
+        """
+        if self._batch is None:
+            command = ["git", "cat-file", "--batch-check"]
+            self.calls.append(command)
+            self._batch = self._git.execute(
+                command, as_process=True, istream=subprocess.PIPE, env={**os.environ, **ENV}
+            )
+        process = self._batch.proc
+        answers: list[str] = []
+        for start in range(0, len(names), BATCH_CHUNK):
+            chunk = names[start : start + BATCH_CHUNK]
+            process.stdin.write("".join(n + "\n" for n in chunk).encode("utf-8", "surrogateescape"))
+            process.stdin.flush()
+            for _ in chunk:
+                answers.append(process.stdout.readline().decode("utf-8", "replace").rstrip("\n"))
+        return answers
+
+    def close(self) -> None:
+        """End the long-lived cat-file process, if one was started."""
+        if self._batch is not None:
+            self._batch.proc.stdin.close()
+            self._batch.proc.wait()
+            self._batch = None
 
     def run_bytes(self, *args: str, stdin: str | None = None) -> bytes:
         """Like ``run`` (never raising) but returns stdout as bytes."""

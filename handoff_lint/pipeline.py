@@ -172,9 +172,13 @@ def run(files: list[str], options: Options) -> RunResult:
         root_files = find(git, options.globs)
         files = [os.path.relpath(facts.root / f, options.cwd) for f in root_files]
     results = []
-    for path in files:
-        try:
-            results.append(lint_document(path, facts, options, model_schema))
-        except Exception as exc:
-            results.append(DocumentResult(path, findings=[_crash(path, exc)]))
+    try:
+        for path in files:
+            try:
+                results.append(lint_document(path, facts, options, model_schema))
+            except Exception as exc:  # one document's crash must not hide the others
+                results.append(DocumentResult(path, findings=[_crash(path, exc)]))
+    finally:
+        if git is not None:
+            git.close()
     return RunResult(results, len(git.calls) if git else 0)

@@ -73,11 +73,11 @@ def _parse_shortstat(text: str, info: CommitInfo) -> None:
 
 
 def lookup_objects(git: Git, names: list[str]) -> dict[str, ObjectInfo]:
-    """Resolve many object names with one ``git cat-file --batch-check``."""
+    """Resolve many object names through the run's one ``git cat-file --batch-check``."""
     names = [n for n in dict.fromkeys(names) if n and "\n" not in n]
     if not names:
         return {}
-    output = git.run("cat-file", "--batch-check", stdin="\n".join(names) + "\n", check=False)
+    output = "\n".join(git.object_headers(names))
     result: dict[str, ObjectInfo] = {}
     for name, line in zip(names, output.split("\n"), strict=False):
         if line.endswith(" missing"):
