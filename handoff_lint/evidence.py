@@ -125,7 +125,7 @@ def _commit_evidence(facts: RepoFacts, evidence: Evidence, hashes: list[str]) ->
     evidence.commits = {c.sha: c for c in parse_records(output)}
 
 
-def _widen_to_cited(facts: RepoFacts, evidence: Evidence) -> None:
+def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) -> None:
     """Fit an implicit window to the commits the document cites.
 
     Documents are often committed late, or with the next session's work; the commits they cite
@@ -136,9 +136,10 @@ def _widen_to_cited(facts: RepoFacts, evidence: Evidence) -> None:
     window = evidence.window
     if window.head is None or window.how in EXPLICIT:
         return
-    cited = sorted(
-        {o.sha for o in evidence.objects.values() if o.type == "commit"} - evidence.unreachable
-    )
+    found = lookup_objects(facts.git, anchors)
+    listed = {o.sha for o in found.values() if o.status == "found" and o.type == "commit"}
+    claimed = {o.sha for o in evidence.objects.values() if o.type == "commit"}
+    cited = sorted((claimed | listed) - evidence.unreachable)
     if not cited or (window.base is None and len(cited) < 2):
         return
     outside = set(facts.git.lines("merge-base", "--independent", window.head, *cited, check=False))
@@ -231,7 +232,14 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
     _parse_name_status([f.strip("\n") for f in output.split("\0")], evidence.changes)
 
 
-def gather(facts: RepoFacts, window: Window, claims: list[Claim], doc_path: str) -> Evidence:
+def gather(
+    facts: RepoFacts,
+    window: Window,
+    claims: list[Claim],
+    doc_path: str,
+    anchors: list[str] | None = None,
+) -> Evidence:
+    """Everything git can tell about ``claims``; ``anchors`` are commit ids listed in code blocks."""
     evidence = Evidence(
         window=window, shallow=facts.shallow, doc_dir=posixpath.dirname(doc_path), doc_path=doc_path
     )
@@ -240,7 +248,7 @@ def gather(facts: RepoFacts, window: Window, claims: list[Claim], doc_path: str)
     evidence.recent_commits = facts.recent
     hashes = sorted({c.text for c in claims if c.kind == "commit"})
     _commit_evidence(facts, evidence, hashes)
-    _widen_to_cited(facts, evidence)
+    _widen_to_cited(facts, evidence, anchors or [])
     if window.head is not None or window.staged:
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)

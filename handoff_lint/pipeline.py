@@ -116,7 +116,9 @@ def _evidence(
         span = window.compute(facts, relative, options.globs, options.since, doc.front_matter, own)
     except window.WindowError as exc:
         return unavailable(Window(None, None, how="invalid"), str(exc))
-    return gather(facts, span, found, relative)
+    from handoff_lint.claims.commit import listed_in_code
+
+    return gather(facts, span, found, relative, listed_in_code(doc))
 
 
 def _read(path: str, facts: RepoFacts | None, options: Options) -> source.SourceText:

@@ -100,12 +100,49 @@ def _same_lie(claim: Claim) -> tuple[str, str, str, str]:
     return (claim.kind, claim.text, str(claim.value.get("count", "")), claim.rule)
 
 
+def _repeat_finding(group: list[Claim]) -> Finding:
+    last = max(group, key=lambda c: (c.line, c.column))
+    message = _message(last)
+    others = sorted({c.line for c in group if c is not last})
+    if others:
+        message += " (also stated on line" + ("s " if len(others) > 1 else " ")
+        message += ", ".join(str(n) for n in others) + ")"
+    return finding(last.rule or "HL901", last.line, last.column, message, last)
+
+
+def _runs(members: list[Claim]) -> list[list[Claim]]:
+    """Split claims (sorted by line) where more than two lines separate neighbours."""
+    runs: list[list[Claim]] = []
+    for claim in sorted(members, key=lambda c: (c.line, c.column)):
+        if runs and claim.line - runs[-1][-1].line <= 2:
+            runs[-1].append(claim)
+        else:
+            runs.append([claim])
+    return runs
+
+
+def _list_finding(run: list[Claim]) -> Finding:
+    first = run[0]
+    if len(run) == 1:
+        return finding(first.rule, first.line, first.column, _message(first), first)
+    named = ", ".join(f"{c.text} (line {c.line})" for c in run[:8]) + (
+        ", ..." if len(run) > 8 else ""
+    )
+    window = first.reason.rsplit("session window ", 1)[-1]
+    message = (
+        f"{len(run)} files listed here were not changed by any commit of the session "
+        f"window {window}: {named}"
+    )
+    return finding(first.rule, first.line, first.column, message, first)
+
+
 def findings_for(claims: list[Claim]) -> list[Finding]:
-    """One finding per refuted or unverifiable claim, from the rule its verifier named.
+    """Findings for refuted and unverifiable claims, from the rule each verifier named.
 
     The same refuted statement made several times (same kind, value, number and rule) is one
-    lie: it gets one finding, at its last statement, naming the other lines. Every occurrence
-    stays in the claims list with its verdict.
+    lie: it gets one finding, at its last statement, naming the other lines. A run of files in
+    one list that the session did not change is one finding, at the first of them, naming all.
+    Every occurrence stays in the claims list with its verdict.
     """
     groups: dict[tuple[str, str, str, str], list[Claim]] = {}
     out: list[Finding] = []
@@ -116,12 +153,13 @@ def findings_for(claims: list[Claim]) -> list[Finding]:
             out.append(
                 finding(claim.rule or "HL901", claim.line, claim.column, _message(claim), claim)
             )
+    lists: dict[str, list[Claim]] = {}
     for group in groups.values():
-        last = max(group, key=lambda c: (c.line, c.column))
-        message = _message(last)
-        others = sorted({c.line for c in group if c is not last})
-        if others:
-            message += " (also stated on line" + ("s " if len(others) > 1 else " ")
-            message += ", ".join(str(n) for n in others) + ")"
-        out.append(finding(last.rule or "HL901", last.line, last.column, message, last))
+        only = group[0]
+        if len(group) == 1 and only.rule == "HL301" and "list" in only.value:
+            lists.setdefault(str(only.value["list"]), []).append(only)
+        else:
+            out.append(_repeat_finding(group))
+    for members in lists.values():
+        out.extend(_list_finding(run) for run in _runs(members))
     return out

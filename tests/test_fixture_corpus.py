@@ -1,12 +1,14 @@
 """The labelled fixture corpus: each tests/corpus/<case>/ is a history, a handoff document, labels.
 
 ``history.yaml`` declares the repository (``steps``: commits, branches, merges, tags, resets; the
-step with ``doc: true`` adds the document), ``DOC.md`` is the document (``{c1}``, ``{c1:short}``,
-``{c1:8}``, ``{c1:tree}`` name the built objects) and ``labels.yaml`` holds what is true: each claim
-with its line and verdict (and rule), and the ``traps``, text that must yield no claim and no
-finding. No error or warning may fall on a line without a non-verified label. A label or trap with
-``known_gap`` is a real defect of handoff-lint: it is left out of its case and runs alone as a
-strict xfail, so fixing the tool turns it into a loud XPASS.
+step with ``doc: true`` adds the document, or stages it with ``stage_doc: true``), ``DOC.md`` is
+the document (``{c1}``, ``{c1:short}``, ``{c1:8}``, ``{c1:tree}`` name the built objects) and
+``labels.yaml`` holds what is true: each claim with its line and verdict (and rule), and the
+``traps``, text on a line that no claim may take (in whole or in part) and where no error or
+warning may be. Every claim must be labelled, and no error or warning may fall on a line without a
+non-verified label (never cry wolf). A label or trap with ``known_gap`` is a real defect of
+handoff-lint: it is left out of its case and runs alone as a strict xfail, so fixing the tool
+turns it into a loud XPASS. tests/corpus/README.md describes the format.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ def _expand(text: str, ids: dict[str, str]) -> str:
 
 @dataclass
 class Outcome:
+    lines: list[str]
     doc: dict[str, Any]
     labels: list[dict[str, Any]]
     traps: list[dict[str, Any]]
@@ -108,6 +111,12 @@ def _step(
         ids[f"{step['id']}^{{tree}}"] = repo.git("rev-parse", "HEAD^{tree}")
 
 
+def _resolved(entry: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    """A label or trap with its placeholders filled in (text, reason, fix)."""
+    keys = ("text", "reason", "fix")
+    return {k: _expand(_text(v), ids) if k in keys else v for k, v in entry.items()}
+
+
 _OUTCOMES: dict[str, Outcome] = {}
 
 
@@ -125,9 +134,10 @@ def _outcome(case: str, factory: pytest.TempPathFactory, cli: Callable[..., Run]
     run = cli("check", "--format", "json", *args, str(history["doc"]), cwd=repo.path)
     assert run.code in (0, 1), run.err
     labels = _load(case, "labels.yaml") or {}
-    claims = [{**c, "text": _expand(_text(c["text"]), ids)} for c in labels.get("claims") or []]
-    traps = [{**t, "text": _expand(_text(t["text"]), ids)} for t in labels.get("traps") or []]
-    _OUTCOMES[case] = Outcome(run.json()["documents"][0], claims, traps)
+    claims = [_resolved(c, ids) for c in labels.get("claims") or []]
+    traps = [_resolved(t, ids) for t in labels.get("traps") or []]
+    lines = (repo.path / str(history["doc"])).read_text(encoding="utf-8").splitlines()
+    _OUTCOMES[case] = Outcome(lines, run.json()["documents"][0], claims, traps)
     return _OUTCOMES[case]
 
 
@@ -138,7 +148,8 @@ def _check_label(doc: dict[str, Any], label: dict[str, Any]) -> None:
         for c in doc["claims"]
         if (c["kind"], c["line"], c["text"]) == (label["kind"], label["line"], label["text"])
     ]
-    assert same, f"{where}: no such claim; on that line: {_on_line(doc, label['line'])}"
+    there = [(c["kind"], c["text"]) for c in doc["claims"] if c["line"] == label["line"]]
+    assert same, f"{where}: no such claim; on that line: {there}"
     claim = same[0]
     assert claim["verdict"] == label["verdict"], f"{where}: {claim['verdict']}, {claim['reason']}"
     if "rule" in label:
@@ -148,18 +159,27 @@ def _check_label(doc: dict[str, Any], label: dict[str, Any]) -> None:
             assert label[key] in (claim[key] or ""), f"{where}: {key} {claim[key]!r}"
 
 
-def _check_trap(doc: dict[str, Any], trap: dict[str, Any]) -> None:
-    text, line = trap["text"], trap["line"]
-    overlapping = [
-        c for c in doc["claims"] if c["line"] == line and (c["text"] in text or text in c["text"])
-    ]
-    assert not overlapping, f"trap {text!r} on line {line} became {overlapping}"
+def _check_trap(outcome: Outcome, trap: dict[str, Any]) -> None:
+    """No claim takes any part of the trap's text (a larger token holding it, a path with a
+    revision id in its name, say, is another matter), and no error or warning is on its line."""
+    doc, text, line = outcome.doc, trap["text"], trap["line"]
+    source = outcome.lines[line - 1]
+    spans = [(m.start(), m.start() + len(text)) for m in re.finditer(re.escape(text), source)]
+    for claim in (c for c in doc["claims"] if c["line"] == line):
+        start = claim["column"] - 1
+        end = start + len(claim["text"])
+        for low, high in spans:
+            holds = start <= low and high <= end and end - start > high - low
+            assert not (start < high and low < end and not holds), f"trap {text!r}: {claim}"
     loud = [f for f in doc["findings"] if f["line"] == line and f["severity"] in LOUD]
     assert not loud, f"trap {text!r} on line {line} has findings {loud}"
 
 
-def _on_line(doc: dict[str, Any], line: int) -> list[tuple[str, str, str]]:
-    return [(c["kind"], c["text"], c["verdict"]) for c in doc["claims"] if c["line"] == line]
+def _check_position(outcome: Outcome, entry: dict[str, Any]) -> None:
+    """Labels and traps point at real text: the line exists and holds it (no stale numbers)."""
+    line = entry["line"]
+    assert 1 <= line <= len(outcome.lines), f"{entry}: the document has {len(outcome.lines)} lines"
+    assert entry["text"] in outcome.lines[line - 1], f"{entry}: not on line {line}"
 
 
 def _gaps() -> list[Any]:
@@ -170,7 +190,7 @@ def _gaps() -> list[Any]:
             for index, entry in enumerate(labels.get(group) or []):
                 if entry.get("known_gap"):
                     mark = pytest.mark.xfail(strict=True, reason=str(entry["known_gap"]))
-                    ident = f"{case}-{group}-line{entry['line']}"
+                    ident = f"{case}-{group}{index}-line{entry['line']}"
                     out.append(pytest.param(case, group, index, marks=mark, id=ident))
     return out
 
@@ -180,12 +200,18 @@ def test_case(case: str, tmp_path_factory: pytest.TempPathFactory, cli: Callable
     outcome = _outcome(case, tmp_path_factory, cli)
     doc = outcome.doc
     gap_lines = {e["line"] for e in outcome.labels + outcome.traps if e.get("known_gap")}
+    for entry in outcome.labels + outcome.traps:
+        _check_position(outcome, entry)
     for label in outcome.labels:
         if not label.get("known_gap"):
             _check_label(doc, label)
     for trap in outcome.traps:
         if not trap.get("known_gap"):
-            _check_trap(doc, trap)
+            _check_trap(outcome, trap)
+    labelled = {(e["kind"], e["line"], e["text"]) for e in outcome.labels}
+    for claim in doc["claims"]:
+        key = (claim["kind"], claim["line"], claim["text"])
+        assert key in labelled or claim["line"] in gap_lines, f"unlabelled claim {key}"
     loud_ok = {
         (label["line"], label.get("rule"))
         for label in outcome.labels
@@ -211,21 +237,15 @@ def test_known_gap(
     outcome = _outcome(case, tmp_path_factory, cli)
     entry = (outcome.labels if group == "claims" else outcome.traps)[index]
     if group == "traps":
-        _check_trap(outcome.doc, entry)
-        return
-    _check_label(outcome.doc, entry)
-    for finding in outcome.doc["findings"]:
-        if finding["line"] == entry["line"] and finding["severity"] in LOUD:
-            assert entry["verdict"] != "verified", f"true claim flagged: {finding['message']}"
+        _check_trap(outcome, entry)
+    else:
+        _check_label(outcome.doc, entry)
 
 
 def test_corpus_size() -> None:
     """Issue 3: at least 30 documents, and every claim kind labelled true and false somewhere."""
     assert len(CASES) >= 30
-    seen: set[tuple[str, str]] = set()
-    for case in CASES:
-        for label in (_load(case, "labels.yaml") or {}).get("claims") or []:
-            seen.add((label["kind"], label["verdict"]))
-    kinds = {"commit", "file", "lines", "counts", "tests", "date", "branch"}
-    for kind in kinds:
+    labels = [e for c in CASES for e in (_load(c, "labels.yaml") or {}).get("claims") or []]
+    seen = {(e["kind"], e["verdict"]) for e in labels}
+    for kind in ("commit", "file", "lines", "counts", "tests", "date", "branch"):
         assert (kind, "verified") in seen and (kind, "refuted") in seen, kind

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from handoff_lint.repo import CommitInfo
 
 KEYWORD = re.compile(
-    r"\b(commits?|committed|sha|sha-?1|hash|revision|rev|cherry-picked|reverted)\b", re.I
+    r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I
 )
 LATEST = re.compile(
     r"\b(latest|last|most recent|final|head)\b[^`]*\bcommit\b|\bcommit\b.*\b(latest|last)\b", re.I
@@ -156,6 +156,30 @@ def extract(doc: Document) -> list[Claim]:
         found.extend(_claims_on_line(line))
     _attach_stats(doc, found)
     return claims + found
+
+
+ONELINE = re.compile(r"^\s*(?:[*|/\\ ]+\s*)?(?:commit\s+)?([0-9a-f]{7,40})\b")
+
+
+def listed_in_code(doc: Document) -> list[str]:
+    """Ids at the start of lines of code blocks under a commits heading (pasted ``git log``).
+
+    They are not claims (code is never claimed), but they anchor the session window.
+    """
+    out: list[str] = []
+    for block in doc.blocks:
+        section = block.section
+        if (
+            block.kind != "code"
+            or section is None
+            or not any(s.role == "commits" for s in section.chain())
+        ):
+            continue
+        for line in block.lines:
+            match = ONELINE.match(line)
+            if match and textscan.is_commit_hex(match.group(1), keyword_before=True):
+                out.append(match.group(1))
+    return out
 
 
 # --- verification -------------------------------------------------------------------------

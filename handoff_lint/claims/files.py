@@ -213,10 +213,13 @@ def extract(doc: Document) -> list[Claim]:
         labels.see(line)
         if roles.in_plan(line.block.section):
             continue
-        if line.block.kind == "table_row":
-            claims.extend(_table_claims(line))
-        else:
-            claims.extend(_item_claims(line, labels))
+        found = (
+            _table_claims(line) if line.block.kind == "table_row" else _item_claims(line, labels)
+        )
+        for claim in found:
+            section = line.block.section
+            claim.value["list"] = f"{section.line if section else 0}:{line.block.parent_item_id}"
+        claims.extend(found)
     return claims
 
 
