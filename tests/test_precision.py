@@ -100,7 +100,7 @@ def test_feature_list_ratios(repo: ScratchRepo, cli) -> None:  # type: ignore[no
     doc = HEAD + (
         "- **Starting status**: 11/40 tests passing\n"
         "- **Tests passing**: 22/40 (55%)\n"
-        "- 7 out of 200 tests now passing (3.5% complete)\n"
+        "- 7 out of 50 tests now passing (14% complete)\n"
         "- **Progress:** 25/40 features complete\n"
         "- Failing: 18/40 tests\n"
     )
@@ -110,7 +110,7 @@ def test_feature_list_ratios(repo: ScratchRepo, cli) -> None:  # type: ignore[no
         ("date", "2025-11-13"): "verified",
         ("tests", "11/40"): "verified",
         ("tests", "22/40"): "verified",
-        ("tests", "7 out of 200"): "refuted",
+        ("tests", "7 out of 50"): "refuted",
         ("tests", "25/40"): "refuted",
         ("tests", "18/40"): "unverifiable",
     }

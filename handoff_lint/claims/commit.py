@@ -14,9 +14,7 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
     from handoff_lint.repo import CommitInfo
 
-KEYWORD = re.compile(
-    r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I
-)
+KEYWORD = re.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
 LATEST = re.compile(
     r"\b(latest|last|most recent|final|head)\b[^`]*\bcommit\b|\bcommit\b.*\b(latest|last)\b", re.I
 )

@@ -87,7 +87,7 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         )
     body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line.text)
     files = FILES.match(body)
-    if files and line.first and not STATS.search(line.text):
+    if files and line.first and not (STATS.search(line.text) and "insertion" in line.text):
         offset = len(line.text) - len(body) + files.start("n")
         what = files.group("what").lower()
         measure = "created" if ("new" in what or "created" in what) else "modified"
@@ -134,6 +134,8 @@ def extract(doc: Document) -> list[Claim]:
     for line in prose_lines(doc):
         planned = roles.in_plan(line.block.section)
         if line.block.kind == "table_row":
+            commits = [c for c in _line_claims(line, doc) if c.value["measure"] == "commits"]
+            out.extend(c for c in commits if not planned)
             if table and table[-1].block.table_header is not line.block.table_header:
                 out.extend(_table_claims(table))
                 table = []
@@ -158,7 +160,9 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
     actions = [a for p, a in evidence.changes.items() if p != evidence.doc_path]
     added = sum(1 for a in actions if "A" in a or "R" in a)
     modified = sum(1 for a in actions if "M" in a)
-    return [added, modified, added + modified, len(actions)]
+    if measure == "files created":
+        return [added]
+    return [modified, added + modified, len(actions)]
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:

@@ -122,6 +122,8 @@ def agrees(claimed: int, actual: int, value: dict[str, Any]) -> bool:
 def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[list[int], str]:
     rows = evidence.numstat.get(path, [])
     inserted = [r[0] for r in rows] + ([sum(r[0] for r in rows)] if len(rows) > 1 else [])
+    if value["measure"] == "insertions" and not rows and path in evidence.files_at_end:
+        return [0], "insertions"  # the window did not touch the file
     if value["measure"] == "insertions":
         if "deletions" in value:
             pairs = [r for r in rows if r[1] == value["deletions"]]
