@@ -157,3 +157,54 @@ def feature_status(
         if found:
             status[key] = found
     return status if "end" in status else {}
+
+
+def _blob_passes(git: Git, names: list[str]) -> list[tuple[int, int] | None]:
+    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n")
+    found: list[tuple[int, int] | None] = []
+    position = 0
+    for _ in names:
+        end = output.find(b"\n", position)
+        header = output[position:end].split(b" ") if end >= 0 else []
+        position = end + 1
+        if len(header) != 3:
+            found.append(None)
+            continue
+        size = int(header[2])
+        found.append(_passes(output[position : position + size]))
+        position += size + 1
+    return found
+
+
+def session_features(
+    git: Git, head: str, specs: list[str]
+) -> dict[int, tuple[str, tuple[int, int]]]:
+    """Session N -> (commit that added its handoff, feature_list.json's counts there).
+
+    Two processes: one log of handoff additions (newest first), one cat-file --batch.
+    """
+    from handoff_lint.window import session_number
+
+    output = git.run(
+        "log",
+        "--diff-filter=A",
+        "--format=%x00%H",
+        "--name-only",
+        "--max-count=500",
+        head,
+        "--",
+        *specs,
+        check=False,
+    )
+    commits: dict[int, str] = {}
+    for chunk in output.split("\0")[1:]:
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        for path in lines[1:]:
+            number = session_number(path)
+            if number is not None and number not in commits:
+                commits[number] = lines[0]
+    if not commits:
+        return {}
+    numbers = sorted(commits)
+    counts = _blob_passes(git, [f"{commits[n]}:{FEATURE_LIST}" for n in numbers])
+    return {n: (commits[n], c) for n, c in zip(numbers, counts, strict=True) if c}

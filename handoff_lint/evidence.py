@@ -15,6 +15,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from handoff_lint import contents
+from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import EMPTY_TREE
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import (
@@ -25,6 +26,7 @@ from handoff_lint.repo import (
     lookup_objects,
     parse_records,
 )
+from handoff_lint.window import pathspecs
 
 WINDOW_LIMIT = 5000
 EXPLICIT = ("--since", "front matter base")
@@ -51,6 +53,7 @@ class Evidence:
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
+    session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
 
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
@@ -238,6 +241,7 @@ def gather(
     claims: list[Claim],
     doc_path: str,
     anchors: list[str] | None = None,
+    globs: list[str] | None = None,
 ) -> Evidence:
     """Everything git can tell about ``claims``; ``anchors`` are commit ids listed in code blocks."""
     evidence = Evidence(
@@ -258,6 +262,10 @@ def gather(
         evidence.feature_status = contents.feature_status(
             facts.git, window, shas, evidence.files_at_end
         )
+        timeline = any("session" in c.value for c in claims if c.kind == "tests")
+        if timeline and evidence.feature_status and window.head:
+            specs = pathspecs(list(globs or DEFAULT_GLOBS))
+            evidence.session_features = contents.session_features(facts.git, window.head, specs)
     if window.head and any(
         c.value.get("measure") == "commits" for c in claims if c.kind == "counts"
     ):

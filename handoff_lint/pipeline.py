@@ -118,7 +118,7 @@ def _evidence(
         return unavailable(Window(None, None, how="invalid"), str(exc))
     from handoff_lint.claims.commit import listed_in_code
 
-    return gather(facts, span, found, relative, listed_in_code(doc))
+    return gather(facts, span, found, relative, listed_in_code(doc), options.globs)
 
 
 def _read(path: str, facts: RepoFacts | None, options: Options) -> source.SourceText:

@@ -129,3 +129,30 @@ def test_repeated_lie_is_one_finding(repo: ScratchRepo, cli) -> None:  # type: i
         and hl305[0]["line"] == 11
         and "also stated on line 7" in hl305[0]["message"]
     )
+
+
+def test_progress_timeline_rows_match_each_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    def features(passing: int) -> str:
+        return json.dumps([{"id": i, "passes": i < passing} for i in range(40)])
+
+    repo.commit("s1", {"SESSION_1_SUMMARY.md": HEAD, "feature_list.json": features(0)})
+    repo.commit("s2 work", {"feature_list.json": features(9)})
+    repo.commit("s2", {"SESSION_2_SUMMARY.md": HEAD})
+    repo.commit("s3 work", {"feature_list.json": features(17)})
+    table = (
+        "| Session | Tests Passing | Focus |\n|---|---|---|\n| 1 | 0/40 (0%) | start |\n"
+        "| 2 | 7/40 (17.5%) | api |\n| **3** | **17/40 (42.5%)** | ui |\n| 4 | 20/40 (50%) | x |\n"
+    )
+    repo.commit("s3", {"SESSION_3_SUMMARY.md": HEAD + table})
+    run = cli("check", "--format", "json", "SESSION_3_SUMMARY.md", cwd=repo.path)
+    rows = {
+        c["text"]: (c["verdict"], c["rule"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "tests"
+    }
+    assert rows == {
+        "0/40": ("verified", None),
+        "7/40": ("refuted", "HL403"),
+        "17/40": ("verified", None),
+        "20/40": ("unverifiable", None),
+    }

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import roles
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import prose_lines
+from handoff_lint.claims.walk import Line, prose_lines, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -52,11 +52,24 @@ def _claims_on(text: str, number: int) -> list[Claim]:
     return out
 
 
+def _session_of(line: Line) -> int | None:
+    """N when the line is a row of a table whose first column is the session number."""
+    header = line.block.table_header
+    if line.block.kind != "table_row" or not header or "session" not in header[0].lower():
+        return None
+    cells = table_cells(line.text)
+    first = cells[0][1].strip().strip("*").strip() if cells else ""
+    return int(first) if first.isdigit() else None
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in prose_lines(doc):
         if not roles.in_plan(line.block.section):
+            session = _session_of(line)
             for claim in _claims_on(line.text, line.number):
+                if session is not None:
+                    claim.value["session"] = session
                 claim.value["start"] = bool(STARTING.search(line.text[: claim.column]))
                 near = line.text[max(0, claim.column - 26) : claim.column + len(claim.text) + 40]
                 passing = PASSING.search(near) is not None and NOT_PASSING.search(near) is None
@@ -85,6 +98,8 @@ def _feature_list(claim: Claim, evidence: Evidence) -> bool:
     status = evidence.feature_status
     if not status:
         return False
+    if "session" in claim.value:
+        return _session_row(claim, evidence)
     passed, total = int(claim.value["passed"]), int(claim.value["total"])
     end_passes, end_total = status["end"]
     if OTHER_SUITE.search(str(claim.value.get("near", ""))):
@@ -110,6 +125,29 @@ def _feature_list(claim: Claim, evidence: Evidence) -> bool:
         "HL403",
         f"at the end: {end_passes}/{end_total}",
     )
+    return True
+
+
+def _session_row(claim: Claim, evidence: Evidence) -> bool:
+    """A progress-timeline row: the pass count when session N's handoff was committed."""
+    session = int(claim.value["session"])
+    found = evidence.session_features.get(session)
+    if found is None:
+        claim.settle("unverifiable", f"no handoff document of session {session} in the history")
+        return True
+    commit, (passes, total) = found
+    passed = int(claim.value["passed"])
+    if (passed, int(claim.value["total"])) == (passes, total):
+        claim.settle(
+            "verified", f"feature_list.json had {passes}/{total} passing after session {session}"
+        )
+    else:
+        claim.settle(
+            "refuted",
+            f"feature_list.json had {passes}/{total} passing when session "
+            f"{session}'s handoff was committed ({commit[:7]}), not {claim.text}",
+            "HL403",
+        )
     return True
 
 
