@@ -51,6 +51,12 @@ _rule(
 )
 _rule("HL206", "commit-stats-mismatch", "error", "A commit's claimed diff stats differ from git's.")
 _rule(
+    "HL207",
+    "commit-role-mismatch",
+    "warning",
+    "A commit is called the latest while later ones exist.",
+)
+_rule(
     "HL301",
     "file-not-changed",
     "error",

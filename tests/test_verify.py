@@ -331,3 +331,34 @@ def test_window_widens_to_the_oldest_cited_commit(repo: ScratchRepo, cli) -> Non
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert "oldest cited commit" in run.json()["documents"][0]["window"]["how"]
     assert verdicts(run)[("file", "a.py")] == "verified"
+
+
+def test_rebased_commit_is_named(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("one", {"a.py": "1\n"})
+    repo.git("checkout", "-q", "-b", "topic")
+    old = repo.commit("Add the parser", {"p.py": "1\n"})
+    repo.git("checkout", "-q", "main")
+    repo.when = "2025-11-13T15:00:00+00:00"  # a new committer date: a different commit
+    repo.git("cherry-pick", old)
+    new = repo.git("rev-parse", "HEAD")
+    repo.git("branch", "-q", "-D", "topic")
+    repo.commit("handoff", {"HANDOFF.md": HEAD + f"## Commits\n\n- {old[:7]} Add the parser\n"})
+    run = cli("check", "HANDOFF.md", cwd=repo.path)
+    assert f"probably rebased or squashed as {new[:7]} 'Add the parser'" in run.out
+    assert "HL204 [warning]" in run.out and run.code == 0
+
+
+def test_latest_commit_role(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": PREVIOUS})
+    first = repo.commit("first", {"a.py": "1\n"})
+    last = repo.commit("second", {"b.py": "1\n"})
+    doc = HEAD + f"- **Latest commit**: `{first[:7]}`\n- **Last commit**: `{last[:7]}`\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    got = {
+        c["text"]: (c["verdict"], c["rule"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "commit"
+    }
+    assert got == {first[:7]: ("refuted", "HL207"), last[:7]: ("verified", None)}
+    assert run.code == 0  # HL207 is a warning

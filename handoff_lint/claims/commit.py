@@ -215,18 +215,50 @@ def _suggest(claim: Claim, evidence: Evidence) -> str:
     return ""
 
 
+def _rewritten_as(info: CommitInfo | None, evidence: Evidence) -> CommitInfo | None:
+    """A reachable recent commit with the same subject: the rebased or squashed copy."""
+    if info is None or not info.subject.strip():
+        return None
+    for other in evidence.recent_commits:
+        if other.sha != info.sha and other.subject.strip() == info.subject.strip():
+            return other
+    return None
+
+
+def _latest_ok(sha: str, evidence: Evidence) -> bool:
+    """'Latest commit X': X is the window's newest commit, or the one before the document's own."""
+    newest = [c.sha for c in evidence.window_commits[:2]]
+    return not newest or sha in newest
+
+
 def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:
     info = evidence.commits.get(sha)
     if sha in evidence.unreachable:
+        twin = _rewritten_as(info, evidence)
+        where = (
+            f"; probably rebased or squashed as {twin.sha[:7]} '{twin.subject}'"
+            if twin
+            else " (reset or rewritten history?)"
+        )
         claim.settle(
             "unverifiable",
-            f"commit {sha[:12]} exists but no branch or HEAD reaches it "
-            "(reset or rewritten history?)",
+            f"commit {sha[:12]} exists but no branch or HEAD reaches it{where}",
             "HL204",
+            f"cite {twin.sha[:7]}" if twin else "",
         )
         return
     if info is None:
         claim.settle("verified", f"commit {sha[:12]} exists")
+        return
+    if claim.value.get("role") == "latest" and not _latest_ok(sha, evidence):
+        newest = evidence.window_commits[0]
+        claim.settle(
+            "refuted",
+            f"{sha[:7]} is not the latest commit of the session; "
+            f"{newest.sha[:7]} '{newest.subject}' came after it",
+            "HL207",
+            f"did you mean {newest.sha[:7]}?",
+        )
         return
     subject = claim.value.get("subject")
     if subject and not subject_matches(str(subject), info):
