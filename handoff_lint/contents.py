@@ -208,3 +208,23 @@ def session_features(
     numbers = sorted(commits)
     counts = _blob_passes(git, [f"{commits[n]}:{FEATURE_LIST}" for n in numbers])
     return {n: (commits[n], c) for n, c in zip(numbers, counts, strict=True) if c}
+
+
+def blob_texts(git: Git, names: list[str]) -> dict[str, str]:
+    """The text of each blob named (``REV:path``) that exists and is not too large."""
+    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n")
+    texts: dict[str, str] = {}
+    position = 0
+    for name in names:
+        end = output.find(b"\n", position)
+        if end < 0:
+            break
+        header = output[position:end].split(b" ")
+        position = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        if size <= MAX_BLOB:
+            texts[name] = output[position : position + size].decode("utf-8", "replace")
+        position += size + 1
+    return texts

@@ -52,6 +52,8 @@ class Evidence:
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
+    texts_at_end: dict[str, str] = field(default_factory=dict)
+    texts_at_start: dict[str, str] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
     session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
 
@@ -257,6 +259,7 @@ def gather(
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)
         _content_evidence(facts, evidence, claims)
+        _text_evidence(facts, evidence, claims)
     if any(c.kind == "tests" for c in claims):
         shas = [c.sha for c in evidence.window_commits]
         evidence.feature_status = contents.feature_status(
@@ -272,6 +275,40 @@ def gather(
         counted = facts.git.run("rev-list", "--count", window.head, check=False).strip()
         evidence.history_size = int(counted) if counted.isdigit() else -1
     return evidence
+
+
+def _text_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """File texts at the end (and start) of the window for symbol and tests-added claims."""
+    wanted = {"symbol", "tests_added"}
+    paths = sorted(
+        {
+            p
+            for c in claims
+            if c.kind in wanted
+            for p in [evidence.resolve(str(c.value.get("path", "")))]
+            if p
+        }
+    )
+    present = [p for p in paths if p in evidence.files_at_end]
+    if not present:
+        return
+    window = evidence.window
+    revisions = {"end": "" if window.staged else str(window.head)}
+    starting = [p for p in present if any(c.kind == "tests_added" for c in claims)]
+    if window.base and starting:
+        revisions["start"] = window.base
+    names = [f"{revisions['end']}:{p}" for p in present]
+    names += [f"{revisions['start']}:{p}" for p in starting] if "start" in revisions else []
+    texts = contents.blob_texts(facts.git, names)
+    evidence.texts_at_end = {
+        p: texts[f"{revisions['end']}:{p}"] for p in present if f"{revisions['end']}:{p}" in texts
+    }
+    if "start" in revisions:
+        evidence.texts_at_start = {
+            p: texts[f"{revisions['start']}:{p}"]
+            for p in starting
+            if f"{revisions['start']}:{p}" in texts
+        }
 
 
 def _content_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:

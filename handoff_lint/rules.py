@@ -71,10 +71,22 @@ _rule(
     "HL305", "line-count-mismatch", "error", "A file's line count or insertions differ from git's."
 )
 _rule(
+    "HL306",
+    "symbol-not-defined",
+    "error",
+    "A function or class is not defined in the claimed file.",
+)
+_rule(
     "HL401", "ratio-arithmetic", "error", "A percentage does not equal the ratio it is given for."
 )
 _rule("HL403", "feature-list-mismatch", "error", "A pass count differs from feature_list.json.")
 _rule("HL402", "count-mismatch", "error", "A count or total does not match what it counts.")
+_rule(
+    "HL404",
+    "tests-added-mismatch",
+    "error",
+    "The session added another number of tests to the file.",
+)
 _rule(
     "HL501", "date-mismatch", "error", "The session date is not the date of the session's commits."
 )

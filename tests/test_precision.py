@@ -156,3 +156,44 @@ def test_progress_timeline_rows_match_each_session(repo: ScratchRepo, cli) -> No
         "17/40": ("verified", None),
         "20/40": ("unverifiable", None),
     }
+
+
+def test_symbols_and_tests_added(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    before = "import pytest\n\n\n@pytest.fixture\ndef db():\n    return 1\n\n\ndef test_old():\n    pass\n"
+    repo.commit("base", {"tests/test_api.py": before, "web/a.test.ts": "it('old', () => {});\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    after = before + "".join(
+        f"\n\nclass TestX{i}:\n    def test_new{i}(self):\n        pass\n" for i in range(3)
+    )
+    after += "\n\n@pytest.fixture\ndef test_looking_fixture():\n    return 2\n"
+    repo.commit(
+        "work",
+        {
+            "tests/test_api.py": after,
+            "app/core.py": "def process_batch(items):\n    return items\n\n\nclass Store:\n    pass\n",
+            "web/a.test.ts": "it('old', () => {});\ntest('new one', () => {});\nit(\"new two\", () => {});\n",
+        },
+    )
+    doc = HEAD + (
+        "- Added 3 integration tests in `tests/test_api.py`\n"
+        "- Added 6 unit tests to `tests/test_api.py`\n"
+        "- Added 2 tests in `web/a.test.ts`\n"
+        "- `process_batch()` in `app/core.py` batches items\n"
+        "- `app/core.py::Store` keeps state\n"
+        "- `app/core.py::flush()` writes it\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    got = [
+        (c["kind"], c["text"], c["verdict"], c["rule"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] in ("symbol", "tests_added")
+    ]
+    assert got == [
+        ("tests_added", "3", "verified", None),
+        ("tests_added", "6", "refuted", "HL404"),
+        ("tests_added", "2", "verified", None),
+        ("symbol", "process_batch", "verified", None),
+        ("symbol", "Store", "verified", None),
+        ("symbol", "flush", "refuted", "HL306"),
+    ]

@@ -54,6 +54,7 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("file", "models/error_event.py", 17, "created"),
         ("file", "core/error_repository.py", 18, "created"),
         ("file", "core/error_recovery.py", 56, "created"),
+        ("symbol", "_perform_write", 76, ""),
         ("file", "fastapi_app/templates/base.html", 110, "modified"),
         ("tests", "36/41", 157, ""),
         ("tests", "5/5", 160, ""),

@@ -35,6 +35,16 @@ def register(name: str, extract: Extractor, verify: Verifier) -> None:
 
 def load() -> dict[str, ClaimKind]:
     """Import the built-in claim kinds (each registers itself) and return the registry."""
-    from handoff_lint.claims import branch, commit, counts, date, files, lines, tests  # noqa: F401
+    from handoff_lint.claims import (  # noqa: F401
+        branch,
+        commit,
+        counts,
+        date,
+        files,
+        lines,
+        symbols,
+        tests,
+        tests_added,
+    )
 
     return KINDS

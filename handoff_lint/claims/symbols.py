@@ -1,0 +1,78 @@
+"""Symbol claims: "`storage/job.py::_perform_write()`", "`process_batch()` in `app/core.py`".
+
+The name must be defined in that file at the end of the session window (a def, class,
+function, method, const/let/var, fn/func, type or interface, or ``name = ...``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from handoff_lint import roles, textscan
+from handoff_lint.claims import register
+from handoff_lint.claims.walk import prose_lines
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+NAME = r"[A-Za-z_$][\w$]*"
+QUALIFIED = re.compile(r"`(?P<path>[^`\s:]+)::(?P<name>" + NAME + r"(?:\.\w+)*)(?:\(\))?`")
+IN_FILE = re.compile(r"`(?P<name>" + NAME + r"(?:\.\w+)*)\(\)`\s+in\s+`(?P<path>[^`\s]+)`")
+DEFINITION = (
+    r"(?:^|\n)[ \t]*(?:export\s+)?(?:default\s+)?(?:pub(?:\([\w ]+\))?\s+)?(?:async\s+)?(?:static\s+)?"
+    r"(?:def|class|function\*?|const|let|var|fn|func|type|interface|enum|struct)\s+{name}\b"
+    r"|(?:^|\n)[ \t]*(?:async\s+)?{name}\s*\([^)\n]*\)\s*(?::[^{{\n]*)?\{{"
+    r"|(?:^|\n)[ \t]*(?:self\.)?{name}\s*[:=]"
+)
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for line in prose_lines(doc):
+        if roles.in_plan(line.block.section):
+            continue
+        for pattern in (QUALIFIED, IN_FILE):
+            for match in pattern.finditer(line.text):
+                path = textscan.normalize_path(match.group("path"))
+                if not textscan.looks_like_path(path):
+                    continue
+                name = match.group("name").rsplit(".", 1)[-1]
+                column = match.start("name") + 1
+                out.append(
+                    Claim(
+                        "symbol",
+                        match.group("name"),
+                        line.number,
+                        column,
+                        {"path": path, "name": name},
+                    )
+                )
+    return out
+
+
+def defines(text: str, name: str) -> bool:
+    pattern = DEFINITION.format(name=re.escape(name))
+    return re.search(pattern, text) is not None
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    for claim in claims:
+        path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
+        text = evidence.texts_at_end.get(path or "")
+        if path is None or text is None:
+            claim.settle(
+                "unverifiable", f"{claim.value['path']} cannot be read at the end of the window"
+            )
+        elif defines(text, str(claim.value["name"])):
+            claim.settle("verified", f"{claim.value['name']} is defined in {path}")
+        else:
+            claim.settle(
+                "refuted",
+                f"{path} defines no {claim.value['name']} at the end of the session",
+                "HL306",
+            )
+
+
+register("symbol", extract, verify)

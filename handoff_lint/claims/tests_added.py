@@ -1,0 +1,102 @@
+"""Tests-added claims: "Added 6 integration tests in `tests/test_x.py`".
+
+The window must have added that many test functions to the file: Python ``test_*`` functions
+and methods found with ``ast`` (fixtures excluded), or ``it(``/``test(`` calls in JS/TS.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from handoff_lint import roles, textscan
+from handoff_lint.claims import register
+from handoff_lint.claims.walk import prose_lines
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+ADDED = re.compile(
+    r"\b(?:added|wrote|created|implemented)\s+(?P<n>\d+)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?tests?\b"
+    r"[^`\n]{0,20}?\b(?:in|to)\s+`(?P<path>[^`\s]+)`",
+    re.I,
+)
+JS_TEST = re.compile(r"(?<![\w.])(?:it|test)(?:\.only)?\s*\(\s*(['\"`])(?P<name>.*?)\1")
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for line in prose_lines(doc):
+        if roles.in_plan(line.block.section):
+            continue
+        for match in ADDED.finditer(line.text):
+            path = textscan.normalize_path(match.group("path"))
+            if textscan.looks_like_path(path):
+                out.append(
+                    Claim(
+                        "tests_added",
+                        match.group("n"),
+                        line.number,
+                        match.start("n") + 1,
+                        {"count": int(match.group("n")), "path": path},
+                    )
+                )
+    return out
+
+
+def _is_fixture(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any("fixture" in ast.unparse(d) for d in node.decorator_list)
+
+
+def test_names(path: str, text: str) -> list[str] | None:
+    """Names of the tests in a file (None when it cannot be parsed)."""
+    if path.endswith(".py"):
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return None
+        return [
+            node.name
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.name.startswith("test")
+            and not _is_fixture(node)
+        ]
+    return [m.group("name") for m in JS_TEST.finditer(text)]
+
+
+def added(path: str, before: str, after: str) -> int | None:
+    """How many tests ``after`` has that ``before`` does not (by name, duplicates counted)."""
+    old, new = test_names(path, before), test_names(path, after)
+    if old is None or new is None:
+        return None
+    return sum((Counter(new) - Counter(old)).values())
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    for claim in claims:
+        path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
+        after = evidence.texts_at_end.get(path or "")
+        if path is None or after is None:
+            claim.settle(
+                "unverifiable", f"{claim.value['path']} cannot be read at the end of the window"
+            )
+            continue
+        count = added(path, evidence.texts_at_start.get(path, ""), after)
+        claimed = int(claim.value["count"])
+        if count is None:
+            claim.settle("unverifiable", f"{path} cannot be parsed")
+        elif count == claimed:
+            claim.settle("verified", f"the session added {count} tests to {path}")
+        else:
+            claim.settle(
+                "refuted",
+                f"the session added {count} test functions to {path}, not {claimed}",
+                "HL404",
+            )
+
+
+register("tests_added", extract, verify)
