@@ -52,6 +52,7 @@ class Evidence:
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
+    containing: set[str] | None = None
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, str] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -260,6 +261,7 @@ def gather(
         _leftovers(facts, evidence, claims)
         _content_evidence(facts, evidence, claims)
         _text_evidence(facts, evidence, claims)
+        _branch_evidence(facts, evidence, claims)
     if any(c.kind == "tests" for c in claims):
         shas = [c.sha for c in evidence.window_commits]
         evidence.feature_status = contents.feature_status(
@@ -275,6 +277,29 @@ def gather(
         counted = facts.git.run("rev-list", "--count", window.head, check=False).strip()
         evidence.history_size = int(counted) if counted.isdigit() else -1
     return evidence
+
+
+def _branch_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Branches (short names, remote prefix dropped too) that hold the window's last commit."""
+    head = evidence.window.head
+    if head is None or not any(c.kind == "branch" for c in claims):
+        return
+    refs = facts.git.lines(
+        "for-each-ref",
+        "--format=%(refname)",
+        "--contains",
+        head,
+        "refs/heads",
+        "refs/remotes",
+        check=False,
+    )
+    containing: set[str] = set()
+    for ref in refs:
+        short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
+        containing.add(short)
+        if ref.startswith("refs/remotes/") and "/" in short:
+            containing.add(short.split("/", 1)[1])
+    evidence.containing = containing
 
 
 def _text_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:

@@ -91,6 +91,7 @@ _rule(
     "HL501", "date-mismatch", "error", "The session date is not the date of the session's commits."
 )
 _rule("HL502", "unknown-branch", "error", "The claimed branch does not exist.")
+_rule("HL503", "branch-mismatch", "error", "The named branch does not hold the session's commits.")
 _rule("HL901", "unverifiable-claim", "info", "Git cannot confirm or refute this claim here.")
 _rule(
     "HL902",

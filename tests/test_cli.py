@@ -206,3 +206,23 @@ def test_rules_lists_every_rule_once(cli, tmp_path: Path) -> None:  # type: igno
         encoding="utf-8"
     )
     assert all(f"**{r.id} {r.name}**" in readme for r in RULES.values())
+
+
+def test_internal_error_is_one_line_and_a_crash_report(
+    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from handoff_lint import claims
+
+    _good_repo(repo)
+    kinds = claims.load()
+
+    def boom(doc: object) -> list[object]:
+        raise RuntimeError("extractor exploded")
+
+    monkeypatch.setitem(kinds, "date", claims.ClaimKind("date", boom, kinds["date"].verify))  # type: ignore[arg-type]
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    run = cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert run.code == 1 and "Traceback" not in run.out + run.err
+    line = next(x for x in run.out.splitlines() if "HL902" in x)
+    report = Path(line.split("crash report written to ")[1].split(";")[0])
+    assert "extractor exploded" in report.read_text() and "handoff-lint 0.1.0" in report.read_text()

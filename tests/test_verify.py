@@ -362,3 +362,19 @@ def test_latest_commit_role(repo: ScratchRepo, cli) -> None:  # type: ignore[no-
     }
     assert got == {first[:7]: ("refuted", "HL207"), last[:7]: ("verified", None)}
     assert run.code == 0  # HL207 is a warning
+
+
+def test_branch_must_hold_the_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("one", {"a.py": "1\n"})
+    repo.git("checkout", "-q", "-b", "feature/x")
+    repo.commit(
+        "handoff",
+        {"HANDOFF.md": HEAD + "- **Branch:** `main`\n- **Working branch:** `feature/x`\n"},
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    got = {
+        c["text"]: (c["verdict"], c["rule"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "branch"
+    }
+    assert got == {"main": ("refuted", "HL503"), "feature/x": ("verified", None)}

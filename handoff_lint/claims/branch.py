@@ -54,8 +54,21 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         name = claim.text
         if not evidence.available:
             claim.settle("unverifiable", evidence.unavailable_reason)
-        elif name in evidence.branches or name == evidence.head_branch:
-            claim.settle("verified", f"branch {name} exists")
+        elif name == evidence.head_branch or (
+            name in evidence.branches
+            and (evidence.containing is None or name in evidence.containing)
+        ):
+            claim.settle("verified", f"branch {name} holds the session's commits")
+        elif name in evidence.branches and _merged(name, evidence):
+            claim.settle("verified", f"branch {name} was merged (a merge commit names it)")
+        elif name in evidence.branches:
+            holders = ", ".join(sorted(evidence.containing or [])[:4]) or "no branch"
+            claim.settle(
+                "refuted",
+                f"branch {name} exists but does not hold the session's last "
+                f"commit (held by: {holders})",
+                "HL503",
+            )
         elif _merged(name, evidence):
             claim.settle(
                 "verified", f"branch {name} was merged (a merge commit names it) and since deleted"
