@@ -29,6 +29,7 @@ from handoff_lint.repo import (
 from handoff_lint.window import pathspecs
 
 WINDOW_LIMIT = 5000
+MAX_STARTS = 50
 EXPLICIT = ("--since", "front matter base")
 
 
@@ -54,7 +55,7 @@ class Evidence:
     history_size: int = -1
     containing: set[str] | None = None
     texts_at_end: dict[str, str] = field(default_factory=dict)
-    texts_at_start: dict[str, str] = field(default_factory=dict)
+    texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
     session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
 
@@ -303,37 +304,42 @@ def _branch_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) 
 
 
 def _text_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """File texts at the end (and start) of the window for symbol and tests-added claims."""
+    """File texts at the end of the window (symbols, tests added) and at its possible starts.
+
+    The window is an estimate, so a tests-added count is compared from its base and from after
+    each of its newest commits (``texts_at_start[path]``, oldest first; "" where the file did
+    not exist). One ``cat-file --batch`` for all of them.
+    """
     wanted = {"symbol", "tests_added"}
-    paths = sorted(
-        {
-            p
-            for c in claims
-            if c.kind in wanted
-            for p in [evidence.resolve(str(c.value.get("path", "")))]
-            if p
-        }
-    )
-    present = [p for p in paths if p in evidence.files_at_end]
+    paths = {
+        p
+        for c in claims
+        if c.kind in wanted
+        for p in [evidence.resolve(str(c.value.get("path", "")))]
+        if p
+    }
+    present = sorted(p for p in paths if p in evidence.files_at_end)
     if not present:
         return
     window = evidence.window
-    revisions = {"end": "" if window.staged else str(window.head)}
-    starting = [p for p in present if any(c.kind == "tests_added" for c in claims)]
-    if window.base and starting:
-        revisions["start"] = window.base
-    names = [f"{revisions['end']}:{p}" for p in present]
-    names += [f"{revisions['start']}:{p}" for p in starting] if "start" in revisions else []
-    texts = contents.blob_texts(facts.git, names)
-    evidence.texts_at_end = {
-        p: texts[f"{revisions['end']}:{p}"] for p in present if f"{revisions['end']}:{p}" in texts
-    }
-    if "start" in revisions:
-        evidence.texts_at_start = {
-            p: texts[f"{revisions['start']}:{p}"]
-            for p in starting
-            if f"{revisions['start']}:{p}" in texts
+    end = "" if window.staged else str(window.head)
+    counted = sorted(
+        {
+            p
+            for c in claims
+            if c.kind == "tests_added"
+            for p in [evidence.resolve(str(c.value.get("path", "")))]
+            if p in present
         }
+    )
+    starts = [c.sha for c in reversed(evidence.window_commits[:MAX_STARTS]) if c.sha != window.head]
+    starts = ([window.base] if window.base else []) + starts
+    names = [f"{end}:{p}" for p in present] + [f"{r}:{p}" for r in starts for p in counted]
+    texts = contents.blob_texts(facts.git, names)
+    evidence.texts_at_end = {p: texts[f"{end}:{p}"] for p in present if f"{end}:{p}" in texts}
+    evidence.texts_at_start = {
+        p: [texts.get(f"{r}:{p}", "") for r in starts] or [""] for p in counted
+    }
 
 
 def _content_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
