@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from handoff_lint import __version__
+from handoff_lint.reporters import NAMES
 
-FORMATS = ("text", "json")
+FORMATS = NAMES
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="handoff-lint")
 def cli() -> None:
     """Check that session handoff documents tell the truth about the git history."""
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _use_color(color: str, output_file: Path | None) -> bool:
+    if color != "auto":
+        return color == "always"
+    return output_file is None and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 @cli.command()
@@ -30,11 +42,37 @@ def cli() -> None:
     help="Output format.",
 )
 @click.option(
+    "--output-file",
+    "-o",
+    envvar="HANDOFF_LINT_OUTPUT_FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    envvar="HANDOFF_LINT_CONFIG",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this configuration file instead of searching for one.",
+)
+@click.option(
     "--schema",
     "schema_path",
     envvar="HANDOFF_LINT_SCHEMA",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Validate documents with this JSON Schema instead of the default.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    envvar="HANDOFF_LINT_SELECT",
+    help="Only these rules: ids, prefixes (HL3, HL3xx) or names; comma-separated.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    envvar="HANDOFF_LINT_IGNORE",
+    help="Never these rules (added to the configuration's).",
 )
 @click.option(
     "--since",
@@ -43,16 +81,59 @@ def cli() -> None:
     help="Start the session window after REF (overrides discovery).",
 )
 @click.option(
+    "--diff",
+    metavar="BASE...HEAD",
+    envvar="HANDOFF_LINT_DIFF",
+    help="Lint only the handoff documents this range adds or changes (a pull request).",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    envvar="HANDOFF_LINT_STAGED",
+    help="Lint the staged handoff documents, as staged (git hook use).",
+)
+@click.option(
     "--no-git",
     is_flag=True,
     envvar="HANDOFF_LINT_NO_GIT",
     help="Only parse and validate the schema; make no git checks.",
 )
 @click.option(
-    "--staged",
+    "--min-accuracy",
+    type=click.FloatRange(0, 1),
+    envvar="HANDOFF_LINT_MIN_ACCURACY",
+    help="Fail when a document's accuracy (verified / checked claims) is lower.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    envvar="HANDOFF_LINT_BASELINE",
+    help="Report only findings this baseline lacks.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="HANDOFF_LINT_WRITE_BASELINE",
+    help="Record today's findings and exit 0.",
+)
+@click.option(
+    "--exit-zero",
     is_flag=True,
-    envvar="HANDOFF_LINT_STAGED",
-    help="Lint the staged handoff documents (git hook use).",
+    envvar="HANDOFF_LINT_EXIT_ZERO",
+    help="Exit 0 even when there are errors.",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    envvar="HANDOFF_LINT_STATISTICS",
+    help="Also count the findings per rule.",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    envvar="HANDOFF_LINT_QUIET",
+    help="Only the findings, no summary.",
 )
 @click.option(
     "-v",
@@ -61,30 +142,69 @@ def cli() -> None:
     envvar="HANDOFF_LINT_VERBOSE",
     help="Also show info findings (unverifiable claims).",
 )
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    envvar="HANDOFF_LINT_COLOR",
+    show_default=True,
+    help="Color the text report (NO_COLOR works too).",
+)
 def check(
     files: tuple[str, ...],
     fmt: str,
+    output_file: Path | None,
+    config_path: Path | None,
     schema_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     since: str | None,
-    no_git: bool,
+    diff: str | None,
     staged: bool,
+    no_git: bool,
+    min_accuracy: float | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    exit_zero: bool,
+    statistics: bool,
+    quiet: bool,
     verbose: bool,
+    color: str,
 ) -> int:
     """Lint FILES, or every handoff document in the repository when none are given."""
-    from handoff_lint import pipeline, reporters
+    from handoff_lint import outcome, pipeline
 
-    options = pipeline.Options(schema_path=schema_path, since=since, no_git=no_git, staged=staged)
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise click.UsageError(f"no such file: {missing[0]}")
+    options = pipeline.Options(
+        schema_path=schema_path,
+        since=since,
+        no_git=no_git,
+        staged=staged,
+        config_path=config_path,
+        select=_split(select),
+        ignore=_split(ignore),
+        diff=diff,
+    )
+    request = outcome.Request(
+        fmt,
+        output_file,
+        baseline,
+        write_baseline,
+        min_accuracy,
+        exit_zero,
+        statistics,
+        quiet,
+        verbose,
+        _use_color(color, output_file),
+    )
     try:
         result = pipeline.run(list(files), options)
-    except pipeline.UsageError as exc:
+        return outcome.report(result, request)
+    except (pipeline.UsageError, ValueError, OSError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
-    output = reporters.get(fmt)(result, reporters.ReportOptions(verbose=verbose))
-    click.echo(output, nl=False)
-    return 1 if result.failed else 0
 
 
 @cli.command()

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handoff_lint.gitcmd import Git
+from handoff_lint.gitcmd import Git, GitError
+
+
+class DiscoveryError(Exception):
+    """The documents to lint cannot be found (a bad --diff range, a shallow clone)."""
+
 
 DEFAULT_GLOBS = [
     "*HANDOFF*.md",
@@ -65,3 +70,21 @@ def staged(git: Git, globs: list[str], exclude: list[str] | None = None) -> list
     """Staged (added, copied, modified or renamed) files matching ``globs``: the pre-commit case."""
     files = git.fields("diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR")
     return sorted({f for f in files if f and matches(f, globs) and not matches(f, exclude or [])})
+
+
+def changed(git: Git, span: str, globs: list[str], exclude: list[str], shallow: bool) -> list[str]:
+    """Handoff documents added or changed in ``span`` (``BASE...HEAD``): a pull request's."""
+    if span.startswith("-"):
+        raise DiscoveryError(f"--diff takes a range like origin/main...HEAD, not {span!r}")
+    try:
+        files = git.fields(
+            "diff", "--name-only", "-z", "--diff-filter=AMR", "--end-of-options", span
+        )
+    except GitError as exc:
+        hint = (
+            " This is a shallow clone: fetch the history (actions/checkout with fetch-depth: 0)."
+            if shallow
+            else ""
+        )
+        raise DiscoveryError(f"cannot compare {span}: {exc}.{hint}") from None
+    return sorted({f for f in files if f and matches(f, globs) and not matches(f, exclude)})

@@ -86,6 +86,15 @@ class Git:
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
 
+    def rebase(self, folder: Path) -> None:
+        """Run later commands in ``folder`` (the top of the work tree)."""
+        if folder != self.cwd:
+            import git as gitpython
+
+            self.close()
+            self._git = gitpython.Git(str(folder))
+            self.cwd = folder
+
     def object_headers(self, names: list[str]) -> list[str]:
         """``git cat-file --batch-check`` answers for ``names``, one long-lived process per run.
 

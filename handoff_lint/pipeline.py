@@ -6,11 +6,21 @@ import os
 import platform
 import tempfile
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import __version__, claims, discover, rules, schema, source, window
+from handoff_lint import (
+    __version__,
+    claims,
+    config,
+    discover,
+    rules,
+    schema,
+    source,
+    suppress,
+    window,
+)
 from handoff_lint.evidence import Evidence, gather, unavailable
 from handoff_lint.gitcmd import Git, GitError
 from handoff_lint.model import Claim, Document, Finding, Window
@@ -31,6 +41,11 @@ class Options:
     no_git: bool = False
     staged: bool = False
     cwd: Path = field(default_factory=Path.cwd)
+    config_path: Path | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    diff: str | None = None
+    settings: config.Config = field(default_factory=config.Config)
 
 
 @dataclass
@@ -57,6 +72,7 @@ class DocumentResult:
 class RunResult:
     documents: list[DocumentResult]
     git_calls: int = 0
+    settings: config.Config = field(default_factory=config.Config)
 
     @property
     def failed(self) -> bool:
@@ -154,27 +170,64 @@ def lint_document(
     result.window = evidence.window
     for kind in kinds.values():
         kind.verify([c for c in result.claims if c.kind == kind.name], evidence)
-    result.findings.extend(rules.findings_for(result.claims))
+    quiet = suppress.Suppressions(doc)
+    result.findings = quiet.keep(result.findings)
+    shown = [
+        c
+        for c in result.claims
+        if c.verdict not in ("refuted", "unverifiable")
+        or not quiet.covers(c.rule or "HL901", c.line)
+    ]
+    result.findings.extend(rules.findings_for(shown))
+    result.findings = _selected(result.findings + quiet.unused(), options)
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def run(files: list[str], options: Options) -> RunResult:
+def _selected(findings: list[Finding], options: Options) -> list[Finding]:
+    settings = options.settings
+    chosen = options.select or settings.select
+    return rules.select(findings, chosen, settings.ignore + options.ignore, settings.severity)
+
+
+def _configure(options: Options, facts: RepoFacts | None) -> Options:
+    """Options with the configuration file found (or given) applied."""
     try:
-        model_schema = schema.load(options.schema_path)
-    except schema.SchemaError as exc:
+        found = options.config_path or config.find(options.cwd, facts.root if facts else None)
+        settings = config.load(found)
+    except config.ConfigError as exc:
         raise UsageError(str(exc)) from None
+    config.activate(settings)
+    schema_path = options.schema_path or (Path(settings.schema) if settings.schema else None)
+    return replace(options, settings=settings, globs=settings.include, schema_path=schema_path)
+
+
+def _discover(git: Git | None, facts: RepoFacts | None, options: Options) -> list[str]:
+    if git is None or facts is None:
+        raise UsageError("give the documents to check (with --no-git nothing can be discovered)")
+    exclude = options.settings.exclude
+    if options.diff:
+        found = discover.changed(git, options.diff, options.globs, exclude, facts.shallow)
+    elif options.staged:
+        found = discover.staged(git, options.globs, exclude)
+    else:
+        found = discover.find(git, options.globs, exclude)
+    return [os.path.relpath(facts.root / f, options.cwd) for f in found]
+
+
+def run(files: list[str], options: Options) -> RunResult:
     git, facts = _open_git(options)
-    if not files:
-        if git is None or facts is None:
-            raise UsageError(
-                "give the documents to check (with --no-git nothing can be discovered)"
-            )
-        find = discover.staged if options.staged else discover.find
-        root_files = find(git, options.globs)
-        files = [os.path.relpath(facts.root / f, options.cwd) for f in root_files]
-    results = []
     try:
+        options = _configure(options, facts)
+        try:
+            model_schema = schema.load(options.schema_path)
+        except schema.SchemaError as exc:
+            raise UsageError(str(exc)) from None
+        try:
+            files = files or _discover(git, facts, options)
+        except discover.DiscoveryError as exc:
+            raise UsageError(str(exc)) from None
+        results = []
         for path in files:
             try:
                 results.append(lint_document(path, facts, options, model_schema))
@@ -183,4 +236,4 @@ def run(files: list[str], options: Options) -> RunResult:
     finally:
         if git is not None:
             git.close()
-    return RunResult(results, len(git.calls) if git else 0)
+    return RunResult(results, len(git.calls) if git else 0, options.settings)

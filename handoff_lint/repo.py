@@ -97,6 +97,7 @@ def gather(git: Git) -> RepoFacts:
     )
     shallow = len(top) > 1 and top[1] == "true"
     root = Path(top[2]) if len(top) > 2 else git.cwd
+    git.rebase(root)  # every later command runs from the top: paths and pathspecs from the root
     head_info = lookup_objects(git, ["HEAD"]).get("HEAD")
     head = head_info.sha if head_info and head_info.status == "found" else None
     head_branch = git.run("symbolic-ref", "-q", "--short", "HEAD", check=False).strip()

@@ -88,18 +88,36 @@ ACTION_OF_ROLE = {
 }
 
 
-def role_of(title: str) -> str:
-    """The role a heading or label names, or '' when it names none."""
-    for role, pattern in ROLE_PATTERNS:
-        if pattern.search(title):
-            return role
-    return ""
+_extra_plans: re.Pattern[str] | None = None
+_claim_words: re.Pattern[str] | None = None
+
+
+def _words(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def configure(plans: list[str], claims: list[str]) -> None:
+    """Add heading words that mark plans, and words that mark done work (configuration)."""
+    global _extra_plans, _claim_words
+    _extra_plans, _claim_words = _words(plans), _words(claims)
 
 
 def roles_of(title: str) -> list[str]:
-    """Every role a heading names, the primary one (``role_of``) first."""
+    """Every role a heading names, the primary one first."""
     found = [role for role, pattern in ROLE_PATTERNS if pattern.search(title)]
+    if _extra_plans is not None and _extra_plans.search(title):
+        found.insert(0, "plan")
+    if _claim_words is not None and _claim_words.search(title):
+        found = [r for r in found if r != "plan"]
     return list(dict.fromkeys(found))
+
+
+def role_of(title: str) -> str:
+    """The role a heading or label names, or '' when it names none."""
+    found = roles_of(title)
+    return found[0] if found else ""
 
 
 def in_plan(section: Section | None) -> bool:

@@ -94,11 +94,42 @@ _rule("HL502", "unknown-branch", "error", "The claimed branch does not exist.")
 _rule("HL503", "branch-mismatch", "error", "The named branch does not hold the session's commits.")
 _rule("HL901", "unverifiable-claim", "info", "Git cannot confirm or refute this claim here.")
 _rule(
+    "HL903", "unused-suppression", "warning", "A handoff-lint-disable comment suppresses nothing."
+)
+_rule("HL904", "bad-suppression", "warning", "A handoff-lint-disable comment names no rule.")
+_rule(
     "HL902",
     "internal-error",
     "error",
     "handoff-lint failed on this document; see the crash report.",
 )
+
+
+def matches(rule_id: str, selector: str) -> bool:
+    """True when ``selector`` (an id, an id prefix like HL3 or HL3xx, or a name) names ``rule_id``."""
+    selector = selector.strip()
+    rule = RULES.get(rule_id)
+    if rule is not None and selector == rule.name:
+        return True
+    prefix = selector.upper().rstrip("X")
+    return bool(prefix) and prefix.startswith("HL") and rule_id.startswith(prefix)
+
+
+def select(
+    findings: list[Finding], chosen: list[str], ignored: list[str], severities: dict[str, str]
+) -> list[Finding]:
+    """Keep the selected, not ignored findings, with per-rule severities applied."""
+    out: list[Finding] = []
+    for item in findings:
+        if chosen and not any(matches(item.rule, s) for s in chosen):
+            continue
+        if any(matches(item.rule, s) for s in ignored):
+            continue
+        wanted = next((v for k, v in severities.items() if matches(item.rule, k)), None)
+        if wanted in ("error", "warning", "info"):
+            item.severity = wanted  # type: ignore[assignment]
+        out.append(item)
+    return out
 
 
 def finding(

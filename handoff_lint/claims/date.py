@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter
+from handoff_lint import config, frontmatter
 from handoff_lint.claims import register
 from handoff_lint.model import Claim, Document
 
@@ -95,7 +95,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", evidence.unavailable_reason)
         elif not days:
             claim.settle("unverifiable", "the session window has no dated commits")
-        elif any(abs((claimed - day).days) <= 1 for day in days):
+        elif any(abs((claimed - day).days) <= config.ACTIVE.date_days for day in days):
             claim.settle("verified", f"the session has commits dated within a day of {claimed}")
         else:
             common = Counter(days).most_common(1)[0][0]

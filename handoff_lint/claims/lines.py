@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import roles, textscan
+from handoff_lint import config, roles, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import Line, header_index, prose_lines, table_cells
 from handoff_lint.model import Claim, Document
@@ -115,7 +115,10 @@ def agrees(claimed: int, actual: int, value: dict[str, Any]) -> bool:
     if value.get("at_least"):
         return actual >= claimed
     if value.get("approx"):
-        return abs(actual - claimed) <= max(5, claimed // 10)
+        active = config.ACTIVE
+        return abs(actual - claimed) <= max(
+            active.approx_lines, claimed * active.approx_percent // 100
+        )
     return actual == claimed
 
 

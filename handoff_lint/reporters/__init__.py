@@ -13,11 +13,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ReportOptions:
     verbose: bool = False
+    quiet: bool = False
+    color: bool = False
 
 
 Reporter = Callable[["RunResult", ReportOptions], str]
 REPORTERS: dict[str, Reporter] = {}
-NAMES = ("text", "json")
+NAMES = ("text", "json", "sarif", "github", "junit")
 
 
 def register(name: str, reporter: Reporter) -> None:

@@ -22,16 +22,26 @@ def _accuracy_line(result: DocumentResult) -> str:
     )
 
 
+COLORS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(text: str, code: str, on: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if on else text
+
+
 def render(run: RunResult, options: ReportOptions) -> str:
     out: list[str] = []
     for result in run.documents:
         for finding in result.findings:
             if finding.severity == "info" and not options.verbose:
                 continue
-            out.append(
-                f"{result.path}:{finding.line}:{finding.column}: {finding.rule} "
-                f"[{finding.severity}] {finding.message}"
+            where = _paint(f"{result.path}:{finding.line}:{finding.column}:", "1", options.color)
+            rule = _paint(
+                f"{finding.rule} [{finding.severity}]", COLORS[finding.severity], options.color
             )
+            out.append(f"{where} {rule} {finding.message}")
+    if options.quiet:
+        return "\n".join(out) + ("\n" if out else "")
     if out:
         out.append("")
     for result in run.documents:

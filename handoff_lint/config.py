@@ -1,0 +1,130 @@
+"""Configuration: ``[tool.handoff-lint]`` in pyproject.toml or ``.handoff-lint.toml``.
+
+Found by searching upward from the working folder to the repository root (the first file that
+holds a configuration wins; ``--config`` overrides) and validated with
+``schemas/config.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handoff_lint.discover import DEFAULT_GLOBS
+
+OWN_FILE = ".handoff-lint.toml"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says where and why."""
+
+
+@dataclass
+class Config:
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_GLOBS))
+    exclude: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    schema: str | None = None
+    plan_headings: list[str] = field(default_factory=list)
+    claim_headings: list[str] = field(default_factory=list)
+    approx_percent: int = 10
+    approx_lines: int = 5
+    date_days: int = 1
+    min_accuracy: float | None = None
+    source: Path | None = None
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    return data
+
+
+def _section(path: Path) -> dict[str, Any] | None:
+    """The handoff-lint table of ``path``, or None when it holds none."""
+    data = _toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("handoff-lint")
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def find(start: Path, stop: Path | None) -> Path | None:
+    """The first configuration file from ``start`` upward, not above ``stop``."""
+    folder = start.resolve()
+    last = stop.resolve() if stop else None
+    while True:
+        for name in (OWN_FILE, "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file() and _section(candidate) is not None:
+                return candidate
+        if folder == last or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def _validate(table: dict[str, Any], path: Path) -> None:
+    from jsonschema.exceptions import best_match
+    from jsonschema.validators import validator_for
+
+    from handoff_lint.schema import schema_dir
+
+    schema = json.loads((schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
+    error = best_match(validator_for(schema)(schema).iter_errors(table))
+    if error is not None:
+        where = ".".join(str(p) for p in error.absolute_path) or "top level"
+        raise ConfigError(f"{path}: {where}: {error.message}")
+
+
+def load(path: Path | None) -> Config:
+    """The configuration in ``path`` (defaults when None), validated."""
+    if path is None:
+        return Config()
+    table = _section(path)
+    if table is None:
+        raise ConfigError(f"{path} has no [tool.handoff-lint] table")
+    _validate(table, path)
+    tolerances = table.get("tolerances", {})
+    roles = table.get("headings", {})
+    base = path.parent
+    schema = table.get("schema")
+    return Config(
+        include=list(table.get("include", DEFAULT_GLOBS)),
+        exclude=list(table.get("exclude", [])),
+        select=list(table.get("select", [])),
+        ignore=list(table.get("ignore", [])),
+        severity=dict(table.get("severity", {})),
+        schema=str(base / schema) if schema else None,
+        plan_headings=list(roles.get("plans", [])),
+        claim_headings=list(roles.get("claims", [])),
+        approx_percent=int(tolerances.get("approx_percent", 10)),
+        approx_lines=int(tolerances.get("approx_lines", 5)),
+        date_days=int(tolerances.get("date_days", 1)),
+        min_accuracy=table.get("min_accuracy"),
+        source=path,
+    )
+
+
+ACTIVE = Config()
+
+
+def activate(config: Config) -> None:
+    """Make ``config`` the one the claim kinds and heading roles read (once per run)."""
+    global ACTIVE
+    from handoff_lint import roles
+
+    ACTIVE = config
+    roles.configure(config.plan_headings, config.claim_headings)

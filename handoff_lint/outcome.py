@@ -1,0 +1,73 @@
+"""After the pipeline: baselines, the report, its destination, and the exit code."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from handoff_lint.pipeline import RunResult
+
+
+@dataclass(frozen=True)
+class Request:
+    fmt: str
+    output_file: Path | None
+    baseline: Path | None
+    write_baseline: Path | None
+    min_accuracy: float | None
+    exit_zero: bool
+    statistics: bool
+    quiet: bool
+    verbose: bool
+    color: bool
+
+
+def _statistics(run: RunResult) -> str:
+    counts = Counter((f.rule, f.name) for d in run.documents for f in d.findings)
+    return "".join(f"{n:5d}  {rule} {name}\n" for (rule, name), n in counts.most_common())
+
+
+def _below(run: RunResult, floor: float | None) -> list[str]:
+    if floor is None:
+        return []
+    out = []
+    for document in run.documents:
+        score = document.accuracy()["score"]
+        if score is not None and score < floor:
+            out.append(f"{document.path}: accuracy {score:.0%} is below the minimum {floor:.0%}")
+    return out
+
+
+def report(run: RunResult, request: Request) -> int:
+    """Write the report and return the exit code (0 clean, 1 errors or low accuracy)."""
+    from handoff_lint import baseline, reporters
+
+    if request.write_baseline is not None:
+        count = baseline.write(run, request.write_baseline)
+        click.echo(f"handoff-lint: wrote {count} finding(s) to {request.write_baseline}", err=True)
+        return 0
+    if request.baseline is not None:
+        baseline.apply(run, baseline.read(request.baseline))
+    options = reporters.ReportOptions(
+        verbose=request.verbose, quiet=request.quiet, color=request.color
+    )
+    text = reporters.get(request.fmt)(run, options)
+    if request.statistics and request.fmt == "text":
+        text += _statistics(run)
+    low = _below(
+        run, request.min_accuracy if request.min_accuracy is not None else run.settings.min_accuracy
+    )
+    if request.output_file is not None:
+        request.output_file.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False, color=request.color)
+    for line in low:
+        click.echo(f"handoff-lint: {line}", err=True)
+    if request.exit_zero:
+        return 0
+    return 1 if run.failed or low else 0

@@ -1,0 +1,52 @@
+"""``--format github``: GitHub Actions annotations (workflow commands), then the text report."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from handoff_lint.reporters import ReportOptions, register
+from handoff_lint.reporters.text_format import render as render_text
+
+if TYPE_CHECKING:
+    from handoff_lint.pipeline import RunResult
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message as the Actions toolkit does (``escapeData``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property's value as the Actions toolkit does (``escapeProperty``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def commands(run: RunResult, options: ReportOptions) -> list[str]:
+    """One workflow command per finding; info findings (notices) only when verbose."""
+    out: list[str] = []
+    for document in run.documents:
+        path = PurePath(document.path).as_posix()
+        for finding in document.findings:
+            if finding.severity == "info" and not options.verbose:
+                continue
+            properties = {
+                "file": path,
+                "line": str(finding.line),
+                "col": str(finding.column),
+                "title": f"{finding.rule} {finding.name}",
+            }
+            joined = ",".join(f"{k}={escape_property(v)}" for k, v in properties.items())
+            out.append(f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}")
+    return out
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    lines = commands(run, options)
+    head = "\n".join(lines) + "\n" if lines else ""
+    return head + render_text(run, options)
+
+
+register("github", render)

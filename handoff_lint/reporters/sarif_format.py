@@ -1,0 +1,111 @@
+"""``--format sarif``: a SARIF 2.1.0 log for GitHub code scanning (one run, every rule)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from handoff_lint import __version__
+from handoff_lint.reporters import ReportOptions, register
+from handoff_lint.rules import RULES
+
+if TYPE_CHECKING:
+    from handoff_lint.model import Finding
+    from handoff_lint.pipeline import RunResult
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+INFORMATION_URI = "https://github.com/handoff-lint/handoff-lint"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT = "handoffLint/v1"
+
+
+def _rules() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        }
+        for rule in RULES.values()
+    ]
+
+
+def _region(finding: Finding) -> dict[str, int]:
+    region = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
+    claim = finding.claim
+    if (
+        claim is not None
+        and claim.text
+        and "\n" not in claim.text
+        and (claim.line, claim.column) == (finding.line, finding.column)
+    ):
+        region["endColumn"] = region["startColumn"] + len(claim.text)
+    return region
+
+
+def fingerprint(path: str, finding: Finding) -> str:
+    """A hash of path, rule and the claim (or, without one, the message): stable across edits."""
+    claim = finding.claim
+    what = f"{claim.kind}\0{claim.text}" if claim is not None else finding.message
+    return hashlib.sha256(f"{path}\0{finding.rule}\0{what}".encode()).hexdigest()[:32]
+
+
+def _results(run: RunResult, index: dict[str, int]) -> list[dict[str, Any]]:
+    results: list[dict[str, Any]] = []
+    for document in run.documents:
+        path = PurePath(document.path).as_posix()
+        seen: dict[str, int] = {}
+        for finding in document.findings:
+            key = fingerprint(path, finding)
+            seen[key] = seen.get(key, 0) + 1
+            result: dict[str, Any] = {"ruleId": finding.rule}
+            if finding.rule in index:
+                result["ruleIndex"] = index[finding.rule]
+            result |= {
+                "level": LEVELS[finding.severity],
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": quote(path, safe="/")},
+                            "region": _region(finding),
+                        }
+                    }
+                ],
+                "partialFingerprints": {FINGERPRINT: f"{key}:{seen[key]}"},
+            }
+            results.append(result)
+    return results
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    index = {rule_id: i for i, rule_id in enumerate(RULES)}
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "handoff-lint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": _rules(),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": _results(run, index),
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+register("sarif", render)

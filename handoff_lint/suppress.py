@@ -1,0 +1,125 @@
+"""Inline suppressions in HTML comments (they do not show in rendered Markdown).
+
+    <!-- handoff-lint-disable-next-line HL201 -->
+    <!-- handoff-lint-disable HL3xx -->  ...  <!-- handoff-lint-enable -->
+    <!-- handoff-lint-disable-file HL401 -->
+
+An id (or id prefix, or rule name) is required; a suppression that suppresses nothing is itself
+reported (HL903), and one without an id is HL904.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from handoff_lint import rules
+from handoff_lint.model import Document, Finding
+
+COMMENT = re.compile(
+    r"<!--\s*handoff-lint-(?P<verb>disable-next-line|disable-file|disable|enable)\b(?P<ids>[^>]*?)-->"
+)
+
+
+@dataclass
+class Suppression:
+    verb: str
+    ids: list[str]
+    line: int
+    column: int
+    first: int = 0
+    last: int = 0
+    used: bool = field(default=False)
+
+
+def _code_lines(doc: Document) -> set[int]:
+    return {n for b in doc.blocks if b.kind == "code" for n in range(b.line, b.end_line + 1)}
+
+
+def parse(doc: Document) -> tuple[list[Suppression], list[Finding]]:
+    """The document's suppressions with the lines they cover, and findings for bad ones."""
+    found: list[Suppression] = []
+    problems: list[Finding] = []
+    code = _code_lines(doc)
+    open_ranges: list[Suppression] = []
+    for number, text in enumerate(doc.lines, start=1):
+        if number in code:
+            continue
+        for match in COMMENT.finditer(text):
+            ids = re.findall(r"[\w-]+", match.group("ids"))
+            verb = match.group("verb")
+            item = Suppression(verb, ids, number, match.start() + 1)
+            if verb == "enable":
+                for still in open_ranges:
+                    if not ids or any(
+                        rules.matches(i, still_id) for i in ids for still_id in still.ids
+                    ):
+                        still.last = number
+                open_ranges = [r for r in open_ranges if r.last == 0]
+                continue
+            if not ids:
+                problems.append(
+                    rules.finding(
+                        "HL904",
+                        number,
+                        match.start() + 1,
+                        f"handoff-lint-{verb} needs a rule id, e.g. HL201 or HL3xx",
+                    )
+                )
+                continue
+            if verb == "disable-next-line":
+                item.first = item.last = _next_text_line(doc, number)
+            elif verb == "disable-file":
+                item.first, item.last = 1, len(doc.lines)
+            else:
+                item.first = number
+                open_ranges.append(item)
+            found.append(item)
+    for still in open_ranges:
+        still.last = len(doc.lines)
+    return found, problems
+
+
+def _next_text_line(doc: Document, number: int) -> int:
+    for index in range(number, len(doc.lines)):
+        if doc.lines[index].strip():
+            return index + 1
+    return number + 1
+
+
+class Suppressions:
+    """The suppressions of one document; ``covers`` marks the ones that suppress something."""
+
+    def __init__(self, doc: Document) -> None:
+        self.items, self.problems = parse(doc)
+
+    def covers(self, rule: str, line: int) -> bool:
+        hit = next(
+            (
+                s
+                for s in self.items
+                if s.first <= line <= s.last and any(rules.matches(rule, i) for i in s.ids)
+            ),
+            None,
+        )
+        if hit is not None:
+            hit.used = True
+        return hit is not None
+
+    def keep(self, findings: list[Finding]) -> list[Finding]:
+        return [f for f in findings if not self.covers(f.rule, f.line)]
+
+    def unused(self) -> list[Finding]:
+        """HL903 for each suppression that suppressed nothing, and HL904 for bad ones."""
+        out = list(self.problems)
+        for entry in self.items:
+            if not entry.used:
+                out.append(
+                    rules.finding(
+                        "HL903",
+                        entry.line,
+                        entry.column,
+                        f"handoff-lint-{entry.verb} {' '.join(entry.ids)} suppresses nothing",
+                    )
+                )
+        return out

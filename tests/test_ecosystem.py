@@ -1,0 +1,167 @@
+"""Configuration, rule selection, suppressions, baselines and CI gates, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from handoff_lint.scratch import ScratchRepo
+
+DOC = """# Session 2 Handoff
+
+**Date:** 2025-11-13
+
+## Summary
+
+Tests: 10/12 passing (85%).
+
+## Files Created
+
+- `a.py`
+- `missing.py`
+"""
+
+
+@pytest.fixture
+def lied(repo: ScratchRepo) -> ScratchRepo:
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# S1\n"})
+    repo.commit("work", {"a.py": "1\n"})
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": DOC})
+    return repo
+
+
+def rules_of(run) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f["rule"] for d in run.json()["documents"] for f in d["findings"]]
+
+
+def test_config_in_pyproject_selects_ignores_and_sets_severity(lied: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    lied.write(
+        "pyproject.toml",
+        '[tool.handoff-lint]\nignore = ["HL401"]\nseverity = {HL301 = "warning"}\n'
+        'exclude = ["SESSION_1_*"]\n',
+    )
+    run = cli("check", "--format", "json", cwd=lied.path)
+    assert [d["path"] for d in run.json()["documents"]] == ["SESSION_2_HANDOFF.md"]
+    findings = run.json()["documents"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("HL301", "warning")]
+    assert run.code == 0
+
+
+def test_own_file_wins_over_pyproject_and_cli_overrides(lied: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    lied.write("pyproject.toml", '[tool.handoff-lint]\nignore = ["HL3"]\n')
+    sub = lied.path / "docs"
+    sub.mkdir()
+    (sub / ".handoff-lint.toml").write_text('select = ["HL3xx"]\n', encoding="utf-8")
+    run = cli("check", "--format", "json", "../SESSION_2_HANDOFF.md", cwd=sub)
+    assert rules_of(run) == ["HL301"]
+    run = cli(
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "HL401,ratio-arithmetic",
+        "../SESSION_2_HANDOFF.md",
+        cwd=sub,
+    )
+    assert rules_of(run) == ["HL401"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[tool.handoff-lint]\nselct = ["HL2"]\n',
+            "Additional properties are not allowed ('selct'",
+        ),
+        ('[tool.handoff-lint]\nseverity = {HL201 = "fatal"}\n', "severity.HL201"),
+        ("[tool.handoff-lint\n", "not valid TOML"),
+    ],
+)
+def test_bad_configuration_exits_2(lied: ScratchRepo, cli, content: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    lied.write("pyproject.toml", content)
+    run = cli("check", "SESSION_2_HANDOFF.md", cwd=lied.path)
+    assert run.code == 2 and message in run.err
+
+
+def test_suppressions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("work", {"a.py": "1\n"})
+    doc = DOC.replace(
+        "- `missing.py`",
+        "<!-- handoff-lint-disable-next-line HL301 -->\n- `missing.py`\n- `gone.py`",
+    )
+    doc = doc.replace("Tests:", "<!-- handoff-lint-disable HL4xx -->\nTests:") + (
+        "<!-- handoff-lint-enable -->\n<!-- handoff-lint-disable-file HL205 -->\n<!-- handoff-lint-disable -->\n"
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    findings = [(f["rule"], f["line"]) for f in run.json()["documents"][0]["findings"]]
+    assert ("HL301", 15) in findings and (
+        "HL301",
+        14,
+    ) not in findings  # gone.py kept, missing.py suppressed
+    assert not any(rule == "HL401" for rule, _ in findings)
+    assert ("HL903", 17) in findings and ("HL904", 18) in findings
+
+
+def test_baseline_reports_only_new_findings(lied: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base = tmp_path / "baseline.json"
+    assert cli("check", "--write-baseline", str(base), cwd=lied.path).code == 0
+    assert len(json.loads(base.read_text())["findings"]) == 5  # SESSION_1 has 3 schema findings
+    assert cli("check", "--baseline", str(base), cwd=lied.path).code == 0
+    (lied.path / "SESSION_2_HANDOFF.md").write_text(
+        DOC.replace("## Summary", "## Summary\n\n- `b.py` (new)")
+    )
+    run = cli("check", "--format", "json", "--baseline", str(base), cwd=lied.path)
+    assert run.code == 1 and rules_of(run) == ["HL301"]
+
+
+def test_min_accuracy_exit_zero_statistics_quiet_output_file(
+    lied: ScratchRepo, cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    run = cli(
+        "check",
+        "--ignore",
+        "HL3,HL4",
+        "--min-accuracy",
+        "0.9",
+        "SESSION_2_HANDOFF.md",
+        cwd=lied.path,
+    )
+    assert run.code == 1 and "accuracy 50% is below the minimum 90%" in run.err
+    assert cli("check", "--exit-zero", "SESSION_2_HANDOFF.md", cwd=lied.path).code == 0
+    stats = cli("check", "--statistics", "SESSION_2_HANDOFF.md", cwd=lied.path).out
+    assert "    1  HL301 file-not-changed" in stats and "    1  HL401 ratio-arithmetic" in stats
+    quiet = cli("check", "-q", "SESSION_2_HANDOFF.md", cwd=lied.path).out
+    assert quiet.count("\n") == 2 and "document(s)" not in quiet
+    target = tmp_path / "report.json"
+    assert (
+        cli(
+            "check", "--format", "json", "-o", str(target), "SESSION_2_HANDOFF.md", cwd=lied.path
+        ).out
+        == ""
+    )
+    assert json.loads(target.read_text())["version"] == 1
+
+
+def test_color(lied: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        "\x1b[31m" in cli("check", "--color", "always", "SESSION_2_HANDOFF.md", cwd=lied.path).out
+    )
+    assert "\x1b[" not in cli("check", "SESSION_2_HANDOFF.md", cwd=lied.path).out
+    monkeypatch.setenv("HANDOFF_LINT_COLOR", "always")
+    assert "\x1b[31m" in cli("check", "SESSION_2_HANDOFF.md", cwd=lied.path).out
+
+
+def test_diff_lints_only_the_pull_requests_documents(
+    lied: ScratchRepo, cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    lied.git("checkout", "-q", "-b", "pr")
+    lied.commit("handoff 3", {"SESSION_3_HANDOFF.md": DOC})
+    run = cli("check", "--format", "json", "--diff", "main...HEAD", cwd=lied.path)
+    assert [d["path"] for d in run.json()["documents"]] == ["SESSION_3_HANDOFF.md"]
+    shallow = tmp_path / "shallow"
+    lied.git("clone", "-q", "--depth", "1", "--branch", "pr", f"file://{lied.path}", str(shallow))
+    run = cli("check", "--diff", "origin/main...HEAD", cwd=shallow)
+    assert run.code == 2 and "fetch-depth: 0" in run.err
