@@ -216,6 +216,22 @@ def demo(keep: bool) -> int:
     return demo_module.run(keep)
 
 
+@cli.command("install-hook")
+@click.option("--force", is_flag=True, help="Replace a pre-commit hook that is not handoff-lint's.")
+def install_hook(force: bool) -> int:
+    """Install hooks/pre-commit as this repository's git pre-commit hook."""
+    from handoff_lint import install
+    from handoff_lint.gitcmd import GitError
+
+    try:
+        done, message = install.install(Path.cwd(), force)
+    except (GitError, OSError) as exc:
+        click.echo(f"handoff-lint: error: {exc}", err=True)
+        return 2
+    click.echo(message, err=not done)
+    return 0 if done else 1
+
+
 @cli.command("rules")
 def list_rules() -> int:
     """List the rules: id, name, default severity and what each one reports."""

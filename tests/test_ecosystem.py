@@ -165,3 +165,35 @@ def test_diff_lints_only_the_pull_requests_documents(
     lied.git("clone", "-q", "--depth", "1", "--branch", "pr", f"file://{lied.path}", str(shallow))
     run = cli("check", "--diff", "origin/main...HEAD", cwd=shallow)
     assert run.code == 2 and "fetch-depth: 0" in run.err
+
+
+def test_install_hook(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("install-hook", cwd=repo.path)
+    hook = repo.path / ".git" / "hooks" / "pre-commit"
+    assert (
+        run.code == 0
+        and "handoff-lint check --staged" in hook.read_text()
+        and hook.stat().st_mode & 0o111
+    )
+    assert "already" in cli("install-hook", cwd=repo.path).out
+    hook.write_text("#!/bin/sh\necho mine\n")
+    refused = cli("install-hook", cwd=repo.path)
+    assert refused.code == 1 and "--force" in refused.err and hook.read_text().endswith("mine\n")
+    assert cli("install-hook", "--force", cwd=repo.path).code == 0
+    repo.git("config", "core.hooksPath", ".githooks")
+    assert cli("install-hook", cwd=repo.path).code == 0
+    assert "handoff-lint" in (repo.path / ".githooks" / "pre-commit").read_text()
+
+
+def test_manual_hook_for_every_document() -> None:
+    import yaml
+
+    hooks = yaml.safe_load(
+        (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
+    )
+    every = next(h for h in hooks if h["id"] == "handoff-lint-all")
+    assert (
+        every["pass_filenames"] is False
+        and every["always_run"] is True
+        and every["stages"] == ["manual"]
+    )
