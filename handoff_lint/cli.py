@@ -216,6 +216,53 @@ def demo(keep: bool) -> int:
     return demo_module.run(keep)
 
 
+@cli.command("facts")
+@click.option(
+    "--since", metavar="REF", help="Start the window after REF instead of the previous handoff."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["both", "markdown", "yaml"]),
+    default="both",
+    show_default=True,
+    help="Markdown block, YAML front matter, or both.",
+)
+def facts_command(since: str | None, fmt: str) -> int:
+    """Print the verified facts of the current session window, to paste into a handoff."""
+    from handoff_lint import config, facts
+    from handoff_lint.gitcmd import GitError
+
+    try:
+        settings = config.load(config.find(Path.cwd(), None))
+        found = facts.collect(Path.cwd(), since, settings.include)
+    except (GitError, config.ConfigError) as exc:
+        click.echo(f"handoff-lint: error: {exc}", err=True)
+        return 2
+    if fmt in ("both", "yaml"):
+        click.echo(facts.front_matter(found))
+    if fmt in ("both", "markdown"):
+        click.echo(facts.markdown(found), nl=False)
+    return 0
+
+
+@cli.command("init")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def init_command(force: bool) -> int:
+    """Write a starter .handoff-lint.toml and a handoff template filled with this session's facts."""
+    from handoff_lint import scaffold
+    from handoff_lint.gitcmd import GitError
+
+    try:
+        written = scaffold.init(Path.cwd(), force)
+    except (GitError, FileExistsError) as exc:
+        click.echo(f"handoff-lint: error: {exc}", err=True)
+        return 2
+    for path in written:
+        click.echo(f"wrote {path}")
+    return 0
+
+
 @cli.command("install-hook")
 @click.option("--force", is_flag=True, help="Replace a pre-commit hook that is not handoff-lint's.")
 def install_hook(force: bool) -> int:

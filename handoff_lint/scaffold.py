@@ -1,0 +1,58 @@
+"""``handoff-lint init``: a starter configuration and a handoff template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CONFIG = """\
+# handoff-lint configuration (see README.md, "Configuration").
+# include = ["*HANDOFF*.md", "docs/handoffs/**/*.md"]   # which files are handoff documents
+exclude = [".handoff-lint/**"]
+# select = ["HL2", "HL3"]          # only these rules (ids, prefixes or names)
+# ignore = ["HL401"]               # never these
+# min_accuracy = 0.95              # fail when a document's accuracy is lower
+
+[severity]
+# HL204 = "error"                  # per-rule severity
+
+[headings]
+# plans = ["Ideas"]                # extra heading words that mark plans (never claims)
+
+[tolerances]
+approx_percent = 10                # "~N" agrees within 10% ...
+approx_lines = 5                   # ... or 5 lines, whichever is larger
+date_days = 1                      # a date agrees within a day of a commit
+"""
+
+TEMPLATE_BODY = """
+# {title}
+
+## Summary
+
+What the session set out to do, and what it did.
+
+{facts}
+## Next Steps
+
+- What the next session should do first.
+"""
+
+
+def init(cwd: Path, force: bool) -> list[Path]:
+    """Write ``.handoff-lint.toml`` and ``.handoff-lint/handoff-template.md`` under ``cwd``."""
+    from handoff_lint import discover, facts
+    from handoff_lint.gitcmd import Git
+
+    top = Path(Git(cwd).run("rev-parse", "--show-toplevel").strip())
+    config_path = top / ".handoff-lint.toml"
+    template_path = top / ".handoff-lint" / "handoff-template.md"
+    for path in (config_path, template_path):
+        if path.exists() and not force:
+            raise FileExistsError(f"{path} exists; use --force to overwrite it")
+    found = facts.collect(top, None, list(discover.DEFAULT_GLOBS))
+    title = "Session Handoff"
+    body = TEMPLATE_BODY.format(title=title, facts=facts.markdown(found))
+    config_path.write_text(CONFIG, encoding="utf-8")
+    template_path.parent.mkdir(exist_ok=True)
+    template_path.write_text(facts.front_matter(found, title) + body, encoding="utf-8")
+    return [config_path, template_path]

@@ -1,0 +1,55 @@
+"""'handoff-lint facts' and 'init': what they print is what check verifies."""
+
+from __future__ import annotations
+
+from handoff_lint.scratch import ScratchRepo
+
+
+def _session(repo: ScratchRepo) -> None:
+    repo.commit(
+        "base",
+        {
+            "app/old.py": "OLD = 1\n",
+            "app/gone.py": "GONE = 2\n",
+            "app/keep.py": "1\n",
+            "tests/test_app.py": "def test_one():\n    pass\n",
+        },
+    )
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# S1\n"})
+    repo.commit("Add the API", {"app/api.py": "def get():\n    return 1\n", "app/keep.py": "2\n"})
+    repo.git("mv", "app/old.py", "app/new.py")
+    repo.commit("Rename and prune", remove=["app/gone.py"])
+    repo.commit(
+        "Test the API",
+        {"tests/test_app.py": "def test_one():\n    pass\n\n\ndef test_api():\n    pass\n"},
+    )
+
+
+def test_facts_paste_into_a_handoff_that_checks_clean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    _session(repo)
+    printed = cli("facts", cwd=repo.path)
+    assert printed.code == 0
+    front, _, body = printed.out.partition("---\n\n")
+    assert "- `app/api.py`" in body and "Renamed `app/old.py` → `app/new.py`" in body
+    assert "Added 1 tests in `tests/test_app.py`: test_api" in body
+    assert "files_deleted:\n- app/gone.py" in front
+    doc = front + "---\n\n# Session 2 Handoff\n\n## Summary\n\nAPI work.\n\n" + body
+    repo.write("SESSION_2_HANDOFF.md", doc)
+    repo.git("add", "SESSION_2_HANDOFF.md")
+    run = cli("check", "--format", "json", "--staged", cwd=repo.path)
+    data = run.json()["documents"][0]
+    assert run.code == 0, run.out
+    assert data["accuracy"]["refuted"] == 0 and data["accuracy"]["verified"] >= 15
+
+
+def test_init_writes_config_and_a_template_the_schema_accepts(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    _session(repo)
+    run = cli("init", cwd=repo.path)
+    assert run.code == 0 and ".handoff-lint.toml" in run.out
+    template = repo.path / ".handoff-lint" / "handoff-template.md"
+    check = cli("check", "--format", "json", "--no-git", str(template), cwd=repo.path)
+    assert [
+        f["rule"] for f in check.json()["documents"][0]["findings"] if f["severity"] != "info"
+    ] == []
+    assert cli("init", cwd=repo.path).code == 2  # never overwrites without --force
+    assert cli("check", "--format", "json", cwd=repo.path).json()["summary"]["documents"] == 1
