@@ -105,6 +105,12 @@ def _use_color(color: str, output_file: Path | None) -> bool:
     help="Fail when a document's accuracy (verified / checked claims) is lower.",
 )
 @click.option(
+    "--junit-xml",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    envvar="HANDOFF_LINT_JUNIT_XML",
+    help="Check 'X/Y tests passing' claims against this JUnit XML report.",
+)
+@click.option(
     "--baseline",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     envvar="HANDOFF_LINT_BASELINE",
@@ -163,6 +169,7 @@ def check(
     staged: bool,
     no_git: bool,
     min_accuracy: float | None,
+    junit_xml: Path | None,
     baseline: Path | None,
     write_baseline: Path | None,
     exit_zero: bool,
@@ -186,6 +193,7 @@ def check(
         select=_split(select),
         ignore=_split(ignore),
         diff=diff,
+        junit_xml=junit_xml,
     )
     request = outcome.Request(
         fmt,

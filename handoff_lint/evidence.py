@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from handoff_lint import contents
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import EMPTY_TREE
+from handoff_lint.junit import Counts
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import (
     RECORD,
@@ -53,6 +54,7 @@ class Evidence:
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
+    junit: Counts | None = None
     containing: set[str] | None = None
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)

@@ -15,6 +15,7 @@ from handoff_lint import (
     claims,
     config,
     discover,
+    junit,
     rules,
     schema,
     source,
@@ -23,6 +24,7 @@ from handoff_lint import (
 )
 from handoff_lint.evidence import Evidence, gather, unavailable
 from handoff_lint.gitcmd import Git, GitError
+from handoff_lint.junit import Counts
 from handoff_lint.model import Claim, Document, Finding, Window
 from handoff_lint.parse import parse
 from handoff_lint.repo import RepoFacts
@@ -45,6 +47,8 @@ class Options:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     diff: str | None = None
+    junit_xml: Path | None = None
+    junit: Counts | None = None
     settings: config.Config = field(default_factory=config.Config)
 
 
@@ -167,6 +171,7 @@ def lint_document(
     result.findings.extend(doc.problems)
     result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
     evidence = _evidence(doc, result.claims, facts, options, path)
+    evidence.junit = options.junit
     result.window = evidence.window
     for kind in kinds.values():
         kind.verify([c for c in result.claims if c.kind == kind.name], evidence)
@@ -221,7 +226,9 @@ def run(files: list[str], options: Options) -> RunResult:
         options = _configure(options, facts)
         try:
             model_schema = schema.load(options.schema_path)
-        except schema.SchemaError as exc:
+            if options.junit_xml is not None:
+                options = replace(options, junit=junit.read(options.junit_xml))
+        except (schema.SchemaError, ValueError) as exc:
             raise UsageError(str(exc)) from None
         try:
             files = files or _discover(git, facts, options)

@@ -87,6 +87,7 @@ _rule(
     "error",
     "The session added another number of tests to the file.",
 )
+_rule("HL405", "junit-mismatch", "error", "A pass count differs from the JUnit report given.")
 _rule(
     "HL501", "date-mismatch", "error", "The session date is not the date of the session's commits."
 )

@@ -197,3 +197,39 @@ def test_manual_hook_for_every_document() -> None:
         and every["always_run"] is True
         and every["stages"] == ["manual"]
     )
+
+
+def test_junit_xml_checks_pass_counts(repo: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("work", {"a.py": "1\n"})
+    doc = DOC.replace(
+        "Tests: 10/12 passing (85%).", "Tests: 3/4 passing (75%); earlier 4/4 tests passing."
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc.replace("- `missing.py`\n", "")})
+    report = tmp_path / "report.xml"
+    report.write_text(
+        '<testsuites><testsuite name="s">'
+        '<testcase name="a"/><testcase name="b"/><testcase name="c"><failure message="x"/></testcase>'
+        '<testcase name="d"><skipped/></testcase></testsuite></testsuites>',
+        encoding="utf-8",
+    )
+    run = cli("check", "--format", "json", "--junit-xml", str(report), "HANDOFF.md", cwd=repo.path)
+    tests = {
+        c["text"]: (c["verdict"], c["rule"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "tests"
+    }
+    assert tests == {"3/4": ("refuted", "HL405"), "4/4": ("refuted", "HL405")}
+    report.write_text(
+        '<testsuite><testcase name="a"/><testcase name="b"/><testcase name="c"/>'
+        '<testcase name="d"><skipped/></testcase></testsuite>',
+        encoding="utf-8",
+    )
+    run = cli("check", "--format", "json", "--junit-xml", str(report), "HANDOFF.md", cwd=repo.path)
+    tests = {
+        c["text"]: c["verdict"]
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "tests"
+    }
+    assert tests == {"3/4": "verified", "4/4": "refuted"}
+    report.write_text("not xml", encoding="utf-8")
+    assert cli("check", "--junit-xml", str(report), "HANDOFF.md", cwd=repo.path).code == 2

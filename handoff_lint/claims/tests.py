@@ -166,6 +166,19 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "HL401",
                 f"write {exact:.{digits}f}%",
             )
+        elif evidence.junit is not None and claim.value.get("passing"):
+            report = evidence.junit
+            if report.agrees(passed, total):
+                claim.settle(
+                    "verified", f"the JUnit report has {report.passed}/{report.total} passing"
+                )
+            else:
+                claim.settle(
+                    "refuted",
+                    f"the JUnit report has {report.passed} passing of {report.total}"
+                    f" ({report.skipped} skipped), not {claim.text}",
+                    "HL405",
+                )
         elif _feature_list(claim, evidence):
             continue
         elif percent is None or total == 0:
