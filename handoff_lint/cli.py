@@ -271,6 +271,37 @@ def init_command(force: bool) -> int:
     return 0
 
 
+@cli.command("audit")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a self-contained HTML report with a chart of accuracy over time.",
+)
+def audit_command(fmt: str, html_file: Path | None) -> int:
+    """Lint every handoff document in the history at the commit that added it."""
+    import json
+
+    from handoff_lint import audit, pipeline
+    from handoff_lint.gitcmd import GitError
+
+    try:
+        entries = audit.run(Path.cwd())
+    except (GitError, pipeline.UsageError) as exc:
+        click.echo(f"handoff-lint: error: {exc}", err=True)
+        return 2
+    if html_file is not None:
+        html_file.write_text(audit.page(entries), encoding="utf-8")
+    output = (
+        json.dumps(audit.data(entries), indent=2) + "\n" if fmt == "json" else audit.text(entries)
+    )
+    click.echo(output, nl=False)
+    return 0
+
+
 @cli.command("install-hook")
 @click.option("--force", is_flag=True, help="Replace a pre-commit hook that is not handoff-lint's.")
 def install_hook(force: bool) -> int:

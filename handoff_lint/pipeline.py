@@ -48,6 +48,7 @@ class Options:
     ignore: list[str] = field(default_factory=list)
     diff: str | None = None
     junit_xml: Path | None = None
+    at: str | None = None
     junit: Counts | None = None
     settings: config.Config = field(default_factory=config.Config)
 
@@ -133,7 +134,9 @@ def _evidence(
         own = frozenset(
             str(c.value.get("path", "")).rsplit("/", 1)[-1] for c in found if c.kind == "file"
         )
-        span = window.compute(facts, relative, options.globs, options.since, doc.front_matter, own)
+        span = window.compute(
+            facts, relative, options.globs, options.since, doc.front_matter, own, options.at
+        )
     except window.WindowError as exc:
         return unavailable(Window(None, None, how="invalid"), str(exc))
     from handoff_lint.claims.commit import listed_in_code
@@ -142,10 +145,10 @@ def _evidence(
 
 
 def _read(path: str, facts: RepoFacts | None, options: Options) -> source.SourceText:
-    """The document's text: the staged content with --staged (what will be committed)."""
-    if options.staged and facts is not None:
+    """The document's text: staged with --staged (what will be committed), or as of ``at``."""
+    if (options.staged or options.at) and facts is not None:
         relative = _repo_path(facts, options.cwd, path)
-        data = facts.git.blob(f":{relative}") if relative else None
+        data = facts.git.blob(f"{options.at or ''}:{relative}") if relative else None
         if data is not None:
             if len(data) > source.MAX_BYTES:
                 raise source.NotText(

@@ -122,14 +122,16 @@ def compute(
     since: str | None = None,
     front_matter: dict[str, object] | None = None,
     own: frozenset[str] = frozenset(),
+    at: str | None = None,
 ) -> Window:
     """The window of the document at repository-relative ``path``.
 
     ``own`` holds the file names the document claims it created or changed: a handoff document
-    among them was written in the same session and does not end the window.
+    among them was written in the same session and does not end the window. ``at`` names the
+    commit that added the document, to judge it as of then (``handoff-lint audit``).
     """
     fm = front_matter or {}
-    in_head, pending = _state(facts, path)
+    in_head, pending = (True, False) if at else _state(facts, path)
     explicit_head = str(fm["head"]) if fm.get("head") else None
     explicit_base = since or (str(fm["base"]) if fm.get("base") else None)
     try:
@@ -137,6 +139,8 @@ def compute(
         base = _resolve(facts, explicit_base, "base") if explicit_base else None
     except GitError as exc:
         raise WindowError(str(exc)) from None
+    if head is None and at:
+        head = at  # the commit that added the document (audit)
     if head is None and not pending:
         head = _first_line(facts, "log", "-1", "--diff-filter=A", "--format=%H", "HEAD", "--", path)
         head = (

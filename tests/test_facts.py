@@ -53,3 +53,33 @@ def test_init_writes_config_and_a_template_the_schema_accepts(repo: ScratchRepo,
     ] == []
     assert cli("init", cwd=repo.path).code == 2  # never overwrites without --force
     assert cli("check", "--format", "json", cwd=repo.path).json()["summary"]["documents"] == 1
+
+
+def test_audit_judges_each_document_at_the_commit_that_added_it(
+    repo: ScratchRepo, cli, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    head = "# H\n\n**Date:** 2025-11-13\n\n## Summary\n\n## Files Created\n\n"
+    repo.commit("work 1", {"a.py": "1\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": head + "- `a.py`\n"})
+    repo.commit("work 2", {"b.py": "1\n"})
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": head + "- `b.py`\n- `nope.py`\n"})
+    repo.commit("later edit", {"SESSION_1_HANDOFF.md": head + "- `zzz.py`\n"})  # not what was added
+    page = tmp_path / "audit.html"
+    run = cli("audit", "--format", "json", "--html", str(page), cwd=repo.path)
+    docs = run.json()["documents"]
+    assert [(d["path"], d["accuracy"]["score"]) for d in docs] == [
+        ("SESSION_1_HANDOFF.md", 1.0),
+        ("SESSION_2_HANDOFF.md", 0.6667),
+    ]
+    html = page.read_text()
+    assert "<svg" in html and "<polyline" in html and "SESSION_2_HANDOFF.md" in html
+    assert (
+        json.loads(html.split('id="data">')[1].split("</script>")[0].replace("&quot;", '"'))[
+            "version"
+        ]
+        == 1
+    )
+    text = cli("audit", cwd=repo.path).out
+    assert "trend (oldest to newest): █▆" in text
