@@ -47,6 +47,22 @@ Tests: 12/12 passing (100%); overall suite 162/165 passing (97.2%).
 """
 
 
+SESSION_1 = """\
+# Session 1 Handoff
+
+**Date:** 2025-11-12
+
+## Summary
+
+Created the project skeleton.
+
+## Files Created
+
+- `app/core.py`
+- `app/legacy.py`
+"""
+
+
 def build(root: Path) -> tuple[Path, str]:
     """Create the demo repository under ``root``; return it and the handoff's path."""
     from handoff_lint.scratch import ScratchRepo
@@ -59,9 +75,13 @@ def build(root: Path) -> tuple[Path, str]:
             "app/__init__.py": "",
             "app/core.py": "def run(items):\n    return [i * 2 for i in items]\n",
             "app/legacy.py": "def export():\n    pass\n",
-            "SESSION_1_HANDOFF.md": "# Session 1 Handoff\n\n**Date:** 2025-11-12\n\n## Summary\n\nSkeleton.\n",
         },
         when="2025-11-12T09:00:00+00:00",
+    )
+    repo.commit(
+        "Add session 1 handoff",
+        {"SESSION_1_HANDOFF.md": SESSION_1},
+        when="2025-11-12T17:00:00+00:00",
     )
     repo.commit(
         "Add batch processing to core",

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from handoff_lint.pipeline import DocumentResult, RunResult
 
 FORMAT_VERSION = 1
+INTERNAL = frozenset({"near", "list"})  # working values of the extractors, not claims
 
 
 def _document(result: DocumentResult) -> dict[str, Any]:
@@ -34,7 +35,7 @@ def _document(result: DocumentResult) -> dict[str, Any]:
                 "reason": c.reason,
                 "rule": c.rule or None,
                 "fix": c.fix or None,
-                "value": c.value,
+                "value": {k: v for k, v in c.value.items() if k not in INTERNAL},
             }
             for c in result.claims
         ],
