@@ -123,6 +123,18 @@ def _use_color(color: str, output_file: Path | None) -> bool:
     help="Record today's findings and exit 0.",
 )
 @click.option(
+    "--fix",
+    is_flag=True,
+    envvar="HANDOFF_LINT_FIX",
+    help="Repair mojibake in the documents (atomically, keeping permissions).",
+)
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    envvar="HANDOFF_LINT_SHOW_FIXES",
+    help="Print the diff --fix would apply, without writing.",
+)
+@click.option(
     "--exit-zero",
     is_flag=True,
     envvar="HANDOFF_LINT_EXIT_ZERO",
@@ -172,6 +184,8 @@ def check(
     junit_xml: Path | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    fix: bool,
+    show_fixes: bool,
     exit_zero: bool,
     statistics: bool,
     quiet: bool,
@@ -206,6 +220,9 @@ def check(
         quiet,
         verbose,
         _use_color(color, output_file),
+        fix,
+        show_fixes,
+        Path.cwd(),
     )
     try:
         result = pipeline.run(list(files), options)

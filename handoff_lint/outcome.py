@@ -25,6 +25,9 @@ class Request:
     quiet: bool
     verbose: bool
     color: bool
+    fix: bool = False
+    show_fixes: bool = False
+    cwd: Path = Path(".")
 
 
 def _statistics(run: RunResult) -> str:
@@ -43,6 +46,24 @@ def _below(run: RunResult, floor: float | None) -> list[str]:
     return out
 
 
+def _repairs(run: RunResult, request: Request) -> None:
+    """--fix rewrites documents with mojibake (and drops HL104); --show-fixes prints the diff."""
+    from handoff_lint import fixer
+
+    for document in run.documents:
+        if not any(f.rule == "HL104" for f in document.findings):
+            continue
+        path = request.cwd / document.path
+        if request.fix:
+            count = fixer.fix(path)
+            click.echo(
+                f"handoff-lint: repaired mojibake on {count} line(s) of {document.path}", err=True
+            )
+            document.findings = [f for f in document.findings if f.rule != "HL104"]
+        elif request.show_fixes:
+            click.echo(fixer.preview(path), nl=False)
+
+
 def report(run: RunResult, request: Request) -> int:
     """Write the report and return the exit code (0 clean, 1 errors or low accuracy)."""
     from handoff_lint import baseline, reporters
@@ -51,6 +72,7 @@ def report(run: RunResult, request: Request) -> int:
         count = baseline.write(run, request.write_baseline)
         click.echo(f"handoff-lint: wrote {count} finding(s) to {request.write_baseline}", err=True)
         return 0
+    _repairs(run, request)
     if request.baseline is not None:
         baseline.apply(run, baseline.read(request.baseline))
     options = reporters.ReportOptions(

@@ -15,6 +15,7 @@ from handoff_lint import (
     claims,
     config,
     discover,
+    hygiene,
     junit,
     rules,
     schema,
@@ -172,6 +173,7 @@ def lint_document(
     found = [claim for kind in kinds.values() for claim in kind.extract(doc)]
     result.claims = sorted(found, key=lambda c: (c.line, c.column))
     result.findings.extend(doc.problems)
+    result.findings.extend(hygiene.check(doc))
     result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
     evidence = _evidence(doc, result.claims, facts, options, path)
     evidence.junit = options.junit

@@ -1,0 +1,201 @@
+"""Document hygiene: mojibake (HL104), secrets (HL105), default credentials (HL106) and home
+directories (HL107).
+
+Secrets are found with detect-secrets' format detectors and shown redacted (``ghp_****``) in
+every output; mojibake is repaired with ftfy (UTF-8 read as cp1252/Latin-1) or, for UTF-8 read as
+MacRoman, which ftfy does not cover, by reversing that reading. Both libraries are imported only
+for lines that a cheap pre-filter finds suspicious.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from handoff_lint import rules
+from handoff_lint.model import Document, Finding
+
+SUSPICIOUS = re.compile(r"[ÃÂâðÐÑ‚≈√ú∂ƒ©˙∆˚¬…æ«»Å][\u0080-\u00ff\u0152-\u2122]")
+SECRETISH = re.compile(
+    r"gh[pousr]_[A-Za-z0-9]{20}|github_pat_|glpat-|\bA[KS]IA[0-9A-Z]{12}|\bsk-[A-Za-z0-9_-]{16}"
+    r"|\bxox[abprs]-|-----BEGIN|://[^/\s:@]+:[^@\s/]+@|\beyJ[A-Za-z0-9_-]{10}|\bSG\.|\bpypi-|\bnpm_"
+)
+DEFAULT_CREDENTIAL = re.compile(
+    r"\b(?:password|passwd|pwd)\b[^`\n]{0,40}?`(?P<value>[^`\s]{4,64})`"
+    r"|\*\*(?:password|passwd)\*\*\s*:?\**\s*(?P<bare>[^\s*`]{4,64})",
+    re.I,
+)
+PLACEHOLDER = re.compile(r"^(?:<.*>|\*+|x+|\.+|your[-_].*|changeme|\$\{?\w+\}?|\{\{.*\}\})$", re.I)
+HOME = re.compile(
+    r"(?P<path>/home/(?P<u1>[a-z_][\w.-]*)/|/Users/(?P<u2>[\w.-]+)/|[A-Z]:\\Users\\(?P<u3>[\w.-]+)\\)"
+)
+TOKEN_END = re.compile(r"[^\s`'\"<>()\[\]{},;]*")
+DETECTORS = [
+    "AWSKeyDetector",
+    "ArtifactoryDetector",
+    "AzureStorageKeyDetector",
+    "BasicAuthDetector",
+    "DiscordBotTokenDetector",
+    "GitHubTokenDetector",
+    "GitLabTokenDetector",
+    "JwtTokenDetector",
+    "MailchimpDetector",
+    "NpmDetector",
+    "OpenAIDetector",
+    "PrivateKeyDetector",
+    "PypiTokenDetector",
+    "SendGridDetector",
+    "SlackDetector",
+    "SquareOAuthDetector",
+    "StripeDetector",
+    "TelegramBotTokenDetector",
+    "TwilioKeyDetector",
+]
+
+
+@dataclass(frozen=True)
+class Repair:
+    line: int
+    old: str
+    new: str
+
+
+def redact(value: str) -> str:
+    """The first four characters and stars: enough to find it, not enough to use it."""
+    return value[:4] + "****" if len(value) > 8 else "****"
+
+
+def _macroman(text: str) -> str:
+    def undo(match: re.Match[str]) -> str:
+        run = match.group(0)
+        try:
+            fixed = run.encode("mac_roman").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return run
+        return fixed if len(fixed) < len(run) else run
+
+    return re.sub(r"[^\x00-\x7f]{2,}", undo, text)
+
+
+def repaired(text: str) -> str:
+    """``text`` with mojibake undone (unchanged when there is none)."""
+    if not SUSPICIOUS.search(text):
+        return text
+    import ftfy
+
+    return _macroman(ftfy.fix_encoding(text))
+
+
+def repairs(doc: Document) -> list[Repair]:
+    out = []
+    for number, text in enumerate(doc.lines, start=1):
+        fixed = repaired(text)
+        if fixed != text:
+            out.append(Repair(number, text, fixed))
+    return out
+
+
+def _secrets(line: str) -> list[tuple[str, str, int]]:
+    """(type, whole token, column) of each secret detect-secrets finds in ``line``."""
+    from detect_secrets.core.scan import scan_line
+    from detect_secrets.settings import transient_settings
+
+    found: list[tuple[str, str, int]] = []
+    with transient_settings({"plugins_used": [{"name": n} for n in DETECTORS]}):
+        for secret in scan_line(line):
+            value = str(secret.secret_value or "")
+            start = line.find(value) if value else -1
+            if start < 0:
+                continue
+            token = value + (TOKEN_END.match(line, start + len(value)) or _EMPTY).group(0)
+            found.append((str(secret.type), token, start + 1))
+    return found
+
+
+_EMPTY: Any = re.match("", "")
+
+
+def _credential(text: str) -> tuple[str, int] | None:
+    match = DEFAULT_CREDENTIAL.search(text)
+    if not match:
+        return None
+    group = "value" if match.group("value") else "bare"
+    value = match.group(group)
+    if PLACEHOLDER.match(value):
+        return None
+    return value, match.start(group) + 1
+
+
+def check(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    found = repairs(doc)
+    if found:
+        first = found[0]
+        more = f" and {len(found) - 1} more line(s)" if len(found) > 1 else ""
+        out.append(
+            rules.finding(
+                "HL104",
+                first.line,
+                1,
+                f"mojibake (UTF-8 read as another encoding) on this line{more}: "
+                f"{first.old.strip()[:60]!r} should read {first.new.strip()[:60]!r}; "
+                "handoff-lint check --fix repairs it, --show-fixes shows the diff",
+            )
+        )
+    homes: list[tuple[int, int, str]] = []
+    credentials: list[tuple[int, int, str]] = []
+    for number, text in enumerate(doc.lines, start=1):
+        home = HOME.search(text)
+        if home:
+            homes.append(
+                (number, home.start() + 1, home.group("u1") or home.group("u2") or home.group("u3"))
+            )
+        secrets = []
+        if SECRETISH.search(text):  # detect-secrets is imported only for token-like text
+            secrets = [
+                s for s in _secrets(text) if not PLACEHOLDER.search(s[1]) and "..." not in s[1]
+            ]
+        for kind, token, column in secrets:
+            out.append(
+                rules.finding(
+                    "HL105",
+                    number,
+                    column,
+                    f"{kind} in the document: {redact(token)}; remove it and rotate it",
+                )
+            )
+        credential = None if secrets else _credential(text)
+        if credential:
+            credentials.append((number, credential[1], redact(credential[0])))
+    if homes:
+        line, column, user = homes[0]
+        others = _lines(homes[1:])
+        out.append(
+            rules.finding(
+                "HL107",
+                line,
+                column,
+                f"absolute path into {user}'s home directory"
+                f"{others}: write paths from the repository root",
+            )
+        )
+    if credentials:
+        line, column, shown = credentials[0]
+        out.append(
+            rules.finding(
+                "HL106",
+                line,
+                column,
+                f"a password presented as a credential: {shown}{_lines(credentials[1:])}",
+            )
+        )
+    return out
+
+
+def _lines(rest: list[tuple[int, int, str]]) -> str:
+    return (
+        f" (also on line{'s' if len(rest) > 1 else ''} {', '.join(str(r[0]) for r in rest)})"
+        if rest
+        else ""
+    )

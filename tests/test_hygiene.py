@@ -1,0 +1,84 @@
+"""Mojibake, secrets, default credentials and home paths: found, redacted everywhere, repaired."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from handoff_lint.scratch import ScratchRepo
+
+TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+DOC = f"""# Handoff
+
+**Date:** 2025-11-13
+
+## Summary
+
+- âœ… Done and ‚úÖ PASSING
+- Deployed with {TOKEN}
+- DATABASE_URL=postgresql://app:s3cretpw@db:5432/app
+- Default password is `password123`
+- Run it from /Users/reena/work/app
+- Placeholder `export OPENAI_API_KEY="sk-..."` is fine
+
+## Files Created
+
+- `a.py`
+"""
+
+
+@pytest.fixture
+def dirty(repo: ScratchRepo) -> ScratchRepo:
+    repo.commit("work", {"a.py": "1\n"})
+    repo.commit("handoff", {"HANDOFF.md": DOC})
+    return repo
+
+
+def test_findings(dirty: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=dirty.path)
+    found = {(f["rule"], f["line"]) for f in run.json()["documents"][0]["findings"]}
+    assert found == {("HL104", 7), ("HL105", 8), ("HL105", 9), ("HL106", 10), ("HL107", 11)}
+    assert run.code == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_secrets_are_redacted_in_every_format(dirty: ScratchRepo, cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    out = cli("check", "--format", fmt, "-v", "HANDOFF.md", cwd=dirty.path).out
+    assert TOKEN not in out and "s3cretpw" not in out and "password123" not in out
+    assert "ghp_****" in out
+
+
+def test_fix_repairs_atomically_keeping_mode_and_line_endings(dirty: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    path = dirty.path / "HANDOFF.md"
+    path.write_bytes(DOC.replace("\n", "\r\n").encode())
+    os.chmod(path, 0o640)
+    preview = cli("check", "--show-fixes", "HANDOFF.md", cwd=dirty.path)
+    assert (
+        "-- âœ… Done and ‚úÖ PASSING" in preview.out.replace("\r", "")
+        or "+- ✅ Done and ✅ PASSING" in preview.out
+    )
+    assert "âœ…" in path.read_text(encoding="utf-8")  # the preview wrote nothing
+    run = cli("check", "--fix", "--format", "json", "HANDOFF.md", cwd=dirty.path)
+    assert "repaired mojibake on 1 line(s)" in run.err
+    assert not any(f["rule"] == "HL104" for f in run.json()["documents"][0]["findings"])
+    data = path.read_bytes()
+    assert "- ✅ Done and ✅ PASSING\r\n".encode() in data and data.count(b"\r\n") == DOC.count(
+        "\n"
+    )
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert not [p for p in dirty.path.iterdir() if p.name.startswith(".HANDOFF.md.")]
+
+
+def test_clean_text_is_left_alone(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "# Résumé ✅ — café, naïve, Ça va, 日期, Straße, ≥90%, → arrows\n\n**Date:** 2025-11-13\n"
+    )
+    repo.commit("doc", {"HANDOFF.md": text})
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert not [
+        f
+        for f in run.json()["documents"][0]["findings"]
+        if f["rule"] in ("HL104", "HL105", "HL106", "HL107")
+    ]
