@@ -206,6 +206,8 @@ def test_rules_lists_every_rule_once(cli, tmp_path: Path) -> None:  # type: igno
         encoding="utf-8"
     )
     assert all(f"**{r.id} {r.name}**" in readme for r in RULES.values())
+    top = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert all(f"| {r.id} | {r.name} | {r.severity} |" in top for r in RULES.values())
 
 
 def test_internal_error_is_one_line_and_a_crash_report(
