@@ -26,6 +26,7 @@ from handoff_lint.repo import (
     RepoFacts,
     lookup_objects,
     parse_records,
+    parse_shortstat,
 )
 from handoff_lint.window import pathspecs
 
@@ -54,6 +55,7 @@ class Evidence:
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
+    diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     junit: Counts | None = None
     containing: set[str] | None = None
     texts_at_end: dict[str, str] = field(default_factory=dict)
@@ -265,6 +267,8 @@ def gather(
         _content_evidence(facts, evidence, claims)
         _text_evidence(facts, evidence, claims)
         _branch_evidence(facts, evidence, claims)
+        if any(c.kind == "stats" for c in claims):
+            _diffstat_evidence(facts, evidence)
     if any(c.kind == "tests" for c in claims):
         shas = [c.sha for c in evidence.window_commits]
         evidence.feature_status = contents.feature_status(
@@ -280,6 +284,61 @@ def gather(
         counted = facts.git.run("rev-list", "--count", window.head, check=False).strip()
         evidence.history_size = int(counted) if counted.isdigit() else -1
     return evidence
+
+
+def _diffstat_evidence(facts: RepoFacts, evidence: Evidence) -> None:
+    """The window's net diff, the sum of its commits and each commit, as (files, +, -)."""
+    window = evidence.window
+    base = window.base or EMPTY_TREE
+    args = ["--cached", base] if window.staged else [base, str(window.head)]
+    net = CommitInfo("", "", "", None)
+    parse_shortstat(facts.git.run("diff", "--shortstat", *args, check=False), net)
+    evidence.diffstats["the session's net diff"] = (net.files, net.insertions, net.deletions)
+    if evidence.doc_path:
+        work = CommitInfo("", "", "", None)
+        parse_shortstat(
+            facts.git.run(
+                "diff",
+                "--shortstat",
+                *args,
+                "--",
+                ".",
+                f":(exclude,literal){evidence.doc_path}",
+                check=False,
+            ),
+            work,
+        )
+        evidence.diffstats["the session's work without this document"] = (
+            work.files,
+            work.insertions,
+            work.deletions,
+        )
+    if window.head:
+        span = f"{window.base}..{window.head}" if window.base else window.head
+        commits = parse_records(
+            facts.git.run(
+                "log", f"--format={RECORD}", "--shortstat", "--max-count=500", span, check=False
+            )
+        )
+        total = (
+            sum(c.files for c in commits),
+            sum(c.insertions for c in commits),
+            sum(c.deletions for c in commits),
+        )
+        evidence.diffstats["the sum of the session's commits"] = total
+        own = [c for c in commits if c.sha == window.head]
+        if own and len(commits) > 1:
+            evidence.diffstats["the sum of the session's commits before this document's"] = (
+                total[0] - own[0].files,
+                total[1] - own[0].insertions,
+                total[2] - own[0].deletions,
+            )
+        for info in commits:
+            evidence.diffstats[f"commit {info.sha[:7]}"] = (
+                info.files,
+                info.insertions,
+                info.deletions,
+            )
 
 
 def _branch_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:

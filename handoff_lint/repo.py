@@ -55,12 +55,12 @@ def parse_records(output: str) -> list[CommitInfo]:
         except ValueError:
             day = None
         info = CommitInfo(sha.strip(), subject, body, day)
-        _parse_shortstat(stat, info)
+        parse_shortstat(stat, info)
         out.append(info)
     return out
 
 
-def _parse_shortstat(text: str, info: CommitInfo) -> None:
+def parse_shortstat(text: str, info: CommitInfo) -> None:
     for part in text.strip().split(","):
         words = part.split()
         if len(words) >= 2 and words[0].isdigit():

@@ -80,6 +80,7 @@ _rule(
     "error",
     "A function or class is not defined in the claimed file.",
 )
+_rule("HL307", "diffstat-mismatch", "error", "The session's claimed diff stats differ from git's.")
 _rule(
     "HL401", "ratio-arithmetic", "error", "A percentage does not equal the ratio it is given for."
 )

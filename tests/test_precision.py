@@ -197,3 +197,33 @@ def test_symbols_and_tests_added(repo: ScratchRepo, cli) -> None:  # type: ignor
         ("symbol", "Store", "verified", None),
         ("symbol", "flush", "refuted", "HL306"),
     ]
+
+
+def test_session_diff_stats(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("base", {"old.py": _lines(10)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("one", {"a.py": _lines(30), "old.py": _lines(5)})
+    repo.commit("two", {"b.py": _lines(20)})
+    doc = HEAD + (
+        "- Session total: 3 files changed, 50 insertions(+), 5 deletions(-)\n"
+        "- Overall (3 files, +50/-5)\n"
+        "- Second commit: +20 lines\n"
+        "- Claimed: (9 files, +900/-5)\n"
+        "- About ~52 insertions: +52 lines\n"
+        "- Lines: +400 lines\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    got = [
+        (c["line"], c["verdict"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "stats"
+    ]
+    assert got == [
+        (7, "verified"),
+        (8, "verified"),
+        (9, "verified"),
+        (10, "refuted"),
+        (11, "refuted"),
+        (12, "refuted"),
+    ]

@@ -47,7 +47,12 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("file", "backend/tests/test_pr_048_auto_trace.py", 107, "modified"),
         ("file", "PR-048-COMPREHENSIVE-COMPLETION-REPORT.md", 114, "created"),
         ("counts", "25", 52, ""),
+        ("counts", "35", 115, ""),
         ("counts", "3400", 216, ""),
+        ("counts", "37", 309, ""),
+        ("counts", "35", 332, ""),
+        ("counts", "35", 344, ""),
+        ("counts", "35", 381, ""),
     },
     "003": {
         ("date", "2025-10-29", 3, ""),
@@ -126,4 +131,14 @@ def test_seed_table_totals_add_up(cli) -> None:  # type: ignore[no-untyped-def]
     path = _seed("002")
     run = cli("check", "--no-git", "--format", "json", str(path), cwd=path.parent)
     totals = [c for c in run.json()["documents"][0]["claims"] if c["kind"] == "counts"]
-    assert [(c["line"], c["verdict"]) for c in totals] == [(52, "verified"), (216, "verified")]
+    assert [(c["line"], c["verdict"]) for c in totals] == [
+        (52, "verified"),
+        (115, "refuted"),
+        (216, "verified"),
+        (309, "refuted"),
+        (332, "refuted"),
+        (344, "refuted"),
+        (381, "refuted"),
+    ]  # 35 tests here, 37 there
+    findings = [f for f in run.json()["documents"][0]["findings"] if f["rule"] == "HL402"]
+    assert [f["line"] for f in findings] == [309, 381]  # one per distinct value

@@ -42,6 +42,7 @@ def load() -> dict[str, ClaimKind]:
         date,
         files,
         lines,
+        stats,
         symbols,
         tests,
         tests_added,

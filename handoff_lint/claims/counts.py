@@ -34,6 +34,16 @@ FILES = re.compile(
     r"files?\s+changed|modified\s+files?)\b",
     re.I,
 )
+NOUN = (
+    r"(?P<noun>unit tests?|integration tests?|test methods?|test cases?|tests?|features?|tasks?)"
+    r"(?!\s+(?:students?|users?|accounts?|records?|files?|data|fixtures?|suites?|runs?|servers?|ids?)\b)"
+)
+TOTAL_MENTION = re.compile(
+    r"\b(?:all|total(?:\s+of)?|overall)\W{0,3}(?P<n>\d+)\s+" + NOUN + r"\b"
+    r"|\b(?P<n2>\d+)\s+" + NOUN.replace("noun", "noun2") + r"\s+(?:in\s+)?total\b"
+    r"|\b" + NOUN.replace("noun", "noun3") + r"\b[^=\n|]{0,80}=\s*(?P<n3>\d+)\s+total\b",
+    re.I,
+)
 ITEMS = re.compile(r"\((?P<n>\d+)\s+(?P<what>tests?|features?|items?|files?|steps?)\)", re.I)
 
 
@@ -128,6 +138,48 @@ def _items_after(doc: Document, block: Block) -> int:
     return count
 
 
+def _kind_of(noun: str) -> str:
+    noun = noun.lower()
+    return (
+        "features"
+        if noun.startswith("feature")
+        else "tasks"
+        if noun.startswith("task")
+        else "tests"
+    )
+
+
+def _same_totals(doc: Document) -> list[Claim]:
+    """'All 35 tests' here and '= 37 total' there: one quantity given twice with two values."""
+    mentions: list[Claim] = []
+    for line in prose_lines(doc):
+        if roles.in_plan(line.block.section) or re.match(r"^\s*[-*+]\s+\[ \]", line.text):
+            continue
+        for match in TOTAL_MENTION.finditer(line.text):
+            group = next(g for g in ("n", "n2", "n3") if match.group(g))
+            noun = match.group({"n": "noun", "n2": "noun2", "n3": "noun3"}[group])
+            mentions.append(
+                Claim(
+                    "counts",
+                    match.group(group),
+                    line.number,
+                    match.start(group) + 1,
+                    {"count": int(match.group(group)), "measure": "total " + _kind_of(noun)},
+                )
+            )
+    out: list[Claim] = []
+    for measure in {c.value["measure"] for c in mentions}:
+        same = [c for c in mentions if c.value["measure"] == measure]
+        if len(same) < 2:
+            continue
+        for claim in same:
+            claim.value["others"] = sorted(
+                {(c.value["count"], c.line) for c in same if c is not claim}
+            )
+        out.extend(same)
+    return out
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     table: list[Line] = []
@@ -145,7 +197,7 @@ def extract(doc: Document) -> list[Claim]:
         # Arithmetic inside the document holds in plans too; git counts only for done work.
         out.extend(c for c in found if not planned or c.value["measure"] == "items")
     out.extend(_table_claims(table))
-    return out
+    return out + _same_totals(doc)
 
 
 def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
@@ -165,9 +217,23 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
     return [modified, added + modified, len(actions)]
 
 
+def _settle_total(claim: Claim) -> None:
+    count = int(claim.value["count"])
+    different = [(n, line) for n, line in claim.value["others"] if n != count]
+    noun = str(claim.value["measure"]).removeprefix("total ")
+    if not different:
+        claim.settle("verified", f"every total of {noun} in the document says {count}")
+    else:
+        where = ", ".join(f"{n} on line {line}" for n, line in different)
+        claim.settle("refuted", f"the document gives {count} {noun} here but {where}", "HL402")
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     listed = len(set(evidence.objects))
     for claim in claims:
+        if "others" in claim.value:
+            _settle_total(claim)
+            continue
         measure = claim.value["measure"]
         needs_git = measure not in ("total", "items")
         if needs_git and (not evidence.available or evidence.window.head is None):
