@@ -21,6 +21,7 @@ class CommitInfo:
     files: int = 0
     insertions: int = 0
     deletions: int = 0
+    when: str = ""
 
 
 @dataclass
@@ -54,7 +55,7 @@ def parse_records(output: str) -> list[CommitInfo]:
             day: dt.date | None = dt.date.fromisoformat(date[:10])
         except ValueError:
             day = None
-        info = CommitInfo(sha.strip(), subject, body, day)
+        info = CommitInfo(sha.strip(), subject, body, day, when=date.strip())
         parse_shortstat(stat, info)
         out.append(info)
     return out

@@ -378,3 +378,14 @@ def test_branch_must_hold_the_session(repo: ScratchRepo, cli) -> None:  # type: 
         if c["kind"] == "branch"
     }
     assert got == {"main": ("refuted", "HL503"), "feature/x": ("verified", None)}
+
+
+def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("one", {"a.py": "1\n"})
+    first = repo.commit("Add the parsr", {"p.py": "1\n"}, when="2025-11-13T10:11:12+00:00")
+    repo.when = "2025-11-13T11:00:00+00:00"  # amend keeps the author date, changes the committer
+    repo.git("commit", "-q", "--amend", "-m", "Add the parser")
+    amended = repo.git("rev-parse", "HEAD")
+    repo.commit("handoff", {"HANDOFF.md": HEAD + f"## Commits\n\n- {first[:7]} Add the parsr\n"})
+    run = cli("check", "HANDOFF.md", cwd=repo.path)
+    assert f"probably rebased or squashed as {amended[:7]} 'Add the parser'" in run.out

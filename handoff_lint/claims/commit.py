@@ -216,11 +216,16 @@ def _suggest(claim: Claim, evidence: Evidence) -> str:
 
 
 def _rewritten_as(info: CommitInfo | None, evidence: Evidence) -> CommitInfo | None:
-    """A reachable recent commit with the same subject: the rebased or squashed copy."""
-    if info is None or not info.subject.strip():
+    """A reachable recent commit with the same subject or the same author date (to the second):
+    the rebased, amended or squashed copy. (Patch ids are not compared: one process each.)"""
+    if info is None:
         return None
     for other in evidence.recent_commits:
-        if other.sha != info.sha and other.subject.strip() == info.subject.strip():
+        if other.sha == info.sha:
+            continue
+        if info.subject.strip() and other.subject.strip() == info.subject.strip():
+            return other
+        if info.when and other.when == info.when:
             return other
     return None
 
