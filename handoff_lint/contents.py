@@ -6,8 +6,16 @@ for the blobs of every claimed path, one ``log --numstat`` over the window for t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from handoff_lint.gitcmd import Git
-from handoff_lint.model import Window
+from handoff_lint.model import Claim, Window
+from handoff_lint.repo import RepoFacts
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+MAX_STARTS = 50
 
 MAX_BLOB = 50 * 1024 * 1024
 
@@ -21,9 +29,9 @@ def line_counts(data: bytes) -> set[int]:
     return counts
 
 
-def parse_batch(output: bytes, names: list[str]) -> dict[str, set[int]]:
-    """Parse ``git cat-file --batch`` output for ``names`` into line counts per name."""
-    result: dict[str, set[int]] = {}
+def parse_batch(output: bytes, names: list[str]) -> dict[str, bytes]:
+    """Parse ``git cat-file --batch`` output for ``names`` into the blobs that exist."""
+    result: dict[str, bytes] = {}
     position = 0
     for name in names:
         end = output.find(b"\n", position)
@@ -31,24 +39,26 @@ def parse_batch(output: bytes, names: list[str]) -> dict[str, set[int]]:
             break
         header = output[position:end].split(b" ")
         position = end + 1
-        if len(header) != 3 or header[1] != b"blob":
-            continue
+        if len(header) != 3:
+            continue  # "<name> missing"
         size = int(header[2])
-        result[name] = (
-            line_counts(output[position : position + size]) if size <= MAX_BLOB else set()
-        )
+        if header[1] == b"blob" and size <= MAX_BLOB:
+            result[name] = output[position : position + size]
         position += size + 1
     return result
 
 
+def read_blobs(git: Git, names: list[str]) -> dict[str, bytes]:
+    """The blobs named (``REV:path``, ``:path`` for the index) that exist: one process."""
+    if not names:
+        return {}
+    return parse_batch(git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n"), names)
+
+
 def blob_lines(git: Git, revision: str, paths: list[str]) -> dict[str, set[int]]:
     """Line counts of ``paths`` at ``revision`` ('' for the index)."""
-    if not paths:
-        return {}
-    names = [f"{revision}:{p}" for p in paths]
-    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n")
-    counts = parse_batch(output, names)
-    return {p: counts[n] for p, n in zip(paths, names, strict=True) if n in counts}
+    blobs = read_blobs(git, [f"{revision}:{p}" for p in paths])
+    return {p: line_counts(blobs[f"{revision}:{p}"]) for p in paths if f"{revision}:{p}" in blobs}
 
 
 def parse_numstat(output: str) -> dict[str, list[tuple[int, int]]]:
@@ -142,38 +152,18 @@ def feature_status(
         names["start"] = f"{window.base}:{FEATURE_LIST}"
     for sha in commits[:MAX_STATES]:
         names[sha] = f"{sha}:{FEATURE_LIST}"
-    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names.values()) + "\n")
+    blobs = read_blobs(git, list(names.values()))
     status: dict[str, tuple[int, int]] = {}
-    position = 0
-    for key in names:
-        end = output.find(b"\n", position)
-        header = output[position:end].split(b" ") if end >= 0 else []
-        position = end + 1
-        if len(header) != 3:
-            continue
-        size = int(header[2])
-        found = _passes(output[position : position + size])
-        position += size + 1
+    for key, name in names.items():
+        found = _passes(blobs[name]) if name in blobs else None
         if found:
             status[key] = found
     return status if "end" in status else {}
 
 
 def _blob_passes(git: Git, names: list[str]) -> list[tuple[int, int] | None]:
-    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n")
-    found: list[tuple[int, int] | None] = []
-    position = 0
-    for _ in names:
-        end = output.find(b"\n", position)
-        header = output[position:end].split(b" ") if end >= 0 else []
-        position = end + 1
-        if len(header) != 3:
-            found.append(None)
-            continue
-        size = int(header[2])
-        found.append(_passes(output[position : position + size]))
-        position += size + 1
-    return found
+    blobs = read_blobs(git, names)
+    return [_passes(blobs[n]) if n in blobs else None for n in names]
 
 
 def session_features(
@@ -212,19 +202,63 @@ def session_features(
 
 def blob_texts(git: Git, names: list[str]) -> dict[str, str]:
     """The text of each blob named (``REV:path``) that exists and is not too large."""
-    output = git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n")
-    texts: dict[str, str] = {}
-    position = 0
-    for name in names:
-        end = output.find(b"\n", position)
-        if end < 0:
-            break
-        header = output[position:end].split(b" ")
-        position = end + 1
-        if len(header) != 3 or header[1] != b"blob":
-            continue
-        size = int(header[2])
-        if size <= MAX_BLOB:
-            texts[name] = output[position : position + size].decode("utf-8", "replace")
-        position += size + 1
-    return texts
+    return {name: data.decode("utf-8", "replace") for name, data in read_blobs(git, names).items()}
+
+
+def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """File texts at the end of the window (symbols, tests added) and at its possible starts.
+
+    The window is an estimate, so a tests-added count is compared from its base and from after
+    each of its newest commits (``texts_at_start[path]``, oldest first; "" where the file did
+    not exist). One ``cat-file --batch`` for all of them.
+    """
+    wanted = {"symbol", "tests_added"}
+    paths = {
+        p
+        for c in claims
+        if c.kind in wanted
+        for p in [evidence.resolve(str(c.value.get("path", "")))]
+        if p
+    }
+    present = sorted(p for p in paths if p in evidence.files_at_end)
+    if not present:
+        return
+    window = evidence.window
+    end = "" if window.staged else str(window.head)
+    counted = sorted(
+        {
+            p
+            for c in claims
+            if c.kind == "tests_added"
+            for p in [evidence.resolve(str(c.value.get("path", "")))]
+            if p in present
+        }
+    )
+    starts = [c.sha for c in reversed(evidence.window_commits[:MAX_STARTS]) if c.sha != window.head]
+    starts = ([window.base] if window.base else []) + starts
+    names = [f"{end}:{p}" for p in present] + [f"{r}:{p}" for r in starts for p in counted]
+    texts = blob_texts(facts.git, names)
+    evidence.texts_at_end = {p: texts[f"{end}:{p}"] for p in present if f"{end}:{p}" in texts}
+    evidence.texts_at_start = {
+        p: [texts.get(f"{r}:{p}", "") for r in starts] or [""] for p in counted
+    }
+
+
+def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Line counts and per-commit insertions for the paths of line-count claims."""
+    paths = sorted(
+        {
+            p
+            for c in claims
+            if c.kind == "lines"
+            for p in [evidence.resolve(str(c.value.get("path", "")))]
+            if p
+        }
+    )
+    if not paths:
+        return
+    window = evidence.window
+    present = [p for p in paths if p in evidence.files_at_end]
+    revision = "" if window.staged else str(window.head)
+    evidence.line_counts = blob_lines(facts.git, revision, present)
+    evidence.numstat = insertions(facts.git, window.base, window.head, window.staged, paths)

@@ -14,7 +14,7 @@ import difflib
 import posixpath
 from dataclasses import dataclass, field
 
-from handoff_lint import contents
+from handoff_lint import contents, history
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import EMPTY_TREE
 from handoff_lint.junit import Counts
@@ -26,12 +26,10 @@ from handoff_lint.repo import (
     RepoFacts,
     lookup_objects,
     parse_records,
-    parse_shortstat,
 )
 from handoff_lint.window import pathspecs
 
 WINDOW_LIMIT = 5000
-MAX_STARTS = 50
 EXPLICIT = ("--since", "front matter base")
 
 
@@ -264,11 +262,11 @@ def gather(
     if window.head is not None or window.staged:
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)
-        _content_evidence(facts, evidence, claims)
-        _text_evidence(facts, evidence, claims)
-        _branch_evidence(facts, evidence, claims)
+        contents.gather_line_counts(facts, evidence, claims)
+        contents.gather_texts(facts, evidence, claims)
+        history.branches(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
-            _diffstat_evidence(facts, evidence)
+            history.diffstats(facts, evidence)
     if any(c.kind == "tests" for c in claims):
         shas = [c.sha for c in evidence.window_commits]
         evidence.feature_status = contents.feature_status(
@@ -284,145 +282,6 @@ def gather(
         counted = facts.git.run("rev-list", "--count", window.head, check=False).strip()
         evidence.history_size = int(counted) if counted.isdigit() else -1
     return evidence
-
-
-def _diffstat_evidence(facts: RepoFacts, evidence: Evidence) -> None:
-    """The window's net diff, the sum of its commits and each commit, as (files, +, -)."""
-    window = evidence.window
-    base = window.base or EMPTY_TREE
-    args = ["--cached", base] if window.staged else [base, str(window.head)]
-    net = CommitInfo("", "", "", None)
-    parse_shortstat(facts.git.run("diff", "--shortstat", *args, check=False), net)
-    evidence.diffstats["the session's net diff"] = (net.files, net.insertions, net.deletions)
-    if evidence.doc_path:
-        work = CommitInfo("", "", "", None)
-        parse_shortstat(
-            facts.git.run(
-                "diff",
-                "--shortstat",
-                *args,
-                "--",
-                ".",
-                f":(exclude,literal){evidence.doc_path}",
-                check=False,
-            ),
-            work,
-        )
-        evidence.diffstats["the session's work without this document"] = (
-            work.files,
-            work.insertions,
-            work.deletions,
-        )
-    if window.head:
-        span = f"{window.base}..{window.head}" if window.base else window.head
-        commits = parse_records(
-            facts.git.run(
-                "log", f"--format={RECORD}", "--shortstat", "--max-count=500", span, check=False
-            )
-        )
-        total = (
-            sum(c.files for c in commits),
-            sum(c.insertions for c in commits),
-            sum(c.deletions for c in commits),
-        )
-        evidence.diffstats["the sum of the session's commits"] = total
-        own = [c for c in commits if c.sha == window.head]
-        if own and len(commits) > 1:
-            evidence.diffstats["the sum of the session's commits before this document's"] = (
-                total[0] - own[0].files,
-                total[1] - own[0].insertions,
-                total[2] - own[0].deletions,
-            )
-        for info in commits:
-            evidence.diffstats[f"commit {info.sha[:7]}"] = (
-                info.files,
-                info.insertions,
-                info.deletions,
-            )
-
-
-def _branch_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Branches (short names, remote prefix dropped too) that hold the window's last commit."""
-    head = evidence.window.head
-    if head is None or not any(c.kind == "branch" for c in claims):
-        return
-    refs = facts.git.lines(
-        "for-each-ref",
-        "--format=%(refname)",
-        "--contains",
-        head,
-        "refs/heads",
-        "refs/remotes",
-        check=False,
-    )
-    containing: set[str] = set()
-    for ref in refs:
-        short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
-        containing.add(short)
-        if ref.startswith("refs/remotes/") and "/" in short:
-            containing.add(short.split("/", 1)[1])
-    evidence.containing = containing
-
-
-def _text_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """File texts at the end of the window (symbols, tests added) and at its possible starts.
-
-    The window is an estimate, so a tests-added count is compared from its base and from after
-    each of its newest commits (``texts_at_start[path]``, oldest first; "" where the file did
-    not exist). One ``cat-file --batch`` for all of them.
-    """
-    wanted = {"symbol", "tests_added"}
-    paths = {
-        p
-        for c in claims
-        if c.kind in wanted
-        for p in [evidence.resolve(str(c.value.get("path", "")))]
-        if p
-    }
-    present = sorted(p for p in paths if p in evidence.files_at_end)
-    if not present:
-        return
-    window = evidence.window
-    end = "" if window.staged else str(window.head)
-    counted = sorted(
-        {
-            p
-            for c in claims
-            if c.kind == "tests_added"
-            for p in [evidence.resolve(str(c.value.get("path", "")))]
-            if p in present
-        }
-    )
-    starts = [c.sha for c in reversed(evidence.window_commits[:MAX_STARTS]) if c.sha != window.head]
-    starts = ([window.base] if window.base else []) + starts
-    names = [f"{end}:{p}" for p in present] + [f"{r}:{p}" for r in starts for p in counted]
-    texts = contents.blob_texts(facts.git, names)
-    evidence.texts_at_end = {p: texts[f"{end}:{p}"] for p in present if f"{end}:{p}" in texts}
-    evidence.texts_at_start = {
-        p: [texts.get(f"{r}:{p}", "") for r in starts] or [""] for p in counted
-    }
-
-
-def _content_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Line counts and per-commit insertions for the paths of line-count claims."""
-    paths = sorted(
-        {
-            p
-            for c in claims
-            if c.kind == "lines"
-            for p in [evidence.resolve(str(c.value.get("path", "")))]
-            if p
-        }
-    )
-    if not paths:
-        return
-    window = evidence.window
-    present = [p for p in paths if p in evidence.files_at_end]
-    revision = "" if window.staged else str(window.head)
-    evidence.line_counts = contents.blob_lines(facts.git, revision, present)
-    evidence.numstat = contents.insertions(
-        facts.git, window.base, window.head, window.staged, paths
-    )
 
 
 def unavailable(window: Window, reason: str) -> Evidence:
