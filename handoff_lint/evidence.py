@@ -49,7 +49,7 @@ class Evidence:
     changes: dict[str, set[str]] = field(default_factory=dict)
     files_at_end: set[str] = field(default_factory=set)
     window_commits: list[CommitInfo] = field(default_factory=list)
-    recent_commits: list[CommitInfo] = field(default_factory=list)
+    repo: RepoFacts | None = None
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
@@ -60,6 +60,11 @@ class Evidence:
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
     session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def recent_commits(self) -> list[CommitInfo]:
+        """HEAD's newest commits (read on first use: suggestions, merges, rewritten commits)."""
+        return self.repo.recent if self.repo is not None else []
 
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
@@ -255,7 +260,7 @@ def gather(
     )
     evidence.branches = facts.branches
     evidence.head_branch = facts.head_branch
-    evidence.recent_commits = facts.recent
+    evidence.repo = facts
     hashes = sorted({c.text for c in claims if c.kind == "commit"})
     _commit_evidence(facts, evidence, hashes)
     _widen_to_cited(facts, evidence, anchors or [])

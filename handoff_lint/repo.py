@@ -39,7 +39,19 @@ class RepoFacts:
     head: str | None
     head_branch: str
     branches: set[str] = field(default_factory=set)
-    recent: list[CommitInfo] = field(default_factory=list)
+    _recent: list[CommitInfo] | None = None
+
+    @property
+    def recent(self) -> list[CommitInfo]:
+        """The newest commits of HEAD's history, read once, when first needed."""
+        if self._recent is None:
+            self._recent = []
+            if self.head:
+                output = self.git.run(
+                    "log", f"--format={RECORD}", f"--max-count={RECENT_LIMIT}", self.head
+                )
+                self._recent = parse_records(output)
+        return self._recent
 
 
 def parse_records(output: str) -> list[CommitInfo]:
@@ -101,18 +113,15 @@ def gather(git: Git) -> RepoFacts:
     git.rebase(root)  # every later command runs from the top: paths and pathspecs from the root
     head_info = lookup_objects(git, ["HEAD"]).get("HEAD")
     head = head_info.sha if head_info and head_info.status == "found" else None
-    head_branch = git.run("symbolic-ref", "-q", "--short", "HEAD", check=False).strip()
-    refs = git.lines("for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes")
+    refs = git.lines("for-each-ref", "--format=%(HEAD)%(refname)", "refs/heads", "refs/remotes")
+    head_branch = next((r[1:].removeprefix("refs/heads/") for r in refs if r.startswith("*")), "")
+    if head is None:  # an unborn branch has no ref yet
+        head_branch = git.run("symbolic-ref", "-q", "--short", "HEAD", check=False).strip()
     branches: set[str] = set()
-    for ref in refs:
+    for ref in (r.lstrip("* ") for r in refs):
         short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
         branches.add(short)
         if ref.startswith("refs/remotes/") and "/" in short:
             branches.add(short.split("/", 1)[1])
     branches.discard("HEAD")
-    recent: list[CommitInfo] = []
-    if head:
-        recent = parse_records(
-            git.run("log", f"--format={RECORD}", f"--max-count={RECENT_LIMIT}", head)
-        )
-    return RepoFacts(git, root, shallow, head, head_branch, branches, recent)
+    return RepoFacts(git, root, shallow, head, head_branch, branches)
