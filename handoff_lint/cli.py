@@ -257,11 +257,12 @@ def facts_command(since: str | None, fmt: str) -> int:
     """Print the verified facts of the current session window, to paste into a handoff."""
     from handoff_lint import config, facts
     from handoff_lint.gitcmd import GitError
+    from handoff_lint.window import WindowError
 
     try:
         settings = config.load(config.find(Path.cwd(), None))
         found = facts.collect(Path.cwd(), since, settings.include)
-    except (GitError, config.ConfigError) as exc:
+    except (GitError, config.ConfigError, WindowError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
     if fmt in ("both", "yaml"):

@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from handoff_lint import contents, history
 from handoff_lint.discover import DEFAULT_GLOBS
@@ -48,6 +49,8 @@ class Evidence:
     head_branch: str = ""
     changes: dict[str, set[str]] = field(default_factory=dict)
     files_at_end: set[str] = field(default_factory=set)
+    submodules: set[str] = field(default_factory=set)
+    truncated: bool = False
     window_commits: list[CommitInfo] = field(default_factory=list)
     repo: RepoFacts | None = None
     line_counts: dict[str, set[int]] = field(default_factory=dict)
@@ -65,6 +68,10 @@ class Evidence:
     def recent_commits(self) -> list[CommitInfo]:
         """HEAD's newest commits (read on first use: suggestions, merges, rewritten commits)."""
         return self.repo.recent if self.repo is not None else []
+
+    def submodule_of(self, path: str) -> str | None:
+        """The submodule ``path`` lies inside (its history is not this repository's), if any."""
+        return next((s for s in self.submodules if path.startswith(s + "/")), None)
 
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
@@ -196,20 +203,44 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         fields = git.fields(
             "diff", "--cached", "--name-status", "-z", "-M", "--no-ext-diff", base, check=False
         )
-        files = git.fields("ls-files", "-z", check=False)
+        entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
     else:
         assert window.head is not None
         fields = git.fields(
             "diff", "--name-status", "-z", "-M", "--no-ext-diff", base, window.head, check=False
         )
-        files = git.fields("ls-tree", "-r", "-z", "--name-only", window.head, check=False)
+        entries = git.fields("ls-tree", "-r", "-z", window.head, check=False)  # mode type sha\tpath
     _parse_name_status(fields, evidence.changes)
-    evidence.files_at_end = {f for f in files if f}
+    for entry in entries:
+        meta, _, path = entry.partition("\t")
+        if path:
+            evidence.files_at_end.add(path)
+            if meta.startswith("160000"):
+                evidence.submodules.add(path)
     if window.head:
         span = f"{window.base}..{window.head}" if window.base else window.head
         evidence.window_commits = parse_records(
             git.run("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", span, check=False)
         )
+
+
+def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
+    """In a shallow clone, a window reaching the boundary starts at it (the boundary commit's diff
+    would show every file as added) and is marked truncated: what it cannot see is unverifiable."""
+    where = facts.git.run("rev-parse", "--git-path", "shallow", check=False).strip()
+    path = Path(where) if Path(where).is_absolute() else facts.root / where
+    try:
+        boundary = path.read_text(encoding="utf-8").split()
+    except OSError:
+        return
+    window = evidence.window
+    span = f"{window.base}..{window.head}" if window.base else str(window.head)
+    visible = set(facts.git.lines("rev-list", f"--max-count={WINDOW_LIMIT}", span, check=False))
+    reached = [b for b in boundary if b in visible or b == window.base]
+    if window.base is None or reached:
+        window.base = reached[0] if reached else window.base
+        window.how += "; cut by the shallow clone's boundary"
+        evidence.truncated = True
 
 
 def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
@@ -264,6 +295,8 @@ def gather(
     hashes = sorted({c.text for c in claims if c.kind == "commit"})
     _commit_evidence(facts, evidence, hashes)
     _widen_to_cited(facts, evidence, anchors or [])
+    if facts.shallow and window.head is not None:
+        _start_at_boundary(facts, evidence)
     if window.head is not None or window.staged:
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)

@@ -139,6 +139,8 @@ def _evidence(
             facts, relative, options.globs, options.since, doc.front_matter, own, options.at
         )
     except window.WindowError as exc:
+        if options.since:  # the user's own --since: a usage error, not a property of the document
+            raise UsageError(str(exc)) from None
         return unavailable(Window(None, None, how="invalid"), str(exc))
     from handoff_lint.claims.commit import listed_in_code
 
@@ -243,6 +245,8 @@ def run(files: list[str], options: Options) -> RunResult:
         for path in files:
             try:
                 results.append(lint_document(path, facts, options, model_schema))
+            except UsageError:
+                raise
             except Exception as exc:  # one document's crash must not hide the others
                 results.append(DocumentResult(path, findings=[_crash(path, exc)]))
     finally:

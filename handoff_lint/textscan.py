@@ -43,23 +43,34 @@ def code_spans(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(2)) for m in CODE_SPAN.finditer(line)]
 
 
+LOOK_BACK = 80
+
+
 def masked_ranges(line: str) -> list[tuple[int, int]]:
     """Ranges of ``line`` that never hold claims: URLs and UUIDs."""
     out = [(m.start(), m.end()) for m in URL.finditer(line)]
     out += [(m.start(), m.end()) for m in UUID.finditer(line)]
-    return out
+    return sorted(out)
 
 
 def inside(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in ranges)
+    """True when ``position`` is in one of ``ranges`` (sorted, as ``masked_ranges`` gives them)."""
+    import bisect
+
+    index = bisect.bisect_right(ranges, (position, float("inf"))) - 1
+    return any(start <= position < end for start, end in ranges[max(0, index - 2) : index + 1])
 
 
-def looks_like_path(token: str) -> bool:
-    """True when ``token`` reads as a repository file path (not a URL, symbol or expression)."""
+def looks_like_path(token: str, spaces: bool = False) -> bool:
+    """True when ``token`` reads as a repository file path (not a URL, symbol or expression).
+
+    ``spaces`` admits single spaces inside (a path written in a code span: `docs/release notes.md`).
+    """
     token = token.strip()
     if not token or len(token) > 300 or "://" in token or token.startswith(("www.", "#", "$")):
         return False
-    if not PATH_CHARS.match(token) or "//" in token or token.endswith("/"):
+    bare = token.replace(" ", "") if spaces and "  " not in token else token
+    if not PATH_CHARS.match(bare) or "//" in token or token.endswith("/"):
         return False
     name = token.rsplit("/", 1)[-1]
     if name in EXTENSIONLESS or (name.startswith(".") and len(name) > 2 and "/" not in name[1:]):
@@ -101,9 +112,10 @@ def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
     """
     masked = masked_ranges(line)
     for match in HEX.finditer(line):
-        keyword = digits_ok or KEYWORD_RIGHT_BEFORE.search(line[: match.start()]) is not None
+        before = line[max(0, match.start() - LOOK_BACK) : match.start()]  # bounded: linear per line
+        keyword = digits_ok or KEYWORD_RIGHT_BEFORE.search(before) is not None
         if not is_commit_hex(match.group(1), keyword) or inside(match.start(), masked):
             continue
-        if HEX_EXCLUDE_BEFORE.search(line[: match.start()].rstrip("`*( ")):
+        if HEX_EXCLUDE_BEFORE.search(before.rstrip("`*( ")):
             continue
         yield match

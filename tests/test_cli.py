@@ -226,7 +226,7 @@ def test_internal_error_is_one_line_and_a_crash_report(
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     run = cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path)
-    assert run.code == 1 and "Traceback" not in run.out + run.err
+    assert run.code == 2 and "Traceback" not in run.out + run.err
     line = next(x for x in run.out.splitlines() if "HL902" in x)
     report = Path(line.split("crash report written to ")[1].split(";")[0])
     assert report.parent == tmp_path

@@ -1,6 +1,6 @@
 """Reliability (issue 4) on real repositories: odd states, hostile input, parallel runs, injection.
 
-Known bugs are strict xfails whose reasons (``BUGS``) say where they are and what happens.
+Bugs found here were strict xfails until fixed; docs/reliability.md lists them.
 """
 
 from __future__ import annotations
@@ -28,21 +28,6 @@ with warnings.catch_warnings():  # the project registers no markers; -m "not slo
 
 H = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 FIRST = {"SESSION_1_HANDOFF.md": H + "## Files Created\n\n- `x.py`\n"}
-BUGS = {
-    "shallow": "shallow clone: window._previous_handoff takes the boundary commit (which 'adds' every "
-    "file) for the previous handoff, the window becomes the whole visible history, and the false "
-    "'Files Created: f0.py' (HL301 in the full clone) is verified, not unverifiable + fetch-depth: 0",
-    "submodule": "submodule: a true claim about a file created inside a submodule (vendor/lib/new.py) "
-    "is refuted HL301 'was not changed by any commit'; git cannot see inside it: unverifiable",
-    "spaces": "paths with spaces: textscan.looks_like_path (PATH_CHARS) rejects them, so a file claim "
-    "'- `docs/no such file.md`' is never made, and claims/lines.py PATH_AT takes the tail of "
-    "'`docs/release notes.md` (3 lines)': false HL305 'docs/notes.md has 10 lines in git, not 3'",
-    "long line": "quadratic in tokens per line: textscan.hex_tokens and commit._presented_as_commit "
-    "regex-search line[:start] for each hex token; tests.extract searches line.text[:column] and "
-    "rescans 'taken' for each ratio: 16 KB of commit ids ~7 s, 128 KB minutes, 1 MB hours",
-    "since": "--since REF naming no commit: cli.facts_command lets window.WindowError out (traceback, "
-    "exit 1); check turns it into an 'invalid' window and exits 0 with every claim unverifiable",
-}
 
 
 def _judged(run: Any) -> dict[str, tuple[str, str | None, str | None]]:
@@ -106,7 +91,6 @@ def test_shallow_clone_depth_n_boundary(repo: ScratchRepo, tmp_path: Path, cli: 
     assert "HL201" not in run.out and run.code == 0
 
 
-@pytest.mark.xfail(strict=True, reason=BUGS["shallow"])
 def test_shallow_clone_never_verifies_unseen_history(
     repo: ScratchRepo, tmp_path: Path, cli: Cli
 ) -> None:
@@ -146,7 +130,6 @@ def test_submodule_gitlink_and_files_inside(repo: ScratchRepo, tmp_path: Path, c
     assert _judged(later)["file:vendor/lib"][:2] == ("refuted", "HL301")
 
 
-@pytest.mark.xfail(strict=True, reason=BUGS["submodule"])
 def test_claims_inside_a_submodule_are_unverifiable(
     repo: ScratchRepo, tmp_path: Path, cli: Cli
 ) -> None:
@@ -242,7 +225,6 @@ def test_non_ascii_and_spaces_in_the_documents_path(repo: ScratchRepo, cli: Cli)
     assert judged["file:日本/無い.py"][:2] == ("refuted", "HL301")
 
 
-@pytest.mark.xfail(strict=True, reason=BUGS["spaces"])
 def test_paths_with_spaces_are_claimed_whole(repo: ScratchRepo, cli: Cli) -> None:
     work = {"docs/release notes.md": "a\nb\nc\n", "docs/notes.md": "1\n" * 10}
     _session(repo, work, "- `docs/release notes.md` (3 lines)\n- `docs/no such file.md`\n")
@@ -321,7 +303,6 @@ def test_ten_thousand_claims(repo: ScratchRepo, tmp_path: Path) -> None:
     assert sum("built-in: git" in line for line in trace.read_text().splitlines()) <= 25
 
 
-@pytest.mark.xfail(strict=True, reason=BUGS["long line"])
 @pytest.mark.parametrize("token", ["abc1234", "3/4 (75%)"])
 def test_a_long_line_of_claims_is_processed_in_bounded_time(
     repo: ScratchRepo, tmp_path: Path, token: str
@@ -420,7 +401,6 @@ def test_option_like_claims_never_reach_git_as_options(repo: ScratchRepo, tmp_pa
     assert all(judged[f"file:{b}"][:2] == ("refuted", "HL301") for b in bad)
 
 
-@pytest.mark.xfail(strict=True, reason=BUGS["since"])
 @pytest.mark.parametrize("command", [("facts",), ("check", "SESSION_1_HANDOFF.md")])
 def test_a_since_that_names_no_commit_is_a_usage_error(
     repo: ScratchRepo, tmp_path: Path, command: tuple[str, ...]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from handoff_lint.repo import CommitInfo
 
 KEYWORD = re.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
+KEYWORD_REACH = 200
 LATEST = re.compile(
     r"\b(latest|last|most recent|final|head)\b[^`]*\bcommit\b|\bcommit\b.*\b(latest|last)\b", re.I
 )
@@ -45,9 +46,12 @@ def _subject_after(text: str, at_item_start: bool) -> str:
 
 def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: bool) -> bool:
     before = line.text[: match.start()]
-    if table_commit_column or KEYWORD.search(before):
+    near = before[-KEYWORD_REACH:]  # bounded look-back keeps a long line linear
+    if table_commit_column or KEYWORD.search(near):
         return True
-    stripped = re.sub(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*", "", before)
+    stripped = re.sub(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*", "", before[:KEYWORD_REACH])
+    if len(before) > KEYWORD_REACH:
+        stripped = "x"
     if line.starts_item and not stripped:
         return True
     section = line.block.section

@@ -53,6 +53,17 @@ def _path_at(text: str) -> tuple[int, str] | None:
     """(offset, path) of a path at the very start of ``text``, inside decoration or not."""
     match = re.match(r"^(\*\*|__)?`?", text)
     offset = match.end() if match else 0
+    spanned = (
+        re.match(r"`([^`]*\S [^`]*)`", text[offset - 1 :])
+        if text[offset - 1 : offset] == "`"
+        else None
+    )
+    if (
+        spanned
+        and textscan.looks_like_path(spanned.group(1), spaces=True)
+        and "::" not in spanned.group(1)
+    ):
+        return offset, spanned.group(1).strip()
     token = PATH_TOKEN.match(text, offset)
     if not token:
         return None
@@ -313,12 +324,29 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 evidence.did_you_mean(str(claim.value["path"])),
             )
             continue
+        inside = evidence.submodule_of(path)
+        if inside is not None:
+            claim.settle(
+                "unverifiable",
+                f"{path} is inside the submodule {inside}, whose history is "
+                "its own; check it there",
+                "HL901",
+            )
+            continue
         if evidence.window.head is None and not evidence.actions(path):
             claim.settle(
                 "unverifiable", f"the repository has no commits yet and {path} is not staged"
             )
             continue
         _settle(claim, path, evidence)
+        if evidence.truncated and claim.verdict == "refuted":
+            claim.settle(
+                "unverifiable",
+                "the session window reaches past this shallow clone's "
+                "history, where it may have happened",
+                "HL901",
+                "fetch the full history: fetch-depth: 0",
+            )
 
 
 register("file", extract, verify)

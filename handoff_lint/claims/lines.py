@@ -33,7 +33,7 @@ CELL = re.compile(
     r"^\s*\**\s*" + NUMBER + r"\s*(?:new)?\s*(?:lines?)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$", re.I
 )
 PATH_AT = re.compile(
-    r"`([^`\s]+)`|\*\*([^*\s]+)\*\*|(?<![\w/.-])([\w.-]+(?:/[\w.-]+)*\.\w{1,10})(?![\w/-])"
+    r"`([^`]+)`|\*\*([^*\s]+)\*\*|(?<![\w/.-])([\w.-]+(?:/[\w.-]+)*\.\w{1,10})(?![\w/-])"
 )
 
 
@@ -58,7 +58,11 @@ def _paths(text: str) -> list[tuple[int, int, str]]:
         group = next(g for g in (1, 2, 3) if match.group(g))
         raw = match.group(group)
         token = textscan.normalize_path(raw)
-        if textscan.looks_like_path(token) and "::" not in token and token in raw:
+        if (
+            textscan.looks_like_path(token, spaces=group == 1)
+            and "::" not in token
+            and token in raw
+        ):
             out.append((match.start(group) + raw.find(token), match.end(), token))
     return out
 

@@ -37,12 +37,12 @@ PLAIN = re.compile(
 
 def _claims_on(text: str, number: int) -> list[Claim]:
     out: list[Claim] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()
     for pattern in (AFTER, BEFORE, PLAIN):
         for match in pattern.finditer(text):
-            if any(s <= match.start("x") < e for s, e in taken):
+            if match.start("x") in taken:
                 continue
-            taken.append((match.start(), match.end()))
+            taken.add(match.start("x"))
             x, y = int(match.group("x")), int(match.group("y"))
             value: dict[str, object] = {"passed": x, "total": y}
             if "p" in match.groupdict() and match.group("p"):
@@ -70,7 +70,8 @@ def extract(doc: Document) -> list[Claim]:
             for claim in _claims_on(line.text, line.number):
                 if session is not None:
                     claim.value["session"] = session
-                claim.value["start"] = bool(STARTING.search(line.text[: claim.column]))
+                start = max(0, claim.column - 60)
+                claim.value["start"] = bool(STARTING.search(line.text[start : claim.column]))
                 near = line.text[max(0, claim.column - 26) : claim.column + len(claim.text) + 40]
                 passing = PASSING.search(near) is not None and NOT_PASSING.search(near) is None
                 claim.value["passing"] = passing
