@@ -346,6 +346,22 @@ def list_rules() -> int:
     return 0
 
 
+@cli.command("rule")
+@click.argument("rule_id")
+def explain_rule(rule_id: str) -> int:
+    """Explain one rule (HL201, or its name unknown-commit) with an example."""
+    from handoff_lint import rules
+
+    text = rules.explain(rule_id)
+    if text is None:
+        click.echo(
+            f"handoff-lint: error: no rule {rule_id!r} (handoff-lint rules lists them)", err=True
+        )
+        return 2
+    click.echo(text)
+    return 0
+
+
 @cli.command()
 @click.option("--model", is_flag=True, help="Print the document-model schema instead.")
 def schema(model: bool) -> int:

@@ -219,3 +219,32 @@ def findings_for(claims: list[Claim]) -> list[Finding]:
     for members in lists.values():
         out.extend(_list_finding(run) for run in _runs(members))
     return out
+
+
+def _rules_doc() -> str:
+    """docs/rules.md: inside the installed package, or in a source checkout."""
+    from importlib import resources
+    from pathlib import Path
+
+    packaged = resources.files("handoff_lint") / "docs" / "rules.md"
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def explain(selector: str) -> str | None:
+    """The rule's line and its paragraph of docs/rules.md (what it reports, an example)."""
+    import re
+
+    rule = RULES.get(selector.upper()) or next(
+        (r for r in RULES.values() if r.name == selector), None
+    )
+    if rule is None:
+        return None
+    match = re.search(
+        rf"^\*\*{rule.id} {re.escape(rule.name)}\*\*.*?(?=\n\n|\Z)", _rules_doc(), re.S | re.M
+    )
+    body = match.group(0) if match else rule.summary
+    return f"{rule.id} {rule.name} ({rule.severity})\n\n{body}"

@@ -231,3 +231,50 @@ def test_internal_error_is_one_line_and_a_crash_report(
     report = Path(line.split("crash report written to ")[1].split(";")[0])
     assert report.parent == tmp_path
     assert "extractor exploded" in report.read_text() and "handoff-lint 0.1.0" in report.read_text()
+
+
+@pytest.mark.parametrize("selector", ["HL201", "hl201", "unknown-commit"])
+def test_rule_explains_one_rule(cli, tmp_path: Path, selector: str) -> None:  # type: ignore[no-untyped-def]
+    run = cli("rule", selector, cwd=tmp_path)
+    assert (
+        run.code == 0
+        and run.out.startswith("HL201 unknown-commit (error)")
+        and "did you mean" in run.out
+    )
+
+
+def test_rule_unknown_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("rule", "HL999", cwd=tmp_path).code == 2
+
+
+def test_wheel_ships_schemas_hooks_and_rule_docs(tmp_path: Path) -> None:
+    import zipfile
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(root),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot build a wheel offline here: {done.stderr[-200:]}")
+    names = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist()
+    for wanted in (
+        "handoff_lint/schemas/handoff.schema.json",
+        "handoff_lint/schemas/config.schema.json",
+        "handoff_lint/hooks/pre-commit",
+        "handoff_lint/docs/rules.md",
+    ):
+        assert wanted in names
