@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint.discover import matches as matches_any
 from handoff_lint.gitcmd import GitError
 from handoff_lint.model import Window
 from handoff_lint.repo import RepoFacts, lookup_objects
 
-MAX_HANDOFF_COMMITS = 200
+MAX_HANDOFF_COMMITS = 50
+WINDOW_SEARCH = 5000
 
 
 class WindowError(Exception):
@@ -55,48 +57,62 @@ def session_number(path: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _accepts(added: list[str], path: str, own: frozenset[str]) -> bool:
+    """Whether a commit that added ``added`` ends this document's window."""
+    added = [p for p in added if p != path]
+    if added and all(p.rsplit("/", 1)[-1] in own for p in added):
+        return False  # the document says it wrote these itself: same session
+    number = session_number(path)
+    numbers = [session_number(p) for p in added]
+    return not (
+        number is not None and added and all(n is not None and n >= number for n in numbers)
+    )
+
+
 def _previous_handoff(
     facts: RepoFacts, start: str, globs: list[str], path: str, own: frozenset[str]
 ) -> str | None:
     """The newest commit at or before ``start`` that added an earlier handoff document.
 
     With a session number in the name (SESSION_9_...), documents of the same or a later
-    session (an earlier draft of this one) do not end the window.
+    session (an earlier draft of this one) do not end the window. Git stops at the first match
+    (``--max-count=1``; a rejected match restarts from its parents), and the search never walks
+    more than WINDOW_SEARCH commits: a history longer than that is cut where the search ends.
     """
-    output = facts.git.run(
-        "log",
-        "--diff-filter=A",
-        "--format=%x00%H",
-        "--name-only",
-        f"--max-count={MAX_HANDOFF_COMMITS}",
-        start,
-        "--",
-        *pathspecs(globs),
-        check=False,
-    )
-    number = session_number(path)
-    for chunk in output.split("\0")[1:]:
-        lines = [line for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        added = [p for p in lines[1:] if p != path]
-        if added and all(p.rsplit("/", 1)[-1] in own for p in added):
-            continue  # the document says it wrote these itself: same session
-        numbers = [session_number(p) for p in added]
-        if number is not None and added and all(n is not None and n >= number for n in numbers):
-            continue
-        return lines[0].strip()
+    bound = f"{start}~{WINDOW_SEARCH}"  # first parents: resolved by the long-lived cat-file
+    found = lookup_objects(facts.git, [bound]).get(bound)
+    floor = found.sha if found is not None and found.status == "found" else None
+    # --since, not ^floor: a negative revision makes git walk the whole range before answering
+    since = _first_line(facts, "log", "-1", "--format=%ct", floor) if floor else None
+    tips = [start]
+    for _ in range(MAX_HANDOFF_COMMITS):
+        output = facts.git.run(
+            "log",
+            "--diff-filter=A",
+            "--format=%x00%H%x00%P",
+            "--name-only",
+            "--max-count=1",
+            *tips,
+            *([f"--since={since}"] if since else []),
+            "--",
+            *pathspecs(globs),
+            check=False,
+        )
+        parts = output.split("\0")
+        if len(parts) < 3:
+            return floor if floor else None  # none within reach: the window starts at the cut
+        commit, parents = parts[1].strip(), parts[2].split("\n", 1)
+        added = [
+            line.strip()
+            for line in (parents[1] if len(parents) > 1 else "").split("\n")
+            if line.strip()
+        ]
+        if _accepts(added, path, own):
+            return commit
+        tips = parents[0].split() or []
+        if not tips:
+            return None
     return None
-
-
-def _carries_work(facts: RepoFacts, commit: str, globs: list[str]) -> bool:
-    """True when ``commit`` changed files besides handoff documents (work of the next session)."""
-    from handoff_lint.discover import matches
-
-    changed = facts.git.lines(
-        "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", commit, check=False
-    )
-    return any(not matches(p, globs) for p in changed)
 
 
 def _state(facts: RepoFacts, path: str) -> tuple[bool, bool]:
@@ -168,7 +184,16 @@ def compute(
     how = (
         "since the previous handoff document" if base else "whole history (first handoff document)"
     )
-    if base and _carries_work(facts, base, globs):
+    if base is None:
+        return Window(None, head, staged, how)
+    changed = facts.git.lines(
+        "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", base, check=False
+    )
+    paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
+    if not any(status == "A" and matches_any(p, globs) for status, p in paths):
+        how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
+    elif any(not matches_any(p, globs) for _, p in paths):
+        # the previous handoff came with other work: that commit belongs to this session too
         parent = lookup_objects(facts.git, [f"{base}^"]).get(f"{base}^")
         base = parent.sha if parent and parent.status == "found" else None
         how = "from the commit that added the previous handoff document along with other work"
