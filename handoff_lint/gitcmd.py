@@ -1,6 +1,8 @@
 """Run git plumbing through GitPython's command interface, read-only and never via a shell.
 
-Every call is counted (``Git.calls``) so tests can bound the number of processes a run starts.
+Every process is counted (``Git.calls``) so tests can bound the number a run starts. The same
+command with the same input is asked once per run: handoff-lint never changes the repository, so
+documents that share a window share its answers.
 Optional locks are off, so no command rewrites the index as a side effect.
 """
 
@@ -62,16 +64,29 @@ class Git:
         self.cwd = cwd
         self.calls: list[list[str]] = []
         self._batch: Any = None
+        self._memo: dict[tuple[str, ...], tuple[int, str, str]] = {}
+        self._memo_bytes: dict[tuple[str, ...], bytes] = {}
 
     def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
         """Run ``git -c core.quotepath=off ARGS``; return stdout (raise GitError if ``check``)."""
         command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
-        self.calls.append(command)
-        env = {**os.environ, **ENV}
+        key = (str(self.cwd), *command, "\0", stdin or "")
+        if key in self._memo:  # read-only commands on an unchanging repository: ask once
+            status, out, err = self._memo[key]
+        else:
+            self.calls.append(command)
+            status, out, err = self._execute(command, stdin)
+            self._memo[key] = (status, out, err)
+        if check and status != 0:
+            error = _plain_message(str(err))
+            raise NotARepository(error) if "not a git repository" in error else GitError(error)
+        return str(out)
+
+    def _execute(self, command: list[str], stdin: str | None) -> tuple[int, str, str]:
         options: dict[str, Any] = {
             "with_extended_output": True,
             "with_exceptions": False,
-            "env": env,
+            "env": {**os.environ, **ENV},
             "strip_newline_in_stdout": False,
         }
         if stdin is None:
@@ -81,10 +96,7 @@ class Git:
                 handle.write(stdin.encode("utf-8", "surrogateescape"))
                 handle.seek(0)
                 status, out, err = self._git.execute(command, istream=handle, **options)
-        if check and status != 0:
-            error = _plain_message(str(err))
-            raise NotARepository(error) if "not a git repository" in error else GitError(error)
-        return str(out)
+        return int(status), str(out), str(err)
 
     def rebase(self, folder: Path) -> None:
         """Run later commands in ``folder`` (the top of the work tree)."""
@@ -126,6 +138,9 @@ class Git:
     def run_bytes(self, *args: str, stdin: str | None = None) -> bytes:
         """Like ``run`` (never raising) but returns stdout as bytes."""
         command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
+        key = (str(self.cwd), "bytes", *command, "\0", stdin or "")
+        if key in self._memo_bytes:
+            return self._memo_bytes[key]
         self.calls.append(command)
         options: dict[str, Any] = {
             "with_extended_output": True,
@@ -138,6 +153,7 @@ class Git:
             handle.write((stdin or "").encode("utf-8", "surrogateescape"))
             handle.seek(0)
             _, out, _ = self._git.execute(command, istream=handle, **options)
+        self._memo_bytes[key] = bytes(out)
         return bytes(out)
 
     def blob(self, name: str) -> bytes | None:
