@@ -14,10 +14,12 @@ commit-graph); (e) ``handoff-lint --help`` and ``handoff-lint rules`` against
 ``python -c "import click"``; (f) 100 documents in one invocation against 1 (cost per extra
 document); (g) parse + extraction of 1 MB and 2 MB documents in-process (linearity); (h) the git
 processes one check starts (GIT_TRACE, and ``Git.calls`` in-process); and how the cost grows with
-claim count, window size and history size. It prints each target with PASS/FAIL, and writes all
-figures as JSON (``--json``). CI does not run it: it is a benchmark, not a timed test.
+claim count, window size, history size and line length. Every command's CPU time (its process
+tree) is recorded beside its wall time, as a cross-check on a shared machine. It prints each
+target with PASS/FAIL, and writes all figures as JSON (``--json``). CI does not run it: it is a
+benchmark, not a timed test. docs/performance.md has the figures and what they mean.
 
-    python benchmarks/run.py --quick      # 10k instead of 100k, 7 runs: a few minutes
+    python benchmarks/run.py --quick      # 10k instead of 100k: a few minutes
 """
 
 from __future__ import annotations
