@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from importlib import resources
 from pathlib import Path
 
 MARK = "handoff-lint native git hook"
@@ -12,12 +11,9 @@ MARK = "handoff-lint native git hook"
 
 def hook_text() -> str:
     """The shipped hooks/pre-commit (inside the package, or in a source checkout)."""
-    packaged = resources.files("handoff_lint") / "hooks" / "pre-commit"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parent.parent / "hooks" / "pre-commit").read_text(
-        encoding="utf-8"
-    )
+    from handoff_lint import shipped
+
+    return shipped.text("hooks/pre-commit")
 
 
 def hooks_dir(cwd: Path) -> Path:

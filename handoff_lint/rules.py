@@ -221,22 +221,11 @@ def findings_for(claims: list[Claim]) -> list[Finding]:
     return out
 
 
-def _rules_doc() -> str:
-    """docs/rules.md: inside the installed package, or in a source checkout."""
-    from importlib import resources
-    from pathlib import Path
-
-    packaged = resources.files("handoff_lint") / "docs" / "rules.md"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(
-        encoding="utf-8"
-    )
-
-
 def explain(selector: str) -> str | None:
     """The rule's line and its paragraph of docs/rules.md (what it reports, an example)."""
     import re
+
+    from handoff_lint import shipped
 
     rule = RULES.get(selector.upper()) or next(
         (r for r in RULES.values() if r.name == selector), None
@@ -244,7 +233,9 @@ def explain(selector: str) -> str | None:
     if rule is None:
         return None
     match = re.search(
-        rf"^\*\*{rule.id} {re.escape(rule.name)}\*\*.*?(?=\n\n|\Z)", _rules_doc(), re.S | re.M
+        rf"^\*\*{rule.id} {re.escape(rule.name)}\*\*.*?(?=\n\n|\Z)",
+        shipped.text("docs/rules.md"),
+        re.S | re.M,
     )
     body = match.group(0) if match else rule.summary
     return f"{rule.id} {rule.name} ({rule.severity})\n\n{body}"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import roles, rules
+from handoff_lint import roles, rules, shipped
 from handoff_lint.model import Claim, Document, Finding
 
 DEFAULT_SCHEMA = "handoff.schema.json"
@@ -19,10 +18,7 @@ class SchemaError(Exception):
 
 def schema_dir() -> Path:
     """The shipped schemas: inside the installed package, or ``schemas/`` of a source checkout."""
-    packaged = resources.files("handoff_lint") / "schemas"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "schemas"
+    return shipped.path("schemas")
 
 
 def default_schema_text() -> str:
