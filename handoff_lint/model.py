@@ -92,6 +92,7 @@ class Document:
     title: str = ""
     title_position: Position | None = None
     problems: list[Finding] = field(default_factory=list)
+    derived: dict[str, Any] = field(default_factory=dict)  # one extractor's result another reuses
 
     def meta(self, *keys: str) -> MetaField | None:
         """The first metadata field whose key (case-insensitive) is one of ``keys``."""

@@ -150,14 +150,15 @@ def _front_matter_claims(doc: Document) -> list[Claim]:
 
 
 def extract(doc: Document) -> list[Claim]:
-    claims = _front_matter_claims(doc)
-    found: list[Claim] = []
-    for line in prose_lines(doc):
-        if roles.in_plan(line.block.section):
-            continue
-        found.extend(_claims_on_line(line))
-    _attach_stats(doc, found)
-    return claims + found
+    """Commit claims (computed once per document: the stats kind reads them too)."""
+    if "commit" not in doc.derived:
+        found: list[Claim] = []
+        for line in prose_lines(doc):
+            if not roles.in_plan(line.block.section):
+                found.extend(_claims_on_line(line))
+        _attach_stats(doc, found)
+        doc.derived["commit"] = _front_matter_claims(doc) + found
+    return list(doc.derived["commit"])
 
 
 ONELINE = re.compile(r"^\s*(?:[*|/\\ ]+\s*)?(?:commit\s+)?([0-9a-f]{7,40})\b")
