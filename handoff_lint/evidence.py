@@ -76,6 +76,10 @@ class Evidence:
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
 
+    def known(self, path: str) -> bool:
+        """The path exists at the end of the window or was changed in it."""
+        return path in self.files_at_end or path in self.changes
+
     def resolve(self, written: str) -> str | None:
         """The repository path ``written`` means; None when several paths fit equally.
 
@@ -83,9 +87,8 @@ class Evidence:
         one the window changed is preferred (right before loud).
         """
         written = written.lstrip("/")
-        known = self.files_at_end | set(self.changes)
         relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
-        direct = [p for p in dict.fromkeys([written, relative]) if p and p in known]
+        direct = [p for p in dict.fromkeys([written, relative]) if p and self.known(p)]
         changed = [p for p in direct if p in self.changes]
         if changed:
             return changed[0]
@@ -96,7 +99,9 @@ class Evidence:
             return direct[0]
         if len(suffix) > 1:
             return None
-        matches = [p for p in known if p.endswith("/" + written)]
+        matches = sorted(
+            {p for p in (*self.files_at_end, *self.changes) if p.endswith("/" + written)}
+        )
         if len(matches) > 1:
             return None
         return matches[0] if matches else written
