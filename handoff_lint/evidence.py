@@ -76,6 +76,12 @@ class Evidence:
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
 
+    def text_at_end(self, written: str) -> tuple[str, str] | None:
+        """(path, text) of a claimed file at the end of the window, when git has it."""
+        path = self.resolve(written) if self.available else None
+        text = self.texts_at_end.get(path or "")
+        return (path, text) if path is not None and text is not None else None
+
     def known(self, path: str) -> bool:
         """The path exists at the end of the window or was changed in it."""
         return path in self.files_at_end or path in self.changes

@@ -59,13 +59,14 @@ def defines(text: str, name: str) -> bool:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
-        text = evidence.texts_at_end.get(path or "")
-        if path is None or text is None:
+        found = evidence.text_at_end(str(claim.value["path"]))
+        if found is None:
             claim.settle(
                 "unverifiable", f"{claim.value['path']} cannot be read at the end of the window"
             )
-        elif defines(text, str(claim.value["name"])):
+            continue
+        path, text = found
+        if defines(text, str(claim.value["name"])):
             claim.settle("verified", f"{claim.value['name']} is defined in {path}")
         else:
             claim.settle(

@@ -78,13 +78,13 @@ def added(path: str, before: str, after: str) -> int | None:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
-        after = evidence.texts_at_end.get(path or "")
-        if path is None or after is None:
+        found = evidence.text_at_end(str(claim.value["path"]))
+        if found is None:
             claim.settle(
                 "unverifiable", f"{claim.value['path']} cannot be read at the end of the window"
             )
             continue
+        path, after = found
         starts = evidence.texts_at_start.get(path, [""])
         counts = [added(path, before, after) for before in starts]
         claimed = int(claim.value["count"])
