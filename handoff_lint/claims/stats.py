@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config, roles
+from handoff_lint import roles
 from handoff_lint.claims import register
 from handoff_lint.claims.commit import STATS
 from handoff_lint.claims.commit import extract as commit_claims
+from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.walk import prose_lines
 from handoff_lint.model import Claim, Document
 
@@ -82,14 +83,7 @@ def extract(doc: Document) -> list[Claim]:
 
 
 def _agrees(claimed: int | None, actual: int, approx: bool) -> bool:
-    if claimed is None:
-        return True
-    if approx:
-        active = config.ACTIVE
-        return abs(actual - claimed) <= max(
-            active.approx_lines, claimed * active.approx_percent // 100
-        )
-    return claimed == actual
+    return claimed is None or agrees(claimed, actual, {"approx": approx})
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
