@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from handoff_lint import rules
 from handoff_lint.model import Document, Finding
@@ -108,12 +107,10 @@ def _secrets(line: str) -> list[tuple[str, str, int]]:
             start = line.find(value) if value else -1
             if start < 0:
                 continue
-            token = value + (TOKEN_END.match(line, start + len(value)) or _EMPTY).group(0)
+            tail = TOKEN_END.match(line, start + len(value))  # always matches, maybe empty
+            token = value + (tail.group(0) if tail else "")
             found.append((str(secret.type), token, start + 1))
     return found
-
-
-_EMPTY: Any = re.match("", "")
 
 
 def _credential(text: str) -> tuple[str, int] | None:
