@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from handoff_lint.pipeline import DocumentResult, RunResult
 
 FORMAT_VERSION = 1
-INTERNAL = frozenset({"near", "list"})  # working values of the extractors, not claims
+INTERNAL = frozenset({"list"})  # the file list a claim came from: grouping, not a claim
 
 
 def _document(result: DocumentResult) -> dict[str, Any]:
