@@ -32,9 +32,7 @@ class Block:
     list_depth: int = -1
     item_id: int = -1
     parent_item_id: int = -1
-    in_quote: bool = False
     table_header: list[str] = field(default_factory=list)
-    heading_level: int = 0
     info: str = ""
 
     @property

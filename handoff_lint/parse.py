@@ -138,7 +138,7 @@ class _Aligner:
             title, level, index + 1, max(column, 1), parent, roles.role_of(title)
         )
         self.doc.sections.append(self.section)
-        self.add("heading", index, span, heading_level=level, in_quote=ctx.get("quote", False))
+        self.add("heading", index, span)
 
     def _text_block(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
         fragments = inline_text(token.get("children"))
@@ -151,7 +151,6 @@ class _Aligner:
             list_depth=ctx.get("depth", -1),
             item_id=ctx.get("item", -1),
             parent_item_id=ctx.get("parent_item", -1),
-            in_quote=ctx.get("quote", False),
         )
 
     on_paragraph = _text_block
@@ -164,7 +163,7 @@ class _Aligner:
         index = found if found is not None else self.cursor
         span = raw.count("\n") + (2 if fenced else 0)
         info = str(token.get("attrs", {}).get("info", "") or "")
-        self.add("code", index, max(span, 1), info=info, in_quote=ctx.get("quote", False))
+        self.add("code", index, max(span, 1), info=info)
 
     def on_block_html(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
         raw = str(token.get("raw", ""))
@@ -177,7 +176,7 @@ class _Aligner:
             self.add("break", found, 1)
 
     def on_block_quote(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
-        self.walk(token.get("children", []), {**ctx, "quote": True})
+        self.walk(token.get("children", []), ctx)
 
     def on_list(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
         depth = int(token.get("attrs", {}).get("depth", 0))
@@ -204,9 +203,7 @@ class _Aligner:
         probe = next((f for f in fragments if f.strip()), "")
         found = self.find(probe) if probe else None
         index = found if found is not None else self.cursor
-        self.add(
-            "table_row", index, 1 + skip, table_header=header, in_quote=ctx.get("quote", False)
-        )
+        self.add("table_row", index, 1 + skip, table_header=header)
 
 
 def _assign_spans(doc: Document) -> None:

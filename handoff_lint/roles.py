@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handoff_lint.model import Block, Section
+from handoff_lint.model import Section
 
 # Order matters: the first role whose pattern matches wins.
 ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -135,7 +135,3 @@ def file_action(section: Section | None) -> str:
         if node.role and node.role != "summary":
             return ""
     return ""
-
-
-def block_is_plan(block: Block) -> bool:
-    return in_plan(block.section)
