@@ -7,7 +7,6 @@ holds a configuration wins; ``--config`` overrides) and validated with
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,12 +76,14 @@ def find(start: Path, stop: Path | None) -> Path | None:
 
 
 def _validate(table: dict[str, Any], path: Path) -> None:
+    from handoff_lint.schema import accepts, shipped_schema
+
+    schema = shipped_schema("config.schema.json")
+    if accepts(table, schema):
+        return
     from jsonschema.exceptions import best_match
     from jsonschema.validators import validator_for
 
-    from handoff_lint.schema import schema_dir
-
-    schema = json.loads((schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
     error = best_match(validator_for(schema)(schema).iter_errors(table))
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path) or "top level"
