@@ -220,7 +220,7 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         fields = git.fields(
             "diff", "--name-status", "-z", "-M", "--no-ext-diff", base, window.head, check=False
         )
-        entries = git.fields("ls-tree", "-r", "-z", window.head, check=False)  # mode type sha\tpath
+        entries = _tree_entries(facts, window.head)
     _parse_name_status(fields, evidence.changes)
     for entry in entries:
         meta, _, path = entry.partition("\t")
@@ -233,6 +233,29 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         evidence.window_commits = parse_records(
             git.run("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", span, check=False)
         )
+
+
+def _tree_entries(facts: RepoFacts, head: str) -> list[str]:
+    """The entries (``mode ... \tpath``) of ``head``'s tree.
+
+    For HEAD, read from the index and corrected by the staged changes: ``ls-files`` reads a file,
+    while ``ls-tree -r`` inflates every tree of the commit (2 ms against 25-45 ms for 8,769
+    files). Intent-to-add entries show as added in ``diff-index --cached``: they are dropped.
+    """
+    git = facts.git
+    if head != facts.head:
+        return git.fields("ls-tree", "-r", "-z", head, check=False)  # mode type sha\tpath
+    entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
+    staged = git.fields("diff-index", "--cached", "--no-renames", "--raw", "-z", head, check=False)
+    added, deleted = set(), []
+    for meta, path in zip(staged[::2], staged[1::2], strict=False):
+        old_mode, status = meta.lstrip(":").split(" ")[0], meta.rsplit(" ", 1)[-1]
+        if status == "A":
+            added.add(path)
+        elif status == "D":
+            deleted.append(f"{old_mode} \t{path}")
+    kept = [e for e in entries if e.partition("\t")[2] not in added]
+    return kept + deleted
 
 
 def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
