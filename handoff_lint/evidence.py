@@ -10,7 +10,6 @@ paths whose net change does not settle their claim.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +62,8 @@ class Evidence:
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
     session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
+    _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _names_size: tuple[int, int] = (-1, -1)
 
     @property
     def recent_commits(self) -> list[CommitInfo]:
@@ -105,21 +106,33 @@ class Evidence:
             return direct[0]
         if len(suffix) > 1:
             return None
-        matches = sorted(
-            {p for p in (*self.files_at_end, *self.changes) if p.endswith("/" + written)}
-        )
+        named = self._by_name().get(posixpath.basename(written), [])
+        matches = sorted({p for p in named if p.endswith("/" + written)})
         if len(matches) > 1:
             return None
         return matches[0] if matches else written
 
     def same_name(self, path: str) -> list[str]:
         """Known paths with the same file name as ``path`` (changed ones first)."""
-        name = "/" + posixpath.basename(path)
-        found = [p for p in self.changes if ("/" + p).endswith(name)]
-        found += sorted(p for p in self.files_at_end if ("/" + p).endswith(name) and p not in found)
+        name = posixpath.basename(path)
+        found = [p for p in self.changes if posixpath.basename(p) == name]
+        named = self._by_name().get(name, [])
+        found += sorted(p for p in named if p in self.files_at_end and p not in found)
         return found
 
+    def _by_name(self) -> dict[str, list[str]]:
+        """Known paths by file name, built once (rebuilt if paths were added since)."""
+        size = (len(self.files_at_end), len(self.changes))
+        if self._names_size != size:
+            self._names = {}
+            for known in (*self.files_at_end, *self.changes):
+                self._names.setdefault(posixpath.basename(known), []).append(known)
+            self._names_size = size
+        return self._names
+
     def did_you_mean(self, written: str) -> str:
+        import difflib
+
         name = posixpath.basename(written)
         changed = sorted(self.changes)
         by_name = {posixpath.basename(p): p for p in changed}
@@ -143,17 +156,12 @@ def _commit_evidence(facts: RepoFacts, evidence: Evidence, hashes: list[str]) ->
     if not shas:
         return
     negative = ["--branches", "--remotes"] + (["HEAD"] if facts.head else [])
-    reachable_from_claims = facts.git.lines("rev-list", *shas, "--not", *negative, check=False)
-    evidence.unreachable = set(reachable_from_claims) & set(shas)
-    output = facts.git.run(
-        "log",
-        "--no-walk=unsorted",
-        f"--format={RECORD}",
-        "--shortstat",
-        "--diff-merges=first-parent",
-        *shas,
-        check=False,
-    )
+    reachable = ("rev-list", *shas, "--not", *negative)
+    stats = ("log", "--no-walk=unsorted", f"--format={RECORD}", "--shortstat")
+    described = (*stats, "--diff-merges=first-parent", *shas)
+    facts.git.prefetch(reachable, described)
+    evidence.unreachable = set(facts.git.lines(*reachable, check=False)) & set(shas)
+    output = facts.git.run(*described, check=False)
     evidence.commits = {c.sha: c for c in parse_records(output)}
 
 
@@ -217,9 +225,10 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
     else:
         assert window.head is not None
-        fields = git.fields(
-            "diff", "--name-status", "-z", "-M", "--no-ext-diff", base, window.head, check=False
-        )
+        span = f"{window.base}..{window.head}" if window.base else window.head
+        diff = ("diff", "--name-status", "-z", "-M", "--no-ext-diff", base, window.head)
+        git.prefetch(diff, *_tree_questions(facts, window.head), _log_question(span))
+        fields = git.fields(*diff, check=False)
         entries = _tree_entries(facts, window.head)
     _parse_name_status(fields, evidence.changes)
     for entry in entries:
@@ -230,9 +239,21 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
                 evidence.submodules.add(path)
     if window.head:
         span = f"{window.base}..{window.head}" if window.base else window.head
-        evidence.window_commits = parse_records(
-            git.run("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", span, check=False)
-        )
+        evidence.window_commits = parse_records(git.run(*_log_question(span), check=False))
+
+
+def _log_question(span: str) -> tuple[str, ...]:
+    return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", span)
+
+
+def _tree_questions(facts: RepoFacts, head: str) -> list[tuple[str, ...]]:
+    """The commands ``_tree_entries`` runs for ``head``."""
+    if head != facts.head:
+        return [("ls-tree", "-r", "-z", head)]
+    return [
+        ("ls-files", "-s", "-z"),
+        ("diff-index", "--cached", "--no-renames", "--raw", "-z", head),
+    ]
 
 
 def _tree_entries(facts: RepoFacts, head: str) -> list[str]:
@@ -242,11 +263,11 @@ def _tree_entries(facts: RepoFacts, head: str) -> list[str]:
     while ``ls-tree -r`` inflates every tree of the commit (2 ms against 25-45 ms for 8,769
     files). Intent-to-add entries show as added in ``diff-index --cached``: they are dropped.
     """
-    git = facts.git
-    if head != facts.head:
-        return git.fields("ls-tree", "-r", "-z", head, check=False)  # mode type sha\tpath
-    entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
-    staged = git.fields("diff-index", "--cached", "--no-renames", "--raw", "-z", head, check=False)
+    questions = _tree_questions(facts, head)
+    if len(questions) == 1:
+        return facts.git.fields(*questions[0], check=False)  # mode type sha\tpath
+    entries = facts.git.fields(*questions[0], check=False)  # mode sha stage\tpath
+    staged = facts.git.fields(*questions[1], check=False)
     added, deleted = set(), []
     for meta, path in zip(staged[::2], staged[1::2], strict=False):
         old_mode, status = meta.lstrip(":").split(" ")[0], meta.rsplit(" ", 1)[-1]

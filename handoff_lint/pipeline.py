@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import platform
-import tempfile
-import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -99,6 +96,10 @@ def _open_git(options: Options) -> tuple[Git | None, RepoFacts | None]:
 
 def _crash(path: str, exc: BaseException) -> Finding:
     """Write a crash report and return the one-line finding that points at it."""
+    import platform
+    import tempfile
+    import traceback
+
     handle, name = tempfile.mkstemp(prefix="handoff-lint-crash-", suffix=".txt")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(

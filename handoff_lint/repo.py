@@ -105,15 +105,16 @@ def lookup_objects(git: Git, names: list[str]) -> dict[str, ObjectInfo]:
 
 def gather(git: Git) -> RepoFacts:
     """HEAD, branches, shallowness and recent history: a handful of processes per run."""
-    top = git.lines(
-        "rev-parse", "--is-bare-repository", "--is-shallow-repository", "--show-toplevel"
-    )
+    where = ("rev-parse", "--is-bare-repository", "--is-shallow-repository", "--show-toplevel")
+    listing = ("for-each-ref", "--format=%(HEAD)%(refname)", "refs/heads", "refs/remotes")
+    git.prefetch(where, listing)
+    top = git.lines(*where)
+    refs = git.lines(*listing)
     shallow = len(top) > 1 and top[1] == "true"
     root = Path(top[2]) if len(top) > 2 else git.cwd
     git.rebase(root)  # every later command runs from the top: paths and pathspecs from the root
     head_info = lookup_objects(git, ["HEAD"]).get("HEAD")
     head = head_info.sha if head_info and head_info.status == "found" else None
-    refs = git.lines("for-each-ref", "--format=%(HEAD)%(refname)", "refs/heads", "refs/remotes")
     head_branch = next((r[1:].removeprefix("refs/heads/") for r in refs if r.startswith("*")), "")
     if head is None:  # an unborn branch has no ref yet
         head_branch = git.run("symbolic-ref", "-q", "--short", "HEAD", check=False).strip()

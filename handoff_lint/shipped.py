@@ -3,16 +3,19 @@ package, or at the same place in a source checkout."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def path(relative: str) -> Path:
-    """The shipped file or folder ``relative`` (as laid out in the repository)."""
-    packaged = resources.files("handoff_lint").joinpath(*relative.split("/"))
-    if packaged.is_file() or packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / relative
+    """The shipped file or folder ``relative`` (as laid out in the repository).
+
+    The wheel puts them inside the package folder (a plain folder on disk, as pip installs it).
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here.joinpath(*relative.split("/"))
+    if packaged.exists():
+        return packaged
+    return here.parent / relative
 
 
 def text(relative: str) -> str:
