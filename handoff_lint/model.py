@@ -54,15 +54,21 @@ class Section:
     column: int
     parent: Section | None = None
     role: str = ""
+    _chain: list[Section] | None = field(default=None, repr=False, compare=False)
+    _plan: bool | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def in_plan(self) -> bool:
+        """This section or an enclosing one holds plans (roles are set when a section is made)."""
+        if self._plan is None:
+            self._plan = any(s.role == "plan" for s in self.chain())
+        return self._plan
 
     def chain(self) -> list[Section]:
-        """This section and its ancestors, innermost first."""
-        out: list[Section] = []
-        node: Section | None = self
-        while node is not None:
-            out.append(node)
-            node = node.parent
-        return out
+        """This section and its ancestors, innermost first (sections never change parent)."""
+        if self._chain is None:
+            self._chain = [self, *(self.parent.chain() if self.parent else [])]
+        return self._chain
 
 
 @dataclass

@@ -122,7 +122,7 @@ def role_of(title: str) -> str:
 
 def in_plan(section: Section | None) -> bool:
     """True when the section or any enclosing section holds plans, not done work."""
-    return section is not None and any(s.role == "plan" for s in section.chain())
+    return section is not None and section.in_plan
 
 
 def file_action(section: Section | None) -> str:

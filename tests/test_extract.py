@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handoff_lint import claims, parse
+from handoff_lint.claims.commit import _latest_end
 from handoff_lint.model import Claim
 from handoff_lint.source import decode
 
@@ -196,3 +201,28 @@ def test_line_count_claims(
             }
             got.append((claim.text, claim.value["count"], claim.value["measure"], extra))
     assert got == expected
+
+
+# The "latest commit" phrase is found once per line by word positions. This regular expression,
+# searched in the text before each hex token, was the definition (and took quadratic time).
+LATEST_DEFINITION = re.compile(
+    r"\b(latest|last|most recent|final|head)\b[^`]*\bcommit\b|\bcommit\b.*\b(latest|last)\b", re.I
+)
+WORDS = ["latest", "last", "most recent", "final", "HEAD", "commit", "Commits", "`", "x", "ab12cd3"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "", "`", ": "]))))
+def test_latest_phrase_matches_its_definition_at_every_token(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    end = _latest_end(text)
+    for at in range(len(text)):
+        token_start = text[at].isalnum() and (at == 0 or not text[at - 1].isalnum())
+        if token_start:
+            assert (LATEST_DEFINITION.search(text[:at]) is not None) == (end <= at), (text, at)
+
+
+def test_latest_commit_role() -> None:
+    found = extract("- Latest commit: `ab12cd3`\n- Fixed in commit ee45ff6\n")
+    roles = {c.text: c.value.get("role") for c in found if c.kind == "commit"}
+    assert roles == {"ab12cd3": "latest", "ee45ff6": None}

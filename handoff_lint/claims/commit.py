@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -16,9 +17,11 @@ if TYPE_CHECKING:
 
 KEYWORD = re.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
 KEYWORD_REACH = 200
-LATEST = re.compile(
-    r"\b(latest|last|most recent|final|head)\b[^`]*\bcommit\b|\bcommit\b.*\b(latest|last)\b", re.I
-)
+SUBJECT_REACH = 400
+# "the latest/last/final/HEAD commit" or "commit ... (latest)": found once per line, by word
+LATEST_WORD = re.compile(r"\b(?:latest|last|most recent|final|head)\b", re.I)
+LAST_WORD = re.compile(r"\b(?:latest|last)\b", re.I)
+COMMIT_WORD = re.compile(r"\bcommit\b", re.I)
 QUOTED = re.compile(r"^[`*_)\]\s]*(?:[:\-–—]\s*)?[`*_\s]*[\"“'‘](?P<subject>[^\"”’]{3,}?)[\"”’]")
 REST = re.compile(r"^[`*_)\]]*\s*(?:[:\-–—|]\s*)?(?P<subject>[A-Za-z(\[].{2,})$")
 STATS = re.compile(
@@ -44,19 +47,44 @@ def _subject_after(text: str, at_item_start: bool) -> str:
     return ""
 
 
+def _latest_end(text: str) -> int:
+    """Where the first "latest ... commit" (no backtick between) or "commit ... last" phrase of
+    ``text`` ends; past the end when there is none. One pass per line: a hex token after that
+    position is the latest commit. (A regular expression searched in every token's prefix took
+    quadratic time and backtracked on long lines.)"""
+    commits = [(m.start(), m.end()) for m in COMMIT_WORD.finditer(text)]
+    starts = [start for start, _ in commits]
+    ticks = [i for i, char in enumerate(text) if char == "`"]
+    best = len(text) + 1
+    for word in LATEST_WORD.finditer(text):
+        at = bisect.bisect_left(starts, word.end())
+        if at < len(commits):
+            start, end = commits[at]
+            tick = bisect.bisect_left(ticks, word.end())
+            if tick == len(ticks) or ticks[tick] >= start:
+                best = min(best, end)
+    if commits:
+        first_end = commits[0][1]
+        last = next((m for m in LAST_WORD.finditer(text, first_end)), None)
+        if last is not None:
+            best = min(best, last.end())
+    return best
+
+
 def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: bool) -> bool:
-    before = line.text[: match.start()]
-    near = before[-KEYWORD_REACH:]  # bounded look-back keeps a long line linear
+    start = match.start()
+    near = line.text[max(0, start - KEYWORD_REACH) : start]  # bounded: a long line stays linear
     if table_commit_column or KEYWORD.search(near):
         return True
-    stripped = re.sub(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*", "", before[:KEYWORD_REACH])
-    if len(before) > KEYWORD_REACH:
+    head = line.text[: min(start, KEYWORD_REACH)]
+    stripped = re.sub(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*", "", head)
+    if start > KEYWORD_REACH:
         stripped = "x"
     if line.starts_item and not stripped:
         return True
     section = line.block.section
     in_commit_section = section is not None and any(s.role == "commits" for s in section.chain())
-    in_backticks = before.endswith("`") and line.text[match.end() : match.end() + 1] == "`"
+    in_backticks = line.text[start - 1 : start] == "`" == line.text[match.end() : match.end() + 1]
     return in_commit_section and (in_backticks or not stripped)
 
 
@@ -80,18 +108,23 @@ def _claims_on_line(line: Line) -> list[Claim]:
         and section is not None
         and any(s.role == "commits" for s in section.chain())
     )
+    latest_end = -1
     for match in textscan.hex_tokens(line.text, digits_ok=listed or bool(commit_cells)):
         in_cell = match.start() in commit_cells
         if not _presented_as_commit(line, match, in_cell):
             continue
         value: dict[str, Any] = {"hash": match.group(1)}
-        after = line.text[match.end() :]
-        before = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s*", "", line.text[: match.start()]).strip("`*[ ")
+        after = line.text[match.end() : match.end() + SUBJECT_REACH]
+        lead = line.text[: min(match.start(), KEYWORD_REACH)]
+        before = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s*", "", lead).strip("`*[ ")
+        before = before if match.start() <= KEYWORD_REACH else "x"
         subject = _table_subject(line, subject_column) if in_cell else ""
         subject = subject or _subject_after(after, (line.starts_item and not before) or in_cell)
         if subject:
             value["subject"] = subject
-        if LATEST.search(line.text[: match.start()]):
+        if latest_end < 0:
+            latest_end = _latest_end(line.text)
+        if latest_end <= match.start():
             value["role"] = "latest"
         out.append(Claim("commit", match.group(1), line.number, match.start(1) + 1, value))
     return out
@@ -109,14 +142,15 @@ def _attach_stats(doc: Document, claims: list[Claim]) -> None:
     by_line = sorted(claims, key=lambda c: (c.line, c.column))
     if not by_line:
         return
+    numbers = [c.line for c in by_line]
     for line in prose_lines(doc):
         match = STATS.search(line.text)
         if not match:
             continue
-        owner = [c for c in by_line if c.line <= line.number and line.number - c.line <= 3]
-        if not owner or "stats" in owner[-1].value:
+        last = bisect.bisect_right(numbers, line.number) - 1  # the last claim on or before it
+        if last < 0 or line.number - numbers[last] > 3 or "stats" in by_line[last].value:
             continue
-        target = owner[-1]
+        target = by_line[last]
         target.value["stats"] = {
             "files": _number(match.group("files")),
             "insertions": _number(match.group("ins")),

@@ -128,7 +128,9 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
 
 def _items_after(doc: Document, block: Block) -> int:
     """Top-level list items directly after ``block`` (0 when no list follows)."""
-    position = doc.blocks.index(block)
+    if "block_positions" not in doc.derived:
+        doc.derived["block_positions"] = {id(b): i for i, b in enumerate(doc.blocks)}
+    position = doc.derived["block_positions"][id(block)]
     count = 0
     for after in doc.blocks[position + 1 :]:
         if after.kind != "paragraph" or after.list_depth < 0:
@@ -136,6 +138,9 @@ def _items_after(doc: Document, block: Block) -> int:
         if after.list_depth == 0 and after.parent_item_id < 0:
             count += 1
     return count
+
+
+OTHERS_SHOWN = 10
 
 
 def _kind_of(noun: str) -> str:
@@ -167,14 +172,25 @@ def _same_totals(doc: Document) -> list[Claim]:
                     {"count": int(match.group(group)), "measure": "total " + _kind_of(noun)},
                 )
             )
+    by_measure: dict[str, list[Claim]] = {}
+    for claim in mentions:
+        by_measure.setdefault(claim.value["measure"], []).append(claim)
     out: list[Claim] = []
-    for measure in {c.value["measure"] for c in mentions}:
-        same = [c for c in mentions if c.value["measure"] == measure]
+    for same in by_measure.values():
         if len(same) < 2:
             continue
+        # each value with its first lines: a long document stays linear (the message names a few)
+        lines: dict[int, list[int]] = {}
+        for claim in same:
+            kept = lines.setdefault(claim.value["count"], [])
+            if len(kept) <= OTHERS_SHOWN and claim.line not in kept:
+                kept.append(claim.line)
         for claim in same:
             claim.value["others"] = sorted(
-                {(c.value["count"], c.line) for c in same if c is not claim}
+                (count, line)
+                for count, at in lines.items()
+                for line in at[:OTHERS_SHOWN]
+                if line != claim.line or count != claim.value["count"]
             )
         out.extend(same)
     return out

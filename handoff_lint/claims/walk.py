@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handoff_lint.model import Block, Document
@@ -23,13 +22,17 @@ class Line:
         return self.first and self.block.list_depth >= 0
 
 
-def prose_lines(doc: Document) -> Iterator[Line]:
-    """Every source line of a prose block (not code, not HTML)."""
-    for block in doc.blocks:
-        if block.kind not in PROSE_KINDS:
-            continue
-        for offset, text in enumerate(block.lines):
-            yield Line(block, block.line + offset, text, offset == 0)
+def prose_lines(doc: Document) -> list[Line]:
+    """Every source line of a prose block (not code, not HTML), listed once per document."""
+    if "prose_lines" not in doc.derived:
+        doc.derived["prose_lines"] = [
+            Line(block, block.line + offset, text, offset == 0)
+            for block in doc.blocks
+            if block.kind in PROSE_KINDS
+            for offset, text in enumerate(block.lines)
+        ]
+    lines: list[Line] = doc.derived["prose_lines"]
+    return lines
 
 
 def table_cells(line: str) -> list[tuple[int, str]]:
