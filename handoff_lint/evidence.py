@@ -62,8 +62,9 @@ class Evidence:
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
     session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
+    tree_names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _names_size: tuple[int, int] = (-1, -1)
+    _names_size: int = -1
 
     @property
     def recent_commits(self) -> list[CommitInfo]:
@@ -106,7 +107,7 @@ class Evidence:
             return direct[0]
         if len(suffix) > 1:
             return None
-        named = self._by_name().get(posixpath.basename(written), [])
+        named = self._by_name(posixpath.basename(written))
         matches = sorted({p for p in named if p.endswith("/" + written)})
         if len(matches) > 1:
             return None
@@ -116,19 +117,19 @@ class Evidence:
         """Known paths with the same file name as ``path`` (changed ones first)."""
         name = posixpath.basename(path)
         found = [p for p in self.changes if posixpath.basename(p) == name]
-        named = self._by_name().get(name, [])
+        named = self._by_name(name)
         found += sorted(p for p in named if p in self.files_at_end and p not in found)
         return found
 
-    def _by_name(self) -> dict[str, list[str]]:
-        """Known paths by file name, built once (rebuilt if paths were added since)."""
-        size = (len(self.files_at_end), len(self.changes))
-        if self._names_size != size:
+    def _by_name(self, name: str) -> list[str]:
+        """Known paths called ``name``: the tree's index is shared by the documents of a window;
+        the changed paths' is built here (and again if paths were added since)."""
+        if self._names_size != len(self.changes):
             self._names = {}
-            for known in (*self.files_at_end, *self.changes):
+            for known in self.changes:
                 self._names.setdefault(posixpath.basename(known), []).append(known)
-            self._names_size = size
-        return self._names
+            self._names_size = len(self.changes)
+        return self.tree_names.get(name, []) + self._names.get(name, [])
 
     def did_you_mean(self, written: str) -> str:
         import difflib
@@ -231,15 +232,28 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         fields = git.fields(*diff, check=False)
         entries = _tree_entries(facts, window.head)
     _parse_name_status(fields, evidence.changes)
-    for entry in entries:
-        meta, _, path = entry.partition("\t")
-        if path:
-            evidence.files_at_end.add(path)
-            if meta.startswith("160000"):
-                evidence.submodules.add(path)
+    key = ("tree", "index" if window.staged else str(window.head))
+    if key not in facts.memo:  # documents that share a window share its tree (read-only)
+        facts.memo[key] = _tree(entries)
+    evidence.files_at_end, evidence.submodules, evidence.tree_names = facts.memo[key]
     if window.head:
         span = f"{window.base}..{window.head}" if window.base else window.head
         evidence.window_commits = parse_records(git.run(*_log_question(span), check=False))
+
+
+def _tree(entries: list[str]) -> tuple[set[str], set[str], dict[str, list[str]]]:
+    """(paths, submodule paths, paths by file name) of ``ls-tree``/``ls-files`` entries."""
+    paths: set[str] = set()
+    submodules: set[str] = set()
+    names: dict[str, list[str]] = {}
+    for entry in entries:
+        meta, _, path = entry.partition("\t")
+        if path and path not in paths:
+            paths.add(path)
+            names.setdefault(posixpath.basename(path), []).append(path)
+            if meta.startswith("160000"):
+                submodules.add(path)
+    return paths, submodules, names
 
 
 def _log_question(span: str) -> tuple[str, ...]:

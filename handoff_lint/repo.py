@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from handoff_lint.gitcmd import Git
 
@@ -39,6 +40,7 @@ class RepoFacts:
     head: str | None
     head_branch: str
     branches: set[str] = field(default_factory=set)
+    memo: dict[tuple[str, ...], Any] = field(default_factory=dict)  # answers shared by documents
     _recent: list[CommitInfo] | None = None
 
     @property
