@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handoff_lint import frontmatter, roles
+from handoff_lint import frontmatter, roles, rules
 from handoff_lint.model import Block, Document, MetaField, Position, Section
 from handoff_lint.source import SourceText
 
 SEARCH_AHEAD = 400
+DEEPEST = 19  # mistune stops nesting lists and quotes at 20 levels (its max_nested_level)
+CONTAINER = re.compile(r"^\s*(?:>|(?:[-*+]|\d+[.)])(?:\s|$))", re.M)
 FENCE = re.compile(r"^ {0,3}(?:>\s?)*\s*(`{3,}|~{3,})")
 BREAK = re.compile(r"^ {0,3}(?:>\s?)*\s*([-*_])(?:\s*\1){2,}\s*$")
 META = re.compile(
@@ -170,6 +172,8 @@ class _Aligner:
     def _text_block(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
         fragments = [str(token.get("text", "")).strip(" \r\n\t\f")]  # raw source text
         index = self.locate(fragments)
+        if ctx.get("level", 0) >= DEEPEST and CONTAINER.search(fragments[0]):
+            self._too_deep(index)
         span = "".join(fragments).count("\n") + 1
         self.add(
             "paragraph",
@@ -182,6 +186,14 @@ class _Aligner:
 
     on_paragraph = _text_block
     on_block_text = _text_block
+
+    def _too_deep(self, index: int) -> None:
+        if not any(p.rule == "HL905" for p in self.doc.problems):
+            message = (
+                f"lists or quotes nested more than {DEEPEST} levels deep: the Markdown parser "
+                "reads deeper items as plain text, so claims in them were not checked"
+            )
+            self.doc.problems.append(rules.finding("HL905", index + 1, 1, message))
 
     def on_block_code(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
         raw = str(token.get("raw", ""))
@@ -203,7 +215,7 @@ class _Aligner:
             self.add("break", found, 1)
 
     def on_block_quote(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
-        self.walk(token.get("children", []), ctx)
+        self.walk(token.get("children", []), {**ctx, "level": ctx.get("level", 0) + 1})
 
     def on_list(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
         depth = int(token.get("attrs", {}).get("depth", 0))
@@ -211,6 +223,7 @@ class _Aligner:
             item_id = self.next_item
             self.next_item += 1
             inner = {**ctx, "depth": depth, "item": item_id, "parent_item": ctx.get("item", -1)}
+            inner["level"] = ctx.get("level", 0) + 1
             self.walk(item.get("children", []), inner)
 
     def on_table(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:

@@ -104,6 +104,9 @@ _rule(
 )
 _rule("HL904", "bad-suppression", "warning", "A handoff-lint-disable comment names no rule.")
 _rule(
+    "HL905", "nesting-too-deep", "warning", "Claims nested deeper than 19 levels are not checked."
+)
+_rule(
     "HL902",
     "internal-error",
     "error",

@@ -334,6 +334,26 @@ def test_deep_nesting(repo: ScratchRepo, cli: Cli, shape: str) -> None:
     for claim in claims_of(run):  # every claim found points at its own text
         assert lines[claim["line"] - 1][claim["column"] - 1 :].startswith(claim["text"]), claim
     assert _judged(run)["file:a.py"][0] == "verified"
+    deep = [f for f in run.json()["documents"][0]["findings"] if f["rule"] == "HL905"]
+    assert len(deep) == 1 and "not checked" in deep[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("levels", "warned"), [(19, False), (20, False), (21, True)], ids=["19", "20", "21"]
+)
+def test_claims_down_to_the_nesting_limit_are_checked(
+    repo: ScratchRepo, cli: Cli, levels: int, warned: bool
+) -> None:
+    files = {f"n{i}.py": "1\n" for i in range(levels)}
+    repo.commit("work", files)
+    nested = "".join("  " * i + f"- `n{i}.py`\n" for i in range(levels))
+    repo.write("DEEP_HANDOFF.md", H + "## Files Created\n\n" + nested)
+    run = _lint(cli, repo.path, "DEEP_HANDOFF.md")
+    judged = _judged(run)
+    checked = [f"n{i}.py" for i in range(levels) if f"file:n{i}.py" in judged]
+    assert checked == [f"n{i}.py" for i in range(min(levels, 20))]
+    rules = [f["rule"] for f in run.json()["documents"][0]["findings"]]
+    assert ("HL905" in rules) is warned
 
 
 def test_unterminated_code_fence_and_front_matter(repo: ScratchRepo, cli: Cli) -> None:
