@@ -243,11 +243,15 @@ def demo(keep: bool) -> int:
 
 @cli.command("facts")
 @click.option(
-    "--since", metavar="REF", help="Start the window after REF instead of the previous handoff."
+    "--since",
+    metavar="REF",
+    envvar="HANDOFF_LINT_FACTS_SINCE",
+    help="Start the window after REF instead of the previous handoff.",
 )
 @click.option(
     "--format",
     "fmt",
+    envvar="HANDOFF_LINT_FACTS_FORMAT",
     type=click.Choice(["both", "markdown", "yaml"]),
     default="both",
     show_default=True,
@@ -273,7 +277,9 @@ def facts_command(since: str | None, fmt: str) -> int:
 
 
 @cli.command("init")
-@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option(
+    "--force", is_flag=True, envvar="HANDOFF_LINT_INIT_FORCE", help="Overwrite existing files."
+)
 def init_command(force: bool) -> int:
     """Write a starter .handoff-lint.toml and a handoff template filled with this session's facts."""
     from handoff_lint import scaffold
@@ -291,11 +297,17 @@ def init_command(force: bool) -> int:
 
 @cli.command("audit")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    envvar="HANDOFF_LINT_AUDIT_FORMAT",
 )
 @click.option(
     "--html",
     "html_file",
+    envvar="HANDOFF_LINT_AUDIT_HTML",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a self-contained HTML report with a chart of accuracy over time.",
 )
@@ -321,7 +333,12 @@ def audit_command(fmt: str, html_file: Path | None) -> int:
 
 
 @cli.command("install-hook")
-@click.option("--force", is_flag=True, help="Replace a pre-commit hook that is not handoff-lint's.")
+@click.option(
+    "--force",
+    is_flag=True,
+    envvar="HANDOFF_LINT_INSTALL_HOOK_FORCE",
+    help="Replace a pre-commit hook that is not handoff-lint's.",
+)
 def install_hook(force: bool) -> int:
     """Install hooks/pre-commit as this repository's git pre-commit hook."""
     from handoff_lint import install

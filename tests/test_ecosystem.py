@@ -167,7 +167,7 @@ def test_diff_lints_only_the_pull_requests_documents(
     assert run.code == 2 and "fetch-depth: 0" in run.err
 
 
-def test_install_hook(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_install_hook(repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     run = cli("install-hook", cwd=repo.path)
     hook = repo.path / ".git" / "hooks" / "pre-commit"
     assert (
@@ -180,6 +180,10 @@ def test_install_hook(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untype
     refused = cli("install-hook", cwd=repo.path)
     assert refused.code == 1 and "--force" in refused.err and hook.read_text().endswith("mine\n")
     assert cli("install-hook", "--force", cwd=repo.path).code == 0
+    hook.write_text("#!/bin/sh\necho mine\n")
+    monkeypatch.setenv("HANDOFF_LINT_INSTALL_HOOK_FORCE", "1")
+    assert cli("install-hook", cwd=repo.path).code == 0 and "handoff-lint" in hook.read_text()
+    monkeypatch.delenv("HANDOFF_LINT_INSTALL_HOOK_FORCE")
     repo.git("config", "core.hooksPath", ".githooks")
     assert cli("install-hook", cwd=repo.path).code == 0
     assert "handoff-lint" in (repo.path / ".githooks" / "pre-commit").read_text()

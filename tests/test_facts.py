@@ -83,3 +83,23 @@ def test_audit_judges_each_document_at_the_commit_that_added_it(
     )
     text = cli("audit", cwd=repo.path).out
     assert "trend (oldest to newest): █▆" in text
+
+
+def test_other_commands_read_their_environment_variables(
+    repo: ScratchRepo, cli, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    _session(repo)
+    monkeypatch.setenv("HANDOFF_LINT_FORMAT", "json")  # check's variable: not the others'
+    monkeypatch.setenv("HANDOFF_LINT_FACTS_FORMAT", "yaml")
+    printed = cli("facts", cwd=repo.path).out
+    assert printed.startswith("---") and "## " not in printed
+    monkeypatch.setenv("HANDOFF_LINT_FACTS_SINCE", "HEAD~1")
+    assert "app/api.py" not in cli("facts", cwd=repo.path).out  # only the last commit
+    assert cli("init", cwd=repo.path).code == 0
+    assert cli("init", cwd=repo.path).code == 2
+    monkeypatch.setenv("HANDOFF_LINT_INIT_FORCE", "1")
+    assert cli("init", cwd=repo.path).code == 0
+    page = tmp_path / "env.html"
+    monkeypatch.setenv("HANDOFF_LINT_AUDIT_FORMAT", "json")
+    monkeypatch.setenv("HANDOFF_LINT_AUDIT_HTML", str(page))
+    assert "documents" in cli("audit", cwd=repo.path).json() and page.exists()
