@@ -1,3 +1,3 @@
-from handoff_lint.cli import main
+from handoff_lint.cli import run
 
-raise SystemExit(main())
+run()

@@ -278,3 +278,40 @@ def test_wheel_ships_schemas_hooks_and_rule_docs(tmp_path: Path) -> None:
         "handoff_lint/docs/rules.md",
     ):
         assert wanted in names
+
+
+def test_console_script_flushes_everything_and_keeps_the_exit_code(tmp_path: Path) -> None:
+    from handoff_lint.rules import RULES
+
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", "rules"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == len(RULES)
+    missing = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", "check", "--no-git", "NOPE.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 2 and "NOPE.md" in missing.stderr
+
+
+def test_console_script_survives_a_reader_that_goes_away(tmp_path: Path) -> None:
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: every write fails with EPIPE (`handoff-lint ... | head`)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "handoff_lint", "rules"],
+            cwd=tmp_path,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr
