@@ -224,8 +224,10 @@ def sized_document(text: str, size: int) -> str:
 
 
 def one_line_document(text: str, size: int) -> str:
-    """A document whose body is one line of ``size`` bytes: the handoff's lines joined."""
-    body = " ".join(line.strip(" #-*") for line in text.split("\n") if line.strip(" #-*"))
+    """A document whose body is one line of ``size`` bytes: the handoff's lines joined, each
+    followed by "commit <id>" (ids after the word "commit" were the quadratic shape)."""
+    parts = [line.strip(" #-*") for line in text.split("\n") if line.strip(" #-*")]
+    body = " ".join(f"{part} commit {index:07x}" for index, part in enumerate(parts, 0xA000000))
     line = (body + " ") * (size // (len(body) + 1) + 1)
     return "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n" + line[:size] + "\n"
 
