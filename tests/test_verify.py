@@ -389,3 +389,33 @@ def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli) -> None:
     repo.commit("handoff", {"HANDOFF.md": HEAD + f"## Commits\n\n- {first[:7]} Add the parsr\n"})
     run = cli("check", "HANDOFF.md", cwd=repo.path)
     assert f"probably rebased or squashed as {amended[:7]} 'Add the parser'" in run.out
+
+
+@pytest.mark.parametrize(
+    ("distance", "expected"),
+    [(3, "previous"), (12, "previous"), (30, "cut")],
+    ids=["within the near search", "within the far bound", "beyond it"],
+)
+def test_previous_handoff_search_looks_near_then_far(
+    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch, distance: int, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    from handoff_lint import window
+
+    monkeypatch.setattr(window, "NEAR_SEARCH", 5)
+    monkeypatch.setattr(window, "WINDOW_SEARCH", 20)
+    minute = iter(range(100))  # one commit a minute: --since bounds the search by date
+
+    def when() -> str:
+        return f"2025-11-13T{10 + (m := next(minute)) // 60:02d}:{m % 60:02d}:00+00:00"
+
+    previous = repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": PREVIOUS}, when())
+    for i in range(distance):
+        repo.commit(f"work {i}", {"work.txt": f"{i}\n"}, when())
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": HEAD}, when())
+    data = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path).json()
+    found = data["documents"][0]["window"]
+    if expected == "previous":
+        assert found["base"] == previous and found["how"] == "since the previous handoff document"
+    else:
+        assert found["base"] == repo.git("rev-parse", "HEAD~21")
+        assert found["how"].startswith("the last 20 first-parent commits")
