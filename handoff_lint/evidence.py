@@ -149,18 +149,29 @@ class Evidence:
         return days
 
 
-def _commit_evidence(facts: RepoFacts, evidence: Evidence, hashes: list[str]) -> None:
-    evidence.objects = lookup_objects(facts.git, hashes)
-    shas = sorted(
-        {o.sha for o in evidence.objects.values() if o.status == "found" and o.type == "commit"}
-    )
+def commit_questions(
+    facts: RepoFacts, claims: list[Claim]
+) -> tuple[dict[str, ObjectInfo], list[str], list[tuple[str, ...]]]:
+    """The claimed ids resolved, the commits among them, and the two git commands that judge
+    them (reachability; subjects and stats). They do not depend on the window, so the pipeline
+    starts them before computing it."""
+    hashes = sorted({c.text for c in claims if c.kind == "commit"})
+    objects = lookup_objects(facts.git, hashes)
+    shas = sorted({o.sha for o in objects.values() if o.status == "found" and o.type == "commit"})
     if not shas:
-        return
+        return objects, shas, []
     negative = ["--branches", "--remotes"] + (["HEAD"] if facts.head else [])
     reachable = ("rev-list", *shas, "--not", *negative)
     stats = ("log", "--no-walk=unsorted", f"--format={RECORD}", "--shortstat")
-    described = (*stats, "--diff-merges=first-parent", *shas)
-    facts.git.prefetch(reachable, described)
+    return objects, shas, [reachable, (*stats, "--diff-merges=first-parent", *shas)]
+
+
+def _commit_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    evidence.objects, shas, questions = commit_questions(facts, claims)
+    if not questions:
+        return
+    facts.git.prefetch(*questions)
+    reachable, described = questions
     evidence.unreachable = set(facts.git.lines(*reachable, check=False)) & set(shas)
     output = facts.git.run(*described, check=False)
     evidence.commits = {c.sha: c for c in parse_records(output)}
@@ -361,8 +372,7 @@ def gather(
     evidence.branches = facts.branches
     evidence.head_branch = facts.head_branch
     evidence.repo = facts
-    hashes = sorted({c.text for c in claims if c.kind == "commit"})
-    _commit_evidence(facts, evidence, hashes)
+    _commit_evidence(facts, evidence, claims)
     _widen_to_cited(facts, evidence, anchors or [])
     if facts.shallow and window.head is not None:
         _start_at_boundary(facts, evidence)

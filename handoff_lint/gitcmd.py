@@ -66,29 +66,31 @@ class Git:
         self._batch: Any = None
         self._memo: dict[tuple[str, ...], tuple[int, str, str]] = {}
         self._memo_bytes: dict[tuple[str, ...], bytes] = {}
+        self._pending: dict[tuple[str, ...], Any] = {}
 
     def _command(self, args: tuple[str, ...]) -> list[str]:
         return ["git", "-c", "core.quotepath=off", "--no-pager", *args]
 
     def prefetch(self, *questions: tuple[str, ...]) -> None:
-        """Start independent commands at once; ``run`` with the same arguments gets the answers.
+        """Start independent commands now; ``run`` with the same arguments collects the answer.
 
-        A git process costs ~2-3 ms to start and wait for even when git does nothing; started
-        together, they overlap each other (and use the second core).
+        A git process costs ~2-3 ms to start and wait for even when git does nothing. Started
+        early, commands overlap each other and the Python work in between (on the second core).
         """
-        from git.compat import safe_decode
-
-        started = []
         for args in dict.fromkeys(questions):
             command = self._command(args)
             key = (str(self.cwd), *command, "\0", "")
-            if key not in self._memo:
+            if key not in self._memo and key not in self._pending:
                 self.calls.append(command)
                 env = {**os.environ, **ENV}
-                started.append((key, self._git.execute(command, as_process=True, env=env)))
-        for key, process in started:
-            out, err = process.proc.communicate()
-            self._memo[key] = (process.proc.returncode, safe_decode(out), safe_decode(err))
+                self._pending[key] = self._git.execute(command, as_process=True, env=env)
+
+    def _collect(self, key: tuple[str, ...]) -> tuple[int, str, str]:
+        from git.compat import safe_decode
+
+        process = self._pending.pop(key)
+        out, err = process.proc.communicate()
+        return int(process.proc.returncode), safe_decode(out), safe_decode(err)
 
     def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
         """Run ``git -c core.quotepath=off ARGS``; return stdout (raise GitError if ``check``)."""
@@ -96,6 +98,8 @@ class Git:
         key = (str(self.cwd), *command, "\0", stdin or "")
         if key in self._memo:  # read-only commands on an unchanging repository: ask once
             status, out, err = self._memo[key]
+        elif key in self._pending:
+            status, out, err = self._memo[key] = self._collect(key)
         else:
             self.calls.append(command)
             status, out, err = self._execute(command, stdin)
@@ -152,7 +156,9 @@ class Git:
         return answers
 
     def close(self) -> None:
-        """End the long-lived cat-file process, if one was started."""
+        """End the long-lived cat-file process and wait for prefetched commands nobody read."""
+        for key in list(self._pending):
+            self._memo[key] = self._collect(key)
         if self._batch is not None:
             self._batch.proc.stdin.close()
             self._batch.proc.wait()

@@ -20,7 +20,7 @@ from handoff_lint import (
     suppress,
     window,
 )
-from handoff_lint.evidence import Evidence, gather, unavailable
+from handoff_lint.evidence import Evidence, commit_questions, gather, unavailable
 from handoff_lint.gitcmd import Git, GitError
 from handoff_lint.junit import Counts
 from handoff_lint.model import Claim, Document, Finding, Window
@@ -132,6 +132,7 @@ def _evidence(
         return unavailable(
             Window(None, None, how="outside"), "the document is outside the repository"
         )
+    facts.git.prefetch(*commit_questions(facts, found)[2])  # runs while the window is found
     try:
         own = frozenset(
             str(c.value.get("path", "")).rsplit("/", 1)[-1] for c in found if c.kind == "file"
