@@ -377,6 +377,7 @@ def gather(
     if facts.shallow and window.head is not None:
         _start_at_boundary(facts, evidence)
     if window.head is not None or window.staged:
+        facts.git.prefetch(*history.questions(window, doc_path, claims))
         _window_evidence(facts, evidence)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)

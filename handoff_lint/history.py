@@ -5,47 +5,53 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from handoff_lint.gitcmd import EMPTY_TREE
-from handoff_lint.model import Claim
+from handoff_lint.model import Claim, Window
 from handoff_lint.repo import RECORD, CommitInfo, RepoFacts, parse_records, parse_shortstat
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 
+def _diff_questions(window: Window, doc_path: str) -> list[tuple[str, ...]]:
+    base = window.base or EMPTY_TREE
+    args = ("--cached", base) if window.staged else (base, str(window.head))
+    net = ("diff", "--shortstat", *args)
+    return [net, (*net, "--", ".", f":(exclude,literal){doc_path}")] if doc_path else [net]
+
+
+def _log_question(window: Window) -> tuple[str, ...]:
+    span = f"{window.base}..{window.head}" if window.base else str(window.head)
+    return ("log", f"--format={RECORD}", "--shortstat", "--max-count=500", span)
+
+
+def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[str, ...]]:
+    """The commands ``diffstats`` and ``branches`` will run for ``claims`` (to start early)."""
+    asked: list[tuple[str, ...]] = []
+    if any(c.kind == "stats" for c in claims):
+        asked += _diff_questions(window, doc_path)
+        asked += [_log_question(window)] if window.head else []
+    if window.head and any(c.kind == "branch" for c in claims):
+        asked.append(_branch_question(window.head))
+    return asked
+
+
 def diffstats(facts: RepoFacts, evidence: Evidence) -> None:
     """The window's net diff, the sum of its commits and each commit, as (files, +, -)."""
     window = evidence.window
-    base = window.base or EMPTY_TREE
-    args = ["--cached", base] if window.staged else [base, str(window.head)]
+    asked = _diff_questions(window, evidence.doc_path)
     net = CommitInfo("", "", "", None)
-    parse_shortstat(facts.git.run("diff", "--shortstat", *args, check=False), net)
+    parse_shortstat(facts.git.run(*asked[0], check=False), net)
     evidence.diffstats["the session's net diff"] = (net.files, net.insertions, net.deletions)
     if evidence.doc_path:
         work = CommitInfo("", "", "", None)
-        parse_shortstat(
-            facts.git.run(
-                "diff",
-                "--shortstat",
-                *args,
-                "--",
-                ".",
-                f":(exclude,literal){evidence.doc_path}",
-                check=False,
-            ),
-            work,
-        )
+        parse_shortstat(facts.git.run(*asked[1], check=False), work)
         evidence.diffstats["the session's work without this document"] = (
             work.files,
             work.insertions,
             work.deletions,
         )
     if window.head:
-        span = f"{window.base}..{window.head}" if window.base else window.head
-        commits = parse_records(
-            facts.git.run(
-                "log", f"--format={RECORD}", "--shortstat", "--max-count=500", span, check=False
-            )
-        )
+        commits = parse_records(facts.git.run(*_log_question(window), check=False))
         total = (
             sum(c.files for c in commits),
             sum(c.insertions for c in commits),
@@ -67,20 +73,16 @@ def diffstats(facts: RepoFacts, evidence: Evidence) -> None:
             )
 
 
+def _branch_question(head: str) -> tuple[str, ...]:
+    return ("for-each-ref", "--format=%(refname)", "--contains", head, "refs/heads", "refs/remotes")
+
+
 def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """Branches (short names, remote prefix dropped too) that hold the window's last commit."""
     head = evidence.window.head
     if head is None or not any(c.kind == "branch" for c in claims):
         return
-    refs = facts.git.lines(
-        "for-each-ref",
-        "--format=%(refname)",
-        "--contains",
-        head,
-        "refs/heads",
-        "refs/remotes",
-        check=False,
-    )
+    refs = facts.git.lines(*_branch_question(head), check=False)
     containing: set[str] = set()
     for ref in refs:
         short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
