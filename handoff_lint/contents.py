@@ -72,6 +72,12 @@ def parse_numstat(output: str) -> dict[str, list[tuple[int, int]]]:
     return result
 
 
+def _numstat_question(base: str | None, head: str, paths: list[str]) -> tuple[str, ...]:
+    span = f"{base}..{head}" if base else head
+    log = ("--literal-pathspecs", "log", "--numstat", "--format=", "--no-renames")
+    return (*log, "--max-count=5000", span, "--", *paths)
+
+
 def insertions(
     git: Git, base: str | None, head: str | None, staged: bool, paths: list[str]
 ) -> dict[str, list[tuple[int, int]]]:
@@ -80,20 +86,7 @@ def insertions(
         return {}
     result: dict[str, list[tuple[int, int]]] = {}
     if head:
-        span = f"{base}..{head}" if base else head
-        output = git.run(
-            "--literal-pathspecs",
-            "log",
-            "--numstat",
-            "--format=",
-            "--no-renames",
-            "--max-count=5000",
-            span,
-            "--",
-            *paths,
-            check=False,
-        )
-        result = parse_numstat(output)
+        result = parse_numstat(git.run(*_numstat_question(base, head, paths), check=False))
     if staged:
         against = [head] if head else []
         output = git.run(
@@ -244,9 +237,8 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
     }
 
 
-def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Line counts and per-commit insertions for the paths of line-count claims."""
-    paths = sorted(
+def _line_count_paths(evidence: Evidence, claims: list[Claim]) -> list[str]:
+    return sorted(
         {
             p
             for c in claims
@@ -255,6 +247,18 @@ def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]
             if p
         }
     )
+
+
+def line_count_questions(evidence: Evidence, claims: list[Claim]) -> list[tuple[str, ...]]:
+    """The ``log --numstat`` that ``gather_line_counts`` will most likely run (to start early:
+    if the paths resolve differently by then, it simply runs its own)."""
+    paths, window = _line_count_paths(evidence, claims), evidence.window
+    return [_numstat_question(window.base, window.head, paths)] if paths and window.head else []
+
+
+def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Line counts and per-commit insertions for the paths of line-count claims."""
+    paths = _line_count_paths(evidence, claims)
     if not paths:
         return
     window = evidence.window

@@ -379,6 +379,7 @@ def gather(
     if window.head is not None or window.staged:
         facts.git.prefetch(*history.questions(window, doc_path, claims))
         _window_evidence(facts, evidence)
+        facts.git.prefetch(*contents.line_count_questions(evidence, claims))
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
