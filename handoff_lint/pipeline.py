@@ -132,7 +132,6 @@ def _evidence(
         return unavailable(
             Window(None, None, how="outside"), "the document is outside the repository"
         )
-    facts.git.prefetch(*commit_questions(facts, found)[2])  # runs while the window is found
     try:
         own = frozenset(
             str(c.value.get("path", "")).rsplit("/", 1)[-1] for c in found if c.kind == "file"
@@ -172,10 +171,15 @@ def lint_document(
     except source.NotText as exc:
         result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
         return result
+    relative = _repo_path(facts, options.cwd, path) if facts is not None else None
+    if facts is not None and relative is not None and not (options.since or options.at):
+        window.prefetch(facts, relative)  # git works while the document is parsed
     doc = parse(path, text)
     kinds = claims.load()
     found = [claim for kind in kinds.values() for claim in kind.extract(doc)]
     result.claims = sorted(found, key=lambda c: (c.line, c.column))
+    if facts is not None:  # these two run while the checks below are done
+        facts.git.prefetch(*commit_questions(facts, result.claims)[2])
     result.findings.extend(doc.problems)
     result.findings.extend(hygiene.check(doc))
     result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))

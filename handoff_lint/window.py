@@ -148,6 +148,17 @@ def _search(
     return None, parents[0].split(), False
 
 
+def _added_question(path: str) -> tuple[str, ...]:
+    return ("log", "-1", "--diff-filter=A", "--format=%H", "HEAD", "--", path)
+
+
+def prefetch(facts: RepoFacts, path: str) -> None:
+    """Start the window's first question (which commit added the document) before the document
+    is parsed: it depends only on the path. Nothing is started for a staged document."""
+    if facts.head is not None and not _state(facts, path)[1]:
+        facts.git.prefetch(_added_question(path))
+
+
 def _state(facts: RepoFacts, path: str) -> tuple[bool, bool]:
     """(in HEAD, staged or untracked differently from HEAD)."""
     names = [f":{path}"] + ([f"HEAD:{path}"] if facts.head else [])
@@ -191,7 +202,7 @@ def compute(
     if head is None and at:
         head = at  # the commit that added the document (audit)
     if head is None and not pending:
-        head = _first_line(facts, "log", "-1", "--diff-filter=A", "--format=%H", "HEAD", "--", path)
+        head = _first_line(facts, *_added_question(path))
         head = (
             head or _first_line(facts, "log", "-1", "--format=%H", "HEAD", "--", path) or facts.head
         )
