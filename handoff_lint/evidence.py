@@ -194,6 +194,11 @@ def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) ->
     cited = sorted((claimed | listed) - evidence.unreachable)
     if not cited or (window.base is None and len(cited) < 2):
         return
+    if window.base is not None:
+        span = f"{window.base}..{window.head}"
+        inside = {c.sha for c in parse_records(facts.git.run(*_log_question(span), check=False))}
+        if inside.issuperset(cited):
+            return  # every cited commit is in the window already: nothing to widen (no merge-base)
     outside = set(facts.git.lines("merge-base", "--independent", window.head, *cited, check=False))
     ancestors = [c for c in cited if c not in outside or c == window.head]
     if not ancestors or (window.base is None and len(ancestors) < 2):
@@ -237,10 +242,9 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
     else:
         assert window.head is not None
-        span = f"{window.base}..{window.head}" if window.base else window.head
-        diff = ("diff", "--name-status", "-z", "-M", "--no-ext-diff", base, window.head)
-        git.prefetch(diff, *_tree_questions(facts, window.head), _log_question(span))
-        fields = git.fields(*diff, check=False)
+        questions = _window_questions(facts, window)
+        git.prefetch(*questions)
+        fields = git.fields(*questions[0], check=False)
         entries = _tree_entries(facts, window.head)
     _parse_name_status(fields, evidence.changes)
     key = ("tree", "index" if window.staged else str(window.head))
@@ -254,17 +258,21 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
 
 def _tree(entries: list[str]) -> tuple[set[str], set[str], dict[str, list[str]]]:
     """(paths, submodule paths, paths by file name) of ``ls-tree``/``ls-files`` entries."""
-    paths: set[str] = set()
-    submodules: set[str] = set()
+    split = [entry.partition("\t") for entry in entries]
+    ordered = list(dict.fromkeys(path for _, _, path in split if path))  # unmerged: 3 entries
+    submodules = {path for meta, _, path in split if path and meta.startswith("160000")}
     names: dict[str, list[str]] = {}
-    for entry in entries:
-        meta, _, path = entry.partition("\t")
-        if path and path not in paths:
-            paths.add(path)
-            names.setdefault(posixpath.basename(path), []).append(path)
-            if meta.startswith("160000"):
-                submodules.add(path)
-    return paths, submodules, names
+    for path in ordered:
+        names.setdefault(path.rpartition("/")[2], []).append(path)
+    return set(ordered), submodules, names
+
+
+def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]:
+    """The window's diff, its tree listing and its log, in that order (committed windows)."""
+    head = str(window.head)
+    span = f"{window.base}..{head}" if window.base else head
+    diff = ("diff", "--name-status", "-z", "-M", "--no-ext-diff", window.base or EMPTY_TREE, head)
+    return [diff, *_tree_questions(facts, head), _log_question(span)]
 
 
 def _log_question(span: str) -> tuple[str, ...]:
@@ -300,6 +308,8 @@ def _tree_entries(facts: RepoFacts, head: str) -> list[str]:
             added.add(path)
         elif status == "D":
             deleted.append(f"{old_mode} \t{path}")
+    if not added:
+        return entries + deleted
     kept = [e for e in entries if e.partition("\t")[2] not in added]
     return kept + deleted
 
@@ -372,6 +382,8 @@ def gather(
     evidence.branches = facts.branches
     evidence.head_branch = facts.head_branch
     evidence.repo = facts
+    if window.head is not None and not window.staged and not facts.shallow:
+        facts.git.prefetch(*_window_questions(facts, window)[1:])  # the tree and the window's log
     _commit_evidence(facts, evidence, claims)
     _widen_to_cited(facts, evidence, anchors or [])
     if facts.shallow and window.head is not None:

@@ -70,16 +70,24 @@ def _accepts(added: list[str], path: str, own: frozenset[str]) -> bool:
     )
 
 
-def _floor(facts: RepoFacts, start: str, reach: int) -> tuple[str | None, str | None]:
-    """(the first-parent ancestor ``reach`` commits before ``start``, its commit time), or Nones
-    when the history is shorter. Resolved by the long-lived cat-file; without a commit-graph,
-    git reads every commit on the way (~40 ms for 5,000)."""
+def _floor(facts: RepoFacts, start: str, reach: int) -> tuple[str | None, list[str]]:
+    """(the first-parent ancestor ``reach`` commits before ``start``, the revision arguments
+    that bound a search to it), or (None, []) when the history is shorter.
+
+    The ancestor is resolved by the long-lived cat-file (without a commit-graph git reads every
+    commit on the way: ~40 ms for 5,000). Near, the bound is ``^floor``: git walks the range
+    before answering, which costs little for NEAR_SEARCH commits. Far, it is ``--since`` the
+    floor's time, so git can stop at the first match instead of walking 5,000 commits.
+    """
     bound = f"{start}~{reach}"
     found = lookup_objects(facts.git, [bound]).get(bound)
     floor = found.sha if found is not None and found.status == "found" else None
-    # --since, not ^floor: a negative revision makes git walk the whole range before answering
-    since = _first_line(facts, "log", "-1", "--format=%ct", floor) if floor else None
-    return floor, since
+    if floor is None:
+        return None, []
+    if reach <= NEAR_SEARCH:
+        return floor, [f"^{floor}"]
+    since = _first_line(facts, "log", "-1", "--format=%ct", floor)
+    return floor, [f"--since={since}"] if since else []
 
 
 def _previous_handoff(
@@ -97,10 +105,10 @@ def _previous_handoff(
     tips = [start]
     steps = 0
     for reach in (NEAR_SEARCH, WINDOW_SEARCH):
-        floor, since = _floor(facts, start, reach)
+        floor, bounds = _floor(facts, start, reach)
         while steps < MAX_HANDOFF_COMMITS:
             steps += 1
-            found, tips, exhausted = _search(facts, tips, since, globs, path, own)
+            found, tips, exhausted = _search(facts, tips, bounds, globs, path, own)
             if found is not None or not tips:
                 return found
             if exhausted:
@@ -115,7 +123,7 @@ def _previous_handoff(
 def _search(
     facts: RepoFacts,
     tips: list[str],
-    since: str | None,
+    bounds: list[str],
     globs: list[str],
     path: str,
     own: frozenset[str],
@@ -129,7 +137,7 @@ def _search(
         "--name-only",
         "--max-count=1",
         *tips,
-        *([f"--since={since}"] if since else []),
+        *bounds,
         "--",
         *pathspecs(globs),
         check=False,

@@ -36,9 +36,15 @@ def _git_processes(repo: ScratchRepo, doc: str, trace: Path) -> int:
 def test_process_count_does_not_grow_with_claims(repo: ScratchRepo, tmp_path: Path) -> None:
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     shas = [repo.commit(f"work {i}", {f"src/m{i}.py": "x\n" * (i + 1)}) for i in range(40)]
-    repo.commit("small", {"SESSION_2_HANDOFF.md": _doc(repo, shas, 10)})
+    # two documents of the same session window, one with 4x the claims of the other
+    repo.commit(
+        "handoffs",
+        {
+            "SESSION_2_HANDOFF.md": _doc(repo, shas, 10),
+            "SESSION_2_LONG_HANDOFF.md": _doc(repo, shas, 40),
+        },
+    )
     small = _git_processes(repo, "SESSION_2_HANDOFF.md", tmp_path / "small.trace")
-    repo.commit("large", {"SESSION_3_HANDOFF.md": _doc(repo, shas, 40)})
-    large = _git_processes(repo, "SESSION_3_HANDOFF.md", tmp_path / "large.trace")
+    large = _git_processes(repo, "SESSION_2_LONG_HANDOFF.md", tmp_path / "large.trace")
     assert large <= 25, large  # 100 claims: a small constant number of git processes
     assert large <= small + 2, (small, large)
