@@ -155,10 +155,15 @@ class Git:
                 answers.append(process.stdout.readline().decode("utf-8", "replace").rstrip("\n"))
         return answers
 
-    def close(self) -> None:
-        """End the long-lived cat-file process and wait for prefetched commands nobody read."""
+    def drain(self) -> None:
+        """Wait for the prefetched commands nobody asked for (a guess that did not apply), so
+        that no process or pipe outlives the document that started it."""
         for key in list(self._pending):
             self._memo[key] = self._collect(key)
+
+    def close(self) -> None:
+        """End the long-lived cat-file process and wait for prefetched commands nobody read."""
+        self.drain()
         if self._batch is not None:
             self._batch.proc.stdin.close()
             self._batch.proc.wait()

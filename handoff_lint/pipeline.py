@@ -165,6 +165,16 @@ def _read(path: str, facts: RepoFacts | None, options: Options) -> source.Source
 def lint_document(
     path: str, facts: RepoFacts | None, options: Options, model_schema: dict[str, Any]
 ) -> DocumentResult:
+    try:
+        return _lint_document(path, facts, options, model_schema)
+    finally:
+        if facts is not None:
+            facts.git.drain()
+
+
+def _lint_document(
+    path: str, facts: RepoFacts | None, options: Options, model_schema: dict[str, Any]
+) -> DocumentResult:
     result = DocumentResult(path)
     try:
         text = _read(path, facts, options)

@@ -71,22 +71,18 @@ def _accepts(added: list[str], path: str, own: frozenset[str]) -> bool:
 
 
 def _floor(facts: RepoFacts, start: str, reach: int) -> tuple[str | None, list[str]]:
-    """(the first-parent ancestor ``reach`` commits before ``start``, the revision arguments
-    that bound a search to it), or (None, []) when the history is shorter.
+    """(the first-parent ancestor ``reach`` commits before ``start``, the ``--since`` argument
+    that bounds a search to its time), or (None, []) when the history is shorter.
 
     The ancestor is resolved by the long-lived cat-file (without a commit-graph git reads every
-    commit on the way: ~40 ms for 5,000). Near, the bound is ``^floor``: git walks the range
-    before answering, which costs little for NEAR_SEARCH commits. Far, it is ``--since`` the
-    floor's time, so git can stop at the first match instead of walking 5,000 commits.
+    commit on the way: ~40 ms for 5,000). A date bound, not ``^floor``: git stops at the first
+    match instead of walking the range first, and a match found within the near bound is the
+    newest of all (git lists by date), so looking near first never changes the answer.
     """
     bound = f"{start}~{reach}"
     found = lookup_objects(facts.git, [bound]).get(bound)
     floor = found.sha if found is not None and found.status == "found" else None
-    if floor is None:
-        return None, []
-    if reach <= NEAR_SEARCH:
-        return floor, [f"^{floor}"]
-    since = _first_line(facts, "log", "-1", "--format=%ct", floor)
+    since = _first_line(facts, "log", "-1", "--format=%ct", floor) if floor else None
     return floor, [f"--since={since}"] if since else []
 
 
@@ -112,6 +108,7 @@ def _previous_handoff(
             if found is not None or not tips:
                 return found
             if exhausted:
+                steps -= 1  # a search that found nothing rejected no document
                 break
         else:
             return None  # too many rejected documents

@@ -430,3 +430,29 @@ def test_a_since_that_names_no_commit_is_a_usage_error(
     done = _proc(repo.path, repo.env, command[0], since, *command[1:])
     assert not (tmp_path / "out").exists() and "Traceback" not in done.stderr
     assert done.returncode == 2 and "does not name a commit" in done.stderr
+
+
+def test_many_documents_do_not_pile_up_processes(repo: ScratchRepo) -> None:
+    """Commands started early for a document (here: the commit that added it, unused because
+    front matter names the head) end with the document: 60 documents under a limit of 48 open
+    files, which 60 waiting processes (two pipes each) would exceed."""
+    import resource
+
+    head = repo.commit("work", {"a.py": "1\n"})
+    doc = f"---\nhead: {head}\n---\n" + H + "## Files Created\n\n- `a.py`\n"
+    repo.commit("handoffs", {f"docs/handoffs/agent-{i:02d}-HANDOFF.md": doc for i in range(60)})
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (48, 48))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", "check", "--format", "json"],
+        cwd=repo.path,
+        env=repo.env,
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=120,
+    )
+    assert "HL902" not in done.stdout and "Traceback" not in done.stderr, done.stderr[-500:]
+    assert done.returncode == 0 and json.loads(done.stdout)["summary"]["documents"] == 60

@@ -1,8 +1,9 @@
-"""The files at HEAD, read from the index, are exactly what ``git ls-tree -r HEAD`` lists.
+"""The files at HEAD, as handoff-lint lists them, are exactly what ``git ls-tree -r HEAD`` lists.
 
-handoff-lint lists HEAD's files with ``ls-files -s`` corrected by ``diff-index --cached``
-(2 ms instead of inflating every tree). Each case leaves the index in another state and compares
-the result with ls-tree, entry by entry (path and gitlink mode).
+handoff-lint reads HEAD's files from the index (``ls-files -s``, 2 ms instead of inflating every
+tree) when ``diff-index --cached`` shows nothing staged, and asks ``ls-tree -r`` otherwise. Each
+case leaves the index in another state and compares the result with ls-tree, entry by entry
+(path and gitlink mode).
 """
 
 from __future__ import annotations
@@ -52,6 +53,30 @@ def _conflict(repo: ScratchRepo) -> None:
         repo.git("merge", "-q", "other")
 
 
+def _delete_modify_conflict(repo: ScratchRepo) -> None:
+    repo.git("checkout", "-q", "-b", "other")
+    repo.commit("theirs", {"src/a.py": "changed on their side\n"})
+    repo.git("checkout", "-q", "main")
+    repo.commit("ours", remove=["src/a.py"])
+    with pytest.raises(RuntimeError):
+        repo.git("merge", "-q", "other")  # HEAD has no src/a.py; the index holds stages 1 and 3
+
+
+def _file_becomes_gitlink(repo: ScratchRepo) -> None:
+    sub = repo.git("rev-parse", "HEAD~1")
+    repo.git("rm", "-q", "--cached", "empty.txt")
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{sub},empty.txt")
+
+
+def _ignored_submodule_removed(repo: ScratchRepo) -> None:
+    repo.write(
+        ".gitmodules", '[submodule "lib"]\n\tpath = vendor/lib\n\turl = ./lib\n\tignore = all\n'
+    )
+    repo.git("add", ".gitmodules")
+    repo.git("commit", "-q", "-m", "gitmodules")
+    repo.git("rm", "-q", "--cached", "vendor/lib")
+
+
 def _submodule_removed(repo: ScratchRepo) -> None:
     repo.git("rm", "-q", "--cached", "vendor/lib")
 
@@ -74,6 +99,9 @@ def _listing(entries: list[str]) -> set[tuple[str, bool]]:
         _intent_to_add,
         _modified_and_mode,
         _conflict,
+        _delete_modify_conflict,
+        _file_becomes_gitlink,
+        _ignored_submodule_removed,
         _submodule_removed,
     ],
 )

@@ -419,3 +419,29 @@ def test_previous_handoff_search_looks_near_then_far(
     else:
         assert found["base"] == repo.git("rev-parse", "HEAD~21")
         assert found["how"].startswith("the last 20 first-parent commits")
+
+
+def test_near_search_never_prefers_an_older_handoff_merged_late(
+    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """An old side branch that added SESSION_1 is merged after SESSION_2: the window of SESSION_3
+    still starts at SESSION_2 (the newest handoff by date), as a search over all of it would."""
+    from handoff_lint import window
+
+    monkeypatch.setattr(window, "NEAR_SEARCH", 5)
+    minute = iter(range(100))
+
+    def when() -> str:
+        return f"2025-11-13T{10 + (m := next(minute)) // 60:02d}:{m % 60:02d}:00+00:00"
+
+    repo.commit("root", {"README.md": "r\n"}, when())
+    repo.git("checkout", "-q", "-b", "side")
+    repo.commit("old handoff", {"SESSION_1_HANDOFF.md": PREVIOUS}, when())
+    repo.git("checkout", "-q", "main")
+    second = repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": PREVIOUS}, when())
+    for i in range(8):
+        repo.commit(f"work {i}", {"work.txt": f"{i}\n"}, when())
+    repo.git("merge", "-q", "--no-ff", "-m", "merge side", "side")
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD}, when())
+    data = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path).json()
+    assert data["documents"][0]["window"]["base"] == second
