@@ -29,30 +29,13 @@ def line_counts(data: bytes) -> set[int]:
     return counts
 
 
-def parse_batch(output: bytes, names: list[str]) -> dict[str, bytes]:
-    """Parse ``git cat-file --batch`` output for ``names`` into the blobs that exist."""
-    result: dict[str, bytes] = {}
-    position = 0
-    for name in names:
-        end = output.find(b"\n", position)
-        if end < 0:
-            break
-        header = output[position:end].split(b" ")
-        position = end + 1
-        if len(header) != 3:
-            continue  # "<name> missing"
-        size = int(header[2])
-        if header[1] == b"blob" and size <= MAX_BLOB:
-            result[name] = output[position : position + size]
-        position += size + 1
-    return result
-
-
 def read_blobs(git: Git, names: list[str]) -> dict[str, bytes]:
-    """The blobs named (``REV:path``, ``:path`` for the index) that exist: one process."""
-    if not names:
-        return {}
-    return parse_batch(git.run_bytes("cat-file", "--batch", stdin="\n".join(names) + "\n"), names)
+    """The blobs named (``REV:path``, ``:path`` for the index) that exist and are not huge,
+    through the run's long-lived ``cat-file --batch``."""
+    found = git.objects(names)
+    return {
+        n: data for n, (kind, data) in found.items() if kind == "blob" and len(data) <= MAX_BLOB
+    }
 
 
 def blob_lines(git: Git, revision: str, paths: list[str]) -> dict[str, set[int]]:

@@ -65,8 +65,9 @@ class Git:
         self.calls: list[list[str]] = []
         self._batch: Any = None
         self._memo: dict[tuple[str, ...], tuple[int, str, str]] = {}
-        self._memo_bytes: dict[tuple[str, ...], bytes] = {}
         self._pending: dict[tuple[str, ...], Any] = {}
+        self._contents: Any = None
+        self._objects: dict[str, tuple[str, bytes] | None] = {}
 
     def _command(self, args: tuple[str, ...]) -> list[str]:
         return ["git", "-c", "core.quotepath=off", "--no-pager", *args]
@@ -155,6 +156,34 @@ class Git:
                 answers.append(process.stdout.readline().decode("utf-8", "replace").rstrip("\n"))
         return answers
 
+    def objects(self, names: list[str]) -> dict[str, tuple[str, bytes]]:
+        """(type, content) of each named object that exists, through one long-lived
+        ``git cat-file --batch`` per run (asked once per name: the repository does not change).
+
+        One name at a time: the answer is read before the next name is written, so neither pipe
+        can fill up while the other waits.
+        """
+        if self._contents is None:
+            command = ["git", "cat-file", "--batch"]
+            self.calls.append(command)
+            self._contents = self._git.execute(
+                command, as_process=True, istream=subprocess.PIPE, env={**os.environ, **ENV}
+            )
+        process = self._contents.proc
+        for name in names:
+            if name in self._objects or "\n" in name:
+                continue
+            process.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
+            process.stdin.flush()
+            header = process.stdout.readline().rstrip(b"\n")
+            if header.endswith((b" missing", b" ambiguous")) or header.count(b" ") != 2:
+                self._objects[name] = None
+                continue
+            kind, size = header.split(b" ")[1:]
+            data = process.stdout.read(int(size) + 1)[:-1]
+            self._objects[name] = (kind.decode("ascii", "replace"), data)
+        return {n: found for n in names if (found := self._objects.get(n)) is not None}
+
     def drain(self) -> None:
         """Wait for the prefetched commands nobody asked for (a guess that did not apply), so
         that no process or pipe outlives the document that started it."""
@@ -164,45 +193,16 @@ class Git:
     def close(self) -> None:
         """End the long-lived cat-file process and wait for prefetched commands nobody read."""
         self.drain()
-        if self._batch is not None:
-            self._batch.proc.stdin.close()
-            self._batch.proc.wait()
-            self._batch = None
-
-    def run_bytes(self, *args: str, stdin: str | None = None) -> bytes:
-        """Like ``run`` (never raising) but returns stdout as bytes."""
-        command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
-        key = (str(self.cwd), "bytes", *command, "\0", stdin or "")
-        if key in self._memo_bytes:
-            return self._memo_bytes[key]
-        self.calls.append(command)
-        options: dict[str, Any] = {
-            "with_extended_output": True,
-            "with_exceptions": False,
-            "env": {**os.environ, **ENV},
-            "stdout_as_string": False,
-            "strip_newline_in_stdout": False,
-        }
-        with tempfile.TemporaryFile() as handle:
-            handle.write((stdin or "").encode("utf-8", "surrogateescape"))
-            handle.seek(0)
-            _, out, _ = self._git.execute(command, istream=handle, **options)
-        self._memo_bytes[key] = bytes(out)
-        return bytes(out)
+        for process in (self._batch, self._contents):
+            if process is not None:
+                process.proc.stdin.close()
+                process.proc.wait()
+        self._batch = self._contents = None
 
     def blob(self, name: str) -> bytes | None:
         """The raw bytes of object ``name`` (e.g. ``:path``, the staged content), or None."""
-        command = ["git", "cat-file", "blob", name]
-        self.calls.append(command)
-        status, out, _ = self._git.execute(
-            command,
-            with_extended_output=True,
-            with_exceptions=False,
-            env={**os.environ, **ENV},
-            stdout_as_string=False,
-            strip_newline_in_stdout=False,
-        )
-        return bytes(out) if status == 0 else None
+        found = self.objects([name]).get(name)
+        return found[1] if found is not None and found[0] == "blob" else None
 
     def lines(self, *args: str, stdin: str | None = None, check: bool = True) -> list[str]:
         return [line for line in self.run(*args, stdin=stdin, check=check).split("\n") if line]

@@ -82,8 +82,22 @@ def _floor(facts: RepoFacts, start: str, reach: int) -> tuple[str | None, list[s
     bound = f"{start}~{reach}"
     found = lookup_objects(facts.git, [bound]).get(bound)
     floor = found.sha if found is not None and found.status == "found" else None
-    since = _first_line(facts, "log", "-1", "--format=%ct", floor) if floor else None
+    since = _commit_time(facts, floor) if floor else None
     return floor, [f"--since={since}"] if since else []
+
+
+def _commit_time(facts: RepoFacts, sha: str) -> str | None:
+    """The committer time (seconds since the epoch) of commit ``sha``, read from the object by
+    the run's long-lived cat-file (``log -1 --format=%ct`` would be one more process)."""
+    found = facts.git.objects([sha]).get(sha)
+    if found is None or found[0] != "commit":
+        return None
+    header = found[1].split(b"\n\n", 1)[0]
+    for line in header.split(b"\n"):
+        if line.startswith(b"committer "):
+            stamp = line.rsplit(b" ", 2)[-2]
+            return stamp.decode("ascii") if stamp.isdigit() else None
+    return None
 
 
 def _previous_handoff(

@@ -1,0 +1,42 @@
+"""The run's long-lived ``cat-file --batch``: contents of many objects, missing ones, odd names."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint.gitcmd import Git
+from handoff_lint.scratch import ScratchRepo
+
+
+@pytest.fixture
+def git(repo: ScratchRepo) -> Git:
+    repo.commit("files", {"a.py": "print(1)\n", "dir with space/b c.md": "é\n", "empty.txt": ""})
+    return Git(repo.path)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("HEAD:a.py", ("blob", b"print(1)\n")),
+        ("HEAD:dir with space/b c.md", ("blob", "é\n".encode())),
+        ("HEAD:empty.txt", ("blob", b"")),
+        (":a.py", ("blob", b"print(1)\n")),
+        ("HEAD:no such", None),  # "HEAD:no such missing": three words, still missing
+        ("HEAD:no such file.md", None),
+        ("0000000", None),
+        ("line\nbreak", None),
+    ],
+)
+def test_objects_answers_each_name(git: Git, name: str, expected: object) -> None:
+    assert git.objects(["HEAD:a.py", name, "HEAD:empty.txt"]).get(name) == expected
+    assert git.blob(name) == (expected[1] if isinstance(expected, tuple) else None)
+
+
+def test_objects_reads_commits_and_uses_one_process(git: Git) -> None:
+    kind, data = git.objects(["HEAD"])["HEAD"]
+    assert kind == "commit" and b"\ncommitter " in data
+    for _ in range(3):
+        git.objects(["HEAD:a.py", "HEAD~0:a.py", "HEAD:empty.txt"])
+    assert sum(command[1:] == ["cat-file", "--batch"] for command in git.calls) == 1
+    git.close()
+    assert git.blob("HEAD:a.py") == b"print(1)\n"  # answered from what was read already
