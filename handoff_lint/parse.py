@@ -54,11 +54,17 @@ def _block_tokens(body: str) -> tuple[list[dict[str, Any]], Any]:
     return list(state.tokens), state
 
 
+PLAIN = re.compile(r"[^*_`\[\]<>&\\!~]*")  # no character that inline Markdown gives a meaning
+
+
 def _inline(token: dict[str, Any], state: Any) -> list[dict[str, Any]]:
-    """The inline tokens of a block token that has not been through the inline pass."""
+    """The inline tokens of a block token that has not been through the inline pass (a text
+    without markup characters is its own single text token: no need to run the parser)."""
     if "children" in token:
         return list(token["children"])
     text = str(token.get("text", ""))
+    if PLAIN.fullmatch(text) and "\n" not in text:
+        return [{"type": "text", "raw": text.strip(" \r\n\t\f")}]
     children: list[dict[str, Any]] = _parser().inline(text.strip(" \r\n\t\f"), state.env)
     return children
 

@@ -129,3 +129,14 @@ def test_random_bytes_never_raise_anything_but_not_text(data: bytes) -> None:
     doc = parse.parse("b.md", text)
     for kind in claims.load().values():
         kind.extract(doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+def test_plain_heading_text_skips_the_inline_parser_with_the_same_result(text: str) -> None:
+    """A heading without markup characters is taken as it is; mistune's inline parser, asked
+    anyway, gives the same text."""
+    if parse.PLAIN.fullmatch(text) and "\n" not in text:
+        fast = parse.inline_text(parse._inline({"type": "heading", "text": text}, None))
+        slow = parse.inline_text(parse._parser().inline(text.strip(" \r\n\t\f"), {}))
+        assert "".join(fast) == "".join(slow)
