@@ -55,23 +55,20 @@ def parse_numstat(output: str) -> dict[str, list[tuple[int, int]]]:
     return result
 
 
-def _numstat_question(base: str | None, head: str, paths: list[str]) -> tuple[str, ...]:
-    span = f"{base}..{head}" if base else head
+def _numstat_question(window: Window, paths: list[str]) -> tuple[str, ...]:
     log = ("--literal-pathspecs", "log", "--numstat", "--format=", "--no-renames")
-    return (*log, "--max-count=5000", span, "--", *paths)
+    return (*log, "--max-count=5000", window.span, "--", *paths)
 
 
-def insertions(
-    git: Git, base: str | None, head: str | None, staged: bool, paths: list[str]
-) -> dict[str, list[tuple[int, int]]]:
+def insertions(git: Git, window: Window, paths: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Per-commit (insertions, deletions) of ``paths`` over the window, staged changes last."""
     if not paths:
         return {}
     result: dict[str, list[tuple[int, int]]] = {}
-    if head:
-        result = parse_numstat(git.run(*_numstat_question(base, head, paths), check=False))
-    if staged:
-        against = [head] if head else []
+    if window.head:
+        result = parse_numstat(git.run(*_numstat_question(window, paths), check=False))
+    if window.staged:
+        against = [window.head] if window.head else []
         output = git.run(
             "--literal-pathspecs",
             "diff",
@@ -236,7 +233,7 @@ def line_count_questions(evidence: Evidence, claims: list[Claim]) -> list[tuple[
     """The ``log --numstat`` that ``gather_line_counts`` will most likely run (to start early:
     if the paths resolve differently by then, it simply runs its own)."""
     paths, window = _line_count_paths(evidence, claims), evidence.window
-    return [_numstat_question(window.base, window.head, paths)] if paths and window.head else []
+    return [_numstat_question(window, paths)] if paths and window.head else []
 
 
 def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
@@ -248,4 +245,4 @@ def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]
     present = [p for p in paths if p in evidence.files_at_end]
     revision = "" if window.staged else str(window.head)
     evidence.line_counts = blob_lines(facts.git, revision, present)
-    evidence.numstat = insertions(facts.git, window.base, window.head, window.staged, paths)
+    evidence.numstat = insertions(facts.git, window, paths)

@@ -195,8 +195,8 @@ def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) ->
     if not cited or (window.base is None and len(cited) < 2):
         return
     if window.base is not None:
-        span = f"{window.base}..{window.head}"
-        inside = {c.sha for c in parse_records(facts.git.run(*_log_question(span), check=False))}
+        logged = facts.git.run(*_log_question(window), check=False)
+        inside = {c.sha for c in parse_records(logged)}
         if inside.issuperset(cited):
             return  # every cited commit is in the window already: nothing to widen (no merge-base)
     outside = set(facts.git.lines("merge-base", "--independent", window.head, *cited, check=False))
@@ -252,8 +252,7 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         facts.memo[key] = _tree(entries)
     evidence.files_at_end, evidence.submodules, evidence.tree_names = facts.memo[key]
     if window.head:
-        span = f"{window.base}..{window.head}" if window.base else window.head
-        evidence.window_commits = parse_records(git.run(*_log_question(span), check=False))
+        evidence.window_commits = parse_records(git.run(*_log_question(window), check=False))
 
 
 def _tree(entries: list[str]) -> tuple[set[str], set[str], dict[str, list[str]]]:
@@ -270,13 +269,12 @@ def _tree(entries: list[str]) -> tuple[set[str], set[str], dict[str, list[str]]]
 def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]:
     """The window's diff, its tree listing and its log, in that order (committed windows)."""
     head = str(window.head)
-    span = f"{window.base}..{head}" if window.base else head
     diff = ("diff", "--name-status", "-z", "-M", "--no-ext-diff", window.base or EMPTY_TREE, head)
-    return [diff, *_tree_questions(facts, head), _log_question(span)]
+    return [diff, *_tree_questions(facts, head), _log_question(window)]
 
 
-def _log_question(span: str) -> tuple[str, ...]:
-    return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", span)
+def _log_question(window: Window) -> tuple[str, ...]:
+    return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
 
 
 def _tree_questions(facts: RepoFacts, head: str) -> list[tuple[str, ...]]:
@@ -313,8 +311,9 @@ def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
     except OSError:
         return
     window = evidence.window
-    span = f"{window.base}..{window.head}" if window.base else str(window.head)
-    visible = set(facts.git.lines("rev-list", f"--max-count={WINDOW_LIMIT}", span, check=False))
+    visible = set(
+        facts.git.lines("rev-list", f"--max-count={WINDOW_LIMIT}", window.span, check=False)
+    )
     reached = [b for b in boundary if b in visible or b == window.base]
     if window.base is None or reached:
         window.base = reached[0] if reached else window.base
@@ -339,7 +338,6 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
             paths.add(path)
     if not paths:
         return
-    span = f"{window.base}..{window.head}" if window.base else window.head
     output = facts.git.run(
         "--literal-pathspecs",
         "log",
@@ -348,7 +346,7 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
         "-z",
         "-M",
         f"--max-count={WINDOW_LIMIT}",
-        span,
+        window.span,
         "--",
         *sorted(paths),
         check=False,

@@ -15,9 +15,10 @@ from typing import Any
 from handoff_lint import contents, discover, window
 from handoff_lint.claims.tests_added import test_names
 from handoff_lint.evidence import gather
-from handoff_lint.gitcmd import Git
+from handoff_lint.gitcmd import EMPTY_TREE, Git
+from handoff_lint.history import commits_question
 from handoff_lint.model import Window
-from handoff_lint.repo import RECORD, CommitInfo, RepoFacts, parse_records
+from handoff_lint.repo import CommitInfo, RepoFacts, parse_records
 from handoff_lint.repo import gather as gather_facts
 
 NEW_DOCUMENT = "SESSION_NEXT_HANDOFF.md"
@@ -75,15 +76,8 @@ def collect(cwd: Path, since: str | None, globs: list[str]) -> Facts:
         evidence = gather(repo, span, [], NEW_DOCUMENT)
         found = Facts(span, repo.head_branch or "(detached HEAD)", days=evidence.session_days())
         if span.head:
-            rng = f"{span.base}..{span.head}" if span.base else span.head
-            found.commits = parse_records(
-                git.run(
-                    "log", f"--format={RECORD}", "--shortstat", "--max-count=500", rng, check=False
-                )
-            )
-        renamed = _renames(
-            git, span.base or "4b825dc642cb6eb9a060e54bf8d69288fbee4904", span.staged, span.head
-        )
+            found.commits = parse_records(git.run(*commits_question(span), check=False))
+        renamed = _renames(git, span.base or EMPTY_TREE, span.staged, span.head)
         found.renamed = renamed
         moved = {new for _, new in renamed} | {old for old, _ in renamed}
         for path, actions in sorted(evidence.changes.items()):

@@ -19,9 +19,9 @@ def _diff_questions(window: Window, doc_path: str) -> list[tuple[str, ...]]:
     return [net, (*net, "--", ".", f":(exclude,literal){doc_path}")] if doc_path else [net]
 
 
-def _log_question(window: Window) -> tuple[str, ...]:
-    span = f"{window.base}..{window.head}" if window.base else str(window.head)
-    return ("log", f"--format={RECORD}", "--shortstat", "--max-count=500", span)
+def commits_question(window: Window) -> tuple[str, ...]:
+    """Every commit of the window (500 at most) with its diff stats."""
+    return ("log", f"--format={RECORD}", "--shortstat", "--max-count=500", window.span)
 
 
 def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[str, ...]]:
@@ -29,7 +29,7 @@ def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[
     asked: list[tuple[str, ...]] = []
     if any(c.kind == "stats" for c in claims):
         asked += _diff_questions(window, doc_path)
-        asked += [_log_question(window)] if window.head else []
+        asked += [commits_question(window)] if window.head else []
     if window.head and any(c.kind == "branch" for c in claims):
         asked.append(_branch_question(window.head))
     return asked
@@ -51,7 +51,7 @@ def diffstats(facts: RepoFacts, evidence: Evidence) -> None:
             work.deletions,
         )
     if window.head:
-        commits = parse_records(facts.git.run(*_log_question(window), check=False))
+        commits = parse_records(facts.git.run(*commits_question(window), check=False))
         total = (
             sum(c.files for c in commits),
             sum(c.insertions for c in commits),

@@ -158,6 +158,11 @@ class Window:
     staged: bool = False
     how: str = ""
 
+    @property
+    def span(self) -> str:
+        """The revision range of the window's commits for ``git log``/``rev-list``."""
+        return f"{self.base}..{self.head}" if self.base else str(self.head)
+
     def describe(self) -> str:
         base = self.base[:12] if self.base else "(root)"
         head = self.head[:12] if self.head else "(no commits)"
