@@ -1,8 +1,10 @@
 """Run git plumbing through GitPython's command interface, read-only and never via a shell.
 
-Every process is counted (``Git.calls``) so tests can bound the number a run starts. The same
-command with the same input is asked once per run: handoff-lint never changes the repository, so
-documents that share a window share its answers.
+Every process is counted (``Git.calls``) so tests can bound the number a run starts. Every
+command is started the same way (``prefetch``; ``run`` waits for it), and each command, object
+name and object is asked once per run: handoff-lint never changes the repository, so documents
+that share a window share its answers. Two long-lived ``cat-file`` processes answer object
+look-ups and reads.
 Optional locks are off, so no command rewrites the index as a side effect.
 """
 
@@ -11,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,10 @@ def _plain_message(stderr: str) -> str:
     return lines[-1].removeprefix("fatal: ") if lines else "git failed"
 
 
+def _env() -> dict[str, str]:
+    return {**os.environ, **ENV}
+
+
 class Git:
     """A git runner bound to one directory."""
 
@@ -63,28 +68,29 @@ class Git:
         self._git: Any = gitpython.Git(str(cwd))
         self.cwd = cwd
         self.calls: list[list[str]] = []
-        self._batch: Any = None
         self._memo: dict[tuple[str, ...], tuple[int, str, str]] = {}
         self._pending: dict[tuple[str, ...], Any] = {}
-        self._contents: Any = None
+        self._batch: Any = None  # cat-file --batch-check
+        self._headers: dict[str, str] = {}
+        self._contents: Any = None  # cat-file --batch
         self._objects: dict[str, tuple[str, bytes] | None] = {}
 
-    def _command(self, args: tuple[str, ...]) -> list[str]:
-        return ["git", "-c", "core.quotepath=off", "--no-pager", *args]
+    def _key(self, args: tuple[str, ...]) -> tuple[str, ...]:
+        return (str(self.cwd), *args)
 
     def prefetch(self, *questions: tuple[str, ...]) -> None:
-        """Start independent commands now; ``run`` with the same arguments collects the answer.
+        """Start commands now; ``run`` with the same arguments collects the answer.
 
         A git process costs ~2-3 ms to start and wait for even when git does nothing. Started
         early, commands overlap each other and the Python work in between (on the second core).
+        Read-only commands on an unchanging repository: each is started once per run.
         """
         for args in dict.fromkeys(questions):
-            command = self._command(args)
-            key = (str(self.cwd), *command, "\0", "")
+            key = self._key(args)
             if key not in self._memo and key not in self._pending:
+                command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
                 self.calls.append(command)
-                env = {**os.environ, **ENV}
-                self._pending[key] = self._git.execute(command, as_process=True, env=env)
+                self._pending[key] = self._git.execute(command, as_process=True, env=_env())
 
     def _collect(self, key: tuple[str, ...]) -> tuple[int, str, str]:
         from git.compat import safe_decode
@@ -93,38 +99,23 @@ class Git:
         out, err = process.proc.communicate()
         return int(process.proc.returncode), safe_decode(out), safe_decode(err)
 
-    def run(self, *args: str, stdin: str | None = None, check: bool = True) -> str:
+    def run(self, *args: str, check: bool = True) -> str:
         """Run ``git -c core.quotepath=off ARGS``; return stdout (raise GitError if ``check``)."""
-        command = self._command(args)
-        key = (str(self.cwd), *command, "\0", stdin or "")
-        if key in self._memo:  # read-only commands on an unchanging repository: ask once
-            status, out, err = self._memo[key]
-        elif key in self._pending:
-            status, out, err = self._memo[key] = self._collect(key)
-        else:
-            self.calls.append(command)
-            status, out, err = self._execute(command, stdin)
-            self._memo[key] = (status, out, err)
+        key = self._key(args)
+        if key not in self._memo:
+            self.prefetch(args)
+            self._memo[key] = self._collect(key)
+        status, out, err = self._memo[key]
         if check and status != 0:
             error = _plain_message(str(err))
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
 
-    def _execute(self, command: list[str], stdin: str | None) -> tuple[int, str, str]:
-        options: dict[str, Any] = {
-            "with_extended_output": True,
-            "with_exceptions": False,
-            "env": {**os.environ, **ENV},
-            "strip_newline_in_stdout": False,
-        }
-        if stdin is None:
-            status, out, err = self._git.execute(command, **options)
-        else:
-            with tempfile.TemporaryFile() as handle:
-                handle.write(stdin.encode("utf-8", "surrogateescape"))
-                handle.seek(0)
-                status, out, err = self._git.execute(command, istream=handle, **options)
-        return int(status), str(out), str(err)
+    def _long_lived(self, option: str) -> Any:
+        """A ``git cat-file OPTION`` process that reads names on its standard input."""
+        command = ["git", "cat-file", option]
+        self.calls.append(command)
+        return self._git.execute(command, as_process=True, istream=subprocess.PIPE, env=_env())
 
     def rebase(self, folder: Path) -> None:
         """Run later commands in ``folder`` (the top of the work tree)."""
@@ -136,25 +127,23 @@ class Git:
             self.cwd = folder
 
     def object_headers(self, names: list[str]) -> list[str]:
-        """``git cat-file --batch-check`` answers for ``names``, one long-lived process per run.
+        """``git cat-file --batch-check`` answers for ``names``, one long-lived process per run
+        (each name asked once: the repository does not change during a run).
 
         Names go in chunks small enough that neither pipe can fill up while the other waits.
         """
         if self._batch is None:
-            command = ["git", "cat-file", "--batch-check"]
-            self.calls.append(command)
-            self._batch = self._git.execute(
-                command, as_process=True, istream=subprocess.PIPE, env={**os.environ, **ENV}
-            )
+            self._batch = self._long_lived("--batch-check")
         process = self._batch.proc
-        answers: list[str] = []
-        for start in range(0, len(names), BATCH_CHUNK):
-            chunk = names[start : start + BATCH_CHUNK]
+        asked = [n for n in dict.fromkeys(names) if n not in self._headers]
+        for start in range(0, len(asked), BATCH_CHUNK):
+            chunk = asked[start : start + BATCH_CHUNK]
             process.stdin.write("".join(n + "\n" for n in chunk).encode("utf-8", "surrogateescape"))
             process.stdin.flush()
-            for _ in chunk:
-                answers.append(process.stdout.readline().decode("utf-8", "replace").rstrip("\n"))
-        return answers
+            for name in chunk:
+                answer = process.stdout.readline().decode("utf-8", "replace").rstrip("\n")
+                self._headers[name] = answer
+        return [self._headers[n] for n in names]
 
     def objects(self, names: list[str]) -> dict[str, tuple[str, bytes]]:
         """(type, content) of each named object that exists, through one long-lived
@@ -164,11 +153,7 @@ class Git:
         can fill up while the other waits.
         """
         if self._contents is None:
-            command = ["git", "cat-file", "--batch"]
-            self.calls.append(command)
-            self._contents = self._git.execute(
-                command, as_process=True, istream=subprocess.PIPE, env={**os.environ, **ENV}
-            )
+            self._contents = self._long_lived("--batch")
         process = self._contents.proc
         for name in names:
             if name in self._objects or "\n" in name:
@@ -204,8 +189,8 @@ class Git:
         found = self.objects([name]).get(name)
         return found[1] if found is not None and found[0] == "blob" else None
 
-    def lines(self, *args: str, stdin: str | None = None, check: bool = True) -> list[str]:
-        return [line for line in self.run(*args, stdin=stdin, check=check).split("\n") if line]
+    def lines(self, *args: str, check: bool = True) -> list[str]:
+        return [line for line in self.run(*args, check=check).split("\n") if line]
 
     def fields(self, *args: str, check: bool = True) -> list[str]:
         """Output split on NUL (for ``-z`` commands)."""
