@@ -280,7 +280,7 @@ def _log_question(window: Window) -> tuple[str, ...]:
 def _tree_questions(facts: RepoFacts, head: str) -> list[tuple[str, ...]]:
     """The commands ``_tree_entries`` runs for ``head`` (when the index matches HEAD)."""
     if head != facts.head:
-        return [("ls-tree", "-r", "-z", head)]
+        return [_ls_tree(head)]
     staged = ("diff-index", "--cached", "--ignore-submodules=none", "--name-only", "-z", head)
     return [("ls-files", "-s", "-z"), staged]
 
@@ -298,7 +298,11 @@ def _tree_entries(facts: RepoFacts, head: str) -> list[str]:
         entries = facts.git.fields(*questions[0], check=False)  # mode sha stage\tpath
         if not any(facts.git.fields(*questions[1], check=False)):
             return entries
-    return facts.git.fields("ls-tree", "-r", "-z", head, check=False)  # mode type sha\tpath
+    return facts.git.fields(*_ls_tree(head), check=False)  # mode type sha\tpath
+
+
+def _ls_tree(head: str) -> tuple[str, ...]:
+    return ("ls-tree", "-r", "-z", head)
 
 
 def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:

@@ -112,20 +112,18 @@ def _previous_handoff(
     It looks within NEAR_SEARCH commits first (the previous handoff is almost always there), so
     the far bound is only resolved when needed.
     """
-    tips = [start]
-    steps = 0
+    tips, rejected = [start], 0
     for reach in (NEAR_SEARCH, WINDOW_SEARCH):
         floor, bounds = _floor(facts, start, reach)
-        while steps < MAX_HANDOFF_COMMITS:
-            steps += 1
+        while True:
             found, tips, exhausted = _search(facts, tips, bounds, globs, path, own)
             if found is not None or not tips:
                 return found
             if exhausted:
-                steps -= 1  # a search that found nothing rejected no document
                 break
-        else:
-            return None  # too many rejected documents
+            rejected += 1
+            if rejected == MAX_HANDOFF_COMMITS:
+                return None
         if floor is None:
             return None  # the whole history was within reach
     return floor  # none within reach: the window starts at the cut

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from handoff_lint.model import Block, Document
+from handoff_lint.model import Block, Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
 
 PROSE_KINDS = ("paragraph", "heading", "table_row")
 
@@ -67,3 +71,14 @@ def header_index(header: list[str], *names: str) -> int:
         if any(name in lowered for name in names):
             return position
     return -1
+
+
+def claimed_text(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
+    """(path, text) of the file ``claim`` names, at the end of the window; when git cannot give
+    it, the claim is settled unverifiable and None is returned."""
+    found = evidence.text_at_end(str(claim.value["path"]))
+    if found is None:
+        claim.settle(
+            "unverifiable", f"{claim.value['path']} cannot be read at the end of the window"
+        )
+    return found
