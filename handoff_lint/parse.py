@@ -58,10 +58,8 @@ PLAIN = re.compile(r"[^*_`\[\]<>&\\!~]*")  # no character that inline Markdown g
 
 
 def _inline(token: dict[str, Any], state: Any) -> list[dict[str, Any]]:
-    """The inline tokens of a block token that has not been through the inline pass (a text
-    without markup characters is its own single text token: no need to run the parser)."""
-    if "children" in token:
-        return list(token["children"])
+    """The inline tokens of a block token's text (the block pass leaves it raw; a text without
+    markup characters is its own single text token: no need to run the parser)."""
     text = str(token.get("text", ""))
     if PLAIN.fullmatch(text) and "\n" not in text:
         return [{"type": "text", "raw": text.strip(" \r\n\t\f")}]
@@ -176,11 +174,11 @@ class _Aligner:
         self.add("heading", index, span)
 
     def _text_block(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
-        fragments = [str(token.get("text", "")).strip(" \r\n\t\f")]  # raw source text
-        index = self.locate(fragments)
-        if ctx.get("level", 0) >= DEEPEST and CONTAINER.search(fragments[0]):
+        text = str(token.get("text", "")).strip(" \r\n\t\f")  # raw source text
+        index = self.locate([text])
+        if ctx.get("level", 0) >= DEEPEST and CONTAINER.search(text):
             self._too_deep(index)
-        span = "".join(fragments).count("\n") + 1
+        span = text.count("\n") + 1
         self.add(
             "paragraph",
             index,
@@ -238,7 +236,7 @@ class _Aligner:
             if part.get("type") == "table_head":
                 cells = part["children"]
                 header = ["".join(inline_text(_inline(c, self.state))).strip() for c in cells]
-                self._row(part["children"], header, ctx, skip=1)
+                self._row(cells, header, ctx, skip=1)
             elif part.get("type") == "table_body":
                 for row in part.get("children", []):
                     self._row(row.get("children", []), header, ctx, skip=0)
