@@ -61,8 +61,12 @@ class Section:
     def in_plan(self) -> bool:
         """This section or an enclosing one holds plans (roles are set when a section is made)."""
         if self._plan is None:
-            self._plan = any(s.role == "plan" for s in self.chain())
+            self._plan = self.within("plan")
         return self._plan
+
+    def within(self, role: str) -> bool:
+        """This section or an enclosing one has ``role``."""
+        return any(s.role == role for s in self.chain())
 
     def chain(self) -> list[Section]:
         """This section and its ancestors, innermost first (sections never change parent)."""

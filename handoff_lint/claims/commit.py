@@ -83,7 +83,7 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
     if line.starts_item and not stripped:
         return True
     section = line.block.section
-    in_commit_section = section is not None and any(s.role == "commits" for s in section.chain())
+    in_commit_section = section is not None and section.within("commits")
     in_backticks = line.text[start - 1 : start] == "`" == line.text[match.end() : match.end() + 1]
     return in_commit_section and (in_backticks or not stripped)
 
@@ -103,11 +103,7 @@ def _claims_on_line(line: Line) -> list[Claim]:
             commit_cells = set(range(start, start + len(raw)))
     out: list[Claim] = []
     section = line.block.section
-    listed = (
-        line.starts_item
-        and section is not None
-        and any(s.role == "commits" for s in section.chain())
-    )
+    listed = line.starts_item and section is not None and section.within("commits")
     latest_end = -1
     for match in textscan.hex_tokens(line.text, digits_ok=listed or bool(commit_cells)):
         in_cell = match.start() in commit_cells
@@ -206,11 +202,7 @@ def listed_in_code(doc: Document) -> list[str]:
     out: list[str] = []
     for block in doc.blocks:
         section = block.section
-        if (
-            block.kind != "code"
-            or section is None
-            or not any(s.role == "commits" for s in section.chain())
-        ):
+        if block.kind != "code" or section is None or not section.within("commits"):
             continue
         for line in block.lines:
             match = ONELINE.match(line)
