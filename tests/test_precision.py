@@ -5,9 +5,15 @@ from __future__ import annotations
 import json
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import verdicts
+from tests.conftest import Run, verdicts
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
+
+
+def _line_verdicts(run: Run, kind: str) -> list[tuple[int, str]]:
+    """(line, verdict) of each claim of ``kind`` in a one-document JSON run."""
+    found = run.json()["documents"][0]["claims"]
+    return [(c["line"], c["verdict"]) for c in found if c["kind"] == kind]
 
 
 def _lines(n: int) -> str:
@@ -31,11 +37,7 @@ def test_line_counts_and_insertions(repo: ScratchRepo, cli) -> None:  # type: ig
     )
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    got = [
-        (c["line"], c["verdict"])
-        for c in run.json()["documents"][0]["claims"]
-        if c["kind"] == "lines"
-    ]
+    got = _line_verdicts(run, "lines")
     assert got == [
         (9, "verified"),
         (10, "refuted"),
@@ -75,11 +77,7 @@ def test_list_counts_and_commit_counts(repo: ScratchRepo, cli) -> None:  # type:
     )
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    counts = [
-        (c["line"], c["verdict"])
-        for c in run.json()["documents"][0]["claims"]
-        if c["kind"] == "counts"
-    ]
+    counts = _line_verdicts(run, "counts")
     assert counts == [
         (7, "refuted"),
         (11, "verified"),
@@ -214,11 +212,7 @@ def test_session_diff_stats(repo: ScratchRepo, cli) -> None:  # type: ignore[no-
     )
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    got = [
-        (c["line"], c["verdict"])
-        for c in run.json()["documents"][0]["claims"]
-        if c["kind"] == "stats"
-    ]
+    got = _line_verdicts(run, "stats")
     assert got == [
         (7, "verified"),
         (8, "verified"),
