@@ -36,11 +36,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = Path(tempfile.gettempdir()) / "handoff-lint-bench"
-NO_GRAPH = {
-    "GIT_CONFIG_COUNT": "1",
-    "GIT_CONFIG_KEY_0": "core.commitGraph",
-    "GIT_CONFIG_VALUE_0": "false",
-}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import NO_GRAPH, rerun_in_venv  # noqa: E402
 
 
 def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -130,9 +128,8 @@ def phases(repo: Path, docs: list[str], runs: int) -> None:
     patch(window, "compute", "window.compute")
     patch(pipeline, "gather", "evidence.gather")
     patch(source, "read", "source.read")
-    for method in ("run", "run_bytes", "object_headers", "blob", "close"):
-        if hasattr(gitcmd.Git, method):
-            patch(gitcmd.Git, method, "git: every Git call (spawn + wait)")
+    for method in ("prefetch", "_collect", "object_headers", "objects"):  # none calls another
+        patch(gitcmd.Git, method, "git: every Git call (spawn + wait)")
     patch(gitcmd.Git, "__init__", "git: Git() (imports GitPython)")
     kinds = claims.load()
     for name, kind in list(kinds.items()):
@@ -268,12 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--step", default="all", help="imports|phases|git|cprofile|pyinstrument")
     args = parser.parse_args(argv)
-    venv = ROOT / ".venv" / "bin" / "python"
-    if venv.exists() and Path(sys.executable) != venv and "HL_PROFILE_CHILD" not in os.environ:
-        env = {**os.environ, "HL_PROFILE_CHILD": "1"}
-        return subprocess.run(
-            [str(venv), __file__, *(argv or sys.argv[1:])], env=env, check=False
-        ).returncode
+    rerun = rerun_in_venv(__file__, argv, "HL_PROFILE_CHILD")
+    if rerun is not None:
+        return rerun
     repo = args.repo.resolve()
     doc = document_of(repo)
     steps = (

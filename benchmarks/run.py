@@ -49,6 +49,17 @@ NO_GRAPH = {
 IMPORTS = "import git, mistune, jsonschema, click"
 
 
+def rerun_in_venv(script: str, argv: list[str] | None, marker: str) -> int | None:
+    """Run ``script`` again in the dev venv's interpreter when there is one and this is not it;
+    its exit code, or None to go on here (``marker`` names the environment variable that says
+    this already is the rerun)."""
+    venv = ROOT / ".venv" / "bin" / "python"
+    if not venv.exists() or Path(sys.executable) == venv or marker in os.environ:
+        return None
+    command = [str(venv), script, *(argv if argv is not None else sys.argv[1:])]
+    return subprocess.run(command, env={**os.environ, marker: "1"}, check=False).returncode
+
+
 def venv_python() -> str:
     """The interpreter of the dev venv (handoff-lint installed), else this one."""
     candidate = ROOT / ".venv" / "bin" / "python"

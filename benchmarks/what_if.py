@@ -7,7 +7,7 @@ in-process and alternating, the current code with the patched one (medians of ``
 
 1. previous-handoff search that stops at the first hit (``--max-count=1`` for the
    ``log --diff-filter=A`` of ``window._previous_handoff``): 1k and 100k repositories;
-2. git answers shared between documents (every ``Git.run``/``run_bytes`` memoized by its
+2. git answers shared between documents (every ``Git.run`` memoized by its
    arguments): 100 documents that share one window;
 3. a git process started by ``subprocess.run`` against one started by GitPython's
    ``Git.execute`` (the per-process overhead);
@@ -44,13 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import PYCACHE, clean_env, sized_document  # noqa: E402
-
-NO_GRAPH = {
-    "GIT_CONFIG_COUNT": "1",
-    "GIT_CONFIG_KEY_0": "core.commitGraph",
-    "GIT_CONFIG_VALUE_0": "false",
-}
+from run import NO_GRAPH, PYCACHE, clean_env, rerun_in_venv, sized_document  # noqa: E402
 
 
 def metadata(repo: Path) -> dict[str, Any]:
@@ -150,27 +144,21 @@ def shared_answers(repo: Path, runs: int) -> None:
     from handoff_lint import gitcmd
 
     docs = metadata(repo)["documents"]
-    run_original, bytes_original = gitcmd.Git.run, gitcmd.Git.run_bytes
+    run_original = gitcmd.Git.run
     cache: dict[tuple[Any, ...], Any] = {}
 
-    def run(self: Any, *args: str, stdin: str | None = None, check: bool = True) -> str:
-        key = ("run", args, stdin, check)
+    def run(self: Any, *args: str, check: bool = True) -> str:
+        key = ("run", args, check)
         if key not in cache:
-            cache[key] = run_original(self, *args, stdin=stdin, check=check)
+            cache[key] = run_original(self, *args, check=check)
         return str(cache[key])
-
-    def run_bytes(self: Any, *args: str, stdin: str | None = None) -> bytes:
-        key = ("bytes", args, stdin)
-        if key not in cache:
-            cache[key] = bytes_original(self, *args, stdin=stdin)
-        return bytes(cache[key])
 
     def memoized(documents: list[str]) -> Callable[[], Any]:
         current = check_in_process(repo, documents)
 
         def go() -> Any:
             cache.clear()
-            with patched(gitcmd.Git, "run", run), patched(gitcmd.Git, "run_bytes", run_bytes):
+            with patched(gitcmd.Git, "run", run):
                 return current()
 
         return go
@@ -348,11 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--only", default="", help="comma-separated experiment numbers")
     args = parser.parse_args(argv)
-    venv = ROOT / ".venv" / "bin" / "python"
-    if venv.exists() and Path(sys.executable) != venv and "HL_WHAT_IF_CHILD" not in os.environ:
-        env = {**os.environ, "HL_WHAT_IF_CHILD": "1"}
-        command = [str(venv), __file__, *(argv if argv is not None else sys.argv[1:])]
-        return subprocess.run(command, env=env, check=False).returncode
+    rerun = rerun_in_venv(__file__, argv, "HL_WHAT_IF_CHILD")
+    if rerun is not None:
+        return rerun
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     for key in [k for k in os.environ if k.startswith("GIT_")]:
