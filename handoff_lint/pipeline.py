@@ -123,11 +123,15 @@ def _repo_path(facts: RepoFacts, cwd: Path, path: str) -> str | None:
 
 
 def _evidence(
-    doc: Document, found: list[Claim], facts: RepoFacts | None, options: Options, path: str
+    doc: Document,
+    found: list[Claim],
+    facts: RepoFacts | None,
+    options: Options,
+    relative: str | None,
 ) -> Evidence:
+    """Git's evidence for ``found``; ``relative`` is the document's path in the repository."""
     if facts is None:
         return unavailable(Window(None, None, how="--no-git"), "git checks are off (--no-git)")
-    relative = _repo_path(facts, options.cwd, path)
     if relative is None:
         return unavailable(
             Window(None, None, how="outside"), "the document is outside the repository"
@@ -193,7 +197,7 @@ def _lint_document(
     result.findings.extend(doc.problems)
     result.findings.extend(hygiene.check(doc))
     result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
-    evidence = _evidence(doc, result.claims, facts, options, path)
+    evidence = _evidence(doc, result.claims, facts, options, relative)
     evidence.junit = options.junit
     result.window = evidence.window
     for kind in kinds.values():
