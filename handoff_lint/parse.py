@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handoff_lint import frontmatter, roles, rules
+from handoff_lint import fastlist, frontmatter, roles, rules
 from handoff_lint.model import Block, Document, MetaField, Position, Section
 from handoff_lint.source import SourceText
 
@@ -34,6 +34,7 @@ def _parser() -> Any:
         import mistune
 
         _markdown = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
+        fastlist.install(_markdown)
     return _markdown
 
 
