@@ -110,11 +110,16 @@ def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
 
     ``digits_ok`` admits digits-only ids (in a list of commits, say).
     """
-    masked = masked_ranges(line)
+    masked: list[tuple[int, int]] | None = (
+        None  # found on the first hex token: most lines have none
+    )
     for match in HEX.finditer(line):
         before = line[max(0, match.start() - LOOK_BACK) : match.start()]  # bounded: linear per line
         keyword = digits_ok or KEYWORD_RIGHT_BEFORE.search(before) is not None
-        if not is_commit_hex(match.group(1), keyword) or inside(match.start(), masked):
+        if not is_commit_hex(match.group(1), keyword):
+            continue
+        masked = masked_ranges(line) if masked is None else masked
+        if inside(match.start(), masked):
             continue
         if HEX_EXCLUDE_BEFORE.search(before.rstrip("`*( ")):
             continue

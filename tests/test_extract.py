@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -226,3 +227,31 @@ def test_latest_commit_role() -> None:
     found = extract("- Latest commit: `ab12cd3`\n- Fixed in commit ee45ff6\n")
     roles = {c.text: c.value.get("role") for c in found if c.kind == "commit"}
     assert roles == {"ab12cd3": "latest", "ee45ff6": None}
+
+
+# Extractors skip lines without their pattern's word (walk.containing); the test is
+# case-insensitive like the patterns, so upper case and mixed case text gives the same claims.
+WORD = re.compile(r"(?<![\w`/.])[A-Za-z]+(?![\w`/.])")
+KEYWORD_CASES = [
+    "- Unit tests: 41/41 passing (100%)",
+    "- Ran 12 out of 14 tests",
+    "Commit 57a2032 changed 5 files changed, 1103 insertions(+), 3 deletions(-)",
+    "Totals: (52 files, +6,721/-313) and +400 lines",
+    "- `app/parser.py` (133 lines)",
+    "Added 6 integration tests in `tests/test_x.py`",
+    "We made 7 commits; all 35 tests pass. 3 files created",
+    "## Results (2 tests)\n\n- one\n- two\n",
+]
+
+
+@pytest.mark.parametrize("markdown", KEYWORD_CASES)
+@pytest.mark.parametrize("change", [str.upper, str.swapcase])
+def test_keyword_filters_ignore_case(markdown: str, change: Any) -> None:
+    def key(claim: Claim) -> tuple[str, int, int, str]:
+        return claim.kind, claim.line, claim.column, claim.text.lower()
+
+    found = sorted(key(c) for c in extract(markdown))
+    assert found, markdown  # each case holds claims
+    changed = WORD.sub(lambda m: change(m.group(0)), markdown)  # ids and paths stay as written
+    assert changed != markdown
+    assert sorted(key(c) for c in extract(changed)) == found

@@ -6,9 +6,9 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import frontmatter, roles, textscan
+from handoff_lint import frontmatter, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, header_index, prose_lines, table_cells
+from handoff_lint.claims.walk import Line, done_lines, header_index, prose_lines, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def _attach_stats(doc: Document, claims: list[Claim]) -> None:
         return
     numbers = [c.line for c in by_line]
     for line in prose_lines(doc):
-        match = STATS.search(line.text)
+        match = STATS.search(line.text) if "changed" in line.folded else None
         if not match:
             continue
         last = bisect.bisect_right(numbers, line.number) - 1  # the last claim on or before it
@@ -183,9 +183,8 @@ def extract(doc: Document) -> list[Claim]:
     """Commit claims (computed once per document: the stats kind reads them too)."""
     if "commit" not in doc.derived:
         found: list[Claim] = []
-        for line in prose_lines(doc):
-            if not roles.in_plan(line.block.section):
-                found.extend(_claims_on_line(line))
+        for line in done_lines(doc):
+            found.extend(_claims_on_line(line))
         _attach_stats(doc, found)
         doc.derived["commit"] = _front_matter_claims(doc) + found
     return list(doc.derived["commit"])

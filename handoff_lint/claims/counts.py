@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import roles
 from handoff_lint.claims import register
 from handoff_lint.claims.commit import STATS
-from handoff_lint.claims.walk import Line, prose_lines, table_cells
+from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ TOTAL_MENTION = re.compile(
     r"|\b" + NOUN.replace("noun", "noun3") + r"\b[^=\n|]{0,80}=\s*(?P<n3>\d+)\s+total\b",
     re.I,
 )
+MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+OPEN_TASK = re.compile(r"^\s*[-*+]\s+\[ \]")
 ITEMS = re.compile(r"\((?P<n>\d+)\s+(?P<what>tests?|features?|items?|files?|steps?)\)", re.I)
 
 
@@ -84,7 +85,8 @@ def _table_claims(rows: list[Line]) -> list[Claim]:
 
 def _line_claims(line: Line, doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    for match in COMMITS.finditer(line.text):
+    commits = COMMITS.finditer(line.text) if "commit" in line.folded else ()
+    for match in commits:
         group = next(g for g in "abcd" if match.group(g))
         out.append(
             Claim(
@@ -95,7 +97,7 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
                 {"count": int(match.group(group)), "measure": "commits"},
             )
         )
-    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line.text)
+    body = MARKER.sub("", line.text) if "file" in line.folded else ""
     files = FILES.match(body)
     if files and line.first and not (STATS.search(line.text) and "insertion" in line.text):
         offset = len(line.text) - len(body) + files.start("n")
@@ -110,7 +112,7 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
                 {"count": int(files.group("n")), "measure": f"files {measure}"},
             )
         )
-    items = ITEMS.search(line.text)
+    items = ITEMS.search(line.text) if "(" in line.text else None
     if items and line.first and line.block.list_depth < 0:
         following = _items_after(doc, line.block)
         if following:
@@ -157,8 +159,8 @@ def _kind_of(noun: str) -> str:
 def _same_totals(doc: Document) -> list[Claim]:
     """'All 35 tests' here and '= 37 total' there: one quantity given twice with two values."""
     mentions: list[Claim] = []
-    for line in prose_lines(doc):
-        if roles.in_plan(line.block.section) or re.match(r"^\s*[-*+]\s+\[ \]", line.text):
+    for line in containing(doc, "test", "feature", "task"):  # each NOUN has one of them
+        if OPEN_TASK.match(line.text):
             continue
         for match in TOTAL_MENTION.finditer(line.text):
             group = next(g for g in ("n", "n2", "n3") if match.group(g))
@@ -200,7 +202,7 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     table: list[Line] = []
     for line in prose_lines(doc):
-        planned = roles.in_plan(line.block.section)
+        planned = line.planned
         if line.block.kind == "table_row":
             commits = [c for c in _line_claims(line, doc) if c.value["measure"] == "commits"]
             out.extend(c for c in commits if not planned)

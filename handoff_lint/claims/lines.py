@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config, roles, textscan
+from handoff_lint import config, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, header_index, prose_lines, table_cells
+from handoff_lint.claims.walk import Line, done_lines, header_index, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -105,12 +105,10 @@ def _table_claims(line: Line) -> list[Claim]:
 
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    for line in prose_lines(doc):
-        if roles.in_plan(line.block.section):
-            continue
+    for line in done_lines(doc):
         if line.block.kind == "table_row":
             out.extend(_table_claims(line))
-        else:
+        elif "line" in line.folded:  # PAREN and TRAILING need the word
             out.extend(_prose_claims(line))
     return out
 

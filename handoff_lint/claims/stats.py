@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import roles
 from handoff_lint.claims import register
 from handoff_lint.claims.commit import STATS
 from handoff_lint.claims.commit import extract as commit_claims
 from handoff_lint.claims.lines import agrees
-from handoff_lint.claims.walk import prose_lines
+from handoff_lint.claims.walk import containing
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -60,8 +59,8 @@ def _claim(match: re.Match[str], number: int, group: str) -> Claim:
 def extract(doc: Document) -> list[Claim]:
     attached = {c.value["stats"]["line"] for c in commit_claims(doc) if "stats" in c.value}
     out: list[Claim] = []
-    for line in prose_lines(doc):
-        if roles.in_plan(line.block.section) or line.number in attached:
+    for line in containing(doc, "changed", "+"):  # STATS needs the word, the others a "+"
+        if line.number in attached:
             continue
         full = STATS.search(line.text)
         if full and (full.group("ins") or full.group("del")):

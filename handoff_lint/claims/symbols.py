@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import roles, textscan
+from handoff_lint import textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import claimed_text, prose_lines
+from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -30,9 +30,7 @@ DEFINITION = (
 
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    for line in prose_lines(doc):
-        if roles.in_plan(line.block.section):
-            continue
+    for line in containing(doc, "::", "()"):  # what QUALIFIED and IN_FILE need
         for pattern in (QUALIFIED, IN_FILE):
             for match in pattern.finditer(line.text):
                 path = textscan.normalize_path(match.group("path"))

@@ -6,9 +6,8 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import roles
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, prose_lines, table_cells
+from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -64,19 +63,18 @@ def _session_of(line: Line) -> int | None:
 
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    for line in prose_lines(doc):
-        if not roles.in_plan(line.block.section):
-            session = _session_of(line)
-            for claim in _claims_on(line.text, line.number):
-                if session is not None:
-                    claim.value["session"] = session
-                start = max(0, claim.column - 60)
-                claim.value["start"] = bool(STARTING.search(line.text[start : claim.column]))
-                near = line.text[max(0, claim.column - 26) : claim.column + len(claim.text) + 40]
-                passing = PASSING.search(near) is not None and NOT_PASSING.search(near) is None
-                claim.value["passing"] = passing
-                claim.value["other_suite"] = OTHER_SUITE.search(near) is not None
-                out.append(claim)
+    for line in containing(doc, "/", "out"):  # every pattern holds a RATIO: "x/y", "x out of y"
+        session = _session_of(line)
+        for claim in _claims_on(line.text, line.number):
+            if session is not None:
+                claim.value["session"] = session
+            start = max(0, claim.column - 60)
+            claim.value["start"] = bool(STARTING.search(line.text[start : claim.column]))
+            near = line.text[max(0, claim.column - 26) : claim.column + len(claim.text) + 40]
+            passing = PASSING.search(near) is not None and NOT_PASSING.search(near) is None
+            claim.value["passing"] = passing
+            claim.value["other_suite"] = OTHER_SUITE.search(near) is not None
+            out.append(claim)
     return out
 
 

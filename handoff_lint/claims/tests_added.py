@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import roles, textscan
+from handoff_lint import textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import claimed_text, prose_lines
+from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -29,9 +29,7 @@ JS_TEST = re.compile(r"(?<![\w.])(?:it|test)(?:\.only)?\s*\(\s*(['\"`])(?P<name>
 
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    for line in prose_lines(doc):
-        if roles.in_plan(line.block.section):
-            continue
+    for line in containing(doc, "test"):
         for match in ADDED.finditer(line.text):
             path = textscan.normalize_path(match.group("path"))
             if textscan.looks_like_path(path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from handoff_lint import roles
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ class Line:
     number: int
     text: str
     first: bool
+    planned: bool = False  # under a plan heading: not done work
+    folded: str = ""  # ``text.casefold()``, for the keyword tests of ``containing``
 
     @property
     def starts_item(self) -> bool:
@@ -30,12 +33,42 @@ def prose_lines(doc: Document) -> list[Line]:
     """Every source line of a prose block (not code, not HTML), listed once per document."""
     if "prose_lines" not in doc.derived:
         doc.derived["prose_lines"] = [
-            Line(block, block.line + offset, text, offset == 0)
+            Line(
+                block,
+                block.line + offset,
+                text,
+                offset == 0,
+                roles.in_plan(block.section),
+                text.casefold(),
+            )
             for block in doc.blocks
             if block.kind in PROSE_KINDS
             for offset, text in enumerate(block.lines)
         ]
     lines: list[Line] = doc.derived["prose_lines"]
+    return lines
+
+
+def done_lines(doc: Document) -> list[Line]:
+    """The prose lines of done work: not under a plan heading."""
+    return containing(doc, "")
+
+
+def containing(doc: Document, *words: str) -> list[Line]:
+    """The prose lines of done work (not plans) that contain one of ``words`` (lower case,
+    matched case-insensitively), in document order, listed once per document.
+
+    The extractors' patterns each need a word ("commit", "line", "test"); asking for the lines
+    that have it spares them the regular expressions on every other line of a large document.
+    """
+    key = "containing:" + "|".join(words)
+    if key not in doc.derived:
+        doc.derived[key] = [
+            line
+            for line in prose_lines(doc)
+            if not line.planned and any(word in line.folded for word in words)
+        ]
+    lines: list[Line] = doc.derived[key]
     return lines
 
 
