@@ -295,10 +295,9 @@ def count_git_processes(
 
 def helper_parse(template: Path, sizes: list[int], runs: int, shape: str = "sections") -> None:
     """Print JSON: seconds for decode + parse + extract (and schema model+validate) per size."""
-    from handoff_lint import claims, parse, schema, source
+    from handoff_lint import pipeline, schema, source
 
     text = template.read_text(encoding="utf-8")
-    kinds = claims.load()
     model_schema = schema.load(None)
     result: dict[str, Any] = {}
     build = one_line_document if shape == "line" else sized_document
@@ -311,8 +310,7 @@ def helper_parse(template: Path, sizes: list[int], runs: int, shape: str = "sect
         for _ in range(runs):
             started, cpu = time.perf_counter(), time.process_time()
             decoded = source.decode(data)
-            doc = parse.parse("BIG_HANDOFF.md", decoded)
-            found = [c for kind in kinds.values() for c in kind.extract(doc)]
+            doc, found = pipeline.read_claims("BIG_HANDOFF.md", decoded)
             times.append(time.perf_counter() - started)
             cpu_times.append(time.process_time() - cpu)
             started = time.perf_counter()

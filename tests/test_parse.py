@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
 from handoff_lint import claims, parse
-from handoff_lint.source import NotText, decode
+from handoff_lint.model import Document
+from handoff_lint.source import NotText, SourceText, decode
 
 DOC = """---
 title: From front matter
@@ -140,3 +142,29 @@ def test_plain_heading_text_skips_the_inline_parser_with_the_same_result(text: s
         fast = parse.inline_text(parse._inline({"type": "heading", "text": text}, None))
         slow = parse.inline_text(parse._parser().inline(text.strip(" \r\n\t\f"), {}))
         assert "".join(fast) == "".join(slow)
+
+
+def test_read_claims_pauses_the_collector_and_restores_it(monkeypatch: MonkeyPatch) -> None:
+    import gc
+
+    from handoff_lint import pipeline
+
+    text = decode(b"# H\n\n- Commit abc1234 added `a.py` (3 lines)\n")
+    seen: list[bool] = []
+    real = pipeline.parse
+
+    def spying(path: str, source: SourceText) -> Document:
+        seen.append(gc.isenabled())
+        return real(path, source)
+
+    monkeypatch.setattr(pipeline, "parse", spying)
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            doc, found = pipeline.read_claims("doc.md", text)
+            assert gc.isenabled() is enabled  # left as it was
+            assert [c.kind for c in found] == ["commit", "lines"]
+            assert doc.lines[2].startswith("- Commit")
+    finally:
+        gc.enable()
+    assert seen == [False, False]  # paused while parsing

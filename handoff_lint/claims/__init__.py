@@ -49,3 +49,9 @@ def load() -> dict[str, ClaimKind]:
     )
 
     return KINDS
+
+
+def extract(doc: Document) -> list[Claim]:
+    """Every claim of ``doc``, in the order of the document."""
+    found = [claim for kind in load().values() for claim in kind.extract(doc)]
+    return sorted(found, key=lambda c: (c.line, c.column))

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from handoff_lint.repo import CommitInfo
 
 KEYWORD = re.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
+HEX_RUN = re.compile(r"[0-9a-f]{7}")
 KEYWORD_REACH = 200
 SUBJECT_REACH = 400
 # "the latest/last/final/HEAD commit" or "commit ... (latest)": found once per line, by word
@@ -89,6 +90,8 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
 
 
 def _claims_on_line(line: Line) -> list[Claim]:
+    if HEX_RUN.search(line.text) is None:  # no token can be an id: most lines of a document
+        return []
     commit_cells: set[int] = set()
     subject_column = -1
     if line.block.kind == "table_row" and line.block.table_header:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 RATIO = r"(?<![\d/.,])(?P<x>\d{1,6})(?:\s*/\s*|\s+out\s+of\s+)(?P<y>\d{1,6})(?![\d/.])"
+RATIO_HINT = re.compile(r"\d(?:\s*/\s*|\s+out\s+of\s+)\d", re.I)  # RATIO, loosely: cheap to test
 PERCENT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
 WORDS = r"(?:\s+[A-Za-z][\w-]*){0,3}?"
 AFTER = re.compile(RATIO + WORDS + r"\s*[(\[]\s*" + PERCENT + r"(?:\s+[a-z]+){0,2}\s*[)\]]", re.I)
@@ -64,6 +65,8 @@ def _session_of(line: Line) -> int | None:
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in containing(doc, "/", "out"):  # every pattern holds a RATIO: "x/y", "x out of y"
+        if RATIO_HINT.search(line.text) is None:
+            continue
         session = _session_of(line)
         for claim in _claims_on(line.text, line.number):
             if session is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 PROSE_KINDS = ("paragraph", "heading", "table_row")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     block: Block
     number: int
@@ -63,11 +64,11 @@ def containing(doc: Document, *words: str) -> list[Line]:
     """
     key = "containing:" + "|".join(words)
     if key not in doc.derived:
-        doc.derived[key] = [
-            line
-            for line in prose_lines(doc)
-            if not line.planned and any(word in line.folded for word in words)
-        ]
+        done = [line for line in prose_lines(doc) if not line.planned]
+        if "" not in words:
+            search = re.compile("|".join(re.escape(word) for word in words)).search
+            done = [line for line in done if search(line.folded)]
+        doc.derived[key] = done
     lines: list[Line] = doc.derived[key]
     return lines
 
