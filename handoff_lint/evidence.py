@@ -358,6 +358,14 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
     _parse_name_status([f.strip("\n") for f in output.split("\0")], evidence.changes)
 
 
+def start(facts: RepoFacts, window: Window) -> None:
+    """Start the window's diff, tree listing and log, which ``gather`` asks first, so that they
+    run while the document's own checks are done. (If the window is widened to a cited commit
+    in ``gather``, its diff and log are asked again with the new base: rare, and one process.)"""
+    if window.head is not None and not window.staged and not facts.shallow:
+        facts.git.prefetch(*_window_questions(facts, window))
+
+
 def gather(
     facts: RepoFacts,
     window: Window,

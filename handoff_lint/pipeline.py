@@ -21,7 +21,7 @@ from handoff_lint import (
     suppress,
     window,
 )
-from handoff_lint.evidence import Evidence, commit_questions, gather, unavailable
+from handoff_lint.evidence import Evidence, commit_questions, gather, start, unavailable
 from handoff_lint.gitcmd import Git, GitError
 from handoff_lint.junit import Counts
 from handoff_lint.model import Claim, Document, Finding, Window
@@ -123,14 +123,15 @@ def _repo_path(facts: RepoFacts, cwd: Path, path: str) -> str | None:
         return None
 
 
-def _evidence(
+def _window(
     doc: Document,
     found: list[Claim],
     facts: RepoFacts | None,
     options: Options,
     relative: str | None,
-) -> Evidence:
-    """Git's evidence for ``found``; ``relative`` is the document's path in the repository."""
+) -> Window | Evidence:
+    """The document's session window, with its first git questions started; or the evidence
+    that says why git cannot answer. ``relative`` is the document's path in the repository."""
     if facts is None:
         return unavailable(Window(None, None, how="--no-git"), "git checks are off (--no-git)")
     if relative is None:
@@ -148,9 +149,23 @@ def _evidence(
         if options.since:  # the user's own --since: a usage error, not a property of the document
             raise UsageError(str(exc)) from None
         return unavailable(Window(None, None, how="invalid"), str(exc))
+    start(facts, span)
+    return span
+
+
+def _evidence(
+    doc: Document,
+    found: list[Claim],
+    facts: RepoFacts | None,
+    span: Window,
+    relative: str | None,
+    globs: list[str],
+) -> Evidence:
+    """Git's evidence for ``found`` in the window ``span`` (found by ``_window``)."""
     from handoff_lint.claims.commit import listed_in_code
 
-    return gather(facts, span, found, relative, listed_in_code(doc), options.globs)
+    assert facts is not None and relative is not None  # _window gave a window, not a reason
+    return gather(facts, span, found, relative, listed_in_code(doc), globs)
 
 
 def _read(path: str, facts: RepoFacts | None, options: Options) -> source.SourceText:
@@ -205,15 +220,20 @@ def _lint_document(
         return result
     relative = _repo_path(facts, options.cwd, path) if facts is not None else None
     if facts is not None and relative is not None and not (options.since or options.at):
-        window.prefetch(facts, relative)  # git works while the document is parsed
+        window.prefetch(facts, relative, options.globs)  # git works while the document is parsed
     doc, result.claims = read_claims(path, text)
     kinds = claims.load()
-    if facts is not None:  # these two run while the checks below are done
+    if facts is not None:  # these two run while the window is found
         facts.git.prefetch(*commit_questions(facts, result.claims)[2])
+    span = _window(doc, result.claims, facts, options, relative)
+    # the window's diff, tree and log run while the document's own checks are done
     result.findings.extend(doc.problems)
     result.findings.extend(hygiene.check(doc))
     result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
-    evidence = _evidence(doc, result.claims, facts, options, relative)
+    if isinstance(span, Evidence):
+        evidence = span
+    else:
+        evidence = _evidence(doc, result.claims, facts, span, relative, options.globs)
     evidence.junit = options.junit
     result.window = evidence.window
     for kind in kinds.values():

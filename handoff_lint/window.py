@@ -139,18 +139,7 @@ def _search(
 ) -> tuple[str | None, list[str], bool]:
     """One step of the search: (the accepted commit, [], False); after a rejected match
     (None, its parents, False); or (None, ``tips``, True) when nothing matches within reach."""
-    output = facts.git.run(
-        "log",
-        "--diff-filter=A",
-        "--format=%x00%H%x00%P",
-        "--name-only",
-        "--max-count=1",
-        *tips,
-        *bounds,
-        "--",
-        *pathspecs(globs),
-        check=False,
-    )
+    output = facts.git.run(*_search_question(tips, bounds, globs), check=False)
     parts = output.split("\0")
     if len(parts) < 3:
         return None, tips, True
@@ -165,15 +154,39 @@ def _search(
     return None, parents[0].split(), False
 
 
+def _search_question(tips: list[str], bounds: list[str], globs: list[str]) -> tuple[str, ...]:
+    return (
+        "log",
+        "--diff-filter=A",
+        "--format=%x00%H%x00%P",
+        "--name-only",
+        "--max-count=1",
+        *tips,
+        *bounds,
+        "--",
+        *pathspecs(globs),
+    )
+
+
 def _added_question(path: str) -> tuple[str, ...]:
     return ("log", "-1", "--diff-filter=A", "--format=%H", "HEAD", "--", path)
 
 
-def prefetch(facts: RepoFacts, path: str) -> None:
-    """Start the window's first question (which commit added the document) before the document
-    is parsed: it depends only on the path. Nothing is started for a staged document."""
-    if facts.head is not None and not _state(facts, path)[1]:
-        facts.git.prefetch(_added_question(path))
+def prefetch(facts: RepoFacts, path: str, globs: list[str]) -> None:
+    """Start, before the document is parsed, the window's questions that depend only on its
+    path: which commit added it, then the first step of the search for the previous handoff
+    (whose answer ``compute`` judges later, with the document's claims). The search walks the
+    history while the document is parsed and its claims extracted. Nothing is started for a
+    staged document; with a window in the front matter the two answers go unused.
+    """
+    if facts.head is None or _state(facts, path)[1]:
+        return
+    head = _first_line(facts, *_added_question(path))
+    start = f"{head}^"
+    parent = lookup_objects(facts.git, [start]).get(start) if head else None
+    if parent is not None and parent.status == "found":
+        bounds = _floor(facts, start, NEAR_SEARCH)[1]
+        facts.git.prefetch(_search_question([start], bounds, globs))
 
 
 def _state(facts: RepoFacts, path: str) -> tuple[bool, bool]:

@@ -48,3 +48,29 @@ def test_process_count_does_not_grow_with_claims(repo: ScratchRepo, tmp_path: Pa
     large = _git_processes(repo, "SESSION_2_LONG_HANDOFF.md", tmp_path / "large.trace")
     assert large <= 25, large  # 100 claims: a small constant number of git processes
     assert large <= small + 2, (small, large)
+
+
+def test_previous_handoff_search_starts_before_parsing_and_runs_once(repo: ScratchRepo) -> None:
+    """window.prefetch starts the first search step from the path alone; compute then reads
+    that answer (one search process) and finds the same window as without the head start."""
+    from handoff_lint import discover, window
+    from handoff_lint.gitcmd import Git
+    from handoff_lint.repo import gather
+
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    base = repo.commit("work", {"src/a.py": "x\n"})
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": HEAD})
+    globs = list(discover.DEFAULT_GLOBS)
+    spans = []
+    for early in (True, False):
+        git = Git(repo.path)
+        facts = gather(git)
+        if early:
+            window.prefetch(facts, "SESSION_2_HANDOFF.md", globs)
+            assert any("--diff-filter=A" in c and "--name-only" in c for c in git.calls)
+        spans.append(window.compute(facts, "SESSION_2_HANDOFF.md", globs))
+        searches = [c for c in git.calls if "--diff-filter=A" in c and "--name-only" in c]
+        assert len(searches) == 1, searches
+        git.close()
+    assert spans[0] == spans[1]
+    assert spans[0].base is not None and repo.git("rev-parse", f"{base}^").strip() == spans[0].base
