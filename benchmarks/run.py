@@ -294,36 +294,38 @@ def count_git_processes(
 
 
 def helper_parse(template: Path, sizes: list[int], runs: int, shape: str = "sections") -> None:
-    """Print JSON: seconds for decode + parse + extract (and schema model+validate) per size."""
+    """Print JSON: seconds for decode + parse + extract (and schema model+validate) per size.
+
+    The sizes alternate within each round (one discarded warm-up round first), like the
+    commands of ``measure``: the linearity ratios compare sizes measured side by side, not
+    minutes apart on a machine whose speed drifts.
+    """
     from handoff_lint import pipeline, schema, source
 
     text = template.read_text(encoding="utf-8")
     model_schema = schema.load(None)
-    result: dict[str, Any] = {}
     build = one_line_document if shape == "line" else sized_document
-    for size in sizes:
-        data = build(text, size).encode()
-        times: list[float] = []
-        schema_times: list[float] = []
-        count = 0
-        cpu_times: list[float] = []
-        for _ in range(runs):
+    data = {size: build(text, size).encode() for size in sizes}
+    result: dict[str, Any] = {
+        str(size): {"bytes": len(data[size]), "times": [], "cpu_times": [], "schema_times": []}
+        for size in sizes
+    }
+    for round_ in range(runs + 1):
+        order = sizes if round_ % 2 else sizes[::-1]
+        for size in order:
+            row = result[str(size)]
             started, cpu = time.perf_counter(), time.process_time()
-            decoded = source.decode(data)
+            decoded = source.decode(data[size])
             doc, found = pipeline.read_claims("BIG_HANDOFF.md", decoded)
-            times.append(time.perf_counter() - started)
-            cpu_times.append(time.process_time() - cpu)
+            elapsed, cpu_elapsed = time.perf_counter() - started, time.process_time() - cpu
             started = time.perf_counter()
             schema.validate(schema.model(doc, found), model_schema)
-            schema_times.append(time.perf_counter() - started)
-            count = len(found)
-        result[str(size)] = {
-            "bytes": len(data),
-            "claims": count,
-            "times": times,
-            "cpu_times": cpu_times,
-            "schema_times": schema_times,
-        }
+            row["claims"] = len(found)
+            if round_:  # the first round warms caches and imports
+                row["times"].append(elapsed)
+                row["cpu_times"].append(cpu_elapsed)
+                row["schema_times"].append(time.perf_counter() - started)
+            del doc, found
     print(json.dumps(result))
 
 

@@ -17,6 +17,7 @@ from handoff_lint.model import Block, Document, MetaField, Position, Section
 from handoff_lint.source import SourceText
 
 SEARCH_AHEAD = 400
+WORD = re.compile(r"\w")
 DEEPEST = 19  # mistune stops nesting lists and quotes at 20 levels (its max_nested_level)
 CONTAINER = re.compile(r"^\s*(?:>|(?:[-*+]|\d+[.)])(?:\s|$))", re.M)
 FENCE = re.compile(r"^ {0,3}(?:>\s?)*\s*(`{3,}|~{3,})")
@@ -128,7 +129,7 @@ class _Aligner:
                 break
             for piece in fragment.split("\n"):
                 piece = piece.strip()
-                if re.search(r"\w", piece):
+                if WORD.search(piece):
                     probes.append(piece[:40])
                     break
             if len(probes) >= 3:

@@ -35,6 +35,8 @@ EXTENSIONLESS = frozenset(
     "Makefile Dockerfile Procfile Gemfile Rakefile Jenkinsfile Vagrantfile LICENSE README "
     "CHANGELOG CODEOWNERS Caddyfile Brewfile Pipfile".split()
 )
+NUMERIC = re.compile(r"[\d.]+")
+LOWER_HEX = re.compile(r"[0-9a-f]+")
 PATH_CHARS = re.compile(r"^[\w@~+\-.\[\]()/]+$")
 
 
@@ -80,7 +82,7 @@ def looks_like_path(token: str, spaces: bool = False) -> bool:
     stem, ext = name.rsplit(".", 1)
     if not stem or ext.lower() not in KNOWN_EXTENSIONS:
         return False
-    return not re.fullmatch(r"[\d.]+", stem)
+    return not NUMERIC.fullmatch(stem)
 
 
 def normalize_path(token: str) -> str:
@@ -99,7 +101,7 @@ def is_commit_hex(token: str, keyword_before: bool = False) -> bool:
 
     Digits-only or letters-only ids (``2083660``) count only right after the word "commit".
     """
-    if not 7 <= len(token) <= 40 or re.fullmatch(r"[0-9a-f]+", token) is None:
+    if not 7 <= len(token) <= 40 or LOWER_HEX.fullmatch(token) is None:
         return False
     mixed = any(c.isdigit() for c in token) and any(c in "abcdef" for c in token)
     return mixed or (keyword_before and len(token) <= 12)

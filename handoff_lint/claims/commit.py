@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 KEYWORD = re.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
 HEX_RUN = re.compile(r"[0-9a-f]{7}")
+LEAD_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*")
+ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*")
 KEYWORD_REACH = 200
 SUBJECT_REACH = 400
 # "the latest/last/final/HEAD commit" or "commit ... (latest)": found once per line, by word
@@ -78,7 +80,7 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
     if table_commit_column or KEYWORD.search(near):
         return True
     head = line.text[: min(start, KEYWORD_REACH)]
-    stripped = re.sub(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*", "", head)
+    stripped = LEAD_MARKUP.sub("", head)
     if start > KEYWORD_REACH:
         stripped = "x"
     if line.starts_item and not stripped:
@@ -115,7 +117,7 @@ def _claims_on_line(line: Line) -> list[Claim]:
         value: dict[str, Any] = {"hash": match.group(1)}
         after = line.text[match.end() : match.end() + SUBJECT_REACH]
         lead = line.text[: min(match.start(), KEYWORD_REACH)]
-        before = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s*", "", lead).strip("`*[ ")
+        before = ITEM_MARKER.sub("", lead).strip("`*[ ")
         before = before if match.start() <= KEYWORD_REACH else "x"
         subject = _table_subject(line, subject_column) if in_cell else ""
         subject = subject or _subject_after(after, (line.starts_item and not before) or in_cell)

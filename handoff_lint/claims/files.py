@@ -37,6 +37,8 @@ ANNOTATION = re.compile(
 )
 LABEL = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$")
 ARROW = re.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
+OPENING = re.compile(r"(\*\*|__)?`?")
+SPANNED = re.compile(r"`([^`]*\S [^`]*)`")
 PATH_TOKEN = re.compile(r"[^\s`*,;|()\[\]\"']+")
 ACTION_WORDS = {
     "created": "created",
@@ -51,13 +53,9 @@ ACTION_WORDS = {
 
 def _path_at(text: str) -> tuple[int, str] | None:
     """(offset, path) of a path at the very start of ``text``, inside decoration or not."""
-    match = re.match(r"^(\*\*|__)?`?", text)
+    match = OPENING.match(text)
     offset = match.end() if match else 0
-    spanned = (
-        re.match(r"`([^`]*\S [^`]*)`", text[offset - 1 :])
-        if text[offset - 1 : offset] == "`"
-        else None
-    )
+    spanned = SPANNED.match(text, offset - 1) if text[offset - 1 : offset] == "`" else None
     if (
         spanned
         and textscan.looks_like_path(spanned.group(1), spaces=True)
@@ -222,7 +220,7 @@ def extract(doc: Document) -> list[Claim]:
     labels = _Labels()
     for line in prose_lines(doc):
         labels.see(line)
-        if roles.in_plan(line.block.section):
+        if line.planned:
             continue
         found = (
             _table_claims(line) if line.block.kind == "table_row" else _item_claims(line, labels)
