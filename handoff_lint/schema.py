@@ -45,34 +45,45 @@ def load(path: Path | None) -> dict[str, Any]:
 def shipped_schema(name: str) -> dict[str, Any]:
     """A schema that ships with handoff-lint, read once per process (callers must not change it)."""
     if name not in _SHIPPED:
-        _SHIPPED[name] = json.loads((schema_dir() / name).read_text(encoding="utf-8"))
+        _TEXTS[name] = (schema_dir() / name).read_text(encoding="utf-8")
+        _SHIPPED[name] = json.loads(_TEXTS[name])
     return _SHIPPED[name]
 
 
 _SHIPPED: dict[str, dict[str, Any]] = {}
+_TEXTS: dict[str, str] = {}
 _GATES: dict[str, Callable[[Any], Any]] = {}
 
 
 def accepts(instance: Any, schema: dict[str, Any]) -> bool | None:
     """Whether a shipped schema accepts ``instance``, by fastjsonschema's compiled validator.
 
-    None for other schemas. Importing fastjsonschema and compiling costs a few milliseconds;
-    importing jsonschema costs ~60 ms, so a default run that passes never imports it. Every
-    rejection is explained by jsonschema, so messages do not depend on the gate; the tests check
-    that the gate and jsonschema agree on the shipped schemas.
+    None for other schemas. The validators are generated ahead of time (``handoff_lint.gates``)
+    and compiled here only when a schema changed since; importing jsonschema costs ~60 ms, so a
+    default run that passes never imports it. Every rejection is explained by jsonschema, so
+    messages do not depend on the gate; the tests check that the gate and jsonschema agree on the
+    shipped schemas.
     """
     name = next((n for n, s in _SHIPPED.items() if s is schema), None)
     if name is None:
         return None
-    import fastjsonschema
-
     if name not in _GATES:
-        _GATES[name] = fastjsonschema.compile(schema, use_formats=False)
+        from handoff_lint import gates
+
+        ahead = gates.load(name, _TEXTS[name])
+        _GATES[name] = ahead or _compiled(schema)
     try:
         _GATES[name](instance)
-    except fastjsonschema.JsonSchemaException:
+    except ValueError:  # fastjsonschema's JsonSchemaException or gates.Rejected
         return False
     return True
+
+
+def _compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    found: Callable[[Any], Any] = fastjsonschema.compile(schema, use_formats=False)
+    return found
 
 
 def _load_user(path: Path) -> dict[str, Any]:
