@@ -13,11 +13,11 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handoff_lint import contents, history
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import EMPTY_TREE
-from handoff_lint.junit import Counts
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import (
     RECORD,
@@ -28,6 +28,9 @@ from handoff_lint.repo import (
     parse_records,
 )
 from handoff_lint.window import pathspecs
+
+if TYPE_CHECKING:
+    from handoff_lint.junit import Counts
 
 WINDOW_LIMIT = 5000
 EXPLICIT = ("--since", "front matter base")

@@ -6,7 +6,7 @@ import gc
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handoff_lint import (
     __version__,
@@ -14,7 +14,6 @@ from handoff_lint import (
     config,
     discover,
     hygiene,
-    junit,
     rules,
     schema,
     source,
@@ -23,11 +22,13 @@ from handoff_lint import (
 )
 from handoff_lint.evidence import Evidence, commit_questions, gather, start, unavailable
 from handoff_lint.gitcmd import Git, GitError
-from handoff_lint.junit import Counts
 from handoff_lint.model import Claim, Document, Finding, Window
 from handoff_lint.parse import parse
 from handoff_lint.repo import RepoFacts
 from handoff_lint.repo import gather as gather_facts
+
+if TYPE_CHECKING:
+    from handoff_lint.junit import Counts
 
 
 class UsageError(Exception):
@@ -290,6 +291,8 @@ def run(files: list[str], options: Options) -> RunResult:
         try:
             model_schema = schema.load(options.schema_path)
             if options.junit_xml is not None:
+                from handoff_lint import junit
+
                 options = replace(options, junit=junit.read(options.junit_xml))
         except (schema.SchemaError, ValueError) as exc:
             raise UsageError(str(exc)) from None

@@ -3,7 +3,6 @@
 # mypy: ignore-errors
 SOURCE_DIGEST = "e3b6f019-1924"
 VERSION = "2.22.3"
-from decimal import Decimal
 from handoff_lint.gates import Rejected as JsonSchemaValueException
 from handoff_lint.gates import Rejected as JsonSchemaValuesException
 
