@@ -3,11 +3,12 @@
 mistune parses every list item as a small document of its own (a child state, its own break
 patterns, a recursive block pass): ~30 µs an item, 60% of the parse of a list-heavy document.
 Most lists in handoff documents are simpler than that: each item is one line of paragraph text,
-nested items sit exactly under their parent's text, there are no blank lines inside, and the list
-ends at a blank line or at the end of the document. For such a list the tokens are known without
-a child parse; this module builds them. Anything else (a continuation line, a loose list, tabs,
-an item whose text could start a block, an ordered list not starting at 1, deep nesting) goes to
-mistune's own parser unchanged, so the fast path never decides a hard case.
+nested items sit exactly under their parent's text, blank lines come only between sibling items
+(which makes their list loose), and the list ends at a blank line or at the end of the document.
+For such a list the tokens are known without a child parse; this module builds them. Anything
+else (a continuation or lazy line, a blank line inside an item, tabs, an item whose text could
+start a block, an ordered list not starting at 1, nesting deeper than DEEPEST, a list in a quote)
+goes to mistune's own parser unchanged, so the fast path never decides a hard case.
 
 tests/test_fastlist.py holds both paths to the same tokens on the seeds, the corpus and
 generated lists.
@@ -101,10 +102,10 @@ def _place(
     bullet, number, text = match.group(2)[-1], match.group(3), match.group(4)
     if starts_block.match(text + "\n"):
         raise _Decline
-    if not levels or indent == levels[-1][1]:
-        if indent != (levels[-1][1] if levels else 0) or after_blank or len(levels) >= DEEPEST:
+    if not levels or indent == levels[-1][1]:  # the first item of the list or of a nested one
+        if (not levels and indent) or after_blank or len(levels) >= DEEPEST:
             raise _Decline
-        if number is not None and int(number) != 1:
+        if number is not None and int(number) != 1:  # it could not interrupt a paragraph
             raise _Decline
         token = _new_list(bullet, len(levels), number is not None)
         if levels:
