@@ -26,6 +26,7 @@ from handoff_lint.repo import (
     RepoFacts,
     lookup_objects,
     parse_records,
+    sha_of,
 )
 from handoff_lint.window import pathspecs
 
@@ -209,8 +210,7 @@ def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) ->
     start = [window.base] if window.base else []
     oldest = facts.git.run("merge-base", "--octopus", *start, *ancestors, check=False).strip()
     if oldest and oldest != window.base and oldest in ancestors:
-        parent = lookup_objects(facts.git, [f"{oldest}^"]).get(f"{oldest}^")
-        window.base = parent.sha if parent and parent.status == "found" else None
+        window.base = sha_of(facts.git, f"{oldest}^")
         window.how += "; fitted to the oldest cited commit"
 
 
@@ -384,8 +384,7 @@ def gather(
     evidence.branches = facts.branches
     evidence.head_branch = facts.head_branch
     evidence.repo = facts
-    if window.head is not None and not window.staged and not facts.shallow:
-        facts.git.prefetch(*_window_questions(facts, window)[1:])  # the tree and the window's log
+    start(facts, window)  # a no-op after the pipeline's: each command is started once
     _commit_evidence(facts, evidence, claims)
     _widen_to_cited(facts, evidence, anchors or [])
     if facts.shallow and window.head is not None:

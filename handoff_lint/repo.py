@@ -105,6 +105,12 @@ def lookup_objects(git: Git, names: list[str]) -> dict[str, ObjectInfo]:
     return result
 
 
+def sha_of(git: Git, name: str) -> str | None:
+    """The object id ``name`` resolves to (``HEAD``, ``abc1234^``...), or None when it does not."""
+    found = lookup_objects(git, [name]).get(name)
+    return found.sha if found is not None and found.status == "found" else None
+
+
 def gather(git: Git) -> RepoFacts:
     """HEAD, branches, shallowness and recent history: a handful of processes per run."""
     where = ("rev-parse", "--is-bare-repository", "--is-shallow-repository", "--show-toplevel")
@@ -115,8 +121,7 @@ def gather(git: Git) -> RepoFacts:
     shallow = len(top) > 1 and top[1] == "true"
     root = Path(top[2]) if len(top) > 2 else git.cwd
     git.rebase(root)  # every later command runs from the top: paths and pathspecs from the root
-    head_info = lookup_objects(git, ["HEAD"]).get("HEAD")
-    head = head_info.sha if head_info and head_info.status == "found" else None
+    head = sha_of(git, "HEAD")
     head_branch = next((r[1:].removeprefix("refs/heads/") for r in refs if r.startswith("*")), "")
     if head is None:  # an unborn branch has no ref yet
         head_branch = git.run("symbolic-ref", "-q", "--short", "HEAD", check=False).strip()

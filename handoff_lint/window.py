@@ -15,7 +15,7 @@ import re
 from handoff_lint.discover import matches as matches_any
 from handoff_lint.gitcmd import GitError
 from handoff_lint.model import Window
-from handoff_lint.repo import RepoFacts, lookup_objects
+from handoff_lint.repo import RepoFacts, lookup_objects, sha_of
 
 MAX_HANDOFF_COMMITS = 50
 NEAR_SEARCH = 250
@@ -38,10 +38,10 @@ def pathspecs(globs: list[str]) -> list[str]:
 
 
 def _resolve(facts: RepoFacts, ref: str, what: str) -> str:
-    found = lookup_objects(facts.git, [f"{ref}^{{commit}}"]).get(f"{ref}^{{commit}}")
-    if found is None or found.status != "found":
+    sha = sha_of(facts.git, f"{ref}^{{commit}}")
+    if sha is None:
         raise WindowError(f"{what} '{ref}' does not name a commit")
-    return found.sha
+    return sha
 
 
 def _first_line(facts: RepoFacts, *args: str) -> str | None:
@@ -79,9 +79,7 @@ def _floor(facts: RepoFacts, start: str, reach: int) -> tuple[str | None, list[s
     match instead of walking the range first, and a match found within the near bound is the
     newest of all (git lists by date), so looking near first never changes the answer.
     """
-    bound = f"{start}~{reach}"
-    found = lookup_objects(facts.git, [bound]).get(bound)
-    floor = found.sha if found is not None and found.status == "found" else None
+    floor = sha_of(facts.git, f"{start}~{reach}")
     since = _commit_time(facts, floor) if floor else None
     return floor, [f"--since={since}"] if since else []
 
@@ -183,8 +181,7 @@ def prefetch(facts: RepoFacts, path: str, globs: list[str]) -> None:
         return
     head = _first_line(facts, *_added_question(path))
     start = f"{head}^"
-    parent = lookup_objects(facts.git, [start]).get(start) if head else None
-    if parent is not None and parent.status == "found":
+    if head and sha_of(facts.git, start) is not None:
         bounds = _floor(facts, start, NEAR_SEARCH)[1]
         facts.git.prefetch(_search_question([start], bounds, globs))
 
@@ -248,12 +245,8 @@ def compute(
         base = _first_line(facts, "log", "-1", "--format=%H", "HEAD", "--", path)
         return Window(base, head, staged, "since this document last changed")
     start = head if staged else f"{head}^"
-    if not staged:
-        parent = lookup_objects(facts.git, [start]).get(start)
-        if parent is None or parent.status != "found":
-            return Window(
-                None, head, staged, "whole history (the document came with the first commit)"
-            )
+    if not staged and sha_of(facts.git, start) is None:
+        return Window(None, head, staged, "whole history (the document came with the first commit)")
     base = _previous_handoff(facts, start, globs, path, own)
     how = (
         "since the previous handoff document" if base else "whole history (first handoff document)"
@@ -268,7 +261,6 @@ def compute(
         how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
     elif any(not matches_any(p, globs) for _, p in paths):
         # the previous handoff came with other work: that commit belongs to this session too
-        parent = lookup_objects(facts.git, [f"{base}^"]).get(f"{base}^")
-        base = parent.sha if parent and parent.status == "found" else None
+        base = sha_of(facts.git, f"{base}^")
         how = "from the commit that added the previous handoff document along with other work"
     return Window(base, head, staged, how)
