@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Verdict = Literal["verified", "refuted", "unverifiable", "unchecked"]
 Severity = Literal["error", "warning", "info"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,15 @@ class Document:
     title: str = ""
     title_position: Position | None = None
     problems: list[Finding] = field(default_factory=list)
-    derived: dict[str, Any] = field(default_factory=dict)  # one extractor's result another reuses
+    derived: dict[str, Any] = field(default_factory=dict)  # see ``once``
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, worked out once per document and kept under ``key`` (the model does not
+        change after parsing: one extractor's result or index serves the others)."""
+        if key not in self.derived:
+            self.derived[key] = make()
+        found: T = self.derived[key]
+        return found
 
     def meta(self, *keys: str) -> MetaField | None:
         """The first metadata field whose key (case-insensitive) is one of ``keys``."""

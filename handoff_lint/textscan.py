@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -57,8 +58,6 @@ def masked_ranges(line: str) -> list[tuple[int, int]]:
 
 def inside(position: int, ranges: list[tuple[int, int]]) -> bool:
     """True when ``position`` is in one of ``ranges`` (sorted, as ``masked_ranges`` gives them)."""
-    import bisect
-
     index = bisect.bisect_right(ranges, (position, float("inf"))) - 1
     return any(start <= position < end for start, end in ranges[max(0, index - 2) : index + 1])
 
@@ -112,9 +111,8 @@ def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
 
     ``digits_ok`` admits digits-only ids (in a list of commits, say).
     """
-    masked: list[tuple[int, int]] | None = (
-        None  # found on the first hex token: most lines have none
-    )
+    # URLs and UUIDs are found at the first hex token that could be an id: most lines have none
+    masked: list[tuple[int, int]] | None = None
     for match in HEX.finditer(line):
         before = line[max(0, match.start() - LOOK_BACK) : match.start()]  # bounded: linear per line
         keyword = digits_ok or KEYWORD_RIGHT_BEFORE.search(before) is not None

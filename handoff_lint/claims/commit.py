@@ -79,10 +79,8 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
     near = line.text[max(0, start - KEYWORD_REACH) : start]  # bounded: a long line stays linear
     if table_commit_column or KEYWORD.search(near):
         return True
-    head = line.text[: min(start, KEYWORD_REACH)]
-    stripped = LEAD_MARKUP.sub("", head)
-    if start > KEYWORD_REACH:
-        stripped = "x"
+    # what precedes the id apart from list and quote markup ("x" past the reach: something)
+    stripped = "x" if start > KEYWORD_REACH else LEAD_MARKUP.sub("", line.text[:start])
     if line.starts_item and not stripped:
         return True
     section = line.block.section
@@ -116,9 +114,8 @@ def _claims_on_line(line: Line) -> list[Claim]:
             continue
         value: dict[str, Any] = {"hash": match.group(1)}
         after = line.text[match.end() : match.end() + SUBJECT_REACH]
-        lead = line.text[: min(match.start(), KEYWORD_REACH)]
-        before = ITEM_MARKER.sub("", lead).strip("`*[ ")
-        before = before if match.start() <= KEYWORD_REACH else "x"
+        reached = match.start() <= KEYWORD_REACH
+        before = ITEM_MARKER.sub("", line.text[: match.start()]).strip("`*[ ") if reached else "x"
         subject = _table_subject(line, subject_column) if in_cell else ""
         subject = subject or _subject_after(after, (line.starts_item and not before) or in_cell)
         if subject:
@@ -186,13 +183,13 @@ def _front_matter_claims(doc: Document) -> list[Claim]:
 
 def extract(doc: Document) -> list[Claim]:
     """Commit claims (computed once per document: the stats kind reads them too)."""
-    if "commit" not in doc.derived:
-        found: list[Claim] = []
-        for line in done_lines(doc):
-            found.extend(_claims_on_line(line))
-        _attach_stats(doc, found)
-        doc.derived["commit"] = _front_matter_claims(doc) + found
-    return list(doc.derived["commit"])
+    return list(doc.once("commit", lambda: _extract(doc)))
+
+
+def _extract(doc: Document) -> list[Claim]:
+    found = [claim for line in done_lines(doc) for claim in _claims_on_line(line)]
+    _attach_stats(doc, found)
+    return _front_matter_claims(doc) + found
 
 
 ONELINE = re.compile(r"^\s*(?:[*|/\\ ]+\s*)?(?:commit\s+)?([0-9a-f]{7,40})\b")

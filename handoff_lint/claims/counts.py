@@ -130,9 +130,8 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
 
 def _items_after(doc: Document, block: Block) -> int:
     """Top-level list items directly after ``block`` (0 when no list follows)."""
-    if "block_positions" not in doc.derived:
-        doc.derived["block_positions"] = {id(b): i for i, b in enumerate(doc.blocks)}
-    position = doc.derived["block_positions"][id(block)]
+    positions = doc.once("block_positions", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
+    position = positions[id(block)]
     count = 0
     for after in doc.blocks[position + 1 :]:
         if after.kind != "paragraph" or after.list_depth < 0:

@@ -32,8 +32,9 @@ class Line:
 
 def prose_lines(doc: Document) -> list[Line]:
     """Every source line of a prose block (not code, not HTML), listed once per document."""
-    if "prose_lines" not in doc.derived:
-        doc.derived["prose_lines"] = [
+    return doc.once(
+        "prose_lines",
+        lambda: [
             Line(
                 block,
                 block.line + offset,
@@ -45,14 +46,13 @@ def prose_lines(doc: Document) -> list[Line]:
             for block in doc.blocks
             if block.kind in PROSE_KINDS
             for offset, text in enumerate(block.lines)
-        ]
-    lines: list[Line] = doc.derived["prose_lines"]
-    return lines
+        ],
+    )
 
 
 def done_lines(doc: Document) -> list[Line]:
-    """The prose lines of done work: not under a plan heading."""
-    return containing(doc, "")
+    """The prose lines of done work: not under a plan heading, listed once per document."""
+    return doc.once("done_lines", lambda: [line for line in prose_lines(doc) if not line.planned])
 
 
 def containing(doc: Document, *words: str) -> list[Line]:
@@ -62,15 +62,12 @@ def containing(doc: Document, *words: str) -> list[Line]:
     The extractors' patterns each need a word ("commit", "line", "test"); asking for the lines
     that have it spares them the regular expressions on every other line of a large document.
     """
-    key = "containing:" + "|".join(words)
-    if key not in doc.derived:
-        done = [line for line in prose_lines(doc) if not line.planned]
-        if "" not in words:
-            search = re.compile("|".join(re.escape(word) for word in words)).search
-            done = [line for line in done if search(line.folded)]
-        doc.derived[key] = done
-    lines: list[Line] = doc.derived[key]
-    return lines
+
+    def lines() -> list[Line]:
+        search = re.compile("|".join(re.escape(word) for word in words)).search
+        return [line for line in done_lines(doc) if search(line.folded)]
+
+    return doc.once("containing:" + "|".join(words), lines)
 
 
 def table_cells(line: str) -> list[tuple[int, str]]:
