@@ -399,6 +399,18 @@ class Target:
         )
 
 
+def versus(what: str, case: Case, base: Case, limit: float, note: str = "") -> Target:
+    """The target "``case`` takes at most ``limit`` times ``base``" (wall medians; CPU beside)."""
+    return Target(
+        what,
+        f"{ms(case.median)} / {ms(base.median)}",
+        case.median / base.median,
+        limit,
+        note=note,
+        cpu_ratio=case.cpu_median / base.cpu_median,
+    )
+
+
 def machine() -> dict[str, str]:
     cpu = ""
     try:
@@ -645,40 +657,17 @@ def main(argv: list[str] | None = None) -> int:
 
     # Targets.
     targets = [
-        Target(
-            f"check DOC, {big_name} repo / import git+mistune+jsonschema+click",
-            f"{ms(check_big.median)} / {ms(b.median)}",
-            check_big.median / b.median,
-            1.3,
-            cpu_ratio=check_big.cpu_median / b.cpu_median,
+        versus(
+            f"check DOC, {big_name} repo / import git+mistune+jsonschema+click", check_big, b, 1.3
         ),
-        Target(
-            f"same, with a commit-graph ({big_name})",
-            f"{ms(check_big_graph.median)} / {ms(b.median)}",
-            check_big_graph.median / b.median,
-            1.3,
-            cpu_ratio=check_big_graph.cpu_median / b.cpu_median,
-        ),
-        Target(
-            f"check DOC, {big_name} repo / 1k repo",
-            f"{ms(check_big.median)} / {ms(check_small.median)}",
-            check_big.median / check_small.median,
-            1.3,
-            cpu_ratio=check_big.cpu_median / check_small.cpu_median,
-        ),
-        Target(
-            "handoff-lint --help / import click",
-            f"{ms(help_.median)} / {ms(c.median)}",
-            help_.median / c.median,
-            1.5,
-            cpu_ratio=help_.cpu_median / c.cpu_median,
-        ),
-        Target(
+        versus(f"same, with a commit-graph ({big_name})", check_big_graph, b, 1.3),
+        versus(f"check DOC, {big_name} repo / 1k repo", check_big, check_small, 1.3),
+        versus("handoff-lint --help / import click", help_, c, 1.5),
+        versus(
             "handoff-lint rules / import click",
-            f"{ms(rules.median)} / {ms(c.median)}",
-            rules.median / c.median,
+            rules,
+            c,
             1.5,
-            cpu_ratio=rules.cpu_median / c.cpu_median,
             note=f"(command missing: exit status {rules.status})" if rules_missing else "",
         ),
         Target(
