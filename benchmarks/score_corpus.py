@@ -74,7 +74,9 @@ def judged(line: int, names: list[str], out: dict[str, Any]) -> tuple[bool, bool
     refuted = any(c.get("verdict") == "refuted" and named(c) for c in claims)
     verified = any(c.get("verdict") == "verified" and named(c) for c in claims)
     if names:
-        hit = any(any(n.lower() in str(f.get("message", "")).lower() for n in names) for f in findings)
+        hit = any(
+            any(n.lower() in str(f.get("message", "")).lower() for n in names) for f in findings
+        )
     else:
         hit = bool(findings)
     return refuted or hit, verified
@@ -105,7 +107,11 @@ def lint(work: Path, linter: list[str], path: str) -> dict[str, Any] | str:
     env = {**os.environ, "HANDOFF_LINT_IGNORE": os.environ.get("HANDOFF_LINT_IGNORE", HYGIENE)}
     done = subprocess.run(
         [*linter, "check", "--format", "json", path],
-        cwd=work, capture_output=True, text=True, timeout=300, env=env,
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
     try:
         data = json.loads(done.stdout)
@@ -179,7 +185,9 @@ def score_doc(tally: Tally, repo: dict[str, Any], doc: dict[str, Any], out: dict
             tally.false_positives.append(f"{where}:{trap['line']} [trap] {trap['token']}")
     for f in out["findings"]:
         if f.get("line") not in labelled and f.get("severity") in ("error", "warning"):
-            tally.stray.append(f"{where}:{f.get('line')} {f.get('rule')} {str(f.get('message'))[:110]}")
+            tally.stray.append(
+                f"{where}:{f.get('line')} {f.get('rule')} {str(f.get('message'))[:110]}"
+            )
 
 
 def run(repos: list[dict[str, Any]], mirrors: Path, linter: list[str]) -> Tally:
@@ -215,21 +223,30 @@ def report(tally: Tally, repos: list[dict[str, Any]], per_repo: bool) -> None:
     kinds = sorted({k for (_, _, k) in tally.counts})
     for kind in kinds:
         s = tally.summary(lambda key, kind=kind: key[2] == kind)
-        print(f"  {kind:7s} caught {s['caught']}/{s['false']}, flagged {s['false_positives']}/"
-              f"{s['true_and_traps']}, verified {s['verified_true']}/{s['true']}")
+        print(
+            f"  {kind:7s} caught {s['caught']}/{s['false']}, flagged {s['false_positives']}/"
+            f"{s['true_and_traps']}, verified {s['verified_true']}/{s['true']}"
+        )
     if per_repo:
         for name in sorted({r["repo"] for r in repos}):
             s = tally.summary(lambda key, name=name: key[1] == name)
-            print(f"  {name:45s} recall {s['recall']} ({s['caught']}/{s['false']}) "
-                  f"fp {s['false_positives']}/{s['true_and_traps']}")
+            print(
+                f"  {name:45s} recall {s['recall']} ({s['caught']}/{s['false']}) "
+                f"fp {s['false_positives']}/{s['true_and_traps']}"
+            )
     for name in sorted({r.get("set", "?") for r in repos}):
         s = tally.summary(lambda key, name=name: key[0] == name)
         docs = sum(len(r["docs"]) for r in repos if r.get("set", "?") == name)
-        stray = sum(1 for line in tally.stray if any(
-            line.startswith(r["repo"] + ":") for r in repos if r.get("set", "?") == name))
-        print(f"set {name}: {docs} documents, recall {s['recall']} ({s['caught']}/{s['false']}), "
-              f"false positives {s['false_positives']}/{s['true_and_traps']} ({s['fp_rate']}), "
-              f"verified {s['verified_true']}/{s['true']}, stray flags {stray}")
+        stray = sum(
+            1
+            for line in tally.stray
+            if any(line.startswith(r["repo"] + ":") for r in repos if r.get("set", "?") == name)
+        )
+        print(
+            f"set {name}: {docs} documents, recall {s['recall']} ({s['caught']}/{s['false']}), "
+            f"false positives {s['false_positives']}/{s['true_and_traps']} ({s['fp_rate']}), "
+            f"verified {s['verified_true']}/{s['true']}, stray flags {stray}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,16 +259,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--per-repo", action="store_true")
     args = parser.parse_args(argv)
-    repos = [r for r in load(args.manifest, args.only_set) if not args.repo or r["repo"] == args.repo]
+    repos = [
+        r for r in load(args.manifest, args.only_set) if not args.repo or r["repo"] == args.repo
+    ]
     tally = run(repos, args.mirrors, shlex.split(args.linter))
     if args.json:
         sets = sorted({r.get("set", "?") for r in repos})
-        print(json.dumps({
-            "sets": {name: tally.summary(lambda key, name=name: key[0] == name) for name in sets},
-            "all": tally.summary(),
-            "missed": tally.missed, "false_positives": tally.false_positives,
-            "stray": tally.stray, "failures": tally.failures,
-        }, indent=1))
+        print(
+            json.dumps(
+                {
+                    "sets": {
+                        name: tally.summary(lambda key, name=name: key[0] == name) for name in sets
+                    },
+                    "all": tally.summary(),
+                    "missed": tally.missed,
+                    "false_positives": tally.false_positives,
+                    "stray": tally.stray,
+                    "failures": tally.failures,
+                },
+                indent=1,
+            )
+        )
     else:
         report(tally, repos, args.per_repo)
     return 1 if tally.failures else 0
