@@ -18,6 +18,7 @@ from handoff_lint import (
     schema,
     source,
     suppress,
+    versions,
     window,
 )
 from handoff_lint.evidence import Evidence, commit_questions, gather, start, unavailable
@@ -124,14 +125,14 @@ def _repo_path(facts: RepoFacts, cwd: Path, path: str) -> str | None:
         return None
 
 
-def _window(
+def _windows(
     doc: Document,
     found: list[Claim],
     facts: RepoFacts | None,
     options: Options,
     relative: str | None,
-) -> Window | Evidence:
-    """The document's session window, with its first git questions started; or the evidence
+) -> versions.Windows | Evidence:
+    """Each line's session window, the main one's first git questions started; or the evidence
     that says why git cannot answer. ``relative`` is the document's path in the repository."""
     if facts is None:
         return unavailable(Window(None, None, how="--no-git"), "git checks are off (--no-git)")
@@ -139,19 +140,36 @@ def _window(
         return unavailable(
             Window(None, None, how="outside"), "the document is outside the repository"
         )
+    own = frozenset(
+        str(c.value.get("path", "")).rsplit("/", 1)[-1] for c in found if c.kind == "file"
+    )
+    fm = doc.front_matter or {}
     try:
-        own = frozenset(
-            str(c.value.get("path", "")).rsplit("/", 1)[-1] for c in found if c.kind == "file"
-        )
-        span = window.compute(
-            facts, relative, options.globs, options.since, doc.front_matter, own, options.at
-        )
+        spans = None
+        if not (options.since or fm.get("base") or fm.get("head")):
+            context = versions.Context(options.globs, own)
+            spans = versions.windows(facts, relative, doc.lines, context, options.at)
+        if spans is None:
+            spans = versions.Windows(
+                window.compute(facts, relative, options.globs, options.since, fm, own, options.at)
+            )
     except window.WindowError as exc:
         if options.since:  # the user's own --since: a usage error, not a property of the document
             raise UsageError(str(exc)) from None
         return unavailable(Window(None, None, how="invalid"), str(exc))
-    start(facts, span)
-    return span
+    start(facts, spans.main)
+    return spans
+
+
+def _groups(spans: versions.Windows, found: list[Claim]) -> list[tuple[Window, list[Claim]]]:
+    """The claims of each window, the main window first (even without claims)."""
+    groups: dict[tuple[str | None, str | None, bool], tuple[Window, list[Claim]]] = {}
+    main = spans.main
+    groups[(main.base, main.head, main.staged)] = (main, [])
+    for claim in found:
+        span = spans.of(claim.line)
+        groups.setdefault((span.base, span.head, span.staged), (span, []))[1].append(claim)
+    return list(groups.values())
 
 
 def _evidence(
@@ -162,10 +180,10 @@ def _evidence(
     relative: str | None,
     globs: list[str],
 ) -> Evidence:
-    """Git's evidence for ``found`` in the window ``span`` (found by ``_window``)."""
+    """Git's evidence for ``found`` in the window ``span`` (found by ``_windows``)."""
     from handoff_lint.claims.commit import listed_in_code
 
-    assert facts is not None and relative is not None  # _window gave a window, not a reason
+    assert facts is not None and relative is not None  # _windows gave windows, not a reason
     return gather(facts, span, found, relative, listed_in_code(doc), globs)
 
 
@@ -220,25 +238,25 @@ def _lint_document(
         result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
         return result
     relative = _repo_path(facts, options.cwd, path) if facts is not None else None
-    if facts is not None and relative is not None and not (options.since or options.at):
-        window.prefetch(facts, relative, options.globs)  # git works while the document is parsed
+    if facts is not None and relative is not None and not options.since:
+        versions.prefetch(facts, relative, options.at)  # git works while the document is parsed
     doc, result.claims = read_claims(path, text)
     kinds = claims.load()
     if facts is not None:  # these two run while the window is found
         facts.git.prefetch(*commit_questions(facts, result.claims)[2])
-    span = _window(doc, result.claims, facts, options, relative)
+    spans = _windows(doc, result.claims, facts, options, relative)
     # the window's diff, tree and log run while the document's own checks are done
     result.findings.extend(doc.problems)
     result.findings.extend(hygiene.check(doc))
     result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
-    if isinstance(span, Evidence):
-        evidence = span
+    if isinstance(spans, Evidence):
+        _verify(kinds, result.claims, spans, options)
+        result.window = spans.window
     else:
-        evidence = _evidence(doc, result.claims, facts, span, relative, options.globs)
-    evidence.junit = options.junit
-    result.window = evidence.window
-    for kind in kinds.values():
-        kind.verify([c for c in result.claims if c.kind == kind.name], evidence)
+        for span, members in _groups(spans, result.claims):
+            evidence = _evidence(doc, members, facts, span, relative, options.globs)
+            _verify(kinds, members, evidence, options)
+            result.window = result.window or evidence.window
     quiet = suppress.Suppressions(doc)
     result.findings = quiet.keep(result.findings)
     shown = [
@@ -251,6 +269,14 @@ def _lint_document(
     result.findings = _selected(result.findings + quiet.unused(), options)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _verify(
+    kinds: dict[str, claims.ClaimKind], found: list[Claim], evidence: Evidence, options: Options
+) -> None:
+    evidence.junit = options.junit
+    for kind in kinds.values():
+        kind.verify([c for c in found if c.kind == kind.name], evidence)
 
 
 def _selected(findings: list[Finding], options: Options) -> list[Finding]:

@@ -177,7 +177,7 @@ def prefetch(facts: RepoFacts, path: str, globs: list[str]) -> None:
     history while the document is parsed and its claims extracted. Nothing is started for a
     staged document; with a window in the front matter the two answers go unused.
     """
-    if facts.head is None or _state(facts, path)[1]:
+    if facts.head is None or state(facts, path)[1]:
         return
     head = _first_line(facts, *_added_question(path))
     start = f"{head}^"
@@ -186,7 +186,7 @@ def prefetch(facts: RepoFacts, path: str, globs: list[str]) -> None:
         facts.git.prefetch(_search_question([start], bounds, globs))
 
 
-def _state(facts: RepoFacts, path: str) -> tuple[bool, bool]:
+def state(facts: RepoFacts, path: str) -> tuple[bool, bool]:
     """(in HEAD, staged or untracked differently from HEAD)."""
     names = [f":{path}"] + ([f"HEAD:{path}"] if facts.head else [])
     found = lookup_objects(facts.git, names)
@@ -218,7 +218,7 @@ def compute(
     commit that added the document, to judge it as of then (``handoff-lint audit``).
     """
     fm = front_matter or {}
-    in_head, pending = (True, False) if at else _state(facts, path)
+    in_head, pending = (True, False) if at else state(facts, path)
     explicit_head = str(fm["head"]) if fm.get("head") else None
     explicit_base = since or (str(fm["base"]) if fm.get("base") else None)
     try:

@@ -1,0 +1,205 @@
+"""The versions of a handoff document, and which version wrote each of its lines.
+
+A document is not always written once: a living ``HANDOFF.md`` is rewritten every session, a log
+gets a new entry per session, an old report gets a typo fixed or is moved to ``archive/``. Each
+line reports on the session of the version that wrote it (``git blame``, which follows moves),
+so a claim is judged against that version's session window, not the newest one's.
+
+Two processes per committed document, started before it is parsed (``prefetch``): one ``log
+--numstat`` of its versions (which also says which commit added it) and one ``blame``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from handoff_lint import window
+from handoff_lint.model import Window
+from handoff_lint.repo import RepoFacts
+
+MAX_VERSIONS = 200
+SMALL_EDIT = 4  # an edit inserting fewer lines than this (or than 10% of the document) is a fix
+
+
+@dataclass(frozen=True)
+class Version:
+    """One commit that changed the document, with the lines it inserted and deleted."""
+
+    sha: str
+    insertions: int
+    deletions: int
+
+    def rewrites(self, size: int) -> bool:
+        """True when this version wrote new content (a session's report), not a small fix."""
+        return self.insertions >= max(SMALL_EDIT, size // 10)
+
+
+def log_question(head: str, path: str) -> tuple[str, ...]:
+    return (
+        "--literal-pathspecs",
+        "log",
+        "--remove-empty",
+        "--format=%x00%H",
+        "--numstat",
+        f"--max-count={MAX_VERSIONS}",
+        head,
+        "--",
+        path,
+    )
+
+
+def history(facts: RepoFacts, head: str, path: str) -> list[Version]:
+    """The commits up to ``head`` that changed ``path``, newest first, back to the commit that
+    added it there (``--remove-empty`` stops the walk there: without it, and with ``--follow``,
+    git reads the whole history; a document moved here is followed by ``blame`` instead)."""
+    output = facts.git.run(*log_question(head, path), check=False)
+    out: list[Version] = []
+    for chunk in output.split("\0")[1:]:
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        inserted = deleted = 0
+        for row in lines[1:]:
+            parts = row.split("\t")
+            if len(parts) >= 3 and parts[0].isdigit() and parts[1].isdigit():
+                inserted += int(parts[0])
+                deleted += int(parts[1])
+        out.append(Version(lines[0].strip(), inserted, deleted))
+    return out
+
+
+def blame_question(head: str, path: str) -> tuple[str, ...]:
+    return ("--literal-pathspecs", "blame", "--porcelain", head, "--", path)
+
+
+def blame(facts: RepoFacts, head: str, path: str) -> dict[int, str]:
+    """Line number (1-based) -> the commit that wrote that line of ``path`` at ``head``."""
+    output = facts.git.run(*blame_question(head, path), check=False)
+    found: dict[int, str] = {}
+    for line in output.split("\n"):
+        parts = line.split(" ")
+        if len(parts) >= 3 and len(parts[0]) == 40 and parts[1].isdigit() and parts[2].isdigit():
+            found[int(parts[2])] = parts[0]
+    return found
+
+
+def carried_over(old: list[str], new: list[str]) -> dict[int, int]:
+    """Line number in ``new`` -> line number in ``old`` for the lines an edit left as they were
+    (the rest were written by the edit)."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    kept: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            kept[block.b + offset + 1] = block.a + offset + 1
+    return kept
+
+
+def prefetch(facts: RepoFacts, path: str, at: str | None = None) -> None:
+    """Start the two questions ``windows`` asks, so that git answers while the document is
+    parsed (nothing for a new document: it has no versions)."""
+    ref = at or facts.head
+    if ref is not None and (at or window.state(facts, path)[0]):
+        facts.git.prefetch(log_question(ref, path), blame_question(ref, path))
+
+
+@dataclass
+class Windows:
+    """The session window of each line of a document: ``by_line`` for lines an older version
+    wrote, ``main`` for the rest (the newest version, or the edit being committed)."""
+
+    main: Window
+    by_line: dict[int, Window] = field(default_factory=dict)
+
+    def of(self, line: int) -> Window:
+        return self.by_line.get(line, self.main)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the previous-handoff search needs: the discovery globs, the names the document
+    says it wrote itself."""
+
+    globs: list[str]
+    own: frozenset[str]
+
+
+def _version_window(
+    facts: RepoFacts, path: str, found: list[Version], index: int, size: int, context: Context
+) -> Window:
+    """The window of the session that version ``index`` reports on: since the previous version
+    that wrote new content (a small fix keeps the window of the version it fixed, widened to
+    the fix); for the first version, since the previous handoff document."""
+    start = index
+    while start + 1 < len(found) and not found[start].rewrites(size):
+        start += 1
+    head = found[index].sha
+    if start + 1 < len(found):
+        return Window(
+            found[start + 1].sha, head, False, "since the previous version of this document"
+        )
+    first = window.compute(facts, path, context.globs, None, None, context.own, at=found[start].sha)
+    how = first.how if start == index else first.how + "; widened to a later fix of the document"
+    return Window(first.base, head, False, how)
+
+
+def windows(
+    facts: RepoFacts, path: str, lines: list[str], context: Context, at: str | None = None
+) -> Windows | None:
+    """Each line's window for a document already in the history (at ``at``, else HEAD);
+    None when the document is new (it has one window, ``window.compute``'s)."""
+    ref = at or facts.head
+    if ref is None:
+        return None
+    found = history(facts, ref, path)
+    if not found:
+        return None
+    written = blame(facts, ref, path)
+    known: dict[str, Window] = {}
+
+    def window_of(sha: str) -> Window:
+        if sha not in known:
+            index = next((i for i, v in enumerate(found) if v.sha == sha), None)
+            if index is None:  # written before the document was moved here
+                known[sha] = window.compute(
+                    facts, path, context.globs, None, None, context.own, at=sha
+                )
+            else:
+                known[sha] = _version_window(facts, path, found, index, len(lines), context)
+        return known[sha]
+
+    old = _text_lines(facts.git.blob(f"{ref}:{path}"))
+    if old == lines:
+        by_line = {number: window_of(sha) for number, sha in written.items()}
+        return Windows(window_of(found[0].sha), by_line)
+    kept = carried_over(old, lines)
+    by_line = {new: window_of(written[was]) for new, was in kept.items() if was in written}
+    written_now = len(lines) - len(kept)
+    staged = window.state(facts, path)[1] and at is None
+    return Windows(_edit_window(ref, found, written_now, len(lines), window_of, staged), by_line)
+
+
+def _text_lines(data: bytes | None) -> list[str]:
+    from handoff_lint import source
+
+    try:
+        return source.decode(data).lines if data is not None else []
+    except source.NotText:
+        return []
+
+
+def _edit_window(
+    head: str,
+    found: list[Version],
+    inserted: int,
+    size: int,
+    window_of: Callable[[str], Window],
+    staged: bool,
+) -> Window:
+    """The window of the lines an uncommitted edit wrote: since the document last changed when
+    the edit is a new report; a small fix keeps the window of the version it fixes, to HEAD."""
+    if Version("", inserted, 0).rewrites(size):
+        return Window(found[0].sha, head, staged, "since this document last changed")
+    fixed = window_of(found[0].sha)
+    return Window(fixed.base, head, staged, fixed.how + "; widened to the edit")

@@ -1,0 +1,125 @@
+"""Documents written more than once: each line is judged against the session of the version
+that wrote it (living documents, logs with an entry per session, small fixes, moved documents).
+Real temporary repositories, the real CLI."""
+
+from __future__ import annotations
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import claims_of
+
+
+def _verdicts(run) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Line -> verdict of the file claims of a JSON run."""
+    return {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "file"}
+
+
+def _doc(date: str, created: str, extra: str = "") -> str:
+    return (
+        f"# Handoff\n\n**Date:** {date}\n\n## Summary\n\nWork of the session.\n\n"
+        f"## Files Created\n\n- `{created}`\n{extra}"
+    )
+
+
+def _rewrite(date: str, created: str) -> str:
+    """A new version written by a new session: new notes, and its own line for its file."""
+    notes = "".join(f"- note {n} of the session of {date}\n" for n in range(1, 6))
+    return (
+        f"# Handoff\n\n**Date:** {date}\n\n## Summary\n\n{notes}\n"
+        f"## Files Created\n\n- `{created}`: written on {date}\n"
+    )
+
+
+def test_living_document_is_judged_per_version(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """HANDOFF.md rewritten in place: the newest version reports on the commits since the
+    previous version; a version that claims the previous session's file is refuted."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit(
+        "s1", {"HANDOFF.md": _doc("2025-11-10", "src/a.py")}, when="2025-11-10T11:00:00+00:00"
+    )
+    repo.commit("b", {"src/b.py": "B = 1\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit(
+        "s2", {"HANDOFF.md": _rewrite("2025-11-12", "src/b.py")}, when="2025-11-12T11:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert run.code == 0, run.out
+    assert _verdicts(run) == {15: "verified"}
+    window = run.json()["documents"][0]["window"]
+    assert window["how"] == "since the previous version of this document"
+
+    repo.commit("c", {"src/c.py": "C = 1\n"}, when="2025-11-14T10:00:00+00:00")
+    repo.commit(
+        "s3", {"HANDOFF.md": _rewrite("2025-11-14", "src/b.py")}, when="2025-11-14T11:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert _verdicts(run) == {15: "refuted"}  # src/b.py is the previous session's work
+
+
+def test_log_entries_keep_the_window_of_their_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A log with a new entry on top per session: the old entry's claims stay true."""
+    entry_1 = "## Session 1\n\n**Date:** 2025-11-10\n\n### Files Created\n\n- `src/a.py`\n"
+    entry_2 = "## Session 2\n\n**Date:** 2025-11-12\n\n### Files Created\n\n- `src/b.py`\n\n"
+    head = "# Agent log\n\n## Summary\n\nNewest first.\n\n"
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit("log 1", {"LOG_HANDOFF.md": head + entry_1}, when="2025-11-10T11:00:00+00:00")
+    repo.commit("b", {"src/b.py": "B = 1\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit(
+        "log 2", {"LOG_HANDOFF.md": head + entry_2 + entry_1}, when="2025-11-12T11:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "LOG_HANDOFF.md", cwd=repo.path)
+    assert run.code == 0, run.out
+    assert set(_verdicts(run).values()) == {"verified"} and len(_verdicts(run)) == 2
+    dates = [c["verdict"] for c in claims_of(run) if c["kind"] == "date"]
+    assert dates == ["verified", "verified"]
+
+
+def test_a_small_fix_keeps_the_window_of_the_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A typo fixed on a claim's line days later: the claim is still about its session."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
+    doc = _doc("2025-11-10", "src/a.py", "- `src/a.py` is teh module\n")
+    repo.commit("handoff", {"SESSION_1_HANDOFF.md": doc}, when="2025-11-10T11:00:00+00:00")
+    repo.commit("later", {"src/z.py": "Z = 1\n"}, when="2025-11-20T10:00:00+00:00")
+    fixed = doc.replace("teh", "the")
+    repo.commit("typo", {"SESSION_1_HANDOFF.md": fixed}, when="2025-11-20T11:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert run.code == 0, run.out
+    assert _verdicts(run) == {11: "verified", 12: "verified"}
+
+    # the same fix staged (the hook): nothing the fix did not write is judged anew
+    repo.write("SESSION_1_HANDOFF.md", fixed.replace("the module", "the main module"))
+    repo.git("add", "SESSION_1_HANDOFF.md")
+    run = cli("check", "--staged", "--format", "json", cwd=repo.path)
+    assert run.code == 0, run.out
+    assert _verdicts(run) == {11: "verified", 12: "verified"}
+
+
+def test_moved_documents_keep_their_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """git mv SESSION_*.md archive/: the move is not the session the documents report on."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit(
+        "h1",
+        {"SESSION_1_HANDOFF.md": _doc("2025-11-10", "src/a.py")},
+        when="2025-11-10T11:00:00+00:00",
+    )
+    repo.commit("b", {"src/b.py": "B = 1\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit(
+        "h2",
+        {"SESSION_2_HANDOFF.md": _doc("2025-11-12", "src/b.py")},
+        when="2025-11-12T11:00:00+00:00",
+    )
+    (repo.path / "archive").mkdir()
+    repo.git("mv", "SESSION_1_HANDOFF.md", "SESSION_2_HANDOFF.md", "archive/")
+    repo.commit("archive the handoffs", when="2025-11-30T10:00:00+00:00")
+    run = cli(
+        "check",
+        "--format",
+        "json",
+        "archive/SESSION_1_HANDOFF.md",
+        "archive/SESSION_2_HANDOFF.md",
+        cwd=repo.path,
+    )
+    assert run.code == 0, run.out
+    found = [(d["path"], c["verdict"]) for d in run.json()["documents"] for c in d["claims"]]
+    assert found and all(verdict == "verified" for _, verdict in found), found
