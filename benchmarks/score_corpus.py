@@ -159,7 +159,8 @@ class Tally:
 
 
 def score_doc(tally: Tally, repo: dict[str, Any], doc: dict[str, Any], out: dict[str, Any]) -> None:
-    where = f"{repo['repo']}:{doc['path']}"
+    commit = doc.get("analysed_version_commit") or doc["added_in_commit"]
+    where = f"{repo['repo']}:{doc['path']}@{commit[:7]}"
     key_of = lambda kind: (repo.get("set", "?"), repo["repo"], kind)  # noqa: E731
     labelled: set[int] = set()
     for claim in doc["claims"]:

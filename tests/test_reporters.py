@@ -47,10 +47,11 @@ def linted(repo: ScratchRepo) -> tuple[ScratchRepo, RunResult]:
     (info), and a second document with only schema findings (no claim)."""
     first = repo.commit("Add app", {"app.py": "print(1)\n"})
     repo.git("checkout", "-q", "-b", "side")
-    lost = repo.commit("Lost work", {"lost.py": "x\n"})
+    # its own author date: a commit with another's date and subject would be its rebased copy
+    lost = repo.commit("Lost work", {"lost.py": "x\n"}, when="2025-11-13T11:00:00+00:00")
     repo.git("checkout", "-q", "main")
     repo.git("branch", "-D", "side")
-    repo.commit("handoff", {DOC: _text(first, lost)})
+    repo.commit("handoff", {DOC: _text(first, lost)}, when="2025-11-13T12:00:00+00:00")
     repo.write(BARE, "# Title only\n")
     return repo, _run(repo)
 

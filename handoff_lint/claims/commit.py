@@ -277,10 +277,12 @@ def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:
             if twin
             else " (reset or rewritten history?)"
         )
+        # with a reachable twin, the history was rewritten after the document cited the commit:
+        # the citation was true when written (info); without one, the commit was thrown away
         claim.settle(
             "unverifiable",
             f"commit {sha[:12]} exists but no branch or HEAD reaches it{where}",
-            "HL204",
+            "HL901" if twin else "HL204",
             f"cite {twin.sha[:7]}" if twin else "",
         )
         return
