@@ -62,6 +62,7 @@ class Evidence:
     diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     junit: Counts | None = None
     containing: set[str] | None = None
+    merged_as: str | None = None  # the subject of the merge that brought the session in
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)

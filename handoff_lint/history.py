@@ -77,11 +77,32 @@ def _branch_question(head: str) -> tuple[str, ...]:
     return ("for-each-ref", "--format=%(refname)", "--contains", head, "refs/heads", "refs/remotes")
 
 
+DEFAULT_BRANCHES = ("main", "master", "trunk", "develop")
+
+
+def merged_as(facts: RepoFacts, head: str) -> str | None:
+    """The subject of the merge that brought ``head`` into a default branch from a side
+    branch (``git name-rev``: ``main~3^2~1`` names the merge ``main~3``), or None."""
+    patterns = [f"--refs={p}{n}" for n in DEFAULT_BRANCHES for p in ("", "*/")]
+    named = facts.git.run("name-rev", "--name-only", *patterns, head, check=False).strip()
+    if "^2" not in named:
+        return None
+    merge = named.split("^2", 1)[0]
+    found = facts.git.objects([merge]).get(merge)
+    if found is None or found[0] != "commit":
+        return None
+    message = found[1].split(b"\n\n", 1)[1] if b"\n\n" in found[1] else b""
+    return message.decode("utf-8", "replace").split("\n", 1)[0]
+
+
 def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Branches (short names, remote prefix dropped too) that hold the window's last commit."""
+    """Branches (short names, remote prefix dropped too) that hold the window's last commit,
+    and, when a claimed branch no longer exists, the merge that brought the session in."""
     head = evidence.window.head
     if head is None or not any(c.kind == "branch" for c in claims):
         return
+    if any(c.kind == "branch" and c.text not in facts.branches for c in claims):
+        evidence.merged_as = merged_as(facts, head)
     refs = facts.git.lines(*_branch_question(head), check=False)
     containing: set[str] = set()
     for ref in refs:

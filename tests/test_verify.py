@@ -383,6 +383,48 @@ def test_branch_must_hold_the_session(repo: ScratchRepo, cli) -> None:  # type: 
     assert got == {"main": ("refuted", "HL503"), "feature/x": ("verified", None)}
 
 
+def _branch_verdicts(run) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return {
+        c["text"]: (c["verdict"], c["rule"])
+        for c in run.json()["documents"][0]["claims"]
+        if c["kind"] == "branch"
+    }
+
+
+def test_a_branch_deleted_after_a_squash_merge_is_not_a_lie(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The work landed on main as one squashed commit and its branch is gone: nothing in git
+    names the branch, so the claim can be neither confirmed nor refuted."""
+    repo.commit("one", {"a.py": "1\n"})
+    repo.commit("Fix the parser (#12)", {"a.py": "2\n"})
+    repo.commit(
+        "handoff", {"HANDOFF.md": HEAD + "- **Branch:** `fix/parser` (deleted after merge)\n"}
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert _branch_verdicts(run) == {"fix/parser": ("unverifiable", "HL901")}
+
+
+def test_a_missing_branch_is_refuted_when_git_names_the_real_one(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The session's commits came in through a pull request from another branch; and a session
+    still on its own unmerged branch."""
+    repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "agent/audit-budget")
+    repo.commit("audit", {"b.py": "1\n"}, when="2025-11-13T10:00:00+00:00")
+    repo.commit(
+        "handoff", {"HANDOFF.md": HEAD + "- **Branch:** `work`\n"}, when="2025-11-13T11:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert _branch_verdicts(run) == {"work": ("refuted", "HL502")}
+    assert "on agent/audit-budget" in run.json()["documents"][0]["claims"][-1]["reason"]
+    repo.git("checkout", "-q", "main")
+    repo.when = "2025-11-13T12:00:00+00:00"
+    message = "Merge pull request #7 from acme/agent/audit-budget"
+    repo.git("merge", "-q", "--no-ff", "-m", message, "agent/audit-budget")
+    repo.git("branch", "-q", "-D", "agent/audit-budget")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert _branch_verdicts(run) == {"work": ("refuted", "HL502")}
+    assert "merged from agent/audit-budget" in run.json()["documents"][0]["claims"][-1]["reason"]
+
+
 def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     repo.commit("one", {"a.py": "1\n"})
     first = repo.commit("Add the parsr", {"p.py": "1\n"}, when="2025-11-13T10:11:12+00:00")

@@ -6,7 +6,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter
+from handoff_lint import frontmatter, history
 from handoff_lint.claims import register
 from handoff_lint.model import Claim, Document
 
@@ -41,12 +41,49 @@ def extract(doc: Document) -> list[Claim]:
     return out
 
 
+def _merge_names(subject: str) -> str:
+    match = MERGE_SUBJECT.search(subject)
+    return (match.group("a") or match.group("b") or "") if match else ""
+
+
 def _merged(name: str, evidence: Evidence) -> bool:
-    for info in evidence.recent_commits:
-        match = MERGE_SUBJECT.search(info.subject)
-        if match and name in ((match.group("a") or ""), (match.group("b") or "")):
-            return True
-    return False
+    return any(_merge_names(info.subject) == name for info in evidence.recent_commits)
+
+
+def _on_side_branch(evidence: Evidence) -> list[str]:
+    """The branches holding the session's last commit when no default branch does (the work is
+    still on its own branch, so that branch is known)."""
+    holders = sorted(evidence.containing or [])
+    if not holders or any(h.rsplit("/", 1)[-1] in history.DEFAULT_BRANCHES for h in holders):
+        return []
+    return holders
+
+
+def _missing(claim: Claim, name: str, evidence: Evidence) -> None:
+    """A branch that does not exist now: deleted after a merge is normal, so it is refuted only
+    when git says which branch held the session (a near name among the branches the session
+    merged or is on, or among all branches; the merge that brought it in; the side branch it
+    is still on)."""
+    session = {_merge_names(c.subject) for c in evidence.window_commits} | {evidence.head_branch}
+    close = difflib.get_close_matches(name, sorted(session - {""}), n=1, cutoff=0.6)
+    close = close or difflib.get_close_matches(name, sorted(evidence.branches), n=1, cutoff=0.8)
+    merged = _merge_names(evidence.merged_as or "")
+    side = _on_side_branch(evidence)
+    if close:
+        reason, fix = f"no branch '{name}'", f"did you mean {close[0]}?"
+    elif merged and merged != name:
+        reason, fix = f"no branch '{name}'; the session's commits were merged from {merged}", ""
+    elif side:
+        reason, fix = f"no branch '{name}'; the session's last commit is on {side[0]}", ""
+    else:
+        claim.settle(
+            "unverifiable",
+            f"no branch '{name}' now, and no merge names it: it may have been deleted after "
+            "its work was merged",
+            "HL901",
+        )
+        return
+    claim.settle("refuted", reason, "HL502", fix)
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
@@ -59,7 +96,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             and (evidence.containing is None or name in evidence.containing)
         ):
             claim.settle("verified", f"branch {name} holds the session's commits")
-        elif name in evidence.branches and _merged(name, evidence):
+        elif _merged(name, evidence):
             claim.settle("verified", f"branch {name} was merged (a merge commit names it)")
         elif name in evidence.branches:
             holders = ", ".join(sorted(evidence.containing or [])[:4]) or "no branch"
@@ -69,20 +106,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 f"commit (held by: {holders})",
                 "HL503",
             )
-        elif _merged(name, evidence):
-            claim.settle(
-                "verified", f"branch {name} was merged (a merge commit names it) and since deleted"
-            )
         else:
-            close = difflib.get_close_matches(name, sorted(evidence.branches), n=1, cutoff=0.6)
-            fix = f"did you mean {close[0]}?" if close else ""
-            known = ", ".join(sorted(evidence.branches)[:5]) or "none"
-            claim.settle(
-                "refuted",
-                f"no local or remote-tracking branch '{name}' (branches: {known})",
-                "HL502",
-                fix,
-            )
+            _missing(claim, name, evidence)
 
 
 register("branch", extract, verify)

@@ -43,6 +43,7 @@ TOTAL_MENTION = re.compile(
     r"|\b" + NOUN.replace("noun", "noun3") + r"\b[^=\n|]{0,80}=\s*(?P<n3>\d+)\s+total\b",
     re.I,
 )
+RELATIVE = re.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
 MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 OPEN_TASK = re.compile(r"^\s*[-*+]\s+\[ \]")
 ITEMS = re.compile(r"\((?P<n>\d+)\s+(?P<what>tests?|features?|items?|files?|steps?)\)", re.I)
@@ -88,6 +89,8 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
     commits = COMMITS.finditer(line.text) if "commit" in line.folded else ()
     for match in commits:
         group = next(g for g in "abcd" if match.group(g))
+        if RELATIVE.match(line.text, match.end()):
+            continue  # "32 commits behind upstream": where a branch stands, not the session
         out.append(
             Claim(
                 "counts",
@@ -234,9 +237,11 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
     return [modified, added + modified, len(actions)]
 
 
-def _settle_total(claim: Claim) -> None:
+def _settle_total(claim: Claim, here: set[int]) -> None:
+    """Compare with the other mentions on ``here``, the lines judged in the same window (a log's
+    older entries report other sessions, whose totals were other numbers)."""
     count = int(claim.value["count"])
-    different = [(n, line) for n, line in claim.value["others"] if n != count]
+    different = [(n, line) for n, line in claim.value["others"] if n != count and line in here]
     noun = str(claim.value["measure"]).removeprefix("total ")
     if not different:
         claim.settle("verified", f"every total of {noun} in the document says {count}")
@@ -247,9 +252,10 @@ def _settle_total(claim: Claim) -> None:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     listed = len(set(evidence.objects))
+    here = {c.line for c in claims if "others" in c.value}
     for claim in claims:
         if "others" in claim.value:
-            _settle_total(claim)
+            _settle_total(claim, here)
             continue
         measure = claim.value["measure"]
         needs_git = measure not in ("total", "items")
