@@ -255,3 +255,35 @@ def test_keyword_filters_ignore_case(markdown: str, change: Any) -> None:
     changed = WORD.sub(lambda m: change(m.group(0)), markdown)  # ids and paths stay as written
     assert changed != markdown
     assert sorted(key(c) for c in extract(changed)) == found
+
+
+def _commit_counts(markdown: str) -> list[str]:
+    return [
+        c.text for c in extract(markdown) if c.kind == "counts" and c.value["measure"] == "commits"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Support for NAT gateways in 4 commits.", ["4"]),
+        ("We made 7 commits today.", ["7"]),
+        ("3 commits today, all on main.", ["3"]),
+        ("**Commits:** 4", ["4"]),
+        ("| Total commits | 12 |", ["12"]),
+        ("## Session 9 (9 commits)", ["9"]),
+        ("- All documentation committed (6 commits)", ["6"]),
+        ("## Git Commits (4 total)", ["4"]),
+        # something else is counted: a pull request's commits, rewritten history, a position
+        ("- PR #95: variable validation (7 commits, TDD)", []),
+        ("- PR #93: Fixed weak default test (3 commits)", []),
+        ("- All 605 commits rewritten with clean messages", []),
+        ("- **21 commits** with AI attribution in messages", []),
+        ("Cherry-picked fixes from upstream (32 commits behind).", []),
+        ("4 commits ahead of origin", []),
+        ("## Session 04 Commits Created", []),
+        ("- `Generated with X` (5 commits)", []),
+    ],
+)
+def test_commit_count_shapes(markdown: str, expected: list[str]) -> None:
+    assert _commit_counts(markdown) == expected

@@ -22,12 +22,27 @@ if TYPE_CHECKING:
 
 NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/%]|\.\d)(?:\s*([A-Za-z]+))?")
 TOTAL = re.compile(r"^\W*(total|totals|sum|overall)\W*$", re.I)
+# A count of the session's commits, in the shapes that say so: "(4 commits)" on a heading or
+# after what was committed, "in 4 commits", "4 commits total/made/pushed", "**Commits:** 4",
+# "| Total commits | 4 |", "Commits (4 total)". A bare "21 commits with X" or "605 commits
+# rewritten" counts something else.
 COMMITS = re.compile(
-    r"\((?P<a>\d+)\s+(?:git\s+)?commits?(?:\s+total)?\)|\b(?P<b>\d+)\s+(?:git\s+)?commits\b|"
-    r"\b(?:total\s+|git\s+)?commits?\s*(?:made)?\s*\*{0,2}\s*[:：|]\s*\*{0,2}\s*(?P<c>\d+)\s*\**\s*(?:\||$)|"
-    r"commits?\s*\((?P<d>\d+)\s+total\)",
+    r"\((?P<a>\d+)\s+(?:git\s+)?commits?(?:\s+total)?\)"
+    r"|\b(?:in|across|over|into|via|made|created|pushed|landed|wrote)\s+(?P<b>\d+)\s+"
+    r"(?:git\s+|new\s+|separate\s+|atomic\s+)?commits\b"
+    r"|\b(?P<e>\d+)\s+(?:git\s+|new\s+)?commits\s+(?:total|made|created|pushed|landed|today|"
+    r"(?:in\s+)?this\s+session|so\s+far|in\s+total|overall)\b"
+    r"|\b(?:total\s+|git\s+)?commits?\s*(?:made)?\s*\*{0,2}\s*[:：|]\s*\*{0,2}\s*(?P<c>\d+)\s*\**\s*(?:\||$)"
+    r"|commits?\s*\((?P<d>\d+)\s+total\)",
     re.I,
 )
+# "(4 commits)" counts the session's commits on a heading, or after a verb of committing; after
+# a pull request ("PR #95: ... (7 commits)") it counts that pull request's.
+SESSION_PAREN = re.compile(r"\b(?:total|committed|made|created|pushed|landed)\b", re.I)
+ORDINAL = re.compile(
+    r"\b(?:session|phase|sprint|week|day|step|part|issue|task|stage|milestone|#)\s*$", re.I
+)
+OTHER_SET = re.compile(r"\b(?:PR|pull request|MR|merge request)\s*#?\d+|#\d+\s*:", re.I)
 FILES = re.compile(
     r"^\W*(?P<n>\d+)\s+(?P<what>new\s+files?(?:\s+created)?|files?\s+created|files?\s+modified|"
     r"files?\s+changed|modified\s+files?)\b",
@@ -88,9 +103,13 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
     out: list[Claim] = []
     commits = COMMITS.finditer(line.text) if "commit" in line.folded else ()
     for match in commits:
-        group = next(g for g in "abcd" if match.group(g))
+        group = next(g for g in "abcde" if match.group(g))
         if RELATIVE.match(line.text, match.end()):
             continue  # "32 commits behind upstream": where a branch stands, not the session
+        if group == "a" and not _session_paren(line, match.start()):
+            continue
+        if ORDINAL.search(line.text, 0, match.start(group)):
+            continue  # "Session 04 Commits Created": a name, not a count
         out.append(
             Claim(
                 "counts",
@@ -129,6 +148,13 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
                 )
             )
     return out
+
+
+def _session_paren(line: Line, start: int) -> bool:
+    before = line.text[:start]
+    if OTHER_SET.search(before):
+        return False
+    return line.block.kind == "heading" or SESSION_PAREN.search(before) is not None
 
 
 def _items_after(doc: Document, block: Block) -> int:
