@@ -257,6 +257,8 @@ def _lint_document(
             evidence = _evidence(doc, members, facts, span, relative, options.globs)
             _verify(kinds, members, evidence, options)
             result.window = result.window or evidence.window
+            if span.base is None and span.head is not None and not span.staged:
+                _second_opinion(doc, members, facts, span.head, relative, options)
     quiet = suppress.Suppressions(doc)
     result.findings = quiet.keep(result.findings)
     shown = [
@@ -269,6 +271,34 @@ def _lint_document(
     result.findings = _selected(result.findings + quiet.unused(), options)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _second_opinion(
+    doc: Document,
+    members: list[Claim],
+    facts: RepoFacts | None,
+    head: str,
+    relative: str | None,
+    options: Options,
+) -> None:
+    """A document with no earlier handoff was judged against the whole history before it; it
+    most likely reports on the last run of commits without a long pause. A claim is refuted
+    only if it is refuted in both, and verified if either verifies it (right before loud)."""
+    import copy
+
+    assert facts is not None
+    tight = window.session_run(facts, head)
+    if tight is None:
+        return
+    copies = copy.deepcopy(members)
+    evidence = _evidence(doc, copies, facts, tight, relative, options.globs)
+    _verify(claims.load(), copies, evidence, options)
+    for claim, other in zip(members, copies, strict=True):
+        better = (claim.verdict == "refuted" and other.verdict != "refuted") or (
+            claim.verdict == "unverifiable" and other.verdict == "verified"
+        )
+        if better:
+            claim.settle(other.verdict, other.reason, other.rule, other.fix)
 
 
 def _verify(

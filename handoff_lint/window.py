@@ -10,6 +10,7 @@ first handoff document reports on the whole history before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from handoff_lint.discover import matches as matches_any
@@ -22,8 +23,31 @@ NEAR_SEARCH = 250
 WINDOW_SEARCH = 5000
 
 
+SESSION_GAP = 6 * 3600  # seconds without a commit that end a working session
+SESSION_REACH = 200
+
+
 class WindowError(Exception):
     pass
+
+
+def session_run(facts: RepoFacts, head: str) -> Window | None:
+    """The commits up to ``head`` with no pause longer than SESSION_GAP between them: the
+    session a document with no earlier handoff most likely reports on (None when that is the
+    whole history within reach anyway)."""
+    rows = [
+        line.split()
+        for line in facts.git.lines(
+            "log", "--format=%H %ct", f"--max-count={SESSION_REACH}", head, check=False
+        )
+    ]
+    times = [
+        (sha, int(stamp)) for sha, stamp in (r for r in rows if len(r) == 2) if stamp.isdigit()
+    ]
+    for (_, newer), (sha, older) in itertools.pairwise(times):
+        if newer - older > SESSION_GAP:
+            return Window(sha, head, False, "the commits since the last pause of more than 6 hours")
+    return None
 
 
 def pathspecs(globs: list[str]) -> list[str]:

@@ -187,7 +187,22 @@ def test_date_claims(markdown: str, expected: list[str]) -> None:
             [("w.py", 21, "insertions", {"deletions": 12})],
         ),
         ("| File | Tests |\n|---|---|\n| `w.py` | 12 |\n", []),
-        ("- `a.py` (410 lines, 20 tests)", []),
+        ("- `a.py` (410 lines, 20 tests)", [("a.py", 410, "lines", {})]),
+        ("- `a.py`（94行）", [("a.py", 94, "lines", {})]),
+        ("### 4. `app/x.py` (新增 225 行)", [("app/x.py", 225, "lines", {})]),
+        ("- `tests/a.sh` - 545 lines", [("tests/a.sh", 545, "lines", {})]),
+        (
+            "#### crates/a/src/b.rs (+10/-10 lines)",
+            [("crates/a/src/b.rs", 10, "insertions", {"deletions": 10})],
+        ),
+        ("- **Errors**: 215 行 (errors.py)", [("errors.py", 215, "lines", {})]),
+        ("- README.md: added usage examples (+105行)", [("README.md", 105, "insertions", {})]),
+        ("- `a.py` (was 120 lines, now 80 lines)", [("a.py", 80, "lines", {})]),
+        ("- `a.py` (lines 1279-1322, 44 lines)", [("a.py", 44, "lines", {})]),
+        (
+            "| 模块 | 文件 | 行数 |\n|---|---|---|\n| 事件 | `a/events.py` | 164 |\n",
+            [("a/events.py", 164, "lines", {})],
+        ),
         ("## Next Steps\n\n- `a.py` (40 lines)\n", []),
     ],
 )

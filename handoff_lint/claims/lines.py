@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config, textscan
+from handoff_lint import config, quantity, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import Line, done_lines, header_index, table_cells
 from handoff_lint.model import Claim, Document
@@ -19,35 +19,69 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-NUMBER = (
-    r"(?P<approx>~|≈|about\s+|approx\.?\s+)?(?P<plus>\+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<more>\+)?"
-)
-PAREN = re.compile(
-    r"[`*_]*\s*\(\s*(?:(?:new|created|added)\b\s*[-,–:]?\s*)?"
-    + NUMBER
-    + r"\s+(?:new\s+)?lines?(?:\s+of\s+code)?(?:,\s*now\s+(?P<now>\d[\d,]*)\s+lines?)?\s*\)",
-    re.I,
-)
-TRAILING = re.compile(r"\(\s*" + NUMBER + r"\s+(?:new\s+)?lines?\s*\)\s*\**\s*$", re.I)
 CELL = re.compile(
-    r"^\s*\**\s*" + NUMBER + r"\s*(?:new)?\s*(?:lines?)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$", re.I
+    r"^\s*\**\s*"
+    + quantity.NUMBER
+    + r"\s*(?:new)?\s*(?:lines?|行)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$",
+    re.I,
 )
 PATH_AT = re.compile(
     r"`([^`]+)`|\*\*([^*\s]+)\*\*|(?<![\w/.-])([\w.-]+(?:/[\w.-]+)*\.\w{1,10})(?![\w/-])"
 )
+# the words a line must hold to carry a line count (cheap to test before any pattern)
+LINE_WORDS = (
+    "line",
+    "loc",
+    "行",
+    "줄",
+    "zeile",
+    "línea",
+    "linea",
+    "linha",
+    "ligne",
+    "righe",
+    "строк",
+    "regel",
+)
+FILE_COLUMN = (
+    "file",
+    "path",
+    "文件",
+    "檔案",
+    "ファイル",
+    "파일",
+    "datei",
+    "archivo",
+    "arquivo",
+    "fichier",
+)
+LINES_COLUMN = (
+    "line",
+    "loc",
+    "size",
+    "change",
+    "+",
+    "行",
+    "줄",
+    "zeilen",
+    "líneas",
+    "linhas",
+    "lignes",
+)
 
 
-def _value(match: re.Match[str], path: str) -> dict[str, Any]:
-    count = int(match.group("n").replace(",", ""))
+def _value(found: quantity.Quantity, path: str) -> dict[str, Any]:
     value: dict[str, Any] = {
         "path": path,
-        "count": count,
-        "measure": "insertions" if match.group("plus") else "lines",
+        "count": found.count,
+        "measure": "insertions" if found.plus else "lines",
     }
-    if match.group("approx"):
+    if found.approx:
         value["approx"] = True
-    if match.group("more"):
+    if found.at_least:
         value["at_least"] = True
+    if found.minus is not None:
+        value["deletions"] = found.minus
     return value
 
 
@@ -67,40 +101,70 @@ def _paths(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _prose_claims(line: Line) -> list[Claim]:
-    out: list[Claim] = []
+def _claim(line: Line, start: int, path: str, found: quantity.Quantity) -> Claim:
+    return Claim("lines", path, line.number, start + 1, _value(found, path))
+
+
+def annotated(line: Line, unit: str) -> list[tuple[int, str, quantity.Quantity]]:
+    """(column offset, path, quantity) for each path of ``line`` given a count in ``unit``:
+    "`x.py` (74 lines)", "`x.sh` - 545 lines", "215 行 (errors.py)", and a path that starts
+    an item with the count in brackets at the end of the line."""
+    out: list[tuple[int, str, quantity.Quantity]] = []
     paths = _paths(line.text)
     for start, end, path in paths:
-        match = PAREN.match(line.text, end)
-        if match:
-            out.append(Claim("lines", path, line.number, start + 1, _value(match, path)))
-    if not out and len(paths) == 1 and line.starts_item and paths[0][0] <= 6:
-        match = TRAILING.search(line.text)
-        if match and match.start() > paths[0][1]:
-            start, _, path = paths[0]
-            out.append(Claim("lines", path, line.number, start + 1, _value(match, path)))
+        out += [(start, path, q) for q in quantity.after(line.text, end) if q.unit == unit]
+    if not out and len(paths) == 1 and paths[0][0] <= 8 and (line.starts_item or line.first):
+        start, end, path = paths[0]
+        out += [(start, path, q) for q in quantity.trailing(line.text, end) if q.unit == unit]
+    if not out:
+        for start, end, path in paths:
+            found = quantity.before(line.text, start, end)
+            if found is not None and found.unit == unit:
+                out.append((start, path, found))
     return out
+
+
+def _prose_claims(line: Line) -> list[Claim]:
+    return [_claim(line, start, path, q) for start, path, q in annotated(line, "lines")]
 
 
 def _table_claims(line: Line) -> list[Claim]:
     header = line.block.table_header
-    column = header_index(header, "file", "path")
+    column = header_index(header, *FILE_COLUMN)
     cells = table_cells(line.text)
     if column < 0 or column + 1 >= len(cells):
         return []
     start, raw = cells[column]
     paths = _paths(raw)
-    match = CELL.match(cells[column + 1][1])
-    if not paths or not match:
+    if not paths:
         return []
-    named = header[column + 1].lower() if column + 1 < len(header) else ""
-    explicit = match.group("plus") or "new" in cells[column + 1][1].lower() or "line" in named
-    if not (explicit or any(w in named for w in ("loc", "size", "change", "+"))):
-        return []
-    value = _value(match, paths[0][2])
-    if match.group("del"):
-        value["deletions"] = int(match.group("del"))
-    return [Claim("lines", paths[0][2], line.number, start + paths[0][0] + 1, value)]
+    for index in range(column + 1, len(cells)):
+        match = CELL.match(cells[index][1])
+        named = header[index].lower() if index < len(header) else ""
+        if not match:
+            continue
+        explicit = match.group("plus") or "new" in cells[index][1].lower()
+        if not (explicit or any(w in named for w in LINES_COLUMN)):
+            continue
+        found = quantity.Quantity(
+            0,
+            int(match.group("n").replace(",", "")),
+            "lines",
+            bool(match.group("approx")),
+            bool(match.group("more")),
+            bool(match.group("plus")),
+            int(match.group("del") or match.group("minus") or 0) or None,
+        )
+        return [
+            Claim(
+                "lines",
+                paths[0][2],
+                line.number,
+                start + paths[0][0] + 1,
+                _value(found, paths[0][2]),
+            )
+        ]
+    return []
 
 
 def extract(doc: Document) -> list[Claim]:
@@ -108,7 +172,7 @@ def extract(doc: Document) -> list[Claim]:
     for line in done_lines(doc):
         if line.block.kind == "table_row":
             out.extend(_table_claims(line))
-        elif "line" in line.folded:  # PAREN and TRAILING need the word
+        elif any(word in line.folded for word in LINE_WORDS):
             out.extend(_prose_claims(line))
     return out
 
@@ -146,6 +210,11 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         if path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
             claim.settle(
                 "unverifiable", "the file cannot be found at the end of the session window"
+            )
+            continue
+        if path == evidence.doc_path:
+            claim.settle(
+                "unverifiable", "a count of the document's own lines changes as it is written"
             )
             continue
         found, measure = _candidates(path, claim.value, evidence)

@@ -1,0 +1,137 @@
+"""Quantities written next to a subject: a number with its unit, in the languages agents write.
+
+"`x.py` (74 lines)", "`x.py`（94行）", "`x.sh` - 545 lines", "`x_test.go` (302 lines, 9 tests)",
+"(NEW - 2,469 lines)", "(+10/-10 lines)", "(新增 225 行)", "`FooTests.cs` (24个)". One parser
+for every claim kind that reads a count of something about a path: the line-count and the
+test-count kinds take the quantities whose unit they know.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER = (
+    r"(?P<approx>~|≈|约|大约|約|about\s+|approx\.?\s+|ca\.\s*|roughly\s+)?"
+    r"(?P<plus>\+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<more>\+)?"
+    r"(?:\s*/\s*[-−](?P<minus>\d{1,3}(?:,\d{3})+|\d+))?"
+)
+UNITS = {
+    "lines": r"lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?",
+    "tests": (
+        r"(?:new\s+|unit\s+|integration\s+|e2e\s+|regression\s+|comprehensive\s+)*"
+        r"(?:test\s+cases?|test\s+functions?|test\s+methods?|tests?|specs?)"
+        r"|个测试|個のテスト|件のテスト|件のテストケース|개의?\s*테스트|테스트|Tests?|pruebas|testes|Testfälle"
+    ),
+    "count": r"个|個|件|개",  # a bare counter: its noun is the subject's (tests of a test file)
+}
+QUANTITY = re.compile(
+    NUMBER + r"\s*(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items()) + r")(?!\w)",
+    re.I,
+)
+OPEN, CLOSE = "(（[", ")）]"
+LEAD = re.compile(r"[`*_\s✅✔☑️]*")
+SEPARATOR = re.compile(r"\s*(?:[-–—:：]|=>|→|with|has|contains)\s+", re.I)
+NOW = re.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count with its unit; ``start`` is where the number is written in the line."""
+
+    start: int
+    count: int
+    unit: str
+    approx: bool = False
+    at_least: bool = False
+    plus: bool = False
+    minus: int | None = None
+
+
+def _quantity(match: re.Match[str]) -> Quantity:
+    unit = next(k for k in UNITS if match.group(k))
+    minus = match.group("minus")
+    return Quantity(
+        match.start("n") - (1 if match.group("plus") else 0),
+        int(match.group("n").replace(",", "")),
+        unit,
+        bool(match.group("approx")),
+        bool(match.group("more")),
+        bool(match.group("plus")),
+        int(minus.replace(",", "")) if minus else None,
+    )
+
+
+def _group_end(text: str, start: int) -> int:
+    """The index of the bracket closing the one at ``start`` (the line's end if none)."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] in OPEN:
+            depth += 1
+        elif text[index] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(text)
+
+
+def _one_per_unit(found: list[Quantity], text: str) -> list[Quantity]:
+    """At most one quantity of each unit: the one after "now"/"→" when several are given
+    ("(was 120 lines, now 80 lines)"), none when that does not settle it."""
+    out: list[Quantity] = []
+    for unit in dict.fromkeys(q.unit for q in found):
+        same = [q for q in found if q.unit == unit]
+        if len(same) > 1:
+            same = [q for q in same if NOW.search(text[: q.start].rstrip("+~ "))]
+        if len(same) == 1:
+            out.append(same[0])
+    return out
+
+
+def after(text: str, end: int) -> list[Quantity]:
+    """The quantities annotating the subject that ends at ``end``: a bracketed group right
+    after it, or "- N unit" / ": N unit" / "with N unit"."""
+    lead = LEAD.match(text, end)
+    position = lead.end() if lead else end
+    if position < len(text) and text[position] in OPEN:
+        close = _group_end(text, position)
+        inside = [_quantity(m) for m in QUANTITY.finditer(text, position + 1, close)]
+        return _one_per_unit(inside, text)
+    separator = SEPARATOR.match(text, position)
+    if separator:
+        first = QUANTITY.match(text, separator.end())
+        if first:
+            return [_quantity(first)]
+    return []
+
+
+def trailing(text: str, start: int) -> list[Quantity]:
+    """The quantities of a bracketed group that ends the line, searched from ``start``."""
+    stripped = text.rstrip(" *_`.")
+    if not stripped or stripped[-1] not in CLOSE:
+        return []
+    depth, index = 0, len(stripped) - 1
+    while index >= start:
+        if stripped[index] in CLOSE:
+            depth += 1
+        elif stripped[index] in OPEN:
+            depth -= 1
+            if depth == 0:
+                break
+        index -= 1
+    if index < start:
+        return []
+    inside = [_quantity(m) for m in QUANTITY.finditer(stripped, index + 1, len(stripped) - 1)]
+    return _one_per_unit(inside, stripped)
+
+
+def before(text: str, start: int, end: int) -> Quantity | None:
+    """The quantity written right before a subject (``start``..``end``) that is alone in its
+    brackets: "215 行 (errors.py)", but not "57 行 (config.py + toml)", which counts more."""
+    head = text[:start].rstrip(" `*")
+    tail = text[end:].lstrip(" `*")
+    if not head or head[-1] not in OPEN or not tail or tail[0] not in CLOSE:
+        return None
+    counted = head[:-1].rstrip()
+    found = [m for m in QUANTITY.finditer(counted) if m.end() >= len(counted)]
+    return _quantity(found[-1]) if found else None

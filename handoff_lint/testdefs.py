@@ -1,0 +1,136 @@
+"""Test definitions in a source file, counted statically, for the common test frameworks.
+
+pytest/unittest (``ast``), Jest/Vitest/Mocha/Playwright (``it(``/``test(``), Go (``func TestX(t
+*testing.T)``), Rust (``#[test]``), JUnit (``@Test``), xUnit/NUnit/MSTest (``[Fact]``,
+``[Test]``, ``[TestMethod]``), XCTest (``func testX``), PHPUnit (``function testX``, ``@test``),
+RSpec/Minitest, GUT/GdUnit (GDScript ``func test_``), shell (``test_x()``, bats ``@test``),
+Dart and ExUnit. A file whose tests are generated at run time (parametrized tests, data
+providers, table-driven subtests, tests in loops) is *dynamic*: how many run is a run-time fact.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tests:
+    """The names of the tests a file defines, and whether more run than are written."""
+
+    names: list[str]
+    dynamic: bool
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    suffixes: tuple[str, ...]
+    test: re.Pattern[str]
+    dynamic: re.Pattern[str] | None
+
+
+M = re.M
+PATTERNS = [
+    _Pattern(
+        (".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte"),
+        re.compile(
+            r"(?<![\w.$])(?:it|test)(?:\.(?:only|skip|concurrent|todo|failing|fails))?\s*\(\s*"
+            r"(['\"`])(?P<name>.*?)\1",
+            re.S,
+        ),
+        re.compile(r"\.each\b|(?<![\w.$])(?:it|test)\s*\(\s*`[^`]*\$\{"),
+    ),
+    _Pattern(
+        (".go",),
+        re.compile(r"^func\s+(?P<name>Test\w*)\s*\(\s*\w+\s+\*testing\.T\s*\)", M),
+        re.compile(r"\bt\.Run\s*\("),
+    ),
+    _Pattern(
+        (".rs",),
+        re.compile(
+            r"#\[(?:tokio::|async_std::|actix_rt::)?test\b[^\]]*\]\s*(?:#\[[^\]]*\]\s*)*"
+            r"(?:pub\s+)?(?:async\s+)?fn\s+(?P<name>\w+)"
+        ),
+        re.compile(r"#\[(?:rstest|test_case|case)\b|\bproptest!"),
+    ),
+    _Pattern(
+        (".java", ".kt", ".kts", ".groovy", ".scala"),
+        re.compile(
+            r"@Test\b(?:\([^)]*\))?\s*(?:@\w+(?:\([^)]*\))?\s*)*"
+            r"(?:(?:public|protected|private|internal|open|override|suspend)\s+)*"
+            r"(?:void\s+|fun\s+|def\s+)?`?(?P<name>[\w ]+?)`?\s*\("
+        ),
+        re.compile(r"@(?:ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b"),
+    ),
+    _Pattern(
+        (".cs", ".fs", ".vb"),
+        re.compile(
+            r"\[(?:Fact|Test|TestMethod)(?:\([^\]]*\))?\]\s*(?:\[[^\]]*\]\s*)*"
+            r"(?:(?:public|private|internal|protected|async|static|override)\s+)*"
+            r"[\w<>\[\],. ]+?\s+(?P<name>\w+)\s*\("
+        ),
+        re.compile(r"\[(?:Theory|TestCase|TestCaseSource|DataRow|DynamicData|InlineData)\b"),
+    ),
+    _Pattern(
+        (".swift",),
+        re.compile(r"func\s+(?P<name>test\w*)\s*\(|@Test\b[^\n]*\n\s*func\s+(?P<n2>\w+)"),
+        re.compile(r"@Test\s*\([^)]*arguments\s*:"),
+    ),
+    _Pattern(
+        (".php",),
+        re.compile(r"function\s+(?P<name>test\w*)\s*\(|@test\b[\s\S]*?function\s+(?P<n2>\w+)"),
+        re.compile(r"@dataProvider\b|#\[DataProvider\b"),
+    ),
+    _Pattern(
+        (".rb",),
+        re.compile(
+            r"^\s*(?:it|specify|test)\s+['\"](?P<name>.*?)['\"]|^\s*def\s+(?P<n2>test_\w+)", M
+        ),
+        None,
+    ),
+    _Pattern((".gd",), re.compile(r"^func\s+(?P<name>test\w*)\s*\(", M), None),
+    _Pattern(
+        (".sh", ".bash", ".bats", ".zsh"),
+        re.compile(
+            r"^\s*(?:function\s+)?(?P<name>test_\w+)\s*\(\s*\)|^@test\s+['\"](?P<n2>.*?)['\"]", M
+        ),
+        None,
+    ),
+    _Pattern((".dart",), re.compile(r"^\s*test(?:Widgets)?\(\s*['\"](?P<name>.*?)['\"]", M), None),
+    _Pattern((".ex", ".exs"), re.compile(r"^\s*test\s+\"(?P<name>.*?)\"", M), None),
+]
+PY_DYNAMIC = re.compile(r"\bparametrize\b|\bsubTest\b|\bparameterized\b|\bhypothesis\b")
+
+
+def _python(text: str) -> Tests | None:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    names = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.name.startswith("test")
+        and not any("fixture" in ast.unparse(d) for d in node.decorator_list)
+    ]
+    return Tests(names, PY_DYNAMIC.search(text) is not None)
+
+
+def _name(match: re.Match[str]) -> str:
+    found = match.groupdict()
+    return str(found.get("name") or found.get("n2") or match.group(0))
+
+
+def tests_in(path: str, text: str) -> Tests | None:
+    """The tests ``text`` (the file at ``path``) defines; None for a language not known here."""
+    lowered = path.lower()
+    if lowered.endswith(".py"):
+        return _python(text)
+    for pattern in PATTERNS:
+        if lowered.endswith(pattern.suffixes):
+            names = [_name(match) for match in pattern.test.finditer(text)]
+            dynamic = pattern.dynamic is not None and pattern.dynamic.search(text) is not None
+            return Tests(names, dynamic)
+    return None

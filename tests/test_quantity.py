@@ -1,0 +1,57 @@
+"""The quantity parser: a count with its unit, next to the subject it counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint import quantity
+
+
+def _after(text: str, subject: str) -> list[tuple[int, str, bool, bool, bool, int | None]]:
+    end = text.index(subject) + len(subject)
+    return [
+        (q.count, q.unit, q.approx, q.at_least, q.plus, q.minus) for q in quantity.after(text, end)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("`a.py` (74 lines)", [(74, "lines", False, False, False, None)]),
+        ("`a.py`（94行）", [(94, "lines", False, False, False, None)]),
+        ("`a.py` (NEW - 2,469 lines)", [(2469, "lines", False, False, False, None)]),
+        ("`a.py` (~450 lines)", [(450, "lines", True, False, False, None)]),
+        ("`a.py` (800+ lines)", [(800, "lines", False, True, False, None)]),
+        ("`a.py` (+10/-4 lines)", [(10, "lines", False, False, True, 4)]),
+        ("`a.py` (修改 ~80 行)", [(80, "lines", True, False, False, None)]),
+        (
+            "`a_test.go` (302 lines, 9 tests)",
+            [(302, "lines", False, False, False, None), (9, "tests", False, False, False, None)],
+        ),
+        ("`FooTests.cs` (24个)", [(24, "count", False, False, False, None)]),
+        ("`a.sh` - 545 lines", [(545, "lines", False, False, False, None)]),
+        ("`a.py` with 6 test cases", [(6, "tests", False, False, False, None)]),
+        ("`a.py` (was 120 lines, now 80 lines)", [(80, "lines", False, False, False, None)]),
+        ("`a.py` (120 lines, 80 lines)", []),  # which one? neither
+        ("`a.py` (see line 42)", []),
+        ("`a.py` - the parser, 300 lines", []),  # not right after the subject
+    ],
+)
+def test_quantities_after_a_subject(text: str, expected: list[tuple[object, ...]]) -> None:
+    subject = "`" + text.split("`")[1] + "`"  # each text starts with its subject in backticks
+    assert _after(text, subject) == expected
+
+
+def test_a_count_before_a_subject_alone_in_its_brackets() -> None:
+    text = "**Errors**: 215 行 (errors.py)"
+    start = text.index("errors.py")
+    found = quantity.before(text, start, start + len("errors.py"))
+    assert found is not None and (found.count, found.unit) == (215, "lines")
+    text = "**Config**: 57 行 (config.py + toml)"
+    start = text.index("config.py")
+    assert quantity.before(text, start, start + len("config.py")) is None
+
+
+def test_a_bracketed_count_at_the_end_of_the_line() -> None:
+    text = "README.md: added usage examples (+105行)"
+    assert [(q.count, q.plus) for q in quantity.trailing(text, len("README.md"))] == [(105, True)]
