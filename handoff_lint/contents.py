@@ -185,7 +185,7 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
     each of its newest commits (``texts_at_start[path]``, oldest first; "" where the file did
     not exist). One ``cat-file --batch`` for all of them.
     """
-    wanted = {"symbol", "tests_added"}
+    wanted = {"symbol", "tests_added", "test_count"}
     paths = {
         p
         for c in claims
@@ -202,7 +202,7 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
         {
             p
             for c in claims
-            if c.kind == "tests_added"
+            if c.kind in ("tests_added", "test_count")
             for p in [evidence.resolve(str(c.value.get("path", "")))]
             if p in present
         }

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handoff_lint import textscan
+
 NUMBER = (
     r"(?P<approx>~|≈|约|大约|約|about\s+|approx\.?\s+|ca\.\s*|roughly\s+)?"
     r"(?P<plus>\+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<more>\+)?"
@@ -37,7 +39,7 @@ NOW = re.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
 
 @dataclass(frozen=True)
 class Quantity:
-    """A count with its unit; ``start`` is where the number is written in the line."""
+    """A count with its unit, written at ``start``..``end`` of its line."""
 
     start: int
     count: int
@@ -46,19 +48,21 @@ class Quantity:
     at_least: bool = False
     plus: bool = False
     minus: int | None = None
+    end: int = -1  # where the unit ends: ``text[start:end]`` is the count as written
 
 
 def _quantity(match: re.Match[str]) -> Quantity:
     unit = next(k for k in UNITS if match.group(k))
     minus = match.group("minus")
     return Quantity(
-        match.start("n") - (1 if match.group("plus") else 0),
+        match.start(),
         int(match.group("n").replace(",", "")),
         unit,
         bool(match.group("approx")),
         bool(match.group("more")),
         bool(match.group("plus")),
         int(minus.replace(",", "")) if minus else None,
+        match.end(),
     )
 
 
@@ -135,3 +139,22 @@ def before(text: str, start: int, end: int) -> Quantity | None:
     counted = head[:-1].rstrip()
     found = [m for m in QUANTITY.finditer(counted) if m.end() >= len(counted)]
     return _quantity(found[-1]) if found else None
+
+
+def annotated(text: str, item_start: bool, unit: str) -> list[tuple[int, str, Quantity]]:
+    """(column offset, path, quantity) for each path of ``text`` given a count in ``unit``:
+    "`x.py` (74 lines)", "`x.sh` - 545 lines", "215 行 (errors.py)", and a path that starts
+    an item with the count in brackets at the end of the line."""
+    out: list[tuple[int, str, Quantity]] = []
+    paths = textscan.path_tokens(text)
+    for start, end, path in paths:
+        out += [(start, path, q) for q in after(text, end) if q.unit == unit]
+    if not out and len(paths) == 1 and paths[0][0] <= 8 and item_start:
+        start, end, path = paths[0]
+        out += [(start, path, q) for q in trailing(text, end) if q.unit == unit]
+    if not out:
+        for start, end, path in paths:
+            found = before(text, start, end)
+            if found is not None and found.unit == unit:
+                out.append((start, path, found))
+    return out

@@ -92,6 +92,12 @@ _rule(
     "error",
     "The session added another number of tests to the file.",
 )
+_rule(
+    "HL406",
+    "test-count-mismatch",
+    "error",
+    "A file's claimed number of tests differs from the tests it defines.",
+)
 _rule("HL405", "junit-mismatch", "error", "A pass count differs from the JUnit report given.")
 _rule(
     "HL501", "date-mismatch", "error", "The session date is not the date of the session's commits."

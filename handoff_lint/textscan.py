@@ -124,3 +124,20 @@ def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
         if HEX_EXCLUDE_BEFORE.search(before.rstrip("`*( ")):
             continue
         yield match
+
+
+PATH_AT = re.compile(
+    r"`([^`]+)`|\*\*([^*\s]+)\*\*|(?<![\w/.-])([\w.-]+(?:/[\w.-]+)*\.\w{1,10})(?![\w/-])"
+)
+
+
+def path_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, path) of each path-like token of ``text``."""
+    out = []
+    for match in PATH_AT.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        raw = match.group(group)
+        token = normalize_path(raw)
+        if looks_like_path(token, spaces=group == 1) and "::" not in token and token in raw:
+            out.append((match.start(group) + raw.find(token), match.end(), token))
+    return out

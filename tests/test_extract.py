@@ -215,7 +215,7 @@ def test_line_count_claims(
             extra = {
                 k: v for k, v in claim.value.items() if k in ("approx", "at_least", "deletions")
             }
-            got.append((claim.text, claim.value["count"], claim.value["measure"], extra))
+            got.append((claim.value["path"], claim.value["count"], claim.value["measure"], extra))
     assert got == expected
 
 

@@ -30,10 +30,21 @@ H = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 FIRST = {"SESSION_1_HANDOFF.md": H + "## Files Created\n\n- `x.py`\n"}
 
 
+COUNTED = ("lines", "test_count")
+
+
 def _judged(run: Any) -> dict[str, tuple[str, str | None, str | None]]:
-    """'kind:text' -> (verdict, rule, fix) for every claim of a JSON run (in-process or not)."""
+    """'kind:text' -> (verdict, rule, fix) for every claim of a JSON run (in-process or not);
+    a count of something in a file (its text is the count) is keyed by the file's path."""
     found = claims_of(run) if isinstance(run, Run) else claims_of(Run(0, run.stdout, ""))
-    return {f"{c['kind']}:{c['text']}": (c["verdict"], c["rule"], c["fix"]) for c in found}
+    return {
+        f"{c['kind']}:{c['value']['path'] if c['kind'] in COUNTED else c['text']}": (
+            c["verdict"],
+            c["rule"],
+            c["fix"],
+        )
+        for c in found
+    }
 
 
 def _lint(cli: Cli, cwd: Path, *args: str) -> Run:

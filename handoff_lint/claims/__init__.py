@@ -44,6 +44,7 @@ def load() -> dict[str, ClaimKind]:
         lines,
         stats,
         symbols,
+        test_count,
         tests,
         tests_added,
     )

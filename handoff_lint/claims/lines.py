@@ -25,9 +25,6 @@ CELL = re.compile(
     + r"\s*(?:new)?\s*(?:lines?|行)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$",
     re.I,
 )
-PATH_AT = re.compile(
-    r"`([^`]+)`|\*\*([^*\s]+)\*\*|(?<![\w/.-])([\w.-]+(?:/[\w.-]+)*\.\w{1,10})(?![\w/-])"
-)
 # the words a line must hold to carry a line count (cheap to test before any pattern)
 LINE_WORDS = (
     "line",
@@ -85,47 +82,18 @@ def _value(found: quantity.Quantity, path: str) -> dict[str, Any]:
     return value
 
 
-def _paths(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, path) of each path-like token of ``text``."""
-    out = []
-    for match in PATH_AT.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
-        raw = match.group(group)
-        token = textscan.normalize_path(raw)
-        if (
-            textscan.looks_like_path(token, spaces=group == 1)
-            and "::" not in token
-            and token in raw
-        ):
-            out.append((match.start(group) + raw.find(token), match.end(), token))
-    return out
-
-
-def _claim(line: Line, start: int, path: str, found: quantity.Quantity) -> Claim:
-    return Claim("lines", path, line.number, start + 1, _value(found, path))
-
-
-def annotated(line: Line, unit: str) -> list[tuple[int, str, quantity.Quantity]]:
-    """(column offset, path, quantity) for each path of ``line`` given a count in ``unit``:
-    "`x.py` (74 lines)", "`x.sh` - 545 lines", "215 行 (errors.py)", and a path that starts
-    an item with the count in brackets at the end of the line."""
-    out: list[tuple[int, str, quantity.Quantity]] = []
-    paths = _paths(line.text)
-    for start, end, path in paths:
-        out += [(start, path, q) for q in quantity.after(line.text, end) if q.unit == unit]
-    if not out and len(paths) == 1 and paths[0][0] <= 8 and (line.starts_item or line.first):
-        start, end, path = paths[0]
-        out += [(start, path, q) for q in quantity.trailing(line.text, end) if q.unit == unit]
-    if not out:
-        for start, end, path in paths:
-            found = quantity.before(line.text, start, end)
-            if found is not None and found.unit == unit:
-                out.append((start, path, found))
-    return out
+def _claim(line: Line, path: str, found: quantity.Quantity) -> Claim:
+    """The claim is the count as written ("74 lines"), about ``path``: its finding points at
+    the number, and a true claim about the file on the same line keeps its own verdict."""
+    text = line.text[found.start : found.end]
+    return Claim("lines", text, line.number, found.start + 1, _value(found, path))
 
 
 def _prose_claims(line: Line) -> list[Claim]:
-    return [_claim(line, start, path, q) for start, path, q in annotated(line, "lines")]
+    return [
+        _claim(line, path, q)
+        for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, "lines")
+    ]
 
 
 def _table_claims(line: Line) -> list[Claim]:
@@ -134,8 +102,8 @@ def _table_claims(line: Line) -> list[Claim]:
     cells = table_cells(line.text)
     if column < 0 or column + 1 >= len(cells):
         return []
-    start, raw = cells[column]
-    paths = _paths(raw)
+    raw = cells[column][1]
+    paths = textscan.path_tokens(raw)
     if not paths:
         return []
     for index in range(column + 1, len(cells)):
@@ -146,24 +114,18 @@ def _table_claims(line: Line) -> list[Claim]:
         explicit = match.group("plus") or "new" in cells[index][1].lower()
         if not (explicit or any(w in named for w in LINES_COLUMN)):
             continue
+        cell_start, cell = cells[index]
         found = quantity.Quantity(
-            0,
+            cell_start + match.start("n") - (1 if match.group("plus") else 0),
             int(match.group("n").replace(",", "")),
             "lines",
             bool(match.group("approx")),
             bool(match.group("more")),
             bool(match.group("plus")),
             int(match.group("del") or match.group("minus") or 0) or None,
+            cell_start + len(cell.rstrip(" *")),
         )
-        return [
-            Claim(
-                "lines",
-                paths[0][2],
-                line.number,
-                start + paths[0][0] + 1,
-                _value(found, paths[0][2]),
-            )
-        ]
+        return [_claim(line, paths[0][2], found)]
     return []
 
 
@@ -209,7 +171,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
         if path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
             claim.settle(
-                "unverifiable", "the file cannot be found at the end of the session window"
+                "unverifiable",
+                f"{claim.value['path']} cannot be found at the end of the session window",
             )
             continue
         if path == evidence.doc_path:
@@ -217,15 +180,19 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "unverifiable", "a count of the document's own lines changes as it is written"
             )
             continue
+        claim.value["resolved"] = path
         found, measure = _candidates(path, claim.value, evidence)
         claimed = int(claim.value["count"])
         if not found:
-            claim.settle("unverifiable", f"git has no {measure} for {path} in the window")
+            claim.settle("unverifiable", f"git has no {measure} for the file in the window")
         elif any(agrees(claimed, actual, claim.value) for actual in found):
-            claim.settle("verified", f"{path}: {claimed} {measure} agrees with git")
+            claim.settle("verified", f"{claimed} {measure} agrees with git")
         else:
             shown = ", ".join(str(n) for n in sorted(set(found))[:4])
-            claim.settle("refuted", f"{path} has {shown} {measure} in git, not {claimed}", "HL305")
+            fix = f"write {found[0]}" if len(set(found)) == 1 else ""
+            claim.settle(
+                "refuted", f"the file has {shown} {measure} in git, not {claimed}", "HL305", fix
+            )
 
 
 register("lines", extract, verify)

@@ -1,17 +1,17 @@
 """Tests-added claims: "Added 6 integration tests in `tests/test_x.py`".
 
-The window must have added that many test functions to the file: Python ``test_*`` functions
-and methods found with ``ast`` (fixtures excluded), or ``it(``/``test(`` calls in JS/TS.
+The window must have added that many test definitions to the file (``testdefs`` counts them:
+Python ``test_*`` functions with ``ast``, fixtures excluded; ``it(``/``test(`` in JS/TS; and the
+other frameworks it knows).
 """
 
 from __future__ import annotations
 
-import ast
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import textscan
+from handoff_lint import testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.model import Claim, Document
@@ -24,7 +24,6 @@ ADDED = re.compile(
     r"[^`\n]{0,20}?\b(?:in|to)\s+`(?P<path>[^`\s]+)`",
     re.I,
 )
-JS_TEST = re.compile(r"(?<![\w.])(?:it|test)(?:\.only)?\s*\(\s*(['\"`])(?P<name>.*?)\1")
 
 
 def extract(doc: Document) -> list[Claim]:
@@ -45,25 +44,10 @@ def extract(doc: Document) -> list[Claim]:
     return out
 
 
-def _is_fixture(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    return any("fixture" in ast.unparse(d) for d in node.decorator_list)
-
-
 def test_names(path: str, text: str) -> list[str] | None:
-    """Names of the tests in a file (None when it cannot be parsed)."""
-    if path.endswith(".py"):
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
-            return None
-        return [
-            node.name
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-            and node.name.startswith("test")
-            and not _is_fixture(node)
-        ]
-    return [m.group("name") for m in JS_TEST.finditer(text)]
+    """Names of the tests in a file (None when it cannot be read as tests)."""
+    found = testdefs.tests_in(path, text)
+    return found.names if found is not None else None
 
 
 def added(path: str, before: str, after: str) -> int | None:

@@ -1,0 +1,75 @@
+"""Test counts claimed for one file, judged against the tests the file defines (HL406).
+Real temporary repositories, the real CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import claims_of
+
+HEAD = "# Session 2 Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nTests.\n\n## Files Created\n\n"
+GO = 'package x\n\nimport "testing"\n\n' + "".join(
+    f"func TestCase{n}(t *testing.T) {{}}\n" for n in range(1, 10)
+)
+PY = "".join(f"def test_case_{n}():\n    assert True\n\n" for n in range(1, 6))
+CS = (
+    "public class FooTests {\n"
+    + "".join(f"    [Fact]\n    public void Case{n}() {{ }}\n" for n in range(1, 5))
+    + "}\n"
+)
+JS_EACH = "describe('x', () => {\n  it.each([1, 2, 3])('case %i', (n) => {});\n  it('one', () => {});\n});\n"
+
+
+def _verdicts(run) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return [
+        (c["text"], c["verdict"], c["rule"]) for c in claims_of(run) if c["kind"] == "test_count"
+    ]
+
+
+@pytest.fixture
+def session(repo: ScratchRepo) -> ScratchRepo:
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit(
+        "tests",
+        {"x_test.go": GO, "tests/test_api.py": PY, "FooTests.cs": CS, "web/a.test.ts": JS_EACH},
+        when="2025-11-13T09:00:00+00:00",
+    )
+    return repo
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("- `x_test.go` (9 tests)", [("9 tests", "verified", None)]),
+        ("- `x_test.go` (302 lines, 11 tests)", [("11 tests", "refuted", "HL406")]),
+        ("- `tests/test_api.py` with 5 test cases", [("5 test cases", "verified", None)]),
+        ("- `tests/test_api.py` (7 unit tests)", [("7 unit tests", "refuted", "HL406")]),
+        ("- `FooTests.cs` (4个)", [("4个", "verified", None)]),
+        ("- `FooTests.cs` (24个)", [("24个", "refuted", "HL406")]),
+        ("- `web/a.test.ts` (5 tests)", [("5 tests", "unverifiable", None)]),  # it.each
+        ("- `README.md` (3个)", []),  # a bare counter counts a test file's tests only
+        ("- `x_test.go` (~20 tests)", []),  # no exact count to check
+    ],
+)
+def test_a_files_test_count(
+    session: ScratchRepo, cli, item: str, expected: list[tuple[str, str, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    session.commit(
+        "handoff 2", {"SESSION_2_HANDOFF.md": HEAD + item + "\n"}, when="2025-11-13T10:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert _verdicts(run) == expected
+
+
+def test_the_tests_a_session_added_to_an_existing_file(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    more = PY + "def test_new_one():\n    pass\n\ndef test_new_two():\n    pass\n"
+    session.commit("more tests", {"tests/test_api.py": more}, when="2025-11-13T11:00:00+00:00")
+    text = (
+        HEAD.replace("Files Created", "Files Modified")
+        + "- `tests/test_api.py` (+2 tests)\n- `tests/test_api.py` (+3 tests)\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": text}, when="2025-11-13T12:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == ["verified", "refuted"]
