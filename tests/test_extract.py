@@ -53,7 +53,9 @@ def test_commit_claims(markdown: str, expected: list[str]) -> None:
         "Agent a346efb reviewed the commit.",
         "- **Process IDs:** c2d228, 152b9f (background bash)",
         "```\ngit commit abc1234\n```\n",
-        "    commit abc1234 in indented code\n",
+        "    if sha == 'abc1234':\n        commit(sha)\n",  # program code
+        "```python\nabc1234 = load('commit')\n```\n",
+        '```json\n{"commit": "abc1234"}\n```\n',
         "Deployed to projects-39f6d8ce.vercel.app after the commit",
         "Migration `0ecea1034870_initial_schema.py` (commit of the schema)",
         "The commit was defaced by 1234567 (decimal only).",
@@ -302,3 +304,26 @@ def _commit_counts(markdown: str) -> list[str]:
 )
 def test_commit_count_shapes(markdown: str, expected: list[str]) -> None:
     assert _commit_counts(markdown) == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # pasted tool output is a claim like prose
+        (
+            "## Commits (2)\n\n```\nabc1234 Add parser\ndef5678 Add tests\n```\n",
+            ["abc1234", "def5678"],
+        ),
+        (
+            "Log:\n\n```bash\n$ git log --oneline\n* abc1234 (HEAD -> main) Add parser\n```\n",
+            ["abc1234"],
+        ),
+        ("```text\ncommit abc1234def5678\nAuthor: A <a@b>\nDate:   Mon\n```\n", ["abc1234def5678"]),
+        # a commit id in program code or in a command is not
+        ("```bash\ngit show abc1234\ngit revert def5678\n```\n", []),
+        ("```ts\nconst abc1234 = 1;\n```\n", []),
+        ("## Next Steps\n\n```\nabc1234 Add parser\n```\n", []),
+    ],
+)
+def test_pasted_git_log_is_claimed(markdown: str, expected: list[str]) -> None:
+    assert kinds(markdown, "commit") == expected

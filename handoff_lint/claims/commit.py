@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import frontmatter, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, done_lines, header_index, prose_lines, table_cells
+from handoff_lint.claims.walk import (
+    Line,
+    done_lines,
+    header_index,
+    output_lines,
+    prose_lines,
+    table_cells,
+)
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -74,8 +81,14 @@ def _latest_end(text: str) -> int:
     return best
 
 
+LOG_LEAD = re.compile(r"^[\s*|\\/]*(?:commit\s+)?$")  # what precedes the id on a git log line
+DECORATION = re.compile(r"^\s*\([^)]*\)")  # "(HEAD -> main, origin/main)" after the id
+
+
 def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: bool) -> bool:
     start = match.start()
+    if line.shape == "gitlog" and LOG_LEAD.match(line.text[:start]):
+        return True
     near = line.text[max(0, start - KEYWORD_REACH) : start]  # bounded: a long line stays linear
     if table_commit_column or KEYWORD.search(near):
         return True
@@ -114,10 +127,13 @@ def _claims_on_line(line: Line) -> list[Claim]:
             continue
         value: dict[str, Any] = {"hash": match.group(1)}
         after = line.text[match.end() : match.end() + SUBJECT_REACH]
+        if line.shape == "gitlog":
+            after = DECORATION.sub("", after, count=1)
         reached = match.start() <= KEYWORD_REACH
         before = ITEM_MARKER.sub("", line.text[: match.start()]).strip("`*[ ") if reached else "x"
         subject = _table_subject(line, subject_column) if in_cell else ""
-        subject = subject or _subject_after(after, (line.starts_item and not before) or in_cell)
+        at_start = (line.starts_item or line.shape == "gitlog") and not before
+        subject = subject or _subject_after(after, at_start or in_cell)
         if subject:
             value["subject"] = subject
         if latest_end < 0:
@@ -141,12 +157,14 @@ def _attach_stats(doc: Document, claims: list[Claim]) -> None:
     if not by_line:
         return
     numbers = [c.line for c in by_line]
-    for line in prose_lines(doc):
+    for line in prose_lines(doc) + output_lines(doc):
         match = STATS.search(line.text) if "changed" in line.folded else None
         if not match:
             continue
         last = bisect.bisect_right(numbers, line.number) - 1  # the last claim on or before it
-        if last < 0 or line.number - numbers[last] > 3 or "stats" in by_line[last].value:
+        # near it in prose; anywhere above it in the same pasted output (git show --stat)
+        reach = line.number - line.block.line if line.shape else 3
+        if last < 0 or line.number - numbers[last] > reach or "stats" in by_line[last].value:
             continue
         target = by_line[last]
         target.value["stats"] = {

@@ -25,6 +25,7 @@ CELL = re.compile(
     + r"\s*(?:new)?\s*(?:lines?|行)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$",
     re.I,
 )
+DIFFSTAT = re.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
 # the words a line must hold to carry a line count (cheap to test before any pattern)
 LINE_WORDS = (
     "line",
@@ -129,11 +130,26 @@ def _table_claims(line: Line) -> list[Claim]:
     return []
 
 
+def _diffstat_claims(line: Line) -> list[Claim]:
+    """ " src/x.py | 12 +++---" of pasted ``git diff --stat``: 12 lines changed in the file."""
+    match = DIFFSTAT.match(line.text)
+    if not match:
+        return []
+    path = textscan.normalize_path(match.group("path").strip().lstrip(".").lstrip("/"))
+    if not textscan.looks_like_path(path):
+        return []
+    count = int(match.group("n"))
+    value = {"path": path, "count": count, "measure": "changed"}
+    return [Claim("lines", match.group("n"), line.number, match.start("n") + 1, value)]
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
         if line.block.kind == "table_row":
             out.extend(_table_claims(line))
+        elif line.shape == "diffstat":
+            out.extend(_diffstat_claims(line))
         elif any(word in line.folded for word in LINE_WORDS):
             out.extend(_prose_claims(line))
     return out
@@ -153,6 +169,9 @@ def agrees(claimed: int, actual: int, value: dict[str, Any]) -> bool:
 def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[list[int], str]:
     rows = evidence.numstat.get(path, [])
     inserted = [r[0] for r in rows] + ([sum(r[0] for r in rows)] if len(rows) > 1 else [])
+    if value["measure"] == "changed":  # git's --stat: insertions + deletions
+        changed = [r[0] + r[1] for r in rows]
+        return changed + ([sum(changed)] if len(rows) > 1 else []), "lines changed"
     if value["measure"] == "insertions" and not rows and path in evidence.files_at_end:
         return [0], "insertions"  # the window did not touch the file
     if value["measure"] == "insertions":

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handoff_lint import roles
+from handoff_lint import codeshape, roles
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ class Line:
     first: bool
     planned: bool = False  # under a plan heading: not done work
     folded: str = ""  # ``text.casefold()``, for the keyword tests of ``containing``
+    shape: str = ""  # for a line of pasted tool output in a code block: its shape (codeshape)
 
     @property
     def starts_item(self) -> bool:
@@ -50,9 +51,35 @@ def prose_lines(doc: Document) -> list[Line]:
     )
 
 
+def output_lines(doc: Document) -> list[Line]:
+    """The lines of pasted tool output in code blocks (``git log``, ``--stat``, file trees with
+    counts, test summaries), with their shape; program code is left out (codeshape)."""
+
+    def lines() -> list[Line]:
+        out: list[Line] = []
+        for block in doc.blocks:
+            if block.kind != "code":
+                continue
+            planned = roles.in_plan(block.section)
+            for offset, shape in codeshape.output_lines(block.info, block.lines):
+                text = block.lines[offset]
+                number = block.line + offset
+                out.append(Line(block, number, text, True, planned, text.casefold(), shape))
+        return out
+
+    return doc.once("output_lines", lines)
+
+
 def done_lines(doc: Document) -> list[Line]:
-    """The prose lines of done work: not under a plan heading, listed once per document."""
-    return doc.once("done_lines", lambda: [line for line in prose_lines(doc) if not line.planned])
+    """The lines of done work, in document order: prose not under a plan heading, and pasted
+    tool output (a claim like prose), listed once per document."""
+
+    def lines() -> list[Line]:
+        prose = [line for line in prose_lines(doc) if not line.planned]
+        output = [line for line in output_lines(doc) if not line.planned]
+        return sorted(prose + output, key=lambda line: line.number) if output else prose
+
+    return doc.once("done_lines", lines)
 
 
 def containing(doc: Document, *words: str) -> list[Line]:

@@ -1,0 +1,90 @@
+"""Code blocks that hold pasted tool output, told from program code by the shape of their lines.
+
+Agents paste ``git log --oneline``, ``git show --stat``, ``git status``, file trees with line or
+test counts and test-runner summaries into code blocks: those lines are claims like prose. Program
+code, configuration and shell commands are not. A block is tool output when it is not marked as a
+programming language and most of its lines (commands, comments and blank lines aside) have an
+output shape; each such line is then read as a claim, with its shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+GRAPH = r"[*|\\/ ]*"
+SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    # "abc1234 subject", "* abc1234 (HEAD -> main) subject", "commit abc1234...", "abc1234 - x"
+    ("gitlog", re.compile(r"^\s*" + GRAPH + r"(?:commit\s+)?[0-9a-f]{7,40}\b(?:\s|$)")),
+    ("diffstat", re.compile(r"^\s*\S.*?\s\|\s+(?:\d+\s*[+\-]*\s*(?:\(new file\))?|Bin\b.*)\s*$")),
+    ("diffstat", re.compile(r"\b\d+\s+files?\s+changed\b")),
+    (
+        "status",
+        re.compile(r"^\s*(?:[MADRCU?!]{1,2}\s+\S+|(?:modified|new file|deleted|renamed):\s+\S)"),
+    ),
+    ("tree", re.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|\+--)\s*\S")),
+    ("header", re.compile(r"^\s*(?:Author|Date|Merge|AuthorDate|CommitDate):\s")),
+    (
+        "counted",
+        re.compile(
+            r"\S+\.\w{1,10}`?\)?\s+(?:\(|-\s+)?[~≈]?\+?\d[\d,]*\+?\s*(?:lines?|LOC|行|tests?|个|個|件)",
+            re.I,
+        ),
+    ),
+    (
+        "summary",
+        re.compile(
+            r"^\s*[^\s:：|]{1,40}\s*[:：]\s*[~≈]?[+\-]?\d[\d,]*\+?\s*\S{0,12}"
+            r"|\b\d+\s+(?:passed|failed|passing|failing|skipped)\b"
+            r"|\btest result:|^\s*(?:PASS|FAIL|ok|FAILED)\b",
+            re.I,
+        ),
+    ),
+]
+NEUTRAL = re.compile(
+    r"^\s*(?:$|#|//|\$\s|>\s|\.\.\.|[-=~*_]{3,}\s*$|```)"
+    r"|^\s*(?:git|npm|pnpm|yarn|npx|cd|python3?|pytest|cargo|go|make|docker|ls|cat|tree|wc)\s"
+)
+OUTPUT_INFO = {
+    "",
+    "text",
+    "txt",
+    "plain",
+    "plaintext",
+    "bash",
+    "sh",
+    "shell",
+    "zsh",
+    "console",
+    "terminal",
+    "output",
+    "log",
+    "diff",
+    "git",
+    "gitlog",
+    "tree",
+    "stats",
+}
+SHARE = 0.6
+
+
+def shape_of(line: str) -> str:
+    """The output shape of one line: a name from SHAPES, "neutral" or "" (anything else)."""
+    for name, pattern in SHAPES:
+        if pattern.search(line):
+            return name
+    return "neutral" if NEUTRAL.match(line) else ""
+
+
+def output_lines(info: str, lines: list[str]) -> list[tuple[int, str]]:
+    """(offset, shape) of the lines of a code block that are pasted tool output; nothing when
+    the block is program code (its info string names a language, or too few lines have an output
+    shape)."""
+    language = info.split()[0].lower() if info.strip() else ""
+    if language not in OUTPUT_INFO:
+        return []
+    shapes = [shape_of(line) for line in lines]
+    counted = [s for s in shapes if s != "neutral"]
+    found = [s for s in counted if s]
+    if not found or len(found) < SHARE * len(counted):
+        return []
+    return [(offset, shape) for offset, shape in enumerate(shapes) if shape not in ("", "neutral")]
