@@ -26,6 +26,11 @@ META = re.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<key>[^*\n]{1,60}?)\s*(?:[:：]\*\*|\*\*\s*[:：])\s*(?P<value>\S.*)$"
 )
 
+PLAIN_META = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?P<key>[^\W\d][^:：*`|#\n]{1,29}?)\s*[:：]\s+(?P<value>\S.*)$"
+)
+TOP_LINES = 20
+
 _markdown: Any = None
 
 
@@ -271,11 +276,15 @@ def _assign_spans(doc: Document) -> None:
 
 
 def _collect_metadata(doc: Document) -> None:
+    """``**Key:** value`` lines anywhere, and plain ``Key: value`` lines near the top (where
+    documents without bold labels put their date and branch)."""
     for block in doc.blocks:
         if block.kind != "paragraph":
             continue
         for offset, line in enumerate(block.lines):
             match = META.match(line)
+            if not match and block.line + offset <= TOP_LINES and block.list_depth <= 0:
+                match = PLAIN_META.match(line)
             if match:
                 key = match.group("key").strip().rstrip(":").strip()
                 doc.metadata.append(

@@ -133,6 +133,7 @@ def test_not_file_claims(markdown: str) -> None:
         ("- **Branch**: main  \n", ["main"]),
         ("---\nbranch: dev\n---\n# T\n", ["dev"]),
         ("**Branches merged:** many\n", []),
+        ("# Handoff\n\nBranch: feature/x\n", ["feature/x"]),
     ],
 )
 def test_branch_claims(markdown: str, expected: list[str]) -> None:
@@ -165,6 +166,19 @@ def test_test_ratio_claims(markdown: str, expected: list[tuple[str, str | None]]
         ("# Session 130 Summary - December 23, 2024\n", ["2024-12-23"]),
         ("---\ndate: 2025-01-24\n---\n# T\n", ["2025-01-24"]),
         ("# T\n\n**Deadline:** 2025-12-01\n", []),
+        ("# T\n\n**会话日期**: 2024-10-06\n", ["2024-10-06"]),
+        ("# T\n\n**开始日期**: 2024-10-14\n", ["2024-10-14"]),
+        ("# T\n\n**作成日**: 2025-02-01\n", ["2025-02-01"]),
+        ("# T\n\n**Stand:** 2025-03-04\n", ["2025-03-04"]),
+        ("# Handoff\n\nDate: March 3, 2024\nBranch: main\n", ["2024-03-03"]),
+        ("# Handoff\n\n## Session\n\n- Date: March 3, 2024\n", ["2024-03-03"]),
+        ("# Handoff\n\n" + "x\n\n" * 12 + "Date: March 3, 2024\n", []),  # not near the top
+        ("# T\n\n**Target date:** 2025-12-01\n**Release Date:** 2025-12-02\n", []),
+        (
+            "# Log\n\n## Session: 2026-02-08 | Phase 1\n\nx\n\n## 2026-02-06\n\ny\n",
+            ["2026-02-08", "2026-02-06"],
+        ),
+        ("# Log\n\n## Changes since 2026-02-08\n", []),
     ],
 )
 def test_date_claims(markdown: str, expected: list[str]) -> None:

@@ -30,11 +30,27 @@ DATE = re.compile(
     + r"\.?,?\s+(?P<y3>\d{4}))\b",
     re.I,
 )
+# a metadata key that gives the session's date, in the languages agents write ("Date",
+# "Session Date", "Completed", "Fecha", "Datum", "Stand", "日期", "会话日期", "作成日", "날짜")
 KEY = re.compile(
-    r"^(?:session\s+)?date$|^date\s+(?:of\s+session|completed)$|^completed(?:\s+on)?$|^日期$|^fecha$",
+    r"^(?:[\w\s]{0,20}\s)?(?:date|datum|fecha|data|stand|completed|finished|abgeschlossen)"
+    r"(?:\s+(?:of\s+session|completed|started))?$|^completed(?:\s+on)?$"
+    r"|日期$|日付$|作成日$|更新日$|完成时间$|날짜$|дата$",
+    re.I,
+)
+# dates that are not the session's: plans, deadlines, releases, births
+NOT_SESSION = re.compile(
+    r"\b(?:due|target|deadline|planned|next|expected|eta|review|release|launch|birth|expir\w*|"
+    r"valid|estimated|scheduled|last\s+verified)\b|预计|计划|截止|予定|目标",
     re.I,
 )
 HEADING = re.compile(r"^\s*#{1,6}\s+(?:session\s+)?date\s*[:：]", re.I)
+# "## 2025-09-16", "## Session: 2026-02-08 | Phase 1": a log entry headed by its date
+ENTRY = re.compile(
+    r"^\s*#{2,4}\s+(?:(?:session|sitzung|sesión|sessão|update|log|entry|会话|セッション)\s*[:：#-]?\s*)?"
+    r"(?=\d{4}-\d{1,2}-\d{1,2})",
+    re.I,
+)
 
 
 def parse_date(match: re.Match[str]) -> dt.date | None:
@@ -60,6 +76,32 @@ def _claim(text: str, line: int, column: int) -> Claim | None:
     return Claim("date", match.group(0), line, column + match.start(), {"date": day.isoformat()})
 
 
+def _meta_claims(doc: Document) -> list[Claim]:
+    """Dates under a date key ("**Date:** ...", or a plain "Date: ..." near the top)."""
+    out: list[Claim] = []
+    for meta in doc.metadata:
+        key = meta.key.strip()
+        if KEY.search(key) and not NOT_SESSION.search(key):
+            claim = _claim(str(meta.value), meta.line, meta.column)
+            out.extend([claim] if claim else [])
+    return out
+
+
+def _heading_claims(doc: Document) -> list[Claim]:
+    """A "Date:" heading, else log entries headed by their date."""
+    for section in doc.sections:
+        if HEADING.match(doc.lines[section.line - 1]):
+            claim = _claim(doc.lines[section.line - 1], section.line, 1)
+            return [claim] if claim else []
+    out: list[Claim] = []
+    for section in doc.sections:
+        text = doc.lines[section.line - 1]
+        if ENTRY.match(text) and not section.in_plan:
+            claim = _claim(text, section.line, 1)
+            out.extend([claim] if claim else [])
+    return out
+
+
 def extract(doc: Document) -> list[Claim]:
     value = (doc.front_matter or {}).get("date")
     if value is not None:
@@ -67,18 +109,7 @@ def extract(doc: Document) -> list[Claim]:
         text = doc.lines[line - 1]
         claim = _claim(text, line, 1)
         return [claim] if claim else []
-    out: list[Claim] = []
-    for meta in doc.metadata:
-        if KEY.match(meta.key.strip()):
-            claim = _claim(str(meta.value), meta.line, meta.column)
-            if claim:
-                out.append(claim)
-    if not out:
-        for section in doc.sections:
-            if HEADING.match(doc.lines[section.line - 1]):
-                claim = _claim(doc.lines[section.line - 1], section.line, 1)
-                out.extend([claim] if claim else [])
-                break
+    out = _meta_claims(doc) or _heading_claims(doc)
     if not out and doc.title_position is not None:
         line = doc.title_position.line
         claim = _claim(doc.lines[line - 1], line, 1)
