@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from handoff_lint.junit import Counts
 
 WINDOW_LIMIT = 5000
+MAX_AMBIGUOUS = 50  # short ids looked up again as commits, per document
 EXPLICIT = ("--since", "front matter base")
 
 
@@ -162,10 +163,17 @@ def commit_questions(
     starts them before computing it."""
     hashes = sorted({c.text for c in claims if c.kind == "commit"})
     objects = lookup_objects(facts.git, hashes)
+    # a short id shared by a commit and a tree or blob names the commit (git's own hint)
+    shared = [h for h, o in objects.items() if o.status == "ambiguous"][:MAX_AMBIGUOUS]
+    peeled = lookup_objects(facts.git, [f"{h}^{{commit}}" for h in shared])
+    for name in shared:
+        found = peeled.get(f"{name}^{{commit}}")
+        if found is not None and found.status == "found" and found.type == "commit":
+            objects[name] = found
     shas = sorted({o.sha for o in objects.values() if o.status == "found" and o.type == "commit"})
     if not shas:
         return objects, shas, []
-    negative = ["--branches", "--remotes"] + (["HEAD"] if facts.head else [])
+    negative = ["--all"]  # any ref: branches, tags, pull-request refs; HEAD
     reachable = ("rev-list", *shas, "--not", *negative)
     stats = ("log", "--no-walk=unsorted", f"--format={RECORD}", "--shortstat")
     return objects, shas, [reachable, (*stats, "--diff-merges=first-parent", *shas)]

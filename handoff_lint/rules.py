@@ -44,8 +44,8 @@ _rule("HL203", "ambiguous-commit", "warning", "A claimed short id matches more t
 _rule(
     "HL204",
     "unreachable-commit",
-    "warning",
-    "A claimed commit exists but no branch or HEAD reaches it.",
+    "info",
+    "A claimed commit exists but no ref reaches it.",
 )
 _rule(
     "HL205",

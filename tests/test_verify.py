@@ -239,7 +239,7 @@ def test_since_overrides_the_window(repo: ScratchRepo, cli) -> None:  # type: ig
     }
 
 
-def test_unreachable_commit_is_a_warning_not_an_error(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_unreachable_commit_is_information_not_an_error(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     repo.commit("one", {"a.py": "1\n"})
     repo.git("checkout", "-q", "-b", "tmp")
     # its own author date: a commit with another's date would be that one's rebased copy
@@ -248,8 +248,12 @@ def test_unreachable_commit_is_a_warning_not_an_error(repo: ScratchRepo, cli) ->
     repo.git("branch", "-q", "-D", "tmp")
     text = HEAD + f"## Commits\n\n- {lost[:7]} lost work\n"
     repo.commit("handoff", {"HANDOFF.md": text}, when="2025-11-13T12:00:00+00:00")
-    run = cli("check", "HANDOFF.md", cwd=repo.path)
-    assert "HL204 [warning]" in run.out and run.code == 0
+    run = cli("check", "-v", "HANDOFF.md", cwd=repo.path)
+    assert "HL204 [info]" in run.out and run.code == 0
+    # a tag (or a pull-request ref) keeps it: any ref makes it findable
+    repo.git("tag", "kept", lost)
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "commit"] == ["verified"]
 
 
 def test_ambiguous_prefix_is_reported(repo: ScratchRepo) -> None:

@@ -106,17 +106,17 @@ def _claims_on_line(line: Line) -> list[Claim]:
     if HEX_RUN.search(line.text) is None:  # no token can be an id: most lines of a document
         return []
     commit_cells: set[int] = set()
-    subject_column = -1
+    subject_column = cell_end = -1
     if line.block.kind == "table_row" and line.block.table_header:
         header = line.block.table_header
         column = header_index(header, "commit", "hash", "sha", "rev")
-        subject_column = header_index(
-            header, "message", "subject", "description", "title", "summary"
-        )
+        # a column of descriptions or outcomes is not the commits' subjects
+        subject_column = header_index(header, "message", "subject", "title")
         cells = table_cells(line.text)
         if 0 <= column < len(cells):
             start, raw = cells[column]
             commit_cells = set(range(start, start + len(raw)))
+            cell_end = start + len(raw)
     out: list[Claim] = []
     section = line.block.section
     listed = line.starts_item and section is not None and section.within("commits")
@@ -131,9 +131,12 @@ def _claims_on_line(line: Line) -> list[Claim]:
             after = DECORATION.sub("", after, count=1)
         reached = match.start() <= KEYWORD_REACH
         before = ITEM_MARKER.sub("", line.text[: match.start()]).strip("`*[ ") if reached else "x"
-        subject = _table_subject(line, subject_column) if in_cell else ""
-        at_start = (line.starts_item or line.shape == "gitlog") and not before
-        subject = subject or _subject_after(after, at_start or in_cell)
+        if in_cell:  # the subject column, or the rest of the id's own cell
+            rest = line.text[match.end() : cell_end]
+            subject = _table_subject(line, subject_column) or _subject_after(rest, True)
+        else:
+            at_start = (line.starts_item or line.shape == "gitlog") and not before
+            subject = _subject_after(after, at_start)
         if subject:
             value["subject"] = subject
         if latest_end < 0:
@@ -299,7 +302,7 @@ def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:
         # the citation was true when written (info); without one, the commit was thrown away
         claim.settle(
             "unverifiable",
-            f"commit {sha[:12]} exists but no branch or HEAD reaches it{where}",
+            f"commit {sha[:12]} exists but no ref reaches it{where}",
             "HL901" if twin else "HL204",
             f"cite {twin.sha[:7]}" if twin else "",
         )
