@@ -84,6 +84,10 @@ class Evidence:
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
 
+    def parse_changes(self, fields: list[str]) -> None:
+        """Add ``--name-status -z`` output to the window's changes."""
+        _parse_name_status(fields, self.changes)
+
     def text_at_end(self, written: str) -> tuple[str, str] | None:
         """(path, text) of a claimed file at the end of the window, when git has it."""
         path = self.resolve(written) if self.available else None
@@ -352,6 +356,11 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
         action, net = claim.value.get("action"), evidence.actions(path)
         if (action == "created" and "A" not in net) or not net:
             paths.add(path)
+    if not paths:
+        return
+    untouched = {p for p in paths if not evidence.actions(p)}
+    history.branch_work(facts, evidence, claims, untouched)
+    paths -= {p for p in untouched if evidence.actions(p)}  # found on the document's branch
     if not paths:
         return
     output = facts.git.run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from handoff_lint.gitcmd import EMPTY_TREE
@@ -111,3 +112,42 @@ def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
         if ref.startswith("refs/remotes/") and "/" in short:
             containing.add(short.split("/", 1)[1])
     evidence.containing = containing
+
+
+MAX_BRANCH_MERGES = 3
+MERGE_NAMES = re.compile(
+    r"Merge (?:branch|remote-tracking branch) '(?P<a>[^']+)'"
+    r"|Merge pull request #\d+ from [^/\s]+/(?P<b>\S+)"
+)
+
+
+def merged_name(subject: str) -> str:
+    """The branch a merge commit's subject names ('' when it names none)."""
+    match = MERGE_NAMES.search(subject)
+    return (match.group("a") or match.group("b") or "") if match else ""
+
+
+def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths: set[str]) -> None:
+    """The document names its branch, and that branch was merged (before the previous handoff,
+    when sessions run in parallel): the merged side's commits are the session's too. Their
+    changes join the window's, for ``paths`` (claimed files the window does not explain)."""
+    names = {c.text for c in claims if c.kind == "branch"}
+    if not names or not paths:
+        return
+    merges = [c.sha for c in evidence.recent_commits if merged_name(c.subject) in names]
+    for sha in merges[:MAX_BRANCH_MERGES]:
+        output = facts.git.run(
+            "--literal-pathspecs",
+            "log",
+            "--format=%x00",
+            "--name-status",
+            "-z",
+            "-M",
+            "--no-merges",
+            "--max-count=200",
+            f"{sha}^1..{sha}^2",
+            "--",
+            *sorted(paths),
+            check=False,
+        )
+        evidence.parse_changes([f.strip("\n") for f in output.split("\0")])

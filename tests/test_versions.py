@@ -123,3 +123,35 @@ def test_moved_documents_keep_their_session(repo: ScratchRepo, cli) -> None:  # 
     assert run.code == 0, run.out
     found = [(d["path"], c["verdict"]) for d in run.json()["documents"] for c in d["claims"]]
     assert found and all(verdict == "verified" for _, verdict in found), found
+
+
+def test_work_merged_from_the_documents_branch_is_the_sessions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Two sessions in parallel: this one's work was merged from its branch before the other
+    session's handoff landed; the document names the branch, so that work is its own."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "agent/parser")
+    repo.commit("parser", {"src/parser.py": "P = 1\n"}, when="2025-11-11T09:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.when = "2025-11-11T10:00:00+00:00"
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge pull request #4 from acme/agent/parser",
+        "agent/parser",
+    )
+    repo.git("branch", "-q", "-D", "agent/parser")
+    repo.commit(
+        "h2",
+        {"SESSION_2_HANDOFF.md": "# Two (another session)\n"},
+        when="2025-11-11T11:00:00+00:00",
+    )
+    doc = _doc("2025-11-11", "src/parser.py").replace(
+        "## Summary", "**Branch:** `agent/parser`\n\n## Summary"
+    )
+    repo.commit("h3", {"SESSION_3_HANDOFF.md": doc}, when="2025-11-11T12:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert run.code == 0, run.out
+    assert set(_verdicts(run).values()) == {"verified"}

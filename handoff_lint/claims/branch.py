@@ -17,9 +17,6 @@ KEY = re.compile(r"^(?:git\s+)?(?:current\s+|working\s+|feature\s+)?branch(?:\s+
 NAME = re.compile(
     r"^[`*\"']*(?P<name>[A-Za-z0-9][\w./+-]*[\w+-]|[A-Za-z0-9])[`*\"']*(?:\s|$|[,;(])"
 )
-MERGE_SUBJECT = re.compile(
-    r"Merge (?:branch|remote-tracking branch) '(?P<a>[^']+)'|Merge pull request #\d+ from [^/\s]+/(?P<b>\S+)"
-)
 
 
 def extract(doc: Document) -> list[Claim]:
@@ -41,13 +38,8 @@ def extract(doc: Document) -> list[Claim]:
     return out
 
 
-def _merge_names(subject: str) -> str:
-    match = MERGE_SUBJECT.search(subject)
-    return (match.group("a") or match.group("b") or "") if match else ""
-
-
 def _merged(name: str, evidence: Evidence) -> bool:
-    return any(_merge_names(info.subject) == name for info in evidence.recent_commits)
+    return any(history.merged_name(info.subject) == name for info in evidence.recent_commits)
 
 
 def _on_side_branch(evidence: Evidence) -> list[str]:
@@ -64,10 +56,12 @@ def _missing(claim: Claim, name: str, evidence: Evidence) -> None:
     when git says which branch held the session (a near name among the branches the session
     merged or is on, or among all branches; the merge that brought it in; the side branch it
     is still on)."""
-    session = {_merge_names(c.subject) for c in evidence.window_commits} | {evidence.head_branch}
+    session = {history.merged_name(c.subject) for c in evidence.window_commits} | {
+        evidence.head_branch
+    }
     close = difflib.get_close_matches(name, sorted(session - {""}), n=1, cutoff=0.6)
     close = close or difflib.get_close_matches(name, sorted(evidence.branches), n=1, cutoff=0.8)
-    merged = _merge_names(evidence.merged_as or "")
+    merged = history.merged_name(evidence.merged_as or "")
     side = _on_side_branch(evidence)
     if close:
         reason, fix = f"no branch '{name}'", f"did you mean {close[0]}?"
