@@ -33,7 +33,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "summary",
         re.compile(
-            r"^\s*[^\s:：|]{1,40}\s*[:：]\s*[~≈]?[+\-]?\d[\d,]*\+?\s*\S{0,12}"
+            r"^\s*[^\s:：|][^:：|]{0,40}[:：]\s*[~≈]?[+\-]?\d[\d,]*\+?\s*\S{0,12}"
             r"|\b\d+\s+(?:passed|failed|passing|failing|skipped)\b"
             r"|\btest result:|^\s*(?:PASS|FAIL|ok|FAILED)\b",
             re.I,
@@ -41,7 +41,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 NEUTRAL = re.compile(
-    r"^\s*(?:$|#|//|\$\s|>\s|\.\.\.|[-=~*_]{3,}\s*$|```)"
+    r"^\s*(?:$|#|//|\$\s|>\s|\.\.\.|[-=~*_━─═]{3,}\s*$|```)"
     r"|^\s*(?:git|npm|pnpm|yarn|npx|cd|python3?|pytest|cargo|go|make|docker|ls|cat|tree|wc)\s"
 )
 OUTPUT_INFO = {

@@ -89,8 +89,8 @@ def build(root: Path) -> tuple[Path, str]:
             "app/core.py": "from app.batch import run_batch\n\n\ndef run(items):\n    return run_batch(items)\n",
             "app/batch.py": "def run_batch(items, size=10):\n    out = []\n    for i in range(0, len(items), size):\n"
             "        out.extend(x * 2 for x in items[i : i + size])\n    return out\n",
-            "tests/test_batch.py": "from app.batch import run_batch\n\n\ndef test_doubles():\n"
-            "    assert run_batch([1, 2]) == [2, 4]\n",
+            "tests/test_batch.py": "import pytest\n\n@pytest.mark.parametrize('n', range(12))\n"
+            "def test_doubles(n):\n    assert n >= 0\n",
         },
         when="2025-11-13T10:00:00+00:00",
     )

@@ -28,6 +28,7 @@ from handoff_lint.repo import (
     parse_records,
     sha_of,
 )
+from handoff_lint.suite import Inventory, inventory
 from handoff_lint.window import pathspecs
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class Evidence:
     junit: Counts | None = None
     containing: set[str] | None = None
     merged_as: str | None = None  # the subject of the merge that brought the session in
+    suite: Inventory | None = None  # the repository's tests, when a claim counts them all
+    ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -71,6 +74,7 @@ class Evidence:
     tree_names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _names_size: int = -1
+    _folder_set: set[str] | None = field(default=None, repr=False)
 
     @property
     def recent_commits(self) -> list[CommitInfo]:
@@ -122,6 +126,25 @@ class Evidence:
         if len(matches) > 1:
             return None
         return matches[0] if matches else written
+
+    def absent(self, written: str) -> bool:
+        """The claimed file is nowhere: not at the end of the window, not changed in it, no file
+        of that name anywhere, not ignored, while its folder holds tracked files (a path in
+        another repository, or a build output, is not refuted for being absent here)."""
+        path = self.resolve(written)
+        if path is None or self.known(path) or self.same_name(path) or path in self.ignored:
+            return False
+        if written in self.ignored or ".." in written.split("/"):
+            return False
+        folder = posixpath.dirname(path)
+        if not folder:
+            return True
+        return any(f == folder or f.endswith("/" + folder) for f in self._folders())
+
+    def _folders(self) -> set[str]:
+        if self._folder_set is None:
+            self._folder_set = {posixpath.dirname(p) for p in self.files_at_end}
+        return self._folder_set
 
     def same_name(self, path: str) -> list[str]:
         """Known paths with the same file name as ``path`` (changed ones first)."""
@@ -190,7 +213,7 @@ def _commit_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) 
     facts.git.prefetch(*questions)
     reachable, described = questions
     evidence.unreachable = set(facts.git.lines(*reachable, check=False)) & set(shas)
-    output = facts.git.run(*described, check=False)
+    output = facts.git.run_renames(*described)
     evidence.commits = {c.sha: c for c in parse_records(output)}
 
 
@@ -252,15 +275,15 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
     base = window.base or EMPTY_TREE
     git = facts.git
     if window.staged:
-        fields = git.fields(
-            "diff", "--cached", "--name-status", "-z", "-M", "--no-ext-diff", base, check=False
-        )
+        fields = git.run_renames(
+            "diff", "--cached", "--name-status", "-z", "-M", "--no-ext-diff", base
+        ).split("\0")
         entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
     else:
         assert window.head is not None
         questions = _window_questions(facts, window)
         git.prefetch(*questions)
-        fields = git.fields(*questions[0], check=False)
+        fields = git.run_renames(*questions[0]).split("\0")
         entries = _tree_entries(facts, window.head)
     _parse_name_status(fields, evidence.changes)
     key = ("tree", "index" if window.staged else str(window.head))
@@ -363,7 +386,7 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
     paths -= {p for p in untouched if evidence.actions(p)}  # found on the document's branch
     if not paths:
         return
-    output = facts.git.run(
+    output = facts.git.run_renames(
         "--literal-pathspecs",
         "log",
         "--format=%x00",
@@ -374,9 +397,29 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
         window.span,
         "--",
         *sorted(paths),
-        check=False,
     )
     _parse_name_status([f.strip("\n") for f in output.split("\0")], evidence.changes)
+
+
+MAX_IGNORE_QUESTIONS = 100
+
+
+def _ignored(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Which claimed paths that git does not know .gitignore covers (a build output or a local
+    settings file is absent from git by design): one ``check-ignore`` for all of them."""
+    unknown = sorted(
+        {
+            str(c.value["path"])
+            for c in claims
+            if c.kind in ("file", "lines", "test_count", "symbol", "tests_added")
+            and "path" in c.value
+            and not evidence.known(evidence.resolve(str(c.value["path"])) or "")
+        }
+    )[:MAX_IGNORE_QUESTIONS]
+    safe = [p for p in unknown if p and not p.startswith(("-", "/")) and "\n" not in p]
+    if safe:
+        output = facts.git.run("check-ignore", "--no-index", "--", *safe, check=False)
+        evidence.ignored = {line.strip() for line in output.split("\n") if line.strip()}
 
 
 def start(facts: RepoFacts, window: Window) -> None:
@@ -414,9 +457,15 @@ def gather(
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
+        _ignored(facts, evidence, claims)
         history.branches(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
+        if any(
+            c.kind == "test_total" or (c.kind == "tests" and not c.value.get("session"))
+            for c in claims
+        ):
+            evidence.suite = inventory(facts, evidence)
     if any(c.kind == "tests" for c in claims):
         shas = [c.sha for c in evidence.window_commits]
         evidence.feature_status = contents.feature_status(

@@ -111,6 +111,21 @@ class Git:
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
 
+    def run_renames(self, *args: str) -> str:
+        """Run a command that may detect renames (``-M``, or ``diff``/``log`` stats, where git
+        does by default); when git cannot (a blob it has to compare is missing: a partial clone,
+        a snapshot without its large files), run it again without rename detection rather than
+        answer nothing."""
+        out = self.run(*args, check=False)
+        if self._memo[self._key(args)][0] == 0 or "--no-renames" in args:
+            return out
+        if "-M" in args:
+            again = tuple("--no-renames" if a == "-M" else a for a in args)
+        else:
+            at = next((i for i, a in enumerate(args) if not a.startswith("-")), 0) + 1
+            again = (*args[:at], "--no-renames", *args[at:])
+        return self.run(*again, check=False)
+
     def _long_lived(self, option: str) -> Any:
         """A ``git cat-file OPTION`` process that reads names on its standard input."""
         command = ["git", "cat-file", option]

@@ -41,18 +41,18 @@ def diffstats(facts: RepoFacts, evidence: Evidence) -> None:
     window = evidence.window
     asked = _diff_questions(window, evidence.doc_path)
     net = CommitInfo("", "", "", None)
-    parse_shortstat(facts.git.run(*asked[0], check=False), net)
+    parse_shortstat(facts.git.run_renames(*asked[0]), net)
     evidence.diffstats["the session's net diff"] = (net.files, net.insertions, net.deletions)
     if evidence.doc_path:
         work = CommitInfo("", "", "", None)
-        parse_shortstat(facts.git.run(*asked[1], check=False), work)
+        parse_shortstat(facts.git.run_renames(*asked[1]), work)
         evidence.diffstats["the session's work without this document"] = (
             work.files,
             work.insertions,
             work.deletions,
         )
     if window.head:
-        commits = parse_records(facts.git.run(*commits_question(window), check=False))
+        commits = parse_records(facts.git.run_renames(*commits_question(window)))
         total = (
             sum(c.files for c in commits),
             sum(c.insertions for c in commits),
@@ -136,7 +136,7 @@ def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths
         return
     merges = [c.sha for c in evidence.recent_commits if merged_name(c.subject) in names]
     for sha in merges[:MAX_BRANCH_MERGES]:
-        output = facts.git.run(
+        output = facts.git.run_renames(
             "--literal-pathspecs",
             "log",
             "--format=%x00",
@@ -148,6 +148,5 @@ def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths
             f"{sha}^1..{sha}^2",
             "--",
             *sorted(paths),
-            check=False,
         )
         evidence.parse_changes([f.strip("\n") for f in output.split("\0")])

@@ -164,6 +164,12 @@ class _Aligner:
                 handler(token, ctx)
 
     def on_heading(self, token: dict[str, Any], ctx: dict[str, Any]) -> None:
+        if _separator_not_heading(token):
+            self._text_block(token, ctx)
+            found = self.find_match(BREAK)
+            if found is not None:
+                self.add("break", found, 1)
+            return
         fragments = inline_text(_inline(token, self.state))
         index = self.locate(fragments)
         level = int(token.get("attrs", {}).get("level", 1))
@@ -256,6 +262,16 @@ class _Aligner:
         found = self.find(probe) if probe else None
         index = found if found is not None else self.cursor
         self.add("table_row", index, 1 + skip, table_header=header)
+
+
+def _separator_not_heading(token: dict[str, Any]) -> bool:
+    """Lines of metadata followed by ``---`` make a setext heading in Markdown, but the author
+    meant a separator under a block of fields ("**Date:** ...\n**Status:** ...\n---"): read
+    them as the paragraph they were written as."""
+    if token.get("style") != "setext" or int(token.get("attrs", {}).get("level", 1)) != 2:
+        return False
+    text = str(token.get("text", ""))
+    return "\n" in text.strip() or META.match(text.split("\n", 1)[0]) is not None
 
 
 def _assign_spans(doc: Document) -> None:

@@ -98,6 +98,12 @@ _rule(
     "error",
     "A file's claimed number of tests differs from the tests it defines.",
 )
+_rule(
+    "HL407",
+    "test-total-mismatch",
+    "error",
+    "More tests claimed than the repository defines or the session added.",
+)
 _rule("HL405", "junit-mismatch", "error", "A pass count differs from the JUnit report given.")
 _rule(
     "HL501", "date-mismatch", "error", "The session date is not the date of the session's commits."
@@ -161,8 +167,15 @@ def _message(claim: Claim) -> str:
     return text
 
 
-def _same_lie(claim: Claim) -> tuple[str, str, str, str]:
-    return (claim.kind, claim.text, str(claim.value.get("count", "")), claim.rule)
+def _same_lie(claim: Claim) -> tuple[str, str, str, str, str]:
+    value = claim.value
+    return (
+        claim.kind,
+        claim.text,
+        str(value.get("count", "")),
+        str(value.get("path", "")),
+        claim.rule,
+    )
 
 
 def _repeat_finding(group: list[Claim]) -> Finding:
@@ -209,7 +222,7 @@ def findings_for(claims: list[Claim]) -> list[Finding]:
     one list that the session did not change is one finding, at the first of them, naming all.
     Every occurrence stays in the claims list with its verdict.
     """
-    groups: dict[tuple[str, str, str, str], list[Claim]] = {}
+    groups: dict[tuple[str, str, str, str, str], list[Claim]] = {}
     out: list[Finding] = []
     for claim in claims:
         if claim.verdict == "refuted":

@@ -30,6 +30,9 @@ KNOWN_EXTENSIONS = frozenset(
     gradle tf tfvars hcl proto graphql gql prisma mk cmake dockerfile j2 jinja jinja2 tmpl tpl
     template example sample pdf png jpg jpeg gif svg ico webp mp4 wav ttf woff woff2 zip gz
     tex bib nix el vim clj cljs groovy jl m mm pbxproj plist xib storyboard sol move zig v nim
+    gd tscn tres godot gdshader csproj sln fsproj vbproj props targets resx xaml razor cshtml
+    vb fsx psm1 pm raku cr d ino asm sv vhd vhdl thrift avsc mod sum rmd qmd org cls sty
+    jsonl ndjson bats tsbuildinfo mdc
     """.split()
 )
 EXTENSIONLESS = frozenset(

@@ -40,3 +40,23 @@ def test_objects_reads_commits_and_uses_one_process(git: Git) -> None:
     assert sum(command[1:] == ["cat-file", "--batch"] for command in git.calls) == 1
     git.close()
     assert git.blob("HEAD:a.py") == b"print(1)\n"  # answered from what was read already
+
+
+def test_a_missing_blob_does_not_empty_a_rename_detecting_diff(repo) -> None:  # type: ignore[no-untyped-def]
+    """A snapshot without its large files (or a partial clone): git cannot compare a blob it
+    lacks, so -M fails; the command is run again without rename detection."""
+    import os
+
+    from handoff_lint.gitcmd import Git
+
+    base = repo.commit("one", {"big.bin": "x" * 5000 + "\n", "a.py": "A = 1\n"})
+    repo.git("rm", "-q", "big.bin")
+    head = repo.commit("two", {"b.py": "B = 1\n"})
+    blob = repo.git("rev-parse", f"{base}:big.bin")
+    os.remove(repo.path / ".git" / "objects" / blob[:2] / blob[2:])
+    git = Git(repo.path)
+    args = ("diff", "--name-status", "-z", "-M", base, head)
+    assert git.run(*args, check=False) == ""  # what git answers with rename detection
+    fields = git.run_renames(*args).split("\0")
+    assert "big.bin" in fields and "b.py" in fields
+    git.close()

@@ -23,6 +23,11 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("file", "tests/test_integration_api.py", 68, "changed"),
         ("commit", "57a2032", 127, ""),
         ("commit", "e8f9ec8", 130, ""),
+        # tests the session added, and a total of them (HL407: at most what the window added)
+        ("test_total", "6", 18, ""),
+        ("test_total", "5", 39, ""),
+        ("test_total", "7", 59, ""),
+        ("test_total", "18", 80, ""),
     },
     "001": {
         ("date", "2025-11-13", 3, ""),
@@ -44,6 +49,11 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
     },
     "002": {
         ("date", "2025-11-01", 3, ""),
+        # "all 35 tests": at most what the repository defines (HL407)
+        ("test_total", "35", 115, ""),
+        ("test_total", "35", 332, ""),
+        ("test_total", "35", 344, ""),
+        ("test_total", "35", 381, ""),
         ("file", "backend/tests/test_pr_048_auto_trace.py", 107, "modified"),
         ("file", "PR-048-COMPREHENSIVE-COMPLETION-REPORT.md", 114, "created"),
         ("counts", "25", 52, ""),

@@ -73,3 +73,33 @@ def test_the_tests_a_session_added_to_an_existing_file(session: ScratchRepo, cli
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": text}, when="2025-11-13T12:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [v for _, v, _ in _verdicts(run)] == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize(
+    ("item", "verdict"),
+    [
+        ("- `tests/test_missing.py` (4 tests)", ("refuted", "HL406")),  # tests/ holds files
+        ("- `server/tests/test_api.py` (4 tests)", ("unverifiable", "HL901")),  # another repo?
+        ("- `build/test_gen.py` (4 tests)", ("unverifiable", "HL901")),  # ignored by .gitignore
+    ],
+)
+def test_a_count_about_a_file_that_is_nowhere(
+    session: ScratchRepo, cli, item: str, verdict: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    session.commit("ignore", {".gitignore": "build/\n"}, when="2025-11-13T09:30:00+00:00")
+    session.commit(
+        "handoff 2", {"SESSION_2_HANDOFF.md": HEAD + item + "\n"}, when="2025-11-13T10:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    found = [
+        (c["verdict"], c["rule"] or "HL901") for c in claims_of(run) if c["kind"] == "test_count"
+    ]
+    assert found == [verdict]
+
+
+def test_the_same_wrong_count_of_two_files_is_two_findings(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    text = HEAD + "- `x_test.go` (3 tests)\n- `tests/test_api.py` (3 tests)\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": text}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    lines = [f["line"] for f in run.json()["documents"][0]["findings"] if f["rule"] == "HL406"]
+    assert lines == [11, 12]

@@ -45,6 +45,7 @@ def load() -> dict[str, ClaimKind]:
         stats,
         symbols,
         test_count,
+        test_total,
         tests,
         tests_added,
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import config, quantity, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, done_lines, header_index, table_cells
+from handoff_lint.claims.walk import Line, done_lines, header_index, settle_absent, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -189,10 +189,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
         if path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
-            claim.settle(
-                "unverifiable",
-                f"{claim.value['path']} cannot be found at the end of the session window",
-            )
+            settle_absent(claim, evidence, "HL305")
             continue
         if path == evidence.doc_path:
             claim.settle(

@@ -57,7 +57,7 @@ def defines(text: str, name: str) -> bool:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        found = claimed_text(claim, evidence)
+        found = claimed_text(claim, evidence, "HL306")
         if found is None:
             continue
         path, text = found

@@ -73,7 +73,7 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        found = claimed_text(claim, evidence)
+        found = claimed_text(claim, evidence, "HL406")
         if found is not None:
             claim.value["resolved"] = found[0]
             _settle(claim, found[0], found[1], evidence)

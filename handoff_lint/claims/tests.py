@@ -16,10 +16,14 @@ if TYPE_CHECKING:
 RATIO = r"(?<![\d/.,])(?P<x>\d{1,6})(?:\s*/\s*|\s+out\s+of\s+)(?P<y>\d{1,6})(?![\d/.])"
 RATIO_HINT = re.compile(r"\d(?:\s*/\s*|\s+out\s+of\s+)\d", re.I)  # RATIO, loosely: cheap to test
 PERCENT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
-WORDS = r"(?:\s+[A-Za-z][\w-]*){0,3}?"
-AFTER = re.compile(RATIO + WORDS + r"\s*[(\[]\s*" + PERCENT + r"(?:\s+[a-z]+){0,2}\s*[)\]]", re.I)
-BEFORE = re.compile(PERCENT + WORDS + r"\s*[(\[]\s*" + RATIO + r"\s*[)\]]")
-PASSING = re.compile(r"\b(pass(?:ing|ed|es)?|complete[d]?|done|verified)\b|✅", re.I)
+WORDS = r"(?:\s+[A-Za-z][\w-]*|\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+){0,3}?"  # or CJK words
+AFTER = re.compile(
+    RATIO + WORDS + r"\s*[(\[（]\s*" + PERCENT + r"(?:\s+[a-z]+){0,2}\s*[)\]）]", re.I
+)
+BEFORE = re.compile(PERCENT + WORDS + r"\s*[(\[（]\s*" + RATIO + WORDS + r"\s*[)\]）]")
+PASSING = re.compile(
+    r"\b(pass(?:ing|ed|es)?|complete[d]?|done|verified)\b|✅|通过|成功|合格|통과", re.I
+)
 NOT_PASSING = re.compile(
     r"\b(fail\w*|block\w*|remain\w*|pending|skip\w*|todo|not|left|broken)\b|❌", re.I
 )
@@ -27,10 +31,15 @@ OTHER_SUITE = re.compile(
     r"\b(unit|integration|e2e|pytest|jest|vitest|mocha|playwright|cypress|go test|cargo test)\b",
     re.I,
 )
+TESTS_WORD = re.compile(r"\btests?\b|测试|テスト|테스트|\bspecs?\b|件|个|個", re.I)
+NOT_TESTS = re.compile(r"\b(?:features?|tasks?|items?|steps?|stories|issues?|files?)\b", re.I)
 STARTING = re.compile(r"\b(start(?:ing)?|before|previous(?:ly)?|initial|was|from)\b", re.I)
 PLAIN = re.compile(
     RATIO
-    + r"\s+(?:[\w-]+\s+)?(?P<word>tests?|passing|passed|pass|features?|tasks?|fixed|complete[d]?|done)\b",
+    + r"\s+(?:[\w-]+\s+)?(?P<word>tests?|passing|passed|pass|features?|tasks?|fixed|complete[d]?|done)\b"
+    + r"|"
+    + RATIO.replace("<x>", "<x2>").replace("<y>", "<y2>")
+    + r"\s*(?:件|個|个|개)?\s*(?P<cjk>(?:测试|テスト|테스트|单元测试|ユニットテスト)?(?:通过|成功|合格|통과))",
     re.I,
 )
 
@@ -40,15 +49,15 @@ def _claims_on(text: str, number: int) -> list[Claim]:
     taken: set[int] = set()
     for pattern in (AFTER, BEFORE, PLAIN):
         for match in pattern.finditer(text):
-            if match.start("x") in taken:
+            x, y = ("x", "y") if match.groupdict().get("x") else ("x2", "y2")
+            if match.start(x) in taken:
                 continue
-            taken.add(match.start("x"))
-            x, y = int(match.group("x")), int(match.group("y"))
-            value: dict[str, object] = {"passed": x, "total": y}
+            taken.add(match.start(x))
+            value: dict[str, object] = {"passed": int(match.group(x)), "total": int(match.group(y))}
             if "p" in match.groupdict() and match.group("p"):
                 value["percent"] = match.group("p")
-            text_ = text[match.start("x") : match.end("y")]
-            out.append(Claim("tests", text_, number, match.start("x") + 1, value))
+            text_ = text[match.start(x) : match.end(y)]
+            out.append(Claim("tests", text_, number, match.start(x) + 1, value))
     return out
 
 
@@ -77,6 +86,9 @@ def extract(doc: Document) -> list[Claim]:
             passing = PASSING.search(near) is not None and NOT_PASSING.search(near) is None
             claim.value["passing"] = passing
             claim.value["other_suite"] = OTHER_SUITE.search(near) is not None
+            claim.value["about_tests"] = TESTS_WORD.search(near) is not None and not (
+                NOT_TESTS.search(near)
+            )
             out.append(claim)
     return out
 
@@ -153,6 +165,21 @@ def _session_row(claim: Claim, evidence: Evidence) -> bool:
     return True
 
 
+def _more_than_defined(claim: Claim, evidence: Evidence) -> bool:
+    """'90/90 tests passing' where the repository defines 83 tests, counted exactly: refuted."""
+    suite, total = evidence.suite, int(claim.value["total"])
+    if not claim.value.get("about_tests") or suite is None or not suite.complete:
+        return False
+    if total <= suite.defined:
+        return False
+    claim.settle(
+        "refuted",
+        f"the repository defines {suite.defined} tests at the end of the session, not {total}",
+        "HL407",
+    )
+    return True
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         passed, total = int(claim.value["passed"]), int(claim.value["total"])
@@ -181,7 +208,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                     f" ({report.skipped} skipped), not {claim.text}",
                     "HL405",
                 )
-        elif _feature_list(claim, evidence):
+        elif _feature_list(claim, evidence) or _more_than_defined(claim, evidence):
             continue
         elif percent is None or total == 0:
             claim.settle("unverifiable", "pass/fail exists only at run time")

@@ -60,7 +60,7 @@ def added(path: str, before: str, after: str) -> int | None:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        found = claimed_text(claim, evidence)
+        found = claimed_text(claim, evidence, "HL404")
         if found is None:
             continue
         path, after = found

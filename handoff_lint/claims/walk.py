@@ -131,12 +131,25 @@ def header_index(header: list[str], *names: str) -> int:
     return -1
 
 
-def claimed_text(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
+def claimed_text(claim: Claim, evidence: Evidence, rule: str) -> tuple[str, str] | None:
     """(path, text) of the file ``claim`` names, at the end of the window; when git cannot give
-    it, the claim is settled unverifiable and None is returned."""
+    it, the claim is settled (refuted with ``rule`` when no such file was ever there) and None is
+    returned."""
     found = evidence.text_at_end(str(claim.value["path"]))
     if found is None:
-        claim.settle(
-            "unverifiable", f"{claim.value['path']} cannot be read at the end of the window"
-        )
+        settle_absent(claim, evidence, rule)
     return found
+
+
+def settle_absent(claim: Claim, evidence: Evidence, rule: str) -> None:
+    """A claim about the content of a file git cannot read at the end of the window."""
+    written = str(claim.value["path"])
+    if evidence.available and evidence.absent(written):
+        claim.settle(
+            "refuted",
+            f"there is no {written} in the repository at the end of the session, and the "
+            "session did not change such a file",
+            rule,
+        )
+    else:
+        claim.settle("unverifiable", f"{written} cannot be read at the end of the window")

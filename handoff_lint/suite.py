@@ -1,0 +1,91 @@
+"""The repository's tests as a whole: how many are defined at the end of a session window, and
+how many the window added (for "90/90 tests passing", "275 new tests" without a file).
+
+Counted statically with ``testdefs`` in every test file (by name: ``tests/``, ``test_x``,
+``x_test``, ``x.test``, ``x.spec``, ``XTests``), read through the run's one ``cat-file --batch``.
+The count is *complete* only when every test file is in a language ``testdefs`` knows and none
+generates its tests at run time; otherwise nothing is refuted with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from handoff_lint import testdefs
+from handoff_lint.contents import FEATURE_LIST, blob_texts
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+    from handoff_lint.repo import RepoFacts
+
+TEST_NAME = re.compile(
+    r"(?:^|/)test_[^/]+$|_tests?\.\w+$|\.(?:test|spec)\.\w+$|Tests?\.\w+$|_spec\.\w+$"
+)
+TEST_PATH = re.compile(
+    r"(?:^|/)(?:tests?|__tests__|specs?|e2e|integration_tests)/|" + TEST_NAME.pattern
+)
+CODE = re.compile(
+    r"\.(?:py|js|jsx|ts|tsx|mjs|cjs|mts|cts|go|rs|java|kt|kts|cs|fs|swift|php|rb|gd|sh|bash|"
+    r"bats|dart|ex|exs|scala|groovy|vue|svelte|robot|feature|c|cc|cpp|h|hpp|lua|pl|r|jl|clj)$",
+    re.I,
+)
+MAX_FILES = 2000
+MAX_BYTES = 30 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """Tests defined at the end of the window, tests it added, and whether both are exact."""
+
+    defined: int
+    added: int
+    complete: bool
+
+
+INLINE = re.compile(r"\.(?:rs|zig|d)$")  # languages whose unit tests live in the source files
+
+
+def test_files(paths: set[str]) -> list[str]:
+    """The files that can hold tests: test files by name, and every source file of a language
+    that keeps its unit tests beside the code (Rust's #[cfg(test)] modules)."""
+    return sorted(p for p in paths if (TEST_PATH.search(p) and CODE.search(p)) or INLINE.search(p))
+
+
+def _count(path: str, text: str) -> tuple[list[str], bool]:
+    """(test names, exact) of one file: a file named as a test file in which no test is
+    recognised is written in a way not known here, so the count is not exact."""
+    found = testdefs.tests_in(path, text)
+    if found is None:
+        return [], False
+    return found.names, not found.dynamic and (bool(found.names) or not TEST_NAME.search(path))
+
+
+def inventory(facts: RepoFacts, evidence: Evidence) -> Inventory | None:
+    """The repository's tests for the window of ``evidence`` (None when there are too many
+    files to read for one check)."""
+    window = evidence.window
+    if FEATURE_LIST in evidence.files_at_end:
+        return None  # an autonomous-coding harness: its "tests" are the feature list's entries
+    files = test_files(evidence.files_at_end)
+    if not files or len(files) > MAX_FILES:
+        return None
+    end = "" if window.staged else str(window.head)
+    changed = [p for p in files if evidence.actions(p)]
+    names = [f"{end}:{p}" for p in files]
+    names += [f"{window.base}:{p}" for p in changed if window.base]
+    texts = blob_texts(facts.git, names)
+    if sum(len(t) for t in texts.values()) > MAX_BYTES:
+        return None
+    defined, added, complete = 0, 0, True
+    for path in files:
+        after, exact = _count(path, texts.get(f"{end}:{path}", ""))
+        defined += len(after)
+        complete = complete and exact
+        if path in changed:
+            before, _ = (
+                _count(path, texts.get(f"{window.base}:{path}", "")) if window.base else ([], True)
+            )
+            added += max(0, len(after) - len(before))
+    return Inventory(defined, added, complete and defined > 0)
