@@ -4,7 +4,8 @@
 - A commit count agrees with the window (with or without the document's own commit), the
   commits the document lists, or the whole history.
 - A file count agrees with the window's added, modified, added+modified or changed files.
-- "(N tests)" on a heading or label agrees with the number of list items right after it.
+- "(N tests)", "（17 个）" on a heading or label agrees with the list, table or file tree right
+  after it (``witness``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint.claims import register
+from handoff_lint.claims import register, witness
 from handoff_lint.claims.commit import STATS
 from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
-from handoff_lint.model import Block, Claim, Document
+from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -61,7 +62,6 @@ TOTAL_MENTION = re.compile(
 RELATIVE = re.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
 MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 OPEN_TASK = re.compile(r"^\s*[-*+]\s+\[ \]")
-ITEMS = re.compile(r"\((?P<n>\d+)\s+(?P<what>tests?|features?|items?|files?|steps?)\)", re.I)
 
 
 def _numbers(cell: str) -> list[tuple[int, str]]:
@@ -134,19 +134,14 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
                 {"count": int(files.group("n")), "measure": f"files {measure}"},
             )
         )
-    items = ITEMS.search(line.text) if "(" in line.text else None
-    if items and line.first and line.block.list_depth < 0:
-        following = _items_after(doc, line.block)
-        if following:
-            out.append(
-                Claim(
-                    "counts",
-                    items.group("n"),
-                    line.number,
-                    items.start("n") + 1,
-                    {"count": int(items.group("n")), "measure": "items", "items": following},
-                )
-            )
+    bracket = "(" in line.text or "（" in line.text
+    items = witness.bracketed(line.text) if bracket and line.first else None
+    noun = items.group("what") if items else ""
+    found = witness.after(doc, line.block, noun) if items and line.block.list_depth < 0 else None
+    if items and found:
+        value = {"count": int(items.group("n")), "measure": "items", "items": found.count}
+        value["witness"] = found.what
+        out.append(Claim("counts", items.group("n"), line.number, items.start("n") + 1, value))
     return out
 
 
@@ -155,19 +150,6 @@ def _session_paren(line: Line, start: int) -> bool:
     if OTHER_SET.search(before):
         return False
     return line.block.kind == "heading" or SESSION_PAREN.search(before) is not None
-
-
-def _items_after(doc: Document, block: Block) -> int:
-    """Top-level list items directly after ``block`` (0 when no list follows)."""
-    positions = doc.once("block_positions", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
-    position = positions[id(block)]
-    count = 0
-    for after in doc.blocks[position + 1 :]:
-        if after.kind != "paragraph" or after.list_depth < 0:
-            break
-        if after.list_depth == 0 and after.parent_item_id < 0:
-            count += 1
-    return count
 
 
 OTHERS_SHOWN = 10
@@ -276,6 +258,12 @@ def _settle_total(claim: Claim, here: set[int]) -> None:
         claim.settle("refuted", f"the document gives {count} {noun} here but {where}", "HL402")
 
 
+def _refutation(claim: Claim, count: int, shown: str) -> str:
+    if claim.value["measure"] == "items":
+        return f"{count} claimed, but the {claim.value.get('witness', 'list items')} right after it number {shown}"
+    return f"{count} {claim.value['measure']} claimed; the document or git gives {shown}"
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     listed = len(set(evidence.objects))
     here = {c.line for c in claims if "others" in c.value}
@@ -296,7 +284,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             shown = ", ".join(str(n) for n in sorted(set(accepted))[:4])
             claim.settle(
                 "refuted",
-                f"{count} {measure} claimed; the document or git gives {shown}",
+                _refutation(claim, count, shown),
                 "HL402",
                 "",
             )

@@ -1,0 +1,146 @@
+"""The nearest witness of a count: the list, table or pasted file tree right after it.
+
+"### Files Modified (9 files)", "#### 新增文件（17 个）", "**Keyboard tests (5 tests):**" count
+what follows them. The witness is the first of: the rows of a table, the entries of a code block
+(a tree or a list of paths), or the top-level items of the lists that follow (several lists
+count together when only bold group labels stand between them), up to the next heading.
+A list that says it is incomplete ("... and 7 more", "etc.") is no witness.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handoff_lint import textscan
+from handoff_lint.model import Block, Document
+
+COUNTER = r"(?:个|個|件|개|项|項|つ)"
+# "(9 files)", "（17 个）", "(24个新测试)", "(6 of 9)": a count in brackets ending a heading or label
+BRACKETED = re.compile(
+    r"[(（]\s*(?P<n>\d{1,4})\s*(?:"
+    + COUNTER
+    + r"|of\s+\d+|\s)\s*(?P<what>[^\d()（）]{0,30}?)\s*[)）]"
+    r"\s*[:：]?\s*[*_]*\s*(?:[-–—]\s*[^()（）:：]{1,30}?)?\s*[:：]?\s*$"
+)
+NOT_COUNTED = re.compile(
+    r"^(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|"
+    r"[kmg]b|bytes?|lines?|loc|行|%|x|times|px|pt|r?em|commits?|pass\w*|fail\w*|"
+    r"errors?|warnings?|points?|usd|eur|\$|€|¥|分钟|小时|天|周|月|年|秒|時間|日)\b",
+    re.I,
+)
+# nouns a list gives one item each (a list of "patterns" or "tests" grouped by category does not)
+ONE_EACH = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:files?|documents?|docs?|tests?|test\s+cases?|tasks?|items?|steps?|"
+    r"fix(?:es)?|bugs?|issues?|features?|components?|modules?|endpoints?|scripts?|pages?|"
+    r"screens?|prs?|pull\s+requests?|changes|reports?|checks?|stories|classes|functions?|"
+    r"文件|文档|测试|任务|问题|组件|模块|ファイル|ドキュメント|テスト|タスク|파일|테스트)$",
+    re.I,
+)
+FILE_NOUN = re.compile(
+    r"\b(?:files?|documents?|docs?)\b|文件|文档|ファイル|ドキュメント|파일", re.I
+)
+INCOMPLETE = re.compile(
+    r"\b(?:and|plus)\s+\d+\s+more\b|\betc\.?$|…|\.\.\.\s*$|以及其他|など$|等$", re.I
+)
+GROUP_LABEL = re.compile(r"^\s*\*\*[^*]{1,60}\*\*\s*[:：]?\s*$")
+GROUP_COUNT = re.compile(
+    r"[(（]\s*\d+\s*\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
+)
+TREE_ENTRY = re.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s)\s*(?P<name>\S.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Witness:
+    count: int
+    what: str  # "list items", "table rows", "entries"
+
+
+def _position(doc: Document, block: Block) -> int:
+    positions = doc.once("block_positions", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
+    return positions[id(block)]
+
+
+def _table(blocks: list[Block]) -> Witness | None:
+    header = blocks[0].table_header
+    rows = 0
+    for block in blocks:
+        if block.kind != "table_row" or block.table_header is not header:
+            break
+        rows += 1
+    return Witness(rows - 1, "table rows") if rows > 1 else None
+
+
+def _code(block: Block) -> Witness | None:
+    """A pasted tree or list of files: its file entries (folders and other lines aside)."""
+    entries = [m.group("name") for m in map(TREE_ENTRY.match, block.lines) if m]
+    names = [e.split()[0].strip("`*") for e in entries]
+    files = [n for n in names if textscan.looks_like_path(n)]
+    if not files or len(files) < len(names) - sum(n.endswith("/") for n in names):
+        return None  # not a list of files
+    if any(INCOMPLETE.search(e) for e in entries):
+        return None
+    return Witness(len(files), "files listed")
+
+
+def _group_label(block: Block) -> bool:
+    """A bold label alone on its paragraph, with no count of its own ("**Core:**")."""
+    return (
+        block.kind == "paragraph"
+        and block.list_depth < 0
+        and GROUP_LABEL.match(block.text) is not None
+        and BRACKETED.search(block.text) is None
+    )
+
+
+def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
+    """Top-level items of the lists in ``blocks``; a heading's count goes on through bold group
+    labels ("**Core:**") that carry no count of their own. Items that carry counts themselves
+    ("- Fantasy (14): ...") are groups of what is counted, not one each: no witness."""
+    items: set[int] = set()
+    counted = 0
+    for block in blocks:
+        if block.kind == "heading":
+            break
+        if block.kind == "paragraph" and block.list_depth < 0:
+            if through_labels and _group_label(block):
+                continue
+            break
+        if block.kind != "paragraph":
+            break
+        if INCOMPLETE.search(block.text):
+            return None
+        if block.list_depth == 0 and block.parent_item_id < 0 and block.item_id not in items:
+            items.add(block.item_id)
+            counted += GROUP_COUNT.search(block.lines[0]) is not None
+    if not items or counted * 2 >= len(items):
+        return None
+    return Witness(len(items), "list items")
+
+
+def after(doc: Document, block: Block, what: str = "") -> Witness | None:
+    """The witness right after ``block`` (a heading, a label or a paragraph) of a count of
+    ``what`` (a noun, or "" for a bare counter), or None. A table witnesses a count of files
+    or a bare count only: its rows may be categories of what is counted."""
+    rest = doc.blocks[_position(doc, block) + 1 :]
+    noun = what.strip(" *_").lower()
+    if not rest or (noun and not ONE_EACH.match(noun)):
+        return None
+    while block.kind == "heading" and len(rest) > 1 and _group_label(rest[0]):
+        rest = rest[1:]  # "### New files (3)" then "**Core:**" and its list
+    first = rest[0]
+    if first.kind == "table_row":
+        return _table(rest) if not noun or FILE_NOUN.search(noun) else None
+    if first.kind == "code":
+        return _code(first)
+    if first.kind == "paragraph" and first.list_depth >= 0:
+        return _lists(rest, block.kind == "heading")
+    return None
+
+
+def bracketed(text: str) -> re.Match[str] | None:
+    """A count in brackets at the end of ``text`` that counts things (not time, size or passes)."""
+    match = BRACKETED.search(text)
+    if match is None or NOT_COUNTED.match(match.group("what").strip(" *_")):
+        return None
+    return match

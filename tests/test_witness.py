@@ -1,0 +1,42 @@
+"""A count checked against its nearest witness: the list, table or file tree right after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import extract
+
+
+def _items(markdown: str) -> list[tuple[str, int]]:
+    return [
+        (c.text, c.value["items"])
+        for c in extract(markdown)
+        if c.kind == "counts" and c.value["measure"] == "items"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("### Files Modified (3 files)\n\n- `a.py`\n- `b.py`\n", [("3", 2)]),
+        ("#### 新增文档（12个）\n1. `A.md`\n2. `B.md`\n", [("12", 2)]),
+        ("#### 移动的文档 (7个)\n| 文档 | 到 |\n|---|---|\n| `a.md` | docs/ |\n", [("7", 1)]),
+        ("### Created (4 files)\n\n```\nsrc/\n├── a.py\n└── b.py\n```\n", [("4", 2)]),
+        # two lists under one heading, separated by bold group labels, count together
+        (
+            "### New files (3 files)\n\n**Core:**\n\n- `a.py`\n\n**Tests:**\n\n- `t.py`\n- `u.py`\n",
+            [("3", 3)],
+        ),
+        # a bold label with its own count ends the list of the label before it
+        ("**A (2 tests):**\n\n- x\n- y\n\n**B (5 tests):**\n\n- z\n", [("2", 2), ("5", 1)]),
+        # items that are groups of what is counted, a table of categories, an incomplete list
+        ("**Fiction (95 patterns)**:\n- Fantasy (14): epic, dark\n- Romance (10): x\n", []),
+        ("### Expected (127 New Tests)\n| Package | Gain |\n|---|---|\n| VM | 5% |\n", []),
+        ("### Files (12 files)\n\n- `a.py`\n- ... and 11 more\n", []),
+        # not a count of listed things
+        ("### Phase 2 (2 weeks)\n\n- a\n- b\n- c\n", []),
+        ("### Coverage (85%)\n\n- a\n", []),
+    ],
+)
+def test_a_count_and_its_witness(markdown: str, expected: list[tuple[str, int]]) -> None:
+    assert _items(markdown) == expected
