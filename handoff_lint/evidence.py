@@ -35,7 +35,12 @@ if TYPE_CHECKING:
     from handoff_lint.junit import Counts
 
 WINDOW_LIMIT = 5000
-MAX_AMBIGUOUS = 50  # short ids looked up again as commits, per document
+MAX_AMBIGUOUS = 50
+EXACT_WINDOWS = (
+    "since the previous handoff document",
+    "--since",
+    "front matter base",
+)  # short ids looked up again as commits, per document
 EXPLICIT = ("--since", "front matter base")
 
 
@@ -67,6 +72,7 @@ class Evidence:
     merged_as: str | None = None  # the subject of the merge that brought the session in
     suite: Inventory | None = None  # the repository's tests, when a claim counts them all
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
+    commit_changes: list[dict[str, set[str]]] = field(default_factory=list)  # per commit
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -126,6 +132,11 @@ class Evidence:
         if len(matches) > 1:
             return None
         return matches[0] if matches else written
+
+    def window_exact(self) -> bool:
+        """The window's start is given or is the previous handoff's commit itself (not widened
+        to a cited commit, a family or a pause, nor moved before a commit with other work)."""
+        return self.window.how in EXACT_WINDOWS
 
     def absent(self, written: str) -> bool:
         """The claimed file is nowhere: not at the end of the window, not changed in it, no file
@@ -466,6 +477,8 @@ def gather(
             for c in claims
         ):
             evidence.suite = inventory(facts, evidence)
+        if any(c.kind == "file_count" for c in claims) and window.head:
+            evidence.commit_changes = history.commit_changes(facts, window)
     if any(c.kind == "tests" for c in claims):
         shas = [c.sha for c in evidence.window_commits]
         evidence.feature_status = contents.feature_status(

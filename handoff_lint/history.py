@@ -150,3 +150,19 @@ def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths
             *sorted(paths),
         )
         evidence.parse_changes([f.strip("\n") for f in output.split("\0")])
+
+
+def commit_changes(facts: RepoFacts, window: Window) -> list[dict[str, set[str]]]:
+    """Each commit's changes in the window (500 at most), by path: one log."""
+    from handoff_lint.evidence import _parse_name_status
+
+    output = facts.git.run_renames(
+        "log", "--format=%x01", "--name-status", "-z", "-M", "--max-count=500", window.span
+    )
+    out: list[dict[str, set[str]]] = []
+    for chunk in output.split("\x01")[1:]:
+        changes: dict[str, set[str]] = {}
+        _parse_name_status([f.strip("\n") for f in chunk.split("\0") if f.strip("\n")], changes)
+        if changes:
+            out.append(changes)
+    return out

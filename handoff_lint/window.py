@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from handoff_lint.discover import matches as matches_any
 from handoff_lint.gitcmd import GitError
@@ -82,6 +83,38 @@ def session_number(path: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Family:
+    """A document's naming family: a glob for git, and the exact pattern of its members."""
+
+    glob: str
+    exact: re.Pattern[str]
+
+
+def family(path: str) -> Family | None:
+    """The family of a document outside the discovery globs: numbers in its name, and folders
+    with numbers, vary (``ops/reports/phase-12-report.md`` -> ``ops/reports/phase-*-report.md``,
+    ``.ai-workflow/issue-271/08_report/output/report.md`` -> ``.ai-workflow/*/*/output/report.md``);
+    None when nothing in the path varies."""
+    *folders, name = path.split("/")
+    pieces = DIGITS.split(name)
+    dirs = ["*" if DIGITS.search(d) else d for d in folders]
+    if len(pieces) == 1 and dirs == folders:
+        return None
+    exact = [("[^/]+" if d == "*" else re.escape(d)) for d in dirs]
+    exact.append(r"\d+".join(re.escape(piece) for piece in pieces))
+    return Family("/".join([*dirs, "*".join(pieces)]), re.compile("/".join(exact) + "$"))
+
+
+def _kept(added: list[str], globs: list[str], kin: Family | None) -> list[str]:
+    """The added paths that are handoff documents: matched by a discovery glob, or members of
+    the document's family (its glob may match more than its members)."""
+    return [p for p in added if matches_any(p, globs) or (kin and kin.exact.match(p))]
+
+
 def _accepts(added: list[str], path: str, own: frozenset[str]) -> bool:
     """Whether a commit that added ``added`` ends this document's window."""
     added = [p for p in added if p != path]
@@ -123,7 +156,12 @@ def _commit_time(facts: RepoFacts, sha: str) -> str | None:
 
 
 def _previous_handoff(
-    facts: RepoFacts, start: str, globs: list[str], path: str, own: frozenset[str]
+    facts: RepoFacts,
+    start: str,
+    globs: list[str],
+    path: str,
+    own: frozenset[str],
+    kin: Family | None = None,
 ) -> str | None:
     """The newest commit at or before ``start`` that added an earlier handoff document.
 
@@ -138,7 +176,7 @@ def _previous_handoff(
     for reach in (NEAR_SEARCH, WINDOW_SEARCH):
         floor, bounds = _floor(facts, start, reach)
         while True:
-            found, tips, exhausted = _search(facts, tips, bounds, globs, path, own)
+            found, tips, exhausted = _search(facts, tips, bounds, globs, path, own, kin)
             if found is not None or not tips:
                 return found
             if exhausted:
@@ -158,10 +196,12 @@ def _search(
     globs: list[str],
     path: str,
     own: frozenset[str],
+    kin: Family | None = None,
 ) -> tuple[str | None, list[str], bool]:
     """One step of the search: (the accepted commit, [], False); after a rejected match
     (None, its parents, False); or (None, ``tips``, True) when nothing matches within reach."""
-    output = facts.git.run(*_search_question(tips, bounds, globs), check=False)
+    asked = [*globs, kin.glob] if kin else globs
+    output = facts.git.run(*_search_question(tips, bounds, asked), check=False)
     parts = output.split("\0")
     if len(parts) < 3:
         return None, tips, True
@@ -171,7 +211,8 @@ def _search(
         for line in (parents[1] if len(parents) > 1 else "").split("\n")
         if line.strip()
     ]
-    if _accepts(added, path, own):
+    added = _kept(added, globs, kin)
+    if added and _accepts(added, path, own):
         return commit, [], False
     return None, parents[0].split(), False
 
@@ -271,7 +312,8 @@ def compute(
     start = head if staged else f"{head}^"
     if not staged and sha_of(facts.git, start) is None:
         return Window(None, head, staged, "whole history (the document came with the first commit)")
-    base = _previous_handoff(facts, start, globs, path, own)
+    kin = None if matches_any(path, globs) else family(path)
+    base = _previous_handoff(facts, start, globs, path, own, kin)
     how = (
         "since the previous handoff document" if base else "whole history (first handoff document)"
     )
@@ -281,9 +323,10 @@ def compute(
         "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", base, check=False
     )
     paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
-    if not any(status == "A" and matches_any(p, globs) for status, p in paths):
+    handoffs = set(_kept([p for _, p in paths], globs, kin))
+    if not any(status == "A" and p in handoffs for status, p in paths):
         how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
-    elif any(not matches_any(p, globs) for _, p in paths):
+    elif any(p not in handoffs for _, p in paths):
         # the previous handoff came with other work: that commit belongs to this session too
         base = sha_of(facts.git, f"{base}^")
         how = "from the commit that added the previous handoff document along with other work"

@@ -203,6 +203,11 @@ def test_date_claims(markdown: str, expected: list[str]) -> None:
             [("w.py", 21, "insertions", {"deletions": 12})],
         ),
         ("| File | Tests |\n|---|---|\n| `w.py` | 12 |\n", []),
+        (
+            "| Area | Files Changed | Lines Added | Lines Removed |\n|---|---|---|---|\n| ci | `ci.yml` | 4 | 1 |\n",
+            [("ci.yml", 4, "insertions", {"deletions": 1})],
+        ),
+        ("| Area | Files | Lines Added |\n|---|---|---|\n| x | `a.toml`, `b.lock` | 2 |\n", []),
         ("- `a.py` (410 lines, 20 tests)", [("a.py", 410, "lines", {})]),
         ("- `a.py`（94行）", [("a.py", 94, "lines", {})]),
         ("### 4. `app/x.py` (新增 225 行)", [("app/x.py", 225, "lines", {})]),

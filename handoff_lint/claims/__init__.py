@@ -40,6 +40,7 @@ def load() -> dict[str, ClaimKind]:
         commit,
         counts,
         date,
+        file_counts,
         files,
         lines,
         stats,

@@ -33,7 +33,9 @@ LATEST_WORD = re.compile(r"\b(?:latest|last|most recent|final|head)\b", re.I)
 LAST_WORD = re.compile(r"\b(?:latest|last)\b", re.I)
 COMMIT_WORD = re.compile(r"\bcommit\b", re.I)
 QUOTED = re.compile(r"^[`*_)\]\s]*(?:[:\-–—]\s*)?[`*_\s]*[\"“'‘](?P<subject>[^\"”’]{3,}?)[\"”’]")
-REST = re.compile(r"^[`*_)\]]*\s*(?:[:\-–—|]\s*)?(?P<subject>[A-Za-z(\[].{2,})$")
+REST = re.compile(r"^[`*_)\]]*\s*(?:[:\-–—|]\s*)?(?P<subject>[A-Za-z\[].{2,})$")
+OPEN_PAREN = re.compile(r"^[`*_]*\s*\(")
+ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
 STATS = re.compile(
     r"(?P<files>\d[\d,]*)\s+files?\s+changed"
     r"(?:,\s*(?P<ins>\d[\d,]*)\s+insertions?\(\+\))?"
@@ -46,10 +48,26 @@ def _number(text: str | None) -> int | None:
     return int(text.replace(",", "")) if text else None
 
 
+def _bracketed_subject(text: str) -> str:
+    """ "(feat(x): add the parser…) — tested by ...": the subject in the brackets right after
+    the id (a description after it is commentary, not the subject)."""
+    opening = OPEN_PAREN.match(text)
+    if not opening:
+        return ""
+    depth = 0
+    for index in range(opening.end() - 1, min(len(text), SUBJECT_REACH)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[opening.end() : index].strip()
+    return ""
+
+
 def _subject_after(text: str, at_item_start: bool) -> str:
     quoted = QUOTED.match(text)
     if quoted:
         return quoted.group("subject").strip()
+    if OPEN_PAREN.match(text):
+        return _bracketed_subject(text) if at_item_start else ""
     if at_item_start:
         rest = REST.match(text)
         if rest and not textscan.HEX.match(rest.group("subject")):
@@ -242,11 +260,20 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+COMMON = {"the", "a", "an", "and", "of", "to", "for", "in", "with", "on", "add", "fix", "update"}
+COMMON |= {"feat", "chore", "docs", "refactor", "test", "tests", "style", "ci", "build", "perf"}
+
+
 def subject_matches(claimed: str, info: CommitInfo) -> bool:
     """Tolerant of case, punctuation, quoting, prefixes and paraphrase of the message."""
+    claimed = ELLIPSIS.sub("", claimed)  # a subject cut short: "feat: add the pars…"
     said, real = " ".join(_words(claimed)), " ".join(_words(info.subject))
     if not said or said in real or (real and real in said):
         return True
+    subject_words = set(_words(info.subject)) - COMMON
+    overlap = len(subject_words & set(_words(claimed)))
+    if overlap >= 2 and overlap / len(subject_words) >= 0.6:
+        return True  # the subject, with commentary around it
     words = set(_words(claimed)) - {"the", "a", "an", "and", "of", "to", "for", "in", "with"}
     if not words:
         return True

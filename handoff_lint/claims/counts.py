@@ -1,9 +1,8 @@
-"""Count claims: table totals, "N commits", "N new files created", "(N tests)" before a list.
+"""Count claims: table totals, "N commits", "(N tests)" before a list (files: file_counts).
 
 - A table row named Total is checked against the rows above it (same unit only).
 - A commit count agrees with the window (with or without the document's own commit), the
   commits the document lists, or the whole history.
-- A file count agrees with the window's added, modified, added+modified or changed files.
 - "(N tests)", "（17 个）" on a heading or label agrees with the list, table or file tree right
   after it (``witness``).
 """
@@ -14,7 +13,6 @@ import re
 from typing import TYPE_CHECKING
 
 from handoff_lint.claims import register, witness
-from handoff_lint.claims.commit import STATS
 from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
 from handoff_lint.model import Claim, Document
 
@@ -44,11 +42,6 @@ ORDINAL = re.compile(
     r"\b(?:session|phase|sprint|week|day|step|part|issue|task|stage|milestone|#)\s*$", re.I
 )
 OTHER_SET = re.compile(r"\b(?:PR|pull request|MR|merge request)\s*#?\d+|#\d+\s*:", re.I)
-FILES = re.compile(
-    r"^\W*(?P<n>\d+)\s+(?P<what>new\s+files?(?:\s+created)?|files?\s+created|files?\s+modified|"
-    r"files?\s+changed|modified\s+files?)\b",
-    re.I,
-)
 NOUN = (
     r"(?P<noun>unit tests?|integration tests?|test methods?|test cases?|tests?|features?|tasks?)"
     r"(?!\s+(?:students?|users?|accounts?|records?|files?|data|fixtures?|suites?|runs?|servers?|ids?)\b)"
@@ -117,21 +110,6 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
                 line.number,
                 match.start(group) + 1,
                 {"count": int(match.group(group)), "measure": "commits"},
-            )
-        )
-    body = MARKER.sub("", line.text) if "file" in line.folded else ""
-    files = FILES.match(body)
-    if files and line.first and not (STATS.search(line.text) and "insertion" in line.text):
-        offset = len(line.text) - len(body) + files.start("n")
-        what = files.group("what").lower()
-        measure = "created" if ("new" in what or "created" in what) else "modified"
-        out.append(
-            Claim(
-                "counts",
-                files.group("n"),
-                line.number,
-                offset + 1,
-                {"count": int(files.group("n")), "measure": f"files {measure}"},
             )
         )
     bracket = "(" in line.text or "（" in line.text
@@ -234,15 +212,8 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
         return list(claim.value["sums"])
     if measure == "items":
         return [int(claim.value["items"])]
-    if measure == "commits":
-        size = len(evidence.window_commits)
-        return [size - 1, size, size + 1, listed, evidence.history_size]
-    actions = [a for p, a in evidence.changes.items() if p != evidence.doc_path]
-    added = sum(1 for a in actions if "A" in a or "R" in a)
-    modified = sum(1 for a in actions if "M" in a)
-    if measure == "files created":
-        return [added]
-    return [modified, added + modified, len(actions)]
+    size = len(evidence.window_commits)  # measure == "commits"
+    return [size - 1, size, size + 1, listed, evidence.history_size]
 
 
 def _settle_total(claim: Claim, here: set[int]) -> None:
@@ -256,6 +227,13 @@ def _settle_total(claim: Claim, here: set[int]) -> None:
     else:
         where = ", ".join(f"{n} on line {line}" for n, line in different)
         claim.settle("refuted", f"the document gives {count} {noun} here but {where}", "HL402")
+
+
+def _fewer_in_a_fitted_window(count: int, evidence: Evidence) -> bool:
+    """Fewer commits than a window whose start was estimated (widened to a cited commit, to the
+    previous handoff's own commit, to a family or a pause) may be the session's: not refuted.
+    More commits than the window holds is."""
+    return 0 < count < len(evidence.window_commits) and not evidence.window_exact()
 
 
 def _refutation(claim: Claim, count: int, shown: str) -> str:
@@ -280,6 +258,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         count = int(claim.value["count"])
         if count in accepted:
             claim.settle("verified", f"{count} {measure} agrees")
+        elif measure == "commits" and _fewer_in_a_fitted_window(count, evidence):
+            claim.settle(
+                "unverifiable",
+                f"{count} commits: the session window holds {len(evidence.window_commits)}, "
+                "and where it starts is an estimate",
+            )
         else:
             shown = ", ".join(str(n) for n in sorted(set(accepted))[:4])
             claim.settle(

@@ -53,6 +53,17 @@ FILE_COLUMN = (
     "arquivo",
     "fichier",
 )
+ADDED_COLUMN = ("added", "insertion", "新增", "追加", "增加", "hinzugefügt", "añadid", "adicionad")
+REMOVED_COLUMN = (
+    "removed",
+    "deleted",
+    "deletion",
+    "删除",
+    "削除",
+    "entfernt",
+    "eliminad",
+    "removid",
+)
 LINES_COLUMN = (
     "line",
     "loc",
@@ -97,36 +108,51 @@ def _prose_claims(line: Line) -> list[Claim]:
     ]
 
 
+def _cell_number(cells: list[tuple[int, str]], index: int) -> tuple[int, re.Match[str]] | None:
+    if index < 0 or index >= len(cells):
+        return None
+    match = CELL.match(cells[index][1])
+    return (cells[index][0], match) if match else None
+
+
 def _table_claims(line: Line) -> list[Claim]:
-    header = line.block.table_header
+    """A row of a table with a file column: its count column is a line count ("Lines", "LOC",
+    "行数"), insertions ("Lines Added", "+N") with deletions beside them ("Lines Removed")."""
+    header = [h.lower() for h in line.block.table_header]
     column = header_index(header, *FILE_COLUMN)
     cells = table_cells(line.text)
     if column < 0 or column + 1 >= len(cells):
         return []
-    raw = cells[column][1]
-    paths = textscan.path_tokens(raw)
-    if not paths:
-        return []
+    paths = textscan.path_tokens(cells[column][1])
+    if len(paths) != 1:
+        return []  # no file, or several sharing one count
+    removed = _cell_number(cells, header_index(header, *REMOVED_COLUMN))
     for index in range(column + 1, len(cells)):
-        match = CELL.match(cells[index][1])
-        named = header[index].lower() if index < len(header) else ""
-        if not match:
+        found = _cell_number(cells, index)
+        named = header[index] if index < len(header) else ""
+        if found is None or any(w in named for w in REMOVED_COLUMN):
             continue
-        explicit = match.group("plus") or "new" in cells[index][1].lower()
+        start, match = found
+        added = match.group("plus") or any(w in named for w in ADDED_COLUMN)
+        explicit = added or "new" in cells[index][1].lower()
         if not (explicit or any(w in named for w in LINES_COLUMN)):
             continue
-        cell_start, cell = cells[index]
-        found = quantity.Quantity(
-            cell_start + match.start("n") - (1 if match.group("plus") else 0),
+        minus = (
+            match.group("del")
+            or match.group("minus")
+            or (removed[1].group("n") if removed and added else None)
+        )
+        count = quantity.Quantity(
+            start + match.start("n") - (1 if match.group("plus") else 0),
             int(match.group("n").replace(",", "")),
             "lines",
             bool(match.group("approx")),
             bool(match.group("more")),
-            bool(match.group("plus")),
-            int(match.group("del") or match.group("minus") or 0) or None,
-            cell_start + len(cell.rstrip(" *")),
+            bool(added),
+            int(minus.replace(",", "")) if minus else None,
+            start + len(cells[index][1].rstrip(" *")),
         )
-        return [_claim(line, paths[0][2], found)]
+        return [_claim(line, paths[0][2], count)]
     return []
 
 
@@ -199,7 +225,13 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         claim.value["resolved"] = path
         found, measure = _candidates(path, claim.value, evidence)
         claimed = int(claim.value["count"])
-        if not found:
+        if claim.value["measure"] == "changed" and not any(n == claimed for n in found):
+            claim.settle(
+                "unverifiable",
+                f"no commit of the session window changed the file by {claimed} lines: "
+                "pasted from another range of commits?",
+            )
+        elif not found:
             claim.settle("unverifiable", f"git has no {measure} for the file in the window")
         elif any(agrees(claimed, actual, claim.value) for actual in found):
             claim.settle("verified", f"{claimed} {measure} agrees with git")

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from handoff_lint.claims import register
 from handoff_lint.claims.commit import STATS
 from handoff_lint.claims.commit import extract as commit_claims
-from handoff_lint.claims.lines import agrees
-from handoff_lint.claims.walk import containing
+from handoff_lint.claims.lines import DIFFSTAT, agrees
+from handoff_lint.claims.walk import Line, containing
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -64,11 +64,13 @@ def extract(doc: Document) -> list[Claim]:
             continue
         full = STATS.search(line.text)
         if full and (full.group("ins") or full.group("del")):
-            value = {
+            value: dict[str, Any] = {
                 "files": _number(full.group("files")),
                 "insertions": _number(full.group("ins")),
                 "deletions": _number(full.group("del")),
             }
+            if line.shape:  # pasted --stat output: the rows above it are its own witness
+                value["rows"] = _rows(line)
             out.append(Claim("stats", full.group(0), line.number, full.start() + 1, value))
             continue
         compact = COMPACT.search(line.text)
@@ -79,6 +81,37 @@ def extract(doc: Document) -> list[Claim]:
         if plus and not PATHISH.search(line.text[: plus.start()]):
             out.append(_claim(plus, line.number, "ins"))
     return out
+
+
+def _rows(line: Line) -> list[int]:
+    """[files, lines changed] of the "path | N +++--" rows of the pasted --stat above ``line``."""
+    block = line.block
+    rows = [DIFFSTAT.match(text) for text in block.lines[: line.number - block.line]]
+    found = [int(m.group("n")) for m in rows if m]
+    return [len(found), sum(found)]
+
+
+def _pasted_elsewhere(claim: Claim) -> bool:
+    """Settle a pasted --stat summary git's windows do not give: when its own rows add up to
+    it, it is another range's (unverifiable); when they do not, it is wrong on its face."""
+    rows, value = claim.value.get("rows"), claim.value
+    if not rows or not rows[0]:
+        return False
+    changed = (value.get("insertions") or 0) + (value.get("deletions") or 0)
+    if rows == [value.get("files"), changed]:
+        claim.settle(
+            "unverifiable",
+            f"{claim.text} adds up to the rows pasted above it, but it is not the session "
+            "window's: another range of commits?",
+        )
+    else:
+        claim.settle(
+            "refuted",
+            f"the rows pasted above it list {rows[0]} files and {rows[1]} changed lines, "
+            f"not {claim.text}",
+            "HL307",
+        )
+    return True
 
 
 def _agrees(claimed: int | None, actual: int, approx: bool) -> bool:
@@ -104,7 +137,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         ]
         if fits:
             claim.settle("verified", f"{claim.text} agrees with {fits[0][0]}")
-        else:
+        elif not _pasted_elsewhere(claim):
             files, ins, dels = evidence.diffstats["the session's net diff"]
             claim.settle(
                 "refuted",

@@ -1,0 +1,214 @@
+"""Counts of files the session created, modified, deleted or renamed (HL402).
+
+"3 new files created", "**Files Modified:** 9", "**Total Files Changed**: 21", "12 modified
+files, 1 new file", "删除文件: 40个", "**22 个文件** 被修改", "変更ファイル: 1個", "新規0件、修正1件、
+削除0件". A count agrees with git when it is the window's count for that action (net, or in one of
+its commits; documents count Markdown files only, code files the rest); "N+" is at least N and "~N"
+within the configured tolerance. Fewer than the window holds, where the window's start is an
+estimate, is unverifiable: the session may have started later.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from handoff_lint.claims import register
+from handoff_lint.claims.lines import agrees
+from handoff_lint.claims.walk import Line, done_lines
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+ACTIONS = {
+    "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|nuevos?|novos?|nouveaux?",
+    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modificados?|modifiés?",
+    "deleted": r"deleted|removed|删除|削除|gelöscht|eliminados?|removidos?|supprimés?",
+    "renamed": r"renamed|moved|移动|重命名|移動|verschoben|movidos?|renommés?",
+    "changed": r"changed|touched|total|涉及|共",
+}
+NOUN = r"(?P<noun>(?:code\s+|source\s+|test\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|arquivos|fichiers)"
+NUMBER = r"(?P<approx>~|≈|约|約)?\s*(?P<n>\d{1,5})(?P<more>\+)?"
+ACTION = "|".join(f"(?P<{name}>{words})" for name, words in ACTIONS.items())
+SHAPES = [
+    # "**Files Modified:** 9", "删除文件: 40个", "変更ファイル: 1個", "Total Files Changed: 21"
+    re.compile(
+        r"(?:^|[*|])\s*(?:total\s+)?(?:(?:"
+        + ACTION
+        + r")\s*"
+        + NOUN
+        + r"|"
+        + NOUN.replace("<noun>", "<noun2>")
+        + r"\s*(?:"
+        + ACTION.replace("?P<", "?P<x_")
+        + r"))\s*(?:数|count)?\**\s*[:：|]\s*\**\s*"
+        + NUMBER,
+        re.I,
+    ),
+    # "3 new files created", "12 modified files", "22 个文件 被修改", "~15 个文件"
+    re.compile(
+        r"(?<![\w.,/])"
+        + NUMBER
+        + r"\s*(?:个|個)?\s*(?:(?:"
+        + ACTION
+        + r")\s+)?"
+        + NOUN
+        + r"(?:\**\s*(?:were\s+|have\s+been\s+|被|已)?(?:"
+        + ACTION.replace("?P<", "?P<x_")
+        + r"))?",
+        re.I,
+    ),
+]
+# "変更規模: 新規0件、修正1件、削除0件"
+COMPACT = re.compile(r"(?:" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
+COMPACT_LINE = re.compile(r"変更規模|变更规模|変更ファイル|修改规模")
+# "3 files changed, 14 insertions(+)": git's own summary, a diff-stat claim (stats, commit)
+DIFF_STAT = re.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
+CHANGED = re.compile(r"\b(?:changed|touched|total)\b|涉及|共", re.I)
+WORDS = (
+    "file",
+    "doc",
+    "文件",
+    "文档",
+    "ファイル",
+    "ドキュメント",
+    "파일",
+    "datei",
+    "archivo",
+    "arquivo",
+    "fichier",
+    "件",
+)
+
+
+def _action(match: re.Match[str]) -> str:
+    for name in ACTIONS:
+        if match.groupdict().get(name) or match.groupdict().get(f"x_{name}"):
+            return name
+    return "changed"
+
+
+def _value(match: re.Match[str], measure: str) -> dict[str, Any]:
+    noun = (match.groupdict().get("noun") or match.groupdict().get("noun2") or "").lower()
+    kind = (
+        "docs"
+        if re.search(r"doc|文档|ドキュメント", noun)
+        else "code"
+        if "code" in noun or "source" in noun
+        else ""
+    )
+    value: dict[str, Any] = {"count": int(match.group("n")), "measure": measure, "of": kind}
+    if match.group("more"):
+        value["at_least"] = True
+    if match.group("approx"):
+        value["approx"] = True
+    return value
+
+
+def _claims_on(line: Line) -> list[Claim]:
+    out: list[Claim] = []
+    taken: set[int] = set()
+    patterns = [*SHAPES, COMPACT] if COMPACT_LINE.search(line.text) else SHAPES
+    for pattern in patterns:
+        for match in pattern.finditer(line.text):
+            start = match.start("n")
+            if start in taken:
+                continue
+            measure = _action(match)
+            alone = pattern is SHAPES[1] and measure == "changed" and not match.group("approx")
+            if alone and not CHANGED.search(line.text):
+                continue  # "5 files" alone counts files of some kind, not the session's changes
+            taken.add(start)
+            out.append(
+                Claim(
+                    "file_count", match.group("n"), line.number, start + 1, _value(match, measure)
+                )
+            )
+    return out
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for line in done_lines(doc):
+        if any(word in line.folded for word in WORDS) and not DIFF_STAT.search(line.text):
+            out.extend(_claims_on(line))
+    return out
+
+
+# --- verification -------------------------------------------------------------------------
+
+DOCS = re.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
+
+
+def _counts(changes: dict[str, set[str]], doc_path: str, of: str) -> dict[str, int]:
+    paths = {p: a for p, a in changes.items() if p != doc_path}
+    if of == "docs":
+        paths = {p: a for p, a in paths.items() if DOCS.search(p)}
+    elif of == "code":
+        paths = {p: a for p, a in paths.items() if not DOCS.search(p)}
+    added = sum(1 for a in paths.values() if "A" in a or "C" in a)
+    modified = sum(1 for a in paths.values() if "M" in a)
+    return {
+        "created": added,
+        "modified": modified,
+        "deleted": sum(1 for a in paths.values() if "D" in a and "R" not in a),
+        "renamed": sum(1 for a in paths.values() if "R" in a),
+        "changed": len(paths),
+        "created or modified": added + modified,
+    }
+
+
+BOOKKEEPING = re.compile(
+    r"(?:^|/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|uv\.lock|"
+    r"Gemfile\.lock|composer\.lock|go\.sum|[^/]*progress[^/]*\.(?:txt|md)|feature_list\.json)$",
+    re.I,
+)
+
+
+def _without_bookkeeping(changes: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The changes people count as files of their work: lock files and progress notes aside."""
+    return {p: a for p, a in changes.items() if not BOOKKEEPING.search(p)}
+
+
+def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
+    measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
+    readings = [evidence.changes, *evidence.commit_changes]
+    readings += [_without_bookkeeping(changes) for changes in readings]
+    out: list[int] = []
+    for changes in readings:
+        counts = _counts(changes, evidence.doc_path, of)
+        out.append(counts[measure])
+        if measure == "modified":  # "files modified" often counts the created ones too
+            out.append(counts["created or modified"])
+            out.append(counts["changed"])
+    return out
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    for claim in claims:
+        if not evidence.available or evidence.window.head is None:
+            claim.settle("unverifiable", evidence.unavailable_reason or "no commits to count")
+            continue
+        count, measure = int(claim.value["count"]), str(claim.value["measure"])
+        found = _accepted(claim, evidence)
+        net = found[0] if found else 0
+        noun = {"docs": "documents", "code": "code files"}.get(str(claim.value.get("of")), "files")
+        if any(agrees(count, actual, claim.value) for actual in found):
+            claim.settle("verified", f"{count} {noun} {measure} agrees with git")
+        elif count < net and not evidence.window_exact():
+            claim.settle(
+                "unverifiable",
+                f"the session window {measure} {net} {noun}, but where it starts is an estimate",
+            )
+        else:
+            shown = ", ".join(str(n) for n in sorted(set(found))[:4])
+            claim.settle(
+                "refuted",
+                f"{count} {noun} {measure} claimed; git gives {shown} (the window, or one commit)",
+                "HL402",
+                f"write {net}" if len(set(found)) == 1 else "",
+            )
+
+
+register("file_count", extract, verify)
