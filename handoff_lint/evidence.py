@@ -131,7 +131,15 @@ class Evidence:
         matches = sorted({p for p in named if p.endswith("/" + written)})
         if len(matches) > 1:
             return None
-        return matches[0] if matches else written
+        return matches[0] if matches else self._other_case(written)
+
+    def _other_case(self, written: str) -> str:
+        """The one known path that differs from ``written`` only in letter case (written on a
+        case-insensitive file system: CLAUDE.md for claude.md), else ``written``."""
+        folded = written.casefold()
+        known = [*self.changes, *self.files_at_end]
+        found = {p for p in known if p.casefold() == folded or p.casefold().endswith("/" + folded)}
+        return found.pop() if len(found) == 1 else written
 
     def window_exact(self) -> bool:
         """The window's start is given or is the previous handoff's commit itself (not widened
@@ -191,6 +199,13 @@ class Evidence:
         if self.window.staged:
             days.append(dt.datetime.now().astimezone().date())
         return days
+
+
+def stats_fit(claim: Claim, evidence: Evidence) -> bool:
+    """A claimed diff stat equals one of the window's readings (the stats kind settles it)."""
+    from handoff_lint.claims.stats import readings
+
+    return bool(readings(claim, evidence))
 
 
 def commit_questions(
@@ -472,6 +487,8 @@ def gather(
         history.branches(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
+            if not all(stats_fit(c, evidence) for c in claims if c.kind == "stats"):
+                history.later_starts(facts, evidence)
         if any(
             c.kind == "test_total" or (c.kind == "tests" and not c.value.get("session"))
             for c in claims

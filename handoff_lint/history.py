@@ -74,6 +74,30 @@ def diffstats(facts: RepoFacts, evidence: Evidence) -> None:
             )
 
 
+MAX_LATER_STARTS = 8
+
+
+def later_starts(facts: RepoFacts, evidence: Evidence) -> None:
+    """Where the window's start is an estimate, the session may have begun at any of its
+    commits: the net diff from each of them (to the document's commit and to the one before
+    it) is a reading too. Asked only when a claimed diff stat fits no other reading (at most
+    eight starts, two ``diff --shortstat`` each, started together)."""
+    commits = evidence.window_commits
+    head = evidence.window.head
+    if evidence.window_exact() or head is None or len(commits) < 3:
+        return
+    starts = [c.sha for c in commits[1 : MAX_LATER_STARTS + 1]]
+    ends = [head, f"{head}^"]
+    questions = [("diff", "--shortstat", f"{start}^", end) for start in starts for end in ends]
+    facts.git.prefetch(*questions)
+    for (_, _, start, end), question in zip(questions, questions, strict=True):
+        info = CommitInfo("", "", "", None)
+        parse_shortstat(facts.git.run_renames(*question), info)
+        which = "the document's commit" if end == head else "the commit before the document"
+        name = f"the net diff from {start[:7]} to {which}"
+        evidence.diffstats[name] = (info.files, info.insertions, info.deletions)
+
+
 def _branch_question(head: str) -> tuple[str, ...]:
     return ("for-each-ref", "--format=%(refname)", "--contains", head, "refs/heads", "refs/remotes")
 

@@ -28,9 +28,11 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("test_total", "5", 39, ""),
         ("test_total", "7", 59, ""),
         ("test_total", "18", 80, ""),
+        ("stats", "1,350", 82, ""),  # lines the session added
     },
     "001": {
         ("date", "2025-11-13", 3, ""),
+        ("stats", "60", 180, ""),  # lines the session added
         ("tests", "2/6", 5, ""),
         ("tests", "74/78", 149, ""),
         ("tests", "5/9", 151, ""),
@@ -54,6 +56,7 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("test_total", "35", 332, ""),
         ("test_total", "35", 344, ""),
         ("test_total", "35", 381, ""),
+        ("stats", "400", 310, ""),  # lines the session added
         ("file", "backend/tests/test_pr_048_auto_trace.py", 107, "modified"),
         ("file", "PR-048-COMPREHENSIVE-COMPLETION-REPORT.md", 114, "created"),
         ("counts", "25", 52, ""),

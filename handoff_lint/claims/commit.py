@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -260,6 +261,17 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def _stems(text: str) -> set[str]:
+    """Words without a plural "s", and each pair of neighbours written as one ("clean up" and
+    "cleanup"): a paraphrase of a subject uses the same words in other forms."""
+    words = [_stem(w) for w in _words(text)]
+    return set(words) | {a + b for a, b in itertools.pairwise(words)}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
 COMMON = {"the", "a", "an", "and", "of", "to", "for", "in", "with", "on", "add", "fix", "update"}
 COMMON |= {"feat", "chore", "docs", "refactor", "test", "tests", "style", "ci", "build", "perf"}
 
@@ -277,8 +289,11 @@ def subject_matches(claimed: str, info: CommitInfo) -> bool:
     words = set(_words(claimed)) - {"the", "a", "an", "and", "of", "to", "for", "in", "with"}
     if not words:
         return True
-    known = set(_words(info.subject + " " + info.body))
-    return len(words & known) / len(words) >= 0.5
+    known = _stems(info.subject + " " + info.body)
+    said_stems = _stems(" ".join(words)) & {
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words
+    }
+    return len(said_stems & known) / len(said_stems or words) >= 0.5
 
 
 def _suggest(claim: Claim, evidence: Evidence) -> str:

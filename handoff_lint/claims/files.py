@@ -32,8 +32,11 @@ VERBS = {
     "moved": "renamed",
 }
 VERB_START = re.compile(r"^\*{0,2}(?P<verb>" + "|".join(VERBS) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I)
+# "(new)", "(modified)" after a path; or "- Updated with ..." ("- Added 6 tests" adds to it)
 ANNOTATION = re.compile(
-    r"^[`*_]*\s*[(\[]\s*(?P<word>new|created|added|modified|updated|deleted|removed)\b", re.I
+    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added|modified|updated|deleted|removed)\b"
+    r"|[-–—:]\s*(?P<verb>created|modified|updated|deleted|removed)\b)",
+    re.I,
 )
 LABEL = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$")
 ARROW = re.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
@@ -116,7 +119,7 @@ class _Labels:
 def _action_for(line: Line, labels: _Labels, rest: str) -> str:
     note = ANNOTATION.match(rest)
     if note:
-        return ACTION_WORDS[note.group("word").lower()]
+        return ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]
     return labels.action(line.block) or roles.file_action(line.block.section)
 
 

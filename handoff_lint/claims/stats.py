@@ -14,7 +14,7 @@ from handoff_lint.claims import register
 from handoff_lint.claims.commit import STATS
 from handoff_lint.claims.commit import extract as commit_claims
 from handoff_lint.claims.lines import DIFFSTAT, agrees
-from handoff_lint.claims.walk import Line, containing
+from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -39,6 +39,33 @@ PLUS_LINES = re.compile(
     re.I,
 )
 PATHISH = re.compile(r"`[^`]+\.\w+`|\b[\w/.-]+\.[a-z]{1,5}\b")
+ADDED_WORDS = (
+    r"lines?\s+(?:of\s+code\s+)?added|added\s+lines|lines?\s+inserted|insertions|"
+    r"total\s+lines?\s+added|code\s+added|新增(?:代码)?(?:行数)?|追加行数?|増加行数|"
+    r"líneas\s+(?:añadidas|agregadas)|linhas\s+adicionadas|lignes\s+ajoutées|hinzugefügte\s+zeilen"
+)
+REMOVED_WORDS = (
+    r"lines?\s+(?:deleted|removed)|deleted\s+lines|removed\s+lines|deletions|删除(?:代码)?(?:行数)?|"
+    r"削除行数?|líneas\s+(?:eliminadas|borradas)|linhas\s+removidas|lignes\s+supprimées"
+)
+# "**Lines Added**: +830", "| Lines added | 1460 |", "Total Lines Added: ~8,838", "删除代码: 151 行"
+LABELLED = re.compile(
+    r"(?:^|[*|]|\s)(?P<label>(?P<a>"
+    + ADDED_WORDS
+    + r")|(?P<r>"
+    + REMOVED_WORDS
+    + r"))\**\s*[:：|]\s*\**\s*"
+    r"(?P<approx>~|≈|约|約)?\s*[+\-−]?" + N.replace("(", "(?P<n>", 1) + r"(?P<more>\+)?",
+    re.I,
+)
+# "3,433 行** 新增代码", "1,200 lines added"
+TRAILING_LABEL = re.compile(
+    r"(?P<approx>~|≈|约|約)?"
+    + N.replace("(", "(?P<n>", 1)
+    + r"\s*(?:lines?|行)\**\s*(?P<a>added|inserted|新增代码|新增)(?![\w/])",
+    re.I,
+)
+TOTAL_CELL = re.compile(r"^\W*(?:total|totals|sum|合计|总计|合計)\W*$", re.I)
 
 
 def _number(text: str | None) -> int | None:
@@ -56,10 +83,27 @@ def _claim(match: re.Match[str], number: int, group: str) -> Claim:
     return Claim("stats", match.group(0).strip("() "), number, match.start(group) + 1, value)
 
 
+WORDS = (
+    "changed",
+    "+",
+    "line",
+    "insertion",
+    "deletion",
+    "行",
+    "línea",
+    "linha",
+    "ligne",
+    "zeile",
+    "total",
+    "合计",
+    "总计",
+)
+
+
 def extract(doc: Document) -> list[Claim]:
     attached = {c.value["stats"]["line"] for c in commit_claims(doc) if "stats" in c.value}
     out: list[Claim] = []
-    for line in containing(doc, "changed", "+"):  # STATS needs the word, the others a "+"
+    for line in containing(doc, *WORDS):  # every pattern needs one of these
         if line.number in attached:
             continue
         full = STATS.search(line.text)
@@ -80,7 +124,61 @@ def extract(doc: Document) -> list[Claim]:
         plus = PLUS_LINES.search(line.text)
         if plus and not PATHISH.search(line.text[: plus.start()]):
             out.append(_claim(plus, line.number, "ins"))
+            continue
+        out.extend(_labelled(line))
     return out
+
+
+def _labelled(line: Line) -> list[Claim]:
+    """Lines added or removed by the session, under a label: "**Lines Added**: +830",
+    "| Lines added | 1460 |", "删除代码: 151 行", "3,433 行 新增代码"; and a table's Total row
+    under "Lines Added" / "Lines Removed" / "Files" columns."""
+    if line.block.kind == "table_row" and line.block.table_header:
+        total = _total_row(line)
+        if total is not None:
+            return [total]
+    if PATHISH.search(line.text):
+        return []  # a count about a file is the line-count kind's
+    for pattern in (LABELLED, TRAILING_LABEL):
+        match = pattern.search(line.text)
+        if match:
+            key = "insertions" if match.group("a") else "deletions"
+            value: dict[str, Any] = {"files": None, "insertions": None, "deletions": None}
+            value[key] = int(match.group("n").replace(",", ""))
+            if match.group("approx"):
+                value["approx"] = True
+            if match.groupdict().get("more"):
+                value["at_least"] = True
+            return [Claim("stats", match.group("n"), line.number, match.start("n") + 1, value)]
+    return []
+
+
+def _total_row(line: Line) -> Claim | None:
+    header = [h.lower() for h in line.block.table_header]
+    cells = table_cells(line.text)
+    if not cells or not TOTAL_CELL.match(cells[0][1].replace("*", "")):
+        return None
+    value: dict[str, Any] = {"files": None, "insertions": None, "deletions": None}
+    first = None
+    for index, (start, raw) in enumerate(cells[1:], 1):
+        name = header[index] if index < len(header) else ""
+        number = re.match(r"\W*(\d[\d,]*)", raw)
+        key = (
+            "insertions"
+            if re.search(ADDED_WORDS + r"|^\+$|added", name, re.I)
+            else "deletions"
+            if re.search(REMOVED_WORDS + r"|^-$|removed", name, re.I)
+            else "files"
+            if re.search(r"\bfiles?\b|文件|ファイル", name, re.I)
+            else ""
+        )
+        if key and number:
+            value[key] = int(number.group(1).replace(",", ""))
+            first = first or (start + number.start(1))
+    if first is None or (value["insertions"] is None and value["deletions"] is None):
+        return None
+    written = line.text[first:].split("|")[0].strip(" *")
+    return Claim("stats", written, line.number, first + 1, value)
 
 
 def _rows(line: Line) -> list[int]:
@@ -114,8 +212,22 @@ def _pasted_elsewhere(claim: Claim) -> bool:
     return True
 
 
-def _agrees(claimed: int | None, actual: int, approx: bool) -> bool:
-    return claimed is None or agrees(claimed, actual, {"approx": approx})
+def _agrees(claimed: int | None, actual: int, value: dict[str, Any]) -> bool:
+    """-1 in a reading is a number it does not give (files of a sum of commits)."""
+    return claimed is None or (actual >= 0 and agrees(claimed, actual, value))
+
+
+def readings(claim: Claim, evidence: Evidence) -> list[tuple[str, tuple[int, int, int]]]:
+    """The window's readings (net diff, sums, commits, later starts) the claim agrees with."""
+    value = claim.value
+    return [
+        (name, stat)
+        for name, stat in evidence.diffstats.items()
+        if all(
+            _agrees(value.get(k), stat[i], value)
+            for i, k in enumerate(("files", "insertions", "deletions"))
+        )
+    ]
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
@@ -125,16 +237,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "unverifiable", evidence.unavailable_reason or "the session window has no diff"
             )
             continue
-        value = claim.value
-        approx = bool(value.get("approx"))
-        fits = [
-            (name, stat)
-            for name, stat in evidence.diffstats.items()
-            if all(
-                _agrees(value.get(k), stat[i], approx)
-                for i, k in enumerate(("files", "insertions", "deletions"))
-            )
-        ]
+        fits = readings(claim, evidence)
         if fits:
             claim.settle("verified", f"{claim.text} agrees with {fits[0][0]}")
         elif not _pasted_elsewhere(claim):
