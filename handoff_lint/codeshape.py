@@ -11,28 +11,35 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint import lazyre
+
 GRAPH = r"[*|\\/ ]*"
-SHAPES: list[tuple[str, re.Pattern[str]]] = [
+SHAPES: list[tuple[str, lazyre.Pattern]] = [
     # "abc1234 subject", "* abc1234 (HEAD -> main) subject", "commit abc1234...", "abc1234 - x"
-    ("gitlog", re.compile(r"^\s*" + GRAPH + r"(?:commit\s+)?[0-9a-f]{7,40}\b(?:\s|$)")),
-    ("diffstat", re.compile(r"^\s*\S.*?\s\|\s+(?:\d+\s*[+\-]*\s*(?:\(new file\))?|Bin\b.*)\s*$")),
-    ("diffstat", re.compile(r"\b\d+\s+files?\s+changed\b")),
+    ("gitlog", lazyre.compile(r"^\s*" + GRAPH + r"(?:commit\s+)?[0-9a-f]{7,40}\b(?:\s|$)")),
+    (
+        "diffstat",
+        lazyre.compile(r"^\s*\S.*?\s\|\s+(?:\d+\s*[+\-]*\s*(?:\(new file\))?|Bin\b.*)\s*$"),
+    ),
+    ("diffstat", lazyre.compile(r"\b\d+\s+files?\s+changed\b")),
     (
         "status",
-        re.compile(r"^\s*(?:[MADRCU?!]{1,2}\s+\S+|(?:modified|new file|deleted|renamed):\s+\S)"),
+        lazyre.compile(
+            r"^\s*(?:[MADRCU?!]{1,2}\s+\S+|(?:modified|new file|deleted|renamed):\s+\S)"
+        ),
     ),
-    ("tree", re.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|\+--)\s*\S")),
-    ("header", re.compile(r"^\s*(?:Author|Date|Merge|AuthorDate|CommitDate):\s")),
+    ("tree", lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|\+--)\s*\S")),
+    ("header", lazyre.compile(r"^\s*(?:Author|Date|Merge|AuthorDate|CommitDate):\s")),
     (
         "counted",
-        re.compile(
+        lazyre.compile(
             r"\S+\.\w{1,10}`?\)?\s+(?:\(|-\s+)?[~≈]?\+?\d[\d,]*\+?\s*(?:lines?|LOC|行|tests?|个|個|件)",
             re.I,
         ),
     ),
     (
         "summary",
-        re.compile(
+        lazyre.compile(
             r"^\s*[^\s:：|][^:：|]{0,40}[:：]\s*[~≈]?[+\-]?\d[\d,]*\+?\s*\S{0,12}"
             r"|\b\d+\s+(?:passed|failed|passing|failing|skipped)\b"
             r"|\btest result:|^\s*(?:PASS|FAIL|ok|FAILED)\b",
@@ -40,7 +47,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-NEUTRAL = re.compile(
+NEUTRAL = lazyre.compile(
     r"^\s*(?:$|#|//|\$\s|>\s|\.\.\.|[-=~*_━─═]{3,}\s*$|```)"
     r"|^\s*(?:git|npm|pnpm|yarn|npx|cd|python3?|pytest|cargo|go|make|docker|ls|cat|tree|wc)\s"
 )

@@ -28,7 +28,7 @@ from handoff_lint.repo import (
     parse_records,
     sha_of,
 )
-from handoff_lint.suite import Inventory, inventory
+from handoff_lint.suite import Inventory, inventory, needs_inventory
 from handoff_lint.window import pathspecs
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ class Evidence:
     feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
     session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
     tree_names: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    blobs_at_end: dict[str, str] = field(default_factory=dict, repr=False)  # path -> blob id
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _names_size: int = -1
     _folder_set: set[str] | None = field(default=None, repr=False)
@@ -315,20 +316,30 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
     key = ("tree", "index" if window.staged else str(window.head))
     if key not in facts.memo:  # documents that share a window share its tree (read-only)
         facts.memo[key] = _tree(entries)
-    evidence.files_at_end, evidence.submodules, evidence.tree_names = facts.memo[key]
+    tree: Tree = facts.memo[key]
+    evidence.files_at_end, evidence.submodules, evidence.tree_names, evidence.blobs_at_end = tree
     if window.head:
         evidence.window_commits = parse_records(git.run(*_log_question(window), check=False))
 
 
-def _tree(entries: list[str]) -> tuple[set[str], set[str], dict[str, list[str]]]:
-    """(paths, submodule paths, paths by file name) of ``ls-tree``/``ls-files`` entries."""
+Tree = tuple[set[str], set[str], dict[str, list[str]], dict[str, str]]
+
+
+def _tree(entries: list[str]) -> Tree:
+    """(paths, submodule paths, paths by file name, blob id by path) of ``ls-tree``/``ls-files``
+    entries (``mode type sha\tpath`` or ``mode sha stage\tpath``)."""
     split = [entry.partition("\t") for entry in entries]
     ordered = list(dict.fromkeys(path for _, _, path in split if path))  # unmerged: 3 entries
     submodules = {path for meta, _, path in split if path and meta.startswith("160000")}
     names: dict[str, list[str]] = {}
     for path in ordered:
         names.setdefault(path.rpartition("/")[2], []).append(path)
-    return set(ordered), submodules, names
+    blobs: dict[str, str] = {}
+    for meta, _, path in split:
+        fields = meta.split()
+        if path and len(fields) == 3:
+            blobs[path] = fields[2] if fields[1] in ("blob", "tree", "commit") else fields[1]
+    return set(ordered), submodules, names, blobs
 
 
 def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]:
@@ -480,19 +491,16 @@ def gather(
         facts.git.prefetch(*history.questions(window, doc_path, claims))
         _window_evidence(facts, evidence)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
+        history.branches(facts, evidence, claims)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
         _ignored(facts, evidence, claims)
-        history.branches(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
             if not all(stats_fit(c, evidence) for c in claims if c.kind == "stats"):
                 history.later_starts(facts, evidence)
-        if any(
-            c.kind == "test_total" or (c.kind == "tests" and not c.value.get("session"))
-            for c in claims
-        ):
+        if needs_inventory(claims, evidence):
             evidence.suite = inventory(facts, evidence)
         if any(c.kind == "file_count" for c in claims) and window.head:
             evidence.commit_changes = history.commit_changes(facts, window)

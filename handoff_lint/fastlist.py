@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-ITEM = re.compile(r"( *)([-*+]|(\d{1,9})[.)]) (\S[^\n\t]*)\n")
-BLANK = re.compile(r"[ \t\v\f]*\n")
-ANY_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\n)")
+from handoff_lint import lazyre
+
+ITEM = lazyre.compile(r"( *)([-*+]|(\d{1,9})[.)]) (\S[^\n\t]*)\n")
+BLANK = lazyre.compile(r"[ \t\v\f]*\n")
+ANY_ITEM = lazyre.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\n)")
 DEEPEST = 6  # nesting levels the fast path builds; deeper lists go to mistune
 
 

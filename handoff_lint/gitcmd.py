@@ -18,6 +18,7 @@ from typing import Any
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 BATCH_CHUNK = 200
+PIPELINED = 8  # more names than this are written by a thread while the answers are read
 ENV = {
     "GIT_OPTIONAL_LOCKS": "0",
     "GIT_TERMINAL_PROMPT": "0",
@@ -25,6 +26,11 @@ ENV = {
     "LC_ALL": "C",
     "LANGUAGE": "C",
 }
+
+
+def _write_all(stream: Any, payload: bytes) -> None:
+    stream.write(payload)
+    stream.flush()
 
 
 class GitError(Exception):
@@ -164,17 +170,25 @@ class Git:
         """(type, content) of each named object that exists, through one long-lived
         ``git cat-file --batch`` per run (asked once per name: the repository does not change).
 
-        One name at a time: the answer is read before the next name is written, so neither pipe
-        can fill up while the other waits.
+        A few names are asked one at a time. Many are written by a thread while this one reads
+        the answers, so that neither pipe can fill up while the other waits, and git does not
+        wait for a round trip per object (361 small blobs: 70 ms one at a time, ~10 ms so).
         """
         if self._contents is None:
             self._contents = self._long_lived("--batch")
         process = self._contents.proc
-        for name in names:
-            if name in self._objects or "\n" in name:
-                continue
-            process.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
-            process.stdin.flush()
+        asked = [n for n in dict.fromkeys(names) if n not in self._objects and "\n" not in n]
+        writer = None
+        if len(asked) > PIPELINED:
+            import threading
+
+            payload = b"".join(n.encode("utf-8", "surrogateescape") + b"\n" for n in asked)
+            writer = threading.Thread(target=_write_all, args=(process.stdin, payload))
+            writer.start()
+        for name in asked:
+            if writer is None:
+                process.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
+                process.stdin.flush()
             header = process.stdout.readline().rstrip(b"\n")
             if header.endswith((b" missing", b" ambiguous")) or header.count(b" ") != 2:
                 self._objects[name] = None
@@ -182,6 +196,8 @@ class Git:
             kind, size = header.split(b" ")[1:]
             data = process.stdout.read(int(size) + 1)[:-1]
             self._objects[name] = (kind.decode("ascii", "replace"), data)
+        if writer is not None:
+            writer.join()
         return {n: found for n in names if (found := self._objects.get(n)) is not None}
 
     def drain(self) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from handoff_lint import lazyre
 from handoff_lint.gitcmd import EMPTY_TREE
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import RECORD, CommitInfo, RepoFacts, parse_records, parse_shortstat
@@ -139,7 +139,7 @@ def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
 
 
 MAX_BRANCH_MERGES = 3
-MERGE_NAMES = re.compile(
+MERGE_NAMES = lazyre.compile(
     r"Merge (?:branch|remote-tracking branch) '(?P<a>[^']+)'"
     r"|Merge pull request #\d+ from [^/\s]+/(?P<b>\S+)"
 )
@@ -156,9 +156,16 @@ def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths
     when sessions run in parallel): the merged side's commits are the session's too. Their
     changes join the window's, for ``paths`` (claimed files the window does not explain)."""
     names = {c.text for c in claims if c.kind == "branch"}
+    holding = (evidence.containing or set()) | {evidence.head_branch}
+    names -= holding  # the window already holds the work of a branch that holds its head
     if not names or not paths:
         return
-    merges = [c.sha for c in evidence.recent_commits if merged_name(c.subject) in names]
+    inside = {c.sha for c in evidence.window_commits}  # merged there: already the window's
+    merges = [
+        c.sha
+        for c in evidence.recent_commits
+        if c.sha not in inside and merged_name(c.subject) in names
+    ]
     for sha in merges[:MAX_BRANCH_MERGES]:
         output = facts.git.run_renames(
             "--literal-pathspecs",

@@ -12,24 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handoff_lint import rules
+from handoff_lint import lazyre, rules
 from handoff_lint.model import Document, Finding
 
-SUSPICIOUS = re.compile(r"[ÃÂâðÐÑ‚≈√ú∂ƒ©˙∆˚¬…æ«»Å][\u0080-\u00ff\u0152-\u2122]")
-SECRETISH = re.compile(
+SUSPICIOUS = lazyre.compile(r"[ÃÂâðÐÑ‚≈√ú∂ƒ©˙∆˚¬…æ«»Å][\u0080-\u00ff\u0152-\u2122]")
+SECRETISH = lazyre.compile(
     r"gh[pousr]_[A-Za-z0-9]{20}|github_pat_|glpat-|\bA[KS]IA[0-9A-Z]{12}|\bsk-[A-Za-z0-9_-]{16}"
     r"|\bxox[abprs]-|-----BEGIN|://[^/\s:@]+:[^@\s/]+@|\beyJ[A-Za-z0-9_-]{10}|\bSG\.|\bpypi-|\bnpm_"
 )
-DEFAULT_CREDENTIAL = re.compile(
+DEFAULT_CREDENTIAL = lazyre.compile(
     r"\b(?:password|passwd|pwd)\b[^`\n]{0,40}?`(?P<value>[^`\s]{4,64})`"
     r"|\*\*(?:password|passwd)\*\*\s*:?\**\s*(?P<bare>[^\s*`]{4,64})",
     re.I,
 )
-PLACEHOLDER = re.compile(r"^(?:<.*>|\*+|x+|\.+|your[-_].*|changeme|\$\{?\w+\}?|\{\{.*\}\})$", re.I)
-HOME = re.compile(
+PLACEHOLDER = lazyre.compile(
+    r"^(?:<.*>|\*+|x+|\.+|your[-_].*|changeme|\$\{?\w+\}?|\{\{.*\}\})$", re.I
+)
+HOME = lazyre.compile(
     r"(?P<path>/home/(?P<u1>[a-z_][\w.-]*)/|/Users/(?P<u2>[\w.-]+)/|[A-Z]:\\Users\\(?P<u3>[\w.-]+)\\)"
 )
-TOKEN_END = re.compile(r"[^\s`'\"<>()\[\]{},;]*")
+TOKEN_END = lazyre.compile(r"[^\s`'\"<>()\[\]{},;]*")
 DETECTORS = [
     "AWSKeyDetector",
     "ArtifactoryDetector",

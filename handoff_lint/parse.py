@@ -12,21 +12,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handoff_lint import fastlist, frontmatter, roles, rules
+from handoff_lint import fastlist, frontmatter, lazyre, roles, rules
 from handoff_lint.model import Block, Document, MetaField, Position, Section
 from handoff_lint.source import SourceText
 
 SEARCH_AHEAD = 400
-WORD = re.compile(r"\w")
+WORD = lazyre.compile(r"\w")
 DEEPEST = 19  # mistune stops nesting lists and quotes at 20 levels (its max_nested_level)
-CONTAINER = re.compile(r"^\s*(?:>|(?:[-*+]|\d+[.)])(?:\s|$))", re.M)
-FENCE = re.compile(r"^ {0,3}(?:>\s?)*\s*(`{3,}|~{3,})")
-BREAK = re.compile(r"^ {0,3}(?:>\s?)*\s*([-*_])(?:\s*\1){2,}\s*$")
-META = re.compile(
+CONTAINER = lazyre.compile(r"^\s*(?:>|(?:[-*+]|\d+[.)])(?:\s|$))", re.M)
+FENCE = lazyre.compile(r"^ {0,3}(?:>\s?)*\s*(`{3,}|~{3,})")
+BREAK = lazyre.compile(r"^ {0,3}(?:>\s?)*\s*([-*_])(?:\s*\1){2,}\s*$")
+META = lazyre.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<key>[^*\n]{1,60}?)\s*(?:[:：]\*\*|\*\*\s*[:：])\s*(?P<value>\S.*)$"
 )
 
-PLAIN_META = re.compile(
+PLAIN_META = lazyre.compile(
     r"^\s*(?:[-*+]\s+)?(?P<key>[^\W\d][^:：*`|#\n]{1,29}?)\s*[:：]\s+(?P<value>\S.*)$"
 )
 TOP_LINES = 20
@@ -61,7 +61,7 @@ def _block_tokens(body: str) -> tuple[list[dict[str, Any]], Any]:
     return list(state.tokens), state
 
 
-PLAIN = re.compile(r"[^*_`\[\]<>&\\!~]*")  # no character that inline Markdown gives a meaning
+PLAIN = lazyre.compile(r"[^*_`\[\]<>&\\!~]*")  # no character that inline Markdown gives a meaning
 
 
 def _inline(token: dict[str, Any], state: Any) -> list[dict[str, Any]]:
@@ -114,7 +114,7 @@ class _Aligner:
                 return index
         return None
 
-    def find_match(self, pattern: re.Pattern[str]) -> int | None:
+    def find_match(self, pattern: lazyre.Pattern) -> int | None:
         stop = min(len(self.lines), self.cursor + SEARCH_AHEAD)
         for index in range(self.cursor, stop):
             if pattern.match(self.lines[index]):

@@ -240,6 +240,8 @@ def _lint_document(
     relative = _repo_path(facts, options.cwd, path) if facts is not None else None
     if facts is not None and relative is not None and not options.since:
         versions.prefetch(facts, relative, options.at)  # git works while the document is parsed
+        if not options.at:
+            window.prefetch(facts, relative, options.globs)  # and searches for the previous one
     doc, result.claims = read_claims(path, text)
     kinds = claims.load()
     if facts is not None:  # these two run while the window is found

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handoff_lint import textscan
+from handoff_lint import lazyre, textscan
 
 NUMBER = (
     r"(?P<approx>~|≈|约|大约|約|about\s+|approx\.?\s+|ca\.\s*|roughly\s+)?"
@@ -27,14 +27,14 @@ UNITS = {
     ),
     "count": r"个|個|件|개",  # a bare counter: its noun is the subject's (tests of a test file)
 }
-QUANTITY = re.compile(
+QUANTITY = lazyre.compile(
     NUMBER + r"\s*(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items()) + r")(?!\w)",
     re.I,
 )
 OPEN, CLOSE = "(（[", ")）]"
-LEAD = re.compile(r"[`*_\s✅✔☑️]*")
-SEPARATOR = re.compile(r"\s*(?:[-–—:：]|=>|→|with|has|contains)\s+", re.I)
-NOW = re.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
+LEAD = lazyre.compile(r"[`*_\s✅✔☑️]*")
+SEPARATOR = lazyre.compile(r"\s*(?:[-–—:：]|=>|→|with|has|contains)\s+", re.I)
+NOW = lazyre.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from handoff_lint import lazyre
 from handoff_lint.model import Section
 
 # Order matters: the first role whose pattern matches wins.
-ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
     (
         "plan",
-        re.compile(
+        lazyre.compile(
             r"\b(next|remaining|todo|to[- ]do|recommend\w*|future|follow[- ]?up|pending|upcoming|"
             r"roadmap|planned|plans?|suggest\w*|priorit\w*|before running|if tests fail|"
             r"backlog|open questions?|known issues|blockers?|outstanding|deferred|how to|"
@@ -22,20 +23,22 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "files",
-        re.compile(
+        lazyre.compile(
             r"\b(created|new|added)\b.*\b(modified|updated|changed)\b|\b(modified|updated|changed)\b.*\b(created|new|added)\b",
             re.I,
         ),
     ),
-    ("files_deleted", re.compile(r"^\W*(deleted|removed)\b", re.I)),
+    ("files_deleted", lazyre.compile(r"^\W*(deleted|removed)\b", re.I)),
     (
         "files_created",
-        re.compile(r"^\W*(created|new|added)\b(?!\s+(?:features?|tests?|functionality)\b)", re.I),
+        lazyre.compile(
+            r"^\W*(created|new|added)\b(?!\s+(?:features?|tests?|functionality)\b)", re.I
+        ),
     ),
-    ("files_modified", re.compile(r"^\W*(modified|updated|changed|edited|fixed)\b", re.I)),
+    ("files_modified", lazyre.compile(r"^\W*(modified|updated|changed|edited|fixed)\b", re.I)),
     (
         "files_modified",
-        re.compile(
+        lazyre.compile(
             r"\b(models?|scripts?|modules?|components?|services?|schemas?|routes?|endpoints?|migrations?)\s+"
             r"(fixed|updated|modified|changed|edited|refactored)\b",
             re.I,
@@ -43,36 +46,36 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "files_deleted",
-        re.compile(
+        lazyre.compile(
             r"\b(files?|documents?|docs)\b.*\b(deleted|removed)\b|\b(deleted|removed) files?\b",
             re.I,
         ),
     ),
     (
         "files_created",
-        re.compile(
+        lazyre.compile(
             r"\b(files?|documents?|docs|documentation)\b.*\b(created|added|new)\b|\b(created|new|added) (files?|documents?)\b|\bcreated this session\b",
             re.I,
         ),
     ),
     (
         "files_modified",
-        re.compile(
+        lazyre.compile(
             r"\b(files?|documents?|documentation|docs|scripts?|modules?)\b.*\b(modified|updated|edited)\b|\b(modified|updated|edited) files?\b",
             re.I,
         ),
     ),
     (
         "files",
-        re.compile(
+        lazyre.compile(
             r"^\W*files?\W*$|\bfiles?\b.*\b(changed|touched|involved|affected)\b|\b(changed|touched) files?\b",
             re.I,
         ),
     ),
-    ("commits", re.compile(r"\b(commits?|git log|git history|commit history)\b", re.I)),
+    ("commits", lazyre.compile(r"\b(commits?|git log|git history|commit history)\b", re.I)),
     (
         "summary",
-        re.compile(
+        lazyre.compile(
             r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome|résumé|resumen|zusammenfassung)\b|摘要|總結|总结|概要|完成",
             re.I,
         ),

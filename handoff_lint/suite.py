@@ -13,20 +13,21 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handoff_lint import testdefs
+from handoff_lint import lazyre, testdefs
 from handoff_lint.contents import FEATURE_LIST, blob_texts
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
+    from handoff_lint.model import Claim
     from handoff_lint.repo import RepoFacts
 
-TEST_NAME = re.compile(
+TEST_NAME = lazyre.compile(
     r"(?:^|/)test_[^/]+$|_tests?\.\w+$|\.(?:test|spec)\.\w+$|Tests?\.\w+$|_spec\.\w+$"
 )
-TEST_PATH = re.compile(
+TEST_PATH = lazyre.compile(
     r"(?:^|/)(?:tests?|__tests__|specs?|e2e|integration_tests)/|" + TEST_NAME.pattern
 )
-CODE = re.compile(
+CODE = lazyre.compile(
     r"\.(?:py|js|jsx|ts|tsx|mjs|cjs|mts|cts|go|rs|java|kt|kts|cs|fs|swift|php|rb|gd|sh|bash|"
     r"bats|dart|ex|exs|scala|groovy|vue|svelte|robot|feature|c|cc|cpp|h|hpp|lua|pl|r|jl|clj)$",
     re.I,
@@ -44,7 +45,7 @@ class Inventory:
     complete: bool
 
 
-INLINE = re.compile(r"\.(?:rs|zig|d)$")  # languages whose unit tests live in the source files
+INLINE = lazyre.compile(r"\.(?:rs|zig|d)$")  # languages whose unit tests live in the source files
 
 
 def test_files(paths: set[str]) -> list[str]:
@@ -62,6 +63,25 @@ def _count(path: str, text: str) -> tuple[list[str], bool]:
     return found.names, not found.dynamic and (bool(found.names) or not TEST_NAME.search(path))
 
 
+def needs_inventory(claims: list[Claim], evidence: Evidence) -> bool:
+    """Whether a claim could be refuted by the repository's test count. An exact count gives
+    every test file by name at least one test, so a total no larger than the number of such
+    files cannot exceed it: reading them all is spared (a ratio's denominator, a total)."""
+    named = sum(1 for p in test_files(evidence.files_at_end) if TEST_NAME.search(p))
+    for claim in claims:
+        if claim.kind == "test_total" and claim.value.get("measure") == "added":
+            return True
+        if claim.kind == "test_total" and int(claim.value["count"]) > named:
+            return True
+        if (
+            claim.kind == "tests"
+            and claim.value.get("about_tests")
+            and int(claim.value["total"]) > named
+        ):
+            return True
+    return False
+
+
 def inventory(facts: RepoFacts, evidence: Evidence) -> Inventory | None:
     """The repository's tests for the window of ``evidence`` (None when there are too many
     files to read for one check)."""
@@ -73,14 +93,15 @@ def inventory(facts: RepoFacts, evidence: Evidence) -> Inventory | None:
         return None
     end = "" if window.staged else str(window.head)
     changed = [p for p in files if evidence.actions(p)]
-    names = [f"{end}:{p}" for p in files]
-    names += [f"{window.base}:{p}" for p in changed if window.base]
+    # blobs by id where the tree listing gave it (no tree walk per path), else by path
+    at_end = {p: evidence.blobs_at_end.get(p) or f"{end}:{p}" for p in files}
+    names = [*at_end.values(), *(f"{window.base}:{p}" for p in changed if window.base)]
     texts = blob_texts(facts.git, names)
     if sum(len(t) for t in texts.values()) > MAX_BYTES:
         return None
     defined, added, complete = 0, 0, True
     for path in files:
-        after, exact = _count(path, texts.get(f"{end}:{path}", ""))
+        after, exact = _count(path, texts.get(at_end[path], ""))
         defined += len(after)
         complete = complete and exact
         if path in changed:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from handoff_lint import rules
+from handoff_lint import lazyre, rules
 from handoff_lint.model import Document, Finding
 
-COMMENT = re.compile(
+COMMENT = lazyre.compile(
     r"<!--\s*handoff-lint-(?P<verb>disable-next-line|disable-file|disable|enable)\b(?P<ids>[^>]*?)-->"
 )
 

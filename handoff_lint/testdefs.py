@@ -14,6 +14,8 @@ import ast
 import re
 from dataclasses import dataclass
 
+from handoff_lint import lazyre
+
 
 @dataclass(frozen=True)
 class Tests:
@@ -26,81 +28,83 @@ class Tests:
 @dataclass(frozen=True)
 class _Pattern:
     suffixes: tuple[str, ...]
-    test: re.Pattern[str]
-    dynamic: re.Pattern[str] | None
+    test: lazyre.Pattern
+    dynamic: lazyre.Pattern | None
 
 
 M = re.M
 PATTERNS = [
     _Pattern(
         (".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte"),
-        re.compile(
+        lazyre.compile(
             r"(?<![\w.$])(?:it|test)(?:\.(?:only|skip|concurrent|todo|failing|fails))?\s*\(\s*"
             r"(['\"`])(?P<name>.*?)\1",
             re.S,
         ),
-        re.compile(r"\.each\b|(?<![\w.$])(?:it|test)\s*\(\s*`[^`]*\$\{"),
+        lazyre.compile(r"\.each\b|(?<![\w.$])(?:it|test)\s*\(\s*`[^`]*\$\{"),
     ),
     _Pattern(
         (".go",),
-        re.compile(r"^func\s+(?P<name>Test\w*)\s*\(\s*\w+\s+\*testing\.T\s*\)", M),
-        re.compile(r"\bt\.Run\s*\("),
+        lazyre.compile(r"^func\s+(?P<name>Test\w*)\s*\(\s*\w+\s+\*testing\.T\s*\)", M),
+        lazyre.compile(r"\bt\.Run\s*\("),
     ),
     _Pattern(
         (".rs",),
-        re.compile(
+        lazyre.compile(
             r"#\[(?:tokio::|async_std::|actix_rt::)?test\b[^\]]*\]\s*(?:#\[[^\]]*\]\s*)*"
             r"(?:pub\s+)?(?:async\s+)?fn\s+(?P<name>\w+)"
         ),
-        re.compile(r"#\[(?:rstest|test_case|case)\b|\bproptest!"),
+        lazyre.compile(r"#\[(?:rstest|test_case|case)\b|\bproptest!"),
     ),
     _Pattern(
         (".java", ".kt", ".kts", ".groovy", ".scala"),
-        re.compile(
+        lazyre.compile(
             r"@Test\b(?:\([^)]*\))?\s*(?:@\w+(?:\([^)]*\))?\s*)*"
             r"(?:(?:public|protected|private|internal|open|override|suspend)\s+)*"
             r"(?:void\s+|fun\s+|def\s+)?`?(?P<name>[\w ]+?)`?\s*\("
         ),
-        re.compile(r"@(?:ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b"),
+        lazyre.compile(r"@(?:ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b"),
     ),
     _Pattern(
         (".cs", ".fs", ".vb"),
-        re.compile(
+        lazyre.compile(
             r"\[(?:Fact|Test|TestMethod)(?:\([^\]]*\))?\]\s*(?:\[[^\]]*\]\s*)*"
             r"(?:(?:public|private|internal|protected|async|static|override)\s+)*"
             r"[\w<>\[\],. ]+?\s+(?P<name>\w+)\s*\("
         ),
-        re.compile(r"\[(?:Theory|TestCase|TestCaseSource|DataRow|DynamicData|InlineData)\b"),
+        lazyre.compile(r"\[(?:Theory|TestCase|TestCaseSource|DataRow|DynamicData|InlineData)\b"),
     ),
     _Pattern(
         (".swift",),
-        re.compile(r"func\s+(?P<name>test\w*)\s*\(|@Test\b[^\n]*\n\s*func\s+(?P<n2>\w+)"),
-        re.compile(r"@Test\s*\([^)]*arguments\s*:"),
+        lazyre.compile(r"func\s+(?P<name>test\w*)\s*\(|@Test\b[^\n]*\n\s*func\s+(?P<n2>\w+)"),
+        lazyre.compile(r"@Test\s*\([^)]*arguments\s*:"),
     ),
     _Pattern(
         (".php",),
-        re.compile(r"function\s+(?P<name>test\w*)\s*\(|@test\b[\s\S]*?function\s+(?P<n2>\w+)"),
-        re.compile(r"@dataProvider\b|#\[DataProvider\b"),
+        lazyre.compile(r"function\s+(?P<name>test\w*)\s*\(|@test\b[\s\S]*?function\s+(?P<n2>\w+)"),
+        lazyre.compile(r"@dataProvider\b|#\[DataProvider\b"),
     ),
     _Pattern(
         (".rb",),
-        re.compile(
+        lazyre.compile(
             r"^\s*(?:it|specify|test)\s+['\"](?P<name>.*?)['\"]|^\s*def\s+(?P<n2>test_\w+)", M
         ),
         None,
     ),
-    _Pattern((".gd",), re.compile(r"^func\s+(?P<name>test\w*)\s*\(", M), None),
+    _Pattern((".gd",), lazyre.compile(r"^func\s+(?P<name>test\w*)\s*\(", M), None),
     _Pattern(
         (".sh", ".bash", ".bats", ".zsh"),
-        re.compile(
+        lazyre.compile(
             r"^\s*(?:function\s+)?(?P<name>test_\w+)\s*\(\s*\)|^@test\s+['\"](?P<n2>.*?)['\"]", M
         ),
         None,
     ),
-    _Pattern((".dart",), re.compile(r"^\s*test(?:Widgets)?\(\s*['\"](?P<name>.*?)['\"]", M), None),
-    _Pattern((".ex", ".exs"), re.compile(r"^\s*test\s+\"(?P<name>.*?)\"", M), None),
+    _Pattern(
+        (".dart",), lazyre.compile(r"^\s*test(?:Widgets)?\(\s*['\"](?P<name>.*?)['\"]", M), None
+    ),
+    _Pattern((".ex", ".exs"), lazyre.compile(r"^\s*test\s+\"(?P<name>.*?)\"", M), None),
 ]
-PY_DYNAMIC = re.compile(r"\bparametrize\b|\bsubTest\b|\bparameterized\b|\bhypothesis\b")
+PY_DYNAMIC = lazyre.compile(r"\bparametrize\b|\bsubTest\b|\bparameterized\b|\bhypothesis\b")
 
 
 def _python(text: str) -> Tests | None:

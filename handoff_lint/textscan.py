@@ -6,15 +6,17 @@ import bisect
 import re
 from collections.abc import Iterator
 
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-URL = re.compile(
+from handoff_lint import lazyre
+
+CODE_SPAN = lazyre.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+URL = lazyre.compile(
     r"\b(?:https?|ftp|file|ssh|git)://[^\s)>\]`'\"]+|\bwww\.[^\s)>\]`'\"]+|\]\([^)\s]*\)"
 )
-UUID = re.compile(
+UUID = lazyre.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
 )
-HEX = re.compile(r"(?<![\w#@/\\.:+-])([0-9a-f]{7,40})(?![\w@/\\+-])(?!\.\w)")
-HEX_EXCLUDE_BEFORE = re.compile(
+HEX = lazyre.compile(r"(?<![\w#@/\\.:+-])([0-9a-f]{7,40})(?![\w@/\\+-])(?!\.\w)")
+HEX_EXCLUDE_BEFORE = lazyre.compile(
     r"\b(agent|process(?:\s+ids?)?|pid|shell|uuid|token|key|secret|student|user|session[\s_-]?id|"
     r"request[\s_-]?id|trace[\s_-]?id|job[\s_-]?id|color|colour|checksum|md5|sha256|nonce|salt|"
     r"api|build[\s_-]?id|deployment|container|image|bash[\s_-]?id|task[\s_-]?id)\b\W*$",
@@ -39,9 +41,9 @@ EXTENSIONLESS = frozenset(
     "Makefile Dockerfile Procfile Gemfile Rakefile Jenkinsfile Vagrantfile LICENSE README "
     "CHANGELOG CODEOWNERS Caddyfile Brewfile Pipfile".split()
 )
-NUMERIC = re.compile(r"[\d.]+")
-LOWER_HEX = re.compile(r"[0-9a-f]+")
-PATH_CHARS = re.compile(r"^[\w@~+\-.\[\]()/]+$")
+NUMERIC = lazyre.compile(r"[\d.]+")
+LOWER_HEX = lazyre.compile(r"[0-9a-f]+")
+PATH_CHARS = lazyre.compile(r"^[\w@~+\-.\[\]()/]+$")
 
 
 def code_spans(line: str) -> list[tuple[int, int, str]]:
@@ -95,7 +97,7 @@ def normalize_path(token: str) -> str:
     return token.rstrip(".,;:")
 
 
-KEYWORD_RIGHT_BEFORE = re.compile(r"\b(commit|sha|hash)\W{0,6}$", re.I)
+KEYWORD_RIGHT_BEFORE = lazyre.compile(r"\b(commit|sha|hash)\W{0,6}$", re.I)
 
 
 def is_commit_hex(token: str, keyword_before: bool = False) -> bool:
@@ -129,7 +131,7 @@ def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
         yield match
 
 
-PATH_AT = re.compile(
+PATH_AT = lazyre.compile(
     r"`([^`]+)`|\*\*([^*\s]+)\*\*|(?<![\w/.-])([\w.-]+(?:/[\w.-]+)*\.\w{1,10})(?![\w/-])"
 )
 

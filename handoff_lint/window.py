@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from handoff_lint import lazyre
 from handoff_lint.discover import matches as matches_any
 from handoff_lint.gitcmd import GitError
 from handoff_lint.model import Window
@@ -74,7 +75,7 @@ def _first_line(facts: RepoFacts, *args: str) -> str | None:
     return lines[0].strip() if lines else None
 
 
-SESSION_NUMBER = re.compile(r"session[\s_-]*(\d+)", re.I)
+SESSION_NUMBER = lazyre.compile(r"session[\s_-]*(\d+)", re.I)
 
 
 def session_number(path: str) -> int | None:
@@ -83,7 +84,7 @@ def session_number(path: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-DIGITS = re.compile(r"\d+")
+DIGITS = lazyre.compile(r"\d+")
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,15 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, history
+from handoff_lint import frontmatter, history, lazyre
 from handoff_lint.claims import register
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-KEY = re.compile(r"^(?:git\s+)?(?:current\s+|working\s+|feature\s+)?branch(?:\s+name)?$", re.I)
-NAME = re.compile(
+KEY = lazyre.compile(r"^(?:git\s+)?(?:current\s+|working\s+|feature\s+)?branch(?:\s+name)?$", re.I)
+NAME = lazyre.compile(
     r"^[`*\"']*(?P<name>[A-Za-z0-9][\w./+-]*[\w+-]|[A-Za-z0-9])[`*\"']*(?:\s|$|[,;(])"
 )
 

@@ -7,7 +7,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import frontmatter, textscan
+from handoff_lint import frontmatter, lazyre, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import (
     Line,
@@ -23,21 +23,23 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
     from handoff_lint.repo import CommitInfo
 
-KEYWORD = re.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
-HEX_RUN = re.compile(r"[0-9a-f]{7}")
-LEAD_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*")
-ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*")
+KEYWORD = lazyre.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
+HEX_RUN = lazyre.compile(r"[0-9a-f]{7}")
+LEAD_MARKUP = lazyre.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*")
+ITEM_MARKER = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s*")
 KEYWORD_REACH = 200
 SUBJECT_REACH = 400
 # "the latest/last/final/HEAD commit" or "commit ... (latest)": found once per line, by word
-LATEST_WORD = re.compile(r"\b(?:latest|last|most recent|final|head)\b", re.I)
-LAST_WORD = re.compile(r"\b(?:latest|last)\b", re.I)
-COMMIT_WORD = re.compile(r"\bcommit\b", re.I)
-QUOTED = re.compile(r"^[`*_)\]\s]*(?:[:\-–—]\s*)?[`*_\s]*[\"“'‘](?P<subject>[^\"”’]{3,}?)[\"”’]")
-REST = re.compile(r"^[`*_)\]]*\s*(?:[:\-–—|]\s*)?(?P<subject>[A-Za-z\[].{2,})$")
-OPEN_PAREN = re.compile(r"^[`*_]*\s*\(")
-ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
-STATS = re.compile(
+LATEST_WORD = lazyre.compile(r"\b(?:latest|last|most recent|final|head)\b", re.I)
+LAST_WORD = lazyre.compile(r"\b(?:latest|last)\b", re.I)
+COMMIT_WORD = lazyre.compile(r"\bcommit\b", re.I)
+QUOTED = lazyre.compile(
+    r"^[`*_)\]\s]*(?:[:\-–—]\s*)?[`*_\s]*[\"“'‘](?P<subject>[^\"”’]{3,}?)[\"”’]"
+)
+REST = lazyre.compile(r"^[`*_)\]]*\s*(?:[:\-–—|]\s*)?(?P<subject>[A-Za-z\[].{2,})$")
+OPEN_PAREN = lazyre.compile(r"^[`*_]*\s*\(")
+ELLIPSIS = lazyre.compile(r"(?:…|\.\.\.)\s*$")
+STATS = lazyre.compile(
     r"(?P<files>\d[\d,]*)\s+files?\s+changed"
     r"(?:,\s*(?P<ins>\d[\d,]*)\s+insertions?\(\+\))?"
     r"(?:,\s*(?P<del>\d[\d,]*)\s+deletions?\(-\))?",
@@ -100,8 +102,8 @@ def _latest_end(text: str) -> int:
     return best
 
 
-LOG_LEAD = re.compile(r"^[\s*|\\/]*(?:commit\s+)?$")  # what precedes the id on a git log line
-DECORATION = re.compile(r"^\s*\([^)]*\)")  # "(HEAD -> main, origin/main)" after the id
+LOG_LEAD = lazyre.compile(r"^[\s*|\\/]*(?:commit\s+)?$")  # what precedes the id on a git log line
+DECORATION = lazyre.compile(r"^\s*\([^)]*\)")  # "(HEAD -> main, origin/main)" after the id
 
 
 def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: bool) -> bool:
@@ -232,7 +234,7 @@ def _extract(doc: Document) -> list[Claim]:
     return _front_matter_claims(doc) + found
 
 
-ONELINE = re.compile(r"^\s*(?:[*|/\\ ]+\s*)?(?:commit\s+)?([0-9a-f]{7,40})\b")
+ONELINE = lazyre.compile(r"^\s*(?:[*|/\\ ]+\s*)?(?:commit\s+)?([0-9a-f]{7,40})\b")
 
 
 def listed_in_code(doc: Document) -> list[str]:
@@ -254,7 +256,7 @@ def listed_in_code(doc: Document) -> list[str]:
 
 # --- verification -------------------------------------------------------------------------
 
-WORD = re.compile(r"[a-z0-9]+")
+WORD = lazyre.compile(r"[a-z0-9]+")
 
 
 def _words(text: str) -> list[str]:

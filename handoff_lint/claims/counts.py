@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from handoff_lint import lazyre
 from handoff_lint.claims import register, witness
 from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
 from handoff_lint.model import Claim, Document
@@ -19,13 +20,13 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/%]|\.\d)(?:\s*([A-Za-z]+))?")
-TOTAL = re.compile(r"^\W*(total|totals|sum|overall)\W*$", re.I)
+NUMBER = lazyre.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/%]|\.\d)(?:\s*([A-Za-z]+))?")
+TOTAL = lazyre.compile(r"^\W*(total|totals|sum|overall)\W*$", re.I)
 # A count of the session's commits, in the shapes that say so: "(4 commits)" on a heading or
 # after what was committed, "in 4 commits", "4 commits total/made/pushed", "**Commits:** 4",
 # "| Total commits | 4 |", "Commits (4 total)". A bare "21 commits with X" or "605 commits
 # rewritten" counts something else.
-COMMITS = re.compile(
+COMMITS = lazyre.compile(
     r"\((?P<a>\d+)\s+(?:git\s+)?commits?(?:\s+total)?\)"
     r"|\b(?:in|across|over|into|via|made|created|pushed|landed|wrote)\s+(?P<b>\d+)\s+"
     r"(?:git\s+|new\s+|separate\s+|atomic\s+)?commits\b"
@@ -37,24 +38,24 @@ COMMITS = re.compile(
 )
 # "(4 commits)" counts the session's commits on a heading, or after a verb of committing; after
 # a pull request ("PR #95: ... (7 commits)") it counts that pull request's.
-SESSION_PAREN = re.compile(r"\b(?:total|committed|made|created|pushed|landed)\b", re.I)
-ORDINAL = re.compile(
+SESSION_PAREN = lazyre.compile(r"\b(?:total|committed|made|created|pushed|landed)\b", re.I)
+ORDINAL = lazyre.compile(
     r"\b(?:session|phase|sprint|week|day|step|part|issue|task|stage|milestone|#)\s*$", re.I
 )
-OTHER_SET = re.compile(r"\b(?:PR|pull request|MR|merge request)\s*#?\d+|#\d+\s*:", re.I)
+OTHER_SET = lazyre.compile(r"\b(?:PR|pull request|MR|merge request)\s*#?\d+|#\d+\s*:", re.I)
 NOUN = (
     r"(?P<noun>unit tests?|integration tests?|test methods?|test cases?|tests?|features?|tasks?)"
     r"(?!\s+(?:students?|users?|accounts?|records?|files?|data|fixtures?|suites?|runs?|servers?|ids?)\b)"
 )
-TOTAL_MENTION = re.compile(
+TOTAL_MENTION = lazyre.compile(
     r"\b(?:all|total(?:\s+of)?|overall)\W{0,3}(?P<n>\d+)\s+" + NOUN + r"\b"
     r"|\b(?P<n2>\d+)\s+" + NOUN.replace("noun", "noun2") + r"\s+(?:in\s+)?total\b"
     r"|\b" + NOUN.replace("noun", "noun3") + r"\b[^=\n|]{0,80}=\s*(?P<n3>\d+)\s+total\b",
     re.I,
 )
-RELATIVE = re.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
-MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-OPEN_TASK = re.compile(r"^\s*[-*+]\s+\[ \]")
+RELATIVE = lazyre.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
+MARKER = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+OPEN_TASK = lazyre.compile(r"^\s*[-*+]\s+\[ \]")
 
 
 def _numbers(cell: str) -> list[tuple[int, str]]:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import config, frontmatter
+from handoff_lint import config, frontmatter, lazyre
 from handoff_lint.claims import register
 from handoff_lint.model import Claim, Document
 
@@ -22,7 +22,7 @@ MONTHS = {
     )
 }
 MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-DATE = re.compile(
+DATE = lazyre.compile(
     r"(?<!\d)(?P<iso>(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2}))(?!\d)"
     r"|\b(?P<long>" + MONTH + r"\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b"
     r"|\b(?P<euro>(?P<d3>\d{1,2})\s+"
@@ -32,21 +32,21 @@ DATE = re.compile(
 )
 # a metadata key that gives the session's date, in the languages agents write ("Date",
 # "Session Date", "Completed", "Fecha", "Datum", "Stand", "日期", "会话日期", "作成日", "날짜")
-KEY = re.compile(
+KEY = lazyre.compile(
     r"^(?:[\w\s]{0,20}\s)?(?:date|datum|fecha|data|stand|completed|finished|abgeschlossen)"
     r"(?:\s+(?:of\s+session|completed|started))?$|^completed(?:\s+on)?$"
     r"|日期$|日付$|作成日$|更新日$|完成时间$|날짜$|дата$",
     re.I,
 )
 # dates that are not the session's: plans, deadlines, releases, births
-NOT_SESSION = re.compile(
+NOT_SESSION = lazyre.compile(
     r"\b(?:due|target|deadline|planned|next|expected|eta|review|release|launch|birth|expir\w*|"
     r"valid|estimated|scheduled|last\s+verified)\b|预计|计划|截止|予定|目标",
     re.I,
 )
-HEADING = re.compile(r"^\s*#{1,6}\s+(?:session\s+)?date\s*[:：]", re.I)
+HEADING = lazyre.compile(r"^\s*#{1,6}\s+(?:session\s+)?date\s*[:：]", re.I)
 # "## 2025-09-16", "## Session: 2026-02-08 | Phase 1": a log entry headed by its date
-ENTRY = re.compile(
+ENTRY = lazyre.compile(
     r"^\s*#{2,4}\s+(?:(?:session|sitzung|sesión|sessão|update|log|entry|会话|セッション)\s*[:：#-]?\s*)?"
     r"(?=\d{4}-\d{1,2}-\d{1,2})",
     re.I,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.walk import Line, done_lines
@@ -30,42 +31,42 @@ ACTIONS = {
 }
 NOUN = r"(?P<noun>(?:code\s+|source\s+|test\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|arquivos|fichiers)"
 NUMBER = r"(?P<approx>~|≈|约|約)?\s*(?P<n>\d{1,5})(?P<more>\+)?"
-ACTION = "|".join(f"(?P<{name}>{words})" for name, words in ACTIONS.items())
+ACTION = "|".join(ACTIONS.values())  # which action: ``_action`` on the words matched
 SHAPES = [
     # "**Files Modified:** 9", "删除文件: 40个", "変更ファイル: 1個", "Total Files Changed: 21"
-    re.compile(
-        r"(?:^|[*|])\s*(?:total\s+)?(?:(?:"
+    lazyre.compile(
+        r"(?:^|[*|])\s*(?:total\s+)?(?:(?P<a1>"
         + ACTION
         + r")\s*"
         + NOUN
         + r"|"
         + NOUN.replace("<noun>", "<noun2>")
-        + r"\s*(?:"
-        + ACTION.replace("?P<", "?P<x_")
+        + r"\s*(?P<a2>"
+        + ACTION
         + r"))\s*(?:数|count)?\**\s*[:：|]\s*\**\s*"
         + NUMBER,
         re.I,
     ),
     # "3 new files created", "12 modified files", "22 个文件 被修改", "~15 个文件"
-    re.compile(
+    lazyre.compile(
         r"(?<![\w.,/])"
         + NUMBER
-        + r"\s*(?:个|個)?\s*(?:(?:"
+        + r"\s*(?:个|個)?\s*(?:(?P<a1>"
         + ACTION
         + r")\s+)?"
         + NOUN
-        + r"(?:\**\s*(?:were\s+|have\s+been\s+|被|已)?(?:"
-        + ACTION.replace("?P<", "?P<x_")
+        + r"(?:\**\s*(?:were\s+|have\s+been\s+|被|已)?(?P<a2>"
+        + ACTION
         + r"))?",
         re.I,
     ),
 ]
 # "変更規模: 新規0件、修正1件、削除0件"
-COMPACT = re.compile(r"(?:" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
-COMPACT_LINE = re.compile(r"変更規模|变更规模|変更ファイル|修改规模")
+COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
+COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修改规模")
 # "3 files changed, 14 insertions(+)": git's own summary, a diff-stat claim (stats, commit)
-DIFF_STAT = re.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
-CHANGED = re.compile(r"\b(?:changed|touched|total)\b|涉及|共", re.I)
+DIFF_STAT = lazyre.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
+CHANGED = lazyre.compile(r"\b(?:changed|touched|total)\b|涉及|共", re.I)
 WORDS = (
     "file",
     "doc",
@@ -83,8 +84,10 @@ WORDS = (
 
 
 def _action(match: re.Match[str]) -> str:
-    for name in ACTIONS:
-        if match.groupdict().get(name) or match.groupdict().get(f"x_{name}"):
+    found = match.groupdict()
+    said = (found.get("a1") or found.get("a2") or "").lower()
+    for name, words in ACTIONS.items():
+        if said and re.fullmatch(words, said):
             return name
     return "changed"
 
@@ -138,7 +141,7 @@ def extract(doc: Document) -> list[Claim]:
 
 # --- verification -------------------------------------------------------------------------
 
-DOCS = re.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
+DOCS = lazyre.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
 
 
 def _counts(changes: dict[str, set[str]], doc_path: str, of: str) -> dict[str, int]:
@@ -159,7 +162,7 @@ def _counts(changes: dict[str, set[str]], doc_path: str, of: str) -> dict[str, i
     }
 
 
-BOOKKEEPING = re.compile(
+BOOKKEEPING = lazyre.compile(
     r"(?:^|/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|uv\.lock|"
     r"Gemfile\.lock|composer\.lock|go\.sum|[^/]*progress[^/]*\.(?:txt|md)|feature_list\.json)$",
     re.I,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import frontmatter, roles, textscan
+from handoff_lint import frontmatter, lazyre, roles, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import Line, header_index, prose_lines, table_cells
 from handoff_lint.model import Block, Claim, Document
@@ -13,8 +13,8 @@ from handoff_lint.model import Block, Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+[.)]\s+)?")
-HEADING_MARK = re.compile(r"^\s*#{1,6}\s+(?:\d+[.)]\s+)?")
+MARKER = lazyre.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+[.)]\s+)?")
+HEADING_MARK = lazyre.compile(r"^\s*#{1,6}\s+(?:\d+[.)]\s+)?")
 VERBS = {
     "created": "created",
     "added": "created",
@@ -31,18 +31,22 @@ VERBS = {
     "renamed": "renamed",
     "moved": "renamed",
 }
-VERB_START = re.compile(r"^\*{0,2}(?P<verb>" + "|".join(VERBS) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I)
+VERB_START = lazyre.compile(
+    r"^\*{0,2}(?P<verb>" + "|".join(VERBS) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
+)
 # "(new)", "(modified)" after a path; or "- Updated with ..." ("- Added 6 tests" adds to it)
-ANNOTATION = re.compile(
+ANNOTATION = lazyre.compile(
     r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added|modified|updated|deleted|removed)\b"
     r"|[-–—:]\s*(?P<verb>created|modified|updated|deleted|removed)\b)",
     re.I,
 )
-LABEL = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$")
-ARROW = re.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
-OPENING = re.compile(r"(\*\*|__)?`?")
-SPANNED = re.compile(r"`([^`]*\S [^`]*)`")
-PATH_TOKEN = re.compile(r"[^\s`*,;|()\[\]\"']+")
+LABEL = lazyre.compile(
+    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$"
+)
+ARROW = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
+OPENING = lazyre.compile(r"(\*\*|__)?`?")
+SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
+PATH_TOKEN = lazyre.compile(r"[^\s`*,;|()\[\]\"']+")
 ACTION_WORDS = {
     "created": "created",
     "new": "created",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config, quantity, textscan
+from handoff_lint import config, lazyre, quantity, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import Line, done_lines, header_index, settle_absent, table_cells
 from handoff_lint.model import Claim, Document
@@ -19,13 +19,13 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-CELL = re.compile(
+CELL = lazyre.compile(
     r"^\s*\**\s*"
     + quantity.NUMBER
     + r"\s*(?:new)?\s*(?:lines?|行)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$",
     re.I,
 )
-DIFFSTAT = re.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
+DIFFSTAT = lazyre.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
 # the words a line must hold to carry a line count (cheap to test before any pattern)
 LINE_WORDS = (
     "line",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.commit import STATS
 from handoff_lint.claims.commit import extract as commit_claims
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 N = r"(\d{1,3}(?:,\d{3})+|\d+)"
-COMPACT = re.compile(
+COMPACT = lazyre.compile(
     r"(?P<approx>~)?"
     + N.replace("(", "(?P<files>", 1)
     + r"\s+files?\s*,\s*\+"
@@ -30,7 +31,7 @@ COMPACT = re.compile(
     + N.replace("(", "(?P<del>", 1),
     re.I,
 )
-PLUS_LINES = re.compile(
+PLUS_LINES = lazyre.compile(
     r"(?<![\w/+])(?P<approx>~)?\+"
     + N.replace("(", "(?P<ins>", 1)
     + r"(?:\s*/\s*[-−]"
@@ -38,7 +39,7 @@ PLUS_LINES = re.compile(
     + r")?\s+lines\b",
     re.I,
 )
-PATHISH = re.compile(r"`[^`]+\.\w+`|\b[\w/.-]+\.[a-z]{1,5}\b")
+PATHISH = lazyre.compile(r"`[^`]+\.\w+`|\b[\w/.-]+\.[a-z]{1,5}\b")
 ADDED_WORDS = (
     r"lines?\s+(?:of\s+code\s+)?added|added\s+lines|lines?\s+inserted|insertions|"
     r"total\s+lines?\s+added|code\s+added|新增(?:代码)?(?:行数)?|追加行数?|増加行数|"
@@ -49,7 +50,7 @@ REMOVED_WORDS = (
     r"削除行数?|líneas\s+(?:eliminadas|borradas)|linhas\s+removidas|lignes\s+supprimées"
 )
 # "**Lines Added**: +830", "| Lines added | 1460 |", "Total Lines Added: ~8,838", "删除代码: 151 行"
-LABELLED = re.compile(
+LABELLED = lazyre.compile(
     r"(?:^|[*|]|\s)(?P<label>(?P<a>"
     + ADDED_WORDS
     + r")|(?P<r>"
@@ -59,13 +60,13 @@ LABELLED = re.compile(
     re.I,
 )
 # "3,433 行** 新增代码", "1,200 lines added"
-TRAILING_LABEL = re.compile(
+TRAILING_LABEL = lazyre.compile(
     r"(?P<approx>~|≈|约|約)?"
     + N.replace("(", "(?P<n>", 1)
     + r"\s*(?:lines?|行)\**\s*(?P<a>added|inserted|新增代码|新增)(?![\w/])",
     re.I,
 )
-TOTAL_CELL = re.compile(r"^\W*(?:total|totals|sum|合计|总计|合計)\W*$", re.I)
+TOTAL_CELL = lazyre.compile(r"^\W*(?:total|totals|sum|合计|总计|合計)\W*$", re.I)
 
 
 def _number(text: str | None) -> int | None:

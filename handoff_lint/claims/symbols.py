@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import textscan
+from handoff_lint import lazyre, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.model import Claim, Document
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 NAME = r"[A-Za-z_$][\w$]*"
-QUALIFIED = re.compile(r"`(?P<path>[^`\s:]+)::(?P<name>" + NAME + r"(?:\.\w+)*)(?:\(\))?`")
-IN_FILE = re.compile(r"`(?P<name>" + NAME + r"(?:\.\w+)*)\(\)`\s+in\s+`(?P<path>[^`\s]+)`")
+QUALIFIED = lazyre.compile(r"`(?P<path>[^`\s:]+)::(?P<name>" + NAME + r"(?:\.\w+)*)(?:\(\))?`")
+IN_FILE = lazyre.compile(r"`(?P<name>" + NAME + r"(?:\.\w+)*)\(\)`\s+in\s+`(?P<path>[^`\s]+)`")
 DEFINITION = (
     r"(?:^|\n)[ \t]*(?:export\s+)?(?:default\s+)?(?:pub(?:\([\w ]+\))?\s+)?(?:async\s+)?(?:static\s+)?"
     r"(?:def|class|function\*?|const|let|var|fn|func|type|interface|enum|struct)\s+{name}\b"

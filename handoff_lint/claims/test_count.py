@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import quantity, testdefs
+from handoff_lint import lazyre, quantity, testdefs
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import added
 from handoff_lint.claims.walk import claimed_text, done_lines
@@ -20,7 +20,9 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-TEST_FILE = re.compile(r"test|spec", re.I)  # a bare counter ("(24个)") counts a test file's tests
+TEST_FILE = lazyre.compile(
+    r"test|spec", re.I
+)  # a bare counter ("(24个)") counts a test file's tests
 WORDS = ("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import textscan
+from handoff_lint import lazyre, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import containing, table_cells
 from handoff_lint.model import Claim, Document
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 KIND = r"(?:[\w-]+\s+){0,2}?(?:tests?|test\s+cases|specs)\b"
-ADDED = re.compile(
+ADDED = lazyre.compile(
     r"\b(?:added|created|wrote|written|implemented)\s+"
     + N
     + r"\s+(?:new\s+)?"
@@ -38,7 +38,7 @@ ADDED = re.compile(
     + N.replace("<n>", "<n4>"),
     re.I,
 )
-TOTAL = re.compile(
+TOTAL = lazyre.compile(
     r"\b(?:all|total(?:\s+of)?)\s+"
     + N
     + r"\s+"

@@ -6,6 +6,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
@@ -14,27 +15,29 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 RATIO = r"(?<![\d/.,])(?P<x>\d{1,6})(?:\s*/\s*|\s+out\s+of\s+)(?P<y>\d{1,6})(?![\d/.])"
-RATIO_HINT = re.compile(r"\d(?:\s*/\s*|\s+out\s+of\s+)\d", re.I)  # RATIO, loosely: cheap to test
+RATIO_HINT = lazyre.compile(
+    r"\d(?:\s*/\s*|\s+out\s+of\s+)\d", re.I
+)  # RATIO, loosely: cheap to test
 PERCENT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
-WORDS = r"(?:\s+[A-Za-z][\w-]*|\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+){0,3}?"  # or CJK words
-AFTER = re.compile(
+WORDS = r"(?:\s*[^\W\d_][\w-]*){0,3}?"  # up to three words, in any script
+AFTER = lazyre.compile(
     RATIO + WORDS + r"\s*[(\[（]\s*" + PERCENT + r"(?:\s+[a-z]+){0,2}\s*[)\]）]", re.I
 )
-BEFORE = re.compile(PERCENT + WORDS + r"\s*[(\[（]\s*" + RATIO + WORDS + r"\s*[)\]）]")
-PASSING = re.compile(
+BEFORE = lazyre.compile(PERCENT + WORDS + r"\s*[(\[（]\s*" + RATIO + WORDS + r"\s*[)\]）]")
+PASSING = lazyre.compile(
     r"\b(pass(?:ing|ed|es)?|complete[d]?|done|verified)\b|✅|通过|成功|合格|통과", re.I
 )
-NOT_PASSING = re.compile(
+NOT_PASSING = lazyre.compile(
     r"\b(fail\w*|block\w*|remain\w*|pending|skip\w*|todo|not|left|broken)\b|❌", re.I
 )
-OTHER_SUITE = re.compile(
+OTHER_SUITE = lazyre.compile(
     r"\b(unit|integration|e2e|pytest|jest|vitest|mocha|playwright|cypress|go test|cargo test)\b",
     re.I,
 )
-TESTS_WORD = re.compile(r"\btests?\b|测试|テスト|테스트|\bspecs?\b|件|个|個", re.I)
-NOT_TESTS = re.compile(r"\b(?:features?|tasks?|items?|steps?|stories|issues?|files?)\b", re.I)
-STARTING = re.compile(r"\b(start(?:ing)?|before|previous(?:ly)?|initial|was|from)\b", re.I)
-PLAIN = re.compile(
+TESTS_WORD = lazyre.compile(r"\btests?\b|测试|テスト|테스트|\bspecs?\b|件|个|個", re.I)
+NOT_TESTS = lazyre.compile(r"\b(?:features?|tasks?|items?|steps?|stories|issues?|files?)\b", re.I)
+STARTING = lazyre.compile(r"\b(start(?:ing)?|before|previous(?:ly)?|initial|was|from)\b", re.I)
+PLAIN = lazyre.compile(
     RATIO
     + r"\s+(?:[\w-]+\s+)?(?P<word>tests?|passing|passed|pass|features?|tasks?|fixed|complete[d]?|done)\b"
     + r"|"

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import testdefs, textscan
+from handoff_lint import lazyre, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.model import Claim, Document
@@ -19,7 +19,7 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-ADDED = re.compile(
+ADDED = lazyre.compile(
     r"\b(?:added|wrote|created|implemented)\s+(?P<n>\d+)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?tests?\b"
     r"[^`\n]{0,20}?\b(?:in|to)\s+`(?P<path>[^`\s]+)`",
     re.I,

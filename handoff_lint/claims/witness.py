@@ -12,42 +12,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handoff_lint import textscan
+from handoff_lint import lazyre, textscan
 from handoff_lint.model import Block, Document
 
 COUNTER = r"(?:个|個|件|개|项|項|つ)"
 # "(9 files)", "（17 个）", "(24个新测试)", "(6 of 9)": a count in brackets ending a heading or label
-BRACKETED = re.compile(
+BRACKETED = lazyre.compile(
     r"[(（]\s*(?P<n>\d{1,4})\s*(?:"
     + COUNTER
     + r"|of\s+\d+|\s)\s*(?P<what>[^\d()（）]{0,30}?)\s*[)）]"
     r"\s*[:：]?\s*[*_]*\s*(?:[-–—]\s*[^()（）:：]{1,30}?)?\s*[:：]?\s*$"
 )
-NOT_COUNTED = re.compile(
+NOT_COUNTED = lazyre.compile(
     r"^(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|"
     r"[kmg]b|bytes?|lines?|loc|行|%|x|times|px|pt|r?em|commits?|pass\w*|fail\w*|"
     r"errors?|warnings?|points?|usd|eur|\$|€|¥|分钟|小时|天|周|月|年|秒|時間|日)\b",
     re.I,
 )
 # nouns a list gives one item each (a list of "patterns" or "tests" grouped by category does not)
-ONE_EACH = re.compile(
+ONE_EACH = lazyre.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:files?|documents?|docs?|tests?|test\s+cases?|tasks?|items?|steps?|"
     r"fix(?:es)?|bugs?|issues?|features?|components?|modules?|endpoints?|scripts?|pages?|"
     r"screens?|prs?|pull\s+requests?|changes|reports?|checks?|stories|classes|functions?|"
     r"文件|文档|测试|任务|问题|组件|模块|ファイル|ドキュメント|テスト|タスク|파일|테스트)$",
     re.I,
 )
-FILE_NOUN = re.compile(
+FILE_NOUN = lazyre.compile(
     r"\b(?:files?|documents?|docs?)\b|文件|文档|ファイル|ドキュメント|파일", re.I
 )
-INCOMPLETE = re.compile(
+INCOMPLETE = lazyre.compile(
     r"\b(?:and|plus)\s+\d+\s+more\b|\betc\.?$|…|\.\.\.\s*$|以及其他|など$|等$", re.I
 )
-GROUP_LABEL = re.compile(r"^\s*\*\*[^*]{1,60}\*\*\s*[:：]?\s*$")
-GROUP_COUNT = re.compile(
+GROUP_LABEL = lazyre.compile(r"^\s*\*\*[^*]{1,60}\*\*\s*[:：]?\s*$")
+GROUP_COUNT = lazyre.compile(
     r"[(（]\s*\d+\s*\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
 )
-TREE_ENTRY = re.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s)\s*(?P<name>\S.*?)\s*$")
+TREE_ENTRY = lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s)\s*(?P<name>\S.*?)\s*$")
 
 
 @dataclass(frozen=True)
