@@ -141,20 +141,22 @@ def before(text: str, start: int, end: int) -> Quantity | None:
     return _quantity(found[-1]) if found else None
 
 
-def annotated(text: str, item_start: bool, unit: str) -> list[tuple[int, str, Quantity]]:
-    """(column offset, path, quantity) for each path of ``text`` given a count in ``unit``:
-    "`x.py` (74 lines)", "`x.sh` - 545 lines", "215 行 (errors.py)", and a path that starts
-    an item with the count in brackets at the end of the line."""
+def annotated(
+    text: str, item_start: bool, units: tuple[str, ...]
+) -> list[tuple[int, str, Quantity]]:
+    """(column offset, path, quantity) for each path of ``text`` given a count in one of
+    ``units``: "`x.py` (74 lines)", "`x.sh` - 545 lines", "215 行 (errors.py)", and a path that
+    starts an item with the count in brackets at the end of the line."""
     out: list[tuple[int, str, Quantity]] = []
     paths = textscan.path_tokens(text)
     for start, end, path in paths:
-        out += [(start, path, q) for q in after(text, end) if q.unit == unit]
+        out += [(start, path, q) for q in after(text, end) if q.unit in units]
     if not out and len(paths) == 1 and paths[0][0] <= 8 and item_start:
         start, end, path = paths[0]
-        out += [(start, path, q) for q in trailing(text, end) if q.unit == unit]
+        out += [(start, path, q) for q in trailing(text, end) if q.unit in units]
     if not out:
         for start, end, path in paths:
             found = before(text, start, end)
-            if found is not None and found.unit == unit:
+            if found is not None and found.unit in units:
                 out.append((start, path, found))
     return out

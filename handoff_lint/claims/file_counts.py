@@ -67,7 +67,7 @@ COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修
 # "3 files changed, 14 insertions(+)": git's own summary, a diff-stat claim (stats, commit)
 DIFF_STAT = lazyre.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
 CHANGED = lazyre.compile(r"\b(?:changed|touched|total)\b|涉及|共", re.I)
-WORDS = (
+WORDS = lazyre.words(
     "file",
     "doc",
     "文件",
@@ -134,7 +134,7 @@ def _claims_on(line: Line) -> list[Claim]:
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
-        if any(word in line.folded for word in WORDS) and not DIFF_STAT.search(line.text):
+        if WORDS.search(line.folded) and not DIFF_STAT.search(line.text):
             out.extend(_claims_on(line))
     return out
 

@@ -27,7 +27,7 @@ CELL = lazyre.compile(
 )
 DIFFSTAT = lazyre.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
 # the words a line must hold to carry a line count (cheap to test before any pattern)
-LINE_WORDS = (
+LINE_WORDS = lazyre.words(
     "line",
     "loc",
     "行",
@@ -104,7 +104,7 @@ def _claim(line: Line, path: str, found: quantity.Quantity) -> Claim:
 def _prose_claims(line: Line) -> list[Claim]:
     return [
         _claim(line, path, q)
-        for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, "lines")
+        for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, ("lines",))
     ]
 
 
@@ -176,7 +176,7 @@ def extract(doc: Document) -> list[Claim]:
             out.extend(_table_claims(line))
         elif line.shape == "diffstat":
             out.extend(_diffstat_claims(line))
-        elif any(word in line.folded for word in LINE_WORDS):
+        elif LINE_WORDS.search(line.folded):
             out.extend(_prose_claims(line))
     return out
 

@@ -23,25 +23,24 @@ if TYPE_CHECKING:
 TEST_FILE = lazyre.compile(
     r"test|spec", re.I
 )  # a bare counter ("(24个)") counts a test file's tests
-WORDS = ("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste")
+WORDS = lazyre.words("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste")
 
 
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
-        if not any(word in line.folded for word in WORDS):
+        if not WORDS.search(line.folded):
             continue
         first = line.starts_item or line.first
-        for unit in ("tests", "count"):
-            for _, path, found in quantity.annotated(line.text, first, unit):
-                name = path.rsplit("/", 1)[-1]
-                if unit == "count" and not TEST_FILE.search(name):
-                    continue
-                value = {"path": path, "count": found.count}
-                if found.approx or found.at_least:
-                    continue  # "~20 tests", "20+ tests": no exact count to check
-                text = line.text[found.start : found.end]  # the count as written
-                out.append(Claim("test_count", text, line.number, found.start + 1, value))
+        for _, path, found in quantity.annotated(line.text, first, ("tests", "count")):
+            name = path.rsplit("/", 1)[-1]
+            if found.unit == "count" and not TEST_FILE.search(name):
+                continue
+            if found.approx or found.at_least:
+                continue  # "~20 tests", "20+ tests": no exact count to check
+            value = {"path": path, "count": found.count}
+            text = line.text[found.start : found.end]  # the count as written
+            out.append(Claim("test_count", text, line.number, found.start + 1, value))
     return out
 
 
