@@ -154,10 +154,10 @@ def merged_name(subject: str) -> str:
 def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths: set[str]) -> None:
     """The document names its branch, and that branch was merged (before the previous handoff,
     when sessions run in parallel): the merged side's commits are the session's too. Their
-    changes join the window's, for ``paths`` (claimed files the window does not explain)."""
+    changes join the window's, for ``paths`` (claimed files the window does not explain). A
+    branch merged more than once (a pull request per session) is looked at even when it holds the
+    window's head: its earlier merges are outside the window."""
     names = {c.text for c in claims if c.kind == "branch"}
-    holding = (evidence.containing or set()) | {evidence.head_branch}
-    names -= holding  # the window already holds the work of a branch that holds its head
     if not names or not paths:
         return
     inside = {c.sha for c in evidence.window_commits}  # merged there: already the window's

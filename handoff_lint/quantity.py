@@ -8,6 +8,7 @@ test-count kinds take the quantities whose unit they know.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -141,6 +142,44 @@ def before(text: str, start: int, end: int) -> Quantity | None:
     return _quantity(found[-1]) if found else None
 
 
+ADDED_BEFORE = lazyre.compile(
+    r"(?:added|inserted|agregad[oa]s?|añadid[oa]s?|adicionad[oa]s?|ajouté(?:e?s)?|新增|追加)"
+    r"\W*$",
+    re.I,
+)
+REMOVED_BEFORE = lazyre.compile(
+    r"(?:removed|deleted|dropped|cut|trimmed|eliminad[oa]s?|removid[oa]s?|supprimé(?:e?s)?|删除|删去)"
+    r"\W*$",
+    re.I,
+)
+IN_FILE = lazyre.compile(
+    r"\s+(?:in|en|em|dans|im|nel|nella|to)\s+(?:(?:the|el|la|o|le|der|den)\s+)?"
+    r"(?:(?:new|nuevo|novo|nouveau|neuen?)\s+)?(?:(?:file|archivo|arquivo|fichier|datei)\s+)?"
+    r"(?:(?:nuevo|novo|nouveau)\s+)?$",
+    re.I,
+)
+
+
+def before_in(text: str, start: int) -> Quantity | None:
+    """ "~200 líneas en `quantization.py`", "415 lines in the new file `x.py`": the quantity
+    right before a preposition and the subject."""
+    head = text[:start].rstrip("`*")
+    link = IN_FILE.search(head)
+    if link is None:
+        return None
+    counted = head[: link.start()]
+    found = [m for m in QUANTITY.finditer(counted) if m.end() >= len(counted.rstrip())]
+    if not found:
+        return None
+    quantity = _quantity(found[-1])
+    verb = counted[: found[-1].start()]
+    if REMOVED_BEFORE.search(verb):  # "Removed 30 lines in `x.py`": not its size
+        return None
+    if ADDED_BEFORE.search(verb):  # "Added 30 lines to `x.py`"
+        return dataclasses.replace(quantity, plus=True)
+    return quantity
+
+
 def annotated(
     text: str, item_start: bool, units: tuple[str, ...]
 ) -> list[tuple[int, str, Quantity]]:
@@ -156,7 +195,7 @@ def annotated(
         out += [(start, path, q) for q in trailing(text, end) if q.unit in units]
     if not out:
         for start, end, path in paths:
-            found = before(text, start, end)
+            found = before(text, start, end) or before_in(text, start)
             if found is not None and found.unit in units:
                 out.append((start, path, found))
     return out

@@ -179,6 +179,10 @@ def test_test_ratio_claims(markdown: str, expected: list[tuple[str, str | None]]
             ["2026-02-08", "2026-02-06"],
         ),
         ("# Log\n\n## Changes since 2026-02-08\n", []),
+        ("# T\n\n**Fecha:** 16 de enero de 2025\n", ["2025-01-16"]),
+        ("# T\n\n**Datum:** 3. März 2025\n", ["2025-03-03"]),
+        ("# T\n\n**Data:** 5 de dezembro de 2024\n", ["2024-12-05"]),
+        ("# T\n\n**Date:** Sept. 9, 2025\n", ["2025-09-09"]),
     ],
 )
 def test_date_claims(markdown: str, expected: list[str]) -> None:
@@ -225,6 +229,10 @@ def test_date_claims(markdown: str, expected: list[str]) -> None:
             [("a/events.py", 164, "lines", {})],
         ),
         ("## Next Steps\n\n- `a.py` (40 lines)\n", []),
+        ("- ~200 líneas en `q/quant.py`", [("q/quant.py", 200, "lines", {"approx": True})]),
+        ("- Wrote 415 lines in the new file `x.py`", [("x.py", 415, "lines", {})]),
+        ("- Added 30 lines to `x.py`", [("x.py", 30, "insertions", {})]),
+        ("- Removed 30 lines in `x.py` and kept 4", []),
     ],
 )
 def test_line_count_claims(

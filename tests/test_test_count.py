@@ -51,6 +51,7 @@ def session(repo: ScratchRepo) -> ScratchRepo:
         ("- `web/a.test.ts` (5 tests)", [("5 tests", "unverifiable", None)]),  # it.each
         ("- `README.md` (3个)", []),  # a bare counter counts a test file's tests only
         ("- `x_test.go` (~20 tests)", []),  # no exact count to check
+        ("- Added 3 tests in `x_test.go`", []),  # tests the session added: tests_added's
     ],
 )
 def test_a_files_test_count(

@@ -494,3 +494,28 @@ def test_near_search_never_prefers_an_older_handoff_merged_late(
     repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD}, when())
     data = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path).json()
     assert data["documents"][0]["window"]["base"] == second
+
+
+def test_work_merged_from_the_documents_branch_before_the_window(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A log updated on the session's branch: the session's work reached main through an earlier
+    pull request from that same branch, before the log's previous version."""
+    repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "agent/work")
+    repo.commit("tools", {"tools.ts": "x\n"}, when="2025-11-13T09:10:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.when = "2025-11-13T09:20:00+00:00"
+    repo.git(
+        "merge", "-q", "--no-ff", "-m", "Merge pull request #1 from acme/agent/work", "agent/work"
+    )
+    repo.commit(
+        "docs: log", {"HANDOFF.md": HEAD + "- Started.\n"}, when="2025-11-13T09:30:00+00:00"
+    )
+    repo.git("checkout", "-q", "agent/work")
+    repo.git("merge", "-q", "--ff-only", "main")
+    text = (
+        HEAD + "- **Branch:** `agent/work`\n\n## Files Modified\n\n- `tools.ts` (parallel calls)\n"
+    )
+    repo.commit("docs: log the session", {"HANDOFF.md": text}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    files = {c["text"]: c["verdict"] for c in claims_of(run) if c["kind"] == "file"}
+    assert files == {"tools.ts": "verified"}

@@ -14,20 +14,28 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        start=1,
-    )
+MONTH_NAMES = {  # full names and abbreviations: English, Spanish, Portuguese, French, German, Italian
+    1: "january jan enero ene janeiro janvier janv januar jän gennaio gen",
+    2: "february feb febrero fevereiro fev février févr fevrier februar febbraio",
+    3: "march mar marzo março mars märz marz",
+    4: "april apr abril abr avril avr aprile",
+    5: "may mayo maio mai maggio mag",
+    6: "june jun junio junho juin juni giugno giu",
+    7: "july jul julio julho juillet juil juli luglio lug",
+    8: "august aug agosto ago août aout",
+    9: "september sep sept septiembre setiembre setembro septembre settembre set",
+    10: "october oct octubre outubro out octobre oktober okt ottobre ott",
+    11: "november nov noviembre novembro novembre",
+    12: "december dec diciembre dic dezembro dez décembre déc decembre dezember dicembre",
 }
-MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 DATE = lazyre.compile(
     r"(?<!\d)(?P<iso>(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2}))(?!\d)"
     r"|\b(?P<long>" + MONTH + r"\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b"
-    r"|\b(?P<euro>(?P<d3>\d{1,2})\s+"
+    r"|\b(?P<euro>(?P<d3>\d{1,2})\.?\s+(?:de\s+)?"
     + MONTH.replace("month", "month3")
-    + r"\.?,?\s+(?P<y3>\d{4}))\b",
+    + r"\.?,?\s+(?:de\s+)?(?P<y3>\d{4}))\b",
     re.I,
 )
 # a metadata key that gives the session's date, in the languages agents write ("Date",
@@ -53,15 +61,20 @@ ENTRY = lazyre.compile(
 )
 
 
+def month_number(name: str) -> int | None:
+    """The month a name (English, Spanish, Portuguese, French, German, Italian) stands for."""
+    return MONTHS.get(name.lower())
+
+
 def parse_date(match: re.Match[str]) -> dt.date | None:
     try:
         if match.group("iso"):
             return dt.date(int(match.group("y1")), int(match.group("m1")), int(match.group("d1")))
         if match.group("long"):
-            month = MONTHS[match.group("month")[:3].lower()]
-            return dt.date(int(match.group("y2")), month, int(match.group("d2")))
-        month = MONTHS[match.group("month3")[:3].lower()]
-        return dt.date(int(match.group("y3")), month, int(match.group("d3")))
+            month = month_number(match.group("month"))
+            return dt.date(int(match.group("y2")), month, int(match.group("d2"))) if month else None
+        month = month_number(match.group("month3"))
+        return dt.date(int(match.group("y3")), month, int(match.group("d3"))) if month else None
     except ValueError:
         return None
 
