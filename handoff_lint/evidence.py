@@ -489,6 +489,9 @@ def gather(
         _start_at_boundary(facts, evidence)
     if window.head is not None or window.staged:
         facts.git.prefetch(*history.questions(window, doc_path, claims))
+        recent = facts.recent_question()
+        if recent and any(c.kind == "branch" for c in claims):  # merges of the named branch
+            facts.git.prefetch(recent)
         _window_evidence(facts, evidence)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
         history.branches(facts, evidence, claims)

@@ -43,16 +43,20 @@ class RepoFacts:
     memo: dict[tuple[str, ...], Any] = field(default_factory=dict)  # answers shared by documents
     _recent: list[CommitInfo] | None = None
 
+    def recent_question(self) -> tuple[str, ...] | None:
+        """The command ``recent`` runs (to start early, when it will probably be needed)."""
+        return (
+            ("log", f"--format={RECORD}", f"--max-count={RECENT_LIMIT}", self.head)
+            if self.head
+            else None
+        )
+
     @property
     def recent(self) -> list[CommitInfo]:
         """The newest commits of HEAD's history, read once, when first needed."""
         if self._recent is None:
-            self._recent = []
-            if self.head:
-                output = self.git.run(
-                    "log", f"--format={RECORD}", f"--max-count={RECENT_LIMIT}", self.head
-                )
-                self._recent = parse_records(output)
+            question = self.recent_question()
+            self._recent = parse_records(self.git.run(*question)) if question else []
         return self._recent
 
 

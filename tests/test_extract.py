@@ -183,6 +183,8 @@ def test_test_ratio_claims(markdown: str, expected: list[tuple[str, str | None]]
         ("# T\n\n**Datum:** 3. März 2025\n", ["2025-03-03"]),
         ("# T\n\n**Data:** 5 de dezembro de 2024\n", ["2024-12-05"]),
         ("# T\n\n**Date:** Sept. 9, 2025\n", ["2025-09-09"]),
+        ("# T\n\n**Date:** Version 2, 2025-01-03\n", ["2025-01-03"]),
+        ("# T\n\n**Date:** Sprint 4 2025, March 3, 2025\n", ["2025-03-03"]),
     ],
 )
 def test_date_claims(markdown: str, expected: list[str]) -> None:

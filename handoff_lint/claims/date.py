@@ -29,13 +29,17 @@ MONTH_NAMES = {  # full names and abbreviations: English, Spanish, Portuguese, F
     12: "december dec diciembre dic dezembro dez décembre déc decembre dezember dicembre",
 }
 MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
-MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+# any word of 3-10 letters where a month name goes; ``month_number`` says whether it is one (an
+# alternation of the ~100 names cost more to compile than the rest of the pattern)
+MONTH = r"(?P<month>[^\W\d_]{3,10})"
 DATE = lazyre.compile(
     r"(?<!\d)(?P<iso>(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2}))(?!\d)"
-    r"|\b(?P<long>" + MONTH + r"\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b"
+    r"|\b(?P<long>"
+    + MONTH
+    + r"\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b(?![-/]\d)"
     r"|\b(?P<euro>(?P<d3>\d{1,2})\.?\s+(?:de\s+)?"
     + MONTH.replace("month", "month3")
-    + r"\.?,?\s+(?:de\s+)?(?P<y3>\d{4}))\b",
+    + r"\.?,?\s+(?:de\s+)?(?P<y3>\d{4}))\b(?![-/]\d)",
     re.I,
 )
 # a metadata key that gives the session's date, in the languages agents write ("Date",
@@ -80,11 +84,11 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
 
 
 def _claim(text: str, line: int, column: int) -> Claim | None:
-    match = DATE.search(text)
-    if not match:
-        return None
-    day = parse_date(match)
-    if day is None:
+    for match in DATE.finditer(text):
+        day = parse_date(match)
+        if day is not None:
+            break
+    else:
         return None
     return Claim("date", match.group(0), line, column + match.start(), {"date": day.isoformat()})
 
