@@ -67,19 +67,17 @@ def needs_inventory(claims: list[Claim], evidence: Evidence) -> bool:
     """Whether a claim could be refuted by the repository's test count. An exact count gives
     every test file by name at least one test, so a total no larger than the number of such
     files cannot exceed it: reading them all is spared (a ratio's denominator, a total)."""
+    totals = [
+        int(c.value["count"]) if c.kind == "test_total" else int(c.value["total"])
+        for c in claims
+        if c.kind == "test_total" or (c.kind == "tests" and c.value.get("about_tests"))
+    ]
+    if not totals:
+        return False
+    if any(c.kind == "test_total" and c.value.get("measure") == "added" for c in claims):
+        return True
     named = sum(1 for p in test_files(evidence.files_at_end) if TEST_NAME.search(p))
-    for claim in claims:
-        if claim.kind == "test_total" and claim.value.get("measure") == "added":
-            return True
-        if claim.kind == "test_total" and int(claim.value["count"]) > named:
-            return True
-        if (
-            claim.kind == "tests"
-            and claim.value.get("about_tests")
-            and int(claim.value["total"]) > named
-        ):
-            return True
-    return False
+    return max(totals) > named
 
 
 def inventory(facts: RepoFacts, evidence: Evidence) -> Inventory | None:
