@@ -130,11 +130,14 @@ def trailing(text: str, start: int) -> list[Quantity]:
     return _one_per_unit(inside, stripped)
 
 
+NEAR = 120  # how far before a subject its count is looked for (a line may hold thousands)
+
+
 def before(text: str, start: int, end: int) -> Quantity | None:
     """The quantity written right before a subject (``start``..``end``) that is alone in its
     brackets: "215 行 (errors.py)", but not "57 行 (config.py + toml)", which counts more."""
-    head = text[:start].rstrip(" `*")
-    tail = text[end:].lstrip(" `*")
+    head = text[max(0, start - NEAR) : start].rstrip(" `*")
+    tail = text[end : end + NEAR].lstrip(" `*")
     if not head or head[-1] not in OPEN or not tail or tail[0] not in CLOSE:
         return None
     counted = head[:-1].rstrip()
@@ -163,7 +166,7 @@ IN_FILE = lazyre.compile(
 def before_in(text: str, start: int) -> Quantity | None:
     """ "~200 líneas en `quantization.py`", "415 lines in the new file `x.py`": the quantity
     right before a preposition and the subject."""
-    head = text[:start].rstrip("`*")
+    head = text[max(0, start - NEAR) : start].rstrip("`*")
     link = IN_FILE.search(head)
     if link is None:
         return None

@@ -55,3 +55,12 @@ def test_a_count_before_a_subject_alone_in_its_brackets() -> None:
 def test_a_bracketed_count_at_the_end_of_the_line() -> None:
     text = "README.md: added usage examples (+105行)"
     assert [(q.count, q.plus) for q in quantity.trailing(text, len("README.md"))] == [(105, True)]
+
+
+def test_a_count_before_its_subject_is_looked_for_near_it_only() -> None:
+    """The look-back is bounded (a line can hold thousands of subjects: linear, not quadratic)."""
+    near = "415 lines in `x.py`"
+    far = "415 lines" + " " * (quantity.NEAR + 10) + "in `x.py`"
+    found = quantity.before_in(near, near.index("x.py"))
+    assert found is not None and found.count == 415
+    assert quantity.before_in(far, far.index("x.py")) is None
