@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import Run, verdicts
+from tests.conftest import Run, claims_of, verdicts
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 
@@ -215,3 +215,16 @@ def test_session_diff_stats(repo: ScratchRepo, cli) -> None:  # type: ignore[no-
         (11, "refuted"),
         (12, "refuted"),
     ]
+
+
+def test_a_file_count_below_the_last_commits_own_is_refuted(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The previous handoff came with other work, so where the session starts is an estimate: a
+    count below the window's is unverifiable, unless even the session's last commit alone (the
+    one that adds the document) created more."""
+    repo.commit("handoff 1 with work", {"SESSION_1_HANDOFF.md": HEAD, "a.py": "1\n"})
+    repo.commit("work", {"b.py": "1\n", "c.py": "1\n", "d.py": "1\n"})
+    doc = HEAD + "- 1 new file created\n- 2 new files created\n- 4 new files created\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc, "e.py": "1\n", "f.py": "1\n"})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    got = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file_count"]
+    assert got == [("1", "refuted"), ("2", "verified"), ("4", "unverifiable")]

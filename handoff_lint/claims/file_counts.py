@@ -188,6 +188,17 @@ def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
     return out
 
 
+def _least(claim: Claim, evidence: Evidence) -> int:
+    """The fewest files any start of the session could give: those of its last commit alone
+    (every reading of it), which the session made whatever its start."""
+    if not evidence.commit_changes:
+        return 0
+    last = evidence.commit_changes[0]
+    measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
+    counts = [_counts(c, evidence.doc_path, of) for c in (last, _without_bookkeeping(last))]
+    return min(c[measure] for c in counts)
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         if not evidence.available or evidence.window.head is None:
@@ -199,7 +210,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         noun = {"docs": "documents", "code": "code files"}.get(str(claim.value.get("of")), "files")
         if any(agrees(count, actual, claim.value) for actual in found):
             claim.settle("verified", f"{count} {noun} {measure} agrees with git")
-        elif count < net and not evidence.window_exact():
+        elif count < net and not evidence.window_exact() and count >= _least(claim, evidence):
             claim.settle(
                 "unverifiable",
                 f"the session window {measure} {net} {noun}, but where it starts is an estimate",
