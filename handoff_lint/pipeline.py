@@ -259,8 +259,9 @@ def _lint_document(
             evidence = _evidence(doc, members, facts, span, relative, options.globs)
             _verify(kinds, members, evidence, options)
             result.window = result.window or evidence.window
-            if span.base is None and span.head is not None and not span.staged:
-                _second_opinion(doc, members, facts, span.head, relative, options)
+            second = span.base is None or span.how == versions.SINCE_PREVIOUS
+            if second and span.head is not None and not span.staged:
+                _second_opinion(doc, members, facts, span, relative, options)
     quiet = suppress.Suppressions(doc)
     result.findings = quiet.keep(result.findings)
     shown = [
@@ -279,23 +280,38 @@ def _second_opinion(
     doc: Document,
     members: list[Claim],
     facts: RepoFacts | None,
-    head: str,
+    span: Window,
     relative: str | None,
     options: Options,
 ) -> None:
-    """A document with no earlier handoff was judged against the whole history before it; it
-    most likely reports on the last run of commits without a long pause. A claim is refuted
-    only if it is refuted in both, and verified if either verifies it (right before loud)."""
+    """A second window for a claim that its own refutes: the last run of commits without a long
+    pause, the session the document most likely reports on.
+
+    A document with no earlier handoff was judged against the whole history before it: a claim
+    is refuted only if it is refuted in both, and verified if either verifies it. A version of a
+    living document was judged against the commits since its previous version, which an agent
+    may have committed minutes earlier in the same session (or a parallel one committed for
+    it): a claim that the run verifies is not refuted but unverifiable (right before loud)."""
     import copy
 
-    assert facts is not None
-    tight = window.session_run(facts, head)
+    assert facts is not None and span.head is not None
+    if span.base is not None and not any(c.verdict == "refuted" for c in members):
+        return
+    tight = window.session_run(facts, span.head)
     if tight is None:
         return
     copies = copy.deepcopy(members)
     evidence = _evidence(doc, copies, facts, tight, relative, options.globs)
     _verify(claims.load(), copies, evidence, options)
     for claim, other in zip(members, copies, strict=True):
+        if span.base is not None:
+            if claim.verdict == "refuted" and other.verdict == "verified":
+                claim.settle(
+                    "unverifiable",
+                    f"{claim.reason}; but true of the commits since the last long pause, "
+                    "before the previous version",
+                )
+            continue
         better = (claim.verdict == "refuted" and other.verdict != "refuted") or (
             claim.verdict == "unverifiable" and other.verdict == "verified"
         )

@@ -20,6 +20,7 @@ from handoff_lint.model import Window
 from handoff_lint.repo import RepoFacts
 
 MAX_VERSIONS = 200
+SINCE_PREVIOUS = "since the previous version of this document"
 SMALL_EDIT = 4  # an edit inserting fewer lines than this (or than 10% of the document) is a fix
 
 
@@ -136,9 +137,7 @@ def _version_window(
         start += 1
     head = found[index].sha
     if start + 1 < len(found):
-        return Window(
-            found[start + 1].sha, head, False, "since the previous version of this document"
-        )
+        return Window(found[start + 1].sha, head, False, SINCE_PREVIOUS)
     first = window.compute(facts, path, context.globs, None, None, context.own, at=found[start].sha)
     how = first.how if start == index else first.how + "; widened to a later fix of the document"
     return Window(first.base, head, False, how)

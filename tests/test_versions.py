@@ -155,3 +155,27 @@ def test_work_merged_from_the_documents_branch_is_the_sessions(repo: ScratchRepo
     run = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert run.code == 0, run.out
     assert set(_verdicts(run).values()) == {"verified"}
+
+
+def test_a_version_written_minutes_earlier_does_not_refute_the_session(
+    repo: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """The agent committed an interim version of HANDOFF.md with its first piece of work and
+    the final version an hour later: the first piece is still this session's, so a claim of it
+    is unverifiable, not refuted; a claim of the session two days earlier stays refuted."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit(
+        "s1", {"HANDOFF.md": _doc("2025-11-10", "src/a.py")}, when="2025-11-10T11:00:00+00:00"
+    )
+    interim = {"src/b.py": "B = 1\n", "HANDOFF.md": _rewrite("2025-11-12", "src/b.py")}
+    repo.commit("b with interim handoff", interim, when="2025-11-12T10:00:00+00:00")
+    repo.commit("c", {"src/c.py": "C = 1\n"}, when="2025-11-12T10:40:00+00:00")
+    final = _rewrite("2025-11-12 (final)", "src/c.py") + "- `src/b.py`\n- `src/a.py`\n"
+    repo.commit("s2", {"HANDOFF.md": final}, when="2025-11-12T11:20:00+00:00")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert (
+        run.json()["documents"][0]["window"]["how"] == "since the previous version of this document"
+    )
+    assert _verdicts(run) == {15: "verified", 16: "unverifiable", 17: "refuted"}
+    assert run.code == 1, run.out
