@@ -33,6 +33,23 @@ def _items(markdown: str) -> list[tuple[str, int]]:
         ("**Fiction (95 patterns)**:\n- Fantasy (14): epic, dark\n- Romance (10): x\n", []),
         ("### Expected (127 New Tests)\n| Package | Gain |\n|---|---|\n| VM | 5% |\n", []),
         ("### Files (12 files)\n\n- `a.py`\n- ... and 11 more\n", []),
+        # a bare count after the noun it counts: numbered items with their own sub-items,
+        # pasted `git log --oneline` lines
+        (
+            "## Commits Made (3)\n\n1. **fix: a** (1a2b3c4)\n   - detail\n"
+            "2. **ci: b** (2b3c4d5)\n3. **docs: c** (3c4d5e6)\n4. **docs: d** (4d5e6f7)\n",
+            [("3", 4)],
+        ),
+        (
+            "### Recent Commits (2)\n\n```\n1a2b3c4 fix: a\n2b3c4d5 docs: b\n3c4d5e6 x\n```\n",
+            [("2", 3)],
+        ),
+        ("### Recent Commits (3)\n1a2b3c4 fix: a\n2b3c4d5 docs: b\n3c4d5e6 x\n", [("3", 3)]),
+        ("### Completed Tasks (2)\n1. Task 6: a\n2. Task 7: b\n", [("2", 2)]),
+        # one item standing for many; a bare count after no countable noun
+        ("### Done Tasks (23)\n- Task 9: a\n- Task 12-30: the rest\n", []),
+        ("### Commits (4)\n\n```bash\ngit log --oneline\n```\n", []),
+        ("## Phase Results (3)\n\n- a\n- b\n", []),
         # not a count of listed things
         ("### Phase 2 (2 weeks)\n\n- a\n- b\n- c\n", []),
         ("### Coverage (85%)\n\n- a\n", []),

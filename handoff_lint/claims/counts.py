@@ -115,12 +115,12 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         )
     bracket = "(" in line.text or "（" in line.text
     items = witness.bracketed(line.text) if bracket and line.first else None
-    noun = items.group("what") if items else ""
+    noun = items.what if items else ""
     found = witness.after(doc, line.block, noun) if items and line.block.list_depth < 0 else None
     if items and found:
-        value = {"count": int(items.group("n")), "measure": "items", "items": found.count}
+        value = {"count": items.n, "measure": "items", "items": found.count}
         value["witness"] = found.what
-        out.append(Claim("counts", items.group("n"), line.number, items.start("n") + 1, value))
+        out.append(Claim("counts", str(items.n), line.number, items.column + 1, value))
     return out
 
 

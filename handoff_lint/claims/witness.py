@@ -31,7 +31,7 @@ NOT_COUNTED = lazyre.compile(
 )
 # nouns a list gives one item each (a list of "patterns" or "tests" grouped by category does not)
 ONE_EACH = lazyre.compile(
-    r"^(?:[\w-]+\s+){0,2}?(?:files?|documents?|docs?|tests?|test\s+cases?|tasks?|items?|steps?|"
+    r"^(?:[\w-]+\s+){0,2}?(?:files?|documents?|docs?|tests?|test\s+cases?|tasks?|items?|steps?|commits?|"
     r"fix(?:es)?|bugs?|issues?|features?|components?|modules?|endpoints?|scripts?|pages?|"
     r"screens?|prs?|pull\s+requests?|changes|reports?|checks?|stories|classes|functions?|"
     r"文件|文档|测试|任务|问题|组件|模块|ファイル|ドキュメント|テスト|タスク|파일|테스트)$",
@@ -43,9 +43,26 @@ FILE_NOUN = lazyre.compile(
 INCOMPLETE = lazyre.compile(
     r"\b(?:and|plus)\s+\d+\s+more\b|\betc\.?$|…|\.\.\.\s*$|以及其他|など$|等$", re.I
 )
+# "## Commits Made (3)", "### Completed Tasks (7):": a bare count ending a heading or label
+# counts the noun just before it
+BARE = lazyre.compile(
+    r"(?P<what>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})\s*[*_]*\s*"
+    r"[(（]\s*(?P<n>\d{1,4})\s*[)）]\s*[:：]?\s*[*_]*\s*$"
+)
+BARE_NOUN = lazyre.compile(
+    r"\b(?:files?|documents?|docs?|tests?|tasks?|items?|steps?|fix(?:es)?|bugs?|issues?|"
+    r"features?|components?|modules?|endpoints?|scripts?|commits?|prs?|changes|reports?)\b",
+    re.I,
+)
+# "Task 12-30: ...": one item standing for many
+RANGED = lazyre.compile(
+    r"\b(?:tasks?|items?|issues?|steps?|phases?|tickets?|stories|#)\s*\d+\s*(?:-|–|to)\s*\d+\b",
+    re.I,
+)
+HASH_LINE = lazyre.compile(r"^\s*(?:[-*+]\s+)?`?[0-9a-f]{7,40}\b`?\s+\S")
 GROUP_LABEL = lazyre.compile(r"^\s*\*\*[^*]{1,60}\*\*\s*[:：]?\s*$")
 GROUP_COUNT = lazyre.compile(
-    r"[(（]\s*\d+\s*\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
+    r"[(（](?![0-9a-f]{7,40}[)）])\s*\d+\s*\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
 )
 TREE_ENTRY = lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s)\s*(?P<name>\S.*?)\s*$")
 
@@ -83,6 +100,14 @@ def _code(block: Block) -> Witness | None:
     return Witness(len(files), "files listed")
 
 
+def _hash_lines(block: Block) -> Witness | None:
+    """Pasted ``git log --oneline`` output (in a code block or a bare paragraph): its commits."""
+    lines = [line for line in block.lines if line.strip() and not line.lstrip().startswith("```")]
+    if lines and all(HASH_LINE.match(line) for line in lines):
+        return Witness(len(lines), "commits listed")
+    return None
+
+
 def _group_label(block: Block) -> bool:
     """A bold label alone on its paragraph, with no count of its own ("**Core:**")."""
     return (
@@ -108,7 +133,7 @@ def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
             break
         if block.kind != "paragraph":
             break
-        if INCOMPLETE.search(block.text):
+        if INCOMPLETE.search(block.text) or RANGED.search(block.lines[0]):
             return None
         if block.list_depth == 0 and block.parent_item_id < 0 and block.item_id not in items:
             items.add(block.item_id)
@@ -129,6 +154,10 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     while block.kind == "heading" and len(rest) > 1 and _group_label(rest[0]):
         rest = rest[1:]  # "### New files (3)" then "**Core:**" and its list
     first = rest[0]
+    if noun.startswith("commit") and first.kind in ("code", "paragraph"):
+        found = _hash_lines(first)
+        if found is not None or first.kind == "code":
+            return found
     if first.kind == "table_row":
         return _table(rest) if not noun or FILE_NOUN.search(noun) else None
     if first.kind == "code":
@@ -138,9 +167,27 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     return None
 
 
-def bracketed(text: str) -> re.Match[str] | None:
-    """A count in brackets at the end of ``text`` that counts things (not time, size or passes)."""
+@dataclass(frozen=True)
+class Counted:
+    """A count in brackets: the number, what it counts ("" for a bare counter), its column."""
+
+    n: int
+    what: str
+    column: int
+
+
+def bracketed(text: str) -> Counted | None:
+    """A count in brackets at the end of ``text`` that counts things (not time, size or passes):
+    "(9 files)", "（17 个）", or a bare "(3)" after a noun that names what it counts."""
     match = BRACKETED.search(text)
-    if match is None or NOT_COUNTED.match(match.group("what").strip(" *_")):
+    if match is not None:
+        if NOT_COUNTED.match(match.group("what").strip(" *_")):
+            return None
+        return Counted(int(match.group("n")), match.group("what"), match.start("n"))
+    bare = BARE.search(text)
+    if bare is None:
         return None
-    return match
+    noun = BARE_NOUN.search(bare.group("what"))
+    if noun is None:
+        return None
+    return Counted(int(bare.group("n")), noun.group(0), bare.start("n"))
