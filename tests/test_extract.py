@@ -356,3 +356,21 @@ def test_commit_count_shapes(markdown: str, expected: list[str]) -> None:
 )
 def test_pasted_git_log_is_claimed(markdown: str, expected: list[str]) -> None:
     assert kinds(markdown, "commit") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("### Files Created: 17", [("17", "created")]),
+        ("- Archivos creados: 8", [("8", "created")]),
+        ("1. **File modificati**: 3", [("3", "modified")]),
+        ("- **Fichiers créés** : 2", [("2", "created")]),
+        ("### Files Created: see the list below", []),
+    ],
+)
+def test_a_labelled_file_count_in_a_heading_or_list_item(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    found = extract(f"# Report\n\n**Date:** 2025-01-01\n\n{line}\n")
+    got = [(c.text, c.value["measure"]) for c in found if c.kind == "file_count"]
+    assert got == expected

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 ACTIONS = {
-    "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|nuevos?|novos?|nouveaux?",
-    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modificados?|modifiés?",
+    "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|erstellt|nuevos?|"
+    r"cread[oa]s?|criad[oa]s?|novos?|nuovi|creati|nouveaux?|créés?",
+    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modificad[oa]s?|"
+    r"modificati|modifiés?",
     "deleted": r"deleted|removed|删除|削除|gelöscht|eliminados?|removidos?|supprimés?",
     "renamed": r"renamed|moved|移动|重命名|移動|verschoben|movidos?|renommés?",
     "changed": r"changed|touched|total|涉及|共",
@@ -35,7 +37,7 @@ ACTION = "|".join(ACTIONS.values())  # which action: ``_action`` on the words ma
 SHAPES = [
     # "**Files Modified:** 9", "删除文件: 40个", "変更ファイル: 1個", "Total Files Changed: 21"
     lazyre.compile(
-        r"(?:^|[*|])\s*(?:total\s+)?(?:(?P<a1>"
+        r"(?:^(?:#{1,6}\s+|[-+]\s+|\d+[.)]\s+)?|[*|])\s*(?:total\s+)?(?:(?P<a1>"
         + ACTION
         + r")\s*"
         + NOUN
