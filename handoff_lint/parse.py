@@ -180,9 +180,9 @@ class _Aligner:
         parent = self.section
         while parent is not None and parent.level >= level:
             parent = parent.parent
-        self.section = Section(
-            title, level, index + 1, max(column, 1), parent, roles.role_of(title)
-        )
+        first = level == 1 and not self.doc.sections
+        role = roles.title_role(title) if first else roles.role_of(title)
+        self.section = Section(title, level, index + 1, max(column, 1), parent, role)
         self.doc.sections.append(self.section)
         self.add("heading", index, span)
 

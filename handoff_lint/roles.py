@@ -76,11 +76,94 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
     (
         "summary",
         lazyre.compile(
-            r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome|résumé|resumen|zusammenfassung)\b|摘要|總結|总结|概要|完成",
+            r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome|résumé|resumen|zusammenfassung)\b|摘要|總結|总结|概要|(?<!未)(?<!没有)(?<!沒有)完成",
             re.I,
         ),
     ),
 ]
+
+# the same roles in other languages (headings of Spanish, Portuguese, French, German, Italian,
+# Chinese, Japanese and Korean reports), after the English ones: the first match still wins
+FOREIGN_NOUN = (
+    r"(?:archivos|ficheros|arquivos|fichiers|dateien|file|documentos|documents|entregables)"
+)
+CJK_FILE = r"(?:文件|文档|檔案|文檔|ファイル|ドキュメント|파일|문서)"
+CREATED_WORDS = (
+    r"(?:cread|criad|creati|créé|nuev|novos|nuovi|nouveaux|neue|erstellt|新增|新建|创建|作成|追加)"
+)
+CHANGED_WORDS = r"(?:modific|actualiz|alterad|aggiorn|modifié|geändert|修改|更改|更新|変更|修正)"
+ROLE_PATTERNS += [
+    (
+        "files",
+        lazyre.compile(
+            CREATED_WORDS + ".*" + CHANGED_WORDS + "|" + CHANGED_WORDS + ".*" + CREATED_WORDS, re.I
+        ),
+    ),
+    (
+        "files_modified",
+        lazyre.compile(
+            r"^\W*(?:updates|actualizaciones|atualizações|mises à jour|aggiornamenti|"
+            r"aktualisierungen)\b",
+            re.I,
+        ),
+    ),
+    (
+        "plan",
+        lazyre.compile(
+            r"\b(?:próxim[oa]s?|siguientes\s+pasos|pendientes?|por\s+hacer|futur[oa]s?|"
+            r"recomendaci\w*|pr[oó]ximos\s+passos|prochaines?|à\s+faire|nächste|offene|geplant\w*|"
+            r"prossim[ie]|da\s+fare)\b|下一步|后续|後續|待办|待辦|待完成|未完成|计划|計劃|建议|"
+            r"今後|次の|予定|残(?:り|タスク)|課題|다음|향후|계획",
+            re.I,
+        ),
+    ),
+    (
+        "files_created",
+        lazyre.compile(
+            r"\b" + FOREIGN_NOUN + r"\s+(?:\w+\s+)?(?:cread[oa]s|nuev[oa]s|criad[oa]s|novos|nuovi|"
+            r"creati|créés|nouveaux|neue|erstellt)\b|\b(?:nuev[oa]s|novos|nuovi|nouveaux|neue)\s+"
+            + FOREIGN_NOUN
+            + r"\b|(?:新增|新建|创建|創建|新規|作成した|追加した|新しい|추가된|생성된|새)\s*(?:的)?\s*"
+            + CJK_FILE,
+            re.I,
+        ),
+    ),
+    (
+        "files_modified",
+        lazyre.compile(
+            r"\b" + FOREIGN_NOUN + r"\s+(?:\w+\s+)?(?:modificad[oa]s|actualizad[oa]s|alterad[oa]s|"
+            r"modificati|aggiornati|modifiés|geändert)\b|\bgeänderte\s+dateien\b|"
+            r"(?:修改|更改|更新|変更|修正|編集|수정된|변경된)\s*(?:的|した)?\s*" + CJK_FILE,
+            re.I,
+        ),
+    ),
+    (
+        "files_deleted",
+        lazyre.compile(
+            r"\b" + FOREIGN_NOUN + r"\s+(?:eliminad[oa]s|borrad[oa]s|removid[oa]s|gelöscht|"
+            r"supprimés|eliminati|rimossi)\b|\bgelöschte\s+dateien\b|"
+            r"(?:删除|刪除|削除|삭제된)\s*(?:的|した)?\s*" + CJK_FILE,
+            re.I,
+        ),
+    ),
+]
+# a heading that says its work is done is never a plan ("Savings Goals Dashboard ✅", "Goals
+# Complete", "Phase 2 Plan (5/5)", "计划完成")
+DONE = lazyre.compile(
+    r"✅|✔|☑|\[x\]|(?<!not )(?<!not yet )\b(?:complete[d]?|done|finished|achieved|delivered|"
+    r"shipped|completad[oa]s?|terminad[oa]s?|abgeschlossen|erledigt|terminé[es]?|completati)\b|"
+    r"(?<![\d/])(\d+)/\1(?![\d/])|(?<!未)(?<!没有)(?<!沒有)完成|完了|済み|완료",
+    re.I,
+)
+
+# words a done mark does not overrule: work still to do ("After Fixes (Projected): 78/78") and
+# another session's work, done or not ("# PREVIOUS SESSION: ... ✅")
+FUTURE = lazyre.compile(
+    r"\b(?:next|remaining|todo|to[- ]do|future|follow[- ]?up|pending|upcoming|roadmap|planned|"
+    r"projected|projections?|expected|estimated|backlog|deferred|outstanding|blockers?|"
+    r"(?:previous|prior|earlier|last)\s+sessions?)\b",
+    re.I,
+)
 
 FILE_ROLES = {"files", "files_created", "files_modified", "files_deleted"}
 ACTION_OF_ROLE = {
@@ -118,7 +201,8 @@ def roles_of(title: str) -> list[str]:
         found = [role for role, pattern in ROLE_PATTERNS if pattern.search(title)]
         if _extra_plans is not None and _extra_plans.search(title):
             found.insert(0, "plan")
-        if _claim_words is not None and _claim_words.search(title):
+        done = DONE.search(title) is not None and FUTURE.search(title) is None
+        if done or (_claim_words is not None and _claim_words.search(title)):
             found = [r for r in found if r != "plan"]
         _known[title] = tuple(dict.fromkeys(found))
     return list(_known[title])
@@ -127,6 +211,23 @@ def roles_of(title: str) -> list[str]:
 def role_of(title: str) -> str:
     """The role a heading or label names, or '' when it names none."""
     found = roles_of(title)
+    return found[0] if found else ""
+
+
+PLAN_TITLE = lazyre.compile(
+    r"^\W*(?:next|todo|to[- ]do|plan(?:ned)?\s+for|roadmap|upcoming|future|remaining|pending|"
+    r"backlog|próxim[oa]s?|prochaine?s?|nächste|prossim[oa])\b|^\W*(?:下一步|下次|待办|次回|今後)",
+    re.I,
+)
+
+
+def title_role(title: str) -> str:
+    """The role a document's title gives it: a plan only when the title leads with future work
+    ("# Next Session: ..."); "# Sprint 4 Plan 02: Billing Export Summary" and "# Session 6
+    Handoff Instructions" are reports."""
+    found = roles_of(title)
+    if PLAN_TITLE.search(title) is None:
+        found = [role for role in found if role != "plan"]
     return found[0] if found else ""
 
 

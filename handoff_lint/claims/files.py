@@ -46,6 +46,9 @@ LABEL = lazyre.compile(
 ARROW = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
 OPENING = lazyre.compile(r"(\*\*|__)?`?")
 SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
+LINK = lazyre.compile(
+    r"\[(?P<text>[^\]\n]{1,200})\]\((?P<target>[^)\s]{1,300})(?:\s+\"[^\"]*\")?\)"
+)
 PATH_TOKEN = lazyre.compile(r"[^\s`*,;|()\[\]\"']+")
 ACTION_WORDS = {
     "created": "created",
@@ -58,17 +61,37 @@ ACTION_WORDS = {
 }
 
 
-def _path_at(text: str) -> tuple[int, str] | None:
-    """(offset, path) of a path at the very start of ``text``, inside decoration or not."""
+def _link_at(text: str, offset: int) -> tuple[int, str, int] | None:
+    """A Markdown link to a file at ``offset``: "[a.py](../src/a.py)" names its target (from
+    the document's folder), "[src/a.py](https://host/blob/main/src/a.py)" its text."""
+    link = LINK.match(text, offset)
+    if link is None:
+        return None
+    target = link.group("target").split("#")[0]
+    if target and "://" not in target and not target.startswith("mailto:"):
+        path = textscan.normalize_path(target)
+        if textscan.looks_like_path(path) and "::" not in path:
+            return link.start("target") + target.find(path), path, link.end()
+    label = textscan.normalize_path(link.group("text"))
+    if textscan.looks_like_path(label) and label in link.group("text"):
+        return link.start("text") + link.group("text").find(label), label, link.end()
+    return None
+
+
+def _path_at(text: str) -> tuple[int, str, int] | None:
+    """(offset, path, end) of a path at the very start of ``text``, inside decoration or not."""
     match = OPENING.match(text)
     offset = match.end() if match else 0
+    if text[offset : offset + 1] == "[" and not text.startswith("[ ]", offset):
+        return _link_at(text, offset)
     spanned = SPANNED.match(text, offset - 1) if text[offset - 1 : offset] == "`" else None
     if (
         spanned
         and textscan.looks_like_path(spanned.group(1), spaces=True)
         and "::" not in spanned.group(1)
     ):
-        return offset, spanned.group(1).strip()
+        path = spanned.group(1).strip()
+        return offset, path, offset + len(path)
     token = PATH_TOKEN.match(text, offset)
     if not token:
         return None
@@ -78,7 +101,8 @@ def _path_at(text: str) -> tuple[int, str] | None:
     path = textscan.normalize_path(raw)
     if not textscan.looks_like_path(path):
         return None
-    return offset + raw.find(path), path
+    start = offset + raw.find(path)
+    return start, path, start + len(path)
 
 
 def _claim(path: str, action: str, line: int, column: int, **extra: Any) -> Claim:
@@ -140,8 +164,8 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     found = _path_at(body)
     if not found:
         return []
-    offset, path = found
-    rest = body[offset + len(path) :]
+    offset, path, end = found
+    rest = body[end:]
     action = _action_for(line, labels, rest.lstrip("`*_ "))
     if not action or action == "plan":
         return []
@@ -187,7 +211,7 @@ def _table_claims(line: Line) -> list[Claim]:
     found = _path_at(stripped)
     if not found:
         return []
-    offset, path = found
+    offset, path, _ = found
     action = roles.file_action(line.block.section) or "changed"
     action_column = header_index(header, "action", "status", "change", "type", "operation")
     if 0 <= action_column < len(cells):
@@ -253,6 +277,8 @@ def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
                 f"{path} was created but no longer exists at the end of the session",
                 "HL303",
             )
+    elif any("A" in changes.get(path, ()) for changes in evidence.commit_changes):
+        claim.settle("verified", f"{path} was deleted and created again in the session window")
     elif actions:
         claim.settle(
             "refuted",

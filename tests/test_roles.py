@@ -1,0 +1,76 @@
+"""What a heading says its content is: a plan only when it is itself about future work (or
+another session's); a title never is, unless it leads with future work; the same roles in the
+languages agents write in."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint import roles
+from tests.test_extract import extract
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Next Steps", "plan"),
+        ("Remaining (not done)", "plan"),
+        ("Item 3: Savings Goals Dashboard ✅", ""),
+        ("Goals Complete", ""),
+        ("Phase 2 Plan (5/5)", ""),
+        ("PREVIOUS SESSION: Issue #12 COMPLETE ✅", "plan"),
+        ("Próximos pasos", "plan"),
+        ("下一步计划", "plan"),
+        ("未完成任务", "plan"),
+        ("已完成任务", "summary"),
+        ("📁 Entregables Creados", "files_created"),
+        ("新增文件", "files_created"),
+        ("Neue Dateien", "files_created"),
+        ("修改的文件", "files_modified"),
+        ("変更ファイル", "files_modified"),
+        ("Actualizaciones", "files_modified"),
+        ("File creati/modificati (principali)", "files"),
+        ("Archivos eliminados", "files_deleted"),
+    ],
+)
+def test_the_role_of_a_heading(title: str, role: str) -> None:
+    assert roles.role_of(title) == role
+
+
+@pytest.mark.parametrize(
+    ("title", "judged"),
+    [
+        ("Sprint 4 Plan 02: Billing Export Summary", True),
+        ("Session 6 Handoff Instructions", True),
+        ("Next Session: Week 16 Mobile UI", False),
+    ],
+)
+def test_a_title_is_a_plan_only_when_it_leads_with_future_work(title: str, judged: bool) -> None:
+    body = "**Date:** 2025-01-01\n\n## Work\n\n- Created `src/a.py`\n\n### Goals ✅\n\n- `src/b.py` (new)\n"
+    found = [c.text for c in extract(f"# {title}\n\n{body}") if c.kind == "file"]
+    assert found == (["src/a.py", "src/b.py"] if judged else [])
+
+
+def test_a_file_list_under_a_heading_in_another_language() -> None:
+    markdown = (
+        "# Resumen\n\n## Entregables Creados\n\n### Código\n\n1. `src/nas.py`\n\n"
+        "### Actualizaciones\n\n- `README.md`\n\n## Próximos pasos\n\n- `src/next.py` (new)\n"
+    )
+    found = [(c.text, c.value["action"]) for c in extract(markdown) if c.kind == "file"]
+    assert found == [("src/nas.py", "created"), ("README.md", "modified")]
+
+
+@pytest.mark.parametrize(
+    ("item", "path"),
+    [
+        ("[src/a.py](src/a.py)", "src/a.py"),
+        ("**[../src/a.py](../src/a.py)** (813 lines)", "../src/a.py"),
+        ("[a.py](../src/a.py#L10)", "../src/a.py"),
+        ("[src/a.py](https://github.com/o/r/blob/main/src/a.py)", "src/a.py"),
+        ("[the guide](https://example.com/guide)", None),
+    ],
+)
+def test_a_link_to_a_file_in_a_file_list(item: str, path: str | None) -> None:
+    markdown = f"# Report\n\n## Files Created\n\n1. {item}\n"
+    found = [c.value["path"] for c in extract(markdown) if c.kind == "file"]
+    assert found == ([path] if path else [])
