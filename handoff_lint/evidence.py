@@ -349,6 +349,17 @@ def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]
     return [diff, *_tree_questions(facts, head), _log_question(window)]
 
 
+def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
+    """A file claimed created that the window as a whole modified: one of its commits may have
+    deleted and added it again (the commits are then read one by one)."""
+    for claim in claims:
+        if claim.kind == "file" and claim.value.get("action") == "created":
+            path = evidence.resolve(str(claim.value.get("path", "")))
+            if path is not None and "M" in evidence.actions(path):
+                return True
+    return False
+
+
 def _log_question(window: Window) -> tuple[str, ...]:
     return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
 
@@ -505,7 +516,9 @@ def gather(
                 history.later_starts(facts, evidence)
         if needs_inventory(claims, evidence):
             evidence.suite = inventory(facts, evidence)
-        if any(c.kind == "file_count" for c in claims) and window.head:
+        if window.head and (
+            any(c.kind == "file_count" for c in claims) or _recreated(claims, evidence)
+        ):
             evidence.commit_changes = history.commit_changes(facts, window)
     if any(c.kind == "tests" for c in claims):
         shas = [c.sha for c in evidence.window_commits]

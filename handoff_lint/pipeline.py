@@ -259,7 +259,8 @@ def _lint_document(
             evidence = _evidence(doc, members, facts, span, relative, options.globs)
             _verify(kinds, members, evidence, options)
             result.window = result.window or evidence.window
-            second = span.base is None or span.how == versions.SINCE_PREVIOUS
+            second = span.base is None or not evidence.window_exact()
+            second = second or span.how == versions.SINCE_PREVIOUS
             if second and span.head is not None and not span.staged:
                 _second_opinion(doc, members, facts, span, relative, options)
     quiet = suppress.Suppressions(doc)
@@ -291,7 +292,8 @@ def _second_opinion(
     is refuted only if it is refuted in both, and verified if either verifies it. A version of a
     living document was judged against the commits since its previous version, which an agent
     may have committed minutes earlier in the same session (or a parallel one committed for
-    it): a claim that the run verifies is not refuted but unverifiable (right before loud)."""
+    it), and an estimated window may start too late or too early: a claim that the run
+    verifies is not refuted but unverifiable (right before loud)."""
     import copy
 
     assert facts is not None and span.head is not None
@@ -308,8 +310,8 @@ def _second_opinion(
             if claim.verdict == "refuted" and other.verdict == "verified":
                 claim.settle(
                     "unverifiable",
-                    f"{claim.reason}; but true of the commits since the last long pause, "
-                    "before the previous version",
+                    f"{claim.reason}; but true of the commits since the last pause of more "
+                    "than 6 hours, and where the session starts is not certain",
                 )
             continue
         better = (claim.verdict == "refuted" and other.verdict != "refuted") or (

@@ -221,10 +221,65 @@ def test_a_file_count_below_the_last_commits_own_is_refuted(repo: ScratchRepo, c
     """The previous handoff came with other work, so where the session starts is an estimate: a
     count below the window's is unverifiable, unless even the session's last commit alone (the
     one that adds the document) created more."""
-    repo.commit("handoff 1 with work", {"SESSION_1_HANDOFF.md": HEAD, "a.py": "1\n"})
+    first = {"SESSION_1_HANDOFF.md": HEAD, "a.py": "1\n", "a2.py": "1\n"}
+    repo.commit("handoff 1 with work", first)
     repo.commit("work", {"b.py": "1\n", "c.py": "1\n", "d.py": "1\n"})
     doc = HEAD + "- 1 new file created\n- 2 new files created\n- 4 new files created\n"
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc, "e.py": "1\n", "f.py": "1\n"})
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     got = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file_count"]
     assert got == [("1", "refuted"), ("2", "verified"), ("4", "unverifiable")]
+
+
+def test_a_file_deleted_and_created_again_was_created(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Net, the window modified src/nas.py; one of its commits created it anew after another
+    deleted it, so "created" is true. A file only modified is still refuted."""
+    repo.commit("start", {"src/nas.py": "old\n", "src/old.py": "1\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("drop", remove=["src/nas.py"])
+    repo.commit("again", {"src/nas.py": "new\nversion\n", "src/old.py": "2\n"})
+    doc = HEAD + "## Files Created\n\n- `src/nas.py`\n- `src/old.py`\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]
+
+
+def test_a_count_of_files_may_leave_the_documents_out(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "Files modified: 2" counts the two code files; the window also changed two notes."""
+    start = {"a.py": "1\n", "b.py": "1\n", "docs/x.md": "x\n", "docs/y.md": "y\n"}
+    repo.commit("start", start)
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "2\n", "b.py": "2\n", "docs/x.md": "x2\n"})
+    repo.commit("notes", {"docs/y.md": "y2\n"})
+    doc = HEAD + "- **Files modified:** 2\n- **Files modified:** 5\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert _line_verdicts(run, "file_count") == [(7, "verified"), (8, "refuted")]
+
+
+def test_the_size_of_a_file_before_the_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "Refactored `src/index.ts` (100 lines) into 10": the size before the session counts."""
+    repo.commit("start", {"src/index.ts": "x\n" * 100})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("slim", {"src/index.ts": "y\n" * 10})
+    doc = HEAD + "- Refactored `src/index.ts` (100 lines)\n- Trimmed `src/index.ts` (90 lines)\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert _line_verdicts(run, "lines") == [(7, "verified"), (8, "refuted")]
+
+
+def test_an_estimated_window_that_is_too_narrow_does_not_refute(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A parallel session's handoff, committed with its work, lands in the middle of this
+    session: the window starts just before it, after this session's first commit. A claim
+    true of the run since the last long pause is unverifiable; an older session's file is
+    still refuted."""
+    repo.commit("start", {"src/old.py": "1\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit("a", {"src/a.py": "1\n"}, when="2025-11-13T10:00:00+00:00")
+    other = {"SESSION_1_HANDOFF.md": HEAD, "src/b.py": "1\n"}
+    repo.commit("other session", other, when="2025-11-13T10:10:00+00:00")
+    repo.commit("c", {"src/c.py": "1\n"}, when="2025-11-13T10:20:00+00:00")
+    doc = HEAD + "## Files Created\n\n- `src/c.py`\n- `src/a.py`\n- `src/old.py`\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:30:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert "along with other work" in run.json()["documents"][0]["window"]["how"]
+    assert _line_verdicts(run, "file") == [(9, "verified"), (10, "unverifiable"), (11, "refuted")]

@@ -182,11 +182,13 @@ def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
     readings += [_without_bookkeeping(changes) for changes in readings]
     out: list[int] = []
     for changes in readings:
-        counts = _counts(changes, evidence.doc_path, of)
-        out.append(counts[measure])
-        if measure == "modified":  # "files modified" often counts the created ones too
-            out.append(counts["created or modified"])
-            out.append(counts["changed"])
+        # a count of files of no named kind often leaves the documents out (code files only)
+        for kind in (of,) if of else ("", "code"):
+            counts = _counts(changes, evidence.doc_path, kind)
+            out.append(counts[measure])
+            if measure == "modified":  # "files modified" often counts the created ones too
+                out.append(counts["created or modified"])
+                out.append(counts["changed"])
     return out
 
 

@@ -101,11 +101,22 @@ def _claim(line: Line, path: str, found: quantity.Quantity) -> Claim:
     return Claim("lines", text, line.number, found.start + 1, _value(found, path))
 
 
+# a line that tells of a change of size ("refactored index.ts (2013 lines) into 53", "from 800
+# to 120 lines") may give the size before the session
+RESIZED = lazyre.compile(
+    r"\b(?:into|from|reduced|shrunk|slimmed|split|refactored|extracted|down\s+to|cut)\b|→|->", re.I
+)
+
+
 def _prose_claims(line: Line) -> list[Claim]:
-    return [
+    found = [
         _claim(line, path, q)
         for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, ("lines",))
     ]
+    if found and RESIZED.search(line.text):
+        for claim in found:
+            claim.value["before"] = True
+    return found
 
 
 def _cell_number(cells: list[tuple[int, str]], index: int) -> tuple[int, re.Match[str]] | None:
@@ -208,7 +219,13 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
     counts = sorted(evidence.line_counts.get(path, set()))
     if "A" in evidence.actions(path):
         return counts, "lines"
-    return counts + inserted + [r[0] + r[1] for r in rows], "lines or insertions"
+    # its size before the session ("refactored index.ts (2013 lines) into 53 lines")
+    before = [
+        n - sum(r[0] for r in rows) + sum(r[1] for r in rows)
+        for n in counts[:1]
+        if rows and value.get("before")
+    ]
+    return counts + inserted + [r[0] + r[1] for r in rows] + before, "lines or insertions"
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
