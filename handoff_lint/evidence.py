@@ -64,6 +64,7 @@ class Evidence:
     window_commits: list[CommitInfo] = field(default_factory=list)
     repo: RepoFacts | None = None
     line_counts: dict[str, set[int]] = field(default_factory=dict)
+    code_counts: dict[str, set[int]] = field(default_factory=dict)  # "115 LOC": code, non-blank
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
     diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)

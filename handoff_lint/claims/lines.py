@@ -98,9 +98,17 @@ def _claim(line: Line, path: str, found: quantity.Quantity) -> Claim:
     """The claim is the count as written ("74 lines"), about ``path``: its finding points at
     the number, and a true claim about the file on the same line keeps its own verdict."""
     text = line.text[found.start : found.end]
-    return Claim("lines", text, line.number, found.start + 1, _value(found, path))
+    value = _value(found, path)
+    if CODE_UNIT.search(text) and value["measure"] == "lines":
+        value["code"] = True
+    return Claim("lines", text, line.number, found.start + 1, value)
 
 
+# "115 LOC", "200 lines of code", "300 行代码": lines of code, which may leave out blank lines
+# and comments
+CODE_UNIT = lazyre.compile(
+    r"\b(?:S?LOC|lines\s+of\s+code)\b|行代码|行代碼|行のコード|コード行", re.I
+)
 # a line that tells of a change of size ("refactored index.ts (2013 lines) into 53", "from 800
 # to 120 lines") may give the size before the session
 RESIZED = lazyre.compile(
@@ -216,13 +224,16 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
             pairs = [r for r in rows if r[1] == value["deletions"]]
             inserted = [r[0] for r in pairs] or inserted
         return inserted, "insertions"
-    counts = sorted(evidence.line_counts.get(path, set()))
+    physical = sorted(evidence.line_counts.get(path, set()))
+    counts = physical
+    if value.get("code"):  # physical lines, or lines of code as the counters count them
+        counts = sorted(set(physical) | evidence.code_counts.get(path, set()))
     if "A" in evidence.actions(path):
         return counts, "lines"
     # its size before the session ("refactored index.ts (2013 lines) into 53 lines")
     before = [
         n - sum(r[0] for r in rows) + sum(r[1] for r in rows)
-        for n in counts[:1]
+        for n in physical[:1]
         if rows and value.get("before")
     ]
     return counts + inserted + [r[0] + r[1] for r in rows] + before, "lines or insertions"
