@@ -57,3 +57,21 @@ def _items(markdown: str) -> list[tuple[str, int]]:
 )
 def test_a_count_and_its_witness(markdown: str, expected: list[tuple[str, int]]) -> None:
     assert _items(markdown) == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "counted"),
+    [
+        ("- 37 tests total\n", ["35", "37"]),
+        ("- 55-75 tests total\n", []),
+        ("- 30 to 40 tests total\n", []),
+    ],
+)
+def test_a_total_given_twice_but_not_a_range(second: str, counted: list[str]) -> None:
+    """'All 35 tests' here and '37 tests total' there are one quantity given twice; an
+    estimate's range ('55-75 tests total') is not a count."""
+    markdown = "# Report\n\n- All 35 tests passing\n\n**Estimates:**\n\n" + second
+    found = [
+        c.text for c in extract(markdown) if c.kind == "counts" and "total" in c.value["measure"]
+    ]
+    assert found == counted

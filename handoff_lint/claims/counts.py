@@ -53,6 +53,7 @@ TOTAL_MENTION = lazyre.compile(
     r"|\b" + NOUN.replace("noun", "noun3") + r"\b[^=\n|]{0,80}=\s*(?P<n3>\d+)\s+total\b",
     re.I,
 )
+RANGE_BEFORE = lazyre.compile(r"\d\s*(?:[-–~]|to)\s*$")
 RELATIVE = lazyre.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
 MARKER = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 OPEN_TASK = lazyre.compile(r"^\s*[-*+]\s+\[ \]")
@@ -153,6 +154,8 @@ def _same_totals(doc: Document) -> list[Claim]:
             continue
         for match in TOTAL_MENTION.finditer(line.text):
             group = next(g for g in ("n", "n2", "n3") if match.group(g))
+            if RANGE_BEFORE.search(line.text, 0, match.start(group)):
+                continue  # "55-75 tests total": an estimate's range, not a count
             noun = match.group({"n": "noun", "n2": "noun2", "n3": "noun3"}[group])
             mentions.append(
                 Claim(
