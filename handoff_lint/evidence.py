@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,9 @@ EXACT_WINDOWS = (
     "front matter base",
 )  # short ids looked up again as commits, per document
 EXPLICIT = ("--since", "front matter base")
+
+
+STEM = re.compile(r"[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase)")
 
 
 @dataclass
@@ -133,7 +137,15 @@ class Evidence:
         matches = sorted({p for p in named if p.endswith("/" + written)})
         if len(matches) > 1:
             return None
+        if not matches and STEM.fullmatch(written):
+            return self._by_stem(written)
         return matches[0] if matches else self._other_case(written)
+
+    def _by_stem(self, name: str) -> str | None:
+        """The one file whose name is ``name`` and an extension (a test class named for its
+        file: ParserTests for Tests/ParserTests.swift), else None."""
+        found = [p for p in self.files_at_end if posixpath.basename(p).split(".")[0] == name]
+        return found[0] if len(found) == 1 else None
 
     def _other_case(self, written: str) -> str:
         """The one known path that differs from ``written`` only in letter case (written on a

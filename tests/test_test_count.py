@@ -104,3 +104,21 @@ def test_the_same_wrong_count_of_two_files_is_two_findings(session: ScratchRepo,
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     lines = [f["line"] for f in run.json()["documents"][0]["findings"] if f["rule"] == "HL406"]
     assert lines == [11, 12]
+
+
+def test_a_test_class_named_for_its_file(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "FooTests (4 tests)" counts Tests/FooTests.cs; a class in a file of several classes, or
+    one no file is named for, cannot be judged."""
+    two = CS + CS.replace("FooTests", "OtherTests")
+    session.commit("more", {"Tests/BarTests.cs": two}, when="2025-11-13T09:30:00+00:00")
+    doc = HEAD.replace("## Files Created", "## Test Classes") + (
+        "1. FooTests (4 tests)\n2. FooTests (5 tests)\n3. BarTests (4 tests)\n4. GoneTests (3 tests)\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert _verdicts(run) == [
+        ("4 tests", "verified", None),
+        ("5 tests", "refuted", "HL406"),
+        ("4 tests", "unverifiable", None),
+        ("3 tests", "unverifiable", None),
+    ]

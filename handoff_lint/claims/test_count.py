@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre, quantity, testdefs
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import ADDED, added
-from handoff_lint.claims.walk import claimed_text, done_lines
+from handoff_lint.claims.walk import Line, claimed_text, done_lines
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -26,6 +26,26 @@ TEST_FILE = lazyre.compile(
 WORDS = lazyre.words("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste")
 
 
+# "ParserTrackerTests (7 tests)", "`UserServiceSpec` - 12 tests": a test class named for its
+# file (Swift, Java, Kotlin, C#, Scala, PHP)
+TEST_CLASS = lazyre.compile(
+    r"(?<![\w./-])`?\*{0,2}(?P<name>[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase))\b"
+)
+CLASS = lazyre.compile(r"^\s*(?:[\w@]+\s+)*(?:class|struct|object)\s+\w+", re.M)
+
+
+def _class_claims(line: Line) -> list[Claim]:
+    out: list[Claim] = []
+    for match in TEST_CLASS.finditer(line.text):
+        for found in quantity.after(line.text, match.end()):
+            if found.unit != "tests" or found.approx or found.at_least:
+                continue
+            value = {"path": match.group("name"), "count": found.count, "by_name": True}
+            text = line.text[found.start : found.end]
+            out.append(Claim("test_count", text, line.number, found.start + 1, value))
+    return out
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
@@ -34,7 +54,10 @@ def extract(doc: Document) -> list[Claim]:
         if ADDED.search(line.text):
             continue  # "Added 3 tests in `x.py`": the tests_added kind's
         first = line.starts_item or line.first
-        for _, path, found in quantity.annotated(line.text, first, ("tests", "count")):
+        found_here = quantity.annotated(line.text, first, ("tests", "count"))
+        if not found_here:
+            out.extend(_class_claims(line))
+        for _, path, found in found_here:
             name = path.rsplit("/", 1)[-1]
             if found.unit == "count" and not TEST_FILE.search(name):
                 continue
@@ -74,9 +97,22 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
         )
 
 
+def _by_name(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
+    """The one file a test class is named for, holding that class alone; else unverifiable."""
+    found = evidence.text_at_end(str(claim.value["path"])) if evidence.available else None
+    if found is None or len(CLASS.findall(found[1])) > 1:
+        claim.settle(
+            "unverifiable",
+            f"no test file holds {claim.value['path']} alone at the end of the window",
+        )
+        return None
+    return found
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        found = claimed_text(claim, evidence, "HL406")
+        by_name = claim.value.get("by_name")
+        found = _by_name(claim, evidence) if by_name else claimed_text(claim, evidence, "HL406")
         if found is not None:
             claim.value["resolved"] = found[0]
             _settle(claim, found[0], found[1], evidence)
