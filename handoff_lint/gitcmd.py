@@ -19,6 +19,20 @@ from typing import Any
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 BATCH_CHUNK = 200
 PIPELINED = 8  # more names than this are written by a thread while the answers are read
+# Read paths must never run a program the repository's configuration names: the file-system
+# monitor hook (ls-files, diff-index, status), a signature program (log with showSignature).
+# Diffs pass --no-ext-diff and blame --no-textconv; no command used here reads the work tree
+# through a clean filter (tests/test_hostile.py plants each setting and looks for its marker).
+HARDENING = (
+    "-c",
+    "core.quotepath=off",
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "core.untrackedCache=false",
+)
 ENV = {
     "GIT_OPTIONAL_LOCKS": "0",
     "GIT_TERMINAL_PROMPT": "0",
@@ -94,7 +108,7 @@ class Git:
         for args in dict.fromkeys(questions):
             key = self._key(args)
             if key not in self._memo and key not in self._pending:
-                command = ["git", "-c", "core.quotepath=off", "--no-pager", *args]
+                command = ["git", *HARDENING, "--no-pager", *args]
                 self.calls.append(command)
                 self._pending[key] = self._git.execute(command, as_process=True, env=_env())
 
@@ -134,7 +148,7 @@ class Git:
 
     def _long_lived(self, option: str) -> Any:
         """A ``git cat-file OPTION`` process that reads names on its standard input."""
-        command = ["git", "cat-file", option]
+        command = ["git", *HARDENING, "cat-file", option]
         self.calls.append(command)
         return self._git.execute(command, as_process=True, istream=subprocess.PIPE, env=_env())
 

@@ -72,7 +72,7 @@ def history(facts: RepoFacts, head: str, path: str) -> list[Version]:
 
 
 def blame_question(head: str, path: str) -> tuple[str, ...]:
-    return ("--literal-pathspecs", "blame", "--porcelain", head, "--", path)
+    return ("--literal-pathspecs", "blame", "--porcelain", "--no-textconv", head, "--", path)
 
 
 def blame(facts: RepoFacts, head: str, path: str) -> dict[int, str]:
