@@ -33,7 +33,9 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
     (
         "counted",
         lazyre.compile(
-            r"\S+\.\w{1,10}`?\)?\s+(?:\(|-\s+)?[~≈]?\+?\d[\d,]*\+?\s*(?:lines?|LOC|行|tests?|个|個|件)",
+            r"\S+\.\w{1,10}`?\)?\s+(?:\(|-\s+|#\s+|//\s+)?[~≈]?\+?\d[\d,]*\+?\s*"
+            r"(?:lines?|LOC|行|tests?|个|個|件|줄|l[ií]neas?|linhas?|lignes?|Zeilen?|righe|"
+            r"testes|pruebas|테스트)",
             re.I,
         ),
     ),
@@ -82,16 +84,24 @@ def shape_of(line: str) -> str:
     return "neutral" if NEUTRAL.match(line) else ""
 
 
+def _listing(counted: list[str]) -> bool:
+    """A block marked as a language whose every line is a file with its count or a tree entry
+    ("tests/test_a.py   # 460 lines, 29 tests" under ```python, and a "Total: ..." line): a
+    listing, not a program."""
+    files = sum(s in ("counted", "tree") for s in counted)
+    return files >= 2 and all(s in ("counted", "tree", "summary") for s in counted)
+
+
 def output_lines(info: str, lines: list[str]) -> list[tuple[int, str]]:
     """(offset, shape) of the lines of a code block that are pasted tool output; nothing when
     the block is program code (its info string names a language, or too few lines have an output
     shape)."""
     language = info.split()[0].lower() if info.strip() else ""
-    if language not in OUTPUT_INFO:
-        return []
     shapes = [shape_of(line) for line in lines]
     counted = [s for s in shapes if s != "neutral"]
     found = [s for s in counted if s]
+    if language not in OUTPUT_INFO and not _listing(counted):
+        return []
     if not found or len(found) < SHARE * len(counted):
         return []
     return [(offset, shape) for offset, shape in enumerate(shapes) if shape not in ("", "neutral")]

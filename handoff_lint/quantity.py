@@ -34,7 +34,8 @@ QUANTITY = lazyre.compile(
 )
 OPEN, CLOSE = "(（[", ")）]"
 LEAD = lazyre.compile(r"[`*_\s✅✔☑️]*")
-SEPARATOR = lazyre.compile(r"\s*(?:[-–—:：]|=>|→|with|has|contains)\s+", re.I)
+# "- 545 lines", ": 545 lines", "with 9 tests", and a comment in a pasted tree ("# 358 lines")
+SEPARATOR = lazyre.compile(r"\s*(?:[-–—:：#]|//|=>|→|with|has|contains)\s+", re.I)
 NOW = lazyre.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
 
 
@@ -103,6 +104,10 @@ def after(text: str, end: int) -> list[Quantity]:
         inside = [_quantity(m) for m in QUANTITY.finditer(text, position + 1, close)]
         return _one_per_unit(inside, text)
     separator = SEPARATOR.match(text, position)
+    if separator and separator.group(0).strip() in ("#", "//"):  # a comment: all of it
+        first = QUANTITY.match(text, separator.end())
+        inside = [_quantity(m) for m in QUANTITY.finditer(text, separator.end())]
+        return _one_per_unit(inside, text) if first else []
     if separator:
         first = QUANTITY.match(text, separator.end())
         if first:

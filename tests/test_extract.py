@@ -374,3 +374,27 @@ def test_a_labelled_file_count_in_a_heading_or_list_item(
     found = extract(f"# Report\n\n**Date:** 2025-01-01\n\n{line}\n")
     got = [(c.text, c.value["measure"]) for c in found if c.kind == "file_count"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # a listing of files with their counts in a comment, even under a language's name
+        (
+            "```python\ntests/test_a.py   # 460 linhas, 29 testes\nsrc/b.py   # 20 lines\n"
+            "---\nTotal: 480 linhas\n```\n",
+            [("lines", "460 linhas"), ("test_count", "29 testes"), ("lines", "20 lines")],
+        ),
+        (
+            "```\napp/x.ts  // 12 lines\napp/y.ts  // 30 lines\n```\n",
+            [("lines", "12 lines"), ("lines", "30 lines")],
+        ),
+        # program code with a count in a comment stays out
+        ("```python\nimport os\ndata = load(a.json)  # 20 lines\n```\n", []),
+        ("```python\nsrc/b.py   # 20 lines\n```\n", []),
+    ],
+)
+def test_a_pasted_listing_of_files_with_counts(block: str, expected: list[tuple[str, str]]) -> None:
+    found = extract(f"# Report\n\n## Files Created\n\n{block}")
+    got = [(c.kind, c.text) for c in found if c.kind in ("lines", "test_count")]
+    assert sorted(got) == sorted(expected)
