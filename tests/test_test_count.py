@@ -122,3 +122,28 @@ def test_a_test_class_named_for_its_file(session: ScratchRepo, cli) -> None:  # 
         ("4 tests", "unverifiable", None),
         ("3 tests", "unverifiable", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("- 9 novos testes", "verified"),
+        ("- 12 novos testes", "refuted"),
+        ("- 5+ testes novos", "verified"),
+        ("- 10+ testes novos", "refuted"),
+        ("- 9 nuevas pruebas", "verified"),
+    ],
+)
+def test_new_tests_of_the_session_in_other_languages(
+    session: ScratchRepo, cli, claim: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The window added 9 Go tests (and the others are not dynamic in a way that hides it):
+    "N novos testes" and "N+ testes novos" are judged against them."""
+    only_go = {"x_test.go": GO}
+    session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
+    session.commit("again", only_go, when="2025-11-13T09:10:00+00:00")
+    doc = HEAD.replace("## Files Created\n\n", "## Results\n\n") + claim + "\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    got = [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"]
+    assert got == [verdict]

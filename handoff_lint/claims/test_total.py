@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 KIND = r"(?:[\w-]+\s+){0,2}?(?:tests?|test\s+cases|specs)\b"
+FOREIGN = r"(?:testes|pruebas|tests|Tests|test)(?:\s+(?:unitári[oa]s|unitari[oa]s|de\s+integração))?"
 ADDED = lazyre.compile(
     r"\b(?:added|created|wrote|written|implemented)\s+"
     + N
@@ -35,7 +36,15 @@ ADDED = lazyre.compile(
     + N.replace("<n>", "<n3>")
     + r"\s*(?:个|個)\s*新(?:增)?(?:的)?(?:单元|集成)?测试"
     + r"|新(?:增|規|规)(?:的)?(?:单元|集成)?(?:测试|テスト)\s*[:：]?\s*\**\s*"
-    + N.replace("<n>", "<n4>"),
+    + N.replace("<n>", "<n4>")
+    # "47 novos testes", "50+ testes novos", "12 nuevas pruebas", "8 neue Tests"
+    + r"|\b"
+    + N.replace("<n>", "<n5>")
+    + r"(?P<more>\+)?\s+(?:(?:novos|nuevos|nuevas|nouveaux|neue|nuovi)\s+"
+    + FOREIGN
+    + r"|"
+    + FOREIGN
+    + r"\s+(?:novos|nuevos|nuevas|nouveaux|neue|nuovi))\b",
     re.I,
 )
 TOTAL = lazyre.compile(
@@ -49,7 +58,7 @@ TOTAL = lazyre.compile(
     + N.replace("<n>", "<n3>"),
     re.I,
 )
-WORDS = ("test", "spec", "测试", "テスト")
+WORDS = ("test", "spec", "测试", "テスト", "prueba")
 
 
 def extract(doc: Document) -> list[Claim]:
@@ -62,12 +71,14 @@ def extract(doc: Document) -> list[Claim]:
             text = " : ".join(cell.strip(" *") for _, cell in table_cells(line.text))
         for measure, pattern in (("added", ADDED), ("total", TOTAL)):
             for match in pattern.finditer(text):
-                group = next(g for g in match.groupdict() if match.group(g))
+                group = next(g for g in match.groupdict() if g != "more" and match.group(g))
                 written = match.group(group)
                 start = match.start(group) if text is line.text else line.text.find(written)
                 if start < 0:
                     continue
                 value = {"count": int(written.replace(",", "")), "measure": measure}
+                if match.groupdict().get("more"):
+                    value["at_least"] = True
                 out.append(Claim("test_total", written, line.number, start + 1, value))
     return out
 
@@ -81,7 +92,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             continue
         actual = found.added if measure == "added" else found.defined
         what = "the session added" if measure == "added" else "the repository defines"
-        if count == actual:
+        if count == actual or (claim.value.get("at_least") and actual >= count):
             claim.settle("verified", f"{what} {actual} tests")
         elif count > actual and found.complete:
             claim.settle(
