@@ -50,6 +50,9 @@ def _items(markdown: str) -> list[tuple[str, int]]:
         ("### Done Tasks (23)\n- Task 9: a\n- Task 12-30: the rest\n", []),
         ("### Commits (4)\n\n```bash\ngit log --oneline\n```\n", []),
         ("## Phase Results (3)\n\n- a\n- b\n", []),
+        # nouns of things a list gives one each, in other languages too
+        ("#### Índices (3 novos índices):\n\n- `ix_a`\n- `ix_b`\n", [("3", 2)]),
+        ("### Migrations (2 migrations)\n\n- 001\n- 002\n", [("2", 2)]),
         # not a count of listed things
         ("### Phase 2 (2 weeks)\n\n- a\n- b\n- c\n", []),
         ("### Coverage (85%)\n\n- a\n", []),

@@ -34,6 +34,9 @@ ONE_EACH = lazyre.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:files?|documents?|docs?|tests?|test\s+cases?|tasks?|items?|steps?|commits?|"
     r"fix(?:es)?|bugs?|issues?|features?|components?|modules?|endpoints?|scripts?|pages?|"
     r"screens?|prs?|pull\s+requests?|changes|reports?|checks?|stories|classes|functions?|"
+    r"ind(?:ex(?:es)?|ices)|tables?|migrations?|routes?|models?|hooks?|commands?|rules?|"
+    r"arquivos|archivos|ficheiros|fichiers|dateien|documentos|testes|pruebas|tarefas|tareas|"
+    r"tâches|aufgaben|componentes|módulos|modulos|índices|tabelas|tablas|rotas|rutas|"
     r"文件|文档|测试|任务|问题|组件|模块|ファイル|ドキュメント|テスト|タスク|파일|테스트)$",
     re.I,
 )
