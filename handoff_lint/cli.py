@@ -141,6 +141,12 @@ def _use_color(color: str, output_file: Path | None) -> bool:
     help="Exit 0 even when there are errors.",
 )
 @click.option(
+    "--require-history",
+    is_flag=True,
+    envvar="HANDOFF_LINT_REQUIRE_HISTORY",
+    help="Exit 2 in a shallow clone (where older history cannot be judged).",
+)
+@click.option(
     "--statistics",
     is_flag=True,
     envvar="HANDOFF_LINT_STATISTICS",
@@ -187,6 +193,7 @@ def check(
     fix: bool,
     show_fixes: bool,
     exit_zero: bool,
+    require_history: bool,
     statistics: bool,
     quiet: bool,
     verbose: bool,
@@ -208,6 +215,7 @@ def check(
         ignore=_split(ignore),
         diff=diff,
         junit_xml=junit_xml,
+        require_history=require_history,
     )
     request = outcome.Request(
         fmt,

@@ -35,6 +35,7 @@ class Config:
     approx_lines: int = 5
     date_days: int = 1
     min_accuracy: float | None = None
+    require_history: bool = False
     source: Path | None = None
 
 
@@ -115,6 +116,7 @@ def load(path: Path | None) -> Config:
         approx_lines=int(tolerances.get("approx_lines", 5)),
         date_days=int(tolerances.get("date_days", 1)),
         min_accuracy=table.get("min_accuracy"),
+        require_history=bool(table.get("require_history", False)),
         source=path,
     )
 

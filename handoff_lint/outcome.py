@@ -64,6 +64,18 @@ def _repairs(run: RunResult, request: Request) -> None:
             click.echo(fixer.preview(path), nl=False)
 
 
+def _shallow(run: RunResult) -> str:
+    """The warning of a shallow clone: how many claims were left unjudged, and the fix."""
+    from handoff_lint.pipeline import SHALLOW
+
+    claims = [c for d in run.documents for c in d.claims]
+    unjudged = sum(1 for c in claims if c.verdict == "unverifiable")
+    return (
+        f"{unjudged} of {len(claims)} claims are unverifiable; {SHALLOW}; "
+        "--require-history (or require_history = true) makes this an error"
+    )
+
+
 def report(run: RunResult, request: Request) -> int:
     """Write the report and return the exit code (0 clean, 1 errors or low accuracy)."""
     from handoff_lint import baseline, reporters
@@ -90,6 +102,8 @@ def report(run: RunResult, request: Request) -> int:
         click.echo(text, nl=False, color=request.color)
     for line in low:
         click.echo(f"handoff-lint: {line}", err=True)
+    if run.shallow:
+        click.echo(f"handoff-lint: warning: {_shallow(run)}", err=True)
     if any(f.rule == "HL902" for d in run.documents for f in d.findings):
         return 2  # an internal error: the report is incomplete, whatever --exit-zero says
     if request.exit_zero:

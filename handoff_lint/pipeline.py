@@ -36,6 +36,12 @@ class UsageError(Exception):
     """A problem with how handoff-lint was called or configured: exit code 2."""
 
 
+SHALLOW = (
+    "this is a shallow clone: claims about commits before its boundary cannot be judged; "
+    "fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
+)
+
+
 @dataclass
 class Options:
     globs: list[str] = field(default_factory=lambda: list(discover.DEFAULT_GLOBS))
@@ -52,6 +58,7 @@ class Options:
     at: str | None = None
     junit: Counts | None = None
     settings: config.Config = field(default_factory=config.Config)
+    require_history: bool = False
 
 
 @dataclass
@@ -79,6 +86,7 @@ class RunResult:
     documents: list[DocumentResult]
     git_calls: int = 0
     settings: config.Config = field(default_factory=config.Config)
+    shallow: bool = False  # a shallow clone: claims about older history cannot be judged
 
     @property
     def failed(self) -> bool:
@@ -372,6 +380,9 @@ def run(files: list[str], options: Options) -> RunResult:
                 options = replace(options, junit=junit.read(options.junit_xml))
         except (schema.SchemaError, ValueError) as exc:
             raise UsageError(str(exc)) from None
+        require = options.require_history or options.settings.require_history
+        if require and facts is not None and facts.shallow:
+            raise UsageError(SHALLOW + " (--require-history)")
         try:
             files = files or _discover(git, facts, options)
         except discover.DiscoveryError as exc:
@@ -387,4 +398,5 @@ def run(files: list[str], options: Options) -> RunResult:
     finally:
         if git is not None:
             git.close()
-    return RunResult(results, len(git.calls) if git else 0, options.settings)
+    shallow = facts is not None and facts.shallow
+    return RunResult(results, len(git.calls) if git else 0, options.settings, shallow)

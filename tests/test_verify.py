@@ -288,6 +288,15 @@ def test_shallow_clone_makes_old_commits_unverifiable(
         and claim["fix"] == "fetch the full history: fetch-depth: 0"
     )
     assert run.code == 0
+    assert "warning: 2 of 2 claims are unverifiable; this is a shallow clone" in run.err
+    assert "fetch-depth: 0" in run.err and run.out.startswith("{")  # the JSON stays clean
+
+    # a gate asks for the whole history: exit 2, by flag or by configuration
+    gate = cli("check", "--require-history", "HANDOFF.md", cwd=clone)
+    assert gate.code == 2 and "shallow clone" in gate.err
+    (clone / ".handoff-lint.toml").write_text("require_history = true\n", encoding="utf-8")
+    assert cli("check", "HANDOFF.md", cwd=clone).code == 2
+    assert cli("check", "HANDOFF.md", cwd=repo.path).err == ""  # not shallow: no warning
 
 
 def test_staged_mode_lints_the_staged_content_not_the_working_file(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
