@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 KIND = r"(?:[\w-]+\s+){0,2}?(?:tests?|test\s+cases|specs)\b"
-FOREIGN = r"(?:testes|pruebas|tests|Tests|test)(?:\s+(?:unitári[oa]s|unitari[oa]s|de\s+integração))?"
+FOREIGN = (
+    r"(?:testes|pruebas|tests|Tests|test)(?:\s+(?:unitári[oa]s|unitari[oa]s|de\s+integração))?"
+)
 ADDED = lazyre.compile(
     r"\b(?:added|created|wrote|written|implemented)\s+"
     + N
