@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from handoff_lint import (
     claims,
     config,
     discover,
+    followup,
     hygiene,
     rules,
     schema,
@@ -267,10 +269,12 @@ def _lint_document(
             evidence = _evidence(doc, members, facts, span, relative, options.globs)
             _verify(kinds, members, evidence, options)
             result.window = result.window or evidence.window
-            second = span.base is None or not evidence.window_exact()
-            second = second or span.how == versions.SINCE_PREVIOUS
-            if second and span.head is not None and not span.staged:
-                _second_opinion(doc, members, facts, span, relative, options)
+            if facts is not None:
+                judge = partial(_judge_again, doc, members, facts, relative, options)
+                certain = span.base is not None and evidence.window_exact()
+                if not certain or span.how == versions.SINCE_PREVIOUS:
+                    followup.second_opinion(members, facts, span, judge)
+                followup.settle(members, facts, span, judge)
     quiet = suppress.Suppressions(doc)
     result.findings = quiet.keep(result.findings)
     shown = [
@@ -285,48 +289,21 @@ def _lint_document(
     return result
 
 
-def _second_opinion(
+def _judge_again(
     doc: Document,
     members: list[Claim],
-    facts: RepoFacts | None,
-    span: Window,
+    facts: RepoFacts,
     relative: str | None,
     options: Options,
-) -> None:
-    """A second window for a claim that its own refutes: the last run of commits without a long
-    pause, the session the document most likely reports on.
-
-    A document with no earlier handoff was judged against the whole history before it: a claim
-    is refuted only if it is refuted in both, and verified if either verifies it. A version of a
-    living document was judged against the commits since its previous version, which an agent
-    may have committed minutes earlier in the same session (or a parallel one committed for
-    it), and an estimated window may start too late or too early: a claim that the run
-    verifies is not refuted but unverifiable (right before loud)."""
+    span: Window,
+) -> list[Claim]:
+    """Copies of ``members`` verified against another window ``span``."""
     import copy
 
-    assert facts is not None and span.head is not None
-    if span.base is not None and not any(c.verdict == "refuted" for c in members):
-        return
-    tight = window.session_run(facts, span.head)
-    if tight is None:
-        return
     copies = copy.deepcopy(members)
-    evidence = _evidence(doc, copies, facts, tight, relative, options.globs)
+    evidence = _evidence(doc, copies, facts, span, relative, options.globs)
     _verify(claims.load(), copies, evidence, options)
-    for claim, other in zip(members, copies, strict=True):
-        if span.base is not None:
-            if claim.verdict == "refuted" and other.verdict == "verified":
-                claim.settle(
-                    "unverifiable",
-                    f"{claim.reason}; but true of the commits since the last pause of more "
-                    "than 6 hours, and where the session starts is not certain",
-                )
-            continue
-        better = (claim.verdict == "refuted" and other.verdict != "refuted") or (
-            claim.verdict == "unverifiable" and other.verdict == "verified"
-        )
-        if better:
-            claim.settle(other.verdict, other.reason, other.rule, other.fix)
+    return copies
 
 
 def _verify(

@@ -179,3 +179,24 @@ def test_a_version_written_minutes_earlier_does_not_refute_the_session(
     )
     assert _verdicts(run) == {15: "verified", 16: "unverifiable", 17: "refuted"}
     assert run.code == 1, run.out
+
+
+def test_work_committed_right_after_the_document(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The summary was committed first and the last fix ten minutes later by the same author:
+    its claim is verified with a note. Work committed hours later, or by someone else, is not
+    the session's."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-12T10:00:00+00:00")
+    doc = _doc("2025-11-12", "src/a.py", "- `src/b.py`\n- `src/c.py`\n- `src/d.py`\n")
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-12T10:30:00+00:00")
+    repo.commit("b", {"src/b.py": "B = 1\n"}, when="2025-11-12T10:40:00+00:00")
+    repo.when = "2025-11-12T10:50:00+00:00"
+    repo.write("src/c.py", "C = 1\n")
+    repo.git("add", "src/c.py")
+    repo.git("commit", "-q", "--author", "Other <other@example.com>", "-m", "c")
+    repo.commit("d", {"src/d.py": "D = 1\n"}, when="2025-11-12T15:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert _verdicts(run) == {11: "verified", 12: "verified", 13: "refuted", 14: "refuted"}
+    note = next(c["reason"] for c in claims_of(run) if c["line"] == 12)
+    assert "committed 10 min after the document" in note

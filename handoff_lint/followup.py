@@ -1,0 +1,112 @@
+"""Second windows for refuted claims: the session run before the document, and the work
+committed right after it (issue 12, item 6).
+
+An agent often commits its summary first and the last fix minutes later, in the same session.
+A claim the session window refutes but the window widened to those commits verifies is verified,
+with a note naming the commit: the run of commits right after the document's, by the same
+author, each within FOLLOW_GAP of the one before (FOLLOW_MAX at most).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from handoff_lint import window
+from handoff_lint.model import Claim, Window
+from handoff_lint.repo import RepoFacts
+
+FOLLOW_GAP = 3600  # seconds
+FOLLOW_MAX = 20
+
+
+@dataclass(frozen=True)
+class After:
+    """The last commit of the run after the document, and how long after it it came."""
+
+    sha: str
+    minutes: int
+
+
+def run_after(facts: RepoFacts, head: str) -> After | None:
+    """The run of commits right after ``head`` by its author (None when there is none)."""
+    if facts.head is None or head == facts.head:
+        return None
+    first = facts.git.lines("log", "-1", "--format=%ae %ct", head, check=False)
+    if not first or len(first[0].split(" ")) != 2:
+        return None
+    author, stamp = first[0].split(" ")
+    start = previous = int(stamp)
+    span = f"{head}..{facts.head}"
+    rows = facts.git.lines(
+        "log", "--reverse", "--ancestry-path", "--format=%H %ae %ct", span, check=False
+    )
+    last: After | None = None
+    for row in rows[:FOLLOW_MAX]:
+        sha, email, when = [*row.split(" "), "", "", ""][:3]
+        if email != author or not when.isdigit() or int(when) - previous > FOLLOW_GAP:
+            break
+        previous = int(when)
+        last = After(sha, max(0, (previous - start) // 60))
+    return last
+
+
+def settle(
+    members: list[Claim],
+    facts: RepoFacts,
+    span: Window,
+    judge: Callable[[Window], list[Claim]],
+) -> None:
+    """Verify, with a note, each refuted claim that the window widened to the run after the
+    document verifies (``judge`` verifies copies of ``members`` against a window)."""
+    if span.head is None or span.staged or not any(c.verdict == "refuted" for c in members):
+        return
+    after = run_after(facts, span.head)
+    if after is None:
+        return
+    wider = Window(span.base, after.sha, False, span.how + "; widened to the commits after it")
+    for claim, other in zip(members, judge(wider), strict=True):
+        if claim.verdict == "refuted" and other.verdict == "verified":
+            claim.settle(
+                "verified",
+                f"{other.reason}, by {after.sha[:7]}, committed {after.minutes} min after the "
+                "document (same author): the document was committed before that work",
+            )
+
+
+def second_opinion(
+    members: list[Claim],
+    facts: RepoFacts,
+    span: Window,
+    judge: Callable[[Window], list[Claim]],
+) -> None:
+    """A second window for a claim that its own refutes: the last run of commits without a long
+    pause, the session the document most likely reports on.
+
+    A document with no earlier handoff was judged against the whole history before it: a claim
+    is refuted only if it is refuted in both, and verified if either verifies it. A version of a
+    living document was judged against the commits since its previous version, which an agent
+    may have committed minutes earlier in the same session (or a parallel one committed for
+    it), and an estimated window may start too late or too early: a claim that the run
+    verifies is not refuted but unverifiable (right before loud)."""
+    if span.head is None or span.staged:
+        return
+    if span.base is not None and not any(c.verdict == "refuted" for c in members):
+        return
+    tight = window.session_run(facts, span.head)
+    if tight is None:
+        return
+    for claim, other in zip(members, judge(tight), strict=True):
+        if span.base is not None:
+            if claim.verdict == "refuted" and other.verdict == "verified":
+                claim.settle(
+                    "unverifiable",
+                    f"{claim.reason}; but true of the commits since the last pause of more "
+                    "than 6 hours, and where the session starts is not certain",
+                )
+            continue
+        better = (claim.verdict == "refuted" and other.verdict != "refuted") or (
+            claim.verdict == "unverifiable" and other.verdict == "verified"
+        )
+        if better:
+            claim.settle(other.verdict, other.reason, other.rule, other.fix)
