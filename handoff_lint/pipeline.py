@@ -327,6 +327,10 @@ def _configure(options: Options, facts: RepoFacts | None) -> Options:
         settings = config.load(found)
     except config.ConfigError as exc:
         raise UsageError(str(exc)) from None
+    named = [*options.select, *options.ignore, *settings.select, *settings.ignore]
+    wrong = rules.unknown([*named, *settings.severity])
+    if wrong:
+        raise UsageError("; ".join(wrong))
     config.activate(settings)
     schema_path = options.schema_path or (Path(settings.schema) if settings.schema else None)
     return replace(options, settings=settings, globs=settings.include, schema_path=schema_path)

@@ -7,6 +7,7 @@ id stays reserved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from handoff_lint.model import Claim, Finding, Severity
@@ -126,6 +127,9 @@ _rule(
 )
 
 
+PREFIX = re.compile(r"HL\d{1,3}")  # "HL3", "HL30", "HL301" (after "xx" is dropped)
+
+
 def matches(rule_id: str, selector: str) -> bool:
     """True when ``selector`` (an id, an id prefix like HL3 or HL3xx, or a name) names ``rule_id``."""
     selector = selector.strip()
@@ -133,7 +137,23 @@ def matches(rule_id: str, selector: str) -> bool:
     if rule is not None and selector == rule.name:
         return True
     prefix = selector.upper().rstrip("X")
-    return bool(prefix) and prefix.startswith("HL") and rule_id.startswith(prefix)
+    return PREFIX.fullmatch(prefix) is not None and rule_id.startswith(prefix)
+
+
+def unknown(selectors: list[str]) -> list[str]:
+    """A message for each selector that names no rule ("HL999", "HLX", "not-a-rule"), with the
+    closest ids and names: a typo must not turn a gate green."""
+    import difflib
+
+    names = [*RULES, *(r.name for r in RULES.values())]
+    out = []
+    for selector in selectors:
+        if not selector.strip() or any(matches(rule_id, selector) for rule_id in RULES):
+            continue
+        close = difflib.get_close_matches(selector.strip(), names, n=3, cutoff=0.6)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see handoff-lint rules)"
+        out.append(f"unknown rule '{selector.strip()}'{hint}")
+    return out
 
 
 def select(

@@ -315,3 +315,35 @@ def test_console_script_survives_a_reader_that_goes_away(tmp_path: Path) -> None
     finally:
         os.close(write_end)
     assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (("--select", "HL999"), "unknown rule 'HL999' (did you mean"),
+        (("--select", "HLX"), "unknown rule 'HLX'"),
+        (("--ignore", "HL301,unknwn-commit"), "did you mean unknown-commit"),
+    ],
+)
+def test_an_unknown_rule_is_a_usage_error(cli, tmp_path: Path, option, message) -> None:  # type: ignore[no-untyped-def]
+    """A typo in a rule selector must not turn a gate green: exit 2, with the closest rules."""
+    (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
+    run = cli("check", "--no-git", *option, "H.md", cwd=tmp_path)
+    assert run.code == 2 and message in run.err
+
+
+@pytest.mark.parametrize("selector", ["HL3", "HL3xx", "HL301", "unknown-commit"])
+def test_known_selectors_are_accepted(cli, tmp_path: Path, selector: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
+    assert cli("check", "--no-git", "--select", selector, "H.md", cwd=tmp_path).code in (0, 1)
+
+
+@pytest.mark.parametrize(
+    "table",
+    ['ignore = ["not-a-rule"]', 'select = ["HL999"]', 'severity = { HL998 = "warning" }'],
+)
+def test_an_unknown_rule_in_the_configuration_is_an_error(cli, tmp_path: Path, table: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
+    (tmp_path / ".handoff-lint.toml").write_text(table + "\n", encoding="utf-8")
+    run = cli("check", "--no-git", "--config", ".handoff-lint.toml", "H.md", cwd=tmp_path)
+    assert run.code == 2 and "unknown rule" in run.err
