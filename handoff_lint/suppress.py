@@ -1,11 +1,13 @@
 """Inline suppressions in HTML comments (they do not show in rendered Markdown).
 
     <!-- handoff-lint-disable-next-line HL201 -->
+    text with a finding  <!-- handoff-lint-disable-line HL301 -->
     <!-- handoff-lint-disable HL3xx -->  ...  <!-- handoff-lint-enable -->
     <!-- handoff-lint-disable-file HL401 -->
 
 An id (or id prefix, or rule name) is required; a suppression that suppresses nothing is itself
-reported (HL903), and one without an id is HL904.
+reported (HL903); one without an id, with an unknown verb ("disable-nextline") or with an id
+that names no rule is HL904.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ from dataclasses import dataclass, field
 from handoff_lint import lazyre, rules
 from handoff_lint.model import Document, Finding
 
-COMMENT = lazyre.compile(
-    r"<!--\s*handoff-lint-(?P<verb>disable-next-line|disable-file|disable|enable)\b(?P<ids>[^>]*?)-->"
-)
+COMMENT = lazyre.compile(r"<!--\s*handoff-lint-(?P<verb>[A-Za-z-]+)(?P<ids>[^>]*?)-->")
+VERBS = ("disable-line", "disable-next-line", "disable-file", "disable", "enable")
 
 
 @dataclass
@@ -48,6 +49,10 @@ def parse(doc: Document) -> tuple[list[Suppression], list[Finding]]:
         for match in COMMENT.finditer(text):
             ids = re.findall(r"[\w-]+", match.group("ids"))
             verb = match.group("verb")
+            bad = _bad(verb, ids)
+            if bad:
+                problems.append(rules.finding("HL904", number, match.start() + 1, bad))
+                continue
             item = Suppression(verb, ids, number, match.start() + 1)
             if verb == "enable":
                 for still in open_ranges:
@@ -69,6 +74,8 @@ def parse(doc: Document) -> tuple[list[Suppression], list[Finding]]:
                 continue
             if verb == "disable-next-line":
                 item.first = item.last = _next_text_line(doc, number)
+            elif verb == "disable-line":
+                item.first = item.last = number
             elif verb == "disable-file":
                 item.first, item.last = 1, len(doc.lines)
             else:
@@ -78,6 +85,20 @@ def parse(doc: Document) -> tuple[list[Suppression], list[Finding]]:
     for still in open_ranges:
         still.last = len(doc.lines)
     return found, problems
+
+
+def _bad(verb: str, ids: list[str]) -> str:
+    """Why a suppression comment cannot be used ("" when it can): a verb markdownlint's set
+    does not have ("disable-nextline" would otherwise silence the rest of the file), or an id
+    that names no rule."""
+    if verb not in VERBS:
+        import difflib
+
+        close = difflib.get_close_matches(verb, VERBS, n=1)
+        hint = f" (did you mean handoff-lint-{close[0]}?)" if close else ""
+        return f"handoff-lint-{verb} is not a suppression verb{hint}; use one of {', '.join(VERBS)}"
+    wrong = rules.unknown(ids)
+    return f"handoff-lint-{verb}: {'; '.join(wrong)}" if wrong else ""
 
 
 def _next_text_line(doc: Document, number: int) -> int:

@@ -237,3 +237,22 @@ def test_junit_xml_checks_pass_counts(repo: ScratchRepo, cli, tmp_path: Path) ->
     assert tests == {"3/4": "verified", "4/4": "refuted"}
     report.write_text("not xml", encoding="utf-8")
     assert cli("check", "--junit-xml", str(report), "HANDOFF.md", cwd=repo.path).code == 2
+
+
+def test_suppression_verbs_and_ids_are_checked(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """markdownlint's disable-line works on its own line; a misspelt verb or an unknown id is
+    HL904 and suppresses nothing (before, "disable-nextline" silenced the rest of the file)."""
+    repo.commit("work", {"a.py": "1\n"})
+    doc = DOC.replace(
+        "- `missing.py`",
+        "- `missing.py` <!-- handoff-lint-disable-line HL301 -->\n"
+        "<!-- handoff-lint-disable-nextline HL301 -->\n- `gone.py`\n"
+        "<!-- handoff-lint-disable-next-line HL399 -->\n- `lost.py`",
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    found = {(f["rule"], f["line"]): f["message"] for f in run.json()["documents"][0]["findings"]}
+    assert ("HL301", 12) not in found  # suppressed on its own line
+    assert "lost.py (line 16)" in found[("HL301", 14)]  # gone.py and lost.py: one finding
+    assert "did you mean handoff-lint-disable-next-line" in found[("HL904", 13)]
+    assert "unknown rule 'HL399'" in found[("HL904", 15)]
