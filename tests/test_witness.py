@@ -78,3 +78,19 @@ def test_a_total_given_twice_but_not_a_range(second: str, counted: list[str]) ->
         c.text for c in extract(markdown) if c.kind == "counts" and "total" in c.value["measure"]
     ]
     assert found == counted
+
+
+def test_totals_in_parallel_sections_count_different_things() -> None:
+    """'All 16 tests' under '### 1. Token tests' and 'All 2 tests' under '### 2. Header tests'
+    are two quantities; the same pair in a summary and a results part is one."""
+    parallel = (
+        "# Report\n\n## Fixes\n\n### 1. Token tests\n\n- All 16 tests passing\n\n"
+        "### 2. Header tests\n\n- All 2 tests passing\n"
+    )
+    parts = (
+        "# Report\n\n## Summary\n\n- All 16 tests passing\n\n## Results\n\n- All 2 tests passing\n"
+    )
+    totals = [c for c in extract(parallel) if c.kind == "counts" and "total" in c.value["measure"]]
+    assert totals == []
+    found = [c.text for c in extract(parts) if c.kind == "counts" and "total" in c.value["measure"]]
+    assert found == ["16", "2"]

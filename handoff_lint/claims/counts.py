@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre
 from handoff_lint.claims import register, witness
 from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
-from handoff_lint.model import Claim, Document
+from handoff_lint.model import Claim, Document, Section
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -146,9 +146,30 @@ def _kind_of(noun: str) -> str:
     )
 
 
+def _parallel(mentions: list[Claim], sections: dict[int, Section | None]) -> set[int]:
+    """The mentions that sit in one of several sibling sections (level 3 or deeper, one parent)
+    that each hold a mention of the same measure: "### 1. Token tests ... All 16 tests" and
+    "### 2. Header tests ... All 2 tests" count different things."""
+    holders: dict[tuple[str, int, int], set[int]] = {}
+    for claim in mentions:
+        section = sections[id(claim)]
+        if section is not None and section.level >= 3:
+            key = (str(claim.value["measure"]), id(section.parent), section.level)
+            holders.setdefault(key, set()).add(id(section))
+    out: set[int] = set()
+    for claim in mentions:
+        section = sections[id(claim)]
+        if section is not None and section.level >= 3:
+            key = (str(claim.value["measure"]), id(section.parent), section.level)
+            if len(holders[key]) > 1:
+                out.add(id(claim))
+    return out
+
+
 def _same_totals(doc: Document) -> list[Claim]:
     """'All 35 tests' here and '= 37 total' there: one quantity given twice with two values."""
     mentions: list[Claim] = []
+    sections: dict[int, Section | None] = {}
     for line in containing(doc, "test", "feature", "task"):  # each NOUN has one of them
         if OPEN_TASK.match(line.text):
             continue
@@ -157,18 +178,20 @@ def _same_totals(doc: Document) -> list[Claim]:
             if RANGE_BEFORE.search(line.text, 0, match.start(group)):
                 continue  # "55-75 tests total": an estimate's range, not a count
             noun = match.group({"n": "noun", "n2": "noun2", "n3": "noun3"}[group])
-            mentions.append(
-                Claim(
-                    "counts",
-                    match.group(group),
-                    line.number,
-                    match.start(group) + 1,
-                    {"count": int(match.group(group)), "measure": "total " + _kind_of(noun)},
-                )
+            claim = Claim(
+                "counts",
+                match.group(group),
+                line.number,
+                match.start(group) + 1,
+                {"count": int(match.group(group)), "measure": "total " + _kind_of(noun)},
             )
-    by_measure: dict[str, list[Claim]] = {}
+            mentions.append(claim)
+            sections[id(claim)] = line.block.section
+    by_measure: dict[tuple[str, int], list[Claim]] = {}
+    parallel = _parallel(mentions, sections)
     for claim in mentions:
-        by_measure.setdefault(claim.value["measure"], []).append(claim)
+        scope = sections[id(claim)] if id(claim) in parallel else None
+        by_measure.setdefault((claim.value["measure"], id(scope)), []).append(claim)
     out: list[Claim] = []
     for same in by_measure.values():
         if len(same) < 2:
