@@ -72,6 +72,24 @@ def staged(git: Git, globs: list[str], exclude: list[str] | None = None) -> list
     return sorted({f for f in files if f and matches(f, globs) and not matches(f, exclude or [])})
 
 
+def _unknown_ref(git: Git, span: str) -> str:
+    """The first side of ``span`` (A...B or A..B) that names no commit, or ""."""
+    for ref in (r for r in re.split(r"\.{2,3}", span) if r):
+        found = git.run(
+            "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}", check=False
+        )
+        if not found.strip():
+            return ref
+    return ""
+
+
+def _fetch_hint(ref: str) -> str:
+    """How to get ``ref``: "fetch it (git fetch origin main) or use fetch-depth: 0"."""
+    remote, _, branch = ref.partition("/")
+    fetch = f"git fetch {remote} {branch}" if branch else f"git fetch origin {ref}"
+    return f"fetch it ({fetch}) or use fetch-depth: 0 in actions/checkout"
+
+
 def changed(git: Git, span: str, globs: list[str], exclude: list[str], shallow: bool) -> list[str]:
     """Handoff documents added or changed in ``span`` (``BASE...HEAD``): a pull request's."""
     if span.startswith("-"):
@@ -86,5 +104,8 @@ def changed(git: Git, span: str, globs: list[str], exclude: list[str], shallow: 
             if shallow
             else ""
         )
+        missing = _unknown_ref(git, span)
+        if missing:
+            raise DiscoveryError(f"unknown ref {missing}: {_fetch_hint(missing)}") from None
         raise DiscoveryError(f"cannot compare {span}: {exc}.{hint}") from None
     return sorted({f for f in files if f and matches(f, globs) and not matches(f, exclude)})

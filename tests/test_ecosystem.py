@@ -256,3 +256,11 @@ def test_suppression_verbs_and_ids_are_checked(repo: ScratchRepo, cli) -> None: 
     assert "lost.py (line 16)" in found[("HL301", 14)]  # gone.py and lost.py: one finding
     assert "did you mean handoff-lint-disable-next-line" in found[("HL904", 13)]
     assert "unknown rule 'HL399'" in found[("HL904", 15)]
+
+
+def test_diff_with_an_unknown_ref_says_how_to_fetch_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    repo.commit("work", {"a.py": "1\n"})
+    run = cli("check", "--diff", "origin/main...HEAD", cwd=repo.path)
+    assert run.code == 2
+    assert "unknown ref origin/main: fetch it (git fetch origin main)" in run.err
+    assert "fetch-depth: 0" in run.err and "<command>" not in run.err
