@@ -205,8 +205,11 @@ def test_github_annotations_then_the_text_report(linted: tuple[ScratchRepo, RunR
     _, run = linted
     out = render("github", run)
     text = render("text", run)
-    assert out.endswith(text)
-    commands = out[: -len(text)].splitlines()
+    lines = out.splitlines()
+    stop = next(i for i, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    token = lines[stop].removeprefix("::stop-commands::")
+    assert out.endswith(f"::stop-commands::{token}\n{text}::{token}::\n")
+    commands = lines[:stop]
     shown = [f for d in run.documents for f in d.findings if f.severity != "info"]
     assert len(commands) == len(shown)
     assert commands[0].startswith(f"::error file={DOC},line=9,col=10,title=HL201 unknown-commit::")
@@ -216,7 +219,20 @@ def test_github_annotations_then_the_text_report(linted: tuple[ScratchRepo, RunR
     notices = [line for line in verbose.splitlines() if line.startswith("::notice ")]
     assert any("title=HL901 unverifiable-claim" in n for n in notices)
     assert any("title=HL204 unreachable-commit" in n for n in notices)
-    assert verbose.endswith(render("text", run, verbose=True))
+    assert render("text", run, verbose=True) in verbose
+
+
+def test_github_text_part_cannot_inject_commands() -> None:
+    """A document named with a newline and a workflow command: the annotation escapes it, and
+    the text report sits between stop-commands and its token, different in every run."""
+    finding = Finding("HL201", "unknown-commit", "error", 1, 1, "x\n::add-mask::secret")
+    run = RunResult([DocumentResult("a\n::error file=b.md::owned.md", findings=[finding])])
+    out = render("github", run).splitlines()
+    stop = next(i for i, line in enumerate(out) if line.startswith("::stop-commands::"))
+    token = out[stop].removeprefix("::stop-commands::")
+    assert len(token) == 32 and out[-1] == f"::{token}::"
+    assert all(not line.startswith("::") for line in out[1:stop])  # only the annotation
+    assert token not in render("github", run)
 
 
 # JUnit

@@ -44,9 +44,16 @@ def commands(run: RunResult, options: ReportOptions) -> list[str]:
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
+    """The annotations, then the text report between ``::stop-commands::TOKEN`` and
+    ``::TOKEN::`` (a random token): the runner does not read workflow commands in it, so a file
+    name or a commit subject that holds "\n::error ..." or "::add-mask::" cannot inject one."""
+    import secrets
+
     lines = commands(run, options)
     head = "\n".join(lines) + "\n" if lines else ""
-    return head + render_text(run, options)
+    token = secrets.token_hex(16)
+    text = render_text(run, options)
+    return f"{head}::stop-commands::{token}\n{text}::{token}::\n"
 
 
 register("github", render)
