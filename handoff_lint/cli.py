@@ -420,6 +420,9 @@ def run() -> None:
     process it started has been waited for, so nothing is left to finalize; tearing down
     GitPython's, mistune's and click's modules cost 25-60 ms of every commit's hook.
     """
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        print("handoff-lint: error: standard output is closed", file=sys.stderr)
+        os._exit(2)
     code = main()
     try:
         sys.stdout.flush()

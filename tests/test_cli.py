@@ -347,3 +347,20 @@ def test_an_unknown_rule_in_the_configuration_is_an_error(cli, tmp_path: Path, t
     (tmp_path / ".handoff-lint.toml").write_text(table + "\n", encoding="utf-8")
     run = cli("check", "--no-git", "--config", ".handoff-lint.toml", "H.md", cwd=tmp_path)
     assert run.code == 2 and "unknown rule" in run.err
+
+
+def test_closed_standard_output_is_a_clear_error(tmp_path: Path) -> None:
+    """``handoff-lint check DOC >&-``: exit 2 with a message, no traceback."""
+    (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
+    command = f'"{sys.executable}" -m handoff_lint check --no-git H.md >&-'
+    done = subprocess.run(
+        command,
+        shell=True,
+        cwd=tmp_path,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "standard output is closed" in done.stderr and "Traceback" not in done.stderr
