@@ -246,19 +246,14 @@ def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]
     revision = "" if window.staged else str(window.head)
     evidence.line_counts = blob_lines(facts.git, revision, present)
     evidence.numstat = insertions(facts.git, window, paths)
-    code = {
-        p
-        for c in claims
-        if c.kind == "lines" and c.value.get("code")
-        for p in [evidence.resolve(str(c.value.get("path", "")))]
-        if p in present
-    }
+    wanted = _line_count_paths(evidence, [c for c in claims if c.value.get("code")])
+    code = [p for p in wanted if p in present]
     if code:
         from handoff_lint.codelines import code_lines
 
-        texts = blob_texts(facts.git, [f"{revision}:{p}" for p in sorted(code)])
+        texts = blob_texts(facts.git, [f"{revision}:{p}" for p in code])
         for path in code:
             text = texts.get(f"{revision}:{path}")
             if text is not None:
-                blank = sum(1 for line in text.splitlines() if line.strip())
-                evidence.code_counts[path] = {code_lines(path, text), blank}
+                non_blank = sum(1 for line in text.splitlines() if line.strip())
+                evidence.code_counts[path] = {code_lines(path, text), non_blank}

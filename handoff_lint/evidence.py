@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import contents, history
+from handoff_lint import contents, history, textscan
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import EMPTY_TREE
 from handoff_lint.model import Claim, Window
@@ -36,16 +35,13 @@ if TYPE_CHECKING:
     from handoff_lint.junit import Counts
 
 WINDOW_LIMIT = 5000
-MAX_AMBIGUOUS = 50
+MAX_AMBIGUOUS = 50  # short ids looked up again as commits, per document
 EXACT_WINDOWS = (
     "since the previous handoff document",
     "--since",
     "front matter base",
-)  # short ids looked up again as commits, per document
+)
 EXPLICIT = ("--since", "front matter base")
-
-
-STEM = re.compile(r"[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase)")
 
 
 @dataclass
@@ -137,7 +133,7 @@ class Evidence:
         matches = sorted({p for p in named if p.endswith("/" + written)})
         if len(matches) > 1:
             return None
-        if not matches and STEM.fullmatch(written):
+        if not matches and textscan.TEST_CLASS.fullmatch(written):
             return self._by_stem(written)
         return matches[0] if matches else self._other_case(written)
 

@@ -7,6 +7,9 @@ import re
 from handoff_lint import lazyre
 from handoff_lint.model import Section
 
+# 完成 ("done") but not 未完成 / 没有完成 ("not done")
+DONE_ZH = r"(?<!未)(?<!没有)(?<!沒有)完成"
+
 # Order matters: the first role whose pattern matches wins.
 ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
     (
@@ -76,7 +79,8 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
     (
         "summary",
         lazyre.compile(
-            r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome|résumé|resumen|zusammenfassung)\b|摘要|總結|总结|概要|(?<!未)(?<!没有)(?<!沒有)完成",
+            r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome|résumé|resumen|zusammenfassung)\b|摘要|總結|总结|概要|"
+            + DONE_ZH,
             re.I,
         ),
     ),
@@ -152,7 +156,7 @@ ROLE_PATTERNS += [
 DONE = lazyre.compile(
     r"✅|✔|☑|\[x\]|(?<!not )(?<!not yet )\b(?:complete[d]?|done|finished|achieved|delivered|"
     r"shipped|completad[oa]s?|terminad[oa]s?|abgeschlossen|erledigt|terminé[es]?|completati)\b|"
-    r"(?<![\d/])(\d+)/\1(?![\d/])|(?<!未)(?<!没有)(?<!沒有)完成|完了|済み|완료",
+    r"(?<![\d/])(\d+)/\1(?![\d/])|" + DONE_ZH + r"|完了|済み|완료",
     re.I,
 )
 

@@ -43,6 +43,9 @@ EXTENSIONLESS = frozenset(
 )
 NUMERIC = lazyre.compile(r"[\d.]+")
 LOWER_HEX = lazyre.compile(r"[0-9a-f]+")
+# a test class named for its file: ParserTests for Tests/ParserTests.swift
+TEST_CLASS_NAME = r"[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase)"
+TEST_CLASS = lazyre.compile(TEST_CLASS_NAME)
 PATH_CHARS = lazyre.compile(r"^[\w@~+\-.\[\]()/]+$")
 
 

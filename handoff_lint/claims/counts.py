@@ -150,20 +150,15 @@ def _parallel(mentions: list[Claim], sections: dict[int, Section | None]) -> set
     """The mentions that sit in one of several sibling sections (level 3 or deeper, one parent)
     that each hold a mention of the same measure: "### 1. Token tests ... All 16 tests" and
     "### 2. Header tests ... All 2 tests" count different things."""
+    keys: dict[int, tuple[str, int, int]] = {}
     holders: dict[tuple[str, int, int], set[int]] = {}
     for claim in mentions:
         section = sections[id(claim)]
         if section is not None and section.level >= 3:
             key = (str(claim.value["measure"]), id(section.parent), section.level)
+            keys[id(claim)] = key
             holders.setdefault(key, set()).add(id(section))
-    out: set[int] = set()
-    for claim in mentions:
-        section = sections[id(claim)]
-        if section is not None and section.level >= 3:
-            key = (str(claim.value["measure"]), id(section.parent), section.level)
-            if len(holders[key]) > 1:
-                out.add(id(claim))
-    return out
+    return {claim for claim, key in keys.items() if len(holders[key]) > 1}
 
 
 def _same_totals(doc: Document) -> list[Claim]:

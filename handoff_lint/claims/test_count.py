@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity, testdefs
+from handoff_lint import lazyre, quantity, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import ADDED, added
 from handoff_lint.claims.walk import Line, claimed_text, done_lines
@@ -20,17 +20,14 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-TEST_FILE = lazyre.compile(
-    r"test|spec", re.I
-)  # a bare counter ("(24个)") counts a test file's tests
+# a bare counter ("(24个)") counts a test file's tests
+TEST_FILE = lazyre.compile(r"test|spec", re.I)
 WORDS = lazyre.words("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste")
 
 
 # "ParserTrackerTests (7 tests)", "`UserServiceSpec` - 12 tests": a test class named for its
 # file (Swift, Java, Kotlin, C#, Scala, PHP)
-TEST_CLASS = lazyre.compile(
-    r"(?<![\w./-])`?\*{0,2}(?P<name>[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase))\b"
-)
+TEST_CLASS = lazyre.compile(r"(?<![\w./-])`?\*{0,2}(?P<name>" + textscan.TEST_CLASS_NAME + r")\b")
 CLASS = lazyre.compile(r"^\s*(?:[\w@]+\s+)*(?:class|struct|object)\s+\w+", re.M)
 
 
