@@ -39,6 +39,14 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
             re.I,
         ),
     ),
+    # "- src/app/x.ts", "  ✅ docs/guide.md — the guide": a file list (what a commit created)
+    (
+        "path",
+        lazyre.compile(
+            r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:[✅✓✔]\s*)?`?[\w@.-]+(?:/[\w@.-]+)*"
+            r"\.[A-Za-z]\w{0,7}`?(?:\s*$|\s+[-—–:(#]|:)"
+        ),
+    ),
     (
         "summary",
         lazyre.compile(
@@ -51,6 +59,9 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
 ]
 NEUTRAL = lazyre.compile(
     r"^\s*(?:$|#|//|\$\s|>\s|\.\.\.|[-=~*_━─═]{3,}\s*$|```)"
+    # a group label ("✅ Phase 2 UI (4 files):"), not a statement of a language
+    r"|^\s*(?:[^\w\s]{1,3}\s*)?(?!(?:def|class|if|elif|else|for|while|try|except|finally|with"
+    r"|async|case|match|default|public|private|protected)\b)[^\W\d_][^=;{}<>`]*[:：]\s*$"
     r"|^\s*(?:git|npm|pnpm|yarn|npx|cd|python3?|pytest|cargo|go|make|docker|ls|cat|tree|wc)\s"
 )
 OUTPUT_INFO = {

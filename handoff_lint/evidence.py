@@ -135,7 +135,9 @@ class Evidence:
             return None
         if not matches and textscan.TEST_CLASS.fullmatch(written):
             return self._by_stem(written)
-        return matches[0] if matches else self._other_case(written)
+        if not matches and "/" in written:
+            matches = _abbreviated(written, named)
+        return matches[0] if len(matches) == 1 else self._other_case(written)
 
     def _by_stem(self, name: str) -> str | None:
         """The one file whose name is ``name`` and an extension (a test class named for its
@@ -548,3 +550,16 @@ def gather(
 
 def unavailable(window: Window, reason: str) -> Evidence:
     return Evidence(window=window, available=False, unavailable_reason=reason)
+
+
+def _abbreviated(written: str, named: list[str]) -> list[str]:
+    """The paths of the same file name whose folders hold the written folders in order, with
+    folders left out ("test/generators/ATest.kt" for
+    "app/src/test/java/org/x/generators/ATest.kt", a package path shortened)."""
+    folders = written.split("/")[:-1]
+    found = []
+    for path in sorted(set(named)):
+        rest = iter(path.split("/")[:-1])
+        if all(folder in rest for folder in folders):
+            found.append(path)
+    return found

@@ -61,7 +61,7 @@ PATTERNS = [
         lazyre.compile(
             r"@Test\b(?:\([^)]*\))?\s*(?:@\w+(?:\([^)]*\))?\s*)*"
             r"(?:(?:public|protected|private|internal|open|override|suspend)\s+)*"
-            r"(?:void\s+|fun\s+|def\s+)?`?(?P<name>[\w ]+?)`?\s*\("
+            r"(?:void\s+|fun\s+|def\s+)?(?:`(?P<name>[^`\n]+)`|(?P<n2>\w+))\s*\("
         ),
         lazyre.compile(r"@(?:ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b"),
     ),

@@ -147,3 +147,37 @@ def test_new_tests_of_the_session_in_other_languages(
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     got = [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"]
     assert got == [verdict]
+
+
+KT = (
+    "class ATest {\n"
+    + "".join(f"    @Test\n    fun `case {n} handles non-letters`() {{}}\n" for n in range(1, 4))
+    + "    @Test fun plain() {}\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # a package path shortened in a pasted list: the one file whose folders hold these
+        ("```\n✅ Tests (1 file):\n  - test/gen/ATest.kt (4 tests)\n  - src/a.ts\n```", "verified"),
+        ("```\n✅ Tests (1 file):\n  - test/gen/ATest.kt (5 tests)\n  - src/a.ts\n```", "refuted"),
+        ("- `gen/test/ATest.kt` (5 tests)", "unverifiable"),  # folders out of order: not it
+    ],
+)
+def test_a_shortened_path_in_a_pasted_file_list(
+    repo: ScratchRepo, cli, block: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Kotlin test names in backticks may hold any character; a listed path may leave folders
+    out (``test/gen/ATest.kt`` for ``app/src/test/kotlin/org/gen/ATest.kt``)."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit(
+        "tests",
+        {"app/src/test/kotlin/org/gen/ATest.kt": KT, "src/a.ts": "x\n"},
+        when="2025-11-13T09:00:00+00:00",
+    )
+    doc = HEAD + block + "\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert [v for _, v, _ in _verdicts(run)] == [expected]
