@@ -291,6 +291,23 @@ def _assign_spans(doc: Document) -> None:
     doc.blocks = blocks
 
 
+def _plans_marked_done(doc: Document) -> None:
+    """A heading with a plan word whose own list items are marked done ("### P3 Priority
+    Features" over "4. **Internationalization** ✅", ...) reports done work: not a plan."""
+    items: dict[int, list[str]] = {}
+    seen: set[int] = set()
+    for block in doc.blocks:
+        section = block.section
+        if section is None or section.role != "plan" or block.list_depth != 0:
+            continue
+        if block.kind == "paragraph" and block.lines and block.item_id not in seen:
+            seen.add(block.item_id)
+            items.setdefault(id(section), []).append(block.lines[0])
+    for section in doc.sections:
+        if roles.done_by_items(section.title, items.get(id(section), [])):
+            section.role = ""
+
+
 def _collect_metadata(doc: Document) -> None:
     """``**Key:** value`` lines anywhere, and plain ``Key: value`` lines near the top (where
     documents without bold labels put their date and branch)."""
@@ -332,6 +349,7 @@ def parse(path: str, source: SourceText) -> Document:
     tokens, state = _block_tokens(body)
     _Aligner(doc, state).walk(tokens, {})
     _assign_spans(doc)
+    _plans_marked_done(doc)
     _collect_metadata(doc)
     _set_title(doc)
     return doc

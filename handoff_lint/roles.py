@@ -235,6 +235,15 @@ def title_role(title: str) -> str:
     return found[0] if found else ""
 
 
+def done_by_items(title: str, items: list[str]) -> bool:
+    """Most of a heading's list items (two or more) carry a done mark and the heading names no
+    future work: its plan word ranks done work ("Priority Features"), it does not plan it."""
+    if len(items) < 2 or FUTURE.search(title):
+        return False
+    done = sum(DONE.search(item) is not None for item in items)
+    return 2 * done > len(items)
+
+
 def in_plan(section: Section | None) -> bool:
     """True when the section or any enclosing section holds plans, not done work."""
     return section is not None and section.in_plan

@@ -74,3 +74,22 @@ def test_a_link_to_a_file_in_a_file_list(item: str, path: str | None) -> None:
     markdown = f"# Report\n\n## Files Created\n\n1. {item}\n"
     found = [c.value["path"] for c in extract(markdown) if c.kind == "file"]
     assert found == ([path] if path else [])
+
+
+@pytest.mark.parametrize(
+    ("items", "planned"),
+    [
+        ("1. **Locales** ✅\n   - 12 strings\n2. **Tests** ✅\n", False),  # done work, ranked
+        ("1. **Locales** ✅\n2. Tests\n3. Docs\n", True),  # mostly still to do
+        ("- Fix A\n- Fix B\n", True),
+    ],
+)
+def test_a_plan_word_over_items_marked_done(items: str, planned: bool) -> None:
+    """ "### P3 Priority Features" over items each marked ✅ reports done work; a heading that
+    names future work ("Next Priorities") stays a plan whatever its items say."""
+    from handoff_lint.parse import parse
+    from handoff_lint.source import decode
+
+    for title, expected in (("P3 Priority Features", planned), ("Next Priorities", True)):
+        doc = parse("x.md", decode(f"# Report\n\n### {title}\n{items}".encode()))
+        assert [s.in_plan for s in doc.sections if s.title == title] == [expected]
