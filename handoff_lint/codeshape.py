@@ -116,3 +116,28 @@ def output_lines(info: str, lines: list[str]) -> list[tuple[int, str]]:
     if not found or len(found) < SHARE * len(counted):
         return []
     return [(offset, shape) for offset, shape in enumerate(shapes) if shape not in ("", "neutral")]
+
+
+TREE_NAME = lazyre.compile(
+    r"^(?P<lead>[\s│|]*(?:(?:├──|└──|├─|└─|\|--|`--|\+--)\s*)?)(?P<name>[^\s│|]\S*)"
+)
+
+
+def tree_folders(lines: list[str]) -> dict[int, str]:
+    """For each entry of a file tree drawn in a code block, the folder the tree puts it in
+    ("tests/x/" then "├── Core/" then "│   ├── ATests.cs": tests/x/Core/): a name is inside the
+    nearest folder above it that starts further left."""
+    folders: list[tuple[int, str]] = []  # (column of the name, folder name), outermost first
+    out: dict[int, str] = {}
+    for offset, line in enumerate(lines):
+        match = TREE_NAME.match(line)
+        if match is None or NEUTRAL.match(line):
+            continue
+        column = len(match.group("lead"))
+        while folders and folders[-1][0] >= column:
+            folders.pop()
+        name = match.group("name")
+        out[offset] = "".join(folder for _, folder in folders)
+        if name.endswith("/"):
+            folders.append((column, name))
+    return out

@@ -181,3 +181,20 @@ def test_a_shortened_path_in_a_pasted_file_list(
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert [v for _, v, _ in _verdicts(run)] == [expected]
+
+
+def test_a_file_in_a_drawn_tree_is_the_one_in_the_trees_folder(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Two ATest.kt files: the tree's folders ("tests/", "├── core/") say which one is meant."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    one = KT.replace("    @Test fun plain() {}\n", "")
+    repo.commit(
+        "tests",
+        {"tests/core/ATest.kt": KT, "tests/ui/ATest.kt": one},
+        when="2025-11-13T09:00:00+00:00",
+    )
+    tree = "```\ntests/\n├── core/\n│   └── ATest.kt (4 tests)\n└── ui/\n    └── ATest.kt (4 tests)\n```"
+    doc = HEAD + tree + "\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert [v for _, v, _ in _verdicts(run)] == ["verified", "refuted"]

@@ -118,7 +118,7 @@ RESIZED = lazyre.compile(
 
 def _prose_claims(line: Line) -> list[Claim]:
     found = [
-        _claim(line, path, q)
+        _claim(line, line.in_folder(path), q)
         for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, ("lines",))
     ]
     if found and RESIZED.search(line.text):

@@ -24,6 +24,11 @@ class Line:
     planned: bool = False  # under a plan heading: not done work
     folded: str = ""  # ``text.casefold()``, for the keyword tests of ``containing``
     shape: str = ""  # for a line of pasted tool output in a code block: its shape (codeshape)
+    folder: str = ""  # for an entry of a drawn file tree: the folder the tree puts it in
+
+    def in_folder(self, path: str) -> str:
+        """``path`` as written on this line, inside the folder a drawn tree puts it in."""
+        return self.folder + path if self.folder and "/" not in path else path
 
     @property
     def starts_item(self) -> bool:
@@ -61,10 +66,14 @@ def output_lines(doc: Document) -> list[Line]:
             if block.kind != "code":
                 continue
             planned = roles.in_plan(block.section)
-            for offset, shape in codeshape.output_lines(block.info, block.lines):
+            shaped = codeshape.output_lines(block.info, block.lines)
+            folders = codeshape.tree_folders(block.lines) if shaped else {}
+            for offset, shape in shaped:
                 text = block.lines[offset]
                 number = block.line + offset
-                out.append(Line(block, number, text, True, planned, text.casefold(), shape))
+                line = Line(block, number, text, True, planned, text.casefold(), shape)
+                line.folder = folders.get(offset, "") if shape in ("tree", "counted") else ""
+                out.append(line)
         return out
 
     return doc.once("output_lines", lines)
