@@ -515,6 +515,7 @@ def gather(
         if recent and any(c.kind == "branch" for c in claims):  # merges of the named branch
             facts.git.prefetch(recent)
         _window_evidence(facts, evidence)
+        _drawn_paths(evidence, claims)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
         history.branches(facts, evidence, claims)
         _leftovers(facts, evidence, claims)
@@ -563,3 +564,12 @@ def _abbreviated(written: str, named: list[str]) -> list[str]:
         if all(folder in rest for folder in folders):
             found.append(path)
     return found
+
+
+def _drawn_paths(evidence: Evidence, claims: list[Claim]) -> None:
+    """A file a drawn tree puts in a folder where git has no such file is the file as written
+    (the tree's folder was wrong: README.md drawn under docs/ lives at the root)."""
+    for claim in claims:
+        written = claim.value.get("written") if isinstance(claim.value, dict) else None
+        if written and not evidence.known(evidence.resolve(claim.value["path"]) or ""):
+            claim.value["path"] = written

@@ -198,3 +198,18 @@ def test_a_file_in_a_drawn_tree_is_the_one_in_the_trees_folder(repo: ScratchRepo
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert [v for _, v, _ in _verdicts(run)] == ["verified", "refuted"]
+
+
+def test_a_tree_that_draws_a_file_in_the_wrong_folder(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """README.md drawn under docs/ while the only README.md is at the root: the count is
+    judged against the file as written, not left unverifiable."""
+    repo.commit("start", {"src/a.py": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit("docs", {"README.md": "l\n" * 30}, when="2025-11-13T09:00:00+00:00")
+    tree = "```\nproject/\n├── docs/\n│   ├── README.md   (45 lines)\n└── src/\n```"
+    repo.commit(
+        "handoff 2", {"SESSION_2_HANDOFF.md": HEAD + tree + "\n"}, when="2025-11-13T10:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "lines"]
+    assert found == [("45 lines", "refuted")]

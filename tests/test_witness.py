@@ -94,3 +94,22 @@ def test_totals_in_parallel_sections_count_different_things() -> None:
     assert totals == []
     found = [c.text for c in extract(parts) if c.kind == "counts" and "total" in c.value["measure"]]
     assert found == ["16", "2"]
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("3", "verified"), ("7", "refuted")])
+def test_a_total_at_the_end_of_the_list_it_totals(repo, cli, total: str, verdict: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Total Files: 3" under a pasted list of three paths counts that list: true even though
+    the window changed five files; a total that fits neither the list nor git is refuted."""
+    from tests.conftest import claims_of
+
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    files = {f"src/m{n}.py": "x\n" for n in range(4)}
+    repo.commit("work", {**files, "README.md": "y\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = (
+        "# Session 2\n\n**Date:** 2025-11-13\n\n## Summary\n\nWork.\n\n## Files\n\n```\n"
+        f"Created:\n- src/m0.py\n- src/m1.py\n\nModified:\n- README.md\n\nTotal Files: {total}\n```\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "file_count"] == [verdict]

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
-from handoff_lint.claims import register
+from handoff_lint.claims import register, witness
 from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.walk import Line, done_lines
 from handoff_lint.model import Claim, Document
@@ -137,7 +137,12 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
         if WORDS.search(line.folded) and not DIFF_STAT.search(line.text):
-            out.extend(_claims_on(line))
+            found = _claims_on(line)
+            listed = witness.listed_above(line.block, line.number) if found and line.shape else None
+            for claim in found:
+                if listed is not None:
+                    claim.value["listed"] = listed.count
+            out.extend(found)
     return out
 
 
@@ -214,6 +219,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         noun = {"docs": "documents", "code": "code files"}.get(str(claim.value.get("of")), "files")
         if any(agrees(count, actual, claim.value) for actual in found):
             claim.settle("verified", f"{count} {noun} {measure} agrees with git")
+        elif claim.value.get("listed") == count:
+            claim.settle("verified", f"counts the {count} files listed above it")
         elif count < net and not evidence.window_exact() and count >= _least(claim, evidence):
             claim.settle(
                 "unverifiable",

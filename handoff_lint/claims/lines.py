@@ -98,7 +98,7 @@ def _claim(line: Line, path: str, found: quantity.Quantity) -> Claim:
     """The claim is the count as written ("74 lines"), about ``path``: its finding points at
     the number, and a true claim about the file on the same line keeps its own verdict."""
     text = line.text[found.start : found.end]
-    value = _value(found, path)
+    value = {**_value(found, path), **line.in_folder(path)}
     if CODE_UNIT.search(text) and value["measure"] == "lines":
         value["code"] = True
     return Claim("lines", text, line.number, found.start + 1, value)
@@ -118,7 +118,7 @@ RESIZED = lazyre.compile(
 
 def _prose_claims(line: Line) -> list[Claim]:
     found = [
-        _claim(line, line.in_folder(path), q)
+        _claim(line, path, q)
         for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, ("lines",))
     ]
     if found and RESIZED.search(line.text):

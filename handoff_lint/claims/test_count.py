@@ -60,7 +60,7 @@ def extract(doc: Document) -> list[Claim]:
                 continue
             if found.approx or found.at_least:
                 continue  # "~20 tests", "20+ tests": no exact count to check
-            value = {"path": line.in_folder(path), "count": found.count}
+            value = {**line.in_folder(path), "count": found.count}
             text = line.text[found.start : found.end]  # the count as written
             out.append(Claim("test_count", text, line.number, found.start + 1, value))
     return out

@@ -26,9 +26,13 @@ class Line:
     shape: str = ""  # for a line of pasted tool output in a code block: its shape (codeshape)
     folder: str = ""  # for an entry of a drawn file tree: the folder the tree puts it in
 
-    def in_folder(self, path: str) -> str:
-        """``path`` as written on this line, inside the folder a drawn tree puts it in."""
-        return self.folder + path if self.folder and "/" not in path else path
+    def in_folder(self, path: str) -> dict[str, str]:
+        """The ``path`` and ``written`` values of a claim about ``path`` as written on this line:
+        the path inside the folder a drawn tree puts it in, and the name as written when they
+        differ (git is asked for the drawn one first: evidence._drawn_paths)."""
+        if self.folder and "/" not in path:
+            return {"path": self.folder + path, "written": path}
+        return {"path": path}
 
     @property
     def starts_item(self) -> bool:

@@ -91,9 +91,10 @@ def _table(blocks: list[Block]) -> Witness | None:
     return Witness(rows - 1, "table rows") if rows > 1 else None
 
 
-def _code(block: Block) -> Witness | None:
-    """A pasted tree or list of files: its file entries (folders and other lines aside)."""
-    entries = [m.group("name") for m in map(TREE_ENTRY.match, block.lines) if m]
+def _code(block: Block, end: int | None = None) -> Witness | None:
+    """A pasted tree or list of files (its lines up to ``end``): its file entries (folders and
+    other lines aside)."""
+    entries = [m.group("name") for m in map(TREE_ENTRY.match, block.lines[:end]) if m]
     names = [e.split()[0].strip("`*") for e in entries]
     files = [n for n in names if textscan.looks_like_path(n)]
     if not files or len(files) < len(names) - sum(n.endswith("/") for n in names):
@@ -101,6 +102,12 @@ def _code(block: Block) -> Witness | None:
     if any(INCOMPLETE.search(e) for e in entries):
         return None
     return Witness(len(files), "files listed")
+
+
+def listed_above(block: Block, line: int) -> Witness | None:
+    """The files a pasted list or tree holds above its own line ``line`` ("Total Files: 11" at
+    the end of the list it totals)."""
+    return _code(block, line - block.line)
 
 
 def _hash_lines(block: Block) -> Witness | None:
