@@ -11,7 +11,7 @@ def _items(markdown: str) -> list[tuple[str, int]]:
     return [
         (c.text, c.value["items"])
         for c in extract(markdown)
-        if c.kind == "counts" and c.value["measure"] == "items"
+        if c.kind == "counts" and "items" in c.value
     ]
 
 
@@ -45,6 +45,10 @@ def _items(markdown: str) -> list[tuple[str, int]]:
             [("2", 3)],
         ),
         ("### Recent Commits (3)\n1a2b3c4 fix: a\n2b3c4d5 docs: b\n3c4d5e6 x\n", [("3", 3)]),
+        (
+            "### Changes (2 commits)\n```\n✅ Commit 1a2b3c4: fix a\n✅ Commit 2b3c4d5: b\n```\n",
+            [("2", 2)],
+        ),
         ("### Completed Tasks (2)\n1. Task 6: a\n2. Task 7: b\n", [("2", 2)]),
         # one item standing for many; a bare count after no countable noun
         ("### Done Tasks (23)\n- Task 9: a\n- Task 12-30: the rest\n", []),

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
 from handoff_lint.claims import register, witness
@@ -105,15 +105,11 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
             continue
         if ORDINAL.search(line.text, 0, match.start(group)):
             continue  # "Session 04 Commits Created": a name, not a count
-        out.append(
-            Claim(
-                "counts",
-                match.group(group),
-                line.number,
-                match.start(group) + 1,
-                {"count": int(match.group(group)), "measure": "commits"},
-            )
-        )
+        value: dict[str, Any] = {"count": int(match.group(group)), "measure": "commits"}
+        listed = witness.after(doc, line.block, "commits") if line.block.list_depth < 0 else None
+        if listed is not None and listed.what == "commits listed":
+            value["items"] = listed.count  # "### Code Changes (2 commits)" over its two commits
+        out.append(Claim("counts", match.group(group), line.number, match.start(group) + 1, value))
     bracket = "(" in line.text or "（" in line.text
     items = witness.bracketed(line.text) if bracket and line.first else None
     noun = items.what if items else ""
@@ -235,7 +231,8 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
     if measure == "items":
         return [int(claim.value["items"])]
     size = len(evidence.window_commits)  # measure == "commits"
-    return [size - 1, size, size + 1, listed, evidence.history_size]
+    own = [int(claim.value["items"])] if "items" in claim.value else []
+    return [size - 1, size, size + 1, listed, evidence.history_size, *own]
 
 
 def _settle_total(claim: Claim, here: set[int]) -> None:

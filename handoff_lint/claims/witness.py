@@ -62,7 +62,12 @@ RANGED = lazyre.compile(
     r"\b(?:tasks?|items?|issues?|steps?|phases?|tickets?|stories|#)\s*\d+\s*(?:-|–|to)\s*\d+\b",
     re.I,
 )
-HASH_LINE = lazyre.compile(r"^\s*(?:[-*+]\s+)?`?[0-9a-f]{7,40}\b`?\s+\S")
+# "abc1234 fix: x", "- `abc1234` x", "✅ Commit abc1234: x", "2. **abc1234** x": one commit a line
+HASH_LINE = lazyre.compile(
+    r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔☑]\s*)?(?:\*\*)?(?:commit\s+)?`?[0-9a-f]{7,40}\b"
+    r"`?(?:\*\*)?:?\s+\S",
+    re.I,
+)
 GROUP_LABEL = lazyre.compile(r"^\s*\*\*[^*]{1,60}\*\*\s*[:：]?\s*$")
 GROUP_COUNT = lazyre.compile(
     r"[(（](?![0-9a-f]{7,40}[)）])\s*\d+\s*\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
