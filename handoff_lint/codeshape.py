@@ -109,6 +109,8 @@ def output_lines(info: str, lines: list[str]) -> list[tuple[int, str]]:
     shape)."""
     language = info.split()[0].lower() if info.strip() else ""
     shapes = [shape_of(line) for line in lines]
+    if sum(s in ("path", "counted", "tree") for s in shapes) < 2:  # one path is no file list
+        shapes = ["" if s == "path" else s for s in shapes]
     counted = [s for s in shapes if s != "neutral"]
     found = [s for s in counted if s]
     if language not in OUTPUT_INFO and not _listing(counted):

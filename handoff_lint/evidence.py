@@ -170,7 +170,11 @@ class Evidence:
         folder = posixpath.dirname(path)
         if not folder:
             return True
-        return any(f == folder or f.endswith("/" + folder) for f in self._folders())
+        # its folder holds tracked files, or (a new folder in a known one: src/lib/admin/x.ts
+        # where src/lib/ is) the folder above it, when that is not the root
+        above = posixpath.dirname(folder)
+        known = [folder, above] if above else [folder]
+        return any(f == k or f.endswith("/" + k) for f in self._folders() for k in known)
 
     def _folders(self) -> set[str]:
         if self._folder_set is None:

@@ -29,6 +29,10 @@ META = lazyre.compile(
 PLAIN_META = lazyre.compile(
     r"^\s*(?:[-*+]\s+)?(?P<key>[^\W\d][^:：*`|#\n]{1,29}?)\s*[:：]\s+(?P<value>\S.*)$"
 )
+# "*Session completed: January 9, 2025*", "_Date: 2025-06-01_": a footer in emphasis, alone
+ITALIC_META = lazyre.compile(
+    r"^\s*(?P<mark>[*_])(?P<key>[^\W\d][^*_:：\n]{1,40}?)\s*[:：]\s*(?P<value>[^*_\n]+?)\s*(?P=mark)\s*$"
+)
 TOP_LINES = 20
 
 _markdown: Any = None
@@ -318,6 +322,8 @@ def _collect_metadata(doc: Document) -> None:
             match = META.match(line)
             if not match and block.line + offset <= TOP_LINES and block.list_depth <= 0:
                 match = PLAIN_META.match(line)
+            if not match and block.list_depth < 0:
+                match = ITALIC_META.match(line)
             if match:
                 key = match.group("key").strip().rstrip(":").strip()
                 doc.metadata.append(

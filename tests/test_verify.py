@@ -528,3 +528,33 @@ def test_work_merged_from_the_documents_branch_before_the_window(repo: ScratchRe
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
     files = {c["text"]: c["verdict"] for c in claims_of(run) if c["kind"] == "file"}
     assert files == {"tools.ts": "verified"}
+
+
+def test_a_table_of_files_by_its_shape(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| `src/lib/x.py` | what it is for |" with no File column: each path must exist; one
+    that never existed, in a new folder of a known one, is refuted; a description that starts
+    with "Added" is not a file action."""
+    history(repo)
+    doc = HEAD + (
+        "Modules added today:\n\n| Module | Use for |\n|---|---|\n"
+        "| `src/a.py` | Added the A helpers |\n| `src/untouched.py` | unchanged helper |\n"
+        "| `src/admin/scan.py` | never written |\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T13:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file"]
+    assert found == [
+        ("src/a.py", "verified"),
+        ("src/untouched.py", "verified"),
+        ("src/admin/scan.py", "refuted"),
+    ]
+
+
+def test_a_date_in_an_emphasised_footer(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "*Session completed: January 9, 2025*" at the end is a session date like "**Date:**"."""
+    history(repo)
+    doc = HEAD + "Work.\n\n---\n\n*Session completed: January 9, 2025*\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T13:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "date"]
+    assert found == [("2025-11-13", "verified"), ("January 9, 2025", "refuted")]

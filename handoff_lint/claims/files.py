@@ -105,6 +105,10 @@ def _path_at(text: str) -> tuple[int, str, int] | None:
     return start, path, start + len(path)
 
 
+# a cell that is one path in a code span, with a folder: `src/lib/x.ts`
+CODE_PATH = lazyre.compile(r"`[\w.@-]+(?:/[\w.@-]+)+\.[A-Za-z]\w{0,7}`")
+
+
 def _claim(path: str, action: str, line: int, column: int, **extra: Any) -> Claim:
     return Claim("file", path, line, column, {"path": path, "action": action, **extra})
 
@@ -201,10 +205,10 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
 def _table_claims(line: Line) -> list[Claim]:
     header = line.block.table_header
     column = header_index(header, "file", "path")
-    if column < 0:
-        return []
     cells = table_cells(line.text)
-    if column >= len(cells):
+    if column < 0 and cells and CODE_PATH.fullmatch(cells[0][1].strip()):
+        column = 0  # "| `src/lib/x.ts` | what it is for |": a table of files by its shape
+    if column < 0 or column >= len(cells):
         return []
     start, raw = cells[column]
     stripped = raw.strip()
@@ -212,9 +216,10 @@ def _table_claims(line: Line) -> list[Claim]:
     if not found:
         return []
     offset, path, _ = found
-    action = roles.file_action(line.block.section) or "changed"
+    named = header_index(header, "file", "path") >= 0
+    action = roles.file_action(line.block.section) or ("changed" if named else "exists")
     action_column = header_index(header, "action", "status", "change", "type", "operation")
-    if 0 <= action_column < len(cells):
+    if named and 0 <= action_column < len(cells):
         word = cells[action_column][1].strip().strip("*`").lower()
         action = next((a for w, a in ACTION_WORDS.items() if w in word), action)
     return [_claim(path, action, line.number, start + raw.find(stripped) + offset + 1)]
@@ -335,8 +340,27 @@ def _settle(claim: Claim, path: str, evidence: Evidence) -> None:
             _not_touched(claim, path, evidence)
     elif actions:
         claim.settle("verified", f"{path} was changed in the session window")
+    elif action == "exists":
+        _exists(claim, path, evidence)
     else:
         _not_touched(claim, path, evidence)
+
+
+def _exists(claim: Claim, path: str, evidence: Evidence) -> None:
+    """A file named with no action (a table of modules and what they are for): it must be
+    there; that the session made it is not claimed."""
+    if path in evidence.files_at_end:
+        claim.settle("verified", f"{path} exists at the end of the session")
+    elif evidence.absent(str(claim.value["path"])):
+        claim.settle(
+            "refuted",
+            f"there is no {path} in the repository at the end of the session, and the session "
+            "did not change such a file",
+            "HL301",
+            evidence.did_you_mean(path),
+        )
+    else:
+        claim.settle("unverifiable", f"{path} is not at the end of the session window")
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
