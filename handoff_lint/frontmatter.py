@@ -37,11 +37,43 @@ def split(doc: Document) -> str:
     return "\n" * (end + 1) + "\n".join(lines[end + 1 :])
 
 
+MAX_DEPTH = 40
+
+
+def _loader(text: str) -> Any:
+    """A safe YAML loader that expands no aliases (a few hundred bytes of nested aliases grow
+    to gigabytes: "billion laughs"; a recursive one never ends) and nests at most MAX_DEPTH
+    collections deep. Handoff front matter needs neither."""
+    import yaml
+
+    class Bounded(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.depth += 1
+            alias = self.check_event(yaml.AliasEvent)
+            if alias or self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                problem = (
+                    "aliases (*name) are not allowed in front matter"
+                    if alias
+                    else f"nested more than {MAX_DEPTH} levels deep"
+                )
+                raise yaml.composer.ComposerError(None, None, problem, mark)
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return Bounded(text)
+
+
 def _load(text: str, doc: Document) -> dict[str, Any]:
     import yaml
 
+    loader = _loader(text)
     try:
-        data = yaml.safe_load(text)
+        data = loader.get_single_data()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
@@ -51,6 +83,8 @@ def _load(text: str, doc: Document) -> dict[str, Any]:
             rules.finding("HL103", line, column, f"invalid YAML front matter: {problem}")
         )
         return {}
+    finally:
+        loader.dispose()
     if data is None:
         return {}
     if not isinstance(data, dict):

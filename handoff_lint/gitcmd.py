@@ -108,7 +108,7 @@ class Git:
         for args in dict.fromkeys(questions):
             key = self._key(args)
             if key not in self._memo and key not in self._pending:
-                command = ["git", *HARDENING, "--no-pager", *args]
+                command = ["git", *HARDENING, "--no-pager", *within_limits(args)]
                 self.calls.append(command)
                 self._pending[key] = self._git.execute(command, as_process=True, env=_env())
 
@@ -240,3 +240,20 @@ class Git:
     def fields(self, *args: str, check: bool = True) -> list[str]:
         """Output split on NUL (for ``-z`` commands)."""
         return self.run(*args, check=check).split("\0")
+
+
+MAX_PATHSPECS = 1000
+MAX_PATHSPEC_BYTES = 64 * 1024
+
+
+def within_limits(args: tuple[str, ...]) -> tuple[str, ...]:
+    """``args`` with a path list longer than a command line may hold (a document's claims
+    decide how many paths are asked about) left out: git then answers for every path, a
+    superset that callers read by path, instead of failing with "argument list too long"."""
+    if "--" not in args:
+        return args
+    at = args.index("--") + 1
+    paths = args[at:]
+    if len(paths) <= MAX_PATHSPECS and sum(len(p) + 1 for p in paths) <= MAX_PATHSPEC_BYTES:
+        return args
+    return args[:at]

@@ -208,7 +208,7 @@ def _read(path: str, facts: RepoFacts | None, options: Options) -> source.Source
                     f"file is {len(data)} bytes; the limit is {source.MAX_BYTES} bytes"
                 )
             return source.decode(data)
-    return source.read(options.cwd / path)
+    return source.read(options.cwd / path, facts.root if facts is not None else None)
 
 
 def read_claims(path: str, text: source.SourceText) -> tuple[Document, list[Claim]]:

@@ -120,6 +120,9 @@ _rule(
     "HL905", "nesting-too-deep", "warning", "Claims nested deeper than 19 levels are not checked."
 )
 _rule(
+    "HL906", "too-many-claims", "warning", "Only the first 10,000 claims of a document are checked."
+)
+_rule(
     "HL902",
     "internal-error",
     "error",

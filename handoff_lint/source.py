@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,17 +59,42 @@ def decode(data: bytes) -> SourceText:
     return SourceText(text, text.split("\n"), encoding, had_bom, crlf)
 
 
-def read(path: Path) -> SourceText:
-    """Read and decode ``path``; raise NotText for anything that is not a text document."""
+def read(path: Path, root: Path | None = None) -> SourceText:
+    """Read and decode ``path``; raise NotText for anything that is not a text document.
+
+    Only a regular file is read (a FIFO, a device such as /dev/zero, a socket are refused
+    without blocking), at most MAX_BYTES of it, counted while reading; with ``root``, a
+    symbolic link that leads outside it is refused (nothing outside the work tree is read).
+    """
+    if root is not None and _escapes(path, root):
+        raise NotText("is a symbolic link to a file outside the repository; not read")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise NotText(f"file is {size} bytes; the limit is {MAX_BYTES} bytes")
-        data = path.read_bytes()
-    except NotText:
-        raise
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
         raise NotText("is a directory, not a document") from None
     except OSError as exc:
         raise NotText(f"cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        kind = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(kind):
+            raise NotText("is a directory, not a document")
+        if not stat.S_ISREG(kind):
+            raise NotText("is not a regular file (a device, FIFO or socket); not read")
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise NotText(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise NotText(f"file is larger than the limit of {MAX_BYTES} bytes")
     return decode(data)
+
+
+def _escapes(path: Path, root: Path) -> bool:
+    """``path`` lies in ``root`` but leads out of it through a symbolic link (or a loop)."""
+    try:
+        top = root.resolve()
+        if not path.absolute().is_relative_to(top):
+            return False  # a file given from outside the repository: not a link out of it
+        return not path.resolve().is_relative_to(top)
+    except (OSError, RuntimeError):
+        return True

@@ -8,12 +8,14 @@ audit) runs on the repository, and the marker must not appear. Real repository, 
 from __future__ import annotations
 
 import contextlib
+import os
 import stat
 from pathlib import Path
 
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
+from tests.test_reliability import Cli
 
 DOC = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nWork.\n\n## Files Created\n\n- `{}`\n"
 SETTINGS = [
@@ -94,3 +96,79 @@ def test_the_settings_do_run_programs_for_git_itself(hostile) -> None:  # type: 
     with contextlib.suppress(RuntimeError):  # the planted program fails on purpose
         repo.git("status")
     assert marker.exists()
+
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        (LAUGHS, "aliases (*name) are not allowed"),  # "billion laughs": 600 bytes, 9^9 items
+        ("a: &a [*a]\n", "aliases (*name) are not allowed"),  # recursive
+        ("a:\n" + "".join(" " * (i + 1) + "b:\n" for i in range(100)), "nested more than"),
+    ],
+)
+def test_front_matter_cannot_exhaust_memory(
+    repo: ScratchRepo, cli: Cli, front: str, message: str
+) -> None:
+    repo.commit("doc", {"SESSION_1_HANDOFF.md": f"---\n{front}---\n# Handoff\n"})
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    findings = run.json()["documents"][0]["findings"]
+    assert [f["rule"] for f in findings if message in f["message"]] == ["HL103"]
+
+
+def test_a_document_that_is_not_a_regular_file(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
+    """A FIFO would block the read, /dev/zero never ends, a link out of the work tree reads
+    another file: each is one HL102 finding, at once, and the other documents are checked."""
+    repo.commit("start", {"README.md": "x\n"})
+    os.mkfifo(repo.path / "SESSION_1_HANDOFF.md")
+    (repo.path / "SESSION_2_HANDOFF.md").symlink_to("/dev/zero")
+    outside = tmp_path / "secret.md"
+    outside.write_text("# not yours\n", encoding="utf-8")
+    (repo.path / "SESSION_3_HANDOFF.md").symlink_to(outside)
+    docs = [f"SESSION_{n}_HANDOFF.md" for n in (1, 2, 3)]
+    run = cli("check", "--format", "json", *docs, cwd=repo.path)
+    got = {d["path"]: [f["rule"] for f in d["findings"]] for d in run.json()["documents"]}
+    assert got == {doc: ["HL102"] for doc in docs}
+    assert "not yours" not in run.out
+
+
+def test_more_paths_than_a_command_line_holds(
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paths a document names are passed to git; past the limit git is asked about all paths
+    (a superset read by path) instead of failing with "argument list too long"."""
+    from handoff_lint import gitcmd
+
+    monkeypatch.setattr(gitcmd, "MAX_PATHSPECS", 3)
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    files = {f"src/f{n}.py": "x\n" * (n + 1) for n in range(8)}
+    repo.commit("work", files, when="2025-11-13T09:00:00+00:00")
+    items = "".join(f"- `src/f{n}.py` ({n + 1} lines)\n" for n in range(8)) + "- `gone.py`\n"
+    doc = "# Two\n\n**Date:** 2025-11-13\n\n## Files Created\n\n" + items
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    claims = run.json()["documents"][0]["claims"]
+    assert [c["verdict"] for c in claims if c["kind"] == "lines"] == ["verified"] * 8
+    assert gitcmd.within_limits(("log", "--", "a", "b")) == ("log", "--", "a", "b")
+    assert gitcmd.within_limits(("log", "--", *"abcd")) == ("log", "--")
+
+
+def test_too_many_claims_are_bounded(
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handoff_lint import claims
+
+    monkeypatch.setattr(claims, "MAX_CLAIMS", 5)
+    repo.commit("start", {"README.md": "x\n"})
+    items = "".join(f"- `src/f{n}.py`\n" for n in range(9))
+    doc = "# Two\n\n**Date:** 2025-11-13\n\n## Files Created\n\n" + items
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    document = run.json()["documents"][0]
+    assert len(document["claims"]) == 5
+    assert [f["line"] for f in document["findings"] if f["rule"] == "HL906"] == [11]

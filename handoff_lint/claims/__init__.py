@@ -54,7 +54,23 @@ def load() -> dict[str, ClaimKind]:
     return KINDS
 
 
+MAX_CLAIMS = 10_000
+
+
 def extract(doc: Document) -> list[Claim]:
-    """Every claim of ``doc``, in the order of the document."""
+    """Every claim of ``doc``, in the order of the document; the first MAX_CLAIMS of them (a
+    document decides how many claims git is asked about: the rest get one HL906 finding)."""
     found = [claim for kind in load().values() for claim in kind.extract(doc)]
-    return sorted(found, key=lambda c: (c.line, c.column))
+    found.sort(key=lambda c: (c.line, c.column))
+    if len(found) > MAX_CLAIMS:
+        from handoff_lint import rules
+
+        first = found[MAX_CLAIMS]
+        message = (
+            f"the document holds {len(found)} claims; only the first {MAX_CLAIMS:,} (up to "
+            f"line {found[MAX_CLAIMS - 1].line}) were checked: split it into one document per "
+            "session"
+        )
+        doc.problems.append(rules.finding("HL906", first.line, first.column, message))
+        del found[MAX_CLAIMS:]
+    return found
