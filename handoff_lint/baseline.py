@@ -18,15 +18,23 @@ if TYPE_CHECKING:
 VERSION = 1
 
 
+def _text(item: Finding) -> str:
+    """What keys a finding, as the baseline file holds it: secrets redacted."""
+    from handoff_lint.hygiene import scrub
+
+    return scrub(item.claim.text if item.claim is not None else item.message)
+
+
 def _key(path: str, item: Finding) -> str:
-    what = item.claim.text if item.claim is not None else item.message
-    return f"{path}\x1f{item.rule}\x1f{what}"
+    return f"{path}\x1f{item.rule}\x1f{_text(item)}"
 
 
 def write(run: RunResult, target: Path) -> int:
     """Write the run's error and warning findings to ``target``; return how many."""
+    from handoff_lint.hygiene import scrub
+
     entries = [
-        {"path": d.path, "rule": f.rule, "text": f.claim.text if f.claim else f.message}
+        {"path": scrub(d.path), "rule": f.rule, "text": _text(f)}
         for d in run.documents
         for f in d.findings
         if f.severity != "info"

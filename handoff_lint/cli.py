@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -332,7 +333,9 @@ def audit_command(fmt: str, html_file: Path | None) -> int:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
     if html_file is not None:
-        html_file.write_text(audit.page(entries), encoding="utf-8")
+        from handoff_lint.hygiene import scrub
+
+        html_file.write_text(scrub(audit.page(entries)), encoding="utf-8")
     output = (
         json.dumps(audit.data(entries), indent=2) + "\n" if fmt == "json" else audit.text(entries)
     )
@@ -398,8 +401,34 @@ def schema(model: bool) -> int:
     return 0
 
 
+class _Scrubbed:
+    """A text stream whose writes go out with every secret redacted (hygiene.scrub): the one
+    boundary that standard output and standard error cross, whatever the format."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from handoff_lint.hygiene import scrub
+
+        self._stream.write(scrub(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code: 0 clean, 1 errors found, 2 usage or setup problem."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Scrubbed(out), _Scrubbed(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         code = cli.main(args=argv, prog_name="handoff-lint", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -67,6 +67,29 @@ def redact(value: str) -> str:
     return value[:4] + "****" if len(value) > 8 else "****"
 
 
+# secrets and credentials seen in this run's documents (HL105, HL106): scrubbed wherever they
+# appear in output, whatever carried them there (a path, a branch name, a commit subject)
+KNOWN: set[str] = set()
+SECRET_TOKEN = lazyre.compile(r"(?:" + SECRETISH.pattern + r")" + TOKEN_END.pattern)
+
+
+def scrub(text: str) -> str:
+    """``text`` with every secret redacted: the ones the documents held, and anything shaped
+    like a token (a subject or a branch name from git may hold one the document did not).
+    Everything that leaves the process goes through here once (reports of every format,
+    baselines, facts, audit pages, messages on standard error)."""
+    for token in sorted((t for t in KNOWN if t in text), key=len, reverse=True):
+        text = text.replace(token, redact(token))
+    if not SECRETISH.search(text):
+        return text
+
+    def hide(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return token if "****" in token else redact(token)
+
+    return SECRET_TOKEN.sub(hide, text)
+
+
 def _macroman(text: str) -> str:
     def undo(match: re.Match[str]) -> str:
         run = match.group(0)
@@ -156,6 +179,7 @@ def check(doc: Document) -> list[Finding]:
                 s for s in _secrets(text) if not PLACEHOLDER.search(s[1]) and "..." not in s[1]
             ]
         for kind, token, column in secrets:
+            KNOWN.add(token)
             out.append(
                 rules.finding(
                     "HL105",
@@ -166,6 +190,7 @@ def check(doc: Document) -> list[Finding]:
             )
         credential = None if secrets else _credential(text)
         if credential:
+            KNOWN.add(credential[0])
             credentials.append((number, credential[1], redact(credential[0])))
     if homes:
         line, column, user = homes[0]

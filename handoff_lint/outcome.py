@@ -97,7 +97,9 @@ def report(run: RunResult, request: Request) -> int:
         run, request.min_accuracy if request.min_accuracy is not None else run.settings.min_accuracy
     )
     if request.output_file is not None:
-        request.output_file.write_text(text, encoding="utf-8")
+        from handoff_lint.hygiene import scrub
+
+        request.output_file.write_text(scrub(text), encoding="utf-8")
     else:
         click.echo(text, nl=False, color=request.color)
     for line in low:

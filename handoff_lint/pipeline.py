@@ -118,7 +118,8 @@ def _crash(path: str, exc: BaseException) -> Finding:
         out.write(
             f"handoff-lint {__version__}\n{platform.platform()}\nPython {platform.python_version()}\n"
         )
-        out.write(f"document: {path}\n\n{''.join(traceback.format_exception(exc))}")
+        report = f"document: {path}\n\n{''.join(traceback.format_exception(exc))}"
+        out.write(hygiene.scrub(report))
     return rules.finding(
         "HL902",
         1,

@@ -172,3 +172,42 @@ def test_too_many_claims_are_bounded(
     document = run.json()["documents"][0]
     assert len(document["claims"]) == 5
     assert [f["line"] for f in document["findings"] if f["rule"] == "HL906"] == [11]
+
+
+TOKEN = "ghp_" + "Zq8Rw2Lk5Nv9Tb3Xc7Md1Pf6Hg4Js0Ya2Ue5I"
+
+
+def test_a_secret_never_leaves_the_process_whole(
+    repo: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
+    """One token planted in a file path, a branch name, a commit subject and a document's
+    text: no output of any format, no baseline, no facts, no audit page holds it whole."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit(f"add key {TOKEN}", {"src/a.py": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = (
+        f"# Two\n\n**Date:** 2025-11-13\n**Branch:** `feature/{TOKEN}`\n\n## Summary\n\n"
+        f"- Commit abc1234: add key {TOKEN}\n- Token: {TOKEN}\n\n## Files Created\n\n"
+        f"- `config/{TOKEN}.json`\n- `src/a.py`\n"
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    outputs = []
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        run = cli("check", "--format", fmt, "SESSION_2_HANDOFF.md", cwd=repo.path)
+        outputs += [run.out, run.err]
+    report, base, page = tmp_path / "r.json", tmp_path / "b.json", tmp_path / "a.html"
+    cli("check", "-o", str(report), "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    cli("check", "--write-baseline", str(base), "SESSION_2_HANDOFF.md", cwd=repo.path)
+    outputs += [
+        cli("facts", cwd=repo.path).out,
+        cli("audit", "--html", str(page), cwd=repo.path).out,
+    ]
+    outputs += [report.read_text(), base.read_text(), page.read_text()]
+    assert [i for i, text in enumerate(outputs) if TOKEN in text] == []
+    assert all(TOKEN[:4] + "****" in text for text in (outputs[0], outputs[-3], outputs[-2]))
+    again = cli(
+        "check", "--baseline", str(base), "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path
+    )
+    assert [
+        f["rule"] for f in again.json()["documents"][0]["findings"] if f["severity"] != "info"
+    ] == []
