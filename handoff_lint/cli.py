@@ -206,6 +206,11 @@ def check(
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise click.UsageError(f"no such file: {missing[0]}")
+    if fix and staged:
+        raise click.UsageError(
+            "--fix repairs the work tree, not the staged blob: run it without --staged, "
+            "then git add the document"
+        )
     options = pipeline.Options(
         schema_path=schema_path,
         since=since,

@@ -99,10 +99,20 @@ def load(path: Path | None) -> Config:
     if table is None:
         raise ConfigError(f"{path} has no [tool.handoff-lint] table")
     _validate(table, path)
+    from handoff_lint.discover import glob_problem
+
+    for glob in [*table.get("include", []), *table.get("exclude", [])]:
+        if glob_problem(str(glob)):
+            raise ConfigError(f"{path}: {glob_problem(str(glob))}")
     tolerances = table.get("tolerances", {})
     roles = table.get("headings", {})
     base = path.parent
     schema = table.get("schema")
+    if schema and not (base / schema).resolve().is_relative_to(base.resolve()):
+        raise ConfigError(
+            f"{path}: schema {schema!r} is outside the folder of the configuration; put it "
+            "inside the repository or pass --schema on the command line"
+        )
     return Config(
         include=list(table.get("include", DEFAULT_GLOBS)),
         exclude=list(table.get("exclude", [])),

@@ -22,27 +22,52 @@ DEFAULT_GLOBS = [
 ]
 
 
+MAX_DEEP = 2  # "**" in one glob
+MAX_WILDCARDS = 16  # '*', '**' and '?' in one glob
+
+
+def glob_problem(pattern: str) -> str:
+    """Why ``pattern`` cannot be used as a glob, or "" (a configuration decides the globs,
+    so their cost is bounded: the ones people write have a few wildcards)."""
+    deep = pattern.count("**")
+    if deep > MAX_DEEP:
+        return f"glob {pattern!r} has {deep} '**': at most {MAX_DEEP} are allowed"
+    wildcards = pattern.count("*") - deep + pattern.count("?")
+    if wildcards > MAX_WILDCARDS:
+        return f"glob {pattern!r} has {wildcards} wildcards: at most {MAX_WILDCARDS} are allowed"
+    return ""
+
+
+def _literal(piece: str) -> str:
+    return "".join("[^/]" if char == "?" else re.escape(char) for char in piece)
+
+
 @lru_cache(maxsize=256)
 def _compile(pattern: str) -> re.Pattern[str]:
-    """A glob as a regex: '**/' spans folders, '*' and '?' stay within one name."""
-    out = []
-    index = 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
+    """A glob as a regex: '**/' spans folders, '*' and '?' stay within one name.
+
+    A '*' followed by text and another wildcard matches up to the first place that text fits
+    and never gives it back (an atomic step, written as a lookahead and a back-reference so it
+    works on every Python): the leftmost fit is always a right one, since the wildcard after
+    it can take the rest. So a glob of many stars costs linear time on a long name (the
+    backtracking translation took minutes for "*a*a*...*c.md" against eighty a's).
+    """
+    tokens = [t for t in re.split(r"(\*\*/|\*\*|\*)", pattern) if t]
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        after = tokens[index + 2] if index + 2 < len(tokens) else ""
+        literal = following not in ("", "*", "**", "**/")
+        if token == "**/":
             out.append("(?:.*/)?")
-            index += 3
-        elif pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif pattern[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif pattern[index] == "?":
-            out.append("[^/]")
-            index += 1
+        elif token in ("*", "**") and literal and after in ("**", token):
+            name, star = f"g{index}", "[^/]*?" if token == "*" else ".*?"
+            out.append(f"(?=(?P<{name}>{star}{_literal(following)}))(?P={name})")
+            tokens[index + 1] = ""  # taken
+        elif token in ("*", "**"):
+            out.append("[^/]*" if token == "*" else ".*")
         else:
-            out.append(re.escape(pattern[index]))
-            index += 1
+            out.append(_literal(token))
     return re.compile("".join(out) + r"\Z", re.I)
 
 

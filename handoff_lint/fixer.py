@@ -22,9 +22,12 @@ def preview(path: Path) -> str:
     return "\n".join(diff) + "\n" if lines != text.lines else ""
 
 
-def fix(path: Path) -> int:
+def fix(path: Path) -> int | None:
     """Rewrite ``path`` with mojibake repaired (temp file + rename, same permissions, same line
-    endings and BOM); return the number of lines changed."""
+    endings and BOM); return the number of lines changed, or None for a symbolic link (replacing
+    the link with a file would change what it is)."""
+    if path.is_symlink():
+        return None
     text, lines = _repaired(path)
     changed = sum(1 for a, b in zip(text.lines, lines, strict=True) if a != b)
     if not changed:

@@ -56,6 +56,9 @@ def _repairs(run: RunResult, request: Request) -> None:
         path = request.cwd / document.path
         if request.fix:
             count = fixer.fix(path)
+            if count is None:
+                click.echo(f"handoff-lint: {document.path} is a symbolic link: not fixed", err=True)
+                continue
             click.echo(
                 f"handoff-lint: repaired mojibake on {count} line(s) of {document.path}", err=True
             )

@@ -163,6 +163,37 @@ def _line_of(instance: dict[str, Any], path: list[Any]) -> tuple[int, int]:
     return line, column
 
 
+PATTERN_SECONDS = 0.25
+
+
+def _bounded(cls: Any) -> Any:
+    """``cls`` with its ``pattern`` keyword run by the ``regex`` engine under a time limit: a
+    schema decides the pattern and the document the text, and ``re`` has no limit (``^(a+)+$``
+    against thirty a's and a b backtracks for minutes)."""
+    import regex
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.validators import extend
+
+    def pattern(validator: Any, wanted: str, instance: Any, schema: Any) -> Any:
+        if not validator.is_type(instance, "string"):
+            return
+        try:
+            found = regex.search(wanted, instance, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            yield ValidationError(
+                f"the schema's pattern {wanted!r} took more than {PATTERN_SECONDS} s on "
+                f"{instance[:40]!r}: simplify the pattern"
+            )
+            return
+        except regex.error as exc:
+            yield ValidationError(f"the schema's pattern {wanted!r} is not valid: {exc}")
+            return
+        if found is None:
+            yield ValidationError(f"{instance!r} does not match {wanted!r}")
+
+    return extend(cls, {"pattern": pattern})  # type: ignore[no-untyped-call]
+
+
 def validate(instance: dict[str, Any], schema: dict[str, Any]) -> list[Finding]:
     """One finding per best-matching schema error, at the line of the element concerned."""
     if accepts(instance, schema):
@@ -170,7 +201,7 @@ def validate(instance: dict[str, Any], schema: dict[str, Any]) -> list[Finding]:
     from jsonschema.exceptions import best_match
     from jsonschema.validators import validator_for
 
-    validator = validator_for(schema)(schema)
+    validator = _bounded(validator_for(schema))(schema)
     findings: list[Finding] = []
     for error in validator.iter_errors(instance):
         best = best_match([error]) or error

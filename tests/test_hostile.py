@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handoff_lint.scratch import ScratchRepo
 from tests.test_reliability import Cli
@@ -211,3 +214,77 @@ def test_a_secret_never_leaves_the_process_whole(
     assert [
         f["rule"] for f in again.json()["documents"][0]["findings"] if f["severity"] != "info"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('include = ["**/a**/b**/c.md"]', "at most 2 are allowed"),
+        ('exclude = ["' + "*a" * 17 + '"]', "wildcards: at most 16"),
+        ('schema = "/etc/passwd"', "outside the folder of the configuration"),
+        ('schema = "../x.json"', "outside the folder of the configuration"),
+    ],
+)
+def test_a_configuration_cannot_make_the_gate_hang_or_read_outside(
+    cli: Cli, tmp_path: Path, table: str, message: str
+) -> None:
+    (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
+    (tmp_path / ".handoff-lint.toml").write_text(table + "\n", encoding="utf-8")
+    run = cli("check", "--no-git", "--config", ".handoff-lint.toml", "H.md", cwd=tmp_path)
+    assert run.code == 2 and message in run.err
+
+
+def test_many_star_globs_match_in_linear_time() -> None:
+    """A '*' before text and another wildcard takes the first fit and never gives it back (the
+    answers are the plain translation's: test_globs_answer_as_the_plain_translation)."""
+    import time
+
+    from handoff_lint import discover
+
+    start = time.perf_counter()
+    assert not discover.matches("a" * 4000 + ".md", ["*a" * 8 + "*c.md", "**/a**/c"])
+    assert discover.matches("docs/handoffs/2025/x.md", ["docs/handoffs/**/*.md"])
+    assert discover.matches("X_SESSION_9_SUMMARY.md", ["*SESSION*SUMMARY*.md"])
+    assert time.perf_counter() - start < 1.0  # minutes with a backtracking translation
+
+
+def test_a_schema_pattern_cannot_hang_the_gate(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
+    import json
+
+    schema = {
+        "type": "object",
+        "properties": {"title": {"type": "object", "properties": {"text": {"pattern": "^(a+)+$"}}}},
+    }
+    (tmp_path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    repo.commit("doc", {"SESSION_1_HANDOFF.md": "# " + "a" * 34 + "b\n"})
+    run = cli("check", "--schema", str(tmp_path / "s.json"), "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert "does not match '^(a+)+$'" in run.out  # re took minutes on this
+
+
+def test_fix_leaves_links_and_staged_blobs_alone(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("doc", {"real.md": "# Handoff\n\nâœ… done\n"})
+    (repo.path / "SESSION_1_HANDOFF.md").symlink_to("real.md")
+    run = cli("check", "--no-git", "--fix", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert (repo.path / "SESSION_1_HANDOFF.md").is_symlink()
+    assert "symbolic link: not fixed" in run.err and "HL104" in run.out
+    staged = cli("check", "--staged", "--fix", cwd=repo.path)
+    assert staged.code == 2 and "not the staged blob" in staged.err
+
+
+def _plain_glob(pattern: str) -> re.Pattern[str]:
+    """The backtracking translation the linear one replaced: the reference for its answers."""
+    table = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+    parts = re.split(r"(\*\*/|\*\*|\*|\?)", pattern)
+    return re.compile("".join(table.get(p, re.escape(p)) for p in parts) + r"\Z", re.I)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "/", "*", "?", "**/", "**", "ab", ".md"]), max_size=8),
+    st.text(alphabet="abA/.md", max_size=12),
+)
+def test_globs_answer_as_the_plain_translation(pieces: list[str], path: str) -> None:
+    from handoff_lint import discover
+
+    pattern = "".join(pieces)
+    assert bool(discover._compile(pattern).match(path)) == bool(_plain_glob(pattern).match(path))
