@@ -83,6 +83,8 @@ class Evidence:
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _names_size: int = -1
     _folder_set: set[str] | None = field(default=None, repr=False)
+    _nfc: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _nfc_size: int = -1
 
     @property
     def recent_commits(self) -> list[CommitInfo]:
@@ -117,6 +119,8 @@ class Evidence:
         one the window changed is preferred (right before loud).
         """
         written = written.lstrip("/")
+        if not written.isascii():
+            written = self._composed(written)
         relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
         direct = [p for p in dict.fromkeys([written, relative]) if p and self.known(p)]
         changed = [p for p in direct if p in self.changes]
@@ -138,6 +142,24 @@ class Evidence:
         if not matches and "/" in written:
             matches = _abbreviated(written, named)
         return matches[0] if len(matches) == 1 else self._other_case(written)
+
+    def _composed(self, written: str) -> str:
+        """The repository's spelling of a path that differs only in Unicode normalization
+        (café.md typed as NFC, committed from macOS as NFD), else ``written``."""
+        import unicodedata
+
+        def nfc(text: str) -> str:
+            return unicodedata.normalize("NFC", text)
+
+        size = len(self.changes) + len(self.files_at_end)
+        if self._nfc_size != size:  # built once per window, again if paths were added
+            self._nfc = {}
+            for path in [*self.changes, *self.files_at_end]:
+                if not path.isascii():
+                    self._nfc.setdefault(nfc(path), set()).add(path)
+            self._nfc_size = size
+        found = self._nfc.get(nfc(written), set())
+        return next(iter(found)) if len(found) == 1 else written
 
     def _by_stem(self, name: str) -> str | None:
         """The one file whose name is ``name`` and an extension (a test class named for its

@@ -67,6 +67,7 @@ def redact(value: str) -> str:
     return value[:4] + "****" if len(value) > 8 else "****"
 
 
+LONE_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 # secrets and credentials seen in this run's documents (HL105, HL106): scrubbed wherever they
 # appear in output, whatever carried them there (a path, a branch name, a commit subject)
 KNOWN: set[str] = set()
@@ -78,6 +79,8 @@ def scrub(text: str) -> str:
     like a token (a subject or a branch name from git may hold one the document did not).
     Everything that leaves the process goes through here once (reports of every format,
     baselines, facts, audit pages, messages on standard error)."""
+    if LONE_SURROGATE.search(text):  # a file name that is not UTF-8 (os.fsdecode's escapes)
+        text = LONE_SURROGATE.sub("\ufffd", text)
     for token in sorted((t for t in KNOWN if t in text), key=len, reverse=True):
         text = text.replace(token, redact(token))
     if not SECRETISH.search(text):

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from handoff_lint import fastlist, frontmatter, lazyre, roles, rules
-from handoff_lint.model import Block, Document, MetaField, Position, Section
+from handoff_lint.model import Block, Document, Finding, MetaField, Position, Section
 from handoff_lint.source import SourceText
 
 SEARCH_AHEAD = 400
@@ -348,9 +348,43 @@ def _set_title(doc: Document) -> None:
         doc.title_position = Position(headings[0].line, headings[0].column)
 
 
+# zero-width characters (U+200B-U+200D, U+2060, U+FEFF) and bidi marks (U+200E, U+200F, U+061C)
+# between characters of a word or path, and bidi embeddings, overrides and isolates anywhere
+# (U+202A-U+202E, U+2066-U+2069): "READ<U+200B>ME.md" looks like README.md but names no file
+INVISIBLE = lazyre.compile(
+    r"(?<=[\w./-])[\u200b-\u200f\u2060\ufeff\u061c]+(?=[\w./-])|[\u202a-\u202e\u2066-\u2069]"
+)
+ANY_INVISIBLE = lazyre.compile(r"[\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_lines(lines: list[str]) -> tuple[list[str], list[Finding]]:
+    """The lines with invisible characters inside words and paths removed (claims are read from
+    what a reader sees), and one HL108 finding at the first such character, naming the others."""
+    found: list[tuple[int, int, str]] = []
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if not ANY_INVISIBLE.search(line):
+            continue
+        hits = list(INVISIBLE.finditer(line))
+        if hits:
+            found.extend((index + 1, m.start() + 1, m.group(0)) for m in hits)
+            out[index] = INVISIBLE.sub("", line)
+    if not found:
+        return lines, []
+    number, column, chars = found[0]
+    names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(chars))
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    message = (
+        f"invisible character {names} inside a word or path{more}: it can make a claim name "
+        "something other than what a reader sees; delete it (claims are checked without it)"
+    )
+    return out, [rules.finding("HL108", number, column, message)]
+
+
 def parse(path: str, source: SourceText) -> Document:
     """Build the document model of ``source``."""
-    doc = Document(path=path, lines=source.lines)
+    lines, problems = _visible_lines(source.lines)
+    doc = Document(path=path, lines=lines, problems=problems)
     body = frontmatter.split(doc)
     tokens, state = _block_tokens(body)
     _Aligner(doc, state).walk(tokens, {})

@@ -37,6 +37,12 @@ _rule("HL104", "mojibake", "warning", "Text was saved as UTF-8 read in another e
 _rule("HL105", "secret-in-document", "error", "An API key, token, private key or URL password.")
 _rule("HL106", "credential-in-document", "warning", "A password presented as a credential.")
 _rule("HL107", "home-directory-path", "warning", "An absolute path leaks a user's home directory.")
+_rule(
+    "HL108",
+    "invisible-character",
+    "warning",
+    "A zero-width or bidi control character inside a word or path.",
+)
 _rule("HL201", "unknown-commit", "error", "A claimed commit does not exist in the repository.")
 _rule(
     "HL202", "not-a-commit", "error", "A claimed commit id names a tree, blob or tag, not a commit."

@@ -288,3 +288,63 @@ def test_globs_answer_as_the_plain_translation(pieces: list[str], path: str) -> 
 
     pattern = "".join(pieces)
     assert bool(discover._compile(pattern).match(path)) == bool(_plain_glob(pattern).match(path))
+
+
+def test_invisible_characters_cannot_hide_a_claim(repo: ScratchRepo, cli: Cli) -> None:
+    """ "READ<U+200B>ME.md" is README.md to a reader; "gh<U+200B>ost.md" is a file that does not
+    exist and must not slip through; a zero-width joiner inside an emoji is no finding."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "café.md")
+    repo.commit("start", {"x.txt": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit("work", {"README.md": "r\n", nfd: "c\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = (
+        "# Two\n\n**Date:** 2025-11-13\n\n## Summary\n\nDone 👨\u200d💻\n\n## Files Created\n\n"
+        "- `READ\u200bME.md`\n- `gh\u200bost.md`\n- `sr\u202ec.md`\n"
+        f"- `{unicodedata.normalize('NFC', 'café.md')}`\n"
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    document = run.json()["documents"][0]
+    files = [(c["text"], c["verdict"]) for c in document["claims"] if c["kind"] == "file"]
+    assert files == [
+        ("README.md", "verified"),
+        ("ghost.md", "refuted"),
+        ("src.md", "refuted"),
+        (unicodedata.normalize("NFC", "café.md"), "verified"),
+    ]
+    assert [(f["line"], f["column"]) for f in document["findings"] if f["rule"] == "HL108"] == [
+        (11, 8)
+    ]
+
+
+def test_control_characters_never_reach_the_terminal() -> None:
+    """A file name or subject with a terminal escape (a title change, a carriage return) is
+    shown escaped in the text report."""
+    from handoff_lint import rules
+    from handoff_lint.pipeline import DocumentResult, RunResult
+    from handoff_lint.reporters import ReportOptions, get
+
+    finding = rules.finding("HL301", 3, 1, "no file a\x1b]0;pwned\x07b.md\rhidden")
+    run = RunResult([DocumentResult("x\x1b[2J.md", findings=[finding])])
+    text = get("text")(run, ReportOptions())
+    assert "\x1b" not in text and "\r" not in text and "\x07" not in text
+    assert "a\\x1b]0;pwned\\x07b.md\\x0dhidden" in text
+
+
+def test_a_file_name_that_is_not_utf8_in_every_format(repo: ScratchRepo, cli: Cli) -> None:
+    """A document named with a byte that is not UTF-8: every format is valid UTF-8 (SARIF
+    percent-encodes the byte in its URI); before, SARIF failed with "surrogates not allowed"."""
+    import json
+
+    name = os.fsdecode(b"bad\xff_HANDOFF.md")
+    repo.commit("start", {"x.txt": "x\n"})
+    (repo.path / name).write_text("# Handoff\n", encoding="utf-8")
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        run = cli("check", "--format", fmt, name, cwd=repo.path)
+        assert run.code == 1, (fmt, run.err)
+        run.out.encode("utf-8")  # no lone surrogate left
+    sarif = json.loads(cli("check", "--format", "sarif", name, cwd=repo.path).out)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "bad%FF_HANDOFF.md"

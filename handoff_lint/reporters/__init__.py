@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,16 @@ class ReportOptions:
 Reporter = Callable[["RunResult", ReportOptions], str]
 REPORTERS: dict[str, Reporter] = {}
 NAMES = ("text", "json", "sarif", "github", "junit")
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN``: a file name or a commit subject
+    may hold a terminal escape sequence (a title change, a cursor move, a carriage return that
+    hides the line), and the text report goes to terminals."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def register(name: str, reporter: Reporter) -> None:

@@ -53,7 +53,8 @@ def fingerprint(path: str, finding: Finding) -> str:
     """A hash of path, rule and the claim (or, without one, the message): stable across edits."""
     claim = finding.claim
     what = f"{claim.kind}\0{claim.text}" if claim is not None else finding.message
-    return hashlib.sha256(f"{path}\0{finding.rule}\0{what}".encode()).hexdigest()[:32]
+    key = f"{path}\0{finding.rule}\0{what}".encode("utf-8", "surrogateescape")
+    return hashlib.sha256(key).hexdigest()[:32]
 
 
 def _results(run: RunResult, index: dict[str, int]) -> list[dict[str, Any]]:
@@ -73,7 +74,9 @@ def _results(run: RunResult, index: dict[str, int]) -> list[dict[str, Any]]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": quote(path, safe="/")},
+                            "artifactLocation": {
+                                "uri": quote(path, safe="/", errors="surrogateescape")
+                            },
                             "region": _region(finding),
                         }
                     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handoff_lint.reporters import ReportOptions, register
+from handoff_lint.reporters import ReportOptions, register, visible
 
 if TYPE_CHECKING:
     from handoff_lint.pipeline import DocumentResult, RunResult
@@ -35,17 +35,18 @@ def render(run: RunResult, options: ReportOptions) -> str:
         for finding in result.findings:
             if finding.severity == "info" and not options.verbose:
                 continue
-            where = _paint(f"{result.path}:{finding.line}:{finding.column}:", "1", options.color)
+            where = f"{visible(result.path)}:{finding.line}:{finding.column}:"
+            where = _paint(where, "1", options.color)
             rule = _paint(
                 f"{finding.rule} [{finding.severity}]", COLORS[finding.severity], options.color
             )
-            out.append(f"{where} {rule} {finding.message}")
+            out.append(f"{where} {rule} {visible(finding.message)}")
     if options.quiet:
         return "\n".join(out) + ("\n" if out else "")
     if out:
         out.append("")
     for result in run.documents:
-        out.append(_accuracy_line(result))
+        out.append(visible(_accuracy_line(result)))
     errors = sum(1 for d in run.documents for f in d.findings if f.severity == "error")
     warnings = sum(1 for d in run.documents for f in d.findings if f.severity == "warning")
     infos = sum(1 for d in run.documents for f in d.findings if f.severity == "info")
