@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import contents, history, textscan
 from handoff_lint.discover import DEFAULT_GLOBS
-from handoff_lint.gitcmd import EMPTY_TREE
+from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import (
     RECORD,
@@ -336,7 +336,7 @@ def _parse_name_status(fields: list[str], into: dict[str, set[str]]) -> None:
 
 def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
     window = evidence.window
-    base = window.base or EMPTY_TREE
+    base = window.base or empty_tree(window.head)
     git = facts.git
     if window.staged:
         fields = git.run_renames(
@@ -382,7 +382,15 @@ def _tree(entries: list[str]) -> Tree:
 def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]:
     """The window's diff, its tree listing and its log, in that order (committed windows)."""
     head = str(window.head)
-    diff = ("diff", "--name-status", "-z", "-M", "--no-ext-diff", window.base or EMPTY_TREE, head)
+    diff = (
+        "diff",
+        "--name-status",
+        "-z",
+        "-M",
+        "--no-ext-diff",
+        window.base or empty_tree(head),
+        head,
+    )
     return [diff, *_tree_questions(facts, head), _log_question(window)]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from handoff_lint import contents, discover, window
 from handoff_lint.claims.tests_added import test_names
 from handoff_lint.evidence import gather
-from handoff_lint.gitcmd import EMPTY_TREE, Git
+from handoff_lint.gitcmd import Git, empty_tree
 from handoff_lint.history import commits_question
 from handoff_lint.model import Window
 from handoff_lint.repo import CommitInfo, RepoFacts, parse_records
@@ -77,7 +77,7 @@ def collect(cwd: Path, since: str | None, globs: list[str]) -> Facts:
         found = Facts(span, repo.head_branch or "(detached HEAD)", days=evidence.session_days())
         if span.head:
             found.commits = parse_records(git.run(*commits_question(span), check=False))
-        renamed = _renames(git, span.base or EMPTY_TREE, span.staged, span.head)
+        renamed = _renames(git, span.base or empty_tree(span.head), span.staged, span.head)
         found.renamed = renamed
         moved = {new for _, new in renamed} | {old for old, _ in renamed}
         for path, actions in sorted(evidence.changes.items()):

@@ -11,12 +11,22 @@ Optional locks are off, so no command rewrites the index as a side effect.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+EMPTY_TREE_SHA256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"
+
+
+def empty_tree(like: str | None) -> str:
+    """The empty tree of the object format ``like`` (a full object id of the repository) is
+    written in: SHA-1's is no object at all in a SHA-256 repository."""
+    return EMPTY_TREE_SHA256 if like is not None and len(like) == 64 else EMPTY_TREE
+
+
 BATCH_CHUNK = 200
 PIPELINED = 8  # more names than this are written by a thread while the answers are read
 # Read paths must never run a program the repository's configuration names: the file-system
@@ -59,6 +69,37 @@ class GitMissing(GitError):
     pass
 
 
+class RepositoryDamaged(OSError):
+    """Git cannot read an object the repository needs: the run stops with exit 2 rather than
+    blame the document ("no commit with this id") for the repository's damage."""
+
+
+# damage to what every reading needs: commits, packs, objects that fail to inflate. A missing
+# blob is not here: snapshots without their large files and partial clones lack blobs by design
+# (run_renames answers without them)
+DAMAGE = re.compile(
+    r"is corrupt|Failed to traverse parents|packfile .* cannot be accessed|inflate: data stream "
+    r"error|missing commit [0-9a-f]{7,}|bad tree object",
+    re.I,
+)
+
+
+class GitTimeout(OSError):
+    """A git command ran past the time limit: the run stops with exit 2 (not one document's
+    internal error: every later command would wait as long)."""
+
+
+DEFAULT_TIMEOUT = 120.0
+
+
+def timeout() -> float:
+    """Seconds one git command may take (HANDOFF_LINT_GIT_TIMEOUT, default 120)."""
+    try:
+        return max(float(os.environ.get("HANDOFF_LINT_GIT_TIMEOUT", DEFAULT_TIMEOUT)), 0.1)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
 def _plain_message(stderr: str) -> str:
     text = stderr.strip()
     if "dubious ownership" in text:
@@ -83,7 +124,15 @@ class Git:
         if shutil.which("git") is None:
             raise GitMissing("git is not installed or not on PATH")
         os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
-        import git as gitpython
+        try:
+            import git as gitpython
+        except ImportError as exc:  # GitPython runs `git version` when imported
+            cause = str(exc.__cause__ or exc).strip().splitlines()
+            said = next((line for line in reversed(cause) if "stderr" in line), cause[-1])
+            raise GitMissing(
+                f"git does not run here (`git version` failed: {said.strip()}); "
+                "install or repair git"
+            ) from None
 
         self._git: Any = gitpython.Git(str(cwd))
         self.cwd = cwd
@@ -113,10 +162,23 @@ class Git:
                 self._pending[key] = self._git.execute(command, as_process=True, env=_env())
 
     def _collect(self, key: tuple[str, ...]) -> tuple[int, str, str]:
+        import subprocess
+
         from git.compat import safe_decode
 
         process = self._pending.pop(key)
-        out, err = process.proc.communicate()
+        try:
+            out, err = process.proc.communicate(timeout=timeout())
+        except subprocess.TimeoutExpired:
+            process.proc.kill()  # a child it started may hold the pipes open: do not read them
+            for pipe in (process.proc.stdout, process.proc.stderr):
+                if pipe is not None:
+                    pipe.close()
+            raise GitTimeout(
+                f"git did not answer within {timeout():g} s (git {' '.join(key[1:3])} ...): "
+                "is the repository on a stalled network file system? "
+                "HANDOFF_LINT_GIT_TIMEOUT sets the limit in seconds"
+            ) from None
         return int(process.proc.returncode), safe_decode(out), safe_decode(err)
 
     def run(self, *args: str, check: bool = True) -> str:
@@ -126,6 +188,11 @@ class Git:
             self.prefetch(args)
             self._memo[key] = self._collect(key)
         status, out, err = self._memo[key]
+        if status != 0 and DAMAGE.search(str(err)):
+            raise RepositoryDamaged(
+                f"the repository is damaged (git: {_plain_message(str(err))}); "
+                "run git fsck, or check it in a fresh clone"
+            )
         if check and status != 0:
             error = _plain_message(str(err))
             raise NotARepository(error) if "not a git repository" in error else GitError(error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre
-from handoff_lint.gitcmd import EMPTY_TREE
+from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import RECORD, CommitInfo, RepoFacts, parse_records, parse_shortstat
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def _diff_questions(window: Window, doc_path: str) -> list[tuple[str, ...]]:
-    base = window.base or EMPTY_TREE
+    base = window.base or empty_tree(window.head)
     args = ("--cached", base) if window.staged else (base, str(window.head))
     net = ("diff", "--shortstat", *args)
     return [net, (*net, "--", ".", f":(exclude,literal){doc_path}")] if doc_path else [net]

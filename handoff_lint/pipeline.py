@@ -24,7 +24,7 @@ from handoff_lint import (
     window,
 )
 from handoff_lint.evidence import Evidence, commit_questions, gather, start, unavailable
-from handoff_lint.gitcmd import Git, GitError
+from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
 from handoff_lint.model import Claim, Document, Finding, Window
 from handoff_lint.parse import parse
 from handoff_lint.repo import RepoFacts
@@ -373,7 +373,7 @@ def run(files: list[str], options: Options) -> RunResult:
         for path in files:
             try:
                 results.append(lint_document(path, facts, options, model_schema))
-            except UsageError:
+            except (UsageError, GitTimeout, RepositoryDamaged):
                 raise
             except Exception as exc:  # one document's crash must not hide the others
                 results.append(DocumentResult(path, findings=[_crash(path, exc)]))

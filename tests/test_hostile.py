@@ -348,3 +348,86 @@ def test_a_file_name_that_is_not_utf8_in_every_format(repo: ScratchRepo, cli: Cl
     sarif = json.loads(cli("check", "--format", "sarif", name, cwd=repo.path).out)
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "bad%FF_HANDOFF.md"
+
+
+def test_a_sha256_repository(repo: ScratchRepo, cli: Cli) -> None:
+    """The first handoff's window starts at the empty tree, which has another id in a SHA-256
+    repository: the true diff stat was refuted against "0 files, +0/-0"."""
+    import shutil
+
+    shutil.rmtree(repo.path / ".git")
+    repo.git("init", "-q", "--object-format=sha256", "-b", "main")
+    repo.commit("add a", {"a.py": "a\nb\n"}, when="2025-11-13T08:00:00+00:00")
+    repo.commit("add b", {"b.py": "c\n", "a.py": "a\nb\nc\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = (
+        "# One\n\n**Date:** 2025-11-13\n\n## Summary\n\n- 2 files changed, 4 insertions(+)\n\n"
+        "## Files Created\n\n- `a.py` (3 lines)\n- `b.py`\n"
+    )
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    claims = run.json()["documents"][0]["claims"]
+    assert {c["verdict"] for c in claims} == {"verified"} and len(claims) == 5
+
+
+def _fake_git(folder: Path, script: str) -> dict[str, str]:
+    """An environment whose ``git`` runs ``script`` (sh) before the real git."""
+    import shutil
+    import sys
+
+    folder.mkdir()
+    real = shutil.which("git")
+    (folder / "git").write_text(f'#!/bin/sh\n{script}\nexec {real} "$@"\n', encoding="utf-8")
+    (folder / "git").chmod(0o755)
+    return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "PY": sys.executable}
+
+
+@pytest.mark.parametrize(
+    ("script", "extra", "message"),
+    [
+        # the macOS stub before the command line tools are installed
+        (
+            'case "$*" in *version*) echo "xcrun: error: invalid active developer path" >&2; '
+            "exit 1;; esac",
+            {},
+            "git does not run here",
+        ),
+        # a git that never answers (a stalled network file system)
+        (
+            'case "$*" in *rev-parse*) sleep 30;; esac',
+            {"HANDOFF_LINT_GIT_TIMEOUT": "1"},
+            "did not answer within 1 s",
+        ),
+    ],
+)
+def test_a_broken_git_is_a_clear_exit_2(
+    repo: ScratchRepo, tmp_path: Path, script: str, extra: dict[str, str], message: str
+) -> None:
+    import subprocess
+    import time
+
+    repo.commit("doc", {"SESSION_1_HANDOFF.md": "# Handoff\n"})
+    env = {**_fake_git(tmp_path / "bin", script), **extra}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [env["PY"], "-m", "handoff_lint", "check", "SESSION_1_HANDOFF.md"],
+        cwd=repo.path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+    assert time.perf_counter() - start < 20
+
+
+def test_a_damaged_repository_is_not_blamed_on_the_document(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("one", {"a.txt": "x\n"})
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"})
+    sha = repo.commit("two", {"b.txt": "y\n"})
+    doc = f"# Two\n\n**Date:** 2025-11-13\n\n## Summary\n\n- Commit {sha[:7]}: two\n"
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    loose = repo.path / ".git" / "objects" / sha[:2] / sha[2:]
+    loose.chmod(0o644)
+    loose.unlink()
+    run = cli("check", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert run.code == 2 and "the repository is damaged" in run.err and "HL201" not in run.out
