@@ -93,25 +93,55 @@ def scrub(text: str) -> str:
     return SECRET_TOKEN.sub(hide, text)
 
 
-def _macroman(text: str) -> str:
+# the code pages whose readings of UTF-8 bytes agents' documents show: Western (cp1252), Turkish
+# (cp1254: "ğŸš€" for 🚀), Central European (cp1250, ISO-8859-2: "đźš€", "cafĂ©"), tried per
+# character, so a line read partly one way and partly another ("ğŸŽ¯" for 🎯) is undone too
+CODE_PAGES = ("cp1252", "cp1254", "cp1250", "iso-8859-2", "latin-1")
+WIDE = lazyre.compile(r"[ÃÂâðÐÑÄÅĞğĂĹđĐ][\u0080-\u02ff\u2010-\u2122]")
+
+
+def _as_bytes(run: str) -> bytes | None:
+    out = bytearray()
+    for char in run:
+        for page in CODE_PAGES:
+            try:
+                out += char.encode(page)
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            return None
+    return bytes(out)
+
+
+def _undo(run: str, codec: str) -> str:
+    """``run`` read back as the UTF-8 it was, when that is shorter; else ``run``."""
+    try:
+        data = run.encode(codec) if codec else _as_bytes(run)
+        fixed = data.decode("utf-8") if data is not None else run
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return run
+    return fixed if len(fixed) < len(run) else run
+
+
+def _fallback(text: str) -> str:
+    """Runs of non-ASCII characters that ftfy left: MacRoman's reading, then the code pages."""
+
     def undo(match: re.Match[str]) -> str:
         run = match.group(0)
-        try:
-            fixed = run.encode("mac_roman").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return run
-        return fixed if len(fixed) < len(run) else run
+        fixed = _undo(run, "mac_roman")
+        return fixed if fixed != run else _undo(run, "")
 
     return re.sub(r"[^\x00-\x7f]{2,}", undo, text)
 
 
 def repaired(text: str) -> str:
     """``text`` with mojibake undone (unchanged when there is none)."""
-    if not SUSPICIOUS.search(text):
+    if not SUSPICIOUS.search(text) and not WIDE.search(text):
         return text
     import ftfy
 
-    return _macroman(ftfy.fix_encoding(text))
+    return _fallback(ftfy.fix_encoding(text))
 
 
 def repairs(doc: Document) -> list[Repair]:

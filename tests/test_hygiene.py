@@ -82,3 +82,22 @@ def test_clean_text_is_left_alone(repo: ScratchRepo, cli) -> None:  # type: igno
         for f in run.json()["documents"][0]["findings"]
         if f["rule"] in ("HL104", "HL105", "HL106", "HL107")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ğŸš€ Launch", "🚀 Launch"),  # UTF-8 read as cp1254 (Turkish)
+        ("đźš€ start", "🚀 start"),  # cp1250 (Central European)
+        ("cafĂ©", "café"),
+        ("ğŸŽ¯ Goal", "🎯 Goal"),  # read partly as cp1254, partly as cp1252
+        ("naïve café", "naïve café"),  # real text stays
+        ("Größe", "Größe"),
+        ("İstanbul ğüşıöç", "İstanbul ğüşıöç"),
+        ("Łódź żółć", "Łódź żółć"),
+    ],
+)
+def test_mojibake_of_every_western_code_page(line: str, expected: str) -> None:
+    from handoff_lint.hygiene import repaired
+
+    assert repaired(line) == expected
