@@ -218,15 +218,10 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
 
 
 def _line_count_paths(evidence: Evidence, claims: list[Claim]) -> list[str]:
-    return sorted(
-        {
-            p
-            for c in claims
-            if c.kind == "lines"
-            for p in [evidence.resolve(str(c.value.get("path", "")))]
-            if p
-        }
-    )
+    """The files whose line counts claims need: a file's own count, or a total's files."""
+    written = [str(c.value.get("path", "")) for c in claims if c.kind == "lines"]
+    written += [str(p) for c in claims if c.kind == "lines_total" for p in c.value["paths"]]
+    return sorted({p for w in written for p in [evidence.resolve(w)] if p})
 
 
 def line_count_questions(evidence: Evidence, claims: list[Claim]) -> list[tuple[str, ...]]:

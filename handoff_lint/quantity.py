@@ -16,7 +16,7 @@ from handoff_lint import lazyre, textscan
 
 NUMBER = (
     r"(?P<approx>~|≈|约|大约|約|about\s+|approx\.?\s+|ca\.\s*|roughly\s+)?"
-    r"(?P<plus>\+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<more>\+)?"
+    r"(?P<plus>\+)?(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+)(?P<more>\+)?"
     r"(?:\s*/\s*[-−](?P<minus>\d{1,3}(?:,\d{3})+|\d+))?"
 )
 UNITS = {
@@ -58,7 +58,7 @@ def _quantity(match: re.Match[str]) -> Quantity:
     minus = match.group("minus")
     return Quantity(
         match.start(),
-        int(match.group("n").replace(",", "")),
+        int(match.group("n").replace(",", "").replace(".", "")),
         unit,
         bool(match.group("approx")),
         bool(match.group("more")),
@@ -66,6 +66,11 @@ def _quantity(match: re.Match[str]) -> Quantity:
         int(minus.replace(",", "")) if minus else None,
         match.end(),
     )
+
+
+def every(text: str) -> list[Quantity]:
+    """Every quantity written in ``text``, in order."""
+    return [_quantity(m) for m in QUANTITY.finditer(text)]
 
 
 def _group_end(text: str, start: int) -> int:

@@ -43,6 +43,7 @@ def load() -> dict[str, ClaimKind]:
         file_counts,
         files,
         lines,
+        lines_total,
         stats,
         symbols,
         test_count,

@@ -1,0 +1,46 @@
+"""A total of the files listed with their line counts is the sum of their line counts in git.
+Real temporary repositories, the real CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import claims_of
+
+HEAD = "# Session 2 Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nDocs.\n\n## Files Created\n\n"
+LISTED = "- `docs/a.md` (450 lines)\n- `docs/b.md` (700 lines)\n- `docs/c.md` (200 lines)\n"
+
+
+@pytest.fixture
+def session(repo: ScratchRepo) -> ScratchRepo:
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    files = {"docs/a.md": "l\n" * 337, "docs/b.md": "l\n" * 570, "docs/c.md": "l\n" * 233}
+    repo.commit("docs", files, when="2025-11-13T09:00:00+00:00")
+    return repo
+
+
+@pytest.mark.parametrize(
+    ("total", "verdict"),
+    [
+        ("- **Total documentation**: 1,140 lines", "verified"),
+        ("- **Total documentation**: 1,350 lines", "refuted"),  # the sum of the wrong rows
+        ("Total: ~1,200 lines", "verified"),  # within 10%
+        ("Total: 1.140 linhas", "verified"),  # a '.' thousands separator
+        ("**总计**: 1,350 行", "refuted"),
+    ],
+)
+def test_a_total_of_listed_files(session: ScratchRepo, cli, total: str, verdict: str) -> None:  # type: ignore[no-untyped-def]
+    doc = HEAD + LISTED + total + "\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"] == [verdict]
+
+
+def test_a_total_over_files_older_than_the_session(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """README.md existed before: its count may mean insertions, so the total is not judged."""
+    doc = HEAD + "- `README.md` (1 lines)\n- `docs/a.md` (337 lines)\n\nTotal: 900 lines\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"] == ["unverifiable"]
