@@ -383,7 +383,9 @@ def _visible_lines(lines: list[str]) -> tuple[list[str], list[Finding]]:
 
 def parse(path: str, source: SourceText) -> Document:
     """Build the document model of ``source``."""
-    lines, problems = _visible_lines(source.lines)
+    lines, problems = (
+        _visible_lines(source.lines) if ANY_INVISIBLE.search(source.text) else (source.lines, [])
+    )
     doc = Document(path=path, lines=lines, problems=problems)
     body = frontmatter.split(doc)
     tokens, state = _block_tokens(body)
