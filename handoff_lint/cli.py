@@ -294,13 +294,19 @@ def facts_command(since: str | None, fmt: str) -> int:
 @click.option(
     "--force", is_flag=True, envvar="HANDOFF_LINT_INIT_FORCE", help="Overwrite existing files."
 )
-def init_command(force: bool) -> int:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also write the stricter schema (a date, a summary section, a commit or file claim) "
+    "and use it.",
+)
+def init_command(force: bool, strict: bool) -> int:
     """Write a starter .handoff-lint.toml and a handoff template filled with this session's facts."""
     from handoff_lint import scaffold
     from handoff_lint.gitcmd import GitError
 
     try:
-        written = scaffold.init(Path.cwd(), force)
+        written = scaffold.init(Path.cwd(), force, strict)
     except (GitError, FileExistsError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
@@ -397,11 +403,14 @@ def explain_rule(rule_id: str) -> int:
 
 @cli.command()
 @click.option("--model", is_flag=True, help="Print the document-model schema instead.")
-def schema(model: bool) -> int:
+@click.option("--strict", is_flag=True, help="Print the stricter, opt-in handoff schema instead.")
+def schema(model: bool, strict: bool) -> int:
     """Print the default handoff schema (JSON Schema 2020-12)."""
     from handoff_lint import schema as schema_module
 
-    name = "document-model.schema.json" if model else schema_module.DEFAULT_SCHEMA
+    name = schema_module.DEFAULT_SCHEMA
+    if model or strict:
+        name = "document-model.schema.json" if model else schema_module.STRICT_SCHEMA
     click.echo((schema_module.schema_dir() / name).read_text(encoding="utf-8"), nl=False)
     return 0
 

@@ -261,7 +261,10 @@ def _lint_document(
     # the window's diff, tree and log run while the document's own checks are done
     result.findings.extend(doc.problems)
     result.findings.extend(hygiene.check(doc))
-    result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
+    if any(line.strip() for line in doc.lines):
+        result.findings.extend(schema.validate(schema.model(doc, result.claims), model_schema))
+    else:  # one finding says it, not one per requirement of the schema
+        result.findings.append(rules.finding("HL101", 1, 1, "document: the document is empty"))
     if isinstance(spans, Evidence):
         _verify(kinds, result.claims, spans, options)
         result.window = spans.window

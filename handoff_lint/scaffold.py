@@ -38,21 +38,35 @@ What the session set out to do, and what it did.
 """
 
 
-def init(cwd: Path, force: bool) -> list[Path]:
-    """Write ``.handoff-lint.toml`` and ``.handoff-lint/handoff-template.md`` under ``cwd``."""
+STRICT = """\
+# the stricter schema: a session date, a summary section, a commit or file claim
+schema = ".handoff-lint/handoff.schema.json"
+"""
+
+
+def init(cwd: Path, force: bool, strict: bool = False) -> list[Path]:
+    """Write ``.handoff-lint.toml`` and ``.handoff-lint/handoff-template.md`` under ``cwd``;
+    with ``strict``, also the stricter schema as ``.handoff-lint/handoff.schema.json``, which
+    the configuration then uses."""
     from handoff_lint import discover, facts
+    from handoff_lint import schema as schemas
     from handoff_lint.gitcmd import Git
 
     top = Path(Git(cwd).run("rev-parse", "--show-toplevel").strip())
     config_path = top / ".handoff-lint.toml"
     template_path = top / ".handoff-lint" / "handoff-template.md"
-    for path in (config_path, template_path):
+    schema_path = top / ".handoff-lint" / "handoff.schema.json"
+    paths = [config_path, template_path, *([schema_path] if strict else [])]
+    for path in paths:
         if path.exists() and not force:
             raise FileExistsError(f"{path} exists; use --force to overwrite it")
     found = facts.collect(top, None, list(discover.DEFAULT_GLOBS))
     title = "Session Handoff"
     body = TEMPLATE_BODY.format(title=title, facts=facts.markdown(found))
-    config_path.write_text(CONFIG, encoding="utf-8")
+    config_path.write_text(STRICT + CONFIG if strict else CONFIG, encoding="utf-8")
     template_path.parent.mkdir(exist_ok=True)
     template_path.write_text(facts.front_matter(found, title) + body, encoding="utf-8")
-    return [config_path, template_path]
+    if strict:
+        text = (schemas.schema_dir() / schemas.STRICT_SCHEMA).read_text(encoding="utf-8")
+        schema_path.write_text(text, encoding="utf-8")
+    return paths

@@ -11,6 +11,7 @@ from handoff_lint import roles, rules, shipped
 from handoff_lint.model import Claim, Document, Finding
 
 DEFAULT_SCHEMA = "handoff.schema.json"
+STRICT_SCHEMA = "handoff-strict.schema.json"
 
 
 class SchemaError(Exception):

@@ -131,7 +131,7 @@ def test_schema_command_prints_the_shipped_schema(cli, tmp_path: Path) -> None: 
     run = cli("schema", cwd=tmp_path)
     schema = json.loads(run.out)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["required"] == ["title", "date", "sections", "claims"]
+    assert schema["required"] == ["title", "claims"]
     model = json.loads(cli("schema", "--model", cwd=tmp_path).out)
     jsonschema.Draft202012Validator.check_schema(model)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from handoff_lint.scratch import ScratchRepo
 
 
@@ -103,3 +105,23 @@ def test_other_commands_read_their_environment_variables(
     monkeypatch.setenv("HANDOFF_LINT_AUDIT_FORMAT", "json")
     monkeypatch.setenv("HANDOFF_LINT_AUDIT_HTML", str(page))
     assert "documents" in cli("audit", cwd=repo.path).json() and page.exists()
+
+
+def test_init_strict_opts_in_to_the_stricter_schema(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """By default a handoff needs a title and a claim; `init --strict` writes the stricter
+    schema (a date, a summary section, a commit or file claim) and the configuration uses it."""
+    _session(repo)
+    doc = "# Notes\n\n- `a.py` (1 lines)\n"
+    (repo.path / "SESSION_9_HANDOFF.md").write_text(doc, encoding="utf-8")
+
+    def schema_rules() -> list[str]:
+        run = cli("check", "--format", "json", "SESSION_9_HANDOFF.md", cwd=repo.path)
+        found = run.json()["documents"][0]["findings"]
+        return sorted(f["message"].split(":")[0] for f in found if f["rule"] == "HL101")
+
+    assert schema_rules() == []
+    assert cli("init", "--strict", cwd=repo.path).code == 0
+    assert (repo.path / ".handoff-lint" / "handoff.schema.json").exists()
+    assert schema_rules() == ["/claims", "/date", "/sections"]
+    strict = json.loads(cli("schema", "--strict", cwd=repo.path).out)
+    assert strict["required"] == ["title", "date", "sections", "claims"]
