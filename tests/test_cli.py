@@ -35,7 +35,10 @@ def test_all_true_exits_0(repo: ScratchRepo, cli) -> None:  # type: ignore[no-un
     _good_repo(repo)
     run = cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert run.code == 0, run.out
-    assert "3 claims: 3 verified, 0 refuted, 0 unverifiable; accuracy 100%" in run.out
+    assert run.out == "1 document(s): 0 error(s), 0 warning(s), 0 info\n"  # quiet on success
+    verbose = cli("check", "-v", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert "3 claims: 3 verified, 0 refuted, 0 unverifiable; accuracy 100%" in verbose.out
+    assert cli("check", "-q", "SESSION_3_HANDOFF.md", cwd=repo.path).out == ""
 
 
 def test_refuted_claim_exits_1(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
@@ -155,7 +158,7 @@ def test_demo_exits_0_and_shows_true_and_false(cli, tmp_path: Path) -> None:  # 
 def test_python_dash_m_runs_as_a_process(repo: ScratchRepo) -> None:
     _good_repo(repo)
     done = subprocess.run(
-        [sys.executable, "-m", "handoff_lint", "check", "SESSION_3_HANDOFF.md"],
+        [sys.executable, "-m", "handoff_lint", "check", "-v", "SESSION_3_HANDOFF.md"],
         cwd=repo.path,
         capture_output=True,
         text=True,
@@ -191,9 +194,8 @@ def test_options_read_environment_variables(
     _good_repo(repo)
     monkeypatch.setenv("HANDOFF_LINT_FORMAT", "json")
     assert cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path).json()["version"] == 1
-    assert cli("check", "--format", "text", "SESSION_3_HANDOFF.md", cwd=repo.path).out.startswith(
-        "SESSION_3"
-    )
+    text = cli("check", "--format", "text", "-v", "SESSION_3_HANDOFF.md", cwd=repo.path).out
+    assert text.startswith("SESSION_3")
 
 
 def test_rules_lists_every_rule_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
