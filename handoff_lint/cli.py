@@ -32,7 +32,7 @@ def _use_color(color: str, output_file: Path | None) -> bool:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -142,6 +142,17 @@ def _use_color(color: str, output_file: Path | None) -> bool:
     help="Exit 0 even when there are errors.",
 )
 @click.option(
+    "--force-exclude",
+    is_flag=True,
+    envvar="HANDOFF_LINT_FORCE_EXCLUDE",
+    help="Apply the configured exclude to files named on the command line too (hooks).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With '-' as the file: the path the document read from standard input stands for.",
+)
+@click.option(
     "--require-history",
     is_flag=True,
     envvar="HANDOFF_LINT_REQUIRE_HISTORY",
@@ -194,6 +205,8 @@ def check(
     fix: bool,
     show_fixes: bool,
     exit_zero: bool,
+    force_exclude: bool,
+    stdin_filename: str | None,
     require_history: bool,
     statistics: bool,
     quiet: bool,
@@ -203,7 +216,10 @@ def check(
     """Lint FILES, or every handoff document in the repository when none are given."""
     from handoff_lint import outcome, pipeline
 
-    missing = [f for f in files if not Path(f).exists()]
+    stdin = _stdin(files, stdin_filename)
+    if stdin is not None:
+        files = (str(stdin_filename),)
+    missing = [f for f in files if not Path(f).exists() and not _glob(f) and stdin is None]
     if missing:
         raise click.UsageError(f"no such file: {missing[0]}")
     if fix and staged:
@@ -222,6 +238,8 @@ def check(
         diff=diff,
         junit_xml=junit_xml,
         require_history=require_history,
+        force_exclude=force_exclude,
+        stdin=stdin,
     )
     request = outcome.Request(
         fmt,
@@ -244,6 +262,24 @@ def check(
     except (pipeline.UsageError, ValueError, OSError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
+
+
+def _glob(arg: str) -> bool:
+    return any(char in arg for char in "*?[")
+
+
+def _stdin(files: tuple[str, ...], name: str | None) -> bytes | None:
+    """The document on standard input when the one file is '-' (editors pipe the buffer)."""
+    if "-" not in files:
+        return None
+    if files != ("-",) or not name:
+        raise click.UsageError("'-' reads one document from standard input: give --stdin-filename")
+    from handoff_lint import source
+
+    data = sys.stdin.buffer.read(source.MAX_BYTES + 1)
+    if len(data) > source.MAX_BYTES:
+        raise click.UsageError(f"standard input is larger than {source.MAX_BYTES} bytes")
+    return data
 
 
 @cli.command()

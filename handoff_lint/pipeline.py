@@ -61,6 +61,8 @@ class Options:
     junit: Counts | None = None
     settings: config.Config = field(default_factory=config.Config)
     require_history: bool = False
+    force_exclude: bool = False
+    stdin: bytes | None = None  # the one document's text, read from standard input
 
 
 @dataclass
@@ -200,6 +202,8 @@ def _evidence(
 
 def _read(path: str, facts: RepoFacts | None, options: Options) -> source.SourceText:
     """The document's text: staged with --staged (what will be committed), or as of ``at``."""
+    if options.stdin is not None:
+        return source.decode(options.stdin)
     if (options.staged or options.at) and facts is not None:
         relative = _repo_path(facts, options.cwd, path)
         data = facts.git.blob(f"{options.at or ''}:{relative}") if relative else None
@@ -353,6 +357,41 @@ def _discover(git: Git | None, facts: RepoFacts | None, options: Options) -> lis
     return [os.path.relpath(facts.root / f, options.cwd) for f in found]
 
 
+def _arguments(
+    files: list[str], git: Git | None, facts: RepoFacts | None, options: Options
+) -> list[str]:
+    """The documents the command line names: a file as given, a folder's handoff documents
+    (the configured globs, as discovery finds them), a glob's files; with ``--force-exclude``
+    the configured exclude drops named files too (naming only excluded files checks none)."""
+    if options.stdin is not None:
+        return files
+    out: list[str] = []
+    for arg in files:
+        where = options.cwd / arg
+        if where.is_dir():
+            found = _discover(git, facts, options) if git is not None else []
+            inside = [
+                f for f in found if (options.cwd / f).resolve().is_relative_to(where.resolve())
+            ]
+            out += inside
+        elif not where.exists() and any(c in arg for c in "*?["):
+            out += sorted(
+                str(p.relative_to(options.cwd)) for p in options.cwd.glob(arg) if p.is_file()
+            )
+        else:
+            out.append(arg)
+    out = list(dict.fromkeys(out))
+    if options.force_exclude and facts is not None and options.settings.exclude:
+        exclude = options.settings.exclude
+        out = [f for f in out if not _excluded(f, facts, options, exclude)]
+    return out
+
+
+def _excluded(path: str, facts: RepoFacts, options: Options, exclude: list[str]) -> bool:
+    relative = _repo_path(facts, options.cwd, path)
+    return relative is not None and discover.matches(relative, exclude)
+
+
 def run(files: list[str], options: Options) -> RunResult:
     git, facts = _open_git(options)
     try:
@@ -369,7 +408,9 @@ def run(files: list[str], options: Options) -> RunResult:
         if require and facts is not None and facts.shallow:
             raise UsageError(SHALLOW + " (--require-history)")
         try:
-            files = files or _discover(git, facts, options)
+            files = (
+                _arguments(files, git, facts, options) if files else _discover(git, facts, options)
+            )
         except discover.DiscoveryError as exc:
             raise UsageError(str(exc)) from None
         results = []

@@ -366,3 +366,49 @@ def test_closed_standard_output_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "standard output is closed" in done.stderr and "Traceback" not in done.stderr
+
+
+def _docs(run) -> list[str]:  # type: ignore[no-untyped-def]
+    return [d["path"] for d in run.json()["documents"]]
+
+
+def test_folders_globs_force_exclude_and_stdin(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """`check docs/handoffs/` lints the handoff documents in it, `check 'docs/*/*.md'` what the
+    glob names, --force-exclude drops configured excludes even when named, and `-` with
+    --stdin-filename reads the document from standard input (an editor's buffer)."""
+    import io
+
+    _good_repo(repo)
+    repo.commit(
+        "more",
+        {
+            "docs/handoffs/2025-11-13.md": GOOD,
+            "docs/handoffs/archive/2025-10-01.md": GOOD,
+            "docs/handoffs/notes.txt": "x\n",
+            ".handoff-lint.toml": 'exclude = ["docs/handoffs/archive/**"]\n',
+        },
+    )
+    run = cli("check", "--format", "json", "docs/handoffs", cwd=repo.path)
+    assert _docs(run) == ["docs/handoffs/2025-11-13.md"]
+    run = cli("check", "--format", "json", "docs/*/*.md", cwd=repo.path)
+    assert _docs(run) == ["docs/handoffs/2025-11-13.md"]
+    named = "docs/handoffs/archive/2025-10-01.md"
+    assert _docs(cli("check", "--format", "json", named, cwd=repo.path)) == [named]
+    excluded = cli("check", "--format", "json", "--force-exclude", named, cwd=repo.path)
+    assert excluded.code == 0 and _docs(excluded) == []
+    lie = GOOD.replace("app.py", "nope.py")
+    sys.stdin = io.TextIOWrapper(io.BytesIO(lie.encode()))
+    try:
+        run = cli(
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "SESSION_3_HANDOFF.md",
+            "-",
+            cwd=repo.path,
+        )
+    finally:
+        sys.stdin = sys.__stdin__
+    assert _docs(run) == ["SESSION_3_HANDOFF.md"] and run.code == 1  # the buffer, not the file
+    assert cli("check", "-", cwd=repo.path).code == 2  # '-' needs --stdin-filename
