@@ -161,10 +161,11 @@ DONE = lazyre.compile(
 )
 
 # words a done mark does not overrule: work still to do ("After Fixes (Projected): 78/78") and
-# another session's work, done or not ("# PREVIOUS SESSION: ... ✅")
+# another session's work, done or not ("# PREVIOUS SESSION: ... ✅"); a blocker marked done
+# ("P0 Blocker 1: ... ✅ FIXED") was resolved in the session
 FUTURE = lazyre.compile(
     r"\b(?:next|remaining|todo|to[- ]do|future|follow[- ]?up|pending|upcoming|roadmap|planned|"
-    r"projected|projections?|expected|estimated|backlog|deferred|outstanding|blockers?|"
+    r"projected|projections?|expected|estimated|backlog|deferred|outstanding|"
     r"(?:previous|prior|earlier|last)\s+sessions?)\b",
     re.I,
 )

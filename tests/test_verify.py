@@ -558,3 +558,24 @@ def test_a_date_in_an_emphasised_footer(repo: ScratchRepo, cli) -> None:  # type
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "date"]
     assert found == [("2025-11-13", "verified"), ("January 9, 2025", "refuted")]
+
+
+def test_removing_something_from_a_file_is_not_deleting_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "`src/a.py` - Removed createRequire" and "Removed `x` from `src/a.py`" changed the
+    file; "`src/gone.py` - Removed" deleted it. Work under "Blocker 1: ... ✅ FIXED" is done
+    work, so its commit list is checked."""
+    ids = history(repo)
+    doc = HEAD + (
+        "### P0 Blocker 1: the loader - ✅ FIXED\n\n**Commits:**\n- `d3adb33` - fix the loader\n\n"
+        "- Removed `load()` from `src/a.py`\n\n## Files Modified\n\n"
+        "- `src/a.py` - Removed createRequire\n- `src/gone.py` - Removed\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T13:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    got = [(c["kind"], c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] != "date"]
+    assert ids and got == [
+        ("commit", "d3adb33", "refuted"),
+        ("file", "src/a.py", "verified"),
+        ("file", "src/a.py", "verified"),
+        ("file", "src/gone.py", "verified"),
+    ]

@@ -35,14 +35,17 @@ VERB_START = lazyre.compile(
     r"^\*{0,2}(?P<verb>" + "|".join(VERBS) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
 )
 # "(new)", "(modified)" after a path; or "- Updated with ..." ("- Added 6 tests" adds to it)
+# "(new)", "- Created", "— Deleted": the file's action; "- Removed createRequire" removed
+# something from the file (a word follows), which is modifying it
 ANNOTATION = lazyre.compile(
     r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added|modified|updated|deleted|removed)\b"
-    r"|[-–—:]\s*(?P<verb>created|modified|updated|deleted|removed)\b)",
+    r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)\w)))",
     re.I,
 )
 LABEL = lazyre.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$"
 )
+CONTAINER = lazyre.compile(r"\b(?:from|to|in|into|inside|within|of)$")
 ARROW = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
 OPENING = lazyre.compile(r"(\*\*|__)?`?")
 SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
@@ -198,7 +201,11 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
         (_, old), (new_span, new) = paths[0], paths[1]
         return [_claim(new, "renamed", line.number, new_span[0] + 2, old_path=old)]
     for span, path in paths:
-        out.append(_claim(path, action, line.number, span[0] + 2 + span[2].find(path)))
+        # "Removed `createRequire` from `cli.ts`", "Added `x()` to `a.py`": the file after
+        # "from"/"to"/"in" is where it happened, so it was modified
+        before = line.text[: span[0]].rstrip(" *_`").lower()
+        where = action if not CONTAINER.search(before) else "modified"
+        out.append(_claim(path, where, line.number, span[0] + 2 + span[2].find(path)))
     return out
 
 
