@@ -46,25 +46,28 @@ def _total(line: Line) -> quantity.Quantity | None:
 
 
 def extract(doc: Document) -> list[Claim]:
+    """Totals first (few lines hold one), then the files listed right above each, walking up
+    while each line lists one file with its count (in the same section)."""
+    lines = done_lines(doc)
     out: list[Claim] = []
-    listed: list[str] = []
-    section = None
-    for line in done_lines(doc):
-        if line.block.section is not section or line.block.kind == "heading":
-            listed, section = [], line.block.section
-        path = _listed(line)
-        if path is not None:
-            listed = [*listed, path][-MAX_LISTED:]
+    for index, line in enumerate(lines):
+        if not LINE_WORDS.search(line.folded) or not TOTAL.search(line.text):
             continue
-        total = _total(line) if len(listed) >= 2 else None
-        if total is not None:
+        total = _total(line)
+        if total is None:
+            continue
+        listed: list[str] = []
+        for above in reversed(lines[max(0, index - MAX_LISTED) : index]):
+            path = _listed(above) if above.block.section is line.block.section else None
+            if path is None:
+                break
+            listed.insert(0, path)
+        if len(listed) >= 2:
             value = {"count": total.count, "paths": listed, "approx": total.approx}
             if total.at_least:
                 value["at_least"] = True
             text = line.text[total.start : total.end]
             out.append(Claim("lines_total", text, line.number, total.start + 1, value))
-        if line.text.strip():
-            listed = []
     return out
 
 
