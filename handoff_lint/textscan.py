@@ -149,3 +149,8 @@ def path_tokens(text: str) -> list[tuple[int, int, str]]:
         if looks_like_path(token, spaces=group == 1) and "::" not in token and token in raw:
             out.append((match.start(group) + raw.find(token), match.end(), token))
     return out
+
+
+# a table cell that is one path in a code span, with a folder: `src/lib/x.ts` (a table of files
+# recognised by its shape when no column is headed File or Path)
+CODE_PATH = lazyre.compile(r"`[\w.@-]+(?:/[\w.@-]+)+\.[A-Za-z]\w{0,7}`")

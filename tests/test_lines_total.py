@@ -44,3 +44,16 @@ def test_a_total_over_files_older_than_the_session(session: ScratchRepo, cli) ->
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"] == ["unverifiable"]
+
+
+@pytest.mark.parametrize(("count", "verdict"), [("~350", "verified"), ("~450", "refuted")])
+def test_a_table_of_files_by_its_shape_with_line_counts(
+    session: ScratchRepo, cli, count: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "| Module | Lines |" with a path in a code span first: a line-count table all the same."""
+    table = f"| Module | Lines | Status |\n|---|---|---|\n| `docs/a.md` | {count} | done |\n"
+    session.commit(
+        "handoff 2", {"SESSION_2_HANDOFF.md": HEAD + table}, when="2025-11-13T10:00:00+00:00"
+    )
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [verdict]

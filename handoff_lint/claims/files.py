@@ -108,10 +108,6 @@ def _path_at(text: str) -> tuple[int, str, int] | None:
     return start, path, start + len(path)
 
 
-# a cell that is one path in a code span, with a folder: `src/lib/x.ts`
-CODE_PATH = lazyre.compile(r"`[\w.@-]+(?:/[\w.@-]+)+\.[A-Za-z]\w{0,7}`")
-
-
 def _claim(path: str, action: str, line: int, column: int, **extra: Any) -> Claim:
     return Claim("file", path, line, column, {"path": path, "action": action, **extra})
 
@@ -213,7 +209,7 @@ def _table_claims(line: Line) -> list[Claim]:
     header = line.block.table_header
     column = header_index(header, "file", "path")
     cells = table_cells(line.text)
-    if column < 0 and cells and CODE_PATH.fullmatch(cells[0][1].strip()):
+    if column < 0 and cells and textscan.CODE_PATH.fullmatch(cells[0][1].strip()):
         column = 0  # "| `src/lib/x.ts` | what it is for |": a table of files by its shape
     if column < 0 or column >= len(cells):
         return []

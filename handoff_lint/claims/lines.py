@@ -140,6 +140,8 @@ def _table_claims(line: Line) -> list[Claim]:
     header = [h.lower() for h in line.block.table_header]
     column = header_index(header, *FILE_COLUMN)
     cells = table_cells(line.text)
+    if column < 0 and cells and textscan.CODE_PATH.fullmatch(cells[0][1].strip()):
+        column = 0  # "| `src/x.ts` | ~1,030 | ... |" under "Module | Lines": files by shape
     if column < 0 or column + 1 >= len(cells):
         return []
     paths = textscan.path_tokens(cells[column][1])
