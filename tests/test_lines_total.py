@@ -57,3 +57,16 @@ def test_a_table_of_files_by_its_shape_with_line_counts(
     )
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("size", "verdict"), [("300+ lines", "verified"), ("450+ lines", "refuted")]
+)
+def test_a_size_label_under_a_file_label(
+    session: ScratchRepo, cli, size: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "**File:** `docs/a.md`" then "**Size:** 450+ lines": the size is that file's."""
+    doc = HEAD + f"**File:** `docs/a.md`\n**Tests:** 3\n**Size:** {size}\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [verdict]

@@ -190,15 +190,46 @@ def _diffstat_claims(line: Line) -> list[Claim]:
     return [Claim("lines", match.group("n"), line.number, match.start("n") + 1, value)]
 
 
+FILE_KEY = lazyre.compile(r"^(?:file|path|archivo|arquivo|fichier|datei|文件|ファイル)$", re.I)
+SIZE_KEY = lazyre.compile(
+    r"^(?:size|lines|loc|length|line\s+count|tamanho|tamaño|taille|größe|行数|大小)$", re.I
+)
+
+
+def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
+    """ "**File:** `a/b.ts`" and, within three lines under it, "**Size:** 450+ lines": the size
+    is the file's line count."""
+    out: list[Claim] = []
+    named: tuple[int, str] | None = None
+    for meta in doc.metadata:
+        value = str(meta.value)
+        if FILE_KEY.match(meta.key.strip()):
+            paths = textscan.path_tokens(value)
+            named = (meta.line, paths[0][2]) if len(paths) == 1 else None
+        elif SIZE_KEY.match(meta.key.strip()) and named and 0 < meta.line - named[0] <= 3:
+            found = [q for q in quantity.every(value) if q.unit == "lines" and not q.plus]
+            if len(found) == 1 and meta.line in done and not textscan.path_tokens(value):
+                q = found[0]
+                text = value[q.start : q.end]
+                claim = Claim("lines", text, meta.line, meta.column + q.start, _value(q, named[1]))
+                out.append(claim)
+    return out
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    for line in done_lines(doc):
+    done = done_lines(doc)
+    for line in done:
         if line.block.kind == "table_row":
             out.extend(_table_claims(line))
         elif line.shape == "diffstat":
             out.extend(_diffstat_claims(line))
         elif LINE_WORDS.search(line.folded):
             out.extend(_prose_claims(line))
+    if doc.metadata:
+        taken = {c.line for c in out}
+        extra = _labelled_sizes(doc, {line.number for line in done})
+        out.extend(c for c in extra if c.line not in taken)
     return out
 
 
