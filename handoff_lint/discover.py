@@ -20,6 +20,11 @@ DEFAULT_GLOBS = [
     "docs/handoffs/**/*.md",
     ".claude/handoffs/**/*.md",
 ]
+# what the globs also match but is no session report: a plan, an index, a template, a backlog
+# ("SESSION_ROADMAP.md", "SESSION_INDEX.md", "HANDOFF_TEMPLATE.md"); a configured `exclude`
+# replaces these, as `include` replaces the globs
+NOT_REPORTS = ("ROADMAP", "INDEX", "TEMPLATE", "BACKLOG", "PLAN", "TODO")
+DEFAULT_EXCLUDE = [f"*{mark}{word}.md" for word in NOT_REPORTS for mark in ("_", "-")]
 
 
 MAX_DEEP = 2  # "**" in one glob

@@ -7,7 +7,8 @@ from pathlib import Path
 CONFIG = """\
 # handoff-lint configuration (see README.md, "Configuration").
 # include = ["*HANDOFF*.md", "docs/handoffs/**/*.md"]   # which files are handoff documents
-exclude = [".handoff-lint/**"]
+# not reports: this tool's own files, and plans, indexes, templates (the default exclude)
+exclude = [".handoff-lint/**", {not_reports}]
 # select = ["HL2", "HL3"]          # only these rules (ids, prefixes or names)
 # ignore = ["HL401"]               # never these
 # min_accuracy = 0.95              # fail when a document's accuracy is lower
@@ -63,7 +64,10 @@ def init(cwd: Path, force: bool, strict: bool = False) -> list[Path]:
     found = facts.collect(top, None, list(discover.DEFAULT_GLOBS))
     title = "Session Handoff"
     body = TEMPLATE_BODY.format(title=title, facts=facts.markdown(found))
-    config_path.write_text(STRICT + CONFIG if strict else CONFIG, encoding="utf-8")
+    config = CONFIG.replace(
+        "{not_reports}", ", ".join(f'"{g}"' for g in discover.DEFAULT_EXCLUDE)
+    )
+    config_path.write_text(STRICT + config if strict else config, encoding="utf-8")
     template_path.parent.mkdir(exist_ok=True)
     template_path.write_text(facts.front_matter(found, title) + body, encoding="utf-8")
     if strict:

@@ -412,3 +412,26 @@ def test_folders_globs_force_exclude_and_stdin(repo: ScratchRepo, cli) -> None: 
         sys.stdin = sys.__stdin__
     assert _docs(run) == ["SESSION_3_HANDOFF.md"] and run.code == 1  # the buffer, not the file
     assert cli("check", "-", cwd=repo.path).code == 2  # '-' needs --stdin-filename
+
+
+def test_discovery_leaves_plans_indexes_and_templates_out(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """SESSION_*.md matches SESSION_ROADMAP.md and SESSION_INDEX.md, which are no session
+    reports: the default exclude leaves them out of discovery (named, they are still checked;
+    a configured `exclude` replaces the default)."""
+    _good_repo(repo)
+    repo.commit(
+        "plans",
+        {
+            "SESSION_ROADMAP.md": "# Roadmap\n",
+            "SESSION_INDEX.md": "# Index\n",
+            "X_TEMPLATE.md": "#\n",
+        },
+    )
+    run = cli("check", "--format", "json", cwd=repo.path)
+    assert _docs(run) == ["SESSION_3_HANDOFF.md"]
+    assert _docs(cli("check", "--format", "json", "SESSION_INDEX.md", cwd=repo.path)) == [
+        "SESSION_INDEX.md"
+    ]
+    (repo.path / ".handoff-lint.toml").write_text('exclude = ["*_ROADMAP.md"]\n', encoding="utf-8")
+    run = cli("check", "--format", "json", cwd=repo.path)
+    assert _docs(run) == ["SESSION_3_HANDOFF.md", "SESSION_INDEX.md"]
