@@ -272,8 +272,9 @@ def findings_for(claims: list[Claim]) -> list[Finding]:
     return out
 
 
-def explain(selector: str) -> str | None:
-    """The rule's line and its paragraph of docs/rules.md (what it reports, an example)."""
+def explain(selector: str, docs: str | None = None) -> str | None:
+    """The rule's line and its paragraph of docs/rules.md (what it reports, an example);
+    ``docs`` is that file's text when the caller has read it already."""
     import re
 
     from handoff_lint import shipped
@@ -285,7 +286,7 @@ def explain(selector: str) -> str | None:
         return None
     match = re.search(
         rf"^\*\*{rule.id} {re.escape(rule.name)}\*\*.*?(?=\n\n|\Z)",
-        shipped.text("docs/rules.md"),
+        docs if docs is not None else shipped.text("docs/rules.md"),
         re.S | re.M,
     )
     body = match.group(0) if match else rule.summary

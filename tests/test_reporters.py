@@ -134,6 +134,10 @@ def test_sarif_driver_lists_every_rule_with_its_level(
         (r.id, r.name, levels[r.severity]) for r in RULES.values()
     ]
     assert all(r["shortDescription"]["text"] for r in driver["rules"])
+    for rule in driver["rules"]:  # the rule's paragraph of docs/rules.md, and where it lives
+        assert rule["help"]["text"].startswith(f"{rule['id']} {rule['name']}")
+        assert f"**{rule['id']} {rule['name']}**" in rule["help"]["markdown"]
+        assert rule["helpUri"].endswith(f"docs/rules.md#{rule['id'].lower()}-{rule['name']}")
     findings = [f for d in run.documents for f in d.findings]
     results = sarif_run["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [
@@ -302,3 +306,47 @@ def test_every_output_names_each_refuted_rule(
     refuted = {c.rule for d in run.documents for c in d.claims if c.verdict == "refuted"}
     assert refuted == {"HL201", "HL401"}
     assert all(rule in out for rule in refuted)
+
+
+# The fields GitLab's Code Quality widget reads (docs.gitlab.com, "Code Quality report format"):
+# every issue needs these, severity from GitLab's list, a unique fingerprint.
+CODE_QUALITY = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "pattern": "^HL[0-9]{3}$"},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_report(linted: tuple[ScratchRepo, RunResult]) -> None:
+    import jsonschema
+
+    _, run = linted
+    issues = json.loads(render("gitlab", run))
+    jsonschema.validate(issues, CODE_QUALITY)
+    shown = [f for d in run.documents for f in d.findings if f.severity != "info"]
+    assert [(i["check_name"], i["location"]["lines"]["begin"]) for i in issues] == [
+        (f.rule, f.line) for f in shown
+    ]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    verbose = json.loads(render("gitlab", run, verbose=True))
+    assert {i["severity"] for i in verbose} == {"major", "minor", "info"}

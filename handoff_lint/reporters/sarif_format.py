@@ -24,12 +24,28 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "handoffLint/v1"
 
 
+RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
+
+
+def _help(rule_id: str, docs: str) -> dict[str, str]:
+    """The rule's paragraph of docs/rules.md, as text and as Markdown (code scanning shows it)."""
+    from handoff_lint.rules import explain
+
+    text = explain(rule_id, docs) or rule_id
+    return {"text": text, "markdown": text}
+
+
 def _rules() -> list[dict[str, Any]]:
+    from handoff_lint import shipped
+
+    docs = shipped.text("docs/rules.md")  # read once, not once per rule
     return [
         {
             "id": rule.id,
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
+            "help": _help(rule.id, docs),
+            "helpUri": f"{RULES_URI}#{rule.id.lower()}-{rule.name}",
             "defaultConfiguration": {"level": LEVELS[rule.severity]},
         }
         for rule in RULES.values()
