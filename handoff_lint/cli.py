@@ -408,7 +408,7 @@ def install_hook(force: bool) -> int:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
     click.echo(message, err=not done)
-    return 0 if done else 1
+    return 0 if done else 2  # a refusal (another hook is there) is a usage problem, as in ruff
 
 
 @cli.command("rules")

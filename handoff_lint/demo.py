@@ -112,6 +112,7 @@ def run(keep: bool = False) -> int:
     from handoff_lint import pipeline, reporters
 
     root = Path(tempfile.mkdtemp(prefix="handoff-lint-demo-"))
+    path: Path | None = None
     try:
         path, doc = build(root)
         click.echo(f"Demo repository: {path if keep else 'a temporary folder'}; linting {doc}:\n")
@@ -122,7 +123,7 @@ def run(keep: bool = False) -> int:
         click.echo("\nThe demo exits 0; `handoff-lint check` would exit 1 on these errors.")
     finally:
         if keep:
-            click.echo(f"kept: {root}")
+            click.echo(f"kept: {path if path is not None else root}")
         else:
             shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -91,6 +91,7 @@ class RunResult:
     git_calls: int = 0
     settings: config.Config = field(default_factory=config.Config)
     shallow: bool = False  # a shallow clone: claims about older history cannot be judged
+    prefix: str = ""  # the working folder from the repository root ("docs/"), for root paths
 
     @property
     def failed(self) -> bool:
@@ -425,4 +426,8 @@ def run(files: list[str], options: Options) -> RunResult:
         if git is not None:
             git.close()
     shallow = facts is not None and facts.shallow
-    return RunResult(results, len(git.calls) if git else 0, options.settings, shallow)
+    prefix = ""
+    if facts is not None:
+        inside = _repo_path(facts, options.cwd, ".")
+        prefix = "" if inside in (None, ".") else f"{inside}/"
+    return RunResult(results, len(git.calls) if git else 0, options.settings, shallow, prefix)

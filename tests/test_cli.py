@@ -153,6 +153,9 @@ def test_demo_exits_0_and_shows_true_and_false(cli, tmp_path: Path) -> None:  # 
     run = cli("demo", cwd=tmp_path)
     assert run.code == 0
     assert "HL201" in run.out and "HL301" in run.out and "verified" in run.out
+    kept = cli("demo", "--keep", cwd=tmp_path)
+    path = Path(kept.out.strip().splitlines()[-1].removeprefix("kept: "))
+    assert (path / ".git").is_dir() and (path / "SESSION_2_HANDOFF.md").is_file()  # the repo
 
 
 def test_python_dash_m_runs_as_a_process(repo: ScratchRepo) -> None:

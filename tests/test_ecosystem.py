@@ -178,7 +178,7 @@ def test_install_hook(repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch) -
     assert "already" in cli("install-hook", cwd=repo.path).out
     hook.write_text("#!/bin/sh\necho mine\n")
     refused = cli("install-hook", cwd=repo.path)
-    assert refused.code == 1 and "--force" in refused.err and hook.read_text().endswith("mine\n")
+    assert refused.code == 2 and "--force" in refused.err and hook.read_text().endswith("mine\n")
     assert cli("install-hook", "--force", cwd=repo.path).code == 0
     hook.write_text("#!/bin/sh\necho mine\n")
     monkeypatch.setenv("HANDOFF_LINT_INSTALL_HOOK_FORCE", "1")

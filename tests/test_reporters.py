@@ -66,8 +66,8 @@ def render(name: str, run: RunResult, verbose: bool = False) -> str:
     return reporters.get(name)(run, ReportOptions(verbose=verbose))
 
 
-def _sarif(run: RunResult) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(render("sarif", run))
+def _sarif(run: RunResult, verbose: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(render("sarif", run, verbose))
     return data
 
 
@@ -144,6 +144,8 @@ def test_sarif_driver_lists_every_rule_with_its_level(
         (f.rule, levels[f.severity]) for f in findings
     ]
     assert {r["level"] for r in results} == {"error", "warning", "note"}
+    (quiet,) = _sarif(run, verbose=False)["runs"]  # info notes only with -v
+    assert {r["level"] for r in quiet["results"]} == {"error", "warning"}
     for result in results:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
 
@@ -350,3 +352,24 @@ def test_gitlab_code_quality_report(linted: tuple[ScratchRepo, RunResult]) -> No
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     verbose = json.loads(render("gitlab", run, verbose=True))
     assert {i["severity"] for i in verbose} == {"major", "minor", "info"}
+
+
+def test_machine_formats_use_paths_from_the_repository_root(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Run from docs/: SARIF, GitHub and GitLab name docs/SESSION_1_HANDOFF.md, where code
+    scanning, annotations and merge requests look for it; the text report keeps the path as
+    the user gave it."""
+    doc = "# H\n\n**Date:** 2025-11-13\n\n## Files Created\n\n- `nope.py`\n"
+    repo.commit("doc", {"docs/SESSION_1_HANDOFF.md": doc})
+    where = repo.path / "docs"
+    sarif = json.loads(cli("check", "--format", "sarif", "SESSION_1_HANDOFF.md", cwd=where).out)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {
+        "uri": "docs/SESSION_1_HANDOFF.md",
+        "uriBaseId": "%SRCROOT%",
+    }
+    github = cli("check", "--format", "github", "SESSION_1_HANDOFF.md", cwd=where).out
+    assert github.startswith("::error file=docs/SESSION_1_HANDOFF.md,")
+    gitlab = json.loads(cli("check", "--format", "gitlab", "SESSION_1_HANDOFF.md", cwd=where).out)
+    assert {i["location"]["path"] for i in gitlab} == {"docs/SESSION_1_HANDOFF.md"}
+    text = cli("check", "SESSION_1_HANDOFF.md", cwd=where).out
+    assert text.startswith("SESSION_1_HANDOFF.md:")

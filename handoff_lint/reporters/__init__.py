@@ -33,6 +33,18 @@ def visible(text: str) -> str:
     return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
+def root_path(run: RunResult, path: str) -> str:
+    """A document's path from the repository root (SARIF, GitHub and GitLab resolve paths
+    there), wherever in the repository the command ran."""
+    import posixpath
+    from pathlib import PurePath
+
+    written = PurePath(path).as_posix()
+    if not run.prefix or written.startswith("/"):
+        return written
+    return posixpath.normpath(run.prefix + written)
+
+
 def register(name: str, reporter: Reporter) -> None:
     REPORTERS[name] = reporter
 

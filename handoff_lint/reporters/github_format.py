@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from handoff_lint.reporters import ReportOptions, register
+from handoff_lint.reporters import ReportOptions, register, root_path
 from handoff_lint.reporters.text_format import render as render_text
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ def commands(run: RunResult, options: ReportOptions) -> list[str]:
     """One workflow command per finding; info findings (notices) only when verbose."""
     out: list[str] = []
     for document in run.documents:
-        path = PurePath(document.path).as_posix()
+        path = root_path(run, document.path)
         for finding in document.findings:
             if finding.severity == "info" and not options.verbose:
                 continue

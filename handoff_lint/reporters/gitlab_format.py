@@ -7,10 +7,9 @@ show the findings on their lines. Info findings (unverifiable claims) only with 
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint.reporters import ReportOptions, register
+from handoff_lint.reporters import ReportOptions, register, root_path
 from handoff_lint.reporters.sarif_format import fingerprint
 
 if TYPE_CHECKING:
@@ -22,7 +21,7 @@ SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 def render(run: RunResult, options: ReportOptions) -> str:
     issues: list[dict[str, Any]] = []
     for document in run.documents:
-        path = PurePath(document.path).as_posix()
+        path = root_path(run, document.path)
         seen: dict[str, int] = {}
         for finding in document.findings:
             if finding.severity == "info" and not options.verbose:

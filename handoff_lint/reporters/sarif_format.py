@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from handoff_lint import __version__
-from handoff_lint.reporters import ReportOptions, register
+from handoff_lint.reporters import ReportOptions, register, root_path
 from handoff_lint.rules import RULES
 
 if TYPE_CHECKING:
@@ -73,12 +72,14 @@ def fingerprint(path: str, finding: Finding) -> str:
     return hashlib.sha256(key).hexdigest()[:32]
 
 
-def _results(run: RunResult, index: dict[str, int]) -> list[dict[str, Any]]:
+def _results(run: RunResult, index: dict[str, int], verbose: bool) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     for document in run.documents:
-        path = PurePath(document.path).as_posix()
+        path = root_path(run, document.path)
         seen: dict[str, int] = {}
         for finding in document.findings:
+            if finding.severity == "info" and not verbose:
+                continue  # unverifiable claims are notes a reader asks for (-v)
             key = fingerprint(path, finding)
             seen[key] = seen.get(key, 0) + 1
             result: dict[str, Any] = {"ruleId": finding.rule}
@@ -91,7 +92,8 @@ def _results(run: RunResult, index: dict[str, int]) -> list[dict[str, Any]]:
                     {
                         "physicalLocation": {
                             "artifactLocation": {
-                                "uri": quote(path, safe="/", errors="surrogateescape")
+                                "uri": quote(path, safe="/", errors="surrogateescape"),
+                                "uriBaseId": "%SRCROOT%",
                             },
                             "region": _region(finding),
                         }
@@ -120,7 +122,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": _results(run, index),
+                "results": _results(run, index, options.verbose),
             }
         ],
     }
