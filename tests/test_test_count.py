@@ -213,3 +213,20 @@ def test_a_tree_that_draws_a_file_in_the_wrong_folder(repo: ScratchRepo, cli) ->
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "lines"]
     assert found == [("45 lines", "refuted")]
+
+
+@pytest.mark.parametrize(
+    ("total", "verdict"), [("9 test cases", "verified"), ("12 test cases", "refuted")]
+)
+def test_a_total_in_the_section_of_a_file_label(
+    session: ScratchRepo, cli, total: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "#### Go tests" with "**File:** `x_test.go`", groups below it, then "**Total Go Tests: N
+    test cases**": the file's count. A group's own "(3 tests)" is not read as the file's."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        "#### 1. Go tests\n**File:** `x_test.go`\n\n##### Parsing (3 tests)\n- a\n- b\n- c\n\n"
+        f"**Total Go Tests: {total}**\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == [verdict]

@@ -43,8 +43,46 @@ def _class_claims(line: Line) -> list[Claim]:
     return out
 
 
+TOTAL = lazyre.compile(r"\btotal\b|总计|合计|合計", re.I)
+FILE_LABEL = lazyre.compile(r"^(?:test\s+)?(?:file|path)$", re.I)
+
+
+def _section_files(doc: Document) -> dict[int, tuple[int, str]]:
+    """For each section (by id), the one test file a "**File:** `x.test.ts`" label in it names,
+    with the label's line."""
+    found: dict[int, tuple[int, str]] = {}
+    for meta in doc.metadata:
+        if not FILE_LABEL.match(meta.key.strip()):
+            continue
+        paths = textscan.path_tokens(str(meta.value))
+        if len(paths) != 1 or not TEST_FILE.search(paths[0][2].rsplit("/", 1)[-1]):
+            continue
+        section = next((s for s in reversed(doc.sections) if s.line <= meta.line), None)
+        if section is not None:
+            found.setdefault(id(section), (meta.line, paths[0][2]))
+    return found
+
+
+def _section_total(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]:
+    """ "**Total Config Tests: 34 test cases**" in the section whose File label names one test
+    file: the file's test count."""
+    section = line.block.section
+    named = (
+        next((files[id(s)] for s in section.chain() if id(s) in files), None) if section else None
+    )
+    if named is None or named[0] >= line.number or not TOTAL.search(line.text):
+        return []
+    found = [q for q in quantity.every(line.text) if q.unit == "tests"]
+    if len(found) != 1 or found[0].approx or found[0].at_least or textscan.path_tokens(line.text):
+        return []
+    q = found[0]
+    value = {"path": named[1], "count": q.count}
+    return [Claim("test_count", line.text[q.start : q.end], line.number, q.start + 1, value)]
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
+    files = _section_files(doc) if doc.metadata else {}
     for line in done_lines(doc):
         if not WORDS.search(line.folded):
             continue
@@ -52,6 +90,8 @@ def extract(doc: Document) -> list[Claim]:
             continue  # "Added 3 tests in `x.py`": the tests_added kind's
         first = line.starts_item or line.first
         found_here = quantity.annotated(line.text, first, ("tests", "count"))
+        if not found_here and files:
+            out.extend(_section_total(line, files))
         if not found_here:
             out.extend(_class_claims(line))
         for _, path, found in found_here:
