@@ -64,9 +64,7 @@ def init(cwd: Path, force: bool, strict: bool = False) -> list[Path]:
     found = facts.collect(top, None, list(discover.DEFAULT_GLOBS))
     title = "Session Handoff"
     body = TEMPLATE_BODY.format(title=title, facts=facts.markdown(found))
-    config = CONFIG.replace(
-        "{not_reports}", ", ".join(f'"{g}"' for g in discover.DEFAULT_EXCLUDE)
-    )
+    config = CONFIG.replace("{not_reports}", ", ".join(f'"{g}"' for g in discover.DEFAULT_EXCLUDE))
     config_path.write_text(STRICT + config if strict else config, encoding="utf-8")
     template_path.parent.mkdir(exist_ok=True)
     template_path.write_text(facts.front_matter(found, title) + body, encoding="utf-8")
