@@ -530,19 +530,25 @@ def test_work_merged_from_the_documents_branch_before_the_window(repo: ScratchRe
     assert files == {"tools.ts": "verified"}
 
 
+def _session_2(repo: ScratchRepo, cli, body: str) -> list[tuple[dict[str, str], str]]:  # type: ignore[no-untyped-def]
+    """The history of ``history`` and a second handoff of HEAD + ``body``: (claim, verdict)."""
+    history(repo)
+    doc = HEAD + body
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T13:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    return [(c, c["verdict"]) for c in claims_of(run)]
+
+
 def test_a_table_of_files_by_its_shape(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     """ "| `src/lib/x.py` | what it is for |" with no File column: each path must exist; one
     that never existed, in a new folder of a known one, is refuted; a description that starts
     with "Added" is not a file action."""
-    history(repo)
-    doc = HEAD + (
+    body = (
         "Modules added today:\n\n| Module | Use for |\n|---|---|\n"
         "| `src/a.py` | Added the A helpers |\n| `src/untouched.py` | unchanged helper |\n"
         "| `src/admin/scan.py` | never written |\n"
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T13:00:00+00:00")
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file"]
+    found = [(c["text"], v) for c, v in _session_2(repo, cli, body) if c["kind"] == "file"]
     assert found == [
         ("src/a.py", "verified"),
         ("src/untouched.py", "verified"),
@@ -552,11 +558,8 @@ def test_a_table_of_files_by_its_shape(repo: ScratchRepo, cli) -> None:  # type:
 
 def test_a_date_in_an_emphasised_footer(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     """ "*Session completed: January 9, 2025*" at the end is a session date like "**Date:**"."""
-    history(repo)
-    doc = HEAD + "Work.\n\n---\n\n*Session completed: January 9, 2025*\n"
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T13:00:00+00:00")
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "date"]
+    body = "Work.\n\n---\n\n*Session completed: January 9, 2025*\n"
+    found = [(c["text"], v) for c, v in _session_2(repo, cli, body) if c["kind"] == "date"]
     assert found == [("2025-11-13", "verified"), ("January 9, 2025", "refuted")]
 
 
@@ -564,16 +567,13 @@ def test_removing_something_from_a_file_is_not_deleting_it(repo: ScratchRepo, cl
     """ "`src/a.py` - Removed createRequire" and "Removed `x` from `src/a.py`" changed the
     file; "`src/gone.py` - Removed" deleted it. Work under "Blocker 1: ... ✅ FIXED" is done
     work, so its commit list is checked."""
-    ids = history(repo)
-    doc = HEAD + (
+    body = (
         "### P0 Blocker 1: the loader - ✅ FIXED\n\n**Commits:**\n- `d3adb33` - fix the loader\n\n"
         "- Removed `load()` from `src/a.py`\n\n## Files Modified\n\n"
         "- `src/a.py` - Removed createRequire\n- `src/gone.py` - Removed\n"
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T13:00:00+00:00")
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    got = [(c["kind"], c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] != "date"]
-    assert ids and got == [
+    got = [(c["kind"], c["text"], v) for c, v in _session_2(repo, cli, body) if c["kind"] != "date"]
+    assert got == [
         ("commit", "d3adb33", "refuted"),
         ("file", "src/a.py", "verified"),
         ("file", "src/a.py", "verified"),
