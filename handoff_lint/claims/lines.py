@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import config, lazyre, quantity, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, done_lines, header_index, settle_absent, table_cells
+from handoff_lint.claims.walk import (
+    Line,
+    done_lines,
+    file_labels,
+    header_index,
+    settle_absent,
+    table_cells,
+)
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -190,7 +197,6 @@ def _diffstat_claims(line: Line) -> list[Claim]:
     return [Claim("lines", match.group("n"), line.number, match.start("n") + 1, value)]
 
 
-FILE_KEY = lazyre.compile(r"^(?:file|path|archivo|arquivo|fichier|datei|文件|ファイル)$", re.I)
 SIZE_KEY = lazyre.compile(
     r"^(?:size|lines|loc|length|line\s+count|tamanho|tamaño|taille|größe|行数|大小)$", re.I
 )
@@ -200,19 +206,17 @@ def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
     """ "**File:** `a/b.ts`" and, within three lines under it, "**Size:** 450+ lines": the size
     is the file's line count."""
     out: list[Claim] = []
-    named: tuple[int, str] | None = None
+    labels = file_labels(doc)
     for meta in doc.metadata:
+        if not SIZE_KEY.match(meta.key.strip()) or meta.line not in done:
+            continue
+        named = [path for line, path in labels if 0 < meta.line - line <= 3]
         value = str(meta.value)
-        if FILE_KEY.match(meta.key.strip()):
-            paths = textscan.path_tokens(value)
-            named = (meta.line, paths[0][2]) if len(paths) == 1 else None
-        elif SIZE_KEY.match(meta.key.strip()) and named and 0 < meta.line - named[0] <= 3:
-            found = [q for q in quantity.every(value) if q.unit == "lines" and not q.plus]
-            if len(found) == 1 and meta.line in done and not textscan.path_tokens(value):
-                q = found[0]
-                text = value[q.start : q.end]
-                claim = Claim("lines", text, meta.line, meta.column + q.start, _value(q, named[1]))
-                out.append(claim)
+        found = [q for q in quantity.every(value) if q.unit == "lines" and not q.plus]
+        if named and len(found) == 1 and not textscan.path_tokens(value):
+            q = found[0]
+            text = value[q.start : q.end]
+            out.append(Claim("lines", text, meta.line, meta.column + q.start, _value(q, named[-1])))
     return out
 
 

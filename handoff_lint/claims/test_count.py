@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre, quantity, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import ADDED, added
-from handoff_lint.claims.walk import Line, claimed_text, done_lines
+from handoff_lint.claims.walk import Line, claimed_text, done_lines, file_labels
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -44,22 +44,18 @@ def _class_claims(line: Line) -> list[Claim]:
 
 
 TOTAL = lazyre.compile(r"\btotal\b|总计|合计|合計", re.I)
-FILE_LABEL = lazyre.compile(r"^(?:test\s+)?(?:file|path)$", re.I)
 
 
 def _section_files(doc: Document) -> dict[int, tuple[int, str]]:
     """For each section (by id), the one test file a "**File:** `x.test.ts`" label in it names,
     with the label's line."""
     found: dict[int, tuple[int, str]] = {}
-    for meta in doc.metadata:
-        if not FILE_LABEL.match(meta.key.strip()):
+    for line, path in file_labels(doc):
+        if not TEST_FILE.search(path.rsplit("/", 1)[-1]):
             continue
-        paths = textscan.path_tokens(str(meta.value))
-        if len(paths) != 1 or not TEST_FILE.search(paths[0][2].rsplit("/", 1)[-1]):
-            continue
-        section = next((s for s in reversed(doc.sections) if s.line <= meta.line), None)
+        section = next((s for s in reversed(doc.sections) if s.line <= line), None)
         if section is not None:
-            found.setdefault(id(section), (meta.line, paths[0][2]))
+            found.setdefault(id(section), (line, path))
     return found
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handoff_lint import codeshape, roles
+from handoff_lint import codeshape, lazyre, roles, textscan
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -166,3 +166,24 @@ def settle_absent(claim: Claim, evidence: Evidence, rule: str) -> None:
         )
     else:
         claim.settle("unverifiable", f"{written} cannot be read at the end of the window")
+
+
+FILE_KEY = lazyre.compile(
+    r"^(?:test\s+)?(?:file|path|archivo|arquivo|fichier|datei|文件|ファイル)$", re.I
+)
+
+
+def file_labels(doc: Document) -> list[tuple[int, str]]:
+    """(line, path) of each "**File:** `a/b.ts`" label that names one path, in document order
+    (a size or a test total near it, or in its section, is about that file)."""
+
+    def labels() -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for meta in doc.metadata:
+            if FILE_KEY.match(meta.key.strip()):
+                paths = textscan.path_tokens(str(meta.value))
+                if len(paths) == 1:
+                    out.append((meta.line, paths[0][2]))
+        return out
+
+    return doc.once("file_labels", labels)
