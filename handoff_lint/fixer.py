@@ -15,10 +15,11 @@ def _repaired(path: Path) -> tuple[source.SourceText, list[str]]:
     return text, [hygiene.repaired(line) for line in text.lines]
 
 
-def preview(path: Path) -> str:
-    """A unified diff of what --fix would change ('' when nothing)."""
+def preview(path: Path, name: str) -> str:
+    """A unified diff of what --fix would change ('' when nothing), with ``name`` (the path from
+    the repository root) in its headers, as ``git diff`` writes them."""
     text, lines = _repaired(path)
-    diff = difflib.unified_diff(text.lines, lines, f"a/{path}", f"b/{path}", lineterm="")
+    diff = difflib.unified_diff(text.lines, lines, f"a/{name}", f"b/{name}", lineterm="")
     return "\n".join(diff) + "\n" if lines != text.lines else ""
 
 

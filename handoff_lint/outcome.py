@@ -64,7 +64,9 @@ def _repairs(run: RunResult, request: Request) -> None:
             )
             document.findings = [f for f in document.findings if f.rule != "HL104"]
         elif request.show_fixes:
-            click.echo(fixer.preview(path), nl=False)
+            from handoff_lint.reporters import root_path
+
+            click.echo(fixer.preview(path, root_path(run, document.path)), nl=False)
 
 
 def _shallow(run: RunResult) -> str:

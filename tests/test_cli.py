@@ -438,3 +438,18 @@ def test_discovery_leaves_plans_indexes_and_templates_out(repo: ScratchRepo, cli
     (repo.path / ".handoff-lint.toml").write_text('exclude = ["*_ROADMAP.md"]\n', encoding="utf-8")
     run = cli("check", "--format", "json", cwd=repo.path)
     assert _docs(run) == ["SESSION_3_HANDOFF.md", "SESSION_INDEX.md"]
+
+
+def test_an_output_file_that_cannot_be_written_is_one_line(
+    repo: ScratchRepo, cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _good_repo(repo)
+    run = cli(
+        "check",
+        "-o",
+        str(tmp_path / "no" / "such" / "r.txt"),
+        "SESSION_3_HANDOFF.md",
+        cwd=repo.path,
+    )
+    assert run.code == 2 and run.err.count("\n") == 1 and "r.txt" in run.err
+    assert "Traceback" not in run.err

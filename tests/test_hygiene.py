@@ -59,6 +59,7 @@ def test_fix_repairs_atomically_keeping_mode_and_line_endings(dirty: ScratchRepo
         "-- âœ… Done and ‚úÖ PASSING" in preview.out.replace("\r", "")
         or "+- ✅ Done and ✅ PASSING" in preview.out
     )
+    assert "--- a/HANDOFF.md\n+++ b/HANDOFF.md\n" in preview.out  # as git diff names it
     assert "âœ…" in path.read_text(encoding="utf-8")  # the preview wrote nothing
     run = cli("check", "--fix", "--format", "json", "HANDOFF.md", cwd=dirty.path)
     assert "repaired mojibake on 1 line(s)" in run.err
