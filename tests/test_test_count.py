@@ -230,3 +230,16 @@ def test_a_total_in_the_section_of_a_file_label(
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [v for _, v, _ in _verdicts(run)] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"), [("- Passing: 12", "refuted"), ("- Passing: 9", "unverifiable")]
+)
+def test_more_tests_passing_than_exist(session: ScratchRepo, cli, claim: str, verdict: str) -> None:  # type: ignore[no-untyped-def]
+    """The repository defines 9 Go tests and nothing generated: 12 cannot pass; how many of
+    the 9 pass is a run-time fact."""
+    session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
+    doc = HEAD.replace("## Files Created\n\n", "## Results\n\n") + claim + "\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"] == [verdict]
