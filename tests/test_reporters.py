@@ -373,3 +373,26 @@ def test_machine_formats_use_paths_from_the_repository_root(repo: ScratchRepo, c
     assert {i["location"]["path"] for i in gitlab} == {"docs/SESSION_1_HANDOFF.md"}
     text = cli("check", "SESSION_1_HANDOFF.md", cwd=where).out
     assert text.startswith("SESSION_1_HANDOFF.md:")
+
+
+def test_agent_format_is_a_task_list_and_silent_when_all_holds(
+    linted: tuple[ScratchRepo, RunResult],
+) -> None:
+    """Each error and warning with the claim, what git says and the fix; nothing when clean."""
+    _, run = linted
+    text = render("agent", run)
+    shown = [f for d in run.documents for f in d.findings if f.severity != "info"]
+    assert text.startswith(f"handoff-lint: {len(shown)} claim(s)")
+    assert [line for line in text.splitlines() if line.startswith("- ")] == [
+        f"- {d.path}:{f.line}:{f.column} {f.rule} {f.name}"
+        for d in run.documents
+        for f in d.findings
+        if f.severity != "info"
+    ]
+    refuted = next(
+        f for d in run.documents for f in d.findings if f.claim is not None and f.claim.fix
+    )
+    assert f"  fix: {refuted.claim.fix}" in text  # type: ignore[union-attr]
+    assert "--format agent" in text.splitlines()[-1]
+    clean = RunResult([DocumentResult("SESSION_9_HANDOFF.md")])
+    assert render("agent", clean) == ""

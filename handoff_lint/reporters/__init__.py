@@ -20,7 +20,7 @@ class ReportOptions:
 
 Reporter = Callable[["RunResult", ReportOptions], str]
 REPORTERS: dict[str, Reporter] = {}
-NAMES = ("text", "json", "sarif", "github", "junit", "gitlab")
+NAMES = ("text", "json", "sarif", "github", "junit", "gitlab", "agent")
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
