@@ -336,11 +336,24 @@ def facts_command(since: str | None, fmt: str) -> int:
     help="Also write the stricter schema (a date, a summary section, a commit or file claim) "
     "and use it.",
 )
-def init_command(force: bool, strict: bool) -> int:
+@click.option(
+    "--agent",
+    type=click.Choice(["claude"]),
+    help="Only add handoff-lint's hook to the agent's settings (.claude/settings.json).",
+)
+def init_command(force: bool, strict: bool, agent: str | None) -> int:
     """Write a starter .handoff-lint.toml and a handoff template filled with this session's facts."""
     from handoff_lint import scaffold
     from handoff_lint.gitcmd import GitError
 
+    if agent is not None:
+        try:
+            path, added = scaffold.claude_settings(Path.cwd())
+        except (GitError, ValueError, OSError) as exc:
+            click.echo(f"handoff-lint: error: {exc}", err=True)
+            return 2
+        click.echo(f"{'added the hook to' if added else 'the hook is already in'} {path}")
+        return 0
     try:
         written = scaffold.init(Path.cwd(), force, strict)
     except (GitError, FileExistsError) as exc:
@@ -349,6 +362,14 @@ def init_command(force: bool, strict: bool) -> int:
     for path in written:
         click.echo(f"wrote {path}")
     return 0
+
+
+@cli.command("agent-hook")
+def agent_hook_command() -> int:
+    """Claude Code hook: read the event on stdin, block the agent while its handoff is false."""
+    from handoff_lint import agent_hook
+
+    return agent_hook.run()
 
 
 @cli.command("audit")

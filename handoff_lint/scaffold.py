@@ -72,3 +72,48 @@ def init(cwd: Path, force: bool, strict: bool = False) -> list[Path]:
         text = (schemas.schema_dir() / schemas.STRICT_SCHEMA).read_text(encoding="utf-8")
         schema_path.write_text(text, encoding="utf-8")
     return paths
+
+
+HOOK_COMMAND = "handoff-lint agent-hook"
+CLAUDE_EVENTS = (("Stop", None), ("PostToolUse", "Write|Edit|MultiEdit"))
+
+
+def claude_settings(cwd: Path) -> tuple[Path, bool]:
+    """Add handoff-lint's hook to ``.claude/settings.json`` of the repository: (path, whether
+    anything was added). What is there stays, in its order and with its indentation; invalid
+    JSON, or hooks that are not a mapping of lists, is a ValueError and nothing is written."""
+    import json
+
+    from handoff_lint.gitcmd import Git
+
+    top = Path(Git(cwd).run("rev-parse", "--show-toplevel").strip())
+    path = top / ".claude" / "settings.json"
+    text = path.read_text(encoding="utf-8") if path.exists() else "{}"
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ValueError(f"{path} is not valid JSON ({exc}); nothing was changed") from None
+    hooks = data.setdefault("hooks", {}) if isinstance(data, dict) else None
+    if not isinstance(hooks, dict):
+        raise ValueError(f"{path}: 'hooks' is not a JSON object; nothing was changed")
+    added = False
+    for event, matcher in CLAUDE_EVENTS:
+        entries = hooks.setdefault(event, [])
+        if not isinstance(entries, list):
+            raise ValueError(f"{path}: hooks.{event} is not a list; nothing was changed")
+        inner = [e.get("hooks") for e in entries if isinstance(e, dict)]
+        commands = [
+            h.get("command") for i in inner if isinstance(i, list) for h in i if isinstance(h, dict)
+        ]
+        if HOOK_COMMAND in commands:
+            continue
+        entry: dict[str, object] = {"hooks": [{"type": "command", "command": HOOK_COMMAND}]}
+        entries.append({"matcher": matcher, **entry} if matcher else entry)
+        added = True
+    if added:
+        indent = next((len(r) - len(r.lstrip(" ")) for r in text.splitlines()[1:] if r.strip()), 2)
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(
+            json.dumps(data, indent=indent or 2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    return path, added

@@ -1,0 +1,124 @@
+"""``handoff-lint agent-hook``: Claude Code's hook protocol (Stop, SubagentStop, PostToolUse).
+
+The event arrives as JSON on standard input. For a Write or Edit of a handoff document
+(PostToolUse, ``tool_input.file_path``), that document is checked; at the end of a session
+(Stop), every handoff document the work tree changed (staged, unstaged or new). When claims are
+refuted the answer is ``{"decision": "block", "reason": ...}`` on standard output, the reason
+being the findings as an agent acts on them (``--format agent``). It never blocks a second time
+in a row (``stop_hook_active``), never blocks when no handoff document is concerned, and fails
+open: any internal error or a run past the time limit is one line on standard error and exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+MAX_EVENT = 1024 * 1024
+SECONDS = 60
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _event(data: str) -> dict[str, Any]:
+    event = json.loads(data) if data.strip() else {}
+    if not isinstance(event, dict):
+        raise ValueError("the event is not a JSON object")
+    return event
+
+
+def _documents(event: dict[str, Any], cwd: Path) -> list[str]:
+    """The handoff documents this event concerns, relative to ``cwd``."""
+    from handoff_lint import config, discover
+    from handoff_lint.gitcmd import Git
+
+    git = Git(cwd)
+    try:
+        root = Path(git.run("rev-parse", "--show-toplevel").strip())
+        settings = config.load(config.find(cwd, root))
+        include, exclude = settings.include, settings.exclude
+        written = (event.get("tool_input") or {}).get("file_path")
+        if event.get("hook_event_name") == "PostToolUse":
+            if not isinstance(written, str):
+                return []
+            target = (cwd / written).resolve()
+            try:
+                relative = target.relative_to(root.resolve()).as_posix()
+            except ValueError:
+                return []
+            found = [relative] if discover.matches(relative, include) else []
+        else:
+            status = git.fields(
+                "--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=all"
+            )
+            found = [p for p in _changed(status) if discover.matches(p, include)]
+        found = [p for p in found if not discover.matches(p, exclude)]
+        return [os.path.relpath(root / p, cwd) for p in sorted(set(found))]
+    finally:
+        git.close()
+
+
+def _changed(status: list[str]) -> list[str]:
+    """The paths of ``git status --porcelain -z`` entries ("XY path", a rename's source after
+    it as an entry of its own), deleted ones aside."""
+    out: list[str] = []
+    entries = iter(status)
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        if entry[0] in "RC":
+            next(entries, None)  # the source of a rename or copy
+        if "D" not in entry[:2]:
+            out.append(entry[3:])
+    return out
+
+
+def _reason(documents: list[str], cwd: Path) -> str:
+    from handoff_lint import pipeline, reporters
+
+    run = pipeline.run(documents, pipeline.Options(cwd=cwd))
+    return reporters.get("agent")(run, reporters.ReportOptions())
+
+
+def answer(data: str) -> str:
+    """The hook's standard output for the event ``data`` ('' lets the agent go on)."""
+    event = _event(data)
+    if event.get("stop_hook_active"):
+        return ""  # the agent is already answering a block: never block twice in a row
+    cwd = Path(str(event.get("cwd") or os.getcwd()))
+    if not cwd.is_dir():
+        raise ValueError(f"the event's cwd {str(cwd)!r} is not a folder")
+    documents = _documents(event, cwd)
+    if not documents:
+        return ""
+    reason = _reason(documents, cwd)
+    return json.dumps({"decision": "block", "reason": reason}) + "\n" if reason else ""
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise _TooSlow(f"no answer within {SECONDS} s")
+
+
+def run() -> int:
+    """Read the event, print the answer; exit 0 whatever happens (fail open)."""
+    timed = hasattr(signal, "SIGALRM")
+    try:
+        if timed:
+            signal.signal(signal.SIGALRM, _alarm)
+            signal.alarm(SECONDS)
+        data = sys.stdin.read(MAX_EVENT + 1)
+        if len(data) > MAX_EVENT:
+            raise ValueError(f"the event is larger than {MAX_EVENT} bytes")
+        sys.stdout.write(answer(data))
+    except Exception as exc:  # a hook that breaks must not stop the agent: fail open
+        print(f"handoff-lint agent-hook: skipped ({type(exc).__name__}: {exc})", file=sys.stderr)
+    finally:
+        if timed:
+            signal.alarm(0)
+    return 0

@@ -1,0 +1,85 @@
+"""Claude Code's hook protocol, driven with recorded event payloads (our own) against real
+temporary repositories, through the real CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from handoff_lint.scratch import ScratchRepo
+
+DOC = "# Session 2\n\n**Date:** 2025-11-13\n\n## Summary\n\n- Tests: 162/165 passing (97.2%)\n"
+TRUE_DOC = "# Session 2\n\n**Date:** 2025-11-13\n\n## Summary\n\n- Tests: 162/165 passing (98.2%)\n"
+
+
+def _hook(cli, cwd: Path, event: object, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    raw = event if isinstance(event, str) else json.dumps(event)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(raw))
+    return cli("agent-hook", cwd=cwd)
+
+
+@pytest.fixture
+def session(repo: ScratchRepo) -> ScratchRepo:
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("work", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
+    return repo
+
+
+def test_a_false_claim_blocks_with_the_fix(session: ScratchRepo, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (session.path / "SESSION_2_HANDOFF.md").write_text(DOC, encoding="utf-8")
+    written = {"file_path": str(session.path / "SESSION_2_HANDOFF.md")}
+    event = {"hook_event_name": "PostToolUse", "tool_name": "Write", "tool_input": written}
+    run = _hook(cli, session.path, {**event, "cwd": str(session.path)}, monkeypatch)
+    answer = json.loads(run.out)
+    assert run.code == 0 and answer["decision"] == "block"
+    assert "HL401" in answer["reason"] and "fix: write 98.2%" in answer["reason"]
+    stop = {"hook_event_name": "Stop", "stop_hook_active": False, "cwd": str(session.path)}
+    assert json.loads(_hook(cli, session.path, stop, monkeypatch).out)["decision"] == "block"
+    again = {**stop, "stop_hook_active": True}  # the agent is answering the block: let it go
+    assert _hook(cli, session.path, again, monkeypatch).out == ""
+
+
+def test_a_true_document_or_none_passes_silently(session: ScratchRepo, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    stop = {"hook_event_name": "Stop", "stop_hook_active": False, "cwd": str(session.path)}
+    assert _hook(cli, session.path, stop, monkeypatch).out == ""  # no handoff document
+    (session.path / "SESSION_2_HANDOFF.md").write_text(TRUE_DOC, encoding="utf-8")
+    assert _hook(cli, session.path, stop, monkeypatch).out == ""
+    other = {"hook_event_name": "PostToolUse", "tool_input": {"file_path": "a.py"}}
+    assert _hook(cli, session.path, {**other, "cwd": str(session.path)}, monkeypatch).out == ""
+
+
+@pytest.mark.parametrize(
+    "raw", ["not json", "[1, 2]", '{"hook_event_name": "Stop", "cwd": "/nonexistent/x"}']
+)
+def test_malformed_events_fail_open(session: ScratchRepo, cli, monkeypatch, raw: str) -> None:  # type: ignore[no-untyped-def]
+    run = _hook(cli, session.path, raw, monkeypatch)
+    assert run.code == 0 and run.out == ""
+    assert run.err.count("\n") == 1 and run.err.startswith("handoff-lint agent-hook: skipped")
+
+
+def test_init_agent_claude_merges_the_settings(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    settings = session.path / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    mine = {
+        "permissions": {"allow": ["Bash(ls)"]},
+        "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done"}]}]},
+    }
+    settings.write_text(json.dumps(mine, indent=4), encoding="utf-8")
+    assert cli("init", "--agent", "claude", cwd=session.path).code == 0
+    data = json.loads(settings.read_text(encoding="utf-8"))
+    assert data["permissions"] == mine["permissions"]
+    commands = [h["command"] for e in data["hooks"]["Stop"] for h in e["hooks"]]
+    assert commands == ["echo done", "handoff-lint agent-hook"]
+    assert data["hooks"]["PostToolUse"][0]["matcher"] == "Write|Edit|MultiEdit"
+    assert settings.read_text(encoding="utf-8").startswith('{\n    "permissions"')  # its indent
+    before = settings.read_text(encoding="utf-8")
+    assert "already" in cli("init", "--agent", "claude", cwd=session.path).out
+    assert settings.read_text(encoding="utf-8") == before  # once only
+    settings.write_text("{ not json", encoding="utf-8")
+    refused = cli("init", "--agent", "claude", cwd=session.path)
+    assert refused.code == 2 and "not valid JSON" in refused.err
+    assert settings.read_text(encoding="utf-8") == "{ not json"
