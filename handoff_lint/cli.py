@@ -302,10 +302,10 @@ def demo(keep: bool) -> int:
     "--format",
     "fmt",
     envvar="HANDOFF_LINT_FACTS_FORMAT",
-    type=click.Choice(["both", "markdown", "yaml"]),
+    type=click.Choice(["both", "markdown", "yaml", "template"]),
     default="both",
     show_default=True,
-    help="Markdown block, YAML front matter, or both.",
+    help="Markdown block, YAML front matter, both, or a whole handoff document to complete.",
 )
 def facts_command(since: str | None, fmt: str) -> int:
     """Print the verified facts of the current session window, to paste into a handoff."""
@@ -319,6 +319,11 @@ def facts_command(since: str | None, fmt: str) -> int:
     except (GitError, config.ConfigError, WindowError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
+    if fmt == "template":
+        from handoff_lint.scaffold import template
+
+        click.echo(template(found), nl=False)
+        return 0
     if fmt in ("both", "yaml"):
         click.echo(facts.front_matter(found))
     if fmt in ("both", "markdown"):

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handoff_lint.facts import Facts
 
 CONFIG = """\
 # handoff-lint configuration (see README.md, "Configuration").
@@ -39,6 +43,17 @@ What the session set out to do, and what it did.
 """
 
 
+def template(found: Facts) -> str:
+    """A whole handoff document built from the session's facts: front matter, a title, a
+    summary to write, the facts (commits, files by action, diff stat), next steps. It passes
+    ``check`` unchanged; the agent completes the prose."""
+    from handoff_lint import facts
+
+    title = "Session Handoff"
+    body = TEMPLATE_BODY.format(title=title, facts=facts.markdown(found))
+    return facts.front_matter(found, title) + body
+
+
 STRICT = """\
 # the stricter schema: a session date, a summary section, a commit or file claim
 schema = ".handoff-lint/handoff.schema.json"
@@ -62,12 +77,10 @@ def init(cwd: Path, force: bool, strict: bool = False) -> list[Path]:
         if path.exists() and not force:
             raise FileExistsError(f"{path} exists; use --force to overwrite it")
     found = facts.collect(top, None, list(discover.DEFAULT_GLOBS))
-    title = "Session Handoff"
-    body = TEMPLATE_BODY.format(title=title, facts=facts.markdown(found))
     config = CONFIG.replace("{not_reports}", ", ".join(f'"{g}"' for g in discover.DEFAULT_EXCLUDE))
     config_path.write_text(STRICT + config if strict else config, encoding="utf-8")
     template_path.parent.mkdir(exist_ok=True)
-    template_path.write_text(facts.front_matter(found, title) + body, encoding="utf-8")
+    template_path.write_text(template(found), encoding="utf-8")
     if strict:
         text = (schemas.schema_dir() / schemas.STRICT_SCHEMA).read_text(encoding="utf-8")
         schema_path.write_text(text, encoding="utf-8")

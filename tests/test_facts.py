@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from handoff_lint.scratch import ScratchRepo
 
@@ -125,3 +126,19 @@ def test_init_strict_opts_in_to_the_stricter_schema(repo: ScratchRepo, cli) -> N
     assert schema_rules() == ["/claims", "/date", "/sections"]
     strict = json.loads(cli("schema", "--strict", cwd=repo.path).out)
     assert strict["required"] == ["title", "date", "sections", "claims"]
+
+
+def test_facts_template_is_a_handoff_that_checks_clean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """`facts --format template` prints a whole handoff (front matter, title, summary, facts,
+    next steps) that passes check, staged as it is; the strict schema accepts it too."""
+    _session(repo)
+    printed = cli("facts", "--format", "template", cwd=repo.path)
+    assert printed.code == 0 and printed.out.startswith("---\n")
+    assert "# Session Handoff" in printed.out and "## Next Steps" in printed.out
+    repo.write("SESSION_2_HANDOFF.md", printed.out)
+    repo.git("add", "SESSION_2_HANDOFF.md")
+    strict = str(Path(__file__).parent.parent / "schemas" / "handoff-strict.schema.json")
+    run = cli("check", "--format", "json", "--staged", "--schema", strict, cwd=repo.path)
+    data = run.json()["documents"][0]
+    assert run.code == 0, run.out
+    assert data["accuracy"]["refuted"] == 0 and data["accuracy"]["verified"] >= 15

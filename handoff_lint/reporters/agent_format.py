@@ -49,6 +49,8 @@ def render(run: RunResult, options: ReportOptions) -> str:
     head = [f"handoff-lint: {count} claim(s) in your handoff document(s) do not match git:", ""]
     tail = [
         "",
+        "What git knows of the session, as a handoff to start from: "
+        "`handoff-lint facts --format template`.",
         "Correct each claim in the document to what git says (or remove it), then run "
         f"`handoff-lint check --format agent {' '.join(paths)}` again; stop when it prints "
         "nothing.",
