@@ -1,38 +1,93 @@
-"""``check --fix`` and ``--show-fixes``: repair mojibake in place, atomically."""
+"""``check --fix`` and ``--show-fixes``: repair mojibake and the claims git settles exactly, in
+place, atomically.
+
+The safe claim fixes (ruff's sense: the meaning is git's, only the number changes): a file's
+line count (HL305) or test count (HL406) where git gives one number, and the percentage written
+after a ratio (HL401). Only the number in the claim's own text is replaced, and only where the
+line still holds that text at the claim's column.
+"""
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handoff_lint import hygiene, source
 
+if TYPE_CHECKING:
+    from handoff_lint.model import Claim
 
-def _repaired(path: Path) -> tuple[source.SourceText, list[str]]:
+NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d+")
+WRITE = re.compile(r"^write (?P<n>\d+(?:\.\d+)?)(?P<pct>%?)$")
+PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
+SAFE = {"HL305", "HL406", "HL401"}
+
+
+def _edit(line: str, claim: Claim) -> str | None:
+    """``line`` with ``claim``'s number replaced by git's, or None when no safe fix applies."""
+    fix = WRITE.match(claim.fix)
+    start = claim.column - 1
+    if claim.verdict != "refuted" or claim.rule not in SAFE or fix is None:
+        return None
+    if line[start : start + len(claim.text)] != claim.text:
+        return None  # the line changed since it was read, or is not this claim's
+    end = start + len(claim.text)
+    if fix.group("pct"):  # the percentage after the ratio: "162/165 (97.2%)"
+        found = PERCENT.search(line, end)
+        if found is None or claim.rule != "HL401":
+            return None
+        return line[: found.start("n")] + fix.group("n") + line[found.end("n") :]
+    number = NUMBER.search(claim.text)
+    if number is None or claim.value.get("approx") or claim.value.get("at_least"):
+        return None
+    at = start + number.start()
+    return line[:at] + fix.group("n") + line[start + number.end() :]
+
+
+def claim_edits(lines: list[str], claims: list[Claim]) -> tuple[list[str], list[Claim]]:
+    """The lines with every safe claim fix applied (right to left on a line, so the columns of
+    the others stay true), and the claims fixed."""
+    out, fixed = list(lines), []
+    for claim in sorted(claims, key=lambda c: (c.line, -c.column)):
+        if 0 < claim.line <= len(out):
+            edited = _edit(out[claim.line - 1], claim)
+            if edited is not None:
+                out[claim.line - 1] = edited
+                fixed.append(claim)
+    return out, fixed
+
+
+def _repaired(
+    path: Path, claims: list[Claim] | None = None
+) -> tuple[source.SourceText, list[str], list[Claim]]:
     text = source.read(path)
-    return text, [hygiene.repaired(line) for line in text.lines]
+    lines, fixed = claim_edits(text.lines, claims or [])
+    return text, [hygiene.repaired(line) for line in lines], fixed
 
 
-def preview(path: Path, name: str) -> str:
+def preview(path: Path, name: str, claims: list[Claim] | None = None) -> str:
     """A unified diff of what --fix would change ('' when nothing), with ``name`` (the path from
     the repository root) in its headers, as ``git diff`` writes them."""
-    text, lines = _repaired(path)
+    text, lines, _ = _repaired(path, claims)
     diff = difflib.unified_diff(text.lines, lines, f"a/{name}", f"b/{name}", lineterm="")
     return "\n".join(diff) + "\n" if lines != text.lines else ""
 
 
-def fix(path: Path) -> int | None:
+def fix(path: Path, claims: list[Claim] | None = None) -> tuple[int, list[Claim]] | None:
     """Rewrite ``path`` with mojibake repaired (temp file + rename, same permissions, same line
-    endings and BOM); return the number of lines changed, or None for a symbolic link (replacing
-    the link with a file would change what it is)."""
+    endings and BOM), and the safe fixes of ``claims``; return the number of lines changed and
+    the claims fixed, or None for a symbolic link (replacing the link with a file would change
+    what it is)."""
     if path.is_symlink():
         return None
-    text, lines = _repaired(path)
+    text, lines, fixed = _repaired(path, claims)
     changed = sum(1 for a, b in zip(text.lines, lines, strict=True) if a != b)
     if not changed:
-        return 0
+        return 0, []
     newline = "\r\n" if text.crlf else "\n"
     body = newline.join(lines)
     data = body.encode(text.encoding if text.encoding != "utf-16" else "utf-16")
@@ -48,4 +103,4 @@ def fix(path: Path) -> int | None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return changed
+    return changed, fixed

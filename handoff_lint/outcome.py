@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from handoff_lint.pipeline import RunResult
+    from handoff_lint.model import Claim
+    from handoff_lint.pipeline import DocumentResult, RunResult
 
 
 @dataclass(frozen=True)
@@ -47,26 +48,40 @@ def _below(run: RunResult, floor: float | None) -> list[str]:
 
 
 def _repairs(run: RunResult, request: Request) -> None:
-    """--fix rewrites documents with mojibake (and drops HL104); --show-fixes prints the diff."""
+    """--fix rewrites documents with mojibake (and drops HL104) and the claims git settles
+    exactly (their findings become "fixed" notes); --show-fixes prints the diff."""
     from handoff_lint import fixer
 
     for document in run.documents:
-        if not any(f.rule == "HL104" for f in document.findings):
+        safe = [c for c in document.claims if c.verdict == "refuted" and c.rule in fixer.SAFE]
+        if not safe and not any(f.rule == "HL104" for f in document.findings):
             continue
         path = request.cwd / document.path
         if request.fix:
-            count = fixer.fix(path)
-            if count is None:
+            done = fixer.fix(path, safe)
+            if done is None:
                 click.echo(f"handoff-lint: {document.path} is a symbolic link: not fixed", err=True)
                 continue
-            click.echo(
-                f"handoff-lint: repaired mojibake on {count} line(s) of {document.path}", err=True
-            )
-            document.findings = [f for f in document.findings if f.rule != "HL104"]
+            count, fixed = done
+            _mark_fixed(document, fixed)
+            click.echo(f"handoff-lint: fixed {count} line(s) of {document.path}", err=True)
         elif request.show_fixes:
             from handoff_lint.reporters import root_path
 
-            click.echo(fixer.preview(path, root_path(run, document.path)), nl=False)
+            click.echo(fixer.preview(path, root_path(run, document.path), safe), nl=False)
+
+
+def _mark_fixed(document: DocumentResult, fixed: list[Claim]) -> None:
+    """Mojibake findings go; a fixed claim's finding stays, as a note that says "fixed"."""
+    kept = []
+    for finding in document.findings:
+        if finding.rule == "HL104":
+            continue
+        if finding.claim is not None and any(c is finding.claim for c in fixed):
+            finding.severity = "info"
+            finding.message = f"fixed: {finding.message}"
+        kept.append(finding)
+    document.findings = kept
 
 
 def _shallow(run: RunResult) -> str:

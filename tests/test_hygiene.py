@@ -62,7 +62,7 @@ def test_fix_repairs_atomically_keeping_mode_and_line_endings(dirty: ScratchRepo
     assert "--- a/HANDOFF.md\n+++ b/HANDOFF.md\n" in preview.out  # as git diff names it
     assert "âœ…" in path.read_text(encoding="utf-8")  # the preview wrote nothing
     run = cli("check", "--fix", "--format", "json", "HANDOFF.md", cwd=dirty.path)
-    assert "repaired mojibake on 1 line(s)" in run.err
+    assert "fixed 1 line(s) of HANDOFF.md" in run.err
     assert not any(f["rule"] == "HL104" for f in run.json()["documents"][0]["findings"])
     data = path.read_bytes()
     assert "- ✅ Done and ✅ PASSING\r\n".encode() in data and data.count(b"\r\n") == DOC.count(
@@ -102,3 +102,35 @@ def test_mojibake_of_every_western_code_page(line: str, expected: str) -> None:
     from handoff_lint.hygiene import repaired
 
     assert repaired(line) == expected
+
+
+def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A file's line count, a file's test count and the percentage after a ratio are rewritten
+    to git's number (nothing else on the line); an unknown commit is left for a person. After
+    --fix a re-run finds none of the fixed findings, and the fixed ones say so."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    tests = "".join(f"def test_{n}():\n    pass\n\n" for n in range(3))
+    repo.commit(
+        "work", {"app.py": "a\n" * 12, "tests/test_app.py": tests}, when="2025-11-13T09:00:00+00:00"
+    )
+    doc = (
+        "# Two\n\n**Date:** 2025-11-13\n\n## Summary\n\n- Suite: 162/165 passing (97.2%)\n"
+        "- Commit 9f3e1a7: the fix\n\n## Files Created\n\n- `app.py` (75 lines)\n"
+        "- `tests/test_app.py` (5 tests)\n"
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    path = repo.path / "SESSION_2_HANDOFF.md"
+    run = cli("check", "--fix", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    text = path.read_text(encoding="utf-8")
+    assert "(98.2%)" in text and "`app.py` (12 lines)" in text and "(3 tests)" in text
+    assert "9f3e1a7" in text  # no safe fix: a person decides
+    notes = [
+        f["message"] for f in run.json()["documents"][0]["findings"] if f["severity"] == "info"
+    ]
+    assert sum(m.startswith("fixed: ") for m in notes) == 3
+    again = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    rules = [
+        f["rule"] for f in again.json()["documents"][0]["findings"] if f["severity"] == "error"
+    ]
+    assert rules == ["HL201"]
