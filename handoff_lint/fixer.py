@@ -2,8 +2,9 @@
 place, atomically.
 
 The safe claim fixes (ruff's sense: the meaning is git's, only the number changes): a file's
-line count (HL305) or test count (HL406) where git gives one number, and the percentage written
-after a ratio (HL401). Only the number in the claim's own text is replaced, and only where the
+line count (HL305) or test count (HL406) where git gives one number, the percentage written
+after a ratio (HL401), and a date off by its year alone when every commit of the session has
+the same date (HL501). Only the number in the claim's own text is replaced, and only where the
 line still holds that text at the claim's column.
 """
 
@@ -24,14 +25,33 @@ if TYPE_CHECKING:
 NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d+")
 WRITE = re.compile(r"^write (?P<n>\d+(?:\.\d+)?)(?P<pct>%?)$")
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
-SAFE = {"HL305", "HL406", "HL401"}
+SAFE = {"HL305", "HL406", "HL401", "HL501"}
+MEANT = re.compile(r"^did you mean (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\?$")
+
+
+def _year(line: str, claim: Claim) -> str | None:
+    """A date off by its year alone, where every commit of the session has the same date
+    ("Jan 25, 2025" for commits of 2026-01-25): the year in the claim's text is replaced."""
+    meant = MEANT.match(claim.fix)
+    claimed = str(claim.value.get("date", ""))
+    if meant is None or " to " in claim.reason or claimed[5:] != f"{meant['m']}-{meant['d']}":
+        return None
+    start = claim.column - 1
+    if line[start : start + len(claim.text)] != claim.text or claim.text.count(claimed[:4]) != 1:
+        return None
+    text = claim.text.replace(claimed[:4], meant["y"])
+    return line[:start] + text + line[start + len(claim.text) :]
 
 
 def _edit(line: str, claim: Claim) -> str | None:
     """``line`` with ``claim``'s number replaced by git's, or None when no safe fix applies."""
+    if claim.verdict != "refuted" or claim.rule not in SAFE:
+        return None
+    if claim.rule == "HL501":
+        return _year(line, claim)
     fix = WRITE.match(claim.fix)
     start = claim.column - 1
-    if claim.verdict != "refuted" or claim.rule not in SAFE or fix is None:
+    if fix is None:
         return None
     if line[start : start + len(claim.text)] != claim.text:
         return None  # the line changed since it was read, or is not this claim's
