@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from handoff_lint.model import Finding
     from handoff_lint.pipeline import RunResult
 
 
@@ -31,6 +32,11 @@ def visible(text: str) -> str:
     may hold a terminal escape sequence (a title change, a cursor move, a carriage return that
     hides the line), and the text report goes to terminals."""
     return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+def shown(findings: list[Finding], verbose: bool) -> list[Finding]:
+    """The findings a report shows: info findings (unverifiable claims) only with -v."""
+    return [f for f in findings if f.severity != "info" or verbose]
 
 
 def root_path(run: RunResult, path: str) -> str:

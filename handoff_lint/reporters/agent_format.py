@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handoff_lint.reporters import ReportOptions, register, visible
+from handoff_lint.reporters import ReportOptions, register, shown, visible
 
 if TYPE_CHECKING:
     from handoff_lint.model import Finding
@@ -38,10 +38,10 @@ def render(run: RunResult, options: ReportOptions) -> str:
     tasks: list[str] = []
     paths: list[str] = []
     for document in run.documents:
-        shown = [f for f in document.findings if f.severity != "info" or options.verbose]
-        if shown:
+        tasked = shown(document.findings, options.verbose)
+        if tasked:
             paths.append(document.path)
-        for finding in shown:
+        for finding in tasked:
             tasks += _task(document.path, finding)
     if not tasks:
         return ""

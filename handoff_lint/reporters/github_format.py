@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handoff_lint.reporters import ReportOptions, register, root_path
+from handoff_lint.reporters import ReportOptions, register, root_path, shown
 from handoff_lint.reporters.text_format import render as render_text
 
 if TYPE_CHECKING:
@@ -28,9 +28,7 @@ def commands(run: RunResult, options: ReportOptions) -> list[str]:
     out: list[str] = []
     for document in run.documents:
         path = root_path(run, document.path)
-        for finding in document.findings:
-            if finding.severity == "info" and not options.verbose:
-                continue
+        for finding in shown(document.findings, options.verbose):
             properties = {
                 "file": path,
                 "line": str(finding.line),

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint.reporters import ReportOptions, register, root_path
-from handoff_lint.reporters.sarif_format import fingerprint
+from handoff_lint.reporters import ReportOptions, register, root_path, shown
+from handoff_lint.reporters.sarif_format import numbered
 
 if TYPE_CHECKING:
     from handoff_lint.pipeline import RunResult
@@ -22,17 +22,12 @@ def render(run: RunResult, options: ReportOptions) -> str:
     issues: list[dict[str, Any]] = []
     for document in run.documents:
         path = root_path(run, document.path)
-        seen: dict[str, int] = {}
-        for finding in document.findings:
-            if finding.severity == "info" and not options.verbose:
-                continue
-            key = fingerprint(path, finding)
-            seen[key] = seen.get(key, 0) + 1
+        for finding, key, occurrence in numbered(path, shown(document.findings, options.verbose)):
             issues.append(
                 {
                     "description": f"{finding.rule} {finding.message}",
                     "check_name": finding.rule,
-                    "fingerprint": f"{key}-{seen[key]}",
+                    "fingerprint": f"{key}-{occurrence}",
                     "severity": SEVERITY[finding.severity],
                     "location": {"path": path, "lines": {"begin": max(finding.line, 1)}},
                 }

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from handoff_lint import __version__
-from handoff_lint.reporters import ReportOptions, register, root_path
+from handoff_lint.reporters import ReportOptions, register, root_path, shown
 from handoff_lint.rules import RULES
 
 if TYPE_CHECKING:
@@ -72,16 +72,24 @@ def fingerprint(path: str, finding: Finding) -> str:
     return hashlib.sha256(key).hexdigest()[:32]
 
 
+def numbered(path: str, findings: list[Finding]) -> list[tuple[Finding, str, int]]:
+    """Each finding with its fingerprint and which occurrence of that fingerprint it is (the
+    same lie twice in one document is two results, told apart by the number)."""
+    seen: dict[str, int] = {}
+    out: list[tuple[Finding, str, int]] = []
+    for finding in findings:
+        key = fingerprint(path, finding)
+        seen[key] = seen.get(key, 0) + 1
+        out.append((finding, key, seen[key]))
+    return out
+
+
 def _results(run: RunResult, index: dict[str, int], verbose: bool) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     for document in run.documents:
         path = root_path(run, document.path)
-        seen: dict[str, int] = {}
-        for finding in document.findings:
-            if finding.severity == "info" and not verbose:
-                continue  # unverifiable claims are notes a reader asks for (-v)
-            key = fingerprint(path, finding)
-            seen[key] = seen.get(key, 0) + 1
+        # unverifiable claims are notes a reader asks for (-v)
+        for finding, key, occurrence in numbered(path, shown(document.findings, verbose)):
             result: dict[str, Any] = {"ruleId": finding.rule}
             if finding.rule in index:
                 result["ruleIndex"] = index[finding.rule]
@@ -99,7 +107,7 @@ def _results(run: RunResult, index: dict[str, int], verbose: bool) -> list[dict[
                         }
                     }
                 ],
-                "partialFingerprints": {FINGERPRINT: f"{key}:{seen[key]}"},
+                "partialFingerprints": {FINGERPRINT: f"{key}:{occurrence}"},
             }
             results.append(result)
     return results

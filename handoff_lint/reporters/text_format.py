@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handoff_lint.reporters import ReportOptions, register, visible
+from handoff_lint.reporters import ReportOptions, register, shown, visible
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Finding
     from handoff_lint.pipeline import DocumentResult, RunResult
 
 
@@ -30,17 +29,13 @@ def _paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on else text
 
 
-def _shown(result: DocumentResult, options: ReportOptions) -> list[Finding]:
-    return [f for f in result.findings if f.severity != "info" or options.verbose]
-
-
 def render(run: RunResult, options: ReportOptions) -> str:
     """The findings, then (unless quiet) an accuracy line for each document with findings
     shown (every document with -v) and a total. Quiet on success: a clean document gets no
     line of its own."""
     out: list[str] = []
     for result in run.documents:
-        for finding in _shown(result, options):
+        for finding in shown(result.findings, options.verbose):
             where = f"{visible(result.path)}:{finding.line}:{finding.column}:"
             where = _paint(where, "1", options.color)
             rule = _paint(
@@ -52,7 +47,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
     if out:
         out.append("")
     for result in run.documents:
-        if options.verbose or _shown(result, options):
+        if options.verbose or shown(result.findings, False):
             out.append(visible(_accuracy_line(result)))
     errors = sum(1 for d in run.documents for f in d.findings if f.severity == "error")
     warnings = sum(1 for d in run.documents for f in d.findings if f.severity == "warning")
