@@ -219,7 +219,9 @@ def check(
     stdin = _stdin(files, stdin_filename)
     if stdin is not None:
         files = (str(stdin_filename),)
-    missing = [f for f in files if not Path(f).exists() and not _glob(f) and stdin is None]
+    from handoff_lint.discover import is_glob
+
+    missing = [f for f in files if not Path(f).exists() and not is_glob(f) and stdin is None]
     if missing:
         raise click.UsageError(f"no such file: {missing[0]}")
     if fix and staged:
@@ -262,10 +264,6 @@ def check(
     except (pipeline.UsageError, ValueError, OSError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
-
-
-def _glob(arg: str) -> bool:
-    return any(char in arg for char in "*?[")
 
 
 def _stdin(files: tuple[str, ...], name: str | None) -> bytes | None:

@@ -31,6 +31,11 @@ MAX_DEEP = 2  # "**" in one glob
 MAX_WILDCARDS = 16  # '*', '**' and '?' in one glob
 
 
+def is_glob(arg: str) -> bool:
+    """``arg`` holds a wildcard (a command-line argument to expand, not a file name)."""
+    return any(char in arg for char in "*?[")
+
+
 def glob_problem(pattern: str) -> str:
     """Why ``pattern`` cannot be used as a glob, or "" (a configuration decides the globs,
     so their cost is bounded: the ones people write have a few wildcards)."""

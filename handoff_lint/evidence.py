@@ -604,6 +604,6 @@ def _drawn_paths(evidence: Evidence, claims: list[Claim]) -> None:
     """A file a drawn tree puts in a folder where git has no such file is the file as written
     (the tree's folder was wrong: README.md drawn under docs/ lives at the root)."""
     for claim in claims:
-        written = claim.value.get("written") if isinstance(claim.value, dict) else None
+        written = claim.value.get("written")
         if written and not evidence.known(evidence.resolve(claim.value["path"]) or ""):
             claim.value["path"] = written

@@ -375,7 +375,7 @@ def _arguments(
                 f for f in found if (options.cwd / f).resolve().is_relative_to(where.resolve())
             ]
             out += inside
-        elif not where.exists() and any(c in arg for c in "*?["):
+        elif not where.exists() and discover.is_glob(arg):
             out += sorted(
                 str(p.relative_to(options.cwd)) for p in options.cwd.glob(arg) if p.is_file()
             )

@@ -58,7 +58,7 @@ def _quantity(match: re.Match[str]) -> Quantity:
     minus = match.group("minus")
     return Quantity(
         match.start(),
-        int(match.group("n").replace(",", "").replace(".", "")),
+        number(match.group("n")),
         unit,
         bool(match.group("approx")),
         bool(match.group("more")),
@@ -66,6 +66,11 @@ def _quantity(match: re.Match[str]) -> Quantity:
         int(minus.replace(",", "")) if minus else None,
         match.end(),
     )
+
+
+def number(written: str) -> int:
+    """A count as written with thousands separators ("1,350", "1.734") as an int."""
+    return int(written.replace(",", "").replace(".", ""))
 
 
 def every(text: str) -> list[Quantity]:

@@ -208,8 +208,9 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
 def _table_claims(line: Line) -> list[Claim]:
     header = line.block.table_header
     column = header_index(header, "file", "path")
+    named = column >= 0
     cells = table_cells(line.text)
-    if column < 0 and cells and textscan.CODE_PATH.fullmatch(cells[0][1].strip()):
+    if not named and cells and textscan.CODE_PATH.fullmatch(cells[0][1].strip()):
         column = 0  # "| `src/lib/x.ts` | what it is for |": a table of files by its shape
     if column < 0 or column >= len(cells):
         return []
@@ -219,7 +220,6 @@ def _table_claims(line: Line) -> list[Claim]:
     if not found:
         return []
     offset, path, _ = found
-    named = header_index(header, "file", "path") >= 0
     action = roles.file_action(line.block.section) or ("changed" if named else "exists")
     action_column = header_index(header, "action", "status", "change", "type", "operation")
     if named and 0 <= action_column < len(cells):

@@ -172,7 +172,7 @@ def _table_claims(line: Line) -> list[Claim]:
         )
         count = quantity.Quantity(
             start + match.start("n") - (1 if match.group("plus") else 0),
-            int(match.group("n").replace(",", "").replace(".", "")),
+            quantity.number(match.group("n")),
             "lines",
             bool(match.group("approx")),
             bool(match.group("more")),
