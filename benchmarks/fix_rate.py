@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import shlex
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,52 +31,37 @@ def main() -> int:
     parser.add_argument("--mirrors", required=True, type=Path)
     parser.add_argument("--linter", default="handoff-lint")
     args = parser.parse_args()
-    repos = [json.loads(p.read_text()) for p in sorted((HERE / "corpus").glob("*.json"))]
-    shared = HERE.parent.parent / "shared" / "corpus" / "manifest.json"
-    if shared.exists():
-        repos += json.loads(shared.read_text())
-    scratch = Path(tempfile.mkdtemp(prefix="hl-fix-rate-"))
+    linter = shlex.split(args.linter)
     counts: collections.Counter[str] = collections.Counter()
-    for repo in repos:
-        gitdir = args.mirrors / repo["repo"].replace("/", "+") / "repo"
-        if not gitdir.exists():
+    for repo, doc, work in score_corpus.documents(score_corpus.every_labelled(), args.mirrors):
+        out = score_corpus.lint(work, linter, doc["path"]) if doc and work else "absent"
+        if isinstance(out, str) or doc is None or work is None:
             continue
-        work = scratch / repo["repo"].replace("/", "+")
-        subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(gitdir), str(work)])
-        for doc in repo["docs"]:
-            score_corpus.checkout(
-                work, doc.get("analysed_version_commit") or doc["added_in_commit"]
+        claims = [
+            Claim(
+                c["kind"],
+                c["text"],
+                c["line"],
+                c["column"],
+                c.get("value") or {},
+                c["verdict"],
+                c.get("reason", ""),
+                c.get("rule") or "",
+                c.get("fix") or "",
             )
-            out = score_corpus.lint(work, shlex.split(args.linter), doc["path"])
-            if isinstance(out, str):
-                continue
-            claims = [
-                Claim(
-                    c["kind"],
-                    c["text"],
-                    c["line"],
-                    c["column"],
-                    c.get("value") or {},
-                    c["verdict"],
-                    c.get("reason", ""),
-                    c.get("rule") or "",
-                    c.get("fix") or "",
-                )
-                for c in out["claims"]
-            ]
-            lines = (work / doc["path"]).read_text(encoding="utf-8", errors="replace").split("\n")
-            _, fixed = fixer.claim_edits(lines, claims)
-            labels = collections.defaultdict(set)
-            for label in doc["claims"]:
-                labels[label["line"]].add(label["verdict"])
-            for claim in fixed:
-                verdicts = labels.get(claim.line, set())
-                key = (
-                    "FALSE" if "FALSE" in verdicts else "TRUE" if "TRUE" in verdicts else "no label"
-                )
-                counts[key] += 1
-                if key != "FALSE":
-                    print(f"  {key}: {repo['repo']}:{doc['path']}:{claim.line} {claim.text}")
+            for c in out["claims"]
+        ]
+        lines = (work / doc["path"]).read_text(encoding="utf-8", errors="replace").split("\n")
+        _, fixed = fixer.claim_edits(lines, claims)
+        labels = collections.defaultdict(set)
+        for label in doc["claims"]:
+            labels[label["line"]].add(label["verdict"])
+        for claim in fixed:
+            verdicts = labels.get(claim.line, set())
+            key = "FALSE" if "FALSE" in verdicts else "TRUE" if "TRUE" in verdicts else "no label"
+            counts[key] += 1
+            if key != "FALSE":
+                print(f"  {key}: {repo['repo']}:{doc['path']}:{claim.line} {claim.text}")
     print(
         f"fixed claims on lines labelled FALSE: {counts['FALSE']}, TRUE only: {counts['TRUE']},"
         f" unlabelled: {counts['no label']}"

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import shlex
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,43 +28,21 @@ def main() -> int:
     parser.add_argument("--schema", type=Path)
     args = parser.parse_args()
     linter = shlex.split(args.linter)
-    repos = [json.loads(p.read_text()) for p in sorted((HERE / "corpus").glob("*.json"))]
-    shared = HERE.parent.parent / "shared" / "corpus" / "manifest.json"
-    if shared.exists():
-        repos += json.loads(shared.read_text())
-    scratch = Path(tempfile.mkdtemp(prefix="hl-schema-rate-"))
+    extra = ("--schema", str(args.schema.resolve())) if args.schema else ()
     documents, failing = 0, 0
     by_requirement: collections.Counter[str] = collections.Counter()
-    for repo in repos:
-        gitdir = args.mirrors / repo["repo"].replace("/", "+") / "repo"
-        if not gitdir.exists():
+    for _, doc, work in score_corpus.documents(score_corpus.every_labelled(), args.mirrors):
+        out = score_corpus.lint(work, linter, doc["path"], extra) if doc and work else "absent"
+        if isinstance(out, str):
             continue
-        work = scratch / repo["repo"].replace("/", "+")
-        subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(gitdir), str(work)])
-        for doc in repo["docs"]:
-            score_corpus.checkout(
-                work, doc.get("analysed_version_commit") or doc["added_in_commit"]
-            )
-            path = doc["path"]
-            extra = ["--schema", str(args.schema.resolve())] if args.schema else []
-            done = subprocess.run(
-                [*linter, "check", "--format", "json", *extra, path],
-                cwd=work,
-                capture_output=True,
-                text=True,
-            )
-            try:
-                found = json.loads(done.stdout)["documents"][0]["findings"]
-            except (ValueError, KeyError, IndexError):
-                continue
-            documents += 1
-            failed = {
-                f["message"].split(":")[0]
-                for f in found
-                if f["rule"] == "HL101" and f["severity"] == "error"
-            }
-            failing += bool(failed)
-            by_requirement.update(failed)
+        documents += 1
+        failed = {
+            f["message"].split(":")[0]
+            for f in out["findings"]
+            if f["rule"] == "HL101" and f["severity"] == "error"
+        }
+        failing += bool(failed)
+        by_requirement.update(failed)
     share = failing / documents if documents else 0.0
     print(f"{documents} documents, {failing} with a document-level error ({share:.1%})")
     for requirement, count in by_requirement.most_common():

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,11 +103,14 @@ def checkout(work: Path, commit: str) -> None:
         git("update-index", "--skip-worktree", "-z", "--stdin", stdin="\0".join(missing) + "\0")
 
 
-def lint(work: Path, linter: list[str], path: str) -> dict[str, Any] | str:
-    """The linter's JSON for one document, or the reason it gave none."""
+def lint(
+    work: Path, linter: list[str], path: str, extra: tuple[str, ...] = ()
+) -> dict[str, Any] | str:
+    """The linter's JSON for one document (``extra``: more options of check), or the reason it
+    gave none."""
     env = {**os.environ, "HANDOFF_LINT_IGNORE": os.environ.get("HANDOFF_LINT_IGNORE", HYGIENE)}
     done = subprocess.run(
-        [*linter, "check", "--format", "json", path],
+        [*linter, "check", "--format", "json", *extra, path],
         cwd=work,
         capture_output=True,
         text=True,
@@ -191,26 +195,49 @@ def score_doc(tally: Tally, repo: dict[str, Any], doc: dict[str, Any], out: dict
             )
 
 
+def every_labelled() -> list[dict[str, Any]]:
+    """Every labelled repository: benchmarks/corpus/*.json and ../shared/corpus's manifest."""
+    repos = load(None, None)
+    shared = HERE.parent.parent / "shared" / "corpus" / "manifest.json"
+    return repos + (load(str(shared), None) if shared.exists() else [])
+
+
+def documents(
+    repos: list[dict[str, Any]], mirrors: Path
+) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None, Path | None]]:
+    """(repository, document, work tree checked out at the labelled commit) for each labelled
+    document, in a scratch clone of the mirror; (repository, None, None) for one not fetched."""
+    scratch = Path(tempfile.mkdtemp(prefix="hl-corpus-"))
+    try:
+        for repo in repos:
+            gitdir = mirrors / repo["repo"].replace("/", "+") / "repo"
+            if not gitdir.exists():
+                yield repo, None, None
+                continue
+            work = scratch / repo["repo"].replace("/", "+")
+            subprocess.run(
+                ["git", "clone", "-q", "--shared", "--no-checkout", str(gitdir), str(work)],
+                check=True,
+            )
+            for doc in repo["docs"]:
+                checkout(work, doc.get("analysed_version_commit") or doc["added_in_commit"])
+                yield repo, doc, work
+    finally:
+        subprocess.run(["rm", "-rf", str(scratch)], check=False)
+
+
 def run(repos: list[dict[str, Any]], mirrors: Path, linter: list[str]) -> Tally:
     tally = Tally()
-    scratch = Path(tempfile.mkdtemp(prefix="hl-score-"))
-    for repo in repos:
-        gitdir = mirrors / repo["repo"].replace("/", "+") / "repo"
-        if not gitdir.exists():
+    for repo, doc, work in documents(repos, mirrors):
+        if doc is None or work is None:
+            gitdir = mirrors / repo["repo"].replace("/", "+") / "repo"
             tally.failures.append(f"{repo['repo']}: not fetched ({gitdir})")
             continue
-        work = scratch / repo["repo"].replace("/", "+")
-        subprocess.run(
-            ["git", "clone", "-q", "--shared", "--no-checkout", str(gitdir), str(work)], check=True
-        )
-        for doc in repo["docs"]:
-            checkout(work, doc.get("analysed_version_commit") or doc["added_in_commit"])
-            out = lint(work, linter, doc["path"])
-            if isinstance(out, str):
-                tally.failures.append(f"{repo['repo']}:{doc['path']}: {out}")
-                continue
-            score_doc(tally, repo, doc, out)
-    subprocess.run(["rm", "-rf", str(scratch)], check=False)
+        out = lint(work, linter, doc["path"])
+        if isinstance(out, str):
+            tally.failures.append(f"{repo['repo']}:{doc['path']}: {out}")
+            continue
+        score_doc(tally, repo, doc, out)
     return tally
 
 
