@@ -64,7 +64,9 @@ def settle(
     after = run_after(facts, span.head)
     if after is None:
         return
-    wider = Window(span.base, after.sha, False, span.how + "; widened to the commits after it")
+    wider = Window(
+        span.base, after.sha, False, span.how + "; widened to the commits after it", span.previous
+    )
     for claim, other in zip(members, judge(wider), strict=True):
         if claim.verdict == "refuted" and other.verdict == "verified":
             claim.settle(

@@ -171,6 +171,8 @@ class Window:
     head: str | None
     staged: bool = False
     how: str = ""
+    previous: str = ""  # the previous handoff document whose commit starts the window
+    notes: tuple[str, ...] = ()  # more of how the window was found (no effect on verdicts)
 
     @property
     def span(self) -> str:
@@ -184,3 +186,11 @@ class Window:
         if self.staged:
             text += " + staged changes"
         return text
+
+    def explain(self) -> str:
+        """How the window was found, naming the previous handoff document where one starts it."""
+        phrase = "the previous handoff document"
+        how = self.how
+        if self.previous and phrase in how:
+            how = how.replace(phrase, f"{phrase} {self.previous}", 1)
+        return "; ".join((how, *self.notes))

@@ -12,8 +12,9 @@ Two processes per committed document, started before it is parsed (``prefetch``)
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from handoff_lint import window
 from handoff_lint.model import Window
@@ -140,7 +141,7 @@ def _version_window(
         return Window(found[start + 1].sha, head, False, SINCE_PREVIOUS)
     first = window.compute(facts, path, context.globs, None, None, context.own, at=found[start].sha)
     how = first.how if start == index else first.how + "; widened to a later fix of the document"
-    return Window(first.base, head, False, how)
+    return Window(first.base, head, False, how, first.previous)
 
 
 def windows(
@@ -161,9 +162,9 @@ def windows(
         if sha not in known:
             index = next((i for i, v in enumerate(found) if v.sha == sha), None)
             if index is None:  # written before the document was moved here
-                known[sha] = window.compute(
-                    facts, path, context.globs, None, None, context.own, at=sha
-                )
+                first = window.compute(facts, path, context.globs, None, None, context.own, at=sha)
+                moved = f"written before the document was moved here by {found[-1].sha[:7]}"
+                known[sha] = replace(first, notes=(*first.notes, moved))
             else:
                 known[sha] = _version_window(facts, path, found, index, len(lines), context)
         return known[sha]
@@ -171,12 +172,22 @@ def windows(
     old = _text_lines(facts.git.blob(f"{ref}:{path}"))
     if old == lines:
         by_line = {number: window_of(sha) for number, sha in written.items()}
-        return Windows(window_of(found[0].sha), by_line)
+        return Windows(window_of(_newest_writer(found, written)), by_line)
     kept = carried_over(old, lines)
     by_line = {new: window_of(written[was]) for new, was in kept.items() if was in written}
     written_now = len(lines) - len(kept)
     staged = window.state(facts, path)[1] and at is None
     return Windows(_edit_window(ref, found, written_now, len(lines), window_of, staged), by_line)
+
+
+def _newest_writer(found: list[Version], written: dict[int, str]) -> str:
+    """The newest version that wrote lines the document still has (the commit that wrote most
+    of them when every line predates a move): the session the document reports on."""
+    wrote = set(written.values())
+    newest = next((v.sha for v in found if v.sha in wrote), None)
+    if newest is not None or not written:
+        return newest or found[0].sha
+    return Counter(written.values()).most_common(1)[0][0]
 
 
 def _text_lines(data: bytes | None) -> list[str]:
@@ -201,4 +212,4 @@ def _edit_window(
     if Version("", inserted, 0).rewrites(size):
         return Window(found[0].sha, head, staged, "since this document last changed")
     fixed = window_of(found[0].sha)
-    return Window(fixed.base, head, staged, fixed.how + "; widened to the edit")
+    return Window(fixed.base, head, staged, fixed.how + "; widened to the edit", fixed.previous)

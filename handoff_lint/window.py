@@ -33,6 +33,14 @@ class WindowError(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Found:
+    """The commit that added the previous handoff document, and that document's path."""
+
+    sha: str
+    path: str
+
+
 def session_run(facts: RepoFacts, head: str) -> Window | None:
     """The commits up to ``head`` with no pause longer than SESSION_GAP between them: the
     session a document with no earlier handoff most likely reports on (None when that is the
@@ -163,8 +171,9 @@ def _previous_handoff(
     path: str,
     own: frozenset[str],
     kin: Family | None = None,
-) -> str | None:
-    """The newest commit at or before ``start`` that added an earlier handoff document.
+) -> Found | None:
+    """The newest commit at or before ``start`` that added an earlier handoff document (and
+    that document's path; none for a window cut where the search ends).
 
     With a session number in the name (SESSION_9_...), documents of the same or a later
     session (an earlier draft of this one) do not end the window. Git stops at the first match
@@ -187,7 +196,7 @@ def _previous_handoff(
                 return None
         if floor is None:
             return None  # the whole history was within reach
-    return floor  # none within reach: the window starts at the cut
+    return Found(floor, "") if floor else None  # none within reach: the window starts at the cut
 
 
 def _search(
@@ -198,7 +207,7 @@ def _search(
     path: str,
     own: frozenset[str],
     kin: Family | None = None,
-) -> tuple[str | None, list[str], bool]:
+) -> tuple[Found | None, list[str], bool]:
     """One step of the search: (the accepted commit, [], False); after a rejected match
     (None, its parents, False); or (None, ``tips``, True) when nothing matches within reach."""
     asked = [*globs, kin.glob] if kin else globs
@@ -214,7 +223,7 @@ def _search(
     ]
     added = _kept(added, globs, kin)
     if added and _accepts(added, path, own):
-        return commit, [], False
+        return Found(commit, next((p for p in added if p != path), path)), [], False
     return None, parents[0].split(), False
 
 
@@ -314,21 +323,21 @@ def compute(
     if not staged and sha_of(facts.git, start) is None:
         return Window(None, head, staged, "whole history (the document came with the first commit)")
     kin = None if matches_any(path, globs) else family(path)
-    base = _previous_handoff(facts, start, globs, path, own, kin)
-    how = (
-        "since the previous handoff document" if base else "whole history (first handoff document)"
-    )
-    if base is None:
-        return Window(None, head, staged, how)
+    found = _previous_handoff(facts, start, globs, path, own, kin)
+    if found is None:
+        return Window(None, head, staged, "whole history (first handoff document)")
+    base, previous = found.sha, found.path
     changed = facts.git.lines(
         "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", base, check=False
     )
     paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
     handoffs = set(_kept([p for _, p in paths], globs, kin))
+    how = "since the previous handoff document"
     if not any(status == "A" and p in handoffs for status, p in paths):
         how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
+        previous = ""
     elif any(p not in handoffs for _, p in paths):
         # the previous handoff came with other work: that commit belongs to this session too
         base = sha_of(facts.git, f"{base}^")
         how = "from the commit that added the previous handoff document along with other work"
-    return Window(base, head, staged, how)
+    return Window(base, head, staged, how, previous)

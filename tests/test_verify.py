@@ -473,9 +473,10 @@ def test_previous_handoff_search_looks_near_then_far(
     data = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path).json()
     found = data["documents"][0]["window"]
     if expected == "previous":
-        assert found["base"] == previous and found["how"] == "since the previous handoff document"
+        assert found["base"] == previous and found["previous"] == "SESSION_1_HANDOFF.md"
+        assert found["how"] == "since the previous handoff document SESSION_1_HANDOFF.md"
     else:
-        assert found["base"] == repo.git("rev-parse", "HEAD~21")
+        assert found["base"] == repo.git("rev-parse", "HEAD~21") and found["previous"] is None
         assert found["how"].startswith("the last 20 first-parent commits")
 
 

@@ -123,6 +123,11 @@ def test_moved_documents_keep_their_session(repo: ScratchRepo, cli) -> None:  # 
     assert run.code == 0, run.out
     found = [(d["path"], c["verdict"]) for d in run.json()["documents"] for c in d["claims"]]
     assert found and all(verdict == "verified" for _, verdict in found), found
+    windows = {d["path"]: d["window"] for d in run.json()["documents"]}
+    second = windows["archive/SESSION_2_HANDOFF.md"]
+    assert second["head"] == repo.git("rev-parse", "HEAD~1"), second  # h2, not the move
+    assert second["previous"] == "SESSION_1_HANDOFF.md", second
+    assert "moved here by" in second["how"], second
 
 
 def test_work_merged_from_the_documents_branch_is_the_sessions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]

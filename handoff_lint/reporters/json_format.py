@@ -23,7 +23,8 @@ def _document(result: DocumentResult) -> dict[str, Any]:
             "base": window.base if window else None,
             "head": window.head if window else None,
             "staged": window.staged if window else False,
-            "how": window.how if window else "",
+            "how": window.explain() if window else "",
+            "previous": window.previous if window and window.previous else None,
         },
         "claims": [
             {

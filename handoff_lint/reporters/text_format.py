@@ -14,7 +14,9 @@ def _accuracy_line(result: DocumentResult) -> str:
     acc = result.accuracy()
     score = f"{acc['score']:.0%}" if acc["score"] is not None else "n/a"
     window = (
-        f"window {result.window.describe()} ({result.window.how})" if result.window else "no window"
+        f"window {result.window.describe()} ({result.window.explain()})"
+        if result.window
+        else "no window"
     )
     return (
         f"{result.path}: {len(result.claims)} claims: {acc['verified']} verified, "
