@@ -558,8 +558,11 @@ def gather(
         _ignored(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
-            if not all(stats_fit(c, evidence) for c in claims if c.kind == "stats"):
+            unfit = [c for c in claims if c.kind == "stats" and not stats_fit(c, evidence)]
+            if unfit:
                 history.later_starts(facts, evidence)
+            if any(c.value.get("files") == 1 for c in unfit):
+                history.single_files(facts, evidence)
         if needs_inventory(claims, evidence):
             evidence.suite = inventory(facts, evidence)
         if window.head and (

@@ -74,6 +74,30 @@ def diffstats(facts: RepoFacts, evidence: Evidence) -> None:
             )
 
 
+MAX_FILE_READINGS = 2000
+
+
+def single_files(facts: RepoFacts, evidence: Evidence) -> None:
+    """Each file's change in each commit of the window, as a reading of one file: a claimed
+    "1 file, +19/-8" is often one file of a commit that also changed others (its tests, its
+    notes). Asked only when a one-file claim fits no other reading (one ``log --numstat``)."""
+    window = evidence.window
+    if window.head is None:
+        return
+    output = facts.git.run_renames(
+        "log", "--numstat", "--format=%x00%h", "--max-count=500", window.span
+    )
+    for chunk in output.split("\0")[1:]:
+        sha, _, rows = chunk.partition("\n")
+        for row in rows.split("\n"):
+            parts = row.split("\t")
+            if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
+                name = f"{parts[2]} in commit {sha.strip()}"
+                evidence.diffstats[name] = (1, int(parts[0]), int(parts[1]))
+                if len(evidence.diffstats) > MAX_FILE_READINGS:
+                    return
+
+
 MAX_LATER_STARTS = 8
 
 

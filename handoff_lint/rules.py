@@ -235,11 +235,18 @@ def _list_finding(run: list[Claim]) -> Finding:
     named = ", ".join(f"{c.text} (line {c.line})" for c in run[:8]) + (
         ", ..." if len(run) > 8 else ""
     )
-    window = first.reason.rsplit("session window ", 1)[-1]
-    message = (
-        f"{len(run)} files listed here were not changed by any commit of the session "
-        f"window {window}: {named}"
-    )
+    if all(c.value.get("action") == "exists" for c in run):
+        message = (
+            f"{len(run)} files listed here are not in the repository at the end of the session, "
+            f"and the session did not change such files: {named}"
+        )
+    else:
+        told = next((c.reason for c in run if "session window " in c.reason), first.reason)
+        window = told.rsplit("session window ", 1)[-1]
+        message = (
+            f"{len(run)} files listed here were not changed by any commit of the session "
+            f"window {window}: {named}"
+        )
     return finding(first.rule, first.line, first.column, message, first)
 
 

@@ -92,12 +92,20 @@ def looks_like_path(token: str, spaces: bool = False) -> bool:
     return not NUMERIC.fullmatch(stem)
 
 
+# where in a file: "a.py:42", "a.py:41-42,57-60", "a.py#L10-L20"
+LOCATION = lazyre.compile(r"(?::\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*|#L\d+(?:-L?\d+)?)$")
+
+
 def normalize_path(token: str) -> str:
-    """Strip decoration people put around a path: ./ prefixes, trailing punctuation."""
+    """Strip decoration people put around a path: ./ prefixes, an agent's @-mention, a line
+    location after it, trailing punctuation."""
     token = token.strip().strip("*_`").strip()
+    if token.startswith("@") and token[1:2].isalnum():
+        token = token[1:]
     while token.startswith("./"):
         token = token[2:]
-    return token.rstrip(".,;:")
+    token = token.rstrip(".,;:")
+    return LOCATION.sub("", token) or token
 
 
 KEYWORD_RIGHT_BEFORE = lazyre.compile(r"\b(commit|sha|hash)\W{0,6}$", re.I)

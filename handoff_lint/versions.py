@@ -18,10 +18,11 @@ from dataclasses import dataclass, field, replace
 
 from handoff_lint import window
 from handoff_lint.model import Window
-from handoff_lint.repo import RepoFacts
+from handoff_lint.repo import RepoFacts, sha_of
 
 MAX_VERSIONS = 200
 SINCE_PREVIOUS = "since the previous version of this document"
+DOCUMENT_ENDINGS = (".md", ".markdown", ".txt", ".rst")
 SMALL_EDIT = 4  # an edit inserting fewer lines than this (or than 10% of the document) is a fix
 
 
@@ -32,6 +33,7 @@ class Version:
     sha: str
     insertions: int
     deletions: int
+    with_work: bool = False  # the commit changed other files too (not only documents)
 
     def rewrites(self, size: int) -> bool:
         """True when this version wrote new content (a session's report), not a small fix."""
@@ -45,6 +47,7 @@ def log_question(head: str, path: str) -> tuple[str, ...]:
         "--remove-empty",
         "--format=%x00%H",
         "--numstat",
+        "--full-diff",
         f"--max-count={MAX_VERSIONS}",
         head,
         "--",
@@ -63,12 +66,17 @@ def history(facts: RepoFacts, head: str, path: str) -> list[Version]:
         if not lines:
             continue
         inserted = deleted = 0
+        work = False
         for row in lines[1:]:
             parts = row.split("\t")
-            if len(parts) >= 3 and parts[0].isdigit() and parts[1].isdigit():
+            if len(parts) < 3 or not (parts[0].isdigit() and parts[1].isdigit()):
+                continue
+            if parts[-1] == path or parts[-1].endswith(f"=> {path}"):
                 inserted += int(parts[0])
                 deleted += int(parts[1])
-        out.append(Version(lines[0].strip(), inserted, deleted))
+            elif not parts[-1].endswith(DOCUMENT_ENDINGS):
+                work = True
+        out.append(Version(lines[0].strip(), inserted, deleted, work))
     return out
 
 
@@ -138,7 +146,12 @@ def _version_window(
         start += 1
     head = found[index].sha
     if start + 1 < len(found):
-        return Window(found[start + 1].sha, head, False, SINCE_PREVIOUS)
+        previous = found[start + 1]
+        if previous.with_work:  # committed along with work: that work is this session's too
+            before = sha_of(facts.git, f"{previous.sha}^")
+            note = "from the commit of the previous version, which came with other work"
+            return Window(before, head, False, SINCE_PREVIOUS, notes=(note,))
+        return Window(previous.sha, head, False, SINCE_PREVIOUS)
     first = window.compute(facts, path, context.globs, None, None, context.own, at=found[start].sha)
     how = first.how if start == index else first.how + "; widened to a later fix of the document"
     return Window(first.base, head, False, how, first.previous)

@@ -166,8 +166,9 @@ def test_a_version_written_minutes_earlier_does_not_refute_the_session(
     repo: ScratchRepo, cli
 ) -> None:  # type: ignore[no-untyped-def]
     """The agent committed an interim version of HANDOFF.md with its first piece of work and
-    the final version an hour later: the first piece is still this session's, so a claim of it
-    is unverifiable, not refuted; a claim of the session two days earlier stays refuted."""
+    the final version an hour later: the first piece is still this session's (the window starts
+    before the commit that came with work), so a claim of it is verified; a claim of the session
+    two days earlier stays refuted."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
     repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
     repo.commit(
@@ -179,10 +180,13 @@ def test_a_version_written_minutes_earlier_does_not_refute_the_session(
     final = _rewrite("2025-11-12 (final)", "src/c.py") + "- `src/b.py`\n- `src/a.py`\n"
     repo.commit("s2", {"HANDOFF.md": final}, when="2025-11-12T11:20:00+00:00")
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
-    assert (
-        run.json()["documents"][0]["window"]["how"] == "since the previous version of this document"
+    window = run.json()["documents"][0]["window"]
+    assert window["how"] == (
+        "since the previous version of this document; "
+        "from the commit of the previous version, which came with other work"
     )
-    assert _verdicts(run) == {15: "verified", 16: "unverifiable", 17: "refuted"}
+    assert window["base"] == repo.git("rev-parse", "HEAD~3")  # s1: before b's commit
+    assert _verdicts(run) == {15: "verified", 16: "verified", 17: "refuted"}
     assert run.code == 1, run.out
 
 

@@ -106,6 +106,9 @@ LOG_LEAD = lazyre.compile(r"^[\s*|\\/]*(?:commit\s+)?$")  # what precedes the id
 DECORATION = lazyre.compile(r"^\s*\([^)]*\)")  # "(HEAD -> main, origin/main)" after the id
 
 
+SHORT_ID = 12  # the longest abbreviated id people write
+
+
 def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: bool) -> bool:
     start = match.start()
     if line.shape == "gitlog" and LOG_LEAD.match(line.text[:start]):
@@ -120,6 +123,8 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
     section = line.block.section
     in_commit_section = section is not None and section.within("commits")
     in_backticks = line.text[start - 1 : start] == "`" == line.text[match.end() : match.end() + 1]
+    if in_backticks and len(match.group(1)) <= SHORT_ID:
+        return True  # "(2026-06-02, `4072f30a`)": a short id set apart is a commit
     return in_commit_section and (in_backticks or not stripped)
 
 

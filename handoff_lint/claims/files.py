@@ -52,6 +52,7 @@ SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
 LINK = lazyre.compile(
     r"\[(?P<text>[^\]\n]{1,200})\]\((?P<target>[^)\s]{1,300})(?:\s+\"[^\"]*\")?\)"
 )
+LOCATED = lazyre.compile(r"(?::\d|#L\d)")  # a line location right after a path
 PATH_TOKEN = lazyre.compile(r"[^\s`*,;|()\[\]\"']+")
 ACTION_WORDS = {
     "created": "created",
@@ -170,6 +171,10 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     offset, path, end = found
     rest = body[end:]
     action = _action_for(line, labels, rest.lstrip("`*_ "))
+    if not action and body[offset - 1 : offset] == "@":
+        action = "exists"  # "- @src/a.py:40-52": an agent's mention of a file that is there
+    elif action == "changed" and LOCATED.match(body, end):
+        action = "exists"  # "- `src/a.c:166`: the bug": a place in a file, not a change
     if not action or action == "plan":
         return []
     column = start + offset + 1
@@ -219,12 +224,15 @@ def _table_claims(line: Line) -> list[Claim]:
     found = _path_at(stripped)
     if not found:
         return []
-    offset, path, _ = found
+    offset, path, end = found
     action = roles.file_action(line.block.section) or ("changed" if named else "exists")
+    if action == "changed" and LOCATED.match(stripped, end):
+        action = "exists"  # "| `src/a.c:166-216` | the bug |": a place in a file, not a change
     action_column = header_index(header, "action", "status", "change", "type", "operation")
     if named and 0 <= action_column < len(cells):
         word = cells[action_column][1].strip().strip("*`").lower()
-        action = next((a for w, a in ACTION_WORDS.items() if w in word), action)
+        if len(word.split()) <= 3:  # "New", "✅ Created": a status; "Added a section": what changed
+            action = next((a for w, a in ACTION_WORDS.items() if w in word), action)
     return [_claim(path, action, line.number, start + raw.find(stripped) + offset + 1)]
 
 

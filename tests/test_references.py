@@ -1,0 +1,96 @@
+"""References to places and their shapes: an agent's @-mention of a file, a path with a line
+location, a short commit id set apart in prose, a change column that describes rather than
+names an action, a one-file diff stat. Real temporary repositories, the real CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import claims_of
+
+
+def _found(run: Any, kind: str) -> dict[int, tuple[str, str]]:
+    """Line -> (claim text, verdict) of the claims of ``kind`` in a JSON run."""
+    return {c["line"]: (c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == kind}
+
+
+def _session(repo: ScratchRepo) -> None:
+    repo.commit("start", {"src/core/engine.py": "A = 1\n" * 40, "README.md": "x\n"})
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# Handoff 1\n\n**Date:** 2025-11-13\n"})
+
+
+def test_mentions_and_located_paths_claim_the_file_is_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- @src/core/engine.py:10-12" and "| `src/core/engine.py:30` | the bug |" say the file is
+    there, not that the session changed it; one that never existed is refuted."""
+    _session(repo)
+    repo.commit("work", {"src/core/other.py": "B = 2\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n## Context Files\n\n"
+        "- @src/core/engine.py:10-12,20  # the loop\n"  # 7
+        "- @src/core/ghost_engine.py:5  # never committed\n\n"  # 8
+        "## Files with Issues\n\n| File | Issue |\n|---|---|\n"
+        "| `src/core/engine.py:30-41` | off by one |\n"  # 14
+        "| `src/core/phantom.py#L3-L9` | leaks |\n"  # 15
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = _found(run, "file")
+    assert found[7] == ("src/core/engine.py", "verified")
+    assert found[8] == ("src/core/ghost_engine.py", "refuted")
+    assert found[14] == ("src/core/engine.py", "verified")
+    assert found[15] == ("src/core/phantom.py", "refuted")
+    assert run.code == 1
+
+
+def test_a_change_column_that_describes_is_not_an_action(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| `run.sh` | Added a stop file |": the cell says what changed in the file, so the file was
+    modified; a short status cell ("New") still names the action."""
+    _session(repo)
+    repo.commit("work", {"src/core/engine.py": "A = 2\n" * 40, "src/core/new.py": "N = 1\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n"
+        "| File | Changes |\n|---|---|\n"
+        "| `src/core/engine.py` | Added a graceful stop section |\n"  # 7
+        "| `src/core/new.py` | New |\n"  # 8
+        "| `README.md` | Created |\n"  # 9
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = _found(run, "file")
+    assert found[7] == ("src/core/engine.py", "verified")
+    assert found[8] == ("src/core/new.py", "verified")
+    assert found[9][1] == "refuted"  # not created, and not even changed
+
+
+def test_a_short_id_set_apart_in_prose_is_a_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    _session(repo)
+    real = repo.commit("work", {"src/core/other.py": "B = 2\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n"
+        f"The bug dates from when the test was written (2025-11-13, `{real[:8]}`).\n"  # 5
+        "It was reverted later (`4072f30a`).\n"  # 6
+        "Build cache key: `9f3e1a7c0b2d4e6f8a9b`.\n"  # 7: too long for a short id
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = _found(run, "commit")
+    assert found[5] == (real[:8], "verified")
+    assert found[6] == ("4072f30a", "refuted")
+    assert 7 not in found
+
+
+def test_a_one_file_stat_is_one_file_of_a_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "git diff --stat = 1 file, +2/-1": the one code file of a commit that also added notes."""
+    _session(repo)
+    engine = "A = 1\n" * 38 + "B = 1\nC = 1\nD = 1\n"
+    repo.commit("fix", {"src/core/engine.py": engine, "notes/fix.md": "why\n" * 30})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n"
+        "- Boundary: `git diff --stat` = 1 file, +3/-2\n"  # 5
+        "- Boundary: `git diff --stat` = 1 file, +7/-2\n"  # 6
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = _found(run, "stats")
+    assert found[5][1] == "verified" and found[6][1] == "refuted", found
