@@ -101,6 +101,14 @@ def test_commit_subject_and_stats() -> None:
             "---\nfiles_created:\n  - src/a.py\nfiles_deleted:\n  - src/b.py\n---\n# T\n",
             [("src/a.py", "created"), ("src/b.py", "deleted")],
         ),
+        # a task marked done, in the imperative; a few words may stand before the path
+        (
+            "- [x] Create missing `dsp/bands.h` header\n- [x] Remove the old `a/b.py`\n",
+            [("dsp/bands.h", "created"), ("a/b.py", "deleted")],
+        ),
+        ("- Created missing `dsp/bands.h` header\n", [("dsp/bands.h", "created")]),
+        ("- [ ] Create `dsp/bands.h`\n- [x] Create tests for `a.py`\n", []),
+        ("- @src/a.py:40-52  # the loop\n", [("src/a.py", "exists")]),
     ],
 )
 def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:

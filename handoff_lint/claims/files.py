@@ -31,6 +31,34 @@ VERBS = {
     "renamed": "renamed",
     "moved": "renamed",
 }
+IMPERATIVES = {
+    "create": "created",
+    "add": "created",
+    "write": "created",
+    "update": "modified",
+    "modify": "modified",
+    "edit": "modified",
+    "delete": "deleted",
+    "remove": "deleted",
+    "rename": "renamed",
+    "move": "renamed",
+}
+IMPERATIVE = lazyre.compile(
+    r"^\*{0,2}(?P<verb>" + "|".join(IMPERATIVES) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
+)
+CHECKED = lazyre.compile(r"\[[xX✓✔]\]")
+# what may stand between the verb and the path: "Created `a.py`", "Created missing `a.h`",
+# "Added new file `b.py`", "Deleted the old `c.py`"
+BETWEEN_WORDS = frozenset({"the", "a", "an", "new", "missing", "old", "empty", "initial"})
+
+
+def _only_article(between: str) -> bool:
+    words = between.split()
+    if words and words[-1] in ("file", "files"):
+        words.pop()
+    return len(words) <= 2 and all(w in BETWEEN_WORDS for w in words)
+
+
 VERB_START = lazyre.compile(
     r"^\*{0,2}(?P<verb>" + "|".join(VERBS) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
 )
@@ -165,6 +193,9 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     verb = VERB_START.match(body)
     if verb and not is_heading:
         return _verb_claims(line, start + verb.end(), VERBS[verb.group("verb").lower()])
+    order = IMPERATIVE.match(body) if CHECKED.search(line.text[:start]) else None
+    if order and not is_heading:  # "- [x] Create missing `x.h`": a task done
+        return _verb_claims(line, start + order.end(), IMPERATIVES[order.group("verb").lower()])
     found = _path_at(body)
     if not found:
         return []
@@ -193,7 +224,7 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
     between = line.text[offset : spans[0][0]].strip(" *:").lower() if spans else "-"
     if between in ("to", "in", "into") and action == "created":
         action = "modified"
-    elif between not in ("", "file", "new file", "files", "the file"):
+    elif not _only_article(between):
         return out
     paths = [
         (s, textscan.normalize_path(s[2])) for s in spans if textscan.looks_like_path(s[2].strip())
