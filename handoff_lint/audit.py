@@ -1,4 +1,5 @@
-"""``handoff-lint audit``: every handoff document in the history, judged at the commit that added it.
+"""``handoff-lint audit``: every handoff document in the history, judged at the commit that added it
+and at each commit that rewrote it (a living document's later reports).
 
 Reads each document from its commit (never checks anything out), lints it with the window it
 had then, and reports a table and the accuracy trend; ``--format json`` for dashboards and
@@ -16,6 +17,7 @@ from typing import Any
 from handoff_lint import pipeline, schema
 from handoff_lint.gitcmd import Git
 from handoff_lint.repo import gather as gather_facts
+from handoff_lint.versions import Version
 from handoff_lint.window import pathspecs
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -28,25 +30,38 @@ class Entry:
     result: pipeline.DocumentResult
 
 
-def _additions(git: Git, globs: list[str]) -> list[tuple[str, str, str]]:
-    """(commit, ISO date, path) of every handoff document added in HEAD's history, oldest first."""
+def _versions(git: Git, globs: list[str]) -> list[tuple[str, str, str]]:
+    """(commit, ISO date, path) of every version of a handoff document in HEAD's history that
+    wrote a report, oldest first: the commit that added it, and each later commit that rewrote
+    it (a living document; a small fix is not a new report). One ``log``; a move is followed
+    by neither (the moved document's lines keep their sessions, ``versions``)."""
     output = git.run(
         "log",
-        "--diff-filter=A",
+        "--diff-filter=AM",
         "--reverse",
+        "--numstat",
         "--format=%x00%H%x1f%aI",
-        "--name-only",
         "HEAD",
         "--",
         *pathspecs(globs),
         check=False,
     )
     found: list[tuple[str, str, str]] = []
+    size: dict[str, int] = {}
     for chunk in output.split("\0")[1:]:
-        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-        if lines:
-            commit, _, date = lines[0].partition("\x1f")
-            found.extend((commit, date[:10], path) for path in lines[1:])
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        commit, _, date = lines[0].strip().partition("\x1f")
+        for row in lines[1:]:
+            parts = row.split("\t")
+            if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
+                continue
+            inserted, deleted, path = int(parts[0]), int(parts[1]), parts[2]
+            before = size.get(path)
+            if before is None or Version("", inserted, deleted).rewrites(before):
+                found.append((commit, date[:10], path))
+            size[path] = max(0, (before or 0) + inserted - deleted)
     return found
 
 
@@ -57,7 +72,7 @@ def run(cwd: Path) -> list[Entry]:
         options = pipeline._configure(pipeline.Options(cwd=facts.root), facts)
         model = schema.load(options.schema_path)
         entries = []
-        for commit, date, path in _additions(git, options.globs):
+        for commit, date, path in _versions(git, options.globs):
             result = pipeline.lint_document(path, facts, replace(options, at=commit), model)
             entries.append(Entry(commit, date, result))
         return entries

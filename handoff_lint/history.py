@@ -130,13 +130,14 @@ DEFAULT_BRANCHES = ("main", "master", "trunk", "develop")
 
 
 def merged_as(facts: RepoFacts, head: str) -> str | None:
-    """The subject of the merge that brought ``head`` into a default branch from a side
-    branch (``git name-rev``: ``main~3^2~1`` names the merge ``main~3``), or None."""
+    """The subject of the merge that brought ``head`` in from its side branch (``git
+    name-rev``: ``main~3^2~1`` names the merge ``main~3``; in ``main~81^2~1^2~3`` the branch
+    was merged by ``main~81^2~1``, which a later merge brought into main), or None."""
     patterns = [f"--refs={p}{n}" for n in DEFAULT_BRANCHES for p in ("", "*/")]
     named = facts.git.run("name-rev", "--name-only", *patterns, head, check=False).strip()
     if "^2" not in named:
         return None
-    merge = named.split("^2", 1)[0]
+    merge = named.rsplit("^2", 1)[0]
     found = facts.git.objects([merge]).get(merge)
     if found is None or found[0] != "commit":
         return None

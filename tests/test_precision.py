@@ -283,3 +283,22 @@ def test_an_estimated_window_that_is_too_narrow_does_not_refute(repo: ScratchRep
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert "along with other work" in run.json()["documents"][0]["window"]["how"]
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "unverifiable"), (11, "refuted")]
+
+
+def test_created_or_modified_counts_and_a_restated_list_count(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "3 files created/modified" counts both actions; a summary restating the count of the
+    document's own file list is that list's count, not a new claim against git."""
+    repo.commit("start", {"a.py": "1\n", "b.py": "1\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "2\n", "c.py": "1\n", "d.py": "1\n"})
+    doc = HEAD + (
+        "- 3 files created/modified\n"  # 7: 2 created + 1 modified
+        "- 2 files created/modified\n"  # 8
+        "\n### Files\n\n```\nCreated:\n- c.py\n- d.py\n- e.md\n\nModified:\n- a.py\n\n"
+        "Total Files: 4\n```\n"  # 21
+        "\n## Wrap-up\n\n- 4 files created/modified\n"  # 26: restates line 21's count
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = _line_verdicts(run, "file_count")
+    assert found == [(7, "verified"), (8, "refuted"), (21, "verified"), (26, "verified")]

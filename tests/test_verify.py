@@ -438,6 +438,33 @@ def test_a_missing_branch_is_refuted_when_git_names_the_real_one(repo: ScratchRe
     assert "merged from agent/audit-budget" in run.json()["documents"][0]["claims"][-1]["reason"]
 
 
+def test_a_branch_merged_into_dev_then_main_is_named_by_its_own_merge(
+    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """feature -> dev (pull request #7) -> main, the feature branch deleted, the merges older
+    than the recent history read: the merge that brought the session in is the innermost one
+    (#7, naming the branch claimed), not main's merge of dev."""
+    from handoff_lint import repo as repo_module
+
+    monkeypatch.setattr(repo_module, "RECENT_LIMIT", 1)
+    repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "dev")
+    repo.git("checkout", "-q", "-b", "feat/audit")
+    repo.commit("audit", {"b.py": "1\n"}, when="2025-11-13T10:00:00+00:00")
+    doc = HEAD + "- **Branch:** `feat/audit`\n"
+    repo.commit("handoff", {"HANDOFF.md": doc}, when="2025-11-13T11:00:00+00:00")
+    for into, source, message in (
+        ("dev", "feat/audit", "Merge pull request #7 from acme/feat/audit"),
+        ("main", "dev", "Merge branch 'dev'"),
+    ):
+        repo.git("checkout", "-q", into)
+        repo.commit(f"more on {into}", {f"{into}.txt": "x\n"}, when="2025-11-13T12:00:00+00:00")
+        repo.git("merge", "-q", "--no-ff", "-m", message, source)
+    repo.git("branch", "-q", "-D", "feat/audit", "dev")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert _branch_verdicts(run) == {"feat/audit": ("verified", None)}, run.out
+
+
 def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     repo.commit("one", {"a.py": "1\n"})
     first = repo.commit("Add the parsr", {"p.py": "1\n"}, when="2025-11-13T10:11:12+00:00")

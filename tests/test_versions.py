@@ -209,3 +209,38 @@ def test_work_committed_right_after_the_document(repo: ScratchRepo, cli) -> None
     assert _verdicts(run) == {11: "verified", 12: "verified", 13: "refuted", 14: "refuted"}
     note = next(c["reason"] for c in claims_of(run) if c["line"] == 12)
     assert "committed 10 min after the document" in note
+
+
+def _accuracy(run) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    acc = run.json()["documents"][0]["accuracy"]
+    return acc["verified"], acc["refuted"], acc["unverifiable"]
+
+
+def test_check_staged_diff_and_audit_agree_on_each_version(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The same version of a living document gets the same verdicts from the hook (staged),
+    from check after the commit, from check --diff of its pull request and from audit, which
+    lists each version that wrote a report (not the small fix)."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
+    first = _doc("2025-11-10", "src/a.py", "- `src/ghost.py`\n")
+    repo.commit("s1", {"HANDOFF.md": first}, when="2025-11-10T11:00:00+00:00")
+    repo.commit("b", {"src/b.py": "B = 1\n"}, when="2025-11-12T10:00:00+00:00")
+    seen: dict[str, tuple[int, int, int]] = {}
+    repo.write("HANDOFF.md", _rewrite("2025-11-12", "src/b.py") + "- `README.md`\n")
+    repo.git("add", "HANDOFF.md")
+    seen["staged"] = _accuracy(cli("check", "--staged", "--format", "json", cwd=repo.path))
+    repo.commit("s2", when="2025-11-12T11:00:00+00:00")
+    seen["check"] = _accuracy(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    span = "HEAD~1...HEAD"
+    seen["diff"] = _accuracy(cli("check", "--diff", span, "--format", "json", cwd=repo.path))
+    fixed = (repo.path / "HANDOFF.md").read_text().replace("note 1", "note one")
+    repo.commit("typo", {"HANDOFF.md": fixed})
+    audit = cli("audit", "--format", "json", cwd=repo.path).json()["documents"]
+    assert [d["commit"] for d in audit] == [
+        repo.git("rev-parse", "HEAD~3"),
+        repo.git("rev-parse", "HEAD~1"),
+    ]  # s1 and s2; the typo fix is not a report
+    acc = audit[1]["accuracy"]
+    seen["audit"] = (acc["verified"], acc["refuted"], acc["unverifiable"])
+    assert set(seen.values()) == {(2, 1, 0)}, seen  # the date and src/b.py; README.md is older
+    assert audit[0]["accuracy"]["refuted"] == 1  # s1: src/ghost.py was never created

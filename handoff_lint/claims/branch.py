@@ -39,6 +39,9 @@ def extract(doc: Document) -> list[Claim]:
 
 
 def _merged(name: str, evidence: Evidence) -> bool:
+    """A recent merge names the branch, or the merge that brought the session in does."""
+    if evidence.merged_as and history.merged_name(evidence.merged_as) == name:
+        return True
     return any(history.merged_name(info.subject) == name for info in evidence.recent_commits)
 
 

@@ -45,7 +45,9 @@ SHAPES = [
         + NOUN.replace("<noun>", "<noun2>")
         + r"\s*(?P<a2>"
         + ACTION
-        + r"))\s*(?:数|count)?\**\s*[:：|]\s*\**\s*"
+        + r")(?:\s*/\s*(?P<a3>"
+        + ACTION
+        + r"))?)\s*(?:数|count)?\**\s*[:：|]\s*\**\s*"
         + NUMBER,
         re.I,
     ),
@@ -87,11 +89,23 @@ WORDS = lazyre.words(
 
 def _action(match: re.Match[str]) -> str:
     found = match.groupdict()
-    said = (found.get("a1") or found.get("a2") or "").lower()
+    return _action_word(found.get("a1") or found.get("a2") or "")
+
+
+def _action_word(said: str) -> str:
+    said = said.lower()
     for name, words in ACTIONS.items():
         if said and re.fullmatch(words, said):
             return name
     return "changed"
+
+
+# "created/modified", "created and modified", "créés ou modifiés": a second action word
+ALSO = lazyre.compile(
+    r"\s*(?:/|&|,|\band\b|\bor\b|\bou\b|\by\b|\be\b|\bund\b|或|和|与)\s*(?P<a3>" + ACTION + r")",
+    re.I,
+)
+MADE = {"created", "modified"}
 
 
 def _value(match: re.Match[str], measure: str) -> dict[str, Any]:
@@ -121,6 +135,12 @@ def _claims_on(line: Line) -> list[Claim]:
             if start in taken:
                 continue
             measure = _action(match)
+            also = match if match.groupdict().get("a3") else ALSO.match(line.text, match.end())
+            if also and measure != "changed":  # "11 files created/modified"
+                other = _action_word(also.group("a3"))
+                if other != measure:
+                    both = {measure, other}
+                    measure = "created or modified" if both == MADE else "changed"
             alone = pattern is SHAPES[1] and measure == "changed" and not match.group("approx")
             if alone and not CHANGED.search(line.text):
                 continue  # "5 files" alone counts files of some kind, not the session's changes
@@ -209,6 +229,12 @@ def _least(claim: Claim, evidence: Evidence) -> int:
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
+    # counts the document's own file lists witness: a summary that repeats one restates it
+    listed = {
+        int(c.value["count"]): c.line
+        for c in claims
+        if c.value.get("listed") == int(c.value["count"])
+    }
     for claim in claims:
         if not evidence.available or evidence.window.head is None:
             claim.settle("unverifiable", evidence.unavailable_reason or "no commits to count")
@@ -221,6 +247,10 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("verified", f"{count} {noun} {measure} agrees with git")
         elif claim.value.get("listed") == count:
             claim.settle("verified", f"counts the {count} files listed above it")
+        elif count in listed:
+            claim.settle(
+                "verified", f"restates line {listed[count]}, which counts the files listed there"
+            )
         elif count < net and not evidence.window_exact() and count >= _least(claim, evidence):
             claim.settle(
                 "unverifiable",
