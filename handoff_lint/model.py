@@ -189,8 +189,12 @@ class Window:
 
     def explain(self) -> str:
         """How the window was found, naming the previous handoff document where one starts it."""
-        phrase = "the previous handoff document"
         how = self.how
-        if self.previous and phrase in how:
-            how = how.replace(phrase, f"{phrase} {self.previous}", 1)
+        for phrase in (
+            "the previous handoff document",
+            "the previous document added to its folder",
+        ):
+            if self.previous and phrase in how:
+                how = how.replace(phrase, f"{phrase} {self.previous}", 1)
+                break
         return "; ".join((how, *self.notes))

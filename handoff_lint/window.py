@@ -101,21 +101,33 @@ class Family:
 
     glob: str
     exact: re.Pattern[str]
+    loose: bool = False  # a folder's documents: its previous one only estimates the start
 
 
 def family(path: str) -> Family | None:
     """The family of a document outside the discovery globs: numbers in its name, and folders
     with numbers, vary (``ops/reports/phase-12-report.md`` -> ``ops/reports/phase-*-report.md``,
     ``.ai-workflow/issue-271/08_report/output/report.md`` -> ``.ai-workflow/*/*/output/report.md``);
-    None when nothing in the path varies."""
+    when nothing in the path varies, the folder's documents of the same type."""
     *folders, name = path.split("/")
     pieces = DIGITS.split(name)
     dirs = ["*" if DIGITS.search(d) else d for d in folders]
     if len(pieces) == 1 and dirs == folders:
-        return None
+        return _folder_family(folders, name)
     exact = [("[^/]+" if d == "*" else re.escape(d)) for d in dirs]
     exact.append(r"\d+".join(re.escape(piece) for piece in pieces))
     return Family("/".join([*dirs, "*".join(pieces)]), re.compile("/".join(exact) + "$"))
+
+
+def _folder_family(folders: list[str], name: str) -> Family | None:
+    """A folder of reports named by their subject (``dev/active/auth-refactor.md``): the
+    folder's documents of the same type; None for a file at the top of the repository."""
+    stem, dot, ext = name.rpartition(".")
+    if not folders or not dot or not stem:
+        return None
+    where = "/".join(re.escape(d) for d in folders)
+    exact = re.compile(rf"{where}/[^/]+\.{re.escape(ext)}$")
+    return Family(f"{'/'.join(folders)}/*.{ext}", exact, loose=True)
 
 
 def _kept(added: list[str], globs: list[str], kin: Family | None) -> list[str]:
@@ -333,6 +345,8 @@ def compute(
     paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
     handoffs = set(_kept([p for _, p in paths], globs, kin))
     how = "since the previous handoff document"
+    if kin is not None and kin.loose and not matches_any(previous, globs):
+        how = "since the previous document added to its folder (an estimate)"
     if not any(status == "A" and p in handoffs for status, p in paths):
         how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
         previous = ""

@@ -244,3 +244,40 @@ def test_check_staged_diff_and_audit_agree_on_each_version(repo: ScratchRepo, cl
     seen["audit"] = (acc["verified"], acc["refuted"], acc["unverifiable"])
     assert set(seen.values()) == {(2, 1, 0)}, seen  # the date and src/b.py; README.md is older
     assert audit[0]["accuracy"]["refuted"] == 1  # s1: src/ghost.py was never created
+
+
+def _family_window(repo: ScratchRepo, cli, first: str, second: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Two sessions, each reported by a document outside the discovery globs; the window and
+    the file claims of the second."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit("r1", {first: _doc("2025-11-10", "src/a.py")}, when="2025-11-10T11:00:00+00:00")
+    repo.commit("b", {"src/b.py": "B = 1\n"}, when="2025-11-10T12:00:00+00:00")
+    doc = _doc("2025-11-10", "src/b.py", "- `src/a.py`\n")
+    repo.commit("r2", {second: doc}, when="2025-11-10T13:00:00+00:00")
+    run = cli("check", "--format", "json", second, cwd=repo.path)
+    window = run.json()["documents"][0]["window"]
+    assert window["base"] == repo.git("rev-parse", "HEAD~2"), window  # r1's commit
+    assert _verdicts(run) == {11: "verified", 12: "refuted"}  # src/a.py was r1's session's
+    return dict(window)
+
+
+def test_a_numbered_family_outside_the_globs_starts_at_its_previous_member(
+    repo: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """.planning/phases/NN-name/NN-NN-SUMMARY.md: the previous summary of the family, in
+    another phase's folder, starts the window (not the start of history)."""
+    first, second = (
+        ".planning/phases/01-auth/01-01-SUMMARY.md",
+        ".planning/phases/02-api/02-01-SUMMARY.md",
+    )
+    window = _family_window(repo, cli, first, second)
+    assert window["how"] == f"since the previous handoff document {first}"
+
+
+def test_a_folder_of_reports_named_by_subject_is_a_family(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """dev/active/<subject>.md: the previous document added to the folder starts the window,
+    as an estimate (a folder may hold other documents)."""
+    window = _family_window(repo, cli, "dev/active/auth.md", "dev/active/billing-export.md")
+    assert window["how"].startswith("since the previous document added to its folder")
+    assert window["previous"] == "dev/active/auth.md"
