@@ -72,7 +72,7 @@ def collect(cwd: Path, since: str | None, globs: list[str]) -> Facts:
     git = Git(cwd)
     try:
         repo: RepoFacts = gather_facts(git)
-        span = window.compute(repo, NEW_DOCUMENT, globs, since)
+        span = window.compute(repo, NEW_DOCUMENT, globs, since, exact=True)
         evidence = gather(repo, span, [], NEW_DOCUMENT)
         found = Facts(span, repo.head_branch or "(detached HEAD)", days=evidence.session_days())
         if span.head:

@@ -297,12 +297,15 @@ def compute(
     front_matter: dict[str, object] | None = None,
     own: frozenset[str] = frozenset(),
     at: str | None = None,
+    exact: bool = False,
 ) -> Window:
     """The window of the document at repository-relative ``path``.
 
     ``own`` holds the file names the document claims it created or changed: a handoff document
     among them was written in the same session and does not end the window. ``at`` names the
-    commit that added the document, to judge it as of then (``handoff-lint audit``).
+    commit that added the document, to judge it as of then (``handoff-lint audit``). ``exact``
+    keeps a previous handoff committed along with work out of the window (``facts`` lists what
+    this session did; ``check`` gives such a commit the benefit of the doubt).
     """
     fm = front_matter or {}
     in_head, pending = (True, False) if at else state(facts, path)
@@ -350,7 +353,7 @@ def compute(
     if not any(status == "A" and p in handoffs for status, p in paths):
         how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
         previous = ""
-    elif any(p not in handoffs for _, p in paths):
+    elif any(p not in handoffs for _, p in paths) and not exact:
         # the previous handoff came with other work: that commit belongs to this session too
         base = sha_of(facts.git, f"{base}^")
         how = "from the commit that added the previous handoff document along with other work"

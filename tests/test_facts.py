@@ -142,3 +142,17 @@ def test_facts_template_is_a_handoff_that_checks_clean(repo: ScratchRepo, cli) -
     data = run.json()["documents"][0]
     assert run.code == 0, run.out
     assert data["accuracy"]["refuted"] == 0 and data["accuracy"]["verified"] >= 15
+
+
+def test_facts_leave_out_the_previous_session_committed_with_its_handoff(
+    repo: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """Session 1 committed its code together with its handoff: facts for session 2 list only
+    session 2's commit and files, and its stat line matches them."""
+    repo.commit("start", {"README.md": "x\n"})
+    repo.commit("Session 1", {"app/one.py": "1\n", "SESSION_1_HANDOFF.md": "# S1\n"})
+    work = repo.commit("Add two", {"app/two.py": "2\n"})
+    out = cli("facts", "--format", "markdown", cwd=repo.path).out
+    commits = out.split("### Commits\n\n")[1].split("\n\n")[0]
+    assert commits == f"- {work[:7]} Add two\n  - 1 file changed, 1 insertion(+)", out
+    assert "### Files Created\n\n- `app/two.py`\n" in out and "app/one.py" not in out
