@@ -56,14 +56,24 @@ class Section:
     column: int
     parent: Section | None = None
     role: str = ""
+    done: bool = False  # the heading marks its work done ("✅", "Complete", "5/5")
     _chain: list[Section] | None = field(default=None, repr=False, compare=False)
     _plan: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def in_plan(self) -> bool:
-        """This section or an enclosing one holds plans (roles are set when a section is made)."""
+        """This section or an enclosing one holds plans (roles are set when a section is made),
+        unless a heading nearer to it marks its work done ("## Blockers" > "### ✅ #1 fixed");
+        the title of a plan document ("# Next Session: ...") holds whatever is under it."""
         if self._plan is None:
-            self._plan = self.within("plan")
+            self._plan = False
+            done = False
+            for section in self.chain():
+                done = done or section.done
+                title = section.parent is None and section.level == 1
+                if section.role == "plan" and (title or not done):
+                    self._plan = True  # a plan document's title is not overruled
+                    break
         return self._plan
 
     def within(self, role: str) -> bool:

@@ -186,7 +186,8 @@ class _Aligner:
             parent = parent.parent
         first = level == 1 and not self.doc.sections
         role = roles.title_role(title) if first else roles.role_of(title)
-        self.section = Section(title, level, index + 1, max(column, 1), parent, role)
+        done = roles.marked_done(title)
+        self.section = Section(title, level, index + 1, max(column, 1), parent, role, done)
         self.doc.sections.append(self.section)
         self.add("heading", index, span)
 

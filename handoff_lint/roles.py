@@ -199,6 +199,20 @@ def configure(plans: list[str], claims: list[str]) -> None:
     _known.clear()
 
 
+# a mark strong enough to make a heading's subtree done work under a plan heading: not the
+# imperative "Complete Visual Tests" (an option of the plan), but "Phase 2 Complete", "✅ #1"
+DONE_MARK = lazyre.compile(
+    r"✅|✔|☑|\[x\]|(?<![\d/])(\d+)/\1(?![\d/])|\b(?:completed|done|finished|fixed|resolved|"
+    r"delivered|shipped)\b|\bcomplete\b(?!\s+[a-z])|" + DONE_ZH + r"|完了|済み|완료",
+    re.I,
+)
+
+
+def marked_done(title: str) -> bool:
+    """The heading marks its work done and names no future or earlier work."""
+    return DONE_MARK.search(title) is not None and FUTURE.search(title) is None
+
+
 def roles_of(title: str) -> list[str]:
     """Every role a heading names, the primary one first (worked out once per title: the same
     headings come back in every document, and each takes ~20 pattern searches)."""

@@ -93,3 +93,20 @@ def test_a_plan_word_over_items_marked_done(items: str, planned: bool) -> None:
     for title, expected in (("P3 Priority Features", planned), ("Next Priorities", True)):
         doc = parse("x.md", decode(f"# Report\n\n### {title}\n{items}".encode()))
         assert [s.in_plan for s in doc.sections if s.title == title] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # a heading marked done makes its subtree done work under a plan-like heading
+        ("## Critical Blockers - Status\n\n### ✅ #1: Missing ignore file\n\n"
+         "Fixed in commit 1b3c4d2e.\n", ["1b3c4d2e"]),
+        ("## High Priority\n\n### #2 Linting (Phase 2 Complete)\n\n- 9487cd7: Fix x\n", ["9487cd7"]),
+        # an imperative "Complete ..." is an option of the plan, not done work
+        ("## Next Steps\n\n### Option A: Complete Visual Tests\n\n- commit 2ecb1104\n", []),
+        ("## Blockers\n\n### #3 Install fails\n\n- commit 3ecb1104\n", []),
+    ],
+)  # fmt: skip
+def test_a_done_heading_overrules_the_plan_above_it(markdown: str, expected: list[str]) -> None:
+    found = [c.text for c in extract("# Status Update\n\n" + markdown) if c.kind == "commit"]
+    assert found == expected
