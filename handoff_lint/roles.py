@@ -76,6 +76,17 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
         ),
     ),
     ("commits", lazyre.compile(r"\b(commits?|git log|git history|commit history)\b", re.I)),
+    # files to read, not files the session changed: "Critical Files", "Key Files", "Context
+    # Files", "Files to Review" (after the change roles: "Key Files Changed" is one of those)
+    (
+        "reference",
+        lazyre.compile(
+            r"\b(?:key|critical|important|relevant|core|main|essential|context|reference)\s+"
+            r"(?:files?|paths?|locations?|modules?)\b|\bfiles?\s+to\s+(?:read|review|know|check|"
+            r"look\s+at|start\s+with)\b|\bwhere\s+to\s+look\b",
+            re.I,
+        ),
+    ),
     (
         "summary",
         lazyre.compile(
@@ -257,6 +268,14 @@ def done_by_items(title: str, items: list[str]) -> bool:
         return False
     done = sum(DONE.search(item) is not None for item in items)
     return 2 * done > len(items)
+
+
+def is_reference(section: Section | None) -> bool:
+    """The innermost section with a role lists files to read ("Critical Files")."""
+    for node in section.chain() if section is not None else []:
+        if node.role:
+            return node.role == "reference"
+    return False
 
 
 def in_plan(section: Section | None) -> bool:

@@ -94,3 +94,27 @@ def test_a_one_file_stat_is_one_file_of_a_commit(repo: ScratchRepo, cli) -> None
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     found = _found(run, "stats")
     assert found[5][1] == "verified" and found[6][1] == "refuted", found
+
+
+def test_a_list_of_key_files_says_they_are_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "### Critical Files" (a table or a list of files to read) claims the files exist, not
+    that the session changed them; a key file that was never committed is refuted. A cell
+    "Added deps" says what changed in a file, not that it was created."""
+    _session(repo)
+    repo.commit("work", {"src/core/other.py": "B = 2\n", "pyproject.toml": "[x]\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n### Critical Files\n\n"
+        "| File | Purpose |\n|---|---|\n"
+        "| `src/core/engine.py` | the loop |\n"  # 9: not changed, but there
+        "| `src/core/phantom.py` | never committed |\n\n"  # 10
+        "## Key Files\n\n- `src/core/verification.md` - the checklist\n\n"  # 14
+        "## Changes\n\n| File | Change |\n|---|---|\n"
+        "| `pyproject.toml` | Added deps |\n"  # 20: modified, not created
+    )
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = _found(run, "file")
+    assert found[9] == ("src/core/engine.py", "verified")
+    assert found[10] == ("src/core/phantom.py", "refuted")
+    assert found[14] == ("src/core/verification.md", "refuted")
+    assert found[20] == ("pyproject.toml", "verified")

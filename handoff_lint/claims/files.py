@@ -80,6 +80,7 @@ SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
 LINK = lazyre.compile(
     r"\[(?P<text>[^\]\n]{1,200})\]\((?P<target>[^)\s]{1,300})(?:\s+\"[^\"]*\")?\)"
 )
+WORD = lazyre.compile(r"[^\W\d_]+")
 LOCATED = lazyre.compile(r"(?::\d|#L\d)")  # a line location right after a path
 PATH_TOKEN = lazyre.compile(r"[^\s`*,;|()\[\]\"']+")
 ACTION_WORDS = {
@@ -202,8 +203,8 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     offset, path, end = found
     rest = body[end:]
     action = _action_for(line, labels, rest.lstrip("`*_ "))
-    if not action and body[offset - 1 : offset] == "@":
-        action = "exists"  # "- @src/a.py:40-52": an agent's mention of a file that is there
+    if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
+        action = "exists"  # "- @src/a.py:40-52", a list of key files: files that are there
     elif action == "changed" and LOCATED.match(body, end):
         action = "exists"  # "- `src/a.c:166`: the bug": a place in a file, not a change
     if not action or action == "plan":
@@ -241,6 +242,15 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
     return out
 
 
+STATUS_WORDS = frozenset({*ACTION_WORDS, "file", "files", "the"})
+
+
+def _status(cell: str) -> bool:
+    """A cell that names an action and nothing else ("New", "✅ Created", "new file")."""
+    words = WORD.findall(cell)
+    return bool(words) and all(w in STATUS_WORDS for w in words)
+
+
 def _table_claims(line: Line) -> list[Claim]:
     header = line.block.table_header
     column = header_index(header, "file", "path")
@@ -256,13 +266,16 @@ def _table_claims(line: Line) -> list[Claim]:
     if not found:
         return []
     offset, path, end = found
-    action = roles.file_action(line.block.section) or ("changed" if named else "exists")
+    action = roles.file_action(line.block.section)
+    if not action:
+        reference = roles.is_reference(line.block.section)
+        action = "changed" if named and not reference else "exists"
     if action == "changed" and LOCATED.match(stripped, end):
         action = "exists"  # "| `src/a.c:166-216` | the bug |": a place in a file, not a change
     action_column = header_index(header, "action", "status", "change", "type", "operation")
     if named and 0 <= action_column < len(cells):
         word = cells[action_column][1].strip().strip("*`").lower()
-        if len(word.split()) <= 3:  # "New", "✅ Created": a status; "Added a section": what changed
+        if _status(word):  # "New", "✅ Created": a status; "Added deps": what changed in it
             action = next((a for w, a in ACTION_WORDS.items() if w in word), action)
     return [_claim(path, action, line.number, start + raw.find(stripped) + offset + 1)]
 
