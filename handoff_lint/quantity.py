@@ -51,11 +51,28 @@ class Quantity:
     plus: bool = False
     minus: int | None = None
     end: int = -1  # where the unit ends: ``text[start:end]`` is the count as written
+    change: str = ""  # a change word after the unit: "added", "changed" or "removed"
+
+
+# "(4 lines changed)", "30 lines added", "12 lines removed": how much changed, not a size
+CHANGE_AFTER = lazyre.compile(
+    r"\s+(?:(?P<added>added|inserted|new)|(?P<changed>changed|modified|edited|touched)|"
+    r"(?P<removed>removed|deleted|dropped))\b",
+    re.I,
+)
+
+
+def _change(match: re.Match[str]) -> str:
+    word = CHANGE_AFTER.match(match.string, match.end())
+    if word is None:
+        return ""
+    return next(name for name in ("added", "changed", "removed") if word.group(name))
 
 
 def _quantity(match: re.Match[str]) -> Quantity:
     unit = next(k for k in UNITS if match.group(k))
     minus = match.group("minus")
+    change = _change(match) if unit == "lines" else ""
     return Quantity(
         match.start(),
         number(match.group("n")),
@@ -65,6 +82,7 @@ def _quantity(match: re.Match[str]) -> Quantity:
         bool(match.group("plus")),
         int(minus.replace(",", "")) if minus else None,
         match.end(),
+        change,
     )
 
 

@@ -302,3 +302,29 @@ def test_created_or_modified_counts_and_a_restated_list_count(repo: ScratchRepo,
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     found = _line_verdicts(run, "file_count")
     assert found == [(7, "verified"), (8, "refuted"), (21, "verified"), (26, "verified")]
+
+
+def test_a_count_of_changed_lines_is_not_a_size(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "(4 lines changed)" counts the lines a change replaced, "(30 lines added)" its
+    insertions, "(2 lines removed)" its deletions: none is the file's size."""
+    repo.commit("start", {"a.md": "".join(f"line {n}\n" for n in range(40))})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    edited = "".join(f"line {n}{' x' if n < 4 else ''}\n" for n in range(38))
+    repo.commit("edit", {"a.md": edited})  # 4 replaced, 2 dropped: +4/-6
+    doc = HEAD + (
+        "- `a.md` (4 lines changed)\n"  # 7
+        "- `a.md` (6 lines removed)\n"  # 8
+        "- `a.md` (4 lines added)\n"  # 9
+        "- `a.md` (5 lines added)\n"  # 10
+        "- `a.md` (40 lines)\n"  # 11: its size is 38
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = _line_verdicts(run, "lines")
+    assert found == [
+        (7, "verified"),
+        (8, "verified"),
+        (9, "verified"),
+        (10, "refuted"),
+        (11, "refuted"),
+    ]

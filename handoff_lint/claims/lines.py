@@ -87,11 +87,10 @@ LINES_COLUMN = (
 
 
 def _value(found: quantity.Quantity, path: str) -> dict[str, Any]:
-    value: dict[str, Any] = {
-        "path": path,
-        "count": found.count,
-        "measure": "insertions" if found.plus else "lines",
-    }
+    measure = "insertions" if found.plus or found.change == "added" else "lines"
+    if found.change in ("changed", "removed"):
+        measure = "edited" if found.change == "changed" else "deletions"
+    value: dict[str, Any] = {"path": path, "count": found.count, "measure": measure}
     if found.approx:
         value["approx"] = True
     if found.at_least:
@@ -254,6 +253,13 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
     if value["measure"] == "changed":  # git's --stat: insertions + deletions
         changed = [r[0] + r[1] for r in rows]
         return changed + ([sum(changed)] if len(rows) > 1 else []), "lines changed"
+    if value["measure"] == "edited":  # "(4 lines changed)": replaced, added or both
+        edited = {n for r in rows for n in (r[0], r[1], r[0] + r[1], max(r))}
+        return sorted(edited), "lines changed"
+    if value["measure"] == "deletions":
+        return [r[1] for r in rows] + ([sum(r[1] for r in rows)] if len(rows) > 1 else []), (
+            "deletions"
+        )
     if value["measure"] == "insertions" and not rows and path in evidence.files_at_end:
         return [0], "insertions"  # the window did not touch the file
     if value["measure"] == "insertions":
@@ -276,6 +282,9 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
     return counts + inserted + [r[0] + r[1] for r in rows] + before, "lines or insertions"
 
 
+CHANGES = ("changed", "edited", "deletions")  # counts of a change, not of the file: any range
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
@@ -290,7 +299,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         claim.value["resolved"] = path
         found, measure = _candidates(path, claim.value, evidence)
         claimed = int(claim.value["count"])
-        if claim.value["measure"] == "changed" and not any(n == claimed for n in found):
+        if claim.value["measure"] in CHANGES and not any(n == claimed for n in found):
             claim.settle(
                 "unverifiable",
                 f"no commit of the session window changed the file by {claimed} lines: "
