@@ -137,7 +137,9 @@ class Evidence:
         matches = sorted({p for p in named if p.endswith("/" + written)})
         if len(matches) > 1:
             return None
-        if not matches and textscan.TEST_CLASS.fullmatch(written):
+        if not matches and (
+            textscan.TEST_CLASS.fullmatch(written) or textscan.TEST_STEM.fullmatch(written)
+        ):
             return self._by_stem(written)
         if not matches and "/" in written:
             matches = _abbreviated(written, named)

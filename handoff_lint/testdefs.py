@@ -51,7 +51,7 @@ PATTERNS = [
     _Pattern(
         (".rs",),
         lazyre.compile(
-            r"#\[(?:tokio::|async_std::|actix_rt::)?test\b[^\]]*\]\s*(?:#\[[^\]]*\]\s*)*"
+            r"#\[(?:\w+::)*test\b[^\]]*\]\s*(?:#\[[^\]]*\]\s*)*"
             r"(?:pub\s+)?(?:async\s+)?fn\s+(?P<name>\w+)"
         ),
         lazyre.compile(r"#\[(?:rstest|test_case|case)\b|\bproptest!"),

@@ -46,6 +46,9 @@ LOWER_HEX = lazyre.compile(r"[0-9a-f]+")
 # a test class named for its file: ParserTests for Tests/ParserTests.swift
 TEST_CLASS_NAME = r"[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase)"
 TEST_CLASS = lazyre.compile(TEST_CLASS_NAME)
+# a test file's stem as test runners name its suite: "chat_api_test", "test_parser"
+TEST_STEM_NAME = r"[a-z][a-z0-9_]*_tests?|test_[a-z0-9_]+"
+TEST_STEM = lazyre.compile(TEST_STEM_NAME)
 PATH_CHARS = lazyre.compile(r"^[\w@~+\-.\[\]()/]+$")
 
 

@@ -243,3 +243,32 @@ def test_more_tests_passing_than_exist(session: ScratchRepo, cli, claim: str, ve
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"] == [verdict]
+
+
+RUST_API = "".join(f"#[test]\nfn case_{n}() {{}}\n\n" for n in range(1, 3)) + (
+    "#[actix_web::test]\n#[ignore]\nasync fn slow() {}\n"
+)
+RUST_DB = "".join(f"#[tokio::test]\nasync fn db_{n}() {{}}\n\n" for n in range(1, 5))
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("- api_test: 3 passed", ("3 passed", "verified")),
+        ("- api_test: 2 passed (1 ignored)", ("2 passed (1 ignored)", "verified")),
+        ("- api_test: 2 passed", ("2 passed", "unverifiable")),  # it skips one
+        ("- db_test: 4 passed", ("4 passed", "verified")),
+        ("- db_test: 5 passed", ("5 passed", "refuted")),
+    ],
+)
+def test_a_runners_line_per_suite_names_its_file(
+    session: ScratchRepo, cli, item: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """cargo test's "Running tests/api_test.rs" summarised as "- api_test: 3 passed": the suite
+    is the test file of that stem; a count of passed tests may leave the skipped ones out."""
+    files = {"sandbox/tests/api_test.rs": RUST_API, "sandbox/tests/db_test.rs": RUST_DB}
+    session.commit("rust tests", files, when="2025-11-13T09:30:00+00:00")
+    doc = HEAD.replace("## Files Created", "## Test Results") + item + "\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [(text, verdict) for text, verdict, _ in _verdicts(run)] == [expected]

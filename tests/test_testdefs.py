@@ -1,0 +1,36 @@
+"""Test definitions counted statically, per framework (handoff_lint.testdefs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint import testdefs
+
+RUST = (
+    "#[test]\nfn plain() {}\n\n"
+    '#[tokio::test(flavor = "multi_thread")]\nasync fn on_tokio() {}\n\n'
+    "#[actix_web::test]\nasync fn on_actix() {}\n\n"
+    "#[sqlx::test]\nasync fn with_pool(pool: PgPool) {}\n\n"
+    "#[test]\n#[ignore]\nfn ignored_still_defined() {}\n\n"
+    "#[derive(Debug)]\nstruct NotATest;\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "names", "dynamic"),
+    [
+        (
+            "tests/api.rs",
+            RUST,
+            ["plain", "on_tokio", "on_actix", "with_pool", "ignored_still_defined"],
+            False,
+        ),
+        ("tests/cases.rs", "#[rstest]\n#[case(1)]\nfn each(#[case] n: u8) {}\n", [], True),
+        ("web/a.test.ts", "it('adds', () => {});\ntest.skip('later', () => {});\n", ["adds", "later"], False),
+        ("pkg/x_test.go", "func TestA(t *testing.T) {}\nfunc helper() {}\n", ["TestA"], False),
+    ],
+)  # fmt: skip
+def test_tests_defined_in_a_file(path: str, source: str, names: list[str], dynamic: bool) -> None:
+    found = testdefs.tests_in(path, source)
+    assert found is not None
+    assert (found.names, found.dynamic) == (names, dynamic)
