@@ -281,3 +281,22 @@ def test_a_folder_of_reports_named_by_subject_is_a_family(repo: ScratchRepo, cli
     window = _family_window(repo, cli, "dev/active/auth.md", "dev/active/billing-export.md")
     assert window["how"].startswith("since the previous document added to its folder")
     assert window["previous"] == "dev/active/auth.md"
+
+
+def test_code_and_document_on_parallel_branches_merged_together(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The work on one branch, the handoff on another, both merged into main seconds apart:
+    the merges that bring them together belong to the session."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "feat/code")
+    repo.commit("code", {"src/code.py": "C = 1\n"}, when="2025-11-11T09:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "docs/handoff", "main")
+    doc = _doc("2025-11-11", "src/code.py")
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-11T09:30:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.when = "2025-11-11T10:00:00+00:00"
+    for branch in ("feat/code", "docs/handoff"):
+        repo.git("merge", "-q", "--no-ff", "-m", f"Merge {branch}", branch)
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert _verdicts(run) == {11: "verified"}, run.out
+    assert run.code == 0
