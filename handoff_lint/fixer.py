@@ -3,8 +3,9 @@ place, atomically.
 
 The safe claim fixes (ruff's sense: the meaning is git's, only the number changes): a file's
 line count (HL305) or test count (HL406) where git gives one number, the percentage written
-after a ratio (HL401), and a date off by its year alone when every commit of the session has
-the same date (HL501). Only the number in the claim's own text is replaced, and only where the
+after a ratio (HL401), a date off by its year alone when every commit of the session has
+the same date (HL501), and the subject written after a real commit's id (HL205). Only the
+number (or the subject) in the claim's own text is replaced, and only where the
 line still holds that text at the claim's column.
 """
 
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d+")
 WRITE = re.compile(r"^write (?P<n>\d+(?:\.\d+)?)(?P<pct>%?)$")
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
-SAFE = {"HL305", "HL406", "HL401", "HL501"}
+SAFE = {"HL305", "HL406", "HL401", "HL501", "HL205"}
+SUBJECT = re.compile(r"^write '(?P<s>.+)'$")
 MEANT = re.compile(r"^did you mean (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\?$")
 
 
@@ -43,12 +45,31 @@ def _year(line: str, claim: Claim) -> str | None:
     return line[:start] + text + line[start + len(claim.text) :]
 
 
+def _subject(line: str, claim: Claim) -> str | None:
+    """A real commit with a wrong subject after it ("abc1234 - Add the parsr"): the subject as
+    written, once on the line after the id, becomes git's (not where git's subject would break
+    the line's Markdown: a "|" in a table row, a backtick in a code span)."""
+    fix, claimed = SUBJECT.match(claim.fix), str(claim.value.get("subject", ""))
+    start = claim.column - 1
+    if fix is None or not claimed or line[start : start + len(claim.text)] != claim.text:
+        return None
+    real, after = fix.group("s"), start + len(claim.text)
+    if line[after:].count(claimed) != 1 or (line.lstrip().startswith("|") and "|" in real):
+        return None
+    at = line.index(claimed, after)
+    if "`" in real and "`" in line[:at]:
+        return None
+    return line[:at] + real + line[at + len(claimed) :]
+
+
 def _edit(line: str, claim: Claim) -> str | None:
     """``line`` with ``claim``'s number replaced by git's, or None when no safe fix applies."""
     if claim.verdict != "refuted" or claim.rule not in SAFE:
         return None
     if claim.rule == "HL501":
         return _year(line, claim)
+    if claim.rule == "HL205":
+        return _subject(line, claim)
     fix = WRITE.match(claim.fix)
     start = claim.column - 1
     if fix is None:

@@ -111,13 +111,16 @@ def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli) -> None:  
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
     repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
     tests = "".join(f"def test_{n}():\n    pass\n\n" for n in range(3))
-    repo.commit(
-        "work", {"app.py": "a\n" * 12, "tests/test_app.py": tests}, when="2025-11-13T09:00:00+00:00"
+    work = repo.commit(
+        "Add the app and its tests",
+        {"app.py": "a\n" * 12, "tests/test_app.py": tests},
+        when="2025-11-13T09:00:00+00:00",
     )
     doc = (
         "# Two\n\n**Date:** Nov 13, 2024\n\n## Summary\n\n- Suite: 162/165 passing (97.2%)\n"
         "- Commit 9f3e1a7: the fix\n\n## Files Created\n\n- `app.py` (75 lines)\n"
-        "- `tests/test_app.py` (5 tests)\n"
+        "- `tests/test_app.py` (5 tests)\n\n## Commits\n\n"
+        f"- {work[:7]} - Remove the database layer\n"
     )
     repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     path = repo.path / "SESSION_2_HANDOFF.md"
@@ -126,12 +129,31 @@ def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli) -> None:  
     assert "(98.2%)" in text and "`app.py` (12 lines)" in text and "(3 tests)" in text
     assert "**Date:** Nov 13, 2025" in text  # a year off, the session all on one day
     assert "9f3e1a7" in text  # no safe fix: a person decides
+    assert f"- {work[:7]} - Add the app and its tests\n" in text  # git's subject
     notes = [
         f["message"] for f in run.json()["documents"][0]["findings"] if f["severity"] == "info"
     ]
-    assert sum(m.startswith("fixed: ") for m in notes) == 4
+    assert sum(m.startswith("fixed: ") for m in notes) == 5
     again = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     rules = [
         f["rule"] for f in again.json()["documents"][0]["findings"] if f["severity"] == "error"
     ]
     assert rules == ["HL201"]
+
+
+def test_a_subject_fix_never_breaks_the_lines_markdown() -> None:
+    """The subject after a real id becomes git's only where it is written once after the id,
+    and not where git's subject would break a table row or a code span."""
+    from handoff_lint.fixer import claim_edits
+    from handoff_lint.model import Claim
+
+    def fixed(line: str, real: str) -> str:
+        claim = Claim("commit", "abc1234", 1, line.index("abc1234") + 1, {"subject": "Add x"})
+        claim.settle("refuted", "wrong subject", "HL205", f"write '{real}'")
+        return claim_edits([line], [claim])[0][0]
+
+    assert fixed("- abc1234 - Add x", "Fix y") == "- abc1234 - Fix y"
+    assert fixed("| abc1234 | Add x |", "Fix y") == "| abc1234 | Fix y |"
+    assert fixed("| abc1234 | Add x |", "a | b") == "| abc1234 | Add x |"  # would split the row
+    assert fixed("- `abc1234 Add x`", "Use `z`") == "- `abc1234 Add x`"  # would end the span
+    assert fixed("- abc1234 - Add x (Add x)", "Fix y") == "- abc1234 - Add x (Add x)"  # twice

@@ -372,7 +372,10 @@ def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:
     subject = claim.value.get("subject")
     if subject and not subject_matches(str(subject), info):
         claim.settle(
-            "refuted", f"git says commit {sha[:7]} is '{info.subject}', not '{subject}'", "HL205"
+            "refuted",
+            f"git says commit {sha[:7]} is '{info.subject}', not '{subject}'",
+            "HL205",
+            f"write '{info.subject}'",
         )
         return
     stats = claim.value.get("stats")

@@ -205,8 +205,7 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     action = _action_for(line, labels, rest.lstrip("`*_ "))
     if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
         action = "exists"  # "- @src/a.py:40-52", a list of key files: files that are there
-    elif action == "changed" and LOCATED.match(body, end):
-        action = "exists"  # "- `src/a.c:166`: the bug": a place in a file, not a change
+    action = _placed(action, body, end)
     if not action or action == "plan":
         return []
     column = start + offset + 1
@@ -242,6 +241,13 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
     return out
 
 
+def _placed(action: str, text: str, end: int) -> str:
+    """ "`src/a.c:166-216`: the bug" names a place in a file, not a change: a path with a line
+    location right after it (at ``end``) claims only that the file exists, unless a heading,
+    label or verb says the session changed it."""
+    return "exists" if action == "changed" and LOCATED.match(text, end) else action
+
+
 STATUS_WORDS = frozenset({*ACTION_WORDS, "file", "files", "the"})
 
 
@@ -270,8 +276,7 @@ def _table_claims(line: Line) -> list[Claim]:
     if not action:
         reference = roles.is_reference(line.block.section)
         action = "changed" if named and not reference else "exists"
-    if action == "changed" and LOCATED.match(stripped, end):
-        action = "exists"  # "| `src/a.c:166-216` | the bug |": a place in a file, not a change
+    action = _placed(action, stripped, end)
     action_column = header_index(header, "action", "status", "change", "type", "operation")
     if named and 0 <= action_column < len(cells):
         word = cells[action_column][1].strip().strip("*`").lower()
