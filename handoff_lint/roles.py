@@ -219,9 +219,16 @@ DONE_MARK = lazyre.compile(
 )
 
 
+_done: dict[str, bool] = {}  # title -> marked done (the same headings come back)
+
+
 def marked_done(title: str) -> bool:
     """The heading marks its work done and names no future or earlier work."""
-    return DONE_MARK.search(title) is not None and FUTURE.search(title) is None
+    if title not in _done:
+        if len(_done) > 10_000:
+            _done.clear()
+        _done[title] = DONE_MARK.search(title) is not None and FUTURE.search(title) is None
+    return _done[title]
 
 
 def roles_of(title: str) -> list[str]:

@@ -194,6 +194,8 @@ class Counted:
 def bracketed(text: str) -> Counted | None:
     """A count in brackets at the end of ``text`` that counts things (not time, size or passes):
     "(9 files)", "（17 个）", or a bare "(3)" after a noun that names what it counts."""
+    if "(" not in text and "（" not in text:
+        return None  # most lines: no bracket, no count in one
     match = BRACKETED.search(text)
     if match is not None:
         if NOT_COUNTED.match(match.group("what").strip(" *_")):
