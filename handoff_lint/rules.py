@@ -241,8 +241,7 @@ def _list_finding(run: list[Claim]) -> Finding:
             f"and the session did not change such files: {named}"
         )
     else:
-        told = next((c.reason for c in run if "session window " in c.reason), first.reason)
-        window = told.rsplit("session window ", 1)[-1]
+        window = next((str(c.value["window"]) for c in run if "window" in c.value), "")
         message = (
             f"{len(run)} files listed here were not changed by any commit of the session "
             f"window {window}: {named}"

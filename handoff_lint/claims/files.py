@@ -367,10 +367,11 @@ def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
                 f"did you mean {namesakes[0]}?",
             )
             return
+    claim.value["window"] = evidence.window.describe()  # a list of such files names it once
     claim.settle(
         "refuted",
         f"{path} {where}was not changed by any commit of the session window "
-        f"{evidence.window.describe()}",
+        f"{claim.value['window']}",
         "HL301",
         evidence.did_you_mean(path),
     )

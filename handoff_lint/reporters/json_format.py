@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from handoff_lint.pipeline import DocumentResult, RunResult
 
 FORMAT_VERSION = 1
-INTERNAL = frozenset({"list"})  # the file list a claim came from: grouping, not a claim
+INTERNAL = frozenset({"list", "window"})  # grouping and the window named once: not the claim
 
 
 def _document(result: DocumentResult) -> dict[str, Any]:
