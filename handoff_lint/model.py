@@ -208,3 +208,11 @@ class Window:
                 how = how.replace(phrase, f"{phrase} {self.previous}", 1)
                 break
         return "; ".join((how, *self.notes))
+
+
+def accuracy(verified: int, refuted: int, unverifiable: int) -> dict[str, Any]:
+    """The counts of verdicts and the accuracy score: verified / (verified + refuted), None
+    when nothing was checked (one formula for a document and for a whole run)."""
+    checked = verified + refuted
+    score = round(verified / checked, 4) if checked else None
+    return {"verified": verified, "refuted": refuted, "unverifiable": unverifiable, "score": score}

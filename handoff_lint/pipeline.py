@@ -25,7 +25,7 @@ from handoff_lint import (
 )
 from handoff_lint.evidence import Evidence, commit_questions, gather, start, unavailable
 from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
-from handoff_lint.model import Claim, Document, Finding, Window
+from handoff_lint.model import Claim, Document, Finding, Window, accuracy
 from handoff_lint.parse import parse
 from handoff_lint.repo import RepoFacts
 from handoff_lint.repo import gather as gather_facts
@@ -73,12 +73,8 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
 
     def accuracy(self) -> dict[str, Any]:
-        counts = {
-            v: sum(1 for c in self.claims if c.verdict == v)
-            for v in ("verified", "refuted", "unverifiable")
-        }
-        checked = counts["verified"] + counts["refuted"]
-        return {**counts, "score": round(counts["verified"] / checked, 4) if checked else None}
+        verdicts = [c.verdict for c in self.claims]
+        return accuracy(*(verdicts.count(v) for v in ("verified", "refuted", "unverifiable")))
 
     @property
     def failed(self) -> bool:

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import __version__
+from handoff_lint.model import accuracy
 from handoff_lint.reporters import ReportOptions, register
 
 if TYPE_CHECKING:
@@ -57,16 +58,12 @@ def _document(result: DocumentResult) -> dict[str, Any]:
 
 def summary(run: RunResult) -> dict[str, Any]:
     docs = [_document(d) for d in run.documents]
-    totals = {
-        k: sum(d["accuracy"][k] for d in docs) for k in ("verified", "refuted", "unverifiable")
-    }
-    checked = totals["verified"] + totals["refuted"]
+    totals = [sum(d["accuracy"][k] for d in docs) for k in ("verified", "refuted", "unverifiable")]
     severities = [f["severity"] for d in docs for f in d["findings"]]
     return {
         "documents": len(docs),
         "claims": sum(len(d["claims"]) for d in docs),
-        **totals,
-        "score": round(totals["verified"] / checked, 4) if checked else None,
+        **accuracy(*totals),
         "errors": severities.count("error"),
         "warnings": severities.count("warning"),
         "infos": severities.count("info"),
