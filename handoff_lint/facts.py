@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from handoff_lint import contents, discover, window
+from handoff_lint.claims.commit import git_shortstat
 from handoff_lint.claims.tests_added import test_names
 from handoff_lint.evidence import gather
 from handoff_lint.gitcmd import Git, empty_tree
@@ -96,12 +97,7 @@ def collect(cwd: Path, since: str | None, globs: list[str]) -> Facts:
 
 
 def _stats(info: CommitInfo) -> str:
-    parts = [f"{info.files} file{'s' if info.files != 1 else ''} changed"]
-    if info.insertions:
-        parts.append(f"{info.insertions} insertion{'s' if info.insertions != 1 else ''}(+)")
-    if info.deletions:
-        parts.append(f"{info.deletions} deletion{'s' if info.deletions != 1 else ''}(-)")
-    return ", ".join(parts)
+    return git_shortstat(info.files, info.insertions, info.deletions)
 
 
 def markdown(found: Facts) -> str:

@@ -4,8 +4,9 @@ place, atomically.
 The safe claim fixes (ruff's sense: the meaning is git's, only the number changes): a file's
 line count (HL305) or test count (HL406) where git gives one number, the percentage written
 after a ratio (HL401), a date off by its year alone when every commit of the session has
-the same date (HL501), and the subject written after a real commit's id (HL205). Only the
-number (or the subject) in the claim's own text is replaced, and only where the
+the same date (HL501), the subject written after a real commit's id (HL205), and a named
+commit's diff stat written as git writes it (HL206). Only the number (or the subject, or the
+stat) in the claim's own text is replaced, and only where the
 line still holds that text at the claim's column.
 """
 
@@ -26,7 +27,12 @@ if TYPE_CHECKING:
 NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d+")
 WRITE = re.compile(r"^write (?P<n>\d+(?:\.\d+)?)(?P<pct>%?)$")
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
-SAFE = {"HL305", "HL406", "HL401", "HL501", "HL205"}
+SAFE = {"HL305", "HL406", "HL401", "HL501", "HL205", "HL206"}
+SHORTSTAT = re.compile(
+    r"\d[\d,]*\s+files?\s+changed(?:,\s*\d[\d,]*\s+insertions?\(\+\))?"
+    r"(?:,\s*\d[\d,]*\s+deletions?\(-\))?",
+    re.I,
+)
 SUBJECT = re.compile(r"^write '(?P<s>.+)'$")
 MEANT = re.compile(r"^did you mean (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\?$")
 
@@ -62,6 +68,24 @@ def _subject(line: str, claim: Claim) -> str | None:
     return line[:at] + real + line[at + len(claimed) :]
 
 
+def _shortstat(line: str, claim: Claim) -> str | None:
+    """A named commit's diff stat written as git writes it, on its own line below the commit
+    ("5 files changed, 1103 insertions(+)"), becomes git's summary (the only one on the line)."""
+    fix = claim.fix.removeprefix("write ")
+    found = list(SHORTSTAT.finditer(line))
+    if not claim.fix.startswith("write ") or len(found) != 1 or not SHORTSTAT.fullmatch(fix):
+        return None
+    return line[: found[0].start()] + fix + line[found[0].end() :]
+
+
+def _target(claim: Claim) -> int:
+    """The line a claim's fix edits: a commit's diff stat is written on its own line."""
+    stats = claim.value.get("stats")
+    if claim.rule == "HL206" and isinstance(stats, dict):
+        return int(stats.get("line", claim.line))
+    return claim.line
+
+
 def _edit(line: str, claim: Claim) -> str | None:
     """``line`` with ``claim``'s number replaced by git's, or None when no safe fix applies."""
     if claim.verdict != "refuted" or claim.rule not in SAFE:
@@ -70,6 +94,8 @@ def _edit(line: str, claim: Claim) -> str | None:
         return _year(line, claim)
     if claim.rule == "HL205":
         return _subject(line, claim)
+    if claim.rule == "HL206":
+        return _shortstat(line, claim)
     fix = WRITE.match(claim.fix)
     start = claim.column - 1
     if fix is None:
@@ -93,11 +119,12 @@ def claim_edits(lines: list[str], claims: list[Claim]) -> tuple[list[str], list[
     """The lines with every safe claim fix applied (right to left on a line, so the columns of
     the others stay true), and the claims fixed."""
     out, fixed = list(lines), []
-    for claim in sorted(claims, key=lambda c: (c.line, -c.column)):
-        if 0 < claim.line <= len(out):
-            edited = _edit(out[claim.line - 1], claim)
+    for claim in sorted(claims, key=lambda c: (_target(c), -c.column)):
+        target = _target(claim)
+        if 0 < target <= len(out):
+            edited = _edit(out[target - 1], claim)
             if edited is not None:
-                out[claim.line - 1] = edited
+                out[target - 1] = edited
                 fixed.append(claim)
     return out, fixed
 

@@ -116,11 +116,13 @@ def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli) -> None:  
         {"app.py": "a\n" * 12, "tests/test_app.py": tests},
         when="2025-11-13T09:00:00+00:00",
     )
+    noted = repo.commit("Add notes", {"NOTES.md": "n\n"}, when="2025-11-13T09:10:00+00:00")
     doc = (
         "# Two\n\n**Date:** Nov 13, 2024\n\n## Summary\n\n- Suite: 162/165 passing (97.2%)\n"
         "- Commit 9f3e1a7: the fix\n\n## Files Created\n\n- `app.py` (75 lines)\n"
         "- `tests/test_app.py` (5 tests)\n\n## Commits\n\n"
         f"- {work[:7]} - Remove the database layer\n"
+        f"- {noted[:7]} Add notes\n  - 3 files changed, 9 insertions(+), 2 deletions(-)\n"
     )
     repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     path = repo.path / "SESSION_2_HANDOFF.md"
@@ -130,10 +132,11 @@ def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli) -> None:  
     assert "**Date:** Nov 13, 2025" in text  # a year off, the session all on one day
     assert "9f3e1a7" in text  # no safe fix: a person decides
     assert f"- {work[:7]} - Add the app and its tests\n" in text  # git's subject
+    assert "  - 1 file changed, 1 insertion(+)\n" in text  # git's stat of the named commit
     notes = [
         f["message"] for f in run.json()["documents"][0]["findings"] if f["severity"] == "info"
     ]
-    assert sum(m.startswith("fixed: ") for m in notes) == 5
+    assert sum(m.startswith("fixed: ") for m in notes) == 6
     again = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     rules = [
         f["rule"] for f in again.json()["documents"][0]["findings"] if f["severity"] == "error"

@@ -180,6 +180,16 @@ def _table_subject(line: Line, column: int) -> str:
     return ""
 
 
+def git_shortstat(files: int, insertions: int, deletions: int) -> str:
+    """``git show --shortstat``'s summary line for these numbers."""
+    parts = [f"{files} file{'s' if files != 1 else ''} changed"]
+    if insertions:
+        parts.append(f"{insertions} insertion{'s' if insertions != 1 else ''}(+)")
+    if deletions:
+        parts.append(f"{deletions} deletion{'s' if deletions != 1 else ''}(-)")
+    return ", ".join(parts)
+
+
 def _attach_stats(doc: Document, claims: list[Claim]) -> None:
     """Give each commit the '5 files changed, 1103 insertions(+)' text nearest after it."""
     by_line = sorted(claims, key=lambda c: (c.line, c.column))
@@ -387,7 +397,10 @@ def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:
             if stats.get(k) is not None and stats[k] != real[k]
         ]
         if wrong:
-            claim.settle("refuted", f"stats of {sha[:7]}: " + "; ".join(wrong), "HL206")
+            shortstat = git_shortstat(info.files, info.insertions, info.deletions)
+            claim.settle(
+                "refuted", f"stats of {sha[:7]}: " + "; ".join(wrong), "HL206", f"write {shortstat}"
+            )
             return
     claim.settle("verified", f"commit {sha[:12]} '{info.subject}'")
 
