@@ -126,6 +126,16 @@ def run(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
 # --- the pre-commit framework -------------------------------------------------------------------
 
 
+def readme_config() -> dict[str, Any]:
+    """The `.pre-commit-config.yaml` of README's Hooks section, as written there."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Hooks\n", 1)[1]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    config: dict[str, Any] = yaml.safe_load(block)
+    assert [h["id"] for h in config["repos"][0]["hooks"]] == ["handoff-lint", "handoff-lint-all"]
+    return config
+
+
 @pytest.fixture(scope="module")
 def framework(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A config naming a committed copy of this project as hook repo, and an offline env.
@@ -152,9 +162,8 @@ def framework(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
         else:
             shutil.copy2(item, hook_repo.path / item.name)
     rev = hook_repo.commit("handoff-lint under test")
-    config = {
-        "repos": [{"repo": str(hook_repo.path), "rev": rev, "hooks": [{"id": "handoff-lint"}]}]
-    }
+    config = readme_config()  # the configuration the README tells users to write
+    config["repos"][0].update(repo=str(hook_repo.path), rev=rev)
     (base / "config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = {
         "PRE_COMMIT_HOME": str(base / "pre-commit-home"),
@@ -186,6 +195,23 @@ def test_pre_commit_framework_runs_the_hook(
         assert code == 0, out
         assert re.search(r"^handoff-lint\.+Passed$", out, re.M), out
         assert "HL" not in out, out
+
+
+def test_the_manual_hook_lints_every_committed_document(
+    framework: tuple[Path, dict[str, str]], repo: ScratchRepo
+) -> None:
+    """README's handoff-lint-all: `pre-commit run --hook-stage manual handoff-lint-all` lints
+    every handoff document at HEAD, with no file passed."""
+    config, extra_env = framework
+    c2 = scratch_history(repo)
+    repo.write(DOC, handoff(c2, false_claim=True))
+    repo.git("add", DOC)
+    repo.git("commit", "-q", "-m", "handoff")
+    stage = ["--hook-stage", "manual", "handoff-lint-all"]
+    args = [sys.executable, "-m", "pre_commit", "run", "-c", str(config), *stage]
+    code, out = run(args, repo.path, {**repo.env, **extra_env})
+    assert code == 1 and "- hook id: handoff-lint-all" in out, out
+    assert f"{DOC}:{BAD_LINE}:3: HL201" in out, out
 
 
 # --- the native git hook ------------------------------------------------------------------------
