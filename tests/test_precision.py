@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from handoff_lint.scratch import ScratchRepo
 from tests.conftest import Run, claims_of, verdicts
@@ -14,6 +15,13 @@ def _line_verdicts(run: Run, kind: str) -> list[tuple[int, str]]:
     """(line, verdict) of each claim of ``kind`` in a one-document JSON run."""
     found = run.json()["documents"][0]["claims"]
     return [(c["line"], c["verdict"]) for c in found if c["kind"] == kind]
+
+
+def _second(repo: ScratchRepo, cli: Any, doc: str) -> Run:
+    """Commit ``doc`` as the second session's handoff and check it (JSON)."""
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run: Run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    return run
 
 
 def _lines(n: int) -> str:
@@ -35,8 +43,7 @@ def test_line_counts_and_insertions(repo: ScratchRepo, cli) -> None:  # type: ig
         "- `old.py` (+9 lines)\n\n"
         "| File | Lines |\n|---|---|\n| `new.py` | 80 |\n"
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     got = _line_verdicts(run, "lines")
     assert got == [
         (9, "verified"),
@@ -75,8 +82,7 @@ def test_list_counts_and_commit_counts(repo: ScratchRepo, cli) -> None:  # type:
         "**API (2 tests)**:\n- #3 get\n- #4 post\n\nTotals:\n\n"
         "- **Commits**: 2\n- **Total Commits**: 11\n- **2 new files created**\n- **5 files modified**\n"
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     counts = _line_verdicts(run, "counts")
     assert counts == [(7, "refuted"), (11, "verified"), (17, "verified"), (18, "refuted")]
     assert _line_verdicts(run, "file_count") == [(19, "verified"), (20, "refuted")]
@@ -96,8 +102,7 @@ def test_feature_list_ratios(repo: ScratchRepo, cli) -> None:  # type: ignore[no
         "- **Progress:** 25/40 features complete\n"
         "- Failing: 18/40 tests\n"
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     assert verdicts(run) == {
         ("date", "2025-11-13"): "verified",
         ("tests", "11/40"): "verified",
@@ -174,8 +179,7 @@ def test_symbols_and_tests_added(repo: ScratchRepo, cli) -> None:  # type: ignor
         "- `app/core.py::Store` keeps state\n"
         "- `app/core.py::flush()` writes it\n"
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     got = [
         (c["kind"], c["text"], c["verdict"], c["rule"])
         for c in run.json()["documents"][0]["claims"]
@@ -204,8 +208,7 @@ def test_session_diff_stats(repo: ScratchRepo, cli) -> None:  # type: ignore[no-
         "- About ~52 insertions: +52 lines\n"
         "- Lines: +400 lines\n"
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     got = _line_verdicts(run, "stats")
     assert got == [
         (7, "verified"),
@@ -239,8 +242,7 @@ def test_a_file_deleted_and_created_again_was_created(repo: ScratchRepo, cli) ->
     repo.commit("drop", remove=["src/nas.py"])
     repo.commit("again", {"src/nas.py": "new\nversion\n", "src/old.py": "2\n"})
     doc = HEAD + "## Files Created\n\n- `src/nas.py`\n- `src/old.py`\n"
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]
 
 
@@ -252,8 +254,7 @@ def test_a_count_of_files_may_leave_the_documents_out(repo: ScratchRepo, cli) ->
     repo.commit("work", {"a.py": "2\n", "b.py": "2\n", "docs/x.md": "x2\n"})
     repo.commit("notes", {"docs/y.md": "y2\n"})
     doc = HEAD + "- **Files modified:** 2\n- **Files modified:** 5\n"
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file_count") == [(7, "verified"), (8, "refuted")]
 
 
@@ -263,8 +264,7 @@ def test_the_size_of_a_file_before_the_session(repo: ScratchRepo, cli) -> None: 
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     repo.commit("slim", {"src/index.ts": "y\n" * 10})
     doc = HEAD + "- Refactored `src/index.ts` (100 lines)\n- Trimmed `src/index.ts` (90 lines)\n"
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     assert _line_verdicts(run, "lines") == [(7, "verified"), (8, "refuted")]
 
 
@@ -298,8 +298,7 @@ def test_created_or_modified_counts_and_a_restated_list_count(repo: ScratchRepo,
         "Total Files: 4\n```\n"  # 21
         "\n## Wrap-up\n\n- 4 files created/modified\n"  # 26: restates line 21's count
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     found = _line_verdicts(run, "file_count")
     assert found == [(7, "verified"), (8, "refuted"), (21, "verified"), (26, "verified")]
 
@@ -318,8 +317,7 @@ def test_a_count_of_changed_lines_is_not_a_size(repo: ScratchRepo, cli) -> None:
         "- `a.md` (5 lines added)\n"  # 10
         "- `a.md` (40 lines)\n"  # 11: its size is 38
     )
-    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    run = _second(repo, cli, doc)
     found = _line_verdicts(run, "lines")
     assert found == [
         (7, "verified"),

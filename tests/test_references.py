@@ -15,6 +15,15 @@ def _found(run: Any, kind: str) -> dict[int, tuple[str, str]]:
     return {c["line"]: (c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == kind}
 
 
+def _judged(
+    repo: ScratchRepo, cli: Any, doc: str, kind: str
+) -> tuple[Any, dict[int, tuple[str, str]]]:
+    """Commit ``doc`` as the second handoff, check it: the run and its claims of ``kind``."""
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    return run, _found(run, kind)
+
+
 def _session(repo: ScratchRepo) -> None:
     repo.commit("start", {"src/core/engine.py": "A = 1\n" * 40, "README.md": "x\n"})
     repo.commit("h1", {"SESSION_1_HANDOFF.md": "# Handoff 1\n\n**Date:** 2025-11-13\n"})
@@ -33,9 +42,7 @@ def test_mentions_and_located_paths_claim_the_file_is_there(repo: ScratchRepo, c
         "| `src/core/engine.py:30-41` | off by one |\n"  # 14
         "| `src/core/phantom.py#L3-L9` | leaks |\n"  # 15
     )
-    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    found = _found(run, "file")
+    run, found = _judged(repo, cli, doc, "file")
     assert found[7] == ("src/core/engine.py", "verified")
     assert found[8] == ("src/core/ghost_engine.py", "refuted")
     assert found[14] == ("src/core/engine.py", "verified")
@@ -55,9 +62,7 @@ def test_a_change_column_that_describes_is_not_an_action(repo: ScratchRepo, cli)
         "| `src/core/new.py` | New |\n"  # 8
         "| `README.md` | Created |\n"  # 9
     )
-    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    found = _found(run, "file")
+    _, found = _judged(repo, cli, doc, "file")
     assert found[7] == ("src/core/engine.py", "verified")
     assert found[8] == ("src/core/new.py", "verified")
     assert found[9][1] == "refuted"  # not created, and not even changed
@@ -72,9 +77,7 @@ def test_a_short_id_set_apart_in_prose_is_a_commit(repo: ScratchRepo, cli) -> No
         "It was reverted later (`4072f30a`).\n"  # 6
         "Build cache key: `9f3e1a7c0b2d4e6f8a9b`.\n"  # 7: too long for a short id
     )
-    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    found = _found(run, "commit")
+    _, found = _judged(repo, cli, doc, "commit")
     assert found[5] == (real[:8], "verified")
     assert found[6] == ("4072f30a", "refuted")
     assert 7 not in found
@@ -90,9 +93,7 @@ def test_a_one_file_stat_is_one_file_of_a_commit(repo: ScratchRepo, cli) -> None
         "- Boundary: `git diff --stat` = 1 file, +3/-2\n"  # 5
         "- Boundary: `git diff --stat` = 1 file, +7/-2\n"  # 6
     )
-    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    found = _found(run, "stats")
+    _, found = _judged(repo, cli, doc, "stats")
     assert found[5][1] == "verified" and found[6][1] == "refuted", found
 
 
@@ -111,9 +112,7 @@ def test_a_list_of_key_files_says_they_are_there(repo: ScratchRepo, cli) -> None
         "## Changes\n\n| File | Change |\n|---|---|\n"
         "| `pyproject.toml` | Added deps |\n"  # 20: modified, not created
     )
-    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc})
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
-    found = _found(run, "file")
+    _, found = _judged(repo, cli, doc, "file")
     assert found[9] == ("src/core/engine.py", "verified")
     assert found[10] == ("src/core/phantom.py", "refuted")
     assert found[14] == ("src/core/verification.md", "refuted")
