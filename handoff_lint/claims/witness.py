@@ -48,8 +48,10 @@ INCOMPLETE = lazyre.compile(
 )
 # "## Commits Made (3)", "### Completed Tasks (7):": a bare count ending a heading or label
 # counts the noun just before it
+# each word taken whole, as an atomic group would ("(?=(x*))\1"): a long line is not retried at
+# every split of every word (the result is the same: a shorter word cannot be followed here)
 BARE = lazyre.compile(
-    r"(?P<what>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})\s*[*_]*\s*"
+    r"(?P<what>[^\W\d_](?=([\w-]*))\2(?:\s+[^\W\d_](?=([\w-]*))\3){0,2})\s*[*_]*\s*"
     r"[(（]\s*(?P<n>\d{1,4})\s*[)）]\s*[:：]?\s*[*_]*\s*$"
 )
 BARE_NOUN = lazyre.compile(
@@ -194,9 +196,11 @@ class Counted:
 def bracketed(text: str) -> Counted | None:
     """A count in brackets at the end of ``text`` that counts things (not time, size or passes):
     "(9 files)", "（17 个）", or a bare "(3)" after a noun that names what it counts."""
-    if "(" not in text and "（" not in text:
+    last = max(text.rfind("("), text.rfind("（"))
+    if last < 0:
         return None  # most lines: no bracket, no count in one
-    match = BRACKETED.search(text)
+    # no bracket may follow the counted group, so it opens at the last bracket of the line
+    match = BRACKETED.match(text, last)
     if match is not None:
         if NOT_COUNTED.match(match.group("what").strip(" *_")):
             return None
