@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -121,6 +122,12 @@ class Document:
             self.derived[key] = make()
         found: T = self.derived[key]
         return found
+
+    def section_at(self, line: int) -> Section | None:
+        """The innermost section holding ``line`` (None above the first heading)."""
+        starts = self.once("section_starts", lambda: [s.line for s in self.sections])
+        index = bisect.bisect_right(starts, line) - 1
+        return self.sections[index] if index >= 0 else None
 
     def meta(self, *keys: str) -> MetaField | None:
         """The first metadata field whose key (case-insensitive) is one of ``keys``."""

@@ -70,3 +70,26 @@ def test_a_size_label_under_a_file_label(
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("size", "verdict"),
+    [("**Líneas**: 337 | **Estado**: listo", "verified"), ("**Lines**: 1,200", "refuted")],
+)
+def test_a_lines_label_under_a_heading_naming_one_file(
+    session: ScratchRepo, cli, size: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "### 1. Docs (`docs/a.md`)" then "**Lines**: N": a bare number under a key that names
+    lines is the line count of the file the heading names."""
+    doc = HEAD + f"### 1. Docs (`docs/a.md`)\n{size}\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [verdict]
+
+
+def test_a_bare_size_is_not_a_line_count(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "**Size:** 12" says no unit (bytes? kilobytes?): not read as lines."""
+    doc = HEAD + "### 1. Docs (`docs/a.md`)\n**Size:** 12\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c for c in claims_of(run) if c["kind"] == "lines"] == []

@@ -233,6 +233,32 @@ def test_a_total_in_the_section_of_a_file_label(
 
 
 @pytest.mark.parametrize(
+    ("total", "verdict"), [("5 testes unitários", "verified"), ("15 testes unitários", "refuted")]
+)
+def test_a_total_in_the_section_of_a_heading_naming_a_test_file(
+    session: ScratchRepo, cli, total: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "#### Unit tests (test_api.py):" then the cases, then "**Total:** N": the file's count,
+    in any language the count's unit is written in."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        f"#### Unit tests (test_api.py):\n- ✅ parses\n- ✅ rejects\n\n**Total:** {total}\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == [verdict]
+
+
+def test_a_heading_naming_two_files_names_no_subject(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Under "#### test_api.py and x_test.go" a total counts both: not checked against one."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        "#### `tests/test_api.py` and `x_test.go`\n- a\n\n**Total:** 14 tests\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert _verdicts(run) == []
+
+
+@pytest.mark.parametrize(
     ("claim", "verdict"), [("- Passing: 12", "refuted"), ("- Passing: 9", "unverifiable")]
 )
 def test_more_tests_passing_than_exist(session: ScratchRepo, cli, claim: str, verdict: str) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from handoff_lint.claims.walk import (
     done_lines,
     file_labels,
     header_index,
+    section_files,
     settle_absent,
     table_cells,
 )
@@ -197,23 +198,56 @@ def _diffstat_claims(line: Line) -> list[Claim]:
 
 
 SIZE_KEY = lazyre.compile(
-    r"^(?:size|lines|loc|length|line\s+count|tamanho|tamaño|taille|größe|行数|大小)$", re.I
+    r"^(?:size|lines|loc|length|line\s+count|tamanho|tamaño|taille|größe|行数|大小"
+    r"|líneas|linhas|lignes|zeilen|righe)$",
+    re.I,
 )
+# a key that names lines: a bare number after it is a line count ("**Líneas**: 1,258")
+LINES_KEY = lazyre.compile(
+    r"^(?:lines|loc|line\s+count|行数|líneas|linhas|lignes|zeilen|righe)$", re.I
+)
+BARE_COUNT = lazyre.compile(r"^\s*" + quantity.NUMBER + r"\s*(?:$|[|,;(])")
+
+
+def _size(key: str, value: str) -> quantity.Quantity | None:
+    """The one line count of a size label's value: "450+ lines", or a bare number under a key
+    that names lines."""
+    found = [q for q in quantity.every(value) if q.unit == "lines" and not q.plus]
+    if len(found) == 1:
+        return found[0]
+    bare = BARE_COUNT.match(value) if not found and LINES_KEY.match(key) else None
+    if bare is None or bare.group("plus") or bare.group("minus"):
+        return None
+    return quantity.Quantity(
+        bare.start("approx") if bare.group("approx") else bare.start("n"),
+        quantity.number(bare.group("n")),
+        "lines",
+        bool(bare.group("approx")),
+        bool(bare.group("more")),
+        False,
+        None,
+        bare.end("n") + (1 if bare.group("more") else 0),
+    )
 
 
 def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
-    """ "**File:** `a/b.ts`" and, within three lines under it, "**Size:** 450+ lines": the size
-    is the file's line count."""
+    """ "**File:** `a/b.ts`" (or a heading naming one file) and, within three lines under it,
+    "**Size:** 450+ lines": the size is the file's line count."""
     out: list[Claim] = []
     labels = file_labels(doc)
     for meta in doc.metadata:
-        if not SIZE_KEY.match(meta.key.strip()) or meta.line not in done:
+        key = meta.key.strip()
+        if not SIZE_KEY.match(key) or meta.line not in done:
             continue
-        named = [path for line, path in labels if 0 < meta.line - line <= 3]
+        section = doc.section_at(meta.line)
+        named = [path for line, path in labels if 0 < meta.line - line <= 3] or [
+            path
+            for line, path in section_files(doc).get(id(section), [])
+            if line == getattr(section, "line", 0) and 0 < meta.line - line <= 3
+        ]
         value = str(meta.value)
-        found = [q for q in quantity.every(value) if q.unit == "lines" and not q.plus]
-        if named and len(found) == 1 and not textscan.path_tokens(value):
-            q = found[0]
+        q = _size(key, value)
+        if named and q is not None and not textscan.path_tokens(value):
             text = value[q.start : q.end]
             out.append(Claim("lines", text, meta.line, meta.column + q.start, _value(q, named[-1])))
     return out

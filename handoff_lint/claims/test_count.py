@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre, quantity, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import ADDED, added
-from handoff_lint.claims.walk import Line, claimed_text, done_lines, file_labels
+from handoff_lint.claims.walk import Line, claimed_text, done_lines, section_files
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -76,21 +76,19 @@ TOTAL = lazyre.compile(r"\btotal\b|总计|合计|合計", re.I)
 
 
 def _section_files(doc: Document) -> dict[int, tuple[int, str]]:
-    """For each section (by id), the one test file a "**File:** `x.test.ts`" label in it names,
-    with the label's line."""
+    """For each section (by id), the one test file it is about ("**File:** `x.test.ts`", or a
+    heading naming one test file), with the line naming it."""
     found: dict[int, tuple[int, str]] = {}
-    for line, path in file_labels(doc):
-        if not TEST_FILE.search(path.rsplit("/", 1)[-1]):
-            continue
-        section = next((s for s in reversed(doc.sections) if s.line <= line), None)
-        if section is not None:
-            found.setdefault(id(section), (line, path))
+    for section, named in section_files(doc).items():
+        tests = [(line, path) for line, path in named if TEST_FILE.search(path.rsplit("/", 1)[-1])]
+        if tests:
+            found[section] = tests[0]
     return found
 
 
 def _section_total(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]:
-    """ "**Total Config Tests: 34 test cases**" in the section whose File label names one test
-    file: the file's test count."""
+    """ "**Total Config Tests: 34 test cases**" in the section whose File label or heading names
+    one test file: the file's test count."""
     section = line.block.section
     named = (
         next((files[id(s)] for s in section.chain() if id(s) in files), None) if section else None
@@ -107,7 +105,7 @@ def _section_total(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]
 
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    files = _section_files(doc) if doc.metadata else {}
+    files = _section_files(doc)
     for line in done_lines(doc):
         if not WORDS.search(line.folded):
             continue

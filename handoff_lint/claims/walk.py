@@ -187,3 +187,32 @@ def file_labels(doc: Document) -> list[tuple[int, str]]:
         return out
 
     return doc.once("file_labels", labels)
+
+
+def _heading_file(title: str) -> str | None:
+    """The one file a heading names ("### 2. Parser (`src/parse.py`)"), if it names one and no
+    other path: what the section under it counts is about that file."""
+    paths = textscan.path_tokens(title)
+    if len(paths) != 1:
+        return None
+    path = paths[0][2]
+    return path if "." in path.rsplit("/", 1)[-1].strip(".") else None
+
+
+def section_files(doc: Document) -> dict[int, list[tuple[int, str]]]:
+    """For each section (by id), the files it is about, with the line naming each: its
+    "**File:**" labels in document order, then its heading when that names one file."""
+
+    def files() -> dict[int, list[tuple[int, str]]]:
+        found: dict[int, list[tuple[int, str]]] = {}
+        for line, path in file_labels(doc):
+            section = doc.section_at(line)
+            if section is not None:
+                found.setdefault(id(section), []).append((line, path))
+        for section in doc.sections:
+            named = _heading_file(section.title)
+            if named is not None:
+                found.setdefault(id(section), []).append((section.line, named))
+        return found
+
+    return doc.once("section_files", files)
