@@ -326,3 +326,15 @@ def test_a_count_of_changed_lines_is_not_a_size(repo: ScratchRepo, cli) -> None:
         (10, "refuted"),
         (11, "refuted"),
     ]
+
+
+def test_a_bare_file_word_in_a_heading_is_a_word(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "### README Files Created" over a list of README paths: the heading's "README" is a
+    word of the title, not a claim that a file named README was created."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("docs", {"web/README.md": "w\n", "api/README.md": "a\n"})
+    doc = HEAD + (
+        "## Documentation\n\n### README Files Created\n\n1. `web/README.md`\n2. `api/README.md`\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(11, "verified"), (12, "verified")]

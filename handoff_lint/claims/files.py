@@ -201,6 +201,8 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     if not found:
         return []
     offset, path, end = found
+    if is_heading and _bare_word(body, offset, path):
+        return []  # "### README Files Created": a word of the title, not the file README
     rest = body[end:]
     action = _action_for(line, labels, rest.lstrip("`*_ "))
     if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
@@ -215,6 +217,13 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
         if target:
             return [_claim(target[1], "renamed", line.number, column, old_path=path)]
     return [_claim(path, action, line.number, column)]
+
+
+def _bare_word(body: str, offset: int, path: str) -> bool:
+    """An extension-less name with no folder and no code span or bold around it ("README",
+    "Makefile"): in a heading, a word of the title."""
+    decorated = body[offset - 1 : offset] in ("`", "*", "_")
+    return not decorated and "/" not in path and "." not in path
 
 
 def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
