@@ -93,3 +93,33 @@ def test_a_bare_size_is_not_a_line_count(session: ScratchRepo, cli) -> None:  # 
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [c for c in claims_of(run) if c["kind"] == "lines"] == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "verdict"),
+    [
+        ("### 1. Docs (907 lines)", "verified"),  # a.md + b.md: the section's README left out
+        ("### 1. Docs (1,140 lines)", "verified"),  # every file the section lists
+        ("### 1. Docs (~900 lines)", "verified"),
+        ("### 1. Docs (1,000 lines)", "refuted"),  # no part of 337, 570, 233 adds up to it
+    ],
+)
+def test_a_headings_count_is_about_the_files_its_section_lists(
+    session: ScratchRepo, cli, heading: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    doc = (
+        HEAD
+        + f"{heading}\n\nWhat it does.\n\n**Files:**\n"
+        + LISTED.replace(" (450 lines)", "").replace(" (700 lines)", "").replace(" (200 lines)", "")
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"] == [verdict]
+
+
+def test_a_headings_count_over_one_file_gets_its_fix(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    doc = HEAD + "### 2. Sync (340 lines)\n\n- `docs/a.md`\n\n### 3. Next\n\n- `docs/b.md`\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    found = [c for c in claims_of(run) if c["kind"] == "lines_total"]
+    assert [(c["verdict"], c["fix"]) for c in found] == [("refuted", "write 337")]

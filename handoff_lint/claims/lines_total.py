@@ -5,6 +5,10 @@ A total counts the files listed right above it: it must equal the sum of their l
 git at the end of the window (a "~" total within 10%), however the document's own per-file
 figures add up (a total that sums wrong figures is wrong too). Judged only when every listed
 file was created in the window (for an older file a count may mean its insertions).
+
+A heading's own count ("### 3. Widgets (1,067 lines)") is about the files its section lists
+("- `Sources/Widget.swift`", ...): some of them, or all, must hold that many lines (a section
+may list a file its count leaves out, such as a README).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ TOTAL = lazyre.compile(
     r"\b(?:total|sum|in\s+all|insgesamt|gesamt)\b|总计|合计|總計|合計|共计", re.I
 )
 MAX_LISTED = 60
+MAX_PARTS = 8  # files of a section whose every selection is tried (2**8 - 1 sums)
+ITEM_START = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+[`*_\[]*$")
 
 
 def _listed(line: Line) -> str | None:
@@ -68,7 +74,58 @@ def extract(doc: Document) -> list[Claim]:
                 value["at_least"] = True
             text = line.text[total.start : total.end]
             out.append(Claim("lines_total", text, line.number, total.start + 1, value))
+    return out + _section_totals(lines)
+
+
+def _item_path(line: Line) -> str | None:
+    """The one path a list item starts with ("- `src/a.swift`", "1. **a.md** - notes")."""
+    if not line.starts_item:
+        return None
+    found = textscan.path_tokens(line.text)
+    if not found or not ITEM_START.match(line.text[: found[0][0]]):
+        return None
+    return found[0][2]
+
+
+def _heading_count(line: Line) -> quantity.Quantity | None:
+    """The one line count of a heading that names no file ("### 1. Sync (499 lines)")."""
+    if line.block.kind != "heading" or textscan.path_tokens(line.text):
+        return None
+    found = [q for q in quantity.every(line.text) if q.unit == "lines"]
+    if len(found) != 1 or found[0].plus or found[0].change:
+        return None
+    return found[0]
+
+
+def _section_totals(lines: list[Line]) -> list[Claim]:
+    out: list[Claim] = []
+    for index, line in enumerate(lines):
+        count = _heading_count(line) if LINE_WORDS.search(line.folded) else None
+        if count is None:
+            continue
+        section = line.block.section
+        listed: list[str] = []
+        for below in lines[index + 1 : index + 1 + MAX_LISTED]:
+            if below.block.section is not section:
+                break
+            path = _item_path(below)
+            if path is not None and path not in listed:
+                listed.append(path)
+        if 1 <= len(listed) <= MAX_PARTS:
+            value = {"count": count.count, "paths": listed, "approx": count.approx, "parts": True}
+            if count.at_least:
+                value["at_least"] = True
+            text = line.text[count.start : count.end]
+            out.append(Claim("lines_total", text, line.number, count.start + 1, value))
     return out
+
+
+def _sums(counts: list[int]) -> list[int]:
+    """The sum of every non-empty selection of ``counts``."""
+    sums = {0}
+    for n in counts:
+        sums |= {s + n for s in sums}
+    return sorted(sums - {0} if all(counts) else sums)
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
@@ -86,7 +143,9 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             continue
         actual = sum(n for n in counts if n is not None)
         claimed = int(claim.value["count"])
-        if agrees(claimed, actual, claim.value):
+        if claim.value.get("parts"):
+            _settle_parts(claim, [n for n in counts if n is not None])
+        elif agrees(claimed, actual, claim.value):
             claim.settle("verified", f"the {len(paths)} files listed above hold {actual} lines")
         else:
             shown = " + ".join(str(n) for n in counts)
@@ -97,6 +156,29 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "HL305",
                 f"write {actual}",
             )
+
+
+def _settle_parts(claim: Claim, counts: list[int]) -> None:
+    """A heading's count against the files its section lists: some of them, or all."""
+    claimed = int(claim.value["count"])
+    if any(agrees(claimed, n, claim.value) for n in _sums(counts)):
+        claim.settle("verified", f"files the section lists hold {claimed} lines")
+        return
+    shown = " + ".join(str(n) for n in counts)
+    if len(counts) == 1:
+        claim.settle(
+            "refuted",
+            f"the file the section lists holds {shown} lines in git, not {claimed}",
+            "HL305",
+            f"write {shown}",
+        )
+        return
+    claim.settle(
+        "refuted",
+        f"the {len(counts)} files the section lists hold {shown} = {sum(counts)} lines in git: "
+        f"no part of them adds up to {claimed}",
+        "HL305",
+    )
 
 
 register("lines_total", extract, verify)
