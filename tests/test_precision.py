@@ -338,3 +338,20 @@ def test_a_bare_file_word_in_a_heading_is_a_word(repo: ScratchRepo, cli) -> None
     )
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file") == [(11, "verified"), (12, "verified")]
+
+
+def test_a_heading_about_one_file_claims_it_is_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "### Audio chain (`src/Chain.cpp`)" describes a file: it must be there. A heading about
+    a file going away, or naming two, claims nothing of the kind."""
+    repo.commit("base", {"src/Chain.cpp": "c\n", "src/Old.cpp": "o\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/Chain.cpp": "c\nd\n"})
+    doc = HEAD + (
+        "## Architecture\n\n"
+        "### **Audio chain** (`src/Chain.cpp`)\n\nText.\n\n"
+        "### Telemetry (`src/Telemetry.h`)\n\nText.\n\n"
+        "### Removed the old path (`src/Gone.cpp`)\n\nText.\n\n"
+        "### `src/Chain.cpp` and `src/Old.cpp`\n\nText.\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (13, "refuted")]

@@ -199,7 +199,7 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
         return _verb_claims(line, start + order.end(), IMPERATIVES[order.group("verb").lower()])
     found = _path_at(body)
     if not found:
-        return []
+        return _heading_subject(line) if is_heading else []
     offset, path, end = found
     if is_heading and _bare_word(body, offset, path):
         return []  # "### README Files Created": a word of the title, not the file README
@@ -217,6 +217,27 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
         if target:
             return [_claim(target[1], "renamed", line.number, column, old_path=path)]
     return [_claim(path, action, line.number, column)]
+
+
+# a heading that tells of a file going away, being moved or still to come names a file that
+# need not be there
+NOT_THERE = lazyre.compile(
+    r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|migrat|retir|legacy|old|former|"
+    r"plan|todo|next|future|missing|broken|ignor|untracked|local|generated)",
+    re.I,
+)
+
+
+def _heading_subject(line: Line) -> list[Claim]:
+    """ "### Audio chain (`src/Processor.cpp`)": a heading about one file, named in a code
+    span, claims the file is there."""
+    spans = [s for s in textscan.code_spans(line.text)]
+    paths = [s for s in spans if textscan.looks_like_path(s[2].strip()) and "::" not in s[2]]
+    if len(paths) != 1 or len(textscan.path_tokens(line.text)) != 1 or NOT_THERE.search(line.text):
+        return []
+    span = paths[0]
+    path = textscan.normalize_path(span[2])
+    return [_claim(path, "exists", line.number, span[0] + 2 + span[2].find(path))]
 
 
 def _bare_word(body: str, offset: int, path: str) -> bool:
