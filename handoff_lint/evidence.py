@@ -189,8 +189,10 @@ class Evidence:
         path = self.resolve(written)
         if path is None or self.known(path) or self.same_name(path) or path in self.ignored:
             return False
-        if written in self.ignored or ".." in written.split("/"):
-            return False
+        if ".." in path.split("/"):  # a link from the document's folder: "../src/a.ts"
+            path = posixpath.normpath(posixpath.join(self.doc_dir, path))
+        if written in self.ignored or path in self.ignored or path.split("/")[0] == "..":
+            return False  # outside the repository: another one's file is not refuted here
         folder = posixpath.dirname(path)
         if not folder:
             return True

@@ -165,3 +165,7 @@ def path_tokens(text: str) -> list[tuple[int, int, str]]:
 # a table cell that is one path in a code span, with a folder: `src/lib/x.ts` (a table of files
 # recognised by its shape when no column is headed File or Path)
 CODE_PATH = lazyre.compile(r"`[\w.@-]+(?:/[\w.@-]+)+\.[A-Za-z]\w{0,7}`")
+# or a relative Markdown link to such a path: [src/lib/x.ts](../src/lib/x.ts)
+LINK_PATH = lazyre.compile(
+    r"\[[^\]]+\]\((?![a-z][\w+.-]*:|#|/)[\w.@/-]*[\w@-]/[\w.@/-]*\.[A-Za-z]\w{0,7}(?:#[^)]*)?\)"
+)

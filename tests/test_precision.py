@@ -355,3 +355,21 @@ def test_a_heading_about_one_file_claims_it_is_there(repo: ScratchRepo, cli) -> 
     )
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file") == [(9, "verified"), (13, "refuted")]
+
+
+def test_a_table_of_links_to_files_claims_they_are_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| [src/lib/a.ts](../src/lib/a.ts) | what it is for |" in docs/: a table of files by
+    its shape; each link, from the document's folder, must reach a file. A link that leaves
+    the repository ("../../other/x.ts") is another repository's file: not judged."""
+    repo.commit("base", {"src/lib/a.ts": "a\n", "src/lib/b.ts": "b\n"})
+    repo.commit("handoff 1", {"docs/handoffs/S1.md": HEAD})
+    repo.commit("work", {"src/lib/b.ts": "b\nc\n"})
+    doc = HEAD + (
+        "## Helpers to reuse\n\n| Module | Use for |\n|---|---|\n"
+        "| [src/lib/a.ts](../../src/lib/a.ts) | parsing |\n"
+        "| [src/lib/gone.ts](../../src/lib/gone.ts) | nothing |\n"
+        "| [x.ts](../../../other/lib/x.ts) | elsewhere |\n"
+    )
+    repo.commit("handoff 2", {"docs/handoffs/S2.md": doc})
+    run = cli("check", "--format", "json", "docs/handoffs/S2.md", cwd=repo.path)
+    assert _line_verdicts(run, "file") == [(11, "verified"), (12, "refuted"), (13, "unverifiable")]

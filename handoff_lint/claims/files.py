@@ -287,12 +287,17 @@ def _status(cell: str) -> bool:
     return bool(words) and all(w in STATUS_WORDS for w in words)
 
 
+def _file_cell(cell: str) -> bool:
+    """A cell that is one path with a folder, in a code span or as a relative link."""
+    return bool(textscan.CODE_PATH.fullmatch(cell) or textscan.LINK_PATH.fullmatch(cell))
+
+
 def _table_claims(line: Line) -> list[Claim]:
     header = line.block.table_header
     column = header_index(header, "file", "path")
     named = column >= 0
     cells = table_cells(line.text)
-    if not named and cells and textscan.CODE_PATH.fullmatch(cells[0][1].strip()):
+    if not named and cells and _file_cell(cells[0][1].strip()):
         column = 0  # "| `src/lib/x.ts` | what it is for |": a table of files by its shape
     if column < 0 or column >= len(cells):
         return []
