@@ -248,6 +248,22 @@ def test_a_total_in_the_section_of_a_heading_naming_a_test_file(
     assert [v for _, v, _ in _verdicts(run)] == [verdict]
 
 
+@pytest.mark.parametrize(
+    ("result", "verdict"), [("5/5 passing ✅", "verified"), ("7/7 passing ✅", "refuted")]
+)
+def test_a_run_of_all_tests_in_the_section_of_a_test_file(
+    session: ScratchRepo, cli, result: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "#### 1. API tests (`tests/test_api.py`)" then "**Result**: 7/7 passing": every test of
+    the file ran, so the file defines 7."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        f"#### 1. API tests (`tests/test_api.py`) ✅\n- ✅ parses\n\n**Result**: {result}\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == [verdict]
+
+
 def test_a_heading_naming_two_files_names_no_subject(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     """Under "#### test_api.py and x_test.go" a total counts both: not checked against one."""
     doc = HEAD.replace("## Files Created\n\n", "") + (

@@ -103,18 +103,44 @@ def _section_total(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]
     return [Claim("test_count", line.text[q.start : q.end], line.number, q.start + 1, value)]
 
 
+# "**Result**: 12/12 passing", "8/8 tests passed": how many of how many ran
+RAN = lazyre.compile(
+    r"(?<![\d./])(?P<done>\d{1,5})\s*/\s*(?P<n>\d{1,5})(?![\d./%])\s*(?:tests?\s+)?"
+    r"(?:passing|passed|pass)\b",
+    re.I,
+)
+
+
+def _section_ratio(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]:
+    """ "**Result**: 12/12 passing" in the section of one test file: all of the file's tests
+    ran, so the second number is the file's test count."""
+    section = line.block.section
+    named = (
+        next((files[id(s)] for s in section.chain() if id(s) in files), None) if section else None
+    )
+    found = list(RAN.finditer(line.text)) if named is not None and named[0] < line.number else []
+    if len(found) != 1 or textscan.path_tokens(line.text):
+        return []
+    match = found[0]
+    value = {"path": named[1] if named else "", "count": int(match.group("n"))}
+    text = line.text[match.start() : match.end()]
+    return [Claim("test_count", text, line.number, match.start() + 1, value)]
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     files = _section_files(doc)
     for line in done_lines(doc):
         if not WORDS.search(line.folded):
+            if files and "pass" in line.folded:  # "**Result**: 12/12 passing"
+                out.extend(_section_ratio(line, files))
             continue
         if ADDED.search(line.text):
             continue  # "Added 3 tests in `x.py`": the tests_added kind's
         first = line.starts_item or line.first
         found_here = quantity.annotated(line.text, first, ("tests", "count"))
         if not found_here and files:
-            out.extend(_section_total(line, files))
+            out.extend(_section_total(line, files) or _section_ratio(line, files))
         if not found_here:
             out.extend(_class_claims(line) or _suite_claims(line))
         for _, path, found in found_here:
