@@ -100,7 +100,9 @@ def _heading_count(line: Line) -> quantity.Quantity | None:
 def _section_totals(lines: list[Line]) -> list[Claim]:
     out: list[Claim] = []
     for index, line in enumerate(lines):
-        count = _heading_count(line) if LINE_WORDS.search(line.folded) else None
+        if line.block.kind != "heading" or not LINE_WORDS.search(line.folded):
+            continue
+        count = _heading_count(line)
         if count is None:
             continue
         section = line.block.section

@@ -86,14 +86,21 @@ def _section_files(doc: Document) -> dict[int, tuple[int, str]]:
     return found
 
 
+def _file_of(line: Line, files: dict[int, tuple[int, str]]) -> tuple[int, str] | None:
+    """The test file the line's section, or an enclosing one, is about."""
+    section = line.block.section
+    if section is None:
+        return None
+    return next((files[id(s)] for s in section.chain() if id(s) in files), None)
+
+
 def _section_total(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]:
     """ "**Total Config Tests: 34 test cases**" in the section whose File label or heading names
     one test file: the file's test count."""
-    section = line.block.section
-    named = (
-        next((files[id(s)] for s in section.chain() if id(s) in files), None) if section else None
-    )
-    if named is None or named[0] >= line.number or not TOTAL.search(line.text):
+    if not TOTAL.search(line.text):
+        return []
+    named = _file_of(line, files)
+    if named is None or named[0] >= line.number:
         return []
     found = [q for q in quantity.every(line.text) if q.unit == "tests"]
     if len(found) != 1 or found[0].approx or found[0].at_least or textscan.path_tokens(line.text):
@@ -114,15 +121,14 @@ RAN = lazyre.compile(
 def _section_ratio(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]:
     """ "**Result**: 12/12 passing" in the section of one test file: all of the file's tests
     ran, so the second number is the file's test count."""
-    section = line.block.section
-    named = (
-        next((files[id(s)] for s in section.chain() if id(s) in files), None) if section else None
-    )
-    found = list(RAN.finditer(line.text)) if named is not None and named[0] < line.number else []
+    found = list(RAN.finditer(line.text))
+    named = _file_of(line, files) if found else None
+    if named is None or named[0] >= line.number:
+        return []
     if len(found) != 1 or textscan.path_tokens(line.text):
         return []
     match = found[0]
-    value = {"path": named[1] if named else "", "count": int(match.group("n"))}
+    value = {"path": named[1], "count": int(match.group("n"))}
     text = line.text[match.start() : match.end()]
     return [Claim("test_count", text, line.number, match.start() + 1, value)]
 
@@ -132,7 +138,7 @@ def extract(doc: Document) -> list[Claim]:
     files = _section_files(doc)
     for line in done_lines(doc):
         if not WORDS.search(line.folded):
-            if files and "pass" in line.folded:  # "**Result**: 12/12 passing"
+            if files and "pass" in line.folded and "/" in line.text:  # "Result: 12/12 passing"
                 out.extend(_section_ratio(line, files))
             continue
         if ADDED.search(line.text):

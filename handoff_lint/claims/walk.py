@@ -192,6 +192,8 @@ def file_labels(doc: Document) -> list[tuple[int, str]]:
 def _heading_file(title: str) -> str | None:
     """The one file a heading names ("### 2. Parser (`src/parse.py`)"), if it names one and no
     other path: what the section under it counts is about that file."""
+    if "." not in title:
+        return None  # no file name: most headings
     paths = textscan.path_tokens(title)
     if len(paths) != 1:
         return None
