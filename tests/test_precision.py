@@ -373,3 +373,23 @@ def test_a_table_of_links_to_files_claims_they_are_there(repo: ScratchRepo, cli)
     repo.commit("handoff 2", {"docs/handoffs/S2.md": doc})
     run = cli("check", "--format", "json", "docs/handoffs/S2.md", cwd=repo.path)
     assert _line_verdicts(run, "file") == [(11, "verified"), (12, "refuted"), (13, "unverifiable")]
+
+
+def test_a_file_count_under_a_commits_heading_is_that_commits(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Under "### Commit 2: `abc1234` - UI" a "**Files created:** 5" counts that commit's files:
+    more than the commit changes is refuted, whatever the window holds; a total of the session
+    under the same heading is not the commit's."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("core", {f"core/m{n}.py": "x\n" for n in range(4)})
+    ui = repo.commit("ui", {"ui/a.ts": "a\n", "ui/b.ts": "b\n", "ui/c.ts": "c\n"})
+    doc = HEAD + (
+        f"## Commits\n\n### Commit 2: `{ui[:7]}` - UI\n\n"
+        "**Files created:** 7 files\n\n**Files created:** 3 files\n\n"
+        "**Total files created this session:** 7 files\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file_count") == [
+        (11, "refuted"),
+        (13, "verified"),
+        (15, "verified"),
+    ]

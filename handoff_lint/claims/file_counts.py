@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from handoff_lint import lazyre
 from handoff_lint.claims import register, witness
 from handoff_lint.claims.lines import agrees
-from handoff_lint.claims.walk import Line, done_lines
+from handoff_lint.claims.walk import Line, done_lines, section_commit
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -153,15 +153,25 @@ def _claims_on(line: Line) -> list[Claim]:
     return out
 
 
+# a count of the whole session or project, even under a commit's heading
+WHOLE = lazyre.compile(
+    r"\b(?:total|overall|session|all|in\s+all|project|altogether|gesamt|insgesamt)\b|总|合計|全部",
+    re.I,
+)
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
         if WORDS.search(line.folded) and not DIFF_STAT.search(line.text):
             found = _claims_on(line)
             listed = witness.listed_above(line.block, line.number) if found and line.shape else None
+            commit = section_commit(line) if found and not WHOLE.search(line.text) else None
             for claim in found:
                 if listed is not None:
                     claim.value["listed"] = listed.count
+                if commit is not None:
+                    claim.value["commit"] = commit
             out.extend(found)
     return out
 
@@ -228,6 +238,23 @@ def _least(claim: Claim, evidence: Evidence) -> int:
     return min(c[measure] for c in counts)
 
 
+def _beyond_commit(claim: Claim, evidence: Evidence) -> bool:
+    """A count under a commit's heading that is more than the files the commit changes is
+    refuted (it may count fewer: its new files, its code files)."""
+    named = str(claim.value.get("commit", ""))
+    found = evidence.objects.get(named) if named else None
+    info = evidence.commits.get(found.sha) if found is not None and found.sha else None
+    count = int(claim.value["count"])
+    if info is None or count <= info.files or claim.value.get("at_least"):
+        return False
+    claim.settle(
+        "refuted",
+        f"{named} changes {info.files} files in all, fewer than the {count} claimed for it",
+        "HL402",
+    )
+    return True
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     # counts the document's own file lists witness: a summary that repeats one restates it
     listed = {
@@ -240,6 +267,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", evidence.unavailable_reason or "no commits to count")
             continue
         count, measure = int(claim.value["count"]), str(claim.value["measure"])
+        if _beyond_commit(claim, evidence):
+            continue
         found = _accepted(claim, evidence)
         net = found[0] if found else 0
         noun = {"docs": "documents", "code": "code files"}.get(str(claim.value.get("of")), "files")

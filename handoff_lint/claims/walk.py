@@ -218,3 +218,19 @@ def section_files(doc: Document) -> dict[int, list[tuple[int, str]]]:
         return found
 
     return doc.once("section_files", files)
+
+
+# a commit id in a heading: "### Commit 2: `cffee86` - UI", "## a1b2c3d (feat: parser)"
+HEADING_HASH = lazyre.compile(
+    r"(?<![\w/.-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w/.-])"
+)
+
+
+def section_commit(line: Line) -> str | None:
+    """The one commit id the heading of ``line``'s section names, if it names one and no other:
+    what the section counts is that commit's."""
+    section = line.block.section
+    if section is None:
+        return None
+    found = HEADING_HASH.findall(section.title)
+    return found[0] if len(found) == 1 else None
