@@ -27,6 +27,16 @@ def _items(markdown: str) -> list[tuple[str, int]]:
             "### New files (3 files)\n\n**Core:**\n\n- `a.py`\n\n**Tests:**\n\n- `t.py`\n- `u.py`\n",
             [("3", 3)],
         ),
+        # groups that count themselves: the heading counts every item of every group
+        (
+            "### New files (4)\n\n**Docs** (1):\n\n- `a.md`\n\n**Scripts** (2):\n\n- `b.py`\n"
+            "- `c.py`\n\n## Next\n",
+            [("4", 3), ("1", 1), ("2", 2)],
+        ),
+        # a size in brackets measures an item: the items are files, not groups
+        ("**New Files (3):**\n\n- `a.py` (120 lines)\n- `b.py` (80 行)\n", [("3", 2)]),
+        # a commit id in brackets after a bold title is no count of a group
+        ("## Commits Made (1)\n\n**feat: x (3 tests)** (1a2b3c4)\n- a\n- b\n", []),
         # a bold label with its own count ends the list of the label before it
         ("**A (2 tests):**\n\n- x\n- y\n\n**B (5 tests):**\n\n- z\n", [("2", 2), ("5", 1)]),
         # items that are groups of what is counted, a table of categories, an incomplete list

@@ -71,8 +71,15 @@ HASH_LINE = lazyre.compile(
     re.I,
 )
 GROUP_LABEL = lazyre.compile(r"^\s*\*\*[^*]{1,60}\*\*\s*[:：]?\s*$")
+# a size in brackets ("(409 行)", "(120 lines)") measures an item; it does not make it a group
+SIZE_UNIT = (
+    r"(?!(?:lines?|行|LOC|SLOC|KB|MB|bytes?|ms|%|lignes|l[ií]neas|linhas|zeilen|righe|строк)"
+    r"(?:[\W_]|$))"
+)
 GROUP_COUNT = lazyre.compile(
-    r"[(（](?![0-9a-f]{7,40}[)）])\s*\d+\s*\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
+    r"[(（](?![0-9a-f]{7,40}[)）])\s*\d+(?:,\d{3})*\s*"
+    + SIZE_UNIT
+    + r"\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
 )
 TREE_ENTRY = lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s)\s*(?P<name>\S.*?)\s*$")
 
@@ -160,6 +167,37 @@ def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
     return Witness(len(items), "list items")
 
 
+# "**Core** (6 个):", "**Tests (5):**": a group label with its own count, over its list
+COUNTED_LABEL = lazyre.compile(
+    r"^\s*\*\*[^*]{1,60}\*\*\s*[(（](?![0-9a-f]{7,40}[)）])\s*\d+\s*\S{0,6}\s*[)）]\s*[:：]?\s*$"
+    r"|^\s*\*\*[^*]{1,60}[(（](?![0-9a-f]{7,40}[)）])\s*\d+\s*\S{0,6}\s*[)）]\s*[:：]?\*\*\s*$"
+)
+
+
+def _groups(blocks: list[Block]) -> Witness | None:
+    """A heading's count over groups that count themselves ("**Docs** (4):" and its list, then
+    "**Code** (6):" and its list): every item of every group, one each."""
+    total, index = 0, 0
+    while index < len(blocks) and blocks[index].kind == "paragraph":
+        label = blocks[index]
+        if label.list_depth >= 0 or COUNTED_LABEL.match(label.text) is None:
+            break
+        found = _lists(blocks[index + 1 :], False)
+        if found is None:
+            return None
+        total += found.count
+        index += 1
+        while (
+            index < len(blocks)
+            and blocks[index].kind == "paragraph"
+            and (blocks[index].list_depth >= 0)
+        ):
+            index += 1
+    if index == 0 or (index < len(blocks) and blocks[index].kind not in ("heading", "break")):
+        return None  # not groups alone up to the next heading: no witness
+    return Witness(total, "list items")
+
+
 def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     """The witness right after ``block`` (a heading, a label or a paragraph) of a count of
     ``what`` (a noun, or "" for a bare counter), or None. A table witnesses a count of files
@@ -171,6 +209,10 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     while block.kind == "heading" and len(rest) > 1 and _group_label(rest[0]):
         rest = rest[1:]  # "### New files (3)" then "**Core:**" and its list
     first = rest[0]
+    if block.kind == "heading" and first.kind == "paragraph" and first.list_depth < 0:
+        grouped = _groups(rest)
+        if grouped is not None:
+            return grouped
     if noun.startswith("commit") and first.kind in ("code", "paragraph"):
         found = _hash_lines(first)
         if found is not None or first.kind == "code":
