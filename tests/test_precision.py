@@ -393,3 +393,22 @@ def test_a_file_count_under_a_commits_heading_is_that_commits(repo: ScratchRepo,
         (13, "verified"),
         (15, "verified"),
     ]
+
+
+def test_a_commit_that_brings_several_reports_is_not_one_sessions_work(
+    repo: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """A squash that adds this report, a sibling report and both sessions' files: a count of
+    this session's new files below the commit's own is unverifiable, not refuted. Without the
+    sibling the commit is the session's last, and fewer files than it created is refuted."""
+    repo.commit("start", {"app/x.py": "x\n", "SESSION_1_HANDOFF.md": HEAD})
+    code = {f"app/m{n}.py": "m\n" for n in range(6)}
+    doc = HEAD + "## Archivos\n\n**Archivos Creados**: 3\n"
+    for sibling, verdict in (True, "unverifiable"), (False, "refuted"):
+        files = {**code, "SESION-2025-10-31-FASE1.md": doc}
+        if sibling:
+            files["SESION-2025-10-31-FASE2.md"] = HEAD
+        repo.commit("squash", files)
+        run = cli("check", "--format", "json", "SESION-2025-10-31-FASE1.md", cwd=repo.path)
+        assert _line_verdicts(run, "file_count") == [(9, verdict)]
+        repo.commit("undo", remove=[*files])

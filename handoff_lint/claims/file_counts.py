@@ -10,6 +10,7 @@ estimate, is unverifiable: the session may have started later.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -179,6 +180,9 @@ def extract(doc: Document) -> list[Claim]:
 # --- verification -------------------------------------------------------------------------
 
 DOCS = lazyre.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
+# the first word of a report's name: "SESSION" of SESSION_9_HANDOFF.md, "SESION" of
+# SESION-2025-10-31-FASE1.md
+REPORT_WORD = lazyre.compile(r"[^\W\d_]{3,}")
 
 
 def _counts(changes: dict[str, set[str]], doc_path: str, of: str) -> dict[str, int]:
@@ -227,12 +231,36 @@ def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
     return out
 
 
+def _bundles_reports(changes: dict[str, set[str]], doc_path: str) -> bool:
+    """The commit adds other reports beside the document (a squash or an upload of several
+    sessions' documents at once): it is not one session's work."""
+    from handoff_lint import config
+    from handoff_lint.discover import matches
+    from handoff_lint.window import family
+
+    kin = family(doc_path)
+    folder, name = posixpath.split(doc_path)
+    kind = REPORT_WORD.match(name)
+    for path, actions in changes.items():
+        if path == doc_path or "A" not in actions or not DOCS.search(path):
+            continue
+        where, other = posixpath.split(path)
+        word = REPORT_WORD.match(other)
+        same = where == folder and kind and word and word.group(0).lower() == kind.group(0).lower()
+        if same or matches(path, config.ACTIVE.include) or (kin and kin.exact.match(path)):
+            return True
+    return False
+
+
 def _least(claim: Claim, evidence: Evidence) -> int:
     """The fewest files any start of the session could give: those of its last commit alone
-    (every reading of it), which the session made whatever its start."""
+    (every reading of it), which the session made whatever its start; none when that commit
+    brings other reports too."""
     if not evidence.commit_changes:
         return 0
     last = evidence.commit_changes[0]
+    if _bundles_reports(last, evidence.doc_path):
+        return 0
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
     counts = [_counts(c, evidence.doc_path, of) for c in (last, _without_bookkeeping(last))]
     return min(c[measure] for c in counts)
