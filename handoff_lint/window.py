@@ -104,6 +104,15 @@ class Family:
     loose: bool = False  # a folder's documents: its previous one only estimates the start
 
 
+# a folder that holds one report per session ("docs/sessions/", "handoffs/", "worklogs/"):
+# its documents are one family, however each is named
+REPORT_FOLDER = lazyre.compile(
+    r"^(?:sessions?|session[-_]?(?:notes|logs?|reports?|summaries)|handoffs?|handovers?|"
+    r"worklogs?|work[-_]logs?|devlogs?|journal)$",
+    re.I,
+)
+
+
 def family(path: str) -> Family | None:
     """The family of a document outside the discovery globs: numbers in its name, and folders
     with numbers, vary (``ops/reports/phase-12-report.md`` -> ``ops/reports/phase-*-report.md``,
@@ -112,7 +121,7 @@ def family(path: str) -> Family | None:
     *folders, name = path.split("/")
     pieces = DIGITS.split(name)
     dirs = ["*" if DIGITS.search(d) else d for d in folders]
-    if len(pieces) == 1 and dirs == folders:
+    if (len(pieces) == 1 and dirs == folders) or (folders and REPORT_FOLDER.match(folders[-1])):
         return _folder_family(folders, name)
     exact = [("[^/]+" if d == "*" else re.escape(d)) for d in dirs]
     exact.append(r"\d+".join(re.escape(piece) for piece in pieces))

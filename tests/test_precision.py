@@ -412,3 +412,14 @@ def test_a_commit_that_brings_several_reports_is_not_one_sessions_work(
         run = cli("check", "--format", "json", "SESION-2025-10-31-FASE1.md", cwd=repo.path)
         assert _line_verdicts(run, "file_count") == [(9, verdict)]
         repo.commit("undo", remove=[*files])
+
+
+def test_a_net_change_is_insertions_less_deletions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| Net Change | +6 lines |" after +8/-2: the net, not the insertions."""
+    repo.commit("base", {"a.py": _lines(5)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": _lines(3) + "x\n" * 8})
+    doc = HEAD + "## Metrics\n\n| Metric | Value |\n|---|---|\n| Net Change | +6 lines |\n"
+    doc += "| Net Change | +7 lines |\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "stats") == [(11, "verified"), (12, "refuted")]

@@ -283,6 +283,17 @@ def test_a_folder_of_reports_named_by_subject_is_a_family(repo: ScratchRepo, cli
     assert window["previous"] == "dev/active/auth.md"
 
 
+def test_a_folder_of_session_reports_is_a_family_whatever_their_names(
+    repo: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """docs/sessions/AUTH_REWORK_2025_11_09.md then docs/sessions/BILLING_2025_11_10.md: names
+    with dates and different subjects, in a folder that holds one report per session."""
+    first, second = "docs/sessions/AUTH_REWORK_2025_11_09.md", "docs/sessions/BILLING_2025_11_10.md"
+    window = _family_window(repo, cli, first, second)
+    assert window["how"].startswith("since the previous document added to its folder")
+    assert window["previous"] == first
+
+
 def test_code_and_document_on_parallel_branches_merged_together(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     """The work on one branch, the handoff on another, both merged into main seconds apart:
     the merges that bring them together belong to the session."""

@@ -69,6 +69,10 @@ TRAILING_LABEL = lazyre.compile(
 TOTAL_CELL = lazyre.compile(r"^\W*(?:total|totals|sum|合计|总计|合計)\W*$", re.I)
 
 
+# "Net Change: +466 lines", "净增 +466 行": insertions less deletions
+NET = lazyre.compile(r"\bnet\b|\bneto\b|\bnetto\b|净|正味", re.I)
+
+
 def _number(text: str | None) -> int | None:
     return int(text.replace(",", "")) if text else None
 
@@ -124,7 +128,10 @@ def extract(doc: Document) -> list[Claim]:
             continue
         plus = PLUS_LINES.search(line.text)
         if plus and not PATHISH.search(line.text[: plus.start()]):
-            out.append(_claim(plus, line.number, "ins"))
+            claim = _claim(plus, line.number, "ins")
+            if NET.search(line.text, 0, plus.start()) and claim.value["deletions"] is None:
+                claim.value["net"] = claim.value.pop("insertions")  # "Net Change | +466 lines"
+            out.append(claim)
             continue
         out.extend(_labelled(line))
     return out
@@ -219,8 +226,10 @@ def _agrees(claimed: int | None, actual: int, value: dict[str, Any]) -> bool:
 
 
 def readings(claim: Claim, evidence: Evidence) -> list[tuple[str, tuple[int, int, int]]]:
-    """The window's readings (net diff, sums, commits, later starts) the claim agrees with."""
+    """The window's readings (net diff, sums, commits, later starts) the claim agrees with; a
+    net change agrees with insertions less deletions (or with the insertions alone)."""
     value = claim.value
+    net = value.get("net")
     return [
         (name, stat)
         for name, stat in evidence.diffstats.items()
@@ -228,7 +237,14 @@ def readings(claim: Claim, evidence: Evidence) -> list[tuple[str, tuple[int, int
             _agrees(value.get(k), stat[i], value)
             for i, k in enumerate(("files", "insertions", "deletions"))
         )
+        and (net is None or _net_agrees(int(net), stat, value))
     ]
+
+
+def _net_agrees(net: int, stat: tuple[int, int, int], value: dict[str, Any]) -> bool:
+    """A claimed net change agrees with insertions less deletions, or with the insertions."""
+    ins, dels = stat[1], stat[2]
+    return ins >= 0 and dels >= 0 and any(agrees(net, n, value) for n in (ins - dels, ins))
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
