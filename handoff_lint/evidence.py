@@ -612,5 +612,14 @@ def _drawn_paths(evidence: Evidence, claims: list[Claim]) -> None:
     (the tree's folder was wrong: README.md drawn under docs/ lives at the root)."""
     for claim in claims:
         written = claim.value.get("written")
-        if written and not evidence.known(evidence.resolve(claim.value["path"]) or ""):
-            claim.value["path"] = written
+        drawn = str(claim.value.get("path", ""))
+        if written and not evidence.known(evidence.resolve(drawn) or ""):
+            # the tree's top folder may be the project's own name ("my-app/src/a.ts"): the
+            # drawn path without its leading folders, the longest one git knows
+            parts = drawn.split("/")
+            inner = (
+                "/".join(parts[i:])
+                for i in range(1, len(parts) - 1)
+                if evidence.known("/".join(parts[i:]))
+            )
+            claim.value["path"] = next(inner, written)

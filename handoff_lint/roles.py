@@ -83,7 +83,10 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
         lazyre.compile(
             r"\b(?:key|critical|important|relevant|core|main|essential|context|reference)\s+"
             r"(?:files?|paths?|locations?|modules?)\b|\bfiles?\s+to\s+(?:read|review|know|check|"
-            r"look\s+at|start\s+with)\b|\bwhere\s+to\s+look\b",
+            r"look\s+at|start\s+with)\b|\bwhere\s+to\s+look\b|\brelated\s+(?:docs?|documents?|"
+            r"documentation|files|reading|links)\b|\bsee\s+also\b|\bfurther\s+reading\b|"
+            r"\breferences\b|documentaci[oó]n\s+relacionada|documentos\s+relacionados|"
+            r"相关文档|相關文件|参考文档|参考资料|関連ドキュメント|関連資料|참고\s*문서",
             re.I,
         ),
     ),

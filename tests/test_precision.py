@@ -423,3 +423,28 @@ def test_a_net_change_is_insertions_less_deletions(repo: ScratchRepo, cli) -> No
     doc += "| Net Change | +7 lines |\n"
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "stats") == [(11, "verified"), (12, "refuted")]
+
+
+def test_a_tree_drawn_under_the_projects_own_name(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A tree whose top folder is the project's name ("shop-web/"): its entries are the paths
+    below it (two files named route.ts, so the name alone would not do)."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/api/hook/route.ts": _lines(236), "src/api/pay/route.ts": "x\n"})
+    tree = (
+        "## Files\n\n```\nshop-web/\n├── src/\n│   └── api/hook/\n"
+        "│       └── route.ts        [CREATED - 250 lines]\n```\n"
+    )
+    run = _second(repo, cli, HEAD + tree)
+    found = [c for c in run.json()["documents"][0]["claims"] if c["kind"] == "lines"]
+    assert [(c["verdict"], c["fix"]) for c in found] == [("refuted", "write 236")]
+
+
+def test_a_list_of_related_documents_marked_with_emoji(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "### Related docs" then "- 📖 [Guide](docs/guide.md)": links to documents that must be
+    there (the session need not have changed them)."""
+    repo.commit("base", {"docs/guide.md": "g\n", "docs/api.md": "a\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n"})
+    doc = HEAD + "### Related docs\n\n- 📖 [Guide](docs/guide.md)\n- 📊 [Report](docs/report.md)\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]

@@ -77,6 +77,7 @@ CONTAINER = lazyre.compile(r"\b(?:from|to|in|into|inside|within|of)$")
 ARROW = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
 OPENING = lazyre.compile(r"(\*\*|__)?`?")
 SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
+MARKED_LINK = lazyre.compile(r"[^\w\s\[\]`*_(]{1,3}\s*(?=\[[^\]]+\]\()")
 LINK = lazyre.compile(
     r"\[(?P<text>[^\]\n]{1,200})\]\((?P<target>[^)\s]{1,300})(?:\s+\"[^\"]*\")?\)"
 )
@@ -115,6 +116,9 @@ def _path_at(text: str) -> tuple[int, str, int] | None:
     """(offset, path, end) of a path at the very start of ``text``, inside decoration or not."""
     match = OPENING.match(text)
     offset = match.end() if match else 0
+    marked = MARKED_LINK.match(text, offset)
+    if marked:  # "- 📖 [API docs](compiler/README.md)": an emoji before a link
+        offset = marked.end()
     if text[offset : offset + 1] == "[" and not text.startswith("[ ]", offset):
         return _link_at(text, offset)
     spanned = SPANNED.match(text, offset - 1) if text[offset - 1 : offset] == "`" else None
