@@ -607,3 +607,22 @@ def test_removing_something_from_a_file_is_not_deleting_it(repo: ScratchRepo, cl
         ("file", "src/a.py", "verified"),
         ("file", "src/gone.py", "verified"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        ("本文档总结了本次工作（分支: `feat/x`）。", ("refuted", "HL502")),
+        ("This report covers the work (branch: agent/audit-budget).", ("verified", None)),
+    ],
+)
+def test_a_branch_named_in_brackets_in_a_sentence(
+    repo: ScratchRepo, cli, said: str, verdict: tuple[str, str | None]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "(branch: x)", "（分支: x）" inside prose is a branch claim like a "**Branch:**" label."""
+    repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "agent/audit-budget")
+    repo.commit("audit", {"b.py": "1\n"}, when="2025-11-13T10:00:00+00:00")
+    repo.commit("handoff", {"HANDOFF.md": HEAD + said + "\n"}, when="2025-11-13T11:00:00+00:00")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert list(_branch_verdicts(run).values()) == [verdict]

@@ -8,12 +8,23 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import frontmatter, history, lazyre
 from handoff_lint.claims import register
+from handoff_lint.claims.walk import containing
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-KEY = lazyre.compile(r"^(?:git\s+)?(?:current\s+|working\s+|feature\s+)?branch(?:\s+name)?$", re.I)
+KEY = lazyre.compile(
+    r"^(?:git\s+)?(?:current\s+|working\s+|feature\s+)?branch(?:\s+name)?$|^(?:分支|ブランチ|브랜치|"
+    r"rama|ramo|zweig|branche)$",
+    re.I,
+)
+# "(branch: feat/x)", "（分支: feat/x）" inside a sentence
+IN_BRACKETS = lazyre.compile(
+    r"[(（]\s*(?:git\s+)?(?:branch|分支|ブランチ|브랜치|rama|ramo|zweig|branche)\s*[:：]\s*"
+    r"[`*\"']*(?P<name>[A-Za-z0-9][\w./+-]*[\w+-])[`*\"']*\s*[)）]",
+    re.I,
+)
 NAME = lazyre.compile(
     r"^[`*\"']*(?P<name>[A-Za-z0-9][\w./+-]*[\w+-]|[A-Za-z0-9])[`*\"']*(?:\s|$|[,;(])"
 )
@@ -35,6 +46,13 @@ def extract(doc: Document) -> list[Claim]:
         name = match.group("name")
         column = meta.column + str(meta.value).find(name)
         out.append(Claim("branch", name, meta.line, column, {"name": name}))
+    taken = {c.line for c in out}
+    for prose in containing(doc, "branch", "分支", "ブランチ", "브랜치", "rama", "ramo", "zweig"):
+        found = IN_BRACKETS.search(prose.text) if prose.number not in taken else None
+        if found:
+            name = found.group("name")
+            column = found.start("name") + 1
+            out.append(Claim("branch", name, prose.number, column, {"name": name}))
     return out
 
 
