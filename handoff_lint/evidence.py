@@ -612,8 +612,10 @@ def _drawn_paths(evidence: Evidence, claims: list[Claim]) -> None:
     (the tree's folder was wrong: README.md drawn under docs/ lives at the root)."""
     for claim in claims:
         written = claim.value.get("written")
-        drawn = str(claim.value.get("path", ""))
-        if written and not evidence.known(evidence.resolve(drawn) or ""):
+        if not written:
+            continue
+        drawn = str(claim.value["path"])
+        if not evidence.known(evidence.resolve(drawn) or ""):
             # the tree's top folder may be the project's own name ("my-app/src/a.ts"): the
             # drawn path without its leading folders, the longest one git knows
             parts = drawn.split("/")

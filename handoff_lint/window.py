@@ -139,7 +139,7 @@ def _folder_family(folders: list[str], name: str) -> Family | None:
     return Family(f"{'/'.join(folders)}/*.{ext}", exact, loose=True)
 
 
-def _kept(added: list[str], globs: list[str], kin: Family | None) -> list[str]:
+def kept(added: list[str], globs: list[str], kin: Family | None) -> list[str]:
     """The added paths that are handoff documents: matched by a discovery glob, or members of
     the document's family (its glob may match more than its members)."""
     return [p for p in added if matches_any(p, globs) or (kin and kin.exact.match(p))]
@@ -242,7 +242,7 @@ def _search(
         for line in (parents[1] if len(parents) > 1 else "").split("\n")
         if line.strip()
     ]
-    added = _kept(added, globs, kin)
+    added = kept(added, globs, kin)
     if added and _accepts(added, path, own):
         return Found(commit, next((p for p in added if p != path), path)), [], False
     return None, parents[0].split(), False
@@ -355,7 +355,7 @@ def compute(
         "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", base, check=False
     )
     paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
-    handoffs = set(_kept([p for _, p in paths], globs, kin))
+    handoffs = set(kept([p for _, p in paths], globs, kin))
     how = "since the previous handoff document"
     if kin is not None and kin.loose and not matches_any(previous, globs):
         how = "since the previous document added to its folder (an estimate)"

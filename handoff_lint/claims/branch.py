@@ -14,14 +14,16 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
+# "branch" in the languages reports are written in
+OTHER_WORDS = ("分支", "ブランチ", "브랜치", "rama", "ramo", "zweig", "branche")
+OTHER = "|".join(OTHER_WORDS)
 KEY = lazyre.compile(
-    r"^(?:git\s+)?(?:current\s+|working\s+|feature\s+)?branch(?:\s+name)?$|^(?:分支|ブランチ|브랜치|"
-    r"rama|ramo|zweig|branche)$",
+    r"^(?:git\s+)?(?:current\s+|working\s+|feature\s+)?branch(?:\s+name)?$|^(?:" + OTHER + ")$",
     re.I,
 )
 # "(branch: feat/x)", "（分支: feat/x）" inside a sentence
 IN_BRACKETS = lazyre.compile(
-    r"[(（]\s*(?:git\s+)?(?:branch|分支|ブランチ|브랜치|rama|ramo|zweig|branche)\s*[:：]\s*"
+    r"[(（]\s*(?:git\s+)?(?:branch|" + OTHER + r")\s*[:：]\s*"
     r"[`*\"']*(?P<name>[A-Za-z0-9][\w./+-]*[\w+-])[`*\"']*\s*[)）]",
     re.I,
 )
@@ -47,7 +49,7 @@ def extract(doc: Document) -> list[Claim]:
         column = meta.column + str(meta.value).find(name)
         out.append(Claim("branch", name, meta.line, column, {"name": name}))
     taken = {c.line for c in out}
-    for prose in containing(doc, "branch", "分支", "ブランチ", "브랜치", "rama", "ramo", "zweig"):
+    for prose in containing(doc, "branch", *OTHER_WORDS):
         found = IN_BRACKETS.search(prose.text) if prose.number not in taken else None
         if found:
             name = found.group("name")

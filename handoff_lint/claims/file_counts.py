@@ -235,21 +235,20 @@ def _bundles_reports(changes: dict[str, set[str]], doc_path: str) -> bool:
     """The commit adds other reports beside the document (a squash or an upload of several
     sessions' documents at once): it is not one session's work."""
     from handoff_lint import config
-    from handoff_lint.discover import matches
-    from handoff_lint.window import family
+    from handoff_lint.window import family, kept
 
-    kin = family(doc_path)
+    added = [p for p, a in changes.items() if p != doc_path and "A" in a and DOCS.search(p)]
+    if kept(added, config.ACTIVE.include, family(doc_path)):
+        return True  # a document of the discovery globs or of the same family
     folder, name = posixpath.split(doc_path)
     kind = REPORT_WORD.match(name)
-    for path, actions in changes.items():
-        if path == doc_path or "A" not in actions or not DOCS.search(path):
-            continue
-        where, other = posixpath.split(path)
-        word = REPORT_WORD.match(other)
-        same = where == folder and kind and word and word.group(0).lower() == kind.group(0).lower()
-        if same or matches(path, config.ACTIVE.include) or (kin and kin.exact.match(path)):
-            return True
-    return False
+    word = kind.group(0).lower() if kind else ""
+    return bool(word) and any(  # a sibling: same folder, same first word
+        posixpath.dirname(p) == folder
+        and (other := REPORT_WORD.match(posixpath.basename(p))) is not None
+        and other.group(0).lower() == word
+        for p in added
+    )
 
 
 def _least(claim: Claim, evidence: Evidence) -> int:

@@ -235,7 +235,7 @@ NOT_THERE = lazyre.compile(
 def _heading_subject(line: Line) -> list[Claim]:
     """ "### Audio chain (`src/Processor.cpp`)": a heading about one file, named in a code
     span, claims the file is there."""
-    spans = [s for s in textscan.code_spans(line.text)]
+    spans = textscan.code_spans(line.text)
     paths = [s for s in spans if textscan.looks_like_path(s[2].strip()) and "::" not in s[2]]
     if len(paths) != 1 or len(textscan.path_tokens(line.text)) != 1 or NOT_THERE.search(line.text):
         return []

@@ -18,7 +18,7 @@ from handoff_lint.claims.walk import (
     done_lines,
     file_labels,
     header_index,
-    section_files,
+    heading_file,
     settle_absent,
     table_cells,
 )
@@ -239,12 +239,10 @@ def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
         key = meta.key.strip()
         if not SIZE_KEY.match(key) or meta.line not in done:
             continue
+        named = [path for line, path in labels if 0 < meta.line - line <= 3]
         section = doc.section_at(meta.line)
-        named = [path for line, path in labels if 0 < meta.line - line <= 3] or [
-            path
-            for line, path in section_files(doc).get(id(section), [])
-            if line == getattr(section, "line", 0) and 0 < meta.line - line <= 3
-        ]
+        if not named and section is not None and 0 < meta.line - section.line <= 3:
+            named = [path for path in [heading_file(section.title)] if path]
         value = str(meta.value)
         q = _size(key, value)
         if named and q is not None and not textscan.path_tokens(value):

@@ -122,10 +122,10 @@ def _section_ratio(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]
     """ "**Result**: 12/12 passing" in the section of one test file: all of the file's tests
     ran, so the second number is the file's test count."""
     found = list(RAN.finditer(line.text))
-    named = _file_of(line, files) if found else None
-    if named is None or named[0] >= line.number:
-        return []
     if len(found) != 1 or textscan.path_tokens(line.text):
+        return []
+    named = _file_of(line, files)
+    if named is None or named[0] >= line.number:
         return []
     match = found[0]
     value = {"path": named[1], "count": int(match.group("n"))}

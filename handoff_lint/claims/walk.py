@@ -189,7 +189,7 @@ def file_labels(doc: Document) -> list[tuple[int, str]]:
     return doc.once("file_labels", labels)
 
 
-def _heading_file(title: str) -> str | None:
+def heading_file(title: str) -> str | None:
     """The one file a heading names ("### 2. Parser (`src/parse.py`)"), if it names one and no
     other path: what the section under it counts is about that file."""
     if "." not in title:
@@ -212,7 +212,7 @@ def section_files(doc: Document) -> dict[int, list[tuple[int, str]]]:
             if section is not None:
                 found.setdefault(id(section), []).append((line, path))
         for section in doc.sections:
-            named = _heading_file(section.title)
+            named = heading_file(section.title)
             if named is not None:
                 found.setdefault(id(section), []).append((section.line, named))
         return found

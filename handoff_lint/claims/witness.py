@@ -190,7 +190,7 @@ def _groups(blocks: list[Block]) -> Witness | None:
         while (
             index < len(blocks)
             and blocks[index].kind == "paragraph"
-            and (blocks[index].list_depth >= 0)
+            and blocks[index].list_depth >= 0
         ):
             index += 1
     if index == 0 or (index < len(blocks) and blocks[index].kind not in ("heading", "break")):
