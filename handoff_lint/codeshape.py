@@ -103,12 +103,27 @@ def _listing(counted: list[str]) -> bool:
     return files >= 2 and all(s in ("counted", "tree", "summary") for s in counted)
 
 
+def _notes(lines: list[str], shapes: list[str]) -> list[str]:
+    """A block written as an outline ("✅ src/a.ts (150 lines)" with "   - what it does" under
+    it): the indented lines of no shape are notes on the item above, not output to judge."""
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    least = min(indents, default=0)
+    return [
+        "neutral"
+        if not shape and line.strip() and len(line) - len(line.lstrip()) > least
+        else shape
+        for line, shape in zip(lines, shapes, strict=True)
+    ]
+
+
 def output_lines(info: str, lines: list[str]) -> list[tuple[int, str]]:
     """(offset, shape) of the lines of a code block that are pasted tool output; nothing when
     the block is program code (its info string names a language, or too few lines have an output
     shape)."""
     language = info.split()[0].lower() if info.strip() else ""
     shapes = [shape_of(line) for line in lines]
+    if language in OUTPUT_INFO:
+        shapes = _notes(lines, shapes)
     if sum(s in ("path", "counted", "tree") for s in shapes) < 2:  # one path is no file list
         shapes = ["" if s == "path" else s for s in shapes]
     counted = [s for s in shapes if s != "neutral"]

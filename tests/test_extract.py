@@ -109,6 +109,13 @@ def test_commit_subject_and_stats() -> None:
         ("- Created missing `dsp/bands.h` header\n", [("dsp/bands.h", "created")]),
         ("- [ ] Create `dsp/bands.h`\n- [x] Create tests for `a.py`\n", []),
         ("- @src/a.py:40-52  # the loop\n", [("src/a.py", "exists")]),
+        # the action word after the path, in the report's language
+        ("## Doku\n\n- [x] **SETUP.md** erstellt\n", [("SETUP.md", "created")]),
+        (
+            "- `web/a.ts` modificado\n- `web/b.ts` created.\n",
+            [("web/a.ts", "modified"), ("web/b.ts", "created")],
+        ),
+        ("- `web/a.ts` created with the new loader\n", []),
     ],
 )
 def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
@@ -400,6 +407,13 @@ def test_a_labelled_file_count_in_a_heading_or_list_item(
         # program code with a count in a comment stays out
         ("```python\nimport os\ndata = load(a.json)  # 20 lines\n```\n", []),
         ("```python\nsrc/b.py   # 20 lines\n```\n", []),
+        # an outline: files with their counts, and notes on each indented under it
+        (
+            "```\n✅ src/a.js (150 Zeilen)\n   - State management\n   - CRUD actions\n\n"
+            "✅ src/b.jsx (105 Zeilen - UPDATED)\n   - Card component\n   - Edit actions\n\n"
+            "✅ Bug fixes (3 bugs)\n   - response mapping\n```\n",
+            [("lines", "150 Zeilen"), ("lines", "105 Zeilen")],
+        ),
     ],
 )
 def test_a_pasted_listing_of_files_with_counts(block: str, expected: list[tuple[str, str]]) -> None:

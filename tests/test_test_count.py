@@ -287,6 +287,45 @@ def test_more_tests_passing_than_exist(session: ScratchRepo, cli, claim: str, ve
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"] == [verdict]
 
 
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("- 12 test cases covering the parser", ["refuted"]),
+        ("- **Coverage**: 80% with 9 tests", ["verified"]),
+        ("- 5 unit tests for the lexer", ["unverifiable"]),  # a part of them
+        ("- 15+ tests written", ["refuted"]),
+        ("- ~10 tests", ["unverifiable"]),  # within the tolerance of an estimate
+        ("- 14 passing (100%)", ["refuted"]),
+        ("- 40 tests across 3 Python versions", []),  # ran once per version
+        ("- removed 20 tests that were flaky", []),  # no longer there to count
+        ("- 12 test files", []),  # files, not tests
+        ("- Fix the remaining 20 tests next", []),  # work still to do
+        ("- 9 out of 12 tests pass", []),  # a ratio: the tests kind's
+        ("**Before this session:**\n\n```\nPlaceholder tests:   30 tests\n```", []),
+    ],
+)
+def test_any_count_of_tests_is_at_most_what_the_repository_defines(
+    session: ScratchRepo, cli, claim: str, expected: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """The repository defines 9 Go tests and nothing generated: a count of tests written with
+    no file cannot be more; a smaller one may count a part."""
+    session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
+    doc = HEAD.replace("## Files Created\n\n", "## Test Results\n\n") + claim + "\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"] == expected
+
+
+def test_a_count_of_tests_run_per_browser_is_left_alone(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Playwright runs each test once per browser project: 27 runs of 9 tests is no lie."""
+    session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
+    session.commit("e2e", {"playwright.config.ts": "export default {};\n"})
+    doc = HEAD.replace("## Files Created\n\n", "## Results\n\n") + "- 27 tests passed\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"] == ["unverifiable"]
+
+
 RUST_API = "".join(f"#[test]\nfn case_{n}() {{}}\n\n" for n in range(1, 3)) + (
     "#[actix_web::test]\n#[ignore]\nasync fn slow() {}\n"
 )

@@ -70,6 +70,17 @@ ANNOTATION = lazyre.compile(
     r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)\w)))",
     re.I,
 )
+# "**x.md** erstellt", "`a.py` created", "`b.ts` modificado": a path with its action word after
+# it and nothing more, in the languages agents write
+TRAILING = lazyre.compile(
+    r"^(?:(?P<created>created|added|"
+    + roles.CREATED_WORDS
+    + r")|(?P<modified>modified|updated|changed|aktualisiert|angepasst|"
+    + roles.CHANGED_WORDS
+    + r")|(?P<deleted>deleted|removed|gelöscht|eliminad|removid|supprimé|删除|削除))"
+    r"[^\W\d_]*\s*[.!✅✔]*\s*$",
+    re.I,
+)
 LABEL = lazyre.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$"
 )
@@ -185,6 +196,9 @@ def _action_for(line: Line, labels: _Labels, rest: str) -> str:
     note = ANNOTATION.match(rest)
     if note:
         return ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]
+    trailing = TRAILING.match(rest)
+    if trailing:
+        return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
     return labels.action(line.block) or roles.file_action(line.block.section)
 
 

@@ -1,10 +1,12 @@
 """Test counts about the whole repository or session: "All 69 tests passing", "Total tests: 90",
-"307 new tests created", "275个新测试", "新規テスト 12件" (HL407).
+"307 new tests created", "275个新测试", "新規テスト 12件" (HL407), and any other count of tests
+written without a file: "70 test cases", "73 tests pasando", "49 passing".
 
 A count of the session's new tests cannot exceed the tests the window added, nor a total the
 tests the repository defines at its end (a partial count, of unit tests or of one area, may be
 smaller). Refuted only when git's count is exact: every test file in a known framework and none
-generated at run time (``suite``).
+generated at run time (``suite``). A count of tests that may have run more than once (browser
+projects, a matrix of versions) or that were deleted is left alone.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre, quantity, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import containing, table_cells
+from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
+    from handoff_lint.suite import Inventory
 
 N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 KIND = r"(?:[\w-]+\s+){0,2}?(?:tests?|test\s+cases|specs)\b"
@@ -68,6 +71,80 @@ PASSING = lazyre.compile(
     re.I,
 )
 WORDS = ("test", "spec", "测试", "テスト", "prueba", "passing", "passed")
+# "73 passing", "12 tests pasando": a count of tests that ran, on a line about tests
+RAN = lazyre.compile(
+    r"(?<![\d/.,])" + N + r"\s+(?:passing|passed|pasando|passando|aprovados|bestanden|réussis)\b",
+    re.I,
+)
+TEST_WORD = lazyre.compile(r"test|spec|prueba|测试|テスト|테스트", re.I)
+# a count of test files, suites, scripts... rather than of tests
+NOT_TESTS = lazyre.compile(
+    r"\s*(?:files?|suites?|classes|modules?|scripts?|runs?|fixtures?|helpers?|data|plans?|"
+    r"coverage|director(?:y|ies)|folders?|projects?|targets?|commands?|steps?|environments?|"
+    r"scenarios?|servers?|users?|accounts?|results?|reports?|framework|infrastructure|tools?|"
+    r"harness|dependencies|packages?|config\w*|/)\b",
+    re.I,
+)
+# tests counted more than once (per browser, per version) or no longer there
+NOT_AT_END = lazyre.compile(
+    r"\b(?:browsers?|versions|platforms|matrix|shards?|times|iterations|removed|deleted|dropped|"
+    r"before|previously|was|were|from|antes|vorher|eliminad\w*|removid\w*|"
+    r"remaining|next|pending|todo|will|planned|left)\b|×|之前|删除|削除",
+    re.I,
+)
+
+
+OF = lazyre.compile(r"(?:/|\bout\s+of)\s*$", re.I)  # "33/40 tests", "33 out of 40 tests"
+LABEL_OVER_LIST = lazyre.compile(r"[:：]\s*\**\s*$")  # "**Parser tests (5 tests):**"
+
+
+def _about_tests(line: Line) -> bool:
+    """The line, or a heading over it, speaks of tests."""
+    section = line.block.section
+    titles = [s.title for s in section.chain()] if section is not None else []
+    return any(TEST_WORD.search(t) for t in [line.text, *titles])
+
+
+def _mentioned(
+    text: str, taken: list[tuple[int, int]], about_tests: bool
+) -> list[tuple[str, int, dict[str, object]]]:
+    """Counts of tests that no label shape took: (written, start, value)."""
+    if NOT_AT_END.search(text):
+        return []
+    out: list[tuple[str, int, dict[str, object]]] = []
+    found = [
+        (q.start, q.end, q.count, q.approx, q.at_least)
+        for q in quantity.every(text)
+        if q.unit == "tests" and not NOT_TESTS.match(text, q.end)
+    ]
+    if about_tests:
+        found += [
+            (m.start(), m.end(), int(m.group("n").replace(",", "")), False, False)
+            for m in RAN.finditer(text)
+        ]
+    for start, end, count, approx, at_least in found:
+        if OF.search(text, 0, start) or text[end : end + 1] == "/":
+            continue  # a ratio's part: the tests kind's
+        if any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        value: dict[str, object] = {"count": count, "measure": "mentioned"}
+        if approx:
+            value["approx"] = True
+        if at_least:
+            value["at_least"] = True
+        out.append((text[start:end], start, value))
+    return out
+
+
+def _before_block(doc: Document, line: Line) -> bool:
+    """A line of a code block that a label such as "**Before This Session**:" introduces: the
+    state at the start, which tests deleted since may have made larger."""
+    if not line.shape:
+        return False
+    start = line.block.line - 1  # the index of the fence line
+    above = [t for t in doc.lines[max(0, start - 3) : max(0, start)] if t.strip()]
+    return bool(above) and NOT_AT_END.search(above[-1]) is not None
 
 
 def extract(doc: Document) -> list[Claim]:
@@ -78,6 +155,7 @@ def extract(doc: Document) -> list[Claim]:
         text = line.text
         if line.block.kind == "table_row":  # "| Total tests | 90 |": label cell, value cell
             text = " : ".join(cell.strip(" *") for _, cell in table_cells(line.text))
+        taken: list[tuple[int, int]] = []
         for measure, pattern in (("added", ADDED), ("total", TOTAL), ("passing", PASSING)):
             for match in pattern.finditer(text):
                 group = next(g for g in match.groupdict() if g != "more" and match.group(g))
@@ -85,11 +163,39 @@ def extract(doc: Document) -> list[Claim]:
                 start = match.start(group) if text is line.text else line.text.find(written)
                 if start < 0:
                     continue
+                taken.append((match.start(), match.end()))
                 value = {"count": int(written.replace(",", "")), "measure": measure}
                 if match.groupdict().get("more"):
                     value["at_least"] = True
                 out.append(Claim("test_total", written, line.number, start + 1, value))
+        # "### Parser tests (4 tests)", "**Parser tests (5 tests):**": the count of a list (counts)
+        over_list = line.block.kind == "heading" or LABEL_OVER_LIST.search(text)
+        if text is line.text and not over_list and not _before_block(doc, line):
+            for written, start, value in _mentioned(text, taken, _about_tests(line)):
+                out.append(Claim("test_total", written, line.number, start + 1, value))
     return out
+
+
+# a run that repeats the suite per browser project, or tests kept in a submodule
+REPEATED = lazyre.compile(r"(?:^|/)(?:playwright\.config\.\w+|\.gitmodules)$")
+
+
+def _mention(claim: Claim, count: int, found: Inventory, evidence: Evidence) -> None:
+    """Any count of tests is at most what the repository defines (a part may be fewer)."""
+    defined = found.defined
+    slack = max(5, count // 10) if claim.value.get("approx") else 0
+    repeated = any(REPEATED.search(p) for p in evidence.files_at_end)
+    if count == defined:
+        claim.settle("verified", f"the repository defines {defined} tests")
+    elif count - slack > defined and found.complete and not repeated:
+        claim.settle(
+            "refuted",
+            f"the repository defines {defined} tests at the end of the session (counted in "
+            f"every test file), fewer than the {count} claimed",
+            "HL407",
+        )
+    else:
+        claim.settle("unverifiable", f"the repository defines {defined} tests by a static count")
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
@@ -98,6 +204,9 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         count, measure = int(claim.value["count"]), str(claim.value["measure"])
         if found is None or not evidence.available:
             claim.settle("unverifiable", "the repository's tests could not be counted")
+            continue
+        if measure == "mentioned":
+            _mention(claim, count, found, evidence)
             continue
         actual = found.added if measure == "added" else found.defined
         what = "the session added" if measure == "added" else "the repository defines"
