@@ -117,3 +117,27 @@ def test_a_list_of_key_files_says_they_are_there(repo: ScratchRepo, cli) -> None
     assert found[10] == ("src/core/phantom.py", "refuted")
     assert found[14] == ("src/core/verification.md", "refuted")
     assert found[20] == ("pyproject.toml", "verified")
+
+
+def test_a_list_of_files_pasted_in_a_code_block(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A code block that lists files ("   - GUIDE.md" under "✅ Docs") names each one: it must
+    be there, or have the action its heading or its own word gives; a document that was never
+    committed is refuted, not excused."""
+    _session(repo)
+    repo.commit("work", {"docs/GUIDE.md": "# Guide\n", "src/core/new.py": "N = 1\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n## Deliverables\n\n```\n"
+        "✅ Documentation\n"  # 8
+        "   - docs/GUIDE.md\n"  # 9
+        "   - SETUP-NOTES.md\n"  # 10
+        "✅ Code\n"  # 11
+        "   - src/core/new.py (new)\n"  # 12
+        "   - src/core/engine.py (new)\n"  # 13
+        "```\n"
+    )
+    run, found = _judged(repo, cli, doc, "file")
+    assert found[9] == ("docs/GUIDE.md", "verified")
+    assert found[10] == ("SETUP-NOTES.md", "refuted")
+    assert found[12] == ("src/core/new.py", "verified")
+    assert found[13] == ("src/core/engine.py", "refuted")  # it existed before the session
+    assert run.code == 1

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import frontmatter, lazyre, roles, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, header_index, prose_lines, table_cells
+from handoff_lint.claims.walk import Line, header_index, output_lines, prose_lines, table_cells
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -364,8 +364,38 @@ def _front_matter_claims(doc: Document) -> list[Claim]:
     return out
 
 
+LIST_MARK = lazyre.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:[✅✓✔]\s*)?")
+
+
+def _output_claims(line: Line) -> list[Claim]:
+    """ "- src/a.ts" in a code block that lists files (codeshape's "path" lines): the file is
+    claimed with the action its note, heading or label gives, or else to be there."""
+    mark = LIST_MARK.match(line.text)
+    start = mark.end() if mark else 0
+    found = _path_at(line.text[start:])
+    if not found:
+        return []
+    offset, path, end = found
+    rest = line.text[start + end :].lstrip("`*_ ")
+    note = ANNOTATION.match(rest)
+    trailing = TRAILING.match(rest)
+    if note:
+        action = ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]
+    elif trailing:
+        action = next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+    else:
+        action = roles.file_action(line.block.section) or "exists"
+    return [_claim(path, action, line.number, start + offset + 1)]
+
+
 def extract(doc: Document) -> list[Claim]:
     claims = _front_matter_claims(doc)
+    claims += [
+        claim
+        for line in output_lines(doc)
+        if line.shape == "path" and not line.planned
+        for claim in _output_claims(line)
+    ]
     labels = _Labels()
     for line in prose_lines(doc):
         labels.see(line)
