@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import contents, history, textscan
+from handoff_lint import contents, history, lazyre, textscan
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
@@ -73,6 +73,7 @@ class Evidence:
     merged_as: str | None = None  # the subject of the merge that brought the session in
     suite: Inventory | None = None  # the repository's tests, when a claim counts them all
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
+    deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
     commit_changes: list[dict[str, set[str]]] = field(default_factory=list)  # per commit
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
@@ -189,6 +190,8 @@ class Evidence:
         path = self.resolve(written)
         if path is None or self.known(path) or self.same_name(path) or path in self.ignored:
             return False
+        if posixpath.basename(path) in self.deleted_names:
+            return False  # a file of that name was committed once, and deleted since
         if ".." in path.split("/"):  # a link from the document's folder: "../src/a.ts"
             path = posixpath.normpath(posixpath.join(self.doc_dir, path))
         if written in self.ignored or path in self.ignored or path.split("/")[0] == "..":
@@ -501,6 +504,30 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
 MAX_IGNORE_QUESTIONS = 100
 
 
+GLOB_CHARS = lazyre.compile(r"[*?\[\]\\:]")
+
+
+def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
+    """Which of the claimed names git does not know any commit of any ref deleted: a file that
+    was committed once is not "never committed" (one ``log`` for all of them)."""
+    names = sorted({posixpath.basename(p) for p in unknown} - {""})
+    specs = [f":(glob)**/{name}" for name in names if not GLOB_CHARS.search(name)]
+    if not specs or evidence.window.head is None:
+        return
+    output = facts.git.run(
+        "log",
+        "--all",
+        "--no-renames",
+        "--diff-filter=D",
+        "--name-only",
+        "--format=",
+        "--",
+        *specs,
+        check=False,
+    )
+    evidence.deleted_names = {posixpath.basename(line.strip()) for line in output.split("\n")}
+
+
 def _ignored(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """Which claimed paths that git does not know .gitignore covers (a build output or a local
     settings file is absent from git by design): one ``check-ignore`` for all of them."""
@@ -517,6 +544,7 @@ def _ignored(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     if safe:
         output = facts.git.run("check-ignore", "--no-index", "--", *safe, check=False)
         evidence.ignored = {line.strip() for line in output.split("\n") if line.strip()}
+    _deleted(facts, evidence, [p for p in safe if p not in evidence.ignored])
 
 
 def start(facts: RepoFacts, window: Window) -> None:

@@ -131,7 +131,7 @@ ROLE_PATTERNS += [
             r"\b(?:próxim[oa]s?|siguientes\s+pasos|pendientes?|por\s+hacer|futur[oa]s?|"
             r"recomendaci\w*|pr[oó]ximos\s+passos|prochaines?|à\s+faire|nächste|offene|geplant\w*|"
             r"prossim[ie]|da\s+fare)\b|下一步|后续|後續|待办|待辦|待完成|未完成|计划|計劃|建议|"
-            r"今後|次の|予定|残(?:り|タスク)|課題|다음|향후|계획",
+            r"今後|次の|予定|推奨|残(?:り|タスク)|課題|다음|향후|계획",
             re.I,
         ),
     ),

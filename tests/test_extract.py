@@ -115,7 +115,17 @@ def test_commit_subject_and_stats() -> None:
             "- `web/a.ts` modificado\n- `web/b.ts` created.\n",
             [("web/a.ts", "modified"), ("web/b.ts", "created")],
         ),
-        ("- `web/a.ts` created with the new loader\n", []),
+        ("- `web/a.ts` created with the new loader\n", [("web/a.ts", "exists")]),
+        # a file at the start of an item of done work, with no action word: it is there
+        (
+            "## Docs\n\n- `docs/GUIDE.md` - the guide\n- NOTES.md - notes\n",
+            [("docs/GUIDE.md", "exists"), ("NOTES.md", "exists")],
+        ),
+        # a short item that only names an action heads the files nested under it
+        (
+            "- 删除\n  - `a/old_test.go`\n- Added:\n  - `a/new.go`\n",
+            [("a/old_test.go", "deleted"), ("a/new.go", "created")],
+        ),
     ],
 )
 def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
@@ -135,6 +145,11 @@ def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
         "## Files Created\n\n- https://example.com/a.py\n",
         "## Implementation\n\n- `sherpa/data/sherpa.db` persists sessions\n",
         "**Next:**\n- `a/b.py` to be written\n",
+        "## Checks\n\n- Node.js & the CLI verified\n- Vue.js 3 upgrade\n",  # products, not files
+        "## Setup\n\n- **Node.js**: v20\n- Token.v compiled to bytecode\n- `.loro`-files dropped\n",
+        "## Uncommitted artefacts\n\n- `gpt/review.md`\n- `notes/draft.md`\n",
+        "## 推奨事項\n\n- `tests/a.test.ts` の新規作成\n",  # recommendations: a plan
+        "## Storage\n\n- `data/app.sqlite` holds the sessions\n- `logs/run.log`\n",  # run-time
     ],
 )
 def test_not_file_claims(markdown: str) -> None:

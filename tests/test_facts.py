@@ -112,7 +112,7 @@ def test_init_strict_opts_in_to_the_stricter_schema(repo: ScratchRepo, cli) -> N
     """By default a handoff needs a title and a claim; `init --strict` writes the stricter
     schema (a date, a summary section, a commit or file claim) and the configuration uses it."""
     _session(repo)
-    doc = "# Notes\n\n- `a.py` (1 lines)\n"
+    doc = "# Notes\n\n- 1/2 tests passing (50%)\n"
     (repo.path / "SESSION_9_HANDOFF.md").write_text(doc, encoding="utf-8")
 
     def schema_rules() -> list[str]:

@@ -141,3 +141,22 @@ def test_a_list_of_files_pasted_in_a_code_block(repo: ScratchRepo, cli) -> None:
     assert found[12] == ("src/core/new.py", "verified")
     assert found[13] == ("src/core/engine.py", "refuted")  # it existed before the session
     assert run.code == 1
+
+
+def test_a_file_deleted_long_ago_is_not_a_file_never_committed(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The first handoff's window is the whole history: a file it names that an earlier commit
+    deleted was committed once (unverifiable); one no commit of any ref ever held is refuted."""
+    repo.commit("start", {"src/core/engine.py": "A = 1\n", "src/core/cache_v1.py": "C = 1\n"})
+    repo.commit("drop the cache", remove=["src/core/cache_v1.py"])
+    doc = (
+        "# Handoff 1\n\n**Date:** 2025-11-13\n\n## Work\n\n"
+        "- `src/core/engine.py` - the engine\n"  # 7
+        "- `cache_v1.py` - folded into the engine\n"  # 8
+        "- `src/core/phantom_cache.py` - the new cache\n"  # 9
+    )
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    found = _found(run, "file")
+    assert found[7] == ("src/core/engine.py", "verified")
+    assert found[8][1] == "unverifiable"
+    assert found[9] == ("src/core/phantom_cache.py", "refuted")

@@ -84,6 +84,7 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("file", "core/error_repository.py", 18, "created"),
         ("file", "core/error_recovery.py", 56, "created"),
         ("symbol", "_perform_write", 76, ""),
+        ("file", "storage/job_storage.py", 104, "exists"),  # a file of done work is there
         ("file", "fastapi_app/templates/base.html", 110, "modified"),
         ("tests", "36/41", 157, ""),
         ("tests", "5/5", 160, ""),

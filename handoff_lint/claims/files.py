@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -162,6 +163,19 @@ def _label_action(label: str) -> str:
     return "plan" if role == "plan" else roles.ACTION_OF_ROLE.get(role, "")
 
 
+def _item_label(text: str) -> str:
+    """The action of a short list item with no file that only names one ("- Deleted:",
+    "- 删除", "- 新增测试"): the nested items under it are its files."""
+    mark = MARKER.match(text)
+    words = text[mark.end() if mark else 0 :].strip(" *_:：")
+    if not words or len(words) > 40 or textscan.path_tokens(words):
+        return ""
+    trailing = TRAILING.match(words)
+    if trailing:
+        return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+    return ""
+
+
 class _Labels:
     """Bold labels ('**Files Created:**') and the file action they give the list after them."""
 
@@ -181,6 +195,8 @@ class _Labels:
         if block.list_depth >= 0:
             if label:
                 self.items[block.item_id] = action
+            elif _item_label(line.text):  # "- 删除" over a nested list of the files deleted
+                self.items[block.item_id] = _item_label(line.text)
         else:
             self.paragraph = action
 
@@ -225,6 +241,9 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     action = _action_for(line, labels, rest.lstrip("`*_ "))
     if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
         action = "exists"  # "- @src/a.py:40-52", a list of key files: files that are there
+    decorated = body[offset - 1 : offset] in ("`", "[")  # a code span or a link, not bold
+    if not action and not is_heading and _listed_deliverable(line, path, decorated, rest):
+        action = "exists"  # "- `docs/GUIDE.md` - the guide": a file of done work is there
     action = _placed(action, body, end)
     if not action or action == "plan":
         return []
@@ -241,9 +260,43 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
 # need not be there
 NOT_THERE = lazyre.compile(
     r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|migrat|retir|legacy|old|former|"
-    r"plan|todo|next|future|missing|broken|ignor|untracked|local|generated)",
+    r"plan|todo|next|future|missing|broken|ignor|untracked|uncommit|local|generated)|"
+    r"not\s+(?:yet\s+)?committed|nicht\s+committ",
     re.I,
 )
+
+
+# what a program writes when it runs (a database, a log, a lock): named in done work, not committed
+RUNTIME = lazyre.compile(
+    r"\.(?:db|sqlite3?|log|pid|lock|tmp|bak|cache|env|out|pyc|class|o|so|dll|exe|zip|tar|gz)$",
+    re.I,
+)
+
+
+# "Node.js", "Vue.js", ".loro": a product or an extension named in prose, not a file
+# "`.loro`-Dateien", "`.env`-style": the name is part of a compound word
+COMPOUND = lazyre.compile(r"^[`*_]*-[^\W\d_]")
+# what follows a file in a list of files: nothing, a separator, a note in brackets, a count
+LISTED = lazyre.compile(r"^[`*_]*\s*(?:$|[-–—:：(（|,]|\s*\d)")
+NAME_NOT_FILE = lazyre.compile(r"^(?:[A-Z][A-Za-z0-9]*\.js|\.\w+)$")
+
+
+def _listed_deliverable(line: Line, path: str, decorated: bool, rest: str) -> bool:
+    """A list item of done work that starts with a file and no action word names a file that
+    is there; not one a program writes at run time, nor one the item or its headings say is
+    gone, uncommitted or to come. A bare name outside a code span is a file only where the item
+    lists it ("- NOTES.md - the notes"), not where it starts a sentence ("- Token.v compiled")."""
+    listed = LISTED.match(rest) is not None
+    section = line.block.section
+    titles = [node.title for node in section.chain()] if section is not None else []
+    return (
+        "." in posixpath.basename(path)
+        and not RUNTIME.search(path)
+        and not path.startswith(("~", "/", "$"))
+        and (decorated or "/" in path or (not NAME_NOT_FILE.match(path) and listed))
+        and not COMPOUND.match(rest)
+        and not any(NOT_THERE.search(text) for text in [line.text, *titles])
+    )
 
 
 def _heading_subject(line: Line) -> list[Claim]:
@@ -439,6 +492,13 @@ def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
 
 def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
     where = "exists but " if path in evidence.files_at_end else ""
+    if not where and posixpath.basename(path) in evidence.deleted_names:
+        claim.settle(
+            "unverifiable",
+            f"no {path} at the end of the session window, but a commit deleted a file of that "
+            "name: which one the document means git cannot tell",
+        )
+        return
     if not where and path not in evidence.changes:
         namesakes = evidence.same_name(path)
         if namesakes:
