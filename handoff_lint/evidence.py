@@ -582,6 +582,7 @@ def gather(
             facts.git.prefetch(recent)
         _window_evidence(facts, evidence)
         _drawn_paths(evidence, claims)
+        _named_files(evidence, claims)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
         history.branches(facts, evidence, claims)
         _leftovers(facts, evidence, claims)
@@ -633,6 +634,14 @@ def _abbreviated(written: str, named: list[str]) -> list[str]:
         if all(folder in rest for folder in folders):
             found.append(path)
     return found
+
+
+def _named_files(evidence: Evidence, claims: list[Claim]) -> None:
+    """A line count of a thing named, not pathed, is about the one created file called so."""
+    if any(c.kind == "lines" and c.value.get("name") for c in claims):
+        from handoff_lint.claims import named
+
+        named.resolve(evidence, claims)
 
 
 def _drawn_paths(evidence: Evidence, claims: list[Claim]) -> None:

@@ -123,3 +123,47 @@ def test_a_headings_count_over_one_file_gets_its_fix(session: ScratchRepo, cli) 
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     found = [c for c in claims_of(run) if c["kind"] == "lines_total"]
     assert [(c["verdict"], c["fix"]) for c in found] == [("refuted", "write 337")]
+
+
+@pytest.fixture
+def named(repo: ScratchRepo) -> ScratchRepo:
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    files = {
+        "src/analysis/registry.py": "r\n" * 574,
+        "src/sync/CloudKitSyncManager.swift": "s\n" * 498,
+        "src/report/generator.py": "g\n" * 120,
+        "src/report/report.py": "p\n" * 80,
+    }
+    repo.commit("work", files, when="2025-11-13T09:00:00+00:00")
+    return repo
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("```\nRegistry Module:     850 lines\n```\n", ["refuted"]),
+        ("- **Registry Analysis**: ~570 lines\n", ["verified"]),
+        ("| Feature | Files | Lines |\n|---|---|---|\n| CloudKit Sync | 1 | 499 |\n", ["refuted"]),
+        ("| Feature | Files | Lines |\n|---|---|---|\n| CloudKit Sync | 1 | 498 |\n", ["verified"]),
+        ("- Report Generator (300 lines)\n", ["unverifiable"]),  # report.py or generator.py?
+        ("- Billing Engine: 300 lines\n", ["unverifiable"]),  # no file called so
+        ("- Backend: 900 lines\n- Tests: 400 lines\n", []),  # kinds of things, not names
+        ("| Chunk | Size (kB) |\n|---|---|\n| registry | 182 |\n", []),  # not a line count
+        (
+            "| Feature | Files | Lines |\n|---|---|---|\n| CloudKit Sync | 2 | 998 |\n",
+            [],
+        ),  # 2 files
+        ("- Phase 2: 1,300 lines\n- Registry updates: ~50 lines\n", []),  # a step, a change
+    ],
+)
+def test_a_line_count_of_a_thing_named_not_pathed(
+    named: ScratchRepo, cli, text: str, expected: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Registry Module: 850 lines" is about the one file the session changed whose name its
+    words give (src/analysis/registry.py, 574 lines); a name that fits none, or several, is no
+    claim git can settle."""
+    doc = HEAD.replace("## Files Created\n\n", "## Statistics\n\n") + text
+    named.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=named.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == expected

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import config, lazyre, quantity, textscan
-from handoff_lint.claims import register
+from handoff_lint.claims import named, register
 from handoff_lint.claims.walk import (
     Line,
     done_lines,
@@ -87,6 +87,10 @@ LINES_COLUMN = (
 )
 
 
+# a column that counts lines by name (not "Size", "Changes" or "+", which may count other things)
+LINES_NAMED = ("line", "loc", "行", "줄", "zeilen", "líneas", "linhas", "lignes")
+
+
 def _value(found: quantity.Quantity, path: str) -> dict[str, Any]:
     measure = "insertions" if found.plus or found.change == "added" else "lines"
     if found.change in ("changed", "removed"):
@@ -147,13 +151,30 @@ def _table_claims(line: Line) -> list[Claim]:
     header = [h.lower() for h in line.block.table_header]
     column = header_index(header, *FILE_COLUMN)
     cells = table_cells(line.text)
+    if 0 <= column < len(cells) and CELL.match(cells[column][1]):
+        column = -1  # "| Feature | Files | Lines |": a count of files, not a file
     if column < 0 and cells and textscan.CODE_PATH.fullmatch(cells[0][1].strip()):
         column = 0  # "| `src/x.ts` | ~1,030 | ... |" under "Module | Lines": files by shape
+    if column < 0 and cells:  # "| CloudKit Sync | 1 | 499 |" under "Feature | Files | Lines"
+        files = header_index(header, "file")
+        several = 0 <= files < len(cells) and cells[files][1].strip(" *") not in ("", "1")
+        if header_index(header, *LINES_NAMED) < 0 or several:
+            return []  # not a line count, or one of several files together
+        count = _row_count(cells, header, 0)
+        return named.table_claim(line, cells[0][1], count) if count else []
     if column < 0 or column + 1 >= len(cells):
         return []
     paths = textscan.path_tokens(cells[column][1])
     if len(paths) != 1:
         return []  # no file, or several sharing one count
+    count = _row_count(cells, header, column)
+    return [_claim(line, paths[0][2], count)] if count else []
+
+
+def _row_count(
+    cells: list[tuple[int, str]], header: list[str], column: int
+) -> quantity.Quantity | None:
+    """The line count of a table row, in the first column after ``column`` that holds one."""
     removed = _cell_number(cells, header_index(header, *REMOVED_COLUMN))
     for index in range(column + 1, len(cells)):
         found = _cell_number(cells, index)
@@ -180,8 +201,8 @@ def _table_claims(line: Line) -> list[Claim]:
             int(minus.replace(",", "")) if minus else None,
             start + len(cells[index][1].rstrip(" *")),
         )
-        return [_claim(line, paths[0][2], count)]
-    return []
+        return count
+    return None
 
 
 def _diffstat_claims(line: Line) -> list[Claim]:
@@ -260,7 +281,7 @@ def extract(doc: Document) -> list[Claim]:
         elif line.shape == "diffstat":
             out.extend(_diffstat_claims(line))
         elif LINE_WORDS.search(line.folded):
-            out.extend(_prose_claims(line))
+            out.extend(_prose_claims(line) or named.prose_claims(line))
     if doc.metadata:
         taken = {c.line for c in out}
         extra = _labelled_sizes(doc, {line.number for line in done})
@@ -319,6 +340,11 @@ CHANGES = ("changed", "edited", "deletions")  # counts of a change, not of the f
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
+        if claim.value.get("name") and not claim.value.get("path"):
+            claim.settle(
+                "unverifiable", f"no one file the session created is called {claim.value['name']}"
+            )
+            continue
         path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
         if path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
             settle_absent(claim, evidence, "HL305")

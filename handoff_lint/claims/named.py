@@ -1,0 +1,114 @@
+"""Line counts of things named rather than pathed: "Registry Module: 850 lines", "- Core OPML
+parser (583 lines, 6 tests)", "| CloudKit Sync | 1 | 499 |" under a Lines column.
+
+The name stands for a file when exactly one file the session window created or changed is
+called so: every
+word of the file's name is a word of the name ("Registry Module" and ``registry.py``), or every
+word of the name that says what it is is a word of the file's name ("CloudKit Sync" and
+``CloudKitSyncManager.swift``). A name that fits no file, or several, is no claim git can answer.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from handoff_lint import lazyre, quantity, textscan
+from handoff_lint.model import Claim
+
+if TYPE_CHECKING:
+    from handoff_lint.claims.walk import Line
+    from handoff_lint.evidence import Evidence
+
+# "Registry Module:   850 lines", "- **Report Generator** - 920 lines", "Core parser (583 lines"
+NAMED = lazyre.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔]\s*)?\**(?P<name>[^\W\d_][^:：(|`*]{1,58}?)\**"
+    r"\s*(?:[:：]|\(|[-–—])\s*\**\s*$"
+)
+WORD = lazyre.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# words that say what kind of thing a name is, not which one
+KIND_WORDS = frozenset(
+    "module modules file files class component components service system core implementation "
+    "code new the a an and of for with updates update total overall all sum lines line size "
+    "length loc count before after added removed deleted changed modified backend frontend api "
+    "ui test tests doc docs documentation source config configuration script scripts example "
+    "examples summary written work phase step sprint week session part stage task day "
+    "iteration milestone round".split()
+)
+# a name of a change, not of a thing: its count is of lines changed, in one file or several
+CHANGE_WORDS = frozenset(
+    "update change fix improvement refactor refactoring tweak modification edit cleanup "
+    "migration integration".split()
+)
+TOTAL = lazyre.compile(r"\b(?:total|overall|sum|all|gesamt|summe|合计|总计|总)\b", re.I)
+MAX_FILES = 2000  # created files to match names against
+
+
+def words(text: str) -> set[str]:
+    """The lower-case words of a name or a file name, camel case split, plurals folded."""
+    found = {w.lower() for w in WORD.findall(text) if not w.isdigit()}
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in found}
+
+
+def _names_a_thing(name: str) -> bool:
+    """The name says which thing it is, and not that it is a change."""
+    told = words(name)
+    return bool(told - KIND_WORDS) and not told & CHANGE_WORDS
+
+
+def _claim(line: Line, name: str, found: quantity.Quantity) -> Claim:
+    text = line.text[found.start : found.end]
+    value: dict[str, object] = {"path": "", "name": name, "count": found.count, "measure": "lines"}
+    if found.approx:
+        value["approx"] = True
+    if found.at_least:
+        value["at_least"] = True
+    return Claim("lines", text, line.number, found.start + 1, value)
+
+
+def prose_claims(line: Line) -> list[Claim]:
+    """A line count right after a name at the start of the line, with no path on the line."""
+    if textscan.path_tokens(line.text) or TOTAL.search(line.text):
+        return []
+    found = [q for q in quantity.every(line.text) if q.unit == "lines" and not q.plus]
+    if not found:
+        return []
+    first = found[0]
+    match = NAMED.match(line.text[: first.start].rstrip("~≈ "))
+    if match is None:
+        return []
+    name = match.group("name").strip(" *_")
+    return [_claim(line, name, first)] if _names_a_thing(name) else []
+
+
+def table_claim(line: Line, name: str, found: quantity.Quantity) -> list[Claim]:
+    """ "| CloudKit Sync | 1 | 499 |" under a Lines column: the first cell names the subject."""
+    name = name.strip(" *_`")
+    if not name or textscan.path_tokens(name) or TOTAL.search(name) or found.plus:
+        return []
+    return [_claim(line, name, found)] if _names_a_thing(name) else []
+
+
+def _fits(name: set[str], path: str) -> bool:
+    stem = posixpath.basename(path).split(".")[0]
+    own = words(stem)
+    told = name - KIND_WORDS
+    if not own or not told:
+        return False
+    return own <= name or (len(told) > 1 and told <= own)
+
+
+def resolve(evidence: Evidence, claims: list[Claim]) -> None:
+    """Give each named line count the one file of the window's changed files its name fits."""
+    named = [c for c in claims if c.kind == "lines" and c.value.get("name")]
+    if not named:
+        return
+    created = [p for p, a in evidence.changes.items() if a & {"A", "M"} and p != evidence.doc_path]
+    if len(created) > MAX_FILES:
+        return
+    for claim in named:
+        name = words(str(claim.value["name"]))
+        fits = [p for p in created if _fits(name, p)]
+        if len(fits) == 1:
+            claim.value["path"] = fits[0]
