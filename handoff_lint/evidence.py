@@ -508,15 +508,17 @@ GLOB_CHARS = lazyre.compile(r"[*?\[\]\\:]")
 
 
 def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
-    """Which of the claimed names git does not know any commit of any ref deleted: a file that
-    was committed once is not "never committed" (one ``log`` for all of them)."""
+    """Which of the claimed names a commit of a window that is the whole history deleted: its
+    net diff forgets a file committed once and deleted since, which is not "never committed"
+    (one ``log`` for all of them; a window with a start lists its deletions itself)."""
     names = sorted({posixpath.basename(p) for p in unknown} - {""})
     specs = [f":(glob)**/{name}" for name in names if not GLOB_CHARS.search(name)]
-    if not specs or evidence.window.head is None:
+    window = evidence.window
+    if not specs or window.head is None or window.base is not None:
         return
     output = facts.git.run(
         "log",
-        "--all",
+        str(window.head),
         "--no-renames",
         "--diff-filter=D",
         "--name-only",
