@@ -65,6 +65,8 @@ class Evidence:
     repo: RepoFacts | None = None
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     code_counts: dict[str, set[int]] = field(default_factory=dict)  # "115 LOC": code, non-blank
+    # the files under each folder a claim names, by the folder as written
+    folder_sizes: dict[str, contents.FolderSize] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     history_size: int = -1
     diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
@@ -589,6 +591,7 @@ def gather(
         history.branches(facts, evidence, claims)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
+        contents.gather_folder_sizes(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
         _ignored(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):

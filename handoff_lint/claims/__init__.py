@@ -42,6 +42,7 @@ def load() -> dict[str, ClaimKind]:
         date,
         file_counts,
         files,
+        folder_lines,
         lines,
         lines_total,
         stats,

@@ -168,12 +168,10 @@ def _item_label(text: str) -> str:
     "- 删除", "- 新增测试"): the nested items under it are its files."""
     mark = MARKER.match(text)
     words = text[mark.end() if mark else 0 :].strip(" *_:：")
-    if not words or len(words) > 40 or textscan.path_tokens(words):
+    trailing = TRAILING.match(words) if words and len(words) <= 40 else None
+    if not trailing or textscan.path_tokens(words):
         return ""
-    trailing = TRAILING.match(words)
-    if trailing:
-        return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
-    return ""
+    return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
 
 
 class _Labels:
@@ -193,10 +191,9 @@ class _Labels:
         label = LABEL.match(line.text)
         action = _label_action(label.group("label")) if label else ""
         if block.list_depth >= 0:
-            if label:
+            # a label, or "- 删除" over a nested list of the files deleted
+            if label or (action := _item_label(line.text)):
                 self.items[block.item_id] = action
-            elif _item_label(line.text):  # "- 删除" over a nested list of the files deleted
-                self.items[block.item_id] = _item_label(line.text)
         else:
             self.paragraph = action
 

@@ -94,6 +94,7 @@ NOT_AT_END = lazyre.compile(
 )
 
 
+DIGIT = lazyre.compile(r"\d")  # every count here is written in digits
 OF = lazyre.compile(r"(?:/|\bout\s+of)\s*$", re.I)  # "33/40 tests", "33 out of 40 tests"
 LABEL_OVER_LIST = lazyre.compile(r"[:：]\s*\**\s*$")  # "**Parser tests (5 tests):**"
 
@@ -150,7 +151,7 @@ def _before_block(doc: Document, line: Line) -> bool:
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in containing(doc, *WORDS):
-        if textscan.path_tokens(line.text):
+        if not DIGIT.search(line.text) or textscan.path_tokens(line.text):
             continue  # a count about a file is the test_count and tests_added kinds'
         text = line.text
         if line.block.kind == "table_row":  # "| Total tests | 90 |": label cell, value cell

@@ -1,0 +1,113 @@
+"""Line counts of folders: "├── core/   (2,380 lines)" in a drawn tree, "- `src/api/` (1,200
+lines)" in a list of done work.
+
+A folder's count is at most the lines of every file under it at the end of the window: a count
+of its code alone may be smaller, so a smaller count is left unverifiable, and a larger one is
+refuted. A folder a tree draws with a count is refuted too when no file lies under it while
+other folders of the same tree are there (the tree is of this repository, so the folder is
+not). A count of lines added or changed ("src/ (+500 lines)") is not a size.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from handoff_lint import lazyre, quantity
+from handoff_lint.claims import register
+from handoff_lint.claims.lines import LINE_WORDS, agrees
+from handoff_lint.claims.walk import Line, done_lines
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.contents import FolderSize
+    from handoff_lint.evidence import Evidence
+
+NAME = r"(?P<mark>[`*_]*)(?P<path>(?:\.?[\w@+-][\w.@+-]*/)+)(?P=mark)"
+# a folder that starts a list item ("- `src/api/`", "1. **docs/**") or an entry of a pasted
+# tree or listing ("├── core/", "  core/")
+ITEM = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?" + NAME)
+ENTRY = lazyre.compile(r"^[\s│|]*(?:(?:├──|└──|├─|└─|\|--|`--|\+--)\s*)?" + NAME)
+MAX_FOLDERS = 50  # folder counts judged per document (each reads the files under it)
+
+
+def _written_path(line: Line, path: str) -> str:
+    """The folder as the document places it: a tree's entry inside the folders above it."""
+    inside = line.folder if line.shape in ("tree", "counted") else ""
+    return (inside + path).strip("/")
+
+
+def _claims(line: Line) -> list[Claim]:
+    match = (ENTRY if line.shape else ITEM).match(line.text)
+    if match is None:
+        return []
+    counts = [
+        q
+        for q in quantity.after(line.text, match.end())
+        if q.unit == "lines" and not q.plus and not q.change and q.minus is None
+    ]
+    if len(counts) != 1:
+        return []
+    found = counts[0]
+    value: dict[str, Any] = {"path": _written_path(line, match.group("path")), "count": found.count}
+    if found.approx:
+        value["approx"] = True
+    if found.at_least:
+        value["at_least"] = True
+    if line.shape == "tree":
+        value["tree"] = line.block.line  # the tree it is drawn in
+    text = line.text[found.start : found.end]
+    return [Claim("folder_lines", text, line.number, found.start + 1, value)]
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for line in done_lines(doc):
+        if (line.shape in ("tree", "counted") or line.starts_item) and LINE_WORDS.search(
+            line.folded
+        ):
+            out.extend(_claims(line))
+    return out[:MAX_FOLDERS]
+
+
+def _judge(claim: Claim, size: FolderSize) -> None:
+    claimed = int(claim.value["count"])
+    lines = f"{size.low}" if size.low == size.high else f"{size.low}-{size.high}"
+    held = (
+        f"the file under {size.folder}/ holds {lines} lines"
+        if size.files == 1
+        else f"the {size.files} files under {size.folder}/ hold {lines} lines"
+    )
+    if not size.complete:
+        claim.settle("unverifiable", f"a file under {size.folder}/ cannot be read as text")
+    elif size.low <= claimed <= size.high or agrees(claimed, size.high, claim.value):
+        claim.settle("verified", held)
+    elif claimed > size.high:
+        claim.settle(
+            "refuted",
+            f"{held} at the end of the session, fewer than the {claimed} claimed",
+            "HL305",
+            f"write {size.high}" if size.low == size.high else "",
+        )
+    else:
+        claim.settle("unverifiable", f"{held}: a count of some of them?")
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    sizes = evidence.folder_sizes
+    drawn = {c.value.get("tree") for c in claims if str(c.value["path"]) in sizes}
+    for claim in claims:
+        size = sizes.get(str(claim.value["path"])) if evidence.available else None
+        if size is not None:
+            _judge(claim, size)
+        elif claim.value.get("tree") in drawn - {None} and int(claim.value["count"]) > 0:
+            claim.settle(
+                "refuted",
+                f"no file lies under {claim.value['path']}/ at the end of the session, while "
+                "the other folders of its tree are there",
+                "HL305",
+            )
+        else:
+            claim.settle("unverifiable", f"no folder {claim.value['path']}/ is in the repository")
+
+
+register("folder_lines", extract, verify)
