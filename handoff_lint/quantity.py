@@ -16,7 +16,7 @@ from handoff_lint import lazyre, textscan
 
 NUMBER = (
     r"(?P<approx>~|≈|约|大约|約|about\s+|approx\.?\s+|ca\.\s*|roughly\s+)?"
-    r"(?P<plus>\+)?(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+)(?P<more>\+)?"
+    r"(?P<plus>\+)?(?<![\d.,])(?<![A-Za-z_]/)(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+)(?P<more>\+)?"
     r"(?:\s*/\s*[-−](?P<minus>\d{1,3}(?:,\d{3})+|\d+))?"
 )
 UNITS = {

@@ -448,3 +448,61 @@ def test_a_list_of_related_documents_marked_with_emoji(repo: ScratchRepo, cli) -
     doc = HEAD + "### Related docs\n\n- 📖 [Guide](docs/guide.md)\n- 📊 [Report](docs/report.md)\n"
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]
+
+
+def test_a_line_column_of_a_table_is_a_place_not_a_size(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| File | Line | Excerpt |": where in the file, not how long it is."""
+    repo.commit("start", {"a.py": _lines(30)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": _lines(40)})
+    table = "| File | Line | Excerpt |\n|---|---|---|\n| `a.py` | 18 | `line 17` |\n"
+    sized = "| File | Lines | Note |\n|---|---|---|\n| `a.py` | 18 | grown |\n"
+    run = _second(repo, cli, HEAD + table + "\n" + sized)
+    assert _line_verdicts(run, "lines") == [(13, "refuted")]
+
+
+def test_insertions_and_deletions_summed_over_the_sessions_commits(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "+12/-3 lines across two commits": the window's sum, not one commit's pair."""
+    repo.commit("start", {"a.py": _lines(10)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("one", {"a.py": _lines(7) + "x\n" * 5})  # +5/-3
+    repo.commit("two", {"a.py": _lines(7) + "x\n" * 12})  # +7
+    doc = HEAD + "- `a.py` (+12/-3 lines across both commits)\n- `a.py` (+13/-3 lines)\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [(7, "verified"), (8, "refuted")]
+
+
+def test_a_file_count_leaves_the_harness_notes_folder_out(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A summary kept in .planning/ counts the work's files, not the harness's STATE.md."""
+    start = {"a.py": "1\n", "b.py": "1\n", "README.md": "r\n", ".planning/STATE.md": "s\n"}
+    repo.commit("start", start)
+    repo.commit("plan 1", {".planning/phases/01/01-01-SUMMARY.md": HEAD})
+    repo.commit("work", {"a.py": "2\n", "b.py": "2\n"})
+    repo.commit("docs", {"README.md": "r2\n"})
+    repo.commit("tracking", {".planning/STATE.md": "s2\n", ".planning/ROADMAP.md": "r\n"})
+    doc = HEAD + "- **Files modified:** 3\n- **Files modified:** 6\n"
+    repo.commit("plan 2", {".planning/phases/01/01-02-SUMMARY.md": doc})
+    run = cli("check", "--format", "json", ".planning/phases/01/01-02-SUMMARY.md", cwd=repo.path)
+    assert _line_verdicts(run, "file_count") == [(7, "verified"), (8, "refuted")]
+
+
+def test_a_count_of_commits_over_a_numbered_list_of_them(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "**Commits (3):**" over "1. `abc1234` - ..." items: the items are its witness."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    shas = [repo.commit(name, {f"{name}.py": "1\n"}) for name in ("one", "two", "three", "four")]
+    listed = "".join(f"{i}. `{sha[:7]}` - work\n" for i, sha in enumerate(shas[:3], 1))
+    doc = HEAD + "**Commits (3):**\n" + listed + "\n**Commits (2):**\n" + listed
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "counts") == [(7, "verified"), (12, "refuted")]
+
+
+def test_a_count_that_leads_into_a_list(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "Phase 5 done, 3 tasks:" right over a list counts its items."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("one", {"a.py": "1\n"})
+    tasks = "1. **Config:** cache\n2. **Limits:** filter\n3. **Docs:** guide\n"
+    doc = HEAD + "Phase 5 done, 3 tasks:\n\n" + tasks + "\nThen 4 tasks:\n\n" + tasks
+    doc += "\nA check of all 5 tasks:\n\n- scripts\n- reading\n"  # the list tells of the check
+    doc += "\nPhase 4 tasks:\n\n- one\n- two\n"  # a name, not a count
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "counts") == [(7, "verified"), (13, "refuted")]

@@ -64,3 +64,16 @@ def test_a_count_before_its_subject_is_looked_for_near_it_only() -> None:
     found = quantity.before_in(near, near.index("x.py"))
     assert found is not None and found.count == 415
     assert quantity.before_in(far, far.index("x.py")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Six new init/1 test cases", []),  # a function's arity, not a count
+        ("handle_call/3 tests pass", []),
+        ("33/40 tests", [40]),  # a ratio's part is still a number (its kinds decide)
+        ("12 tests", [12]),
+    ],
+)
+def test_a_number_after_a_name_and_a_slash_is_not_a_count(text: str, counts: list[int]) -> None:
+    assert [q.count for q in quantity.every(text)] == counts

@@ -112,6 +112,7 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         out.append(Claim("counts", match.group(group), line.number, match.start(group) + 1, value))
     bracket = "(" in line.text or "（" in line.text
     items = witness.bracketed(line.text) if bracket and line.first else None
+    items = items or _lead_in(line)
     noun = items.what if items else ""
     found = witness.after(doc, line.block, noun) if items and line.block.list_depth < 0 else None
     if items and found:
@@ -119,6 +120,35 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         value["witness"] = found.what
         out.append(Claim("counts", str(items.n), line.number, items.column + 1, value))
     return out
+
+
+# "8 commits, 9 tasks:" ending a paragraph over a list: the list is what it counts
+LEAD_IN = lazyre.compile(
+    r"(?:^|[\s,;(])(?P<n>\d{1,4})\s+(?P<what>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
+    r"\s*[:：]\s*[*_]*\s*$"
+)
+
+# the count is the object of a preposition: the sentence (and its list) is about something else
+OBJECT = lazyre.compile(
+    r"\b(?:of|for|across|in|on|from|over|about|to|with|by|among|between|after|before)\s+"
+    r"(?:(?:all|the|these|those|each|every)\s+)?$",
+    re.I,
+)
+
+
+def _lead_in(line: Line) -> witness.Counted | None:
+    block = line.block
+    if block.kind != "paragraph" or line.number != block.line + len(block.lines) - 1:
+        return None
+    found = LEAD_IN.search(line.text) if ":" in line.text or "：" in line.text else None
+    before = found.start("n") if found else 0
+    if found and (OBJECT.search(line.text, 0, before) or ORDINAL.search(line.text, 0, before)):
+        return None  # "verification of all 7 tasks:", "Phase 4 tasks:": not a count of the list
+    return (
+        witness.Counted(int(found.group("n")), found.group("what"), found.start("n"))
+        if found
+        else None
+    )
 
 
 def _session_paren(line: Line, start: int) -> bool:

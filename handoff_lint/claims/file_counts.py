@@ -210,15 +210,22 @@ BOOKKEEPING = lazyre.compile(
 )
 
 
-def _without_bookkeeping(changes: dict[str, set[str]]) -> dict[str, set[str]]:
-    """The changes people count as files of their work: lock files and progress notes aside."""
-    return {p: a for p, a in changes.items() if not BOOKKEEPING.search(p)}
+def _without_bookkeeping(changes: dict[str, set[str]], doc_path: str) -> dict[str, set[str]]:
+    """The changes people count as files of their work: lock files and progress notes aside,
+    and the harness's own notes: the hidden folder the document is kept in (``.planning/``
+    with its STATE.md and ROADMAP.md)."""
+    top = doc_path.split("/", 1)[0] + "/" if doc_path.startswith(".") and "/" in doc_path else ""
+    return {
+        p: a
+        for p, a in changes.items()
+        if not BOOKKEEPING.search(p) and not (top and p.startswith(top))
+    }
 
 
 def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
     readings = [evidence.changes, *evidence.commit_changes]
-    readings += [_without_bookkeeping(changes) for changes in readings]
+    readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in readings]
     out: list[int] = []
     for changes in readings:
         # a count of files of no named kind often leaves the documents out (code files only)
@@ -261,7 +268,10 @@ def _least(claim: Claim, evidence: Evidence) -> int:
     if _bundles_reports(last, evidence.doc_path):
         return 0
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
-    counts = [_counts(c, evidence.doc_path, of) for c in (last, _without_bookkeeping(last))]
+    counts = [
+        _counts(c, evidence.doc_path, of)
+        for c in (last, _without_bookkeeping(last, evidence.doc_path))
+    ]
     return min(c[measure] for c in counts)
 
 

@@ -87,6 +87,12 @@ LINES_COLUMN = (
 )
 
 
+# a column that gives a place in the file, not a count: "Line", "Line #", "Ln", "行号"
+PLACE_COLUMN = lazyre.compile(
+    r"^[\s*_`]*(?:line|line\s*(?:#|no\.?|nr\.?|number)|ln|at\s+line|location|行号|行番号|"
+    r"zeile|línea|linha|ligne|riga)[\s*_`]*$",
+    re.I,
+)
 # a column that counts lines by name (not "Size", "Changes" or "+", which may count other things)
 LINES_NAMED = ("line", "loc", "行", "줄", "zeilen", "líneas", "linhas", "lignes")
 
@@ -179,7 +185,7 @@ def _row_count(
     for index in range(column + 1, len(cells)):
         found = _cell_number(cells, index)
         named = header[index] if index < len(header) else ""
-        if found is None or any(w in named for w in REMOVED_COLUMN):
+        if found is None or any(w in named for w in REMOVED_COLUMN) or PLACE_COLUMN.match(named):
             continue
         start, match = found
         added = match.group("plus") or any(w in named for w in ADDED_COLUMN)
@@ -316,8 +322,9 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
     if value["measure"] == "insertions" and not rows and path in evidence.files_at_end:
         return [0], "insertions"  # the window did not touch the file
     if value["measure"] == "insertions":
-        if "deletions" in value:
-            pairs = [r for r in rows if r[1] == value["deletions"]]
+        if "deletions" in value:  # each commit's pair, and the window's summed pair
+            summed = [(sum(r[0] for r in rows), sum(r[1] for r in rows))] if len(rows) > 1 else []
+            pairs = [r for r in rows + summed if r[1] == value["deletions"]]
             inserted = [r[0] for r in pairs] or inserted
         return inserted, "insertions"
     physical = sorted(evidence.line_counts.get(path, set()))

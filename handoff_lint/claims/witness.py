@@ -213,7 +213,8 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
         grouped = _groups(rest)
         if grouped is not None:
             return grouped
-    if noun.startswith("commit") and first.kind in ("code", "paragraph"):
+    # pasted log lines (a list of commits is counted by its items, below)
+    if noun.startswith("commit") and (first.kind == "code" or first.list_depth < 0):
         found = _hash_lines(first)
         if found is not None or first.kind == "code":
             return found
