@@ -293,23 +293,23 @@ def gather_folder_sizes(facts: RepoFacts, evidence: Evidence, claims: list[Claim
         for parts in [path.split("/")]
         for index in range(1, len(parts))
     }
-    under: dict[str, list[str]] = {}
+    under: dict[str, tuple[str, list[str]]] = {}  # written -> (folder, the files under it)
     for name in written:
         folder = _folder_of(name, folders) if name else None
         if folder is not None:
-            under[name] = [p for p in evidence.files_at_end if p.startswith(folder + "/")]
-    wanted = sorted({p for paths in under.values() for p in paths})
+            files = [p for p in evidence.files_at_end if p.startswith(folder + "/")]
+            under[name] = (folder, files)
+    wanted = sorted({p for _, paths in under.values() for p in paths})
     if len(wanted) > MAX_FOLDER_FILES:
         return
     window = evidence.window
     revision = "" if window.staged else str(window.head)
     blobs = read_blobs(facts.git, [f"{revision}:{p}" for p in wanted])
-    for name, paths in under.items():
+    for name, (folder, paths) in under.items():
         datas = [blobs.get(f"{revision}:{p}") for p in paths]
         texts = [d for d in datas if d is not None and not d.startswith(LFS)]
         low = sum(d.count(b"\n") for d in texts)
         high = sum(max(line_counts(d)) for d in texts)
-        folder = _folder_of(name, folders) or name
         evidence.folder_sizes[name] = FolderSize(
             folder, len(paths), low, high, len(texts) == len(paths)
         )
