@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import frontmatter, lazyre, roles, textscan
-from handoff_lint.claims import register
+from handoff_lint.claims import file_chain, register
 from handoff_lint.claims.walk import Line, header_index, output_lines, prose_lines, table_cells
 from handoff_lint.model import Block, Claim, Document
 
@@ -235,6 +235,8 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     if is_heading and _bare_word(body, offset, path):
         return []  # "### README Files Created": a word of the title, not the file README
     rest = body[end:]
+    if LOCAL_NOTE.search(rest):
+        return []  # "`x.html` (local-only, gitignored)": the item says it is not committed
     action = _action_for(line, labels, rest.lstrip("`*_ "))
     if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
         action = "exists"  # "- @src/a.py:40-52", a list of key files: files that are there
@@ -250,7 +252,25 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
         target = _path_at(rest.lstrip("`*")[arrow.end() :])
         if target:
             return [_claim(target[1], "renamed", line.number, column, old_path=path)]
-    return [_claim(path, action, line.number, column)]
+    shared = labels.action(line.block) or roles.file_action(line.block.section)
+    shared = shared or ("exists" if action == "exists" else "")
+    return [_claim(path, action, line.number, column), *_chained(line, body, end, path, shared)]
+
+
+def _chained(line: Line, body: str, end: int, first: str, shared: str) -> list[Claim]:
+    """The files an item names after its first ("- `a.ts` (new), `b.ts`, `c.ts`"), each with
+    its own note's action or the one its heading or label gives them all."""
+    start = len(line.text) - len(body)
+    out: list[Claim] = []
+    for more in file_chain.following(body, end, first):
+        action = more.action or shared
+        if action and action != "plan":
+            value = {"path": more.path, "action": action}
+            if more.written:
+                value["written"] = more.written
+            text = more.written or more.path
+            out.append(Claim("file", text, line.number, start + more.column, value))
+    return out
 
 
 # a heading that tells of a file going away, being moved or still to come names a file that
@@ -259,6 +279,14 @@ NOT_THERE = lazyre.compile(
     r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|migrat|retir|legacy|old|former|"
     r"plan|todo|next|future|missing|broken|ignor|untracked|uncommit|local|generated)|"
     r"not\s+(?:yet\s+)?committed|nicht\s+committ",
+    re.I,
+)
+
+
+# a note that the file is not in git: local, ignored, untracked, not committed
+LOCAL_NOTE = lazyre.compile(
+    r"\blocal[- ]only\b|\bgit-?ignored\b|\buntracked\b|\bnot\s+(?:yet\s+)?committed\b|"
+    r"\buncommitted\b|nicht\s+committ|未提交|未跟踪",
     re.I,
 )
 
