@@ -161,6 +161,38 @@ def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
         if ref.startswith("refs/remotes/") and "/" in short:
             containing.add(short.split("/", 1)[1])
     evidence.containing = containing
+    others = {c.text for c in claims if c.kind == "branch"} & facts.branches
+    evidence.rewritten = _holding_copies(facts, evidence, sorted(others - containing))
+
+
+MAX_REWRITTEN = 3  # branches looked through for copies of the session's commits
+MAX_COPIES_SEARCHED = 5000
+GLOB = lazyre.compile(r"[*?\[\]\\]")
+
+
+def _holding_copies(facts: RepoFacts, evidence: Evidence, names: list[str]) -> set[str]:
+    """The branches, of ``names`` (which exist but do not hold the window's last commit), that
+    hold a copy of one of the session's commits: the same subject and author date under
+    another id, as a rebase or a rewritten history leaves it. One ``log`` per branch."""
+    session = {(c.when, c.subject): c.sha for c in evidence.window_commits if c.when}
+    out: set[str] = set()
+    for name in [n for n in names if not GLOB.search(n) and not n.startswith("-")][:MAX_REWRITTEN]:
+        exact = f"{name[:-1]}[{name[-1]}]"  # a glob char: git implies no "/*" after it
+        output = facts.git.run(
+            "log",
+            f"--glob=refs/heads/{exact}",
+            f"--glob=refs/remotes/*/{exact}",
+            f"--max-count={MAX_COPIES_SEARCHED}",
+            "--format=%H%x1f%aI%x1f%s",
+            check=False,
+        )
+        for line in output.split("\n"):
+            sha, _, rest = line.partition("\x1f")
+            when, _, subject = rest.partition("\x1f")
+            if session.get((when, subject), sha) != sha:  # the same commit, another id
+                out.add(name)
+                break
+    return out
 
 
 MAX_BRANCH_MERGES = 3

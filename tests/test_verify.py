@@ -626,3 +626,18 @@ def test_a_branch_named_in_brackets_in_a_sentence(
     repo.commit("handoff", {"HANDOFF.md": HEAD + said + "\n"}, when="2025-11-13T11:00:00+00:00")
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
     assert list(_branch_verdicts(run).values()) == [verdict]
+
+
+def test_a_branch_rewritten_after_the_session_holds_copies(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """main was rewritten after the session: it holds copies of the session's commits (same
+    subject, same author date, other ids), so the branch named did hold the work."""
+    repo.commit("one", {"a.py": "1\n"})
+    repo.commit("work", {"a.py": "2\n"})
+    handoff = repo.commit("handoff", {"HANDOFF.md": HEAD + "- **Branch:** `main`\n"})
+    repo.git("checkout", "-q", "--detach", "HEAD~2")
+    repo.git("commit", "-q", "--amend", "-m", "one, rewritten")
+    repo.git("cherry-pick", f"{handoff}~1")  # the work, under another id
+    repo.git("branch", "-q", "-f", "main", "HEAD")
+    repo.git("checkout", "-q", "--detach", handoff)
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert _branch_verdicts(run) == {"main": ("verified", None)}

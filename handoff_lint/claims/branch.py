@@ -115,6 +115,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("verified", f"branch {name} holds the session's commits")
         elif _merged(name, evidence):
             claim.settle("verified", f"branch {name} was merged (a merge commit names it)")
+        elif name in evidence.rewritten:
+            claim.settle(
+                "verified",
+                f"branch {name} holds copies of the session's commits (same subjects and author "
+                "dates under other ids: rebased or rewritten since)",
+            )
         elif name in evidence.branches:
             holders = ", ".join(sorted(evidence.containing or [])[:4]) or "no branch"
             claim.settle(
