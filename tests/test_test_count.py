@@ -353,3 +353,27 @@ def test_a_runners_line_per_suite_names_its_file(
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [(text, verdict) for text, verdict, _ in _verdicts(run)] == [expected]
+
+
+def test_a_table_of_test_classes_and_their_counts(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| RepoTest | 31 |" under "| Test File | Tests |": the class's file; JUnit's @Nested
+    groups are parts of the class, two classes side by side in a namespace are not one."""
+    nested = (
+        "class RepoTest {\n    @Test void a() {}\n"
+        "    @Nested\n    class Users {\n        @Test void b() {}\n        @Test void c() {}\n    }\n}\n"
+    )
+    side = "namespace X {\n" + CS.replace("public class FooTests", "    public class BazTests")
+    side += CS.replace("public class FooTests", "    public class QuxTests") + "}\n"
+    files = {"src/test/java/RepoTest.java": nested, "Tests/BazTests.cs": side}
+    session.commit("more", files, when="2025-11-13T09:30:00+00:00")
+    table = "| Test File | Tests | Type |\n|---|---|---|\n"
+    table += "| RepoTest | 3 | Repository |\n| `RepoTest` | 4 | Repository |\n"
+    table += "| BazTests | 4 | Unit |\n| Domain Tests | 9 | Unit |\n"
+    doc = HEAD.replace("## Files Created", "## Tests") + table
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert _verdicts(run) == [
+        ("3", "verified", None),
+        ("4", "refuted", "HL406"),
+        ("4", "unverifiable", None),
+    ]

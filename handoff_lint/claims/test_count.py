@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre, quantity, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import ADDED, added
-from handoff_lint.claims.walk import Line, claimed_text, done_lines, section_files
+from handoff_lint.claims.walk import Line, claimed_text, done_lines, section_files, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -28,7 +28,14 @@ WORDS = lazyre.words("test", "spec", "个", "個", "件", "개", "테스트", "p
 # "ParserTrackerTests (7 tests)", "`UserServiceSpec` - 12 tests": a test class named for its
 # file (Swift, Java, Kotlin, C#, Scala, PHP)
 TEST_CLASS = lazyre.compile(r"(?<![\w./-])`?\*{0,2}(?P<name>" + textscan.TEST_CLASS_NAME + r")\b")
-CLASS = lazyre.compile(r"^\s*(?:[\w@]+\s+)*(?:class|struct|object)\s+\w+", re.M)
+CLASS = lazyre.compile(r"^(?P<indent>[ \t]*)(?:[\w@]+\s+)*(?:class|struct|object)\s+\w+", re.M)
+
+
+def _outer_classes(text: str) -> int:
+    """The classes declared at the outermost level the file declares any (classes nested in
+    one, JUnit's @Nested groups, are its parts)."""
+    indents = [len(m.group("indent").expandtabs(4)) for m in CLASS.finditer(text)]
+    return indents.count(min(indents)) if indents else 0
 
 
 def _class_claims(line: Line) -> list[Claim]:
@@ -41,6 +48,32 @@ def _class_claims(line: Line) -> list[Claim]:
             text = line.text[found.start : found.end]
             out.append(Claim("test_count", text, line.number, found.start + 1, value))
     return out
+
+
+# "| RepositoryIntegrationTest | 31 | Repository |" under "| Test File | Tests | ... |": a test
+# class (or a suite's file stem) alone in the first cell, its count in a column of tests
+NAME_CELL = lazyre.compile(
+    r"^[\s`*]*(?P<name>" + textscan.TEST_CLASS_NAME + "|" + textscan.TEST_STEM_NAME + r")[\s`*]*$"
+)
+COUNT_COLUMN = lazyre.compile(
+    r"^\W*(?:tests?|test\s+count|count|#|cases|测试数?|テスト数?)\W*$", re.I
+)
+NUMBER_CELL = lazyre.compile(r"^[\s*]*(?P<n>\d{1,5})[\s*]*$")
+
+
+def _table_claims(line: Line) -> list[Claim]:
+    cells = table_cells(line.text)
+    header = line.block.table_header
+    named = NAME_CELL.match(cells[0][1]) if cells else None
+    if named is None:
+        return []
+    for index in range(1, min(len(cells), len(header))):
+        count = NUMBER_CELL.match(cells[index][1])
+        if count and COUNT_COLUMN.match(header[index]):
+            value = {"path": named.group("name"), "count": int(count.group("n")), "by_name": True}
+            column = cells[index][0] + count.start("n")
+            return [Claim("test_count", count.group("n"), line.number, column + 1, value)]
+    return []
 
 
 # "- chat_api_test: 6 passed", "test_parser: 12 tests (2 ignored)": a test runner's line per
@@ -148,7 +181,8 @@ def extract(doc: Document) -> list[Claim]:
         if not found_here and files:
             out.extend(_section_total(line, files) or _section_ratio(line, files))
         if not found_here:
-            out.extend(_class_claims(line) or _suite_claims(line))
+            table = _table_claims(line) if line.block.kind == "table_row" else []
+            out.extend(table or _class_claims(line) or _suite_claims(line))
         for _, path, found in found_here:
             name = path.rsplit("/", 1)[-1]
             if found.unit == "count" and not TEST_FILE.search(name):
@@ -198,7 +232,7 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
 def _by_name(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
     """The one file a test class is named for, holding that class alone; else unverifiable."""
     found = evidence.text_at_end(str(claim.value["path"])) if evidence.available else None
-    if found is None or len(CLASS.findall(found[1])) > 1:
+    if found is None or _outer_classes(found[1]) > 1:
         claim.settle(
             "unverifiable",
             f"no test file holds {claim.value['path']} alone at the end of the window",
