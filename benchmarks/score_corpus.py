@@ -167,11 +167,14 @@ def score_doc(tally: Tally, repo: dict[str, Any], doc: dict[str, Any], out: dict
     where = f"{repo['repo']}:{doc['path']}@{commit[:7]}"
     key_of = lambda kind: (repo.get("set", "?"), repo["repo"], kind)  # noqa: E731
     labelled: set[int] = set()
+    # on a line with several labelled claims, a finding counts for the one whose token it names
+    sharing = Counter(c["line"] for c in doc["claims"] if c["verdict"] != "UNVERIFIABLE")
     for claim in doc["claims"]:
         labelled.add(claim["line"])
         if claim["verdict"] == "UNVERIFIABLE":
             continue
-        flagged, verified = judged(claim["line"], needles(claim), out)
+        names = needles(claim) or ([claim["text"]] if sharing[claim["line"]] > 1 else [])
+        flagged, verified = judged(claim["line"], names, out)
         line = f"{where}:{claim['line']} [{claim['kind']}] {claim['text'][:60]}"
         if claim["verdict"] == "FALSE":
             outcome = "caught" if flagged else "missed"

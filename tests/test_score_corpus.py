@@ -1,0 +1,54 @@
+"""The corpus scorer (benchmarks/score_corpus.py): which label a finding counts for."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+SCORER = Path(__file__).resolve().parent.parent / "benchmarks" / "score_corpus.py"
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_corpus", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def label(kind: str, text: str, line: int, verdict: str) -> dict[str, Any]:
+    return {"kind": kind, "text": text, "line": line, "value": {}, "verdict": verdict}
+
+
+def outcomes(scorer: ModuleType, claims: list[dict[str, Any]], out: dict[str, Any]) -> list[str]:
+    tally = scorer.Tally()
+    repo = {"repo": "o/r", "set": "s"}
+    scorer.score_doc(
+        tally, repo, {"path": "H.md", "added_in_commit": "a" * 40, "claims": claims}, out
+    )
+    return sorted(
+        f"{k[2]}:{o}" for k, c in tally.counts.items() for o, n in c.items() for _ in range(n)
+    )
+
+
+def test_a_finding_counts_for_the_label_whose_token_it_names(scorer: ModuleType) -> None:
+    """ "8 commits, 9 tasks:": a finding on the 9 does not flag the true 8 beside it."""
+    claims = [label("stat", "8 commits", 10, "TRUE"), label("stat", "9 tasks", 10, "FALSE")]
+    refuted = {"kind": "counts", "text": "9", "line": 10, "verdict": "refuted"}
+    finding = {"line": 10, "rule": "HL402", "severity": "error", "message": "counts claim '9'"}
+    out = {"claims": [refuted], "findings": [finding]}
+    assert outcomes(scorer, claims, out) == ["stat:FALSE/caught", "stat:TRUE/not-verified"]
+
+
+def test_a_finding_on_a_line_with_one_label_counts_for_it(scorer: ModuleType) -> None:
+    claims = [label("stat", "Commits (6)", 23, "TRUE")]
+    finding = {"line": 23, "rule": "HL402", "severity": "error", "message": "counts claim '6'"}
+    out = {"claims": [], "findings": [finding]}
+    assert outcomes(scorer, claims, out) == ["stat:TRUE/false-positive"]
