@@ -36,6 +36,7 @@ OPEN, CLOSE = "(（[", ")）]"
 LEAD = lazyre.compile(r"[`*_\s✅✔☑️]*")
 # "- 545 lines", ": 545 lines", "with 9 tests", and a comment in a pasted tree ("# 358 lines")
 SEPARATOR = lazyre.compile(r"\s*(?:[-–—:：#]|//|=>|→|with|has|contains)\s+", re.I)
+COMMA = lazyre.compile(r"\s*(?:,|;|and\b|&)?\s*")
 NOW = lazyre.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
 
 
@@ -138,8 +139,12 @@ def after(text: str, end: int) -> list[Quantity]:
         return _one_per_unit(inside, text) if first else []
     if separator:
         first = QUANTITY.match(text, separator.end())
-        if first:
-            return [_quantity(first)]
+        found = [_quantity(first)] if first else []
+        while first:  # "- 26 tests, 344 lines": a list of quantities, each of its own unit
+            first = QUANTITY.match(text, COMMA.match(text, first.end()).end())
+            if first:
+                found.append(_quantity(first))
+        return _one_per_unit(found, text) if len(found) > 1 else found
     return []
 
 

@@ -30,6 +30,10 @@ def _after(text: str, subject: str) -> list[tuple[int, str, bool, bool, bool, in
         ),
         ("`FooTests.cs` (24个)", [(24, "count", False, False, False, None)]),
         ("`a.sh` - 545 lines", [(545, "lines", False, False, False, None)]),
+        (
+            "`a.swift` - 26 tests, 344 lines",
+            [(26, "tests", False, False, False, None), (344, "lines", False, False, False, None)],
+        ),
         ("`a.py` with 6 test cases", [(6, "tests", False, False, False, None)]),
         ("`a.py` (was 120 lines, now 80 lines)", [(80, "lines", False, False, False, None)]),
         ("`a.py` (120 lines, 80 lines)", []),  # which one? neither
