@@ -141,7 +141,8 @@ def after(text: str, end: int) -> list[Quantity]:
         first = QUANTITY.match(text, separator.end())
         found = [_quantity(first)] if first else []
         while first:  # "- 26 tests, 344 lines": a list of quantities, each of its own unit
-            first = QUANTITY.match(text, COMMA.match(text, first.end()).end())
+            joint = COMMA.match(text, first.end())
+            first = QUANTITY.match(text, joint.end()) if joint else None
             if first:
                 found.append(_quantity(first))
         return _one_per_unit(found, text) if len(found) > 1 else found
