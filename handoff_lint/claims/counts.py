@@ -141,14 +141,12 @@ def _lead_in(line: Line) -> witness.Counted | None:
     if block.kind != "paragraph" or line.number != block.line + len(block.lines) - 1:
         return None
     found = LEAD_IN.search(line.text) if ":" in line.text or "：" in line.text else None
-    before = found.start("n") if found else 0
-    if found and (OBJECT.search(line.text, 0, before) or ORDINAL.search(line.text, 0, before)):
+    if found is None:
+        return None
+    before = found.start("n")
+    if OBJECT.search(line.text, 0, before) or ORDINAL.search(line.text, 0, before):
         return None  # "verification of all 7 tasks:", "Phase 4 tasks:": not a count of the list
-    return (
-        witness.Counted(int(found.group("n")), found.group("what"), found.start("n"))
-        if found
-        else None
-    )
+    return witness.Counted(int(found.group("n")), found.group("what"), before)
 
 
 def _session_paren(line: Line, start: int) -> bool:

@@ -212,6 +212,11 @@ def _action_for(line: Line, labels: _Labels, rest: str) -> str:
     trailing = TRAILING.match(rest)
     if trailing:
         return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+    return _given_action(line, labels)
+
+
+def _given_action(line: Line, labels: _Labels) -> str:
+    """The action a label over the item or its section's heading gives its files."""
     return labels.action(line.block) or roles.file_action(line.block.section)
 
 
@@ -252,17 +257,19 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
         target = _path_at(rest.lstrip("`*")[arrow.end() :])
         if target:
             return [_claim(target[1], "renamed", line.number, column, old_path=path)]
-    shared = labels.action(line.block) or roles.file_action(line.block.section)
-    shared = shared or ("exists" if action == "exists" else "")
-    return [_claim(path, action, line.number, column), *_chained(line, body, end, path, shared)]
+    claim = _claim(path, action, line.number, column)
+    chained = file_chain.following(body, end, path)
+    if not chained:
+        return [claim]
+    shared = _given_action(line, labels) or ("exists" if action == "exists" else "")
+    return [claim, *_chained(line, start, chained, shared)]
 
 
-def _chained(line: Line, body: str, end: int, first: str, shared: str) -> list[Claim]:
+def _chained(line: Line, start: int, chained: list[file_chain.Chained], shared: str) -> list[Claim]:
     """The files an item names after its first ("- `a.ts` (new), `b.ts`, `c.ts`"), each with
     its own note's action or the one its heading or label gives them all."""
-    start = len(line.text) - len(body)
     out: list[Claim] = []
-    for more in file_chain.following(body, end, first):
+    for more in chained:
         action = more.action or shared
         if action and action != "plan":
             value = {"path": more.path, "action": action}
