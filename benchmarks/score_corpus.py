@@ -58,6 +58,18 @@ def same(a: str, b: str) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
+QUOTED = re.compile(r"\bclaim '(.+?)'(?=[:;,]|\s|$)")
+
+
+def _names(message: str, name: str) -> bool:
+    """The finding is about ``name``: its quoted claim is it, or (no quoted claim) its text
+    mentions it. "lines claim '34 lines': the file has 37, 448 lines" is not about "448 lines"."""
+    quoted = QUOTED.search(message)
+    if quoted:
+        return same(quoted.group(1), name)
+    return name.lower() in message.lower()
+
+
 def judged(line: int, names: list[str], out: dict[str, Any]) -> tuple[bool, bool]:
     """(flagged, verified) for the claim on ``line`` naming ``names``."""
     claims = [c for c in out["claims"] if c.get("line") == line]
@@ -75,9 +87,7 @@ def judged(line: int, names: list[str], out: dict[str, Any]) -> tuple[bool, bool
     refuted = any(c.get("verdict") == "refuted" and named(c) for c in claims)
     verified = any(c.get("verdict") == "verified" and named(c) for c in claims)
     if names:
-        hit = any(
-            any(n.lower() in str(f.get("message", "")).lower() for n in names) for f in findings
-        )
+        hit = any(any(_names(str(f.get("message", "")), n) for n in names) for f in findings)
     else:
         hit = bool(findings)
     return refuted or hit, verified

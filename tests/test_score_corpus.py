@@ -52,3 +52,13 @@ def test_a_finding_on_a_line_with_one_label_counts_for_it(scorer: ModuleType) ->
     finding = {"line": 23, "rule": "HL402", "severity": "error", "message": "counts claim '6'"}
     out = {"claims": [], "findings": [finding]}
     assert outcomes(scorer, claims, out) == ["stat:TRUE/false-positive"]
+
+
+def test_a_finding_names_the_label_its_quoted_claim_is(scorer: ModuleType) -> None:
+    """ "from 448 lines to 34 lines": the finding on '34 lines' whose evidence mentions "448
+    lines" (git's size before) does not flag the true size before."""
+    claims = [label("stat", "448 lines", 60, "TRUE"), label("stat", "34 lines", 60, "FALSE")]
+    said = "lines claim '34 lines': the file has 0, 37, 411, 448 lines or insertions in git"
+    finding = {"line": 60, "rule": "HL305", "severity": "error", "message": said}
+    out = {"claims": [], "findings": [finding]}
+    assert outcomes(scorer, claims, out) == ["stat:FALSE/caught", "stat:TRUE/not-verified"]
