@@ -77,6 +77,8 @@ class Evidence:
     suite: Inventory | None = None  # the repository's tests, when a claim counts them all
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
+    # claimed files a commit of the window created and another deleted: in neither end's tree
+    transient: set[str] = field(default_factory=set)
     commit_changes: list[dict[str, set[str]]] = field(default_factory=list)  # per commit
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
@@ -114,7 +116,7 @@ class Evidence:
 
     def known(self, path: str) -> bool:
         """The path exists at the end of the window or was changed in it."""
-        return path in self.files_at_end or path in self.changes
+        return path in self.files_at_end or path in self.changes or path in self.transient
 
     def resolve(self, written: str) -> str | None:
         """The repository path ``written`` means; None when several paths fit equally.
@@ -130,7 +132,9 @@ class Evidence:
         changed = [p for p in direct if p in self.changes]
         if changed:
             return changed[0]
-        suffix = [p for p in self.changes if p.endswith("/" + written)]
+        suffix = [p for p in self.changes if p.endswith("/" + written)] or [
+            p for p in self.transient if p.endswith("/" + written)
+        ]
         if len(suffix) == 1:
             return suffix[0]
         if direct:
@@ -511,17 +515,17 @@ GLOB_CHARS = lazyre.compile(r"[*?\[\]\\:]")
 
 
 def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
-    """Which of the claimed names a commit of a window that is the whole history deleted: its
-    net diff forgets a file committed once and deleted since, which is not "never committed"
-    (one ``log`` for all of them; a window with a start lists its deletions itself)."""
+    """Which of the claimed names a commit of the window deleted: the net diff forgets a file
+    created and deleted inside the window (or, when the window is the whole history, committed
+    once and deleted since), which is not "never committed" (one ``log`` for all of them)."""
     names = sorted({posixpath.basename(p) for p in unknown} - {""})
     specs = [f":(glob)**/{name}" for name in names if not GLOB_CHARS.search(name)]
     window = evidence.window
-    if not specs or window.head is None or window.base is not None:
+    if not specs or window.head is None:
         return
     output = facts.git.run(
         "log",
-        str(window.head),
+        window.span,
         "--no-renames",
         "--diff-filter=D",
         "--name-only",
@@ -530,7 +534,9 @@ def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
         *specs,
         check=False,
     )
-    evidence.deleted_names = {posixpath.basename(line.strip()) for line in output.split("\n")}
+    deleted = {line.strip() for line in output.split("\n") if line.strip()}
+    evidence.deleted_names = {posixpath.basename(path) for path in deleted}
+    evidence.transient = deleted - evidence.files_at_end - set(evidence.changes)
 
 
 def _ignored(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
@@ -590,11 +596,11 @@ def gather(
         _named_files(evidence, claims)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
         history.branches(facts, evidence, claims)
+        _ignored(facts, evidence, claims)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_folder_sizes(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
-        _ignored(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
             unfit = [c for c in claims if c.kind == "stats" and not stats_fit(c, evidence)]

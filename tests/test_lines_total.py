@@ -167,3 +167,76 @@ def test_a_line_count_of_a_thing_named_not_pathed(
     named.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=named.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == expected
+
+
+@pytest.fixture
+def resized(repo: ScratchRepo) -> ScratchRepo:
+    """A session that shrinks ui/PanelSettings.qml from 300 lines to 40 and creates, then
+    deletes, src/lib/sign.ts (81 lines)."""
+    repo.commit("start", {"ui/PanelSettings.qml": "l\n" * 300}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit("sign", {"src/lib/sign.ts": "s\n" * 81}, when="2025-11-13T08:00:00+00:00")
+    repo.commit(
+        "slim",
+        {"ui/PanelSettings.qml": "l\n" * 40, "api/proxy.ts": "p\n" * 94},
+        when="2025-11-13T09:00:00+00:00",
+        remove=["src/lib/sign.ts"],
+    )
+    return repo
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- PanelSettings reduced from 300 lines to 40 lines\n", ["verified", "verified"]),
+        ("- PanelSettings reduced from 300 lines to 34 lines\n", ["verified", "refuted"]),
+        ("- PanelSettings stripped from 290 lines to a stub\n", ["refuted"]),
+        ("- **PanelSettings** was trimmed from 300 lines\n", ["verified"]),
+        ("- The panel was reduced from 290 lines\n", []),  # no one name
+    ],
+)
+def test_a_named_file_resized_from_one_size_to_another(
+    resized: ScratchRepo, cli, text: str, expected: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "PanelSettings reduced from 300 lines to 34 lines" gives the size before the session
+    and the size after, of the one file the name fits."""
+    doc = HEAD.replace("## Files Created\n\n", "## Accomplishments\n\n") + text
+    resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("| Client files | `lib/sign.ts` (81 lines) | removed |", "verified"),
+        ("| Client files | `lib/sign.ts` (77 lines) | removed |", "refuted"),
+        ("| Server files | none | `api/proxy.ts` (80 lignes) |", "refuted"),
+        ("| Server files | none | `api/proxy.ts` (94 lines) |", "verified"),
+    ],
+)
+def test_a_cell_naming_a_file_with_its_size(
+    resized: ScratchRepo, cli, row: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A before/after table with no file column: a cell that names one file with its size is a
+    line count of that file, also of one the session created and deleted again."""
+    table = "| Aspect | Before | After |\n|---|---|---|\n" + row + "\n"
+    doc = HEAD.replace("## Files Created\n\n", "## Comparison\n\n") + table
+    resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [expected]
+
+
+def test_a_file_created_and_deleted_inside_the_window(resized: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A file the session created and deleted again is in neither end's tree, yet it was
+    committed: its size is judged by what the session added, its creation is true of the
+    session though the file is gone at the end (HL303), and it is not "never committed"."""
+    doc = HEAD + "- `src/lib/sign.ts` (81 lines)\n- `lib/sign.ts` (70 lines)\n"
+    resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
+    lines = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "lines"}
+    assert lines == {11: "verified", 12: "refuted"}
+    files = [c for c in claims_of(run) if c["kind"] == "file"]
+    assert files and all("never" not in c.get("evidence", "") for c in files)
+    findings = run.json()["documents"][0]["findings"]
+    assert {f["rule"] for f in findings if f["line"] == 11} <= {"HL303"}

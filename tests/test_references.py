@@ -144,8 +144,9 @@ def test_a_list_of_files_pasted_in_a_code_block(repo: ScratchRepo, cli) -> None:
 
 
 def test_a_file_deleted_long_ago_is_not_a_file_never_committed(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
-    """The first handoff's window is the whole history: a file it names that an earlier commit
-    deleted was committed once (unverifiable); one no commit of any ref ever held is refuted."""
+    """The first handoff's window is the whole history: a file it names that a commit of it
+    created and deleted again was committed (the session touched it); one no commit of any ref
+    ever held is refuted."""
     repo.commit("start", {"src/core/engine.py": "A = 1\n", "src/core/cache_v1.py": "C = 1\n"})
     repo.commit("drop the cache", remove=["src/core/cache_v1.py"])
     doc = (
@@ -158,5 +159,5 @@ def test_a_file_deleted_long_ago_is_not_a_file_never_committed(repo: ScratchRepo
     run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
     found = _found(run, "file")
     assert found[7] == ("src/core/engine.py", "verified")
-    assert found[8][1] == "unverifiable"
+    assert found[8] == ("cache_v1.py", "verified")
     assert found[9] == ("src/core/phantom_cache.py", "refuted")

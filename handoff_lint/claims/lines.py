@@ -8,6 +8,7 @@ line count or the insertions agree with it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -144,6 +145,20 @@ def _prose_claims(line: Line) -> list[Claim]:
     return found
 
 
+def _cell_claims(line: Line, cells: list[tuple[int, str]]) -> list[Claim]:
+    """A table with no file column, whose cell names one file with its size in words:
+    "| Client files | `lib/hmac.ts` (77 lines) | removed |"."""
+    out: list[Claim] = []
+    for start, cell in cells:
+        found = quantity.annotated(cell, False, ("lines",))
+        if len(found) != 1 or len(textscan.path_tokens(cell)) != 1:
+            continue  # no size, or several files and counts in one cell
+        _, path, q = found[0]
+        shifted = dataclasses.replace(q, start=q.start + start, end=q.end + start)
+        out.append(_claim(line, path, shifted))
+    return out
+
+
 def _cell_number(cells: list[tuple[int, str]], index: int) -> tuple[int, re.Match[str]] | None:
     if index < 0 or index >= len(cells):
         return None
@@ -164,8 +179,10 @@ def _table_claims(line: Line) -> list[Claim]:
     if column < 0 and cells:  # "| CloudKit Sync | 1 | 499 |" under "Feature | Files | Lines"
         files = header_index(header, "file")
         several = 0 <= files < len(cells) and cells[files][1].strip(" *") not in ("", "1")
-        if header_index(header, *LINES_NAMED) < 0 or several:
-            return []  # not a line count, or one of several files together
+        if header_index(header, *LINES_NAMED) < 0:
+            return _cell_claims(line, cells)  # "| Before | `x.ts` (77 lines) |": a cell says it
+        if several:
+            return []  # one of several files together
         count = _row_count(cells, header, 0)
         return named.table_claim(line, cells[0][1], count) if count else []
     if column < 0 or column + 1 >= len(cells):
@@ -331,7 +348,7 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
     counts = physical
     if value.get("code"):  # physical lines, or lines of code as the counters count them
         counts = sorted(set(physical) | evidence.code_counts.get(path, set()))
-    if "A" in evidence.actions(path):
+    if "A" in evidence.actions(path) and path in evidence.files_at_end:
         return counts, "lines"
     # its size before the session ("refactored index.ts (2013 lines) into 53 lines")
     before = [

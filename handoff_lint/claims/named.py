@@ -26,6 +26,13 @@ NAMED = lazyre.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔]\s*)?\**(?P<name>[^\W\d_][^:：(|`*]{1,58}?)\**"
     r"\s*(?:[:：]|\(|[-–—])\s*\**\s*$"
 )
+# "AASettings reduced from 448 lines to 34 lines", "- **Parser** was trimmed from 900 lines":
+# one name, a verb of a change of size, then "from"
+RESIZE = lazyre.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔]\s*)?[*`]*(?P<name>[^\W\d_][\w-]{2,58})[*`]*"
+    r"\s+(?:(?:was|is|got|has\s+been)\s+)?(?:[a-z]+ed|rewritten|shrunk|cut|grew|went)"
+    r"\s+(?:\w+\s+)?from\s*$"
+)
 WORD = lazyre.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # words that say what kind of thing a name is, not which one
 KIND_WORDS = frozenset(
@@ -75,11 +82,23 @@ def prose_claims(line: Line) -> list[Claim]:
     if not found:
         return []
     first = found[0]
-    match = NAMED.match(line.text[: first.start].rstrip("~≈ "))
+    head = line.text[: first.start].rstrip("~≈ ")
+    match = NAMED.match(head)
     if match is None:
-        return []
+        return _resized(line, head, found)
     name = match.group("name").strip(" *_")
     return [_claim(line, name, first)] if _names_a_thing(name) else []
+
+
+def _resized(line: Line, head: str, found: list[quantity.Quantity]) -> list[Claim]:
+    """ "AASettings reduced from 448 lines to 34 lines": the size after, and the size before."""
+    match = RESIZE.match(head)
+    if match is None or not _names_a_thing(match.group("name")):
+        return []
+    claims = [_claim(line, match.group("name"), q) for q in found]
+    for claim in claims:
+        claim.value["before"] = True
+    return claims
 
 
 def table_claim(line: Line, name: str, found: quantity.Quantity) -> list[Claim]:
