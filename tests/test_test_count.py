@@ -301,6 +301,7 @@ def test_more_tests_passing_than_exist(session: ScratchRepo, cli, claim: str, ve
         ("- 12 test files", []),  # files, not tests
         ("- Fix the remaining 20 tests next", []),  # work still to do
         ("- 9 out of 12 tests pass", []),  # a ratio: the tests kind's
+        ("- Checks: the public 500 test and the 404 check pass", []),  # a status code's test
         ("**Before this session:**\n\n```\nPlaceholder tests:   30 tests\n```", []),
     ],
 )

@@ -95,6 +95,8 @@ NOT_AT_END = lazyre.compile(
 
 
 DIGIT = lazyre.compile(r"\d")  # every count here is written in digits
+# "a generic 500 test", "the 404 test": a number naming a test, not counting tests
+SINGULAR = lazyre.compile(r"\b(?:test|spec|check)\W*$", re.I)
 OF = lazyre.compile(r"(?:/|\bout\s+of)\s*$", re.I)  # "33/40 tests", "33 out of 40 tests"
 LABEL_OVER_LIST = lazyre.compile(r"[:：]\s*\**\s*$")  # "**Parser tests (5 tests):**"
 
@@ -126,6 +128,8 @@ def _mentioned(
     for start, end, count, approx, at_least in found:
         if OF.search(text, 0, start) or text[end : end + 1] == "/":
             continue  # a ratio's part: the tests kind's
+        if count != 1 and SINGULAR.search(text, 0, end):
+            continue
         if any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
