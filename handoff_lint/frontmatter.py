@@ -9,6 +9,8 @@ from handoff_lint import rules
 from handoff_lint.model import Document
 
 MAX_FRONT_MATTER_LINES = 2000
+# a top-level key of YAML front matter: "date: 2025-11-13", "files_created:"
+KEY = re.compile(r"^[\"']?[A-Za-z_][\w.-]{0,60}[\"']?[ \t]*:(?:\s|$)")
 
 
 def _closing_line(lines: list[str]) -> int:
@@ -32,6 +34,8 @@ def split(doc: Document) -> str:
             rules.finding("HL103", 1, 1, "front matter starts with '---' but is never closed")
         )
         return "\n".join(lines)
+    if not any(KEY.match(line) for line in lines[1:end]):
+        return "\n".join(lines)  # "---", a heading, prose, "---": thematic breaks, not YAML
     doc.front_matter_line = 1
     doc.front_matter = _load("\n".join(lines[1:end]), doc)
     return "\n" * (end + 1) + "\n".join(lines[end + 1 :])

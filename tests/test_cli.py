@@ -182,6 +182,27 @@ def test_front_matter_errors_have_lines(repo: ScratchRepo, cli) -> None:  # type
     assert front and front[0]["line"] >= 3
 
 
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("---\n# Handoff\n\nLive notes for the next session.\n\n---\n\n## State\n", []),
+        ("---\n- one point\n- another\n---\n# T\n", []),  # thematic breaks round a list
+        ("---\ntitle: x\n- one point\n---\n# T\n", ["HL103"]),  # keys: meant as YAML
+        ("---\ntitle: x\nbad: [unclosed\n---\n# T\n", ["HL103"]),
+    ],
+)
+def test_a_rule_at_the_top_is_front_matter_only_with_keys(
+    repo: ScratchRepo, cli, text: str, rules: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "---" over a heading and prose is a thematic break, not YAML that fails to be a
+    mapping: front matter is a block with at least one top-level key."""
+    repo.commit("init", {"a.py": "1\n"})
+    repo.write("HANDOFF.md", text)
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    found = [f["rule"] for f in run.json()["documents"][0]["findings"] if f["rule"] == "HL103"]
+    assert found == rules
+
+
 def test_crlf_and_bom_keep_positions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
     repo.commit("add app", {"app.py": "print(1)\n"})
     (repo.path / "HANDOFF.md").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
