@@ -61,16 +61,19 @@ def same(a: str, b: str) -> bool:
 QUOTED = re.compile(r"\bclaim '(.+?)'(?=[:;,]|\s|$)")
 
 
-def _names(message: str, name: str) -> bool:
-    """The finding is about ``name``: its quoted claim is it, or (no quoted claim) its text
-    mentions it. "lines claim '34 lines': the file has 37, 448 lines" is not about "448 lines"."""
+def _names(message: str, name: str, quoted_only: bool) -> bool:
+    """The finding is about ``name``: its text mentions it, or, for a label known only by its
+    own token (``quoted_only``), its quoted claim is it: "lines claim '34 lines': the file has
+    37, 448 lines" is not about "448 lines" (but a path it names is that file's)."""
     quoted = QUOTED.search(message)
-    if quoted:
+    if quoted and quoted_only:
         return same(quoted.group(1), name)
     return name.lower() in message.lower()
 
 
-def judged(line: int, names: list[str], out: dict[str, Any]) -> tuple[bool, bool]:
+def judged(
+    line: int, names: list[str], out: dict[str, Any], quoted_only: bool = False
+) -> tuple[bool, bool]:
     """(flagged, verified) for the claim on ``line`` naming ``names``."""
     claims = [c for c in out["claims"] if c.get("line") == line]
     findings = [
@@ -87,7 +90,9 @@ def judged(line: int, names: list[str], out: dict[str, Any]) -> tuple[bool, bool
     refuted = any(c.get("verdict") == "refuted" and named(c) for c in claims)
     verified = any(c.get("verdict") == "verified" and named(c) for c in claims)
     if names:
-        hit = any(any(_names(str(f.get("message", "")), n) for n in names) for f in findings)
+        hit = any(
+            any(_names(str(f.get("message", "")), n, quoted_only) for n in names) for f in findings
+        )
     else:
         hit = bool(findings)
     return refuted or hit, verified
@@ -183,8 +188,11 @@ def score_doc(tally: Tally, repo: dict[str, Any], doc: dict[str, Any], out: dict
         labelled.add(claim["line"])
         if claim["verdict"] == "UNVERIFIABLE":
             continue
-        names = needles(claim) or ([claim["text"]] if sharing[claim["line"]] > 1 else [])
-        flagged, verified = judged(claim["line"], names, out)
+        names = needles(claim)
+        own = not names and sharing[claim["line"]] > 1  # known by its own token alone
+        flagged, verified = judged(
+            claim["line"], names or ([claim["text"]] if own else []), out, own
+        )
         line = f"{where}:{claim['line']} [{claim['kind']}] {claim['text'][:60]}"
         if claim["verdict"] == "FALSE":
             outcome = "caught" if flagged else "missed"

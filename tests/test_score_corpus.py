@@ -62,3 +62,16 @@ def test_a_finding_names_the_label_its_quoted_claim_is(scorer: ModuleType) -> No
     finding = {"line": 60, "rule": "HL305", "severity": "error", "message": said}
     out = {"claims": [], "findings": [finding]}
     assert outcomes(scorer, claims, out) == ["stat:FALSE/caught", "stat:TRUE/not-verified"]
+
+
+def test_a_finding_that_names_a_labelled_file_counts_for_it(scorer: ModuleType) -> None:
+    """A finding on a file's size that says the file is nowhere catches the false file label
+    of the same line too: it names the file."""
+    claims = [
+        {**label("file", "cpi/disks_test.go", 46, "FALSE"), "value": {"path": "cpi/disks_test.go"}},
+        label("stat", "500 lines", 46, "FALSE"),
+    ]
+    said = "lines claim '500 lines': there is no cpi/disks_test.go in the repository"
+    finding = {"line": 46, "rule": "HL305", "severity": "error", "message": said}
+    out = {"claims": [], "findings": [finding]}
+    assert outcomes(scorer, claims, out) == ["file:FALSE/caught", "stat:FALSE/caught"]
