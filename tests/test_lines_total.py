@@ -240,3 +240,49 @@ def test_a_file_created_and_deleted_inside_the_window(resized: ScratchRepo, cli)
     assert files and all("never" not in c.get("evidence", "") for c in files)
     findings = run.json()["documents"][0]["findings"]
     assert {f["rule"] for f in findings if f["line"] == 11} <= {"HL303"}
+
+
+@pytest.mark.parametrize(
+    ("label", "size", "expected"),
+    [
+        ("#### Before", "300", "verified"),  # the size before the session
+        ("#### Vorher", "290", "refuted"),  # neither before nor after
+        ("**Before:**", "300", "verified"),
+        ("#### After", "300", "refuted"),  # after the session it has 40 lines
+        ("#### After", "40", "verified"),
+    ],
+)
+def test_a_size_under_a_heading_or_label_of_the_state_before(
+    resized: ScratchRepo, cli, label: str, size: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A pasted tree under "#### Vorher" or "**Before:**" gives sizes from before the session."""
+    block = f"{label}\n\n```\nui/PanelSettings.qml ({size} lines, 3 panels)\n```\n"
+    doc = HEAD.replace("## Files Created\n\n", "## Layout\n\n") + block
+    resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "| Handler | Lines of Code | Tests |\n|---|---|---|\n| proxy.ts | ~94 | 3 |",
+            ["verified"],
+        ),
+        (
+            "| Handler | Lines of Code | Tests |\n|---|---|---|\n| proxy.ts | ~300 | 3 |",
+            ["refuted"],
+        ),
+        ("| Handler | Tests |\n|---|---|\n| proxy.ts | 300 |", []),  # no column of sizes
+    ],
+)
+def test_a_file_name_alone_in_the_first_cell_over_a_lines_column(
+    resized: ScratchRepo, cli, table: str, expected: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "| handler_email.go | ~300 |" under "Lines of Code": a bare file name is the row's file
+    (here api/proxy.ts, by its unique name)."""
+    doc = HEAD.replace("## Files Created\n\n", "## Coverage\n\n") + table + "\n"
+    resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == expected

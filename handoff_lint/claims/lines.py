@@ -22,6 +22,7 @@ from handoff_lint.claims.walk import (
     heading_file,
     settle_absent,
     table_cells,
+    told_before,
 )
 from handoff_lint.model import Claim, Document
 
@@ -145,6 +146,16 @@ def _prose_claims(line: Line) -> list[Claim]:
     return found
 
 
+def _names_one_file(cell: str, header: list[str]) -> bool:
+    """The first cell is a file: a path with a folder in a code span, or (under a column of
+    line counts) a file name alone ("| handler_email.go | ~300 |" under "Lines of Code")."""
+    if textscan.CODE_PATH.fullmatch(cell.strip()):
+        return True
+    paths = textscan.path_tokens(cell)
+    bare = cell.strip(" *`")
+    return len(paths) == 1 and paths[0][2] == bare and header_index(header, *LINES_NAMED) >= 0
+
+
 def _cell_claims(line: Line, cells: list[tuple[int, str]]) -> list[Claim]:
     """A table with no file column, whose cell names one file with its size in words:
     "| Client files | `lib/hmac.ts` (77 lines) | removed |"."""
@@ -174,7 +185,7 @@ def _table_claims(line: Line) -> list[Claim]:
     cells = table_cells(line.text)
     if 0 <= column < len(cells) and CELL.match(cells[column][1]):
         column = -1  # "| Feature | Files | Lines |": a count of files, not a file
-    if column < 0 and cells and textscan.CODE_PATH.fullmatch(cells[0][1].strip()):
+    if column < 0 and cells and _names_one_file(cells[0][1], header):
         column = 0  # "| `src/x.ts` | ~1,030 | ... |" under "Module | Lines": files by shape
     if column < 0 and cells:  # "| CloudKit Sync | 1 | 499 |" under "Feature | Files | Lines"
         files = header_index(header, "file")
@@ -299,12 +310,17 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     done = done_lines(doc)
     for line in done:
+        found: list[Claim] = []
         if line.block.kind == "table_row":
-            out.extend(_table_claims(line))
+            found = _table_claims(line)
         elif line.shape == "diffstat":
-            out.extend(_diffstat_claims(line))
+            found = _diffstat_claims(line)
         elif LINE_WORDS.search(line.folded):
-            out.extend(_prose_claims(line) or named.prose_claims(line))
+            found = _prose_claims(line) or named.prose_claims(line)
+        if found and told_before(doc, line):
+            for claim in found:
+                claim.value["before"] = True
+        out.extend(found)
     if doc.metadata:
         taken = {c.line for c in out}
         extra = _labelled_sizes(doc, {line.number for line in done})

@@ -95,6 +95,25 @@ def done_lines(doc: Document) -> list[Line]:
     return doc.once("done_lines", lines)
 
 
+# a heading or label that introduces the state before the session: "#### Vorher", "**Before:**"
+BEFORE = lazyre.compile(
+    r"^[\W_]*(?:before|vorher|antes|avant|prima|previously|变更前|修改前|之前|変更前|以前|이전)"
+    r"(?![\w-])",
+    re.I,
+)
+
+
+def told_before(doc: Document, line: Line) -> bool:
+    """The line's own heading, or the label line right over its block, introduces the state
+    before the session ("#### Vorher" over a pasted tree, "**Before:**" over a list)."""
+    section = line.block.section
+    if section is not None and BEFORE.match(section.title.strip(" *_")):
+        return True
+    start = line.block.line - 1  # the index of the block's first line (a code block's fence)
+    above = [t for t in doc.lines[max(0, start - 2) : max(0, start)] if t.strip()]
+    return bool(above) and BEFORE.match(above[-1].strip(" #*_>-")) is not None
+
+
 def containing(doc: Document, *words: str) -> list[Line]:
     """The prose lines of done work (not plans) that contain one of ``words`` (lower case,
     matched case-insensitively), in document order, listed once per document.
