@@ -234,11 +234,25 @@ def marked_done(title: str) -> bool:
     return _done[title]
 
 
+BRACKETED = lazyre.compile(r"\(([^()]{1,400})\)")
+
+
+def _without_status(title: str) -> str:
+    """The title without a bracketed status that tells of work done as well as to come:
+    "State at handoff (feature shipped; tests next)" is a state, not a plan."""
+    return BRACKETED.sub(lambda m: " " if DONE.search(m.group(1)) else m.group(0), title)
+
+
 def roles_of(title: str) -> list[str]:
     """Every role a heading names, the primary one first (worked out once per title: the same
     headings come back in every document, and each takes ~20 pattern searches)."""
     if title not in _known:
-        found = [role for role, pattern in ROLE_PATTERNS if pattern.search(title)]
+        bare = _without_status(title)
+        found = [
+            role
+            for role, pattern in ROLE_PATTERNS
+            if pattern.search(bare if role == "plan" else title)
+        ]
         if _extra_plans is not None and _extra_plans.search(title):
             found.insert(0, "plan")
         done = DONE.search(title) is not None and FUTURE.search(title) is None

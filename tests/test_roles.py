@@ -15,6 +15,9 @@ from tests.test_extract import extract
     [
         ("Next Steps", "plan"),
         ("Remaining (not done)", "plan"),
+        ("State at handoff (parser shipped; the lexer is next)", ""),  # a status, done and to come
+        ("Auth export (planned)", "plan"),
+        ("Known issues (two pending)", "plan"),
         ("Item 3: Savings Goals Dashboard ✅", ""),
         ("Goals Complete", ""),
         ("Phase 2 Plan (5/5)", ""),
