@@ -159,6 +159,9 @@ def path_tokens(text: str) -> list[tuple[int, int, str]]:
         token = normalize_path(raw)
         if looks_like_path(token, spaces=group == 1) and "::" not in token and token in raw:
             out.append((match.start(group) + raw.find(token), match.end(), token))
+        elif group == 2 and "](" in raw:  # **[a.py](../src/a.py)**: a link in bold, read inside
+            inner = {t: start for start, _, t in path_tokens(raw) if "[" not in t}
+            out += [(match.start(group) + a, match.end(), t) for t, a in inner.items()]
     return out
 
 

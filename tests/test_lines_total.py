@@ -286,3 +286,15 @@ def test_a_file_name_alone_in_the_first_cell_over_a_lines_column(
     resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == expected
+
+
+@pytest.mark.parametrize(("size", "expected"), [("94", "verified"), ("80", "refuted")])
+def test_a_bold_link_to_a_file_with_its_size(
+    resized: ScratchRepo, cli, size: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "1. **[api/proxy.ts](api/proxy.ts)** (94 lines)": a link in bold names its target."""
+    item = f"1. **[api/proxy.ts](api/proxy.ts)** ({size} lines)\n"
+    doc = HEAD.replace("## Files Created\n\n", "## Files Created\n\n" + item)
+    resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [expected]
