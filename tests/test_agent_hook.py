@@ -83,3 +83,20 @@ def test_init_agent_claude_merges_the_settings(session: ScratchRepo, cli) -> Non
     refused = cli("init", "--agent", "claude", cwd=session.path)
     assert refused.code == 2 and "not valid JSON" in refused.err
     assert settings.read_text(encoding="utf-8") == "{ not json"
+
+
+def test_init_agent_claude_keeps_tabs_and_crlf(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A tab-indented settings file with CRLF line endings stays so, rewritten atomically (no
+    temporary file left, the file's permissions kept)."""
+    settings = session.path / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_bytes(b'{\r\n\t"permissions": {\r\n\t\t"allow": ["Bash(ls)"]\r\n\t}\r\n}\r\n')
+    settings.chmod(0o640)
+    assert cli("init", "--agent", "claude", cwd=session.path).code == 0
+    data = settings.read_bytes()
+    assert data.startswith(b'{\r\n\t"permissions": {\r\n\t\t"allow": [\r\n\t\t\t"Bash(ls)"')
+    assert data.endswith(b"}\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    assert b"    " not in data and b'\t\t\t\t\t\t"command": "handoff-lint agent-hook"' in data
+    assert json.loads(data)["hooks"]["Stop"][0]["hooks"][0]["command"] == "handoff-lint agent-hook"
+    assert settings.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in settings.parent.iterdir()] == ["settings.json"]
