@@ -2,7 +2,9 @@
 
 The event arrives as JSON on standard input. For a Write or Edit of a handoff document
 (PostToolUse, ``tool_input.file_path``), that document is checked; at the end of a session
-(Stop), every handoff document the work tree changed (staged, unstaged or new). When claims are
+(Stop), every handoff document the work tree changed (staged, unstaged or new) or a commit of
+the session changed (``_session_start``: since the transcript's first timestamp, else the last
+``RECENT_HOURS`` hours). When claims are
 refuted the answer is ``{"decision": "block", "reason": ...}`` on standard output, the reason
 being the findings as an agent acts on them (``--format agent``). It never blocks a second time
 in a row (``stop_hook_active``), never blocks when no handoff document is concerned, and fails
@@ -15,11 +17,15 @@ import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 MAX_EVENT = 1024 * 1024
 SECONDS = 60
+RECENT_HOURS = 12  # without a transcript, the session is taken to be the last 12 hours
+MAX_COMMITS = 200  # the commits of the session read at most
+TRANSCRIPT_LINES = 50  # the transcript's lines read for its first timestamp
 
 
 class _TooSlow(Exception):
@@ -57,11 +63,50 @@ def _documents(event: dict[str, Any], cwd: Path) -> list[str]:
             status = git.fields(
                 "--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=all"
             )
-            found = [p for p in _changed(status) if discover.matches(p, include)]
+            found = _changed(status) + _committed(git, _session_start(event))
+            found = [p for p in found if discover.matches(p, include) and (root / p).is_file()]
         found = [p for p in found if not discover.matches(p, exclude)]
         return [os.path.relpath(root / p, cwd) for p in sorted(set(found))]
     finally:
         git.close()
+
+
+def _session_start(event: dict[str, Any]) -> float:
+    """When the session started (seconds since the epoch): the first timestamp of the event's
+    transcript (Claude Code writes one JSON object a line, each with its ``timestamp``), else
+    the transcript file's creation time where the system keeps one; without a transcript,
+    ``RECENT_HOURS`` ago."""
+    import datetime as dt
+
+    path = event.get("transcript_path")
+    if isinstance(path, str) and path and Path(path).is_file():
+        with open(path, encoding="utf-8", errors="replace") as lines:
+            for _, line in zip(range(TRANSCRIPT_LINES), lines, strict=False):
+                try:
+                    stamp = json.loads(line).get("timestamp")
+                    return dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00")).timestamp()
+                except (ValueError, AttributeError, TypeError):
+                    continue
+        born = getattr(os.stat(path), "st_birthtime", None)
+        if born:
+            return float(born)
+    return time.time() - RECENT_HOURS * 3600
+
+
+def _committed(git: Any, since: float) -> list[str]:
+    """The files changed by HEAD's commits made (committer date) since ``since``, the newest
+    ``MAX_COMMITS`` at most: a handoff the session already committed is the session's too."""
+    out = git.lines(
+        "log",
+        f"--since=@{int(since)}",
+        f"--max-count={MAX_COMMITS}",
+        "--format=",
+        "--name-only",
+        "--no-renames",
+        "HEAD",
+        check=False,
+    )
+    return sorted(set(out))
 
 
 def _changed(status: list[str]) -> list[str]:

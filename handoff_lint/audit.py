@@ -17,7 +17,7 @@ from typing import Any
 from handoff_lint import pipeline, schema
 from handoff_lint.gitcmd import Git
 from handoff_lint.repo import gather as gather_facts
-from handoff_lint.versions import Version
+from handoff_lint.versions import Version, rewrote
 from handoff_lint.window import pathspecs
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -59,7 +59,7 @@ def _versions(git: Git, globs: list[str]) -> list[tuple[str, str, str]]:
                 continue
             inserted, deleted, path = int(parts[0]), int(parts[1]), parts[2]
             before = size.get(path)
-            if before is None or Version("", inserted, deleted).rewrites(before):
+            if before is None or rewrote(git, Version(commit, inserted, deleted), path, before):
                 found.append((commit, date[:10], path))
             size[path] = max(0, (before or 0) + inserted - deleted)
     return found

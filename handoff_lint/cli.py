@@ -127,7 +127,16 @@ def _use_color(color: str, output_file: Path | None) -> bool:
     "--fix",
     is_flag=True,
     envvar="HANDOFF_LINT_FIX",
-    help="Repair mojibake in the documents (atomically, keeping permissions).",
+    help="Rewrite, in place, the refuted claims git settles exactly (a line count, a "
+    "percentage, a diff stat, a commit's subject, a year or month, a list's count) and "
+    "mojibake; atomically, keeping permissions, encoding and line endings.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    envvar="HANDOFF_LINT_UNSAFE_FIXES",
+    help="With --fix or --show-fixes, also the fixes to review: an unknown commit's id from "
+    "its subject, a file's action word, a count git gives.",
 )
 @click.option(
     "--show-fixes",
@@ -203,6 +212,7 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     fix: bool,
+    unsafe_fixes: bool,
     show_fixes: bool,
     exit_zero: bool,
     force_exclude: bool,
@@ -257,6 +267,7 @@ def check(
         fix,
         show_fixes,
         Path.cwd(),
+        unsafe_fixes,
     )
     try:
         result = pipeline.run(list(files), options)

@@ -3,11 +3,13 @@ place, atomically.
 
 The safe claim fixes (ruff's sense: the meaning is git's, only the number changes): a file's
 line count (HL305) or test count (HL406) where git gives one number, the percentage written
-after a ratio (HL401), a date off by its year alone when every commit of the session has
-the same date (HL501), the subject written after a real commit's id (HL205), and a named
-commit's diff stat written as git writes it (HL206). Only the number (or the subject, or the
-stat) in the claim's own text is replaced, and only where the
-line still holds that text at the claim's column.
+after a ratio (HL401), a date off by its year or by one month alone when every commit of the
+session has the same date (HL501), the subject written after a real commit's id (HL205), a
+named commit's or the window's diff stat written as git writes it (HL206, HL307), a count whose
+witness is the document's own list and a table's Total row that is the sum of its rows
+(HL402). Only the number (or the subject, or the stat) in the claim's own text is replaced, and
+only where the line still holds that text at the claim's column. The unsafe fixes (``unsafe``)
+apply only when asked for.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import hygiene, source
+from handoff_lint import hygiene, source, unsafe
 
 if TYPE_CHECKING:
     from handoff_lint.model import Claim
@@ -27,7 +29,11 @@ if TYPE_CHECKING:
 NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d+")
 WRITE = re.compile(r"^write (?P<n>\d+(?:\.\d+)?)(?P<pct>%?)$")
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
-SAFE = {"HL305", "HL406", "HL401", "HL501", "HL205", "HL206"}
+SAFE = {"HL305", "HL406", "HL401", "HL501", "HL205", "HL206", "HL307"}
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
 SHORTSTAT = re.compile(
     r"\d[\d,]*\s+files?\s+changed(?:,\s*\d[\d,]*\s+insertions?\(\+\))?"
     r"(?:,\s*\d[\d,]*\s+deletions?\(-\))?",
@@ -37,18 +43,52 @@ SUBJECT = re.compile(r"^write '(?P<s>.+)'$")
 MEANT = re.compile(r"^did you mean (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\?$")
 
 
-def _year(line: str, claim: Claim) -> str | None:
-    """A date off by its year alone, where every commit of the session has the same date
-    ("Jan 25, 2025" for commits of 2026-01-25): the year in the claim's text is replaced."""
+def kind(claim: Claim) -> str:
+    """ "safe", "unsafe" or "" (no fix) for a claim's fix."""
+    if claim.verdict != "refuted" or not claim.fix:
+        return ""
+    if claim.rule == "HL402":
+        if claim.kind == "counts" and claim.value.get("measure") in ("items", "total"):
+            return "safe"  # the document's own list or rows are the witness
+        return "unsafe" if WRITE.match(claim.fix) else ""
+    if claim.rule in ("HL201", "HL302"):
+        return "unsafe"
+    return "safe" if claim.rule in SAFE else ""
+
+
+def _date(line: str, claim: Claim) -> str | None:
+    """A date off by its year alone, or by one month of the same year, where every commit of
+    the session has the same date ("Jan 25, 2025" for commits of 2026-01-25, 2025-10-13 for
+    commits of 2025-11-13): the year, or the month, in the claim's text is replaced."""
     meant = MEANT.match(claim.fix)
     claimed = str(claim.value.get("date", ""))
-    if meant is None or " to " in claim.reason or claimed[5:] != f"{meant['m']}-{meant['d']}":
-        return None
     start = claim.column - 1
-    if line[start : start + len(claim.text)] != claim.text or claim.text.count(claimed[:4]) != 1:
+    if meant is None or " to " in claim.reason or not line.startswith(claim.text, start):
         return None
-    text = claim.text.replace(claimed[:4], meant["y"])
-    return line[:start] + text + line[start + len(claim.text) :]
+    if claimed[5:] == f"{meant['m']}-{meant['d']}" and claim.text.count(claimed[:4]) == 1:
+        text = claim.text.replace(claimed[:4], meant["y"])
+    elif claimed[:4] == meant["y"] and claimed[8:] == meant["d"]:
+        text = _month(claim.text, claimed, int(claimed[5:7]), int(meant["m"])) or ""
+    else:
+        return None
+    return line[:start] + text + line[start + len(claim.text) :] if text else None
+
+
+def _month(text: str, claimed: str, was: int, meant: int) -> str | None:
+    """``text`` with month ``was`` written as ``meant`` (one month apart): in the ISO date, or
+    in the one month name the text holds, written as it was (full or short, in its case)."""
+    if abs(was - meant) != 1:
+        return None
+    if text.count(claimed) == 1:
+        return text.replace(claimed, f"{claimed[:5]}{meant:02d}{claimed[7:]}")
+    names = list(re.finditer(r"[A-Za-z]+", text))
+    named = [m for m in names if m.group(0)[:3].lower() == MONTHS[was - 1]]
+    if len(named) != 1 or len(named[0].group(0)) not in (3, len(MONTH_NAMES[was - 1])):
+        return None
+    word = named[0].group(0)
+    new = MONTH_NAMES[meant - 1][: 3 if len(word) == 3 else None]
+    new = new.upper() if word.isupper() else new if word[0].isupper() else new.lower()
+    return text[: named[0].start()] + new + text[named[0].end() :]
 
 
 def _subject(line: str, claim: Claim) -> str | None:
@@ -78,24 +118,29 @@ def _shortstat(line: str, claim: Claim) -> str | None:
     return line[: found[0].start()] + fix + line[found[0].end() :]
 
 
-def _target(claim: Claim) -> int:
-    """The line a claim's fix edits: a commit's diff stat is written on its own line."""
+def _target(claim: Claim, lines: list[str], claims: list[Claim]) -> int:
+    """The line a claim's fix edits: a commit's diff stat is written on its own line, a file's
+    action word may be its list's heading."""
     stats = claim.value.get("stats")
     if claim.rule == "HL206" and isinstance(stats, dict):
         return int(stats.get("line", claim.line))
+    if claim.rule == "HL302":
+        return unsafe.action_target(claim, lines, claims)
     return claim.line
 
 
 def _edit(line: str, claim: Claim) -> str | None:
-    """``line`` with ``claim``'s number replaced by git's, or None when no safe fix applies."""
-    if claim.verdict != "refuted" or claim.rule not in SAFE:
-        return None
+    """``line`` with ``claim``'s number replaced by git's, or None when no fix applies."""
     if claim.rule == "HL501":
-        return _year(line, claim)
+        return _date(line, claim)
     if claim.rule == "HL205":
         return _subject(line, claim)
-    if claim.rule == "HL206":
+    if claim.rule in ("HL206", "HL307"):
         return _shortstat(line, claim)
+    if claim.rule == "HL201":
+        return unsafe.commit_id(line, claim)
+    if claim.rule == "HL302":
+        return unsafe.action(line)
     fix = WRITE.match(claim.fix)
     start = claim.column - 1
     if fix is None:
@@ -115,44 +160,65 @@ def _edit(line: str, claim: Claim) -> str | None:
     return line[:at] + fix.group("n") + line[start + number.end() :]
 
 
-def claim_edits(lines: list[str], claims: list[Claim]) -> tuple[list[str], list[Claim]]:
-    """The lines with every safe claim fix applied (right to left on a line, so the columns of
-    the others stay true), and the claims fixed."""
-    out, fixed = list(lines), []
-    for claim in sorted(claims, key=lambda c: (_target(c), -c.column)):
-        target = _target(claim)
+def claim_edits(
+    lines: list[str], claims: list[Claim], unsafe_too: bool = False
+) -> tuple[list[str], list[Claim]]:
+    """The lines with every safe claim fix of ``claims`` applied, and the unsafe ones with
+    ``unsafe_too`` (right to left on a line, so the columns of the others stay true), and the
+    claims fixed. An action word one file's fix rewrote (a heading's) is fixed for the others."""
+    wanted = ("safe", "unsafe") if unsafe_too else ("safe",)
+    chosen = [c for c in claims if kind(c) in wanted]
+    targets = {id(c): _target(c, lines, claims) for c in chosen}
+    out, fixed, worded = list(lines), [], set()
+    for claim in sorted(chosen, key=lambda c: (targets[id(c)], -c.column)):
+        target = targets[id(claim)]
+        if claim.rule == "HL302" and target in worded:
+            fixed.append(claim)
+            continue
         if 0 < target <= len(out):
             edited = _edit(out[target - 1], claim)
             if edited is not None:
                 out[target - 1] = edited
                 fixed.append(claim)
+                if claim.rule == "HL302":
+                    worded.add(target)
     return out, fixed
 
 
 def _repaired(
-    path: Path, claims: list[Claim] | None = None
+    path: Path, claims: list[Claim] | None = None, unsafe_too: bool = False
 ) -> tuple[source.SourceText, list[str], list[Claim]]:
     text = source.read(path)
-    lines, fixed = claim_edits(text.lines, claims or [])
+    lines, fixed = claim_edits(text.lines, claims or [], unsafe_too)
     return text, [hygiene.repaired(line) for line in lines], fixed
 
 
-def preview(path: Path, name: str, claims: list[Claim] | None = None) -> str:
+def unsafe_available(path: Path, claims: list[Claim]) -> int:
+    """How many claims of ``path`` only ``--unsafe-fixes`` would fix."""
+    _, fixed = claim_edits(source.read(path).lines, claims, True)
+    return sum(1 for claim in fixed if kind(claim) == "unsafe")
+
+
+def preview(
+    path: Path, name: str, claims: list[Claim] | None = None, unsafe_too: bool = False
+) -> str:
     """A unified diff of what --fix would change ('' when nothing), with ``name`` (the path from
     the repository root) in its headers, as ``git diff`` writes them."""
-    text, lines, _ = _repaired(path, claims)
+    text, lines, _ = _repaired(path, claims, unsafe_too)
     diff = difflib.unified_diff(text.lines, lines, f"a/{name}", f"b/{name}", lineterm="")
     return "\n".join(diff) + "\n" if lines != text.lines else ""
 
 
-def fix(path: Path, claims: list[Claim] | None = None) -> tuple[int, list[Claim]] | None:
+def fix(
+    path: Path, claims: list[Claim] | None = None, unsafe_too: bool = False
+) -> tuple[int, list[Claim]] | None:
     """Rewrite ``path`` with mojibake repaired (temp file + rename, same permissions, same line
     endings and BOM), and the safe fixes of ``claims``; return the number of lines changed and
     the claims fixed, or None for a symbolic link (replacing the link with a file would change
     what it is)."""
     if path.is_symlink():
         return None
-    text, lines, fixed = _repaired(path, claims)
+    text, lines, fixed = _repaired(path, claims, unsafe_too)
     changed = sum(1 for a, b in zip(text.lines, lines, strict=True) if a != b)
     if not changed:
         return 0, []
@@ -161,14 +227,26 @@ def fix(path: Path, claims: list[Claim] | None = None) -> tuple[int, list[Claim]
     data = body.encode(text.encoding if text.encoding != "utf-16" else "utf-16")
     if text.had_bom and text.encoding == "utf-8":
         data = b"\xef\xbb\xbf" + data
-    mode = path.stat().st_mode
+    write_atomic(path, data)
+    return changed, fixed
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file next to ``path``, then rename it over ``path``: a
+    reader sees the old file or the new one, never half of one. The file keeps its
+    permissions (a new one gets the umask's)."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.chmod(temp, mode & 0o7777)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return changed, fixed

@@ -171,6 +171,7 @@ class Finding:
     column: int
     message: str
     claim: Claim | None = None
+    fixed: bool = False  # --fix rewrote its claim: the finding stays as an info note
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.line, self.column, self.rule)

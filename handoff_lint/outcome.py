@@ -29,6 +29,7 @@ class Request:
     fix: bool = False
     show_fixes: bool = False
     cwd: Path = Path(".")
+    unsafe_fixes: bool = False
 
 
 def _statistics(run: RunResult) -> str:
@@ -47,18 +48,22 @@ def _below(run: RunResult, floor: float | None) -> list[str]:
     return out
 
 
-def _repairs(run: RunResult, request: Request) -> None:
+def _repairs(run: RunResult, request: Request) -> int:
     """--fix rewrites documents with mojibake (and drops HL104) and the claims git settles
-    exactly (their findings become "fixed" notes); --show-fixes prints the diff."""
+    exactly (their findings become "fixed" notes), the unsafe fixes too with --unsafe-fixes;
+    --show-fixes prints the diff. Returns how many unsafe fixes were left unapplied."""
     from handoff_lint import fixer
 
+    hidden = 0
     for document in run.documents:
-        safe = [c for c in document.claims if c.verdict == "refuted" and c.rule in fixer.SAFE]
-        if not safe and not any(f.rule == "HL104" for f in document.findings):
+        fixable = [c for c in document.claims if fixer.kind(c)]
+        if not fixable and not any(f.rule == "HL104" for f in document.findings):
             continue
         path = request.cwd / document.path
+        if not request.unsafe_fixes:
+            hidden += _unsafe_count(path, document.claims)
         if request.fix:
-            done = fixer.fix(path, safe)
+            done = fixer.fix(path, document.claims, request.unsafe_fixes)
             if done is None:
                 click.echo(f"handoff-lint: {document.path} is a symbolic link: not fixed", err=True)
                 continue
@@ -68,7 +73,23 @@ def _repairs(run: RunResult, request: Request) -> None:
         elif request.show_fixes:
             from handoff_lint.reporters import root_path
 
-            click.echo(fixer.preview(path, root_path(run, document.path), safe), nl=False)
+            name = root_path(run, document.path)
+            diff = fixer.preview(path, name, document.claims, request.unsafe_fixes)
+            click.echo(diff, nl=False)
+    return hidden
+
+
+def _unsafe_count(path: Path, claims: list[Claim]) -> int:
+    """The unsafe fixes the document (as it is in the work tree) would take; 0 when it cannot
+    be read (a document from standard input)."""
+    from handoff_lint import fixer, source
+
+    if not any(fixer.kind(c) == "unsafe" for c in claims):
+        return 0
+    try:
+        return fixer.unsafe_available(path, claims)
+    except (OSError, source.NotText):
+        return 0
 
 
 def _mark_fixed(document: DocumentResult, fixed: list[Claim]) -> None:
@@ -80,6 +101,7 @@ def _mark_fixed(document: DocumentResult, fixed: list[Claim]) -> None:
         if finding.claim is not None and any(c is finding.claim for c in fixed):
             finding.severity = "info"
             finding.message = f"fixed: {finding.message}"
+            finding.fixed = True
         kept.append(finding)
     document.findings = kept
 
@@ -104,7 +126,7 @@ def report(run: RunResult, request: Request) -> int:
         count = baseline.write(run, request.write_baseline)
         click.echo(f"handoff-lint: wrote {count} finding(s) to {request.write_baseline}", err=True)
         return 0
-    _repairs(run, request)
+    hidden = _repairs(run, request)
     if request.baseline is not None:
         baseline.apply(run, baseline.read(request.baseline))
     options = reporters.ReportOptions(
@@ -113,6 +135,11 @@ def report(run: RunResult, request: Request) -> int:
     text = reporters.get(request.fmt)(run, options)
     if request.statistics and request.fmt == "text":
         text += _statistics(run)
+    if hidden and request.fmt == "text" and not request.quiet:
+        text += (
+            f"{hidden} unsafe fix(es) available: --fix --unsafe-fixes applies them "
+            "(--show-fixes --unsafe-fixes shows them first)\n"
+        )
     low = _below(
         run, request.min_accuracy if request.min_accuracy is not None else run.settings.min_accuracy
     )

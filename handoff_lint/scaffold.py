@@ -93,15 +93,15 @@ CLAUDE_EVENTS = (("Stop", None), ("PostToolUse", "Write|Edit|MultiEdit"))
 
 def claude_settings(cwd: Path) -> tuple[Path, bool]:
     """Add handoff-lint's hook to ``.claude/settings.json`` of the repository: (path, whether
-    anything was added). What is there stays, in its order and with its indentation; invalid
-    JSON, or hooks that are not a mapping of lists, is a ValueError and nothing is written."""
+    anything was added). What is there stays, in its order, with its indentation (tabs or
+    spaces) and line endings, rewritten atomically; invalid JSON, or hooks that are not a mapping of lists, is a ValueError and nothing is written."""
     import json
 
     from handoff_lint.gitcmd import Git
 
     top = Path(Git(cwd).run("rev-parse", "--show-toplevel").strip())
     path = top / ".claude" / "settings.json"
-    text = path.read_text(encoding="utf-8") if path.exists() else "{}"
+    text = path.read_bytes().decode("utf-8") if path.exists() else "{}"  # CRLF kept
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -124,9 +124,21 @@ def claude_settings(cwd: Path) -> tuple[Path, bool]:
         entries.append({"matcher": matcher, **entry} if matcher else entry)
         added = True
     if added:
-        indent = next((len(r) - len(r.lstrip(" ")) for r in text.splitlines()[1:] if r.strip()), 2)
+        from handoff_lint.fixer import write_atomic
+
+        indent, newline = _layout(text)
+        out = json.dumps(data, indent=indent, ensure_ascii=False).replace("\n", newline)
         path.parent.mkdir(exist_ok=True)
-        path.write_text(
-            json.dumps(data, indent=indent or 2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        write_atomic(path, (out + newline).encode("utf-8"))
     return path, added
+
+
+def _layout(text: str) -> tuple[str | int, str]:
+    """The indentation (a tab, or a number of spaces; 2 for a new file) and the line ending
+    (CRLF or LF) a JSON file is written in."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    for row in text.splitlines()[1:]:
+        if row.strip():
+            lead = row[: len(row) - len(row.lstrip())]
+            return ("\t" if lead.startswith("\t") else len(lead) or 2), newline
+    return 2, newline

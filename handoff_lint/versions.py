@@ -12,11 +12,13 @@ Two processes per committed document, started before it is parsed (``prefetch``)
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from handoff_lint import window
+from handoff_lint.gitcmd import Git
 from handoff_lint.model import Window
 from handoff_lint.repo import RepoFacts, sha_of
 
@@ -24,6 +26,22 @@ MAX_VERSIONS = 200
 SINCE_PREVIOUS = "since the previous version of this document"
 DOCUMENT_ENDINGS = (".md", ".markdown", ".txt", ".rst")
 SMALL_EDIT = 4  # an edit inserting fewer lines than this (or than 10% of the document) is a fix
+# What ``check --fix`` writes in place of a claim's token: a diff stat as git writes it, a commit
+# id, a number, a file's action word. Lines equal once these are blanked out are the same line.
+# No fix changes the day of a date (only its year or month): a new day is a new report.
+MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAYS = re.compile(
+    rf"\b\d{{4}}-\d{{1,2}}-(?P<iso>\d{{1,2}})\b|\b{MONTHS}\s+(?P<us>\d{{1,2}})\b"
+    rf"|\b(?P<eu>\d{{1,2}})\s+{MONTHS}",
+    re.I,
+)
+FIX_TOKENS = re.compile(
+    r"\d[\d,]*\s+files?\s+changed(?:,\s*\d[\d,]*\s+insertions?\(\+\))?"
+    r"(?:,\s*\d[\d,]*\s+deletions?\(-\))?"
+    r"|\b[0-9a-f]{7,40}\b|\d+(?:[.,]\d+)*"
+    r"|\b(?:created|added|new|modified|updated|changed|deleted|removed|renamed|moved)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +56,30 @@ class Version:
     def rewrites(self, size: int) -> bool:
         """True when this version wrote new content (a session's report), not a small fix."""
         return self.insertions >= max(SMALL_EDIT, size // 10)
+
+
+def skeleton(line: str) -> str:
+    """The line with every token ``--fix`` may write blanked out (a date keeps its day)."""
+    days = [m.group("iso") or m.group("us") or m.group("eu") for m in DAYS.finditer(line)]
+    return FIX_TOKENS.sub("#", line) + "".join(f" {int(day)}" for day in days)
+
+
+def in_place(old: list[str], new: list[str]) -> bool:
+    """True when ``new`` is ``old`` with tokens replaced inside its lines, as ``--fix`` edits a
+    document (the same number of lines, each equal to the one it replaced but for numbers, ids,
+    a diff stat or an action word): such an edit is a fix, however many lines it touched."""
+    return len(old) == len(new) and all(
+        skeleton(a) == skeleton(b) for a, b in zip(old, new, strict=True)
+    )
+
+
+def rewrote(git: Git, version: Version, path: str, size: int) -> bool:
+    """``version.rewrites(size)``, unless the version only replaced tokens in place (a committed
+    ``--fix``): the blobs before and after it are compared only then."""
+    if not version.rewrites(size) or version.insertions != version.deletions:
+        return version.rewrites(size)
+    before = _text_lines(git.blob(f"{version.sha}^:{path}"))
+    return not in_place(before, _text_lines(git.blob(f"{version.sha}:{path}")))
 
 
 def log_question(head: str, path: str) -> tuple[str, ...]:
@@ -142,7 +184,7 @@ def _version_window(
     that wrote new content (a small fix keeps the window of the version it fixed, widened to
     the fix); for the first version, since the previous handoff document."""
     start = index
-    while start + 1 < len(found) and not found[start].rewrites(size):
+    while start + 1 < len(found) and not rewrote(facts.git, found[start], path, size):
         start += 1
     head = found[index].sha
     if start + 1 < len(found):
@@ -183,7 +225,7 @@ def windows(
         return known[sha]
 
     old = _text_lines(facts.git.blob(f"{ref}:{path}"))
-    if old == lines:
+    if old == lines or in_place(old, lines):  # unchanged, or a fix of tokens: lines as blamed
         by_line = {number: window_of(sha) for number, sha in written.items()}
         return Windows(window_of(_newest_writer(found, written)), by_line)
     kept = carried_over(old, lines)

@@ -83,3 +83,58 @@ def test_init_agent_claude_merges_the_settings(session: ScratchRepo, cli) -> Non
     refused = cli("init", "--agent", "claude", cwd=session.path)
     assert refused.code == 2 and "not valid JSON" in refused.err
     assert settings.read_text(encoding="utf-8") == "{ not json"
+
+
+def test_init_agent_claude_keeps_tabs_and_crlf(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A tab-indented settings file with CRLF line endings stays so, rewritten atomically (no
+    temporary file left, the file's permissions kept)."""
+    settings = session.path / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_bytes(b'{\r\n\t"permissions": {\r\n\t\t"allow": ["Bash(ls)"]\r\n\t}\r\n}\r\n')
+    settings.chmod(0o640)
+    assert cli("init", "--agent", "claude", cwd=session.path).code == 0
+    data = settings.read_bytes()
+    assert data.startswith(b'{\r\n\t"permissions": {\r\n\t\t"allow": [\r\n\t\t\t"Bash(ls)"')
+    assert data.endswith(b"}\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    assert b"    " not in data and b'\t\t\t\t\t\t"command": "handoff-lint agent-hook"' in data
+    assert json.loads(data)["hooks"]["Stop"][0]["hooks"][0]["command"] == "handoff-lint agent-hook"
+    assert settings.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in settings.parent.iterdir()] == ["settings.json"]
+
+
+def test_stop_checks_a_handoff_the_session_committed(
+    session: ScratchRepo, cli, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The agent committed its false handoff before it stopped: the work tree is clean, but a
+    commit made since the transcript's first timestamp changed the document, so Stop blocks. A
+    session that started after that commit, or one whose commits deleted the document, does
+    not."""
+    session.commit("handoff", {"SESSION_2_HANDOFF.md": DOC}, when="2025-11-13T10:00:00+00:00")
+    transcript = tmp_path / "session.jsonl"
+    first = {"type": "user", "timestamp": "2025-11-13T08:30:00.000Z"}
+    transcript.write_text(json.dumps(first) + "\n" + '{"type": "assistant"}\n', encoding="utf-8")
+    stop = {"hook_event_name": "Stop", "cwd": str(session.path)}
+    event = {**stop, "transcript_path": str(transcript)}
+    answer = json.loads(_hook(cli, session.path, event, monkeypatch).out)
+    assert answer["decision"] == "block" and "SESSION_2_HANDOFF.md" in answer["reason"]
+    later = {"type": "user", "timestamp": "2025-11-13T11:00:00Z"}  # began after the commit
+    transcript.write_text(json.dumps(later) + "\n", encoding="utf-8")
+    assert _hook(cli, session.path, event, monkeypatch).out == ""
+    assert _hook(cli, session.path, stop, monkeypatch).out == ""  # no transcript: the last 12 h
+
+
+def test_stop_without_a_transcript_takes_the_last_hours(
+    session: ScratchRepo, cli, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """No transcript in the event: the handoff committed within the last 12 hours is the
+    session's; once the commits delete it, nothing is checked."""
+    import datetime as dt
+
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    session.commit("more work", {"b.py": "2\n"}, when=(now - dt.timedelta(hours=2)).isoformat())
+    handoff = {"SESSION_2_HANDOFF.md": DOC}
+    session.commit("handoff", handoff, when=(now - dt.timedelta(hours=1)).isoformat())
+    stop = {"hook_event_name": "Stop", "cwd": str(session.path)}
+    assert json.loads(_hook(cli, session.path, stop, monkeypatch).out)["decision"] == "block"
+    session.commit("drop it", remove=["SESSION_2_HANDOFF.md"], when=now.isoformat())
+    assert _hook(cli, session.path, stop, monkeypatch).out == ""

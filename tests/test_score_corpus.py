@@ -75,3 +75,22 @@ def test_a_finding_that_names_a_labelled_file_counts_for_it(scorer: ModuleType) 
     finding = {"line": 46, "rule": "HL305", "severity": "error", "message": said}
     out = {"claims": [], "findings": [finding]}
     assert outcomes(scorer, claims, out) == ["file:FALSE/caught", "stat:FALSE/caught"]
+
+
+def test_a_fix_counts_for_the_label_of_the_token_it_rewrites(scorer: ModuleType) -> None:
+    """benchmarks/fix_rate.py: a fix on a line with a TRUE and a FALSE label is the label's
+    whose text is the rewritten token; with neither named, it cannot be told."""
+    from handoff_lint.model import Claim
+
+    path = SCORER.parent / "fix_rate.py"
+    spec = importlib.util.spec_from_file_location("fix_rate", path)
+    assert spec is not None and spec.loader is not None
+    fix_rate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fix_rate)
+    true = {"kind": "tests", "text": "20 tests", "line": 7, "verdict": "TRUE"}
+    false = {"kind": "stat", "text": "410 lines", "line": 7, "verdict": "FALSE"}
+    lines = Claim("lines", "410 lines", 7, 20)
+    assert fix_rate.attribute(lines, [true, false]) == [false]
+    assert fix_rate.attribute(Claim("tests", "9 tests", 7, 3), [true, false]) is None
+    assert fix_rate.attribute(lines, [true]) == [true]  # one verdict on the line
+    assert fix_rate.attribute(lines, []) == []

@@ -186,7 +186,9 @@ def test_fabricated_commit_gets_did_you_mean(repo: ScratchRepo, cli) -> None:  #
         },
     )
     run = cli("check", "HANDOFF.md", cwd=repo.path)
-    assert f"did you mean {real[:7]}, 'Implement Tests #66'?" in run.out
+    # the one commit of the session with this subject: the fix --unsafe-fixes applies
+    assert f"(write {real[:7]}, the session's one commit 'Implement Tests #66')" in run.out
+    assert "1 unsafe fix(es) available: --fix --unsafe-fixes applies them" in run.out
 
 
 def test_wrong_date_is_refuted(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]

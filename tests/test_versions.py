@@ -311,3 +311,40 @@ def test_code_and_document_on_parallel_branches_merged_together(repo: ScratchRep
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert _verdicts(run) == {11: "verified"}, run.out
     assert run.code == 0
+
+
+def _fixable(repo: ScratchRepo) -> str:
+    """A committed handoff of 24 lines: six wrong line counts (--fix rewrites six lines, more
+    than a small fix) and a file listed as created that the session only modified (HL302)."""
+    repo.commit("start", {"README.md": "x\n", "old.py": "o\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    work = {f"m{n}.py": "a\n" * (10 + n) for n in range(6)}
+    repo.commit("Add modules", {**work, "old.py": "o\np\n"}, when="2025-11-13T09:00:00+00:00")
+    rows = [f"- `m{n}.py` ({50 + n} lines)\n" for n in range(6)]
+    doc = "# Two\n\n**Date:** 2025-11-13\n\n## Summary\n\nModules.\n\n## Files Created\n\n"
+    doc += "".join(rows) + "- `old.py`\n\n## Notes\n\n- a\n- b\n- c\n- d\n"
+    repo.commit("h2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    return "SESSION_2_HANDOFF.md"
+
+
+def _errors(run) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    findings = run.json()["documents"][0]["findings"]
+    return [(f["rule"], f["line"]) for f in findings if f["severity"] == "error"]
+
+
+def test_a_fix_of_tokens_is_not_a_new_report(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """--fix rewrote six of 24 lines, numbers only: the edit is a fix, not a new report, so the
+    fixed claims are judged in their session (verified) and the HL302 error stays, before and
+    after the fix is committed."""
+    doc = _fixable(repo)
+    first = cli("check", "--format", "json", doc, cwd=repo.path)
+    assert _errors(first) == [*(("HL305", n) for n in range(11, 17)), ("HL302", 17)]
+    cli("check", "--fix", doc, cwd=repo.path)
+    assert "- `m5.py` (15 lines)\n" in (repo.path / doc).read_text(encoding="utf-8")
+    for _ in ("the fix in the work tree", "the fix committed"):
+        run = cli("check", "--format", "json", doc, cwd=repo.path)
+        assert _errors(run) == [("HL302", 17)], run.out
+        assert _verdicts(run) == {**{n: "verified" for n in range(11, 17)}, 17: "refuted"}
+        repo.commit("Fix the handoff's line counts", when="2025-11-14T10:00:00+00:00")
+    audit = cli("audit", "--format", "json", cwd=repo.path).json()["documents"]
+    assert [d["path"] for d in audit if d["path"] == doc] == [doc]  # the fix is no new version

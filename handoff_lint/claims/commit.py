@@ -316,6 +316,9 @@ def subject_matches(claimed: str, info: CommitInfo) -> bool:
 def _suggest(claim: Claim, evidence: Evidence) -> str:
     subject = str(claim.value.get("subject", ""))
     candidates = evidence.window_commits or evidence.recent_commits
+    same = [c for c in evidence.window_commits if subject and subject_matches(subject, c)]
+    if len(same) == 1:  # one commit of the session says this: --unsafe-fixes writes its id
+        return f"write {same[0].sha[:7]}, the session's one commit '{same[0].subject}'"
     if subject:
         for info in candidates:
             if subject_matches(subject, info):

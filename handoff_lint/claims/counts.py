@@ -289,6 +289,19 @@ def _refutation(claim: Claim, count: int, shown: str) -> str:
     return f"{count} {claim.value['measure']} claimed; the document or git gives {shown}"
 
 
+def _fix(claim: Claim, evidence: Evidence) -> str:
+    """The count to write: the items the list holds, the one sum of the rows, or git's count
+    of the window's commits (less the document's own commit when the window holds it)."""
+    measure = claim.value["measure"]
+    if measure == "items":
+        return f"write {claim.value['items']}"
+    if measure == "total":
+        sums = list(claim.value["sums"])
+        return f"write {sums[0]}" if len(sums) == 1 else ""
+    own = 1 if evidence.doc_path in evidence.changes else 0
+    return f"write {len(evidence.window_commits) - own}"
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     listed = len(set(evidence.objects))
     here = {c.line for c in claims if "others" in c.value}
@@ -314,10 +327,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         else:
             shown = ", ".join(str(n) for n in sorted(set(accepted))[:4])
             claim.settle(
-                "refuted",
-                _refutation(claim, count, shown),
-                "HL402",
-                "",
+                "refuted", _refutation(claim, count, shown), "HL402", _fix(claim, evidence)
             )
 
 

@@ -517,6 +517,7 @@ def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
             "refuted",
             f"{path} already existed; the session modified it, it did not create it",
             "HL302",
+            "write modified",
         )
     else:
         _not_touched(claim, path, evidence)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
 from handoff_lint.claims import register
-from handoff_lint.claims.commit import STATS
+from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.commit import extract as commit_claims
 from handoff_lint.claims.lines import DIFFSTAT, agrees
 from handoff_lint.claims.walk import Line, containing, table_cells
@@ -247,6 +247,13 @@ def _net_agrees(net: int, stat: tuple[int, int, int], value: dict[str, Any]) -> 
     return ins >= 0 and dels >= 0 and any(agrees(net, n, value) for n in (ins - dels, ins))
 
 
+def _work(evidence: Evidence) -> tuple[int, int, int]:
+    """The session's diff stat to write: its work without this document where the window
+    holds the document's own commit, else its net diff."""
+    found = evidence.diffstats
+    return found.get("the session's work without this document") or found["the session's net diff"]
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         if not evidence.available or not evidence.diffstats:
@@ -264,6 +271,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 f"the session's net diff is {files} files, +{ins}/-{dels}; no commit "
                 f"of it, nor their sum, is {claim.text}",
                 "HL307",
+                f"write {git_shortstat(*_work(evidence))}",
             )
 
 

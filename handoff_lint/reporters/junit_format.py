@@ -2,7 +2,7 @@
 
 A refuted claim fails; an unverifiable one is skipped, and so is a refuted one whose rule has no
 error or warning finding left in the document (ignored, suppressed or turned into info by
-configuration). A finding without a claim (schema, parse) is a testcase of its own: failed, or
+configuration). A claim ``--fix`` rewrote passes, its system-out saying "fixed: ...". A finding without a claim (schema, parse) is a testcase of its own: failed, or
 skipped when it is only info.
 """
 
@@ -39,10 +39,13 @@ def _suite(result: DocumentResult) -> ET.Element:
     suite = ET.Element("testsuite", name=_text(result.path))
     failures = skipped = 0
     failing = {f.rule for f in result.findings if f.severity != "info"}
+    fixed = {id(f.claim): f.message for f in result.findings if f.fixed}
     for claim in result.claims:
         case = _case(suite, result.path, f"{claim.line}:{claim.column} {claim.kind} {claim.text}")
         rule = claim.rule or "HL901"
-        if claim.verdict == "refuted" and rule in failing:
+        if id(claim) in fixed:  # --fix rewrote it: the case passes, and says so
+            ET.SubElement(case, "system-out").text = _text(f"{rule} {fixed[id(claim)]}")
+        elif claim.verdict == "refuted" and rule in failing:
             failures += 1
             failure = ET.SubElement(case, "failure", message=_text(claim.reason), type=rule)
             failure.text = _text(_detail(claim))

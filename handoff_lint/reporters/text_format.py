@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from handoff_lint.reporters import ReportOptions, register, shown, visible
 
 if TYPE_CHECKING:
+    from handoff_lint.model import Finding
     from handoff_lint.pipeline import DocumentResult, RunResult
 
 
@@ -31,13 +32,34 @@ def _paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on else text
 
 
+def _listed(result: DocumentResult, verbose: bool) -> list[Finding]:
+    """The findings shown, and (after --fix) each fixed one, as its "fixed:" line."""
+    kept = shown(result.findings, verbose)
+    return [f for f in result.findings if f.fixed or any(f is k for k in kept)]
+
+
+def _summary(run: RunResult, verbose: bool) -> str:
+    """The total line: errors, warnings, info; after --fix, the fixed and remaining ones."""
+    findings = [f for d in run.documents for f in d.findings]
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    fixed = sum(1 for f in findings if f.fixed)
+    infos = sum(1 for f in findings if f.severity == "info") - fixed
+    hidden = "" if verbose or not infos else " (-v shows the info findings)"
+    repaired = f"; {fixed} fixed, {errors + warnings} remaining" if fixed else ""
+    return (
+        f"{len(run.documents)} document(s): {errors} error(s), {warnings} warning(s), "
+        f"{infos} info{hidden}{repaired}"
+    )
+
+
 def render(run: RunResult, options: ReportOptions) -> str:
     """The findings, then (unless quiet) an accuracy line for each document with findings
     shown (every document with -v) and a total. Quiet on success: a clean document gets no
     line of its own."""
     out: list[str] = []
     for result in run.documents:
-        for finding in shown(result.findings, options.verbose):
+        for finding in _listed(result, options.verbose):
             where = f"{visible(result.path)}:{finding.line}:{finding.column}:"
             where = _paint(where, "1", options.color)
             rule = _paint(
@@ -49,16 +71,9 @@ def render(run: RunResult, options: ReportOptions) -> str:
     if out:
         out.append("")
     for result in run.documents:
-        if options.verbose or shown(result.findings, False):
+        if options.verbose or _listed(result, False):
             out.append(visible(_accuracy_line(result)))
-    errors = sum(1 for d in run.documents for f in d.findings if f.severity == "error")
-    warnings = sum(1 for d in run.documents for f in d.findings if f.severity == "warning")
-    infos = sum(1 for d in run.documents for f in d.findings if f.severity == "info")
-    hidden = "" if options.verbose or not infos else " (-v shows the info findings)"
-    out.append(
-        f"{len(run.documents)} document(s): {errors} error(s), {warnings} warning(s), "
-        f"{infos} info{hidden}"
-    )
+    out.append(_summary(run, options.verbose))
     return "\n".join(out) + "\n"
 
 
