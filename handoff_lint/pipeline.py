@@ -280,15 +280,9 @@ def _lint_document(
                 if not certain or span.how == versions.SINCE_PREVIOUS:
                     followup.second_opinion(members, facts, span, judge)
                 followup.settle(members, facts, span, judge)
-    quiet = suppress.Suppressions(doc)
+    quiet = suppress.Suppressions(doc)  # each finding suppressed at the line it is reported on
     result.findings = quiet.keep(result.findings)
-    shown = [
-        c
-        for c in result.claims
-        if c.verdict not in ("refuted", "unverifiable")
-        or not quiet.covers(c.rule or "HL901", c.line)
-    ]
-    result.findings.extend(rules.findings_for(shown))
+    result.findings.extend(rules.findings_for(result.claims, quiet.covers))
     result.findings = _selected(result.findings + quiet.unused(), options)
     result.findings.sort(key=Finding.sort_key)
     return result
