@@ -378,6 +378,20 @@ def _arguments(
     return out
 
 
+def _relative(path: str, facts: RepoFacts | None, cwd: Path) -> str:
+    """An absolute path inside the repository as a path from the working folder, as discovery
+    names documents (so every report names it from the repository root, not as /tmp/...); any
+    other path as given. The file itself is not resolved: a symbolic link keeps its name."""
+    if facts is None or not os.path.isabs(path):
+        return path
+    folder, name = os.path.split(path)
+    try:
+        inside = Path(os.path.realpath(folder), name).relative_to(facts.root.resolve())
+    except ValueError:
+        return path
+    return os.path.relpath(facts.root.resolve() / inside, cwd.resolve())
+
+
 def _excluded(path: str, facts: RepoFacts, options: Options, exclude: list[str]) -> bool:
     relative = _repo_path(facts, options.cwd, path)
     return relative is not None and discover.matches(relative, exclude)
@@ -404,6 +418,7 @@ def run(files: list[str], options: Options) -> RunResult:
             )
         except discover.DiscoveryError as exc:
             raise UsageError(str(exc)) from None
+        files = [_relative(f, facts, options.cwd) for f in files]
         results = []
         for path in files:
             try:
