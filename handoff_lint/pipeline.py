@@ -88,6 +88,7 @@ class RunResult:
     settings: config.Config = field(default_factory=config.Config)
     shallow: bool = False  # a shallow clone: claims about older history cannot be judged
     prefix: str = ""  # the working folder from the repository root ("docs/"), for root paths
+    warnings: list[str] = field(default_factory=list)  # for standard error ("no documents found")
 
     @property
     def failed(self) -> bool:
@@ -397,8 +398,29 @@ def _excluded(path: str, facts: RepoFacts, options: Options, exclude: list[str])
     return relative is not None and discover.matches(relative, exclude)
 
 
+def _nothing_found(given: list[str], options: Options) -> list[str]:
+    """The warning of a check that found no document to lint (a mistyped glob, a folder
+    without handoff documents), as ruff's "No Python files found"; none for --staged or --diff
+    (a commit or pull request without a handoff document is the usual case) or when every
+    file named was left out by --force-exclude."""
+    if options.staged or options.diff or options.stdin is not None:
+        return []
+    include = (
+        f"(no file matches the include globs {', '.join(options.globs)}, "
+        "or the exclude leaves it out)"
+    )
+    out = []
+    for arg in given:
+        if (options.cwd / arg).is_dir():
+            out.append(f"no handoff documents found in {arg} {include}")
+        elif discover.is_glob(arg):
+            out.append(f"no handoff documents found in {arg} (no file matches it)")
+    return out if given else [f"no handoff documents found in the repository {include}"]
+
+
 def run(files: list[str], options: Options) -> RunResult:
     git, facts = _open_git(options)
+    given = list(files)
     try:
         options = _configure(options, facts)
         try:
@@ -435,4 +457,6 @@ def run(files: list[str], options: Options) -> RunResult:
     if facts is not None:
         inside = _repo_path(facts, options.cwd, ".")
         prefix = "" if inside in (None, ".") else f"{inside}/"
-    return RunResult(results, len(git.calls) if git else 0, options.settings, shallow, prefix)
+    found = RunResult(results, len(git.calls) if git else 0, options.settings, shallow, prefix)
+    found.warnings = [] if files else _nothing_found(given, options)
+    return found
