@@ -313,7 +313,7 @@ def facts_command(since: str | None, fmt: str) -> int:
 
     try:
         settings = config.load(config.find(Path.cwd(), None))
-        found = facts.collect(Path.cwd(), since, settings.include)
+        found = facts.collect(Path.cwd(), since, settings.include, settings.exclude)
     except (GitError, config.ConfigError, WindowError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2

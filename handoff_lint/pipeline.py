@@ -158,11 +158,21 @@ def _windows(
     try:
         spans = None
         if not (options.since or fm.get("base") or fm.get("head")):
-            context = versions.Context(options.globs, own)
+            exclude = tuple(options.settings.exclude)
+            context = versions.Context(options.globs, own, exclude)
             spans = versions.windows(facts, relative, doc.lines, context, options.at)
         if spans is None:
             spans = versions.Windows(
-                window.compute(facts, relative, options.globs, options.since, fm, own, options.at)
+                window.compute(
+                    facts,
+                    relative,
+                    options.globs,
+                    options.since,
+                    fm,
+                    own,
+                    options.at,
+                    exclude=options.settings.exclude,
+                )
             )
     except window.WindowError as exc:
         if options.since:  # the user's own --since: a usage error, not a property of the document
