@@ -406,7 +406,13 @@ def audit_command(fmt: str, html_file: Path | None) -> int:
     if html_file is not None:
         from handoff_lint.hygiene import scrub
 
-        html_file.write_text(scrub(audit.page(entries)), encoding="utf-8")
+        try:
+            html_file.write_text(scrub(audit.page(entries)), encoding="utf-8")
+        except OSError as exc:  # one line, as for check -o: no traceback
+            click.echo(
+                f"handoff-lint: error: cannot write {html_file}: {exc.strerror or exc}", err=True
+            )
+            return 2
     output = (
         json.dumps(audit.data(entries), indent=2) + "\n" if fmt == "json" else audit.text(entries)
     )
