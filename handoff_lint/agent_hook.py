@@ -58,7 +58,7 @@ def _documents(event: dict[str, Any], cwd: Path) -> list[str]:
                 "--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=all"
             )
             found = [p for p in _changed(status) if discover.matches(p, include)]
-        found = [p for p in found if not discover.matches(p, exclude)]
+        found = [p for p in found if not discover.excluded(p, exclude)]
         return [os.path.relpath(root / p, cwd) for p in sorted(set(found))]
     finally:
         git.close()

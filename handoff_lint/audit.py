@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from handoff_lint import pipeline, schema
-from handoff_lint.discover import matches
+from handoff_lint.discover import excluded
 from handoff_lint.gitcmd import Git
 from handoff_lint.repo import gather as gather_facts
 from handoff_lint.versions import Version
@@ -31,7 +31,7 @@ class Entry:
     result: pipeline.DocumentResult
 
 
-def _versions(git: Git, globs: list[str], exclude: list[str]) -> list[tuple[str, str, str]]:
+def _versions(git: Git, globs: list[str], exclude: list[str] | None) -> list[tuple[str, str, str]]:
     """(commit, ISO date, path) of every version of a handoff document in HEAD's history that
     wrote a report, oldest first: the commit that added it, and each later commit that rewrote
     it (a living document; a small fix is not a new report), the configured exclude (plans,
@@ -62,7 +62,7 @@ def _versions(git: Git, globs: list[str], exclude: list[str]) -> list[tuple[str,
             inserted, deleted, path = int(parts[0]), int(parts[1]), parts[2]
             before = size.get(path)
             new = before is None or Version("", inserted, deleted).rewrites(before)
-            if new and not matches(path, exclude):
+            if new and not excluded(path, exclude):
                 found.append((commit, date[:10], path))
             size[path] = max(0, (before or 0) + inserted - deleted)
     return found

@@ -69,9 +69,12 @@ def _tests_added(git: Git, found: Facts, base: str | None, end: str) -> None:
             found.tests[path] = new
 
 
-def collect(cwd: Path, since: str | None, globs: list[str], exclude: Sequence[str] = ()) -> Facts:
+def collect(
+    cwd: Path, since: str | None, globs: list[str], exclude: Sequence[str] | None = None
+) -> Facts:
     """The facts of the window a handoff written now would report on (``exclude``: the
-    configured globs of documents that are no reports, which end no window)."""
+    configured globs of documents that are no reports, which end no window; None: the
+    default exclude)."""
     git = Git(cwd)
     try:
         repo: RepoFacts = gather_facts(git)

@@ -158,8 +158,7 @@ def _windows(
     try:
         spans = None
         if not (options.since or fm.get("base") or fm.get("head")):
-            exclude = tuple(options.settings.exclude)
-            context = versions.Context(options.globs, own, exclude)
+            context = versions.Context(options.globs, own, options.settings.exclude)
             spans = versions.windows(facts, relative, doc.lines, context, options.at)
         if spans is None:
             spans = versions.Windows(
@@ -383,7 +382,7 @@ def _arguments(
         else:
             out.append(arg)
     out = list(dict.fromkeys(out))
-    if options.force_exclude and facts is not None and options.settings.exclude:
+    if options.force_exclude and facts is not None:
         exclude = options.settings.exclude
         out = [f for f in out if not _excluded(f, facts, options, exclude)]
     return out
@@ -403,9 +402,9 @@ def _relative(path: str, facts: RepoFacts | None, cwd: Path) -> str:
     return os.path.relpath(facts.root.resolve() / inside, cwd.resolve())
 
 
-def _excluded(path: str, facts: RepoFacts, options: Options, exclude: list[str]) -> bool:
+def _excluded(path: str, facts: RepoFacts, options: Options, exclude: list[str] | None) -> bool:
     relative = _repo_path(facts, options.cwd, path)
-    return relative is not None and discover.matches(relative, exclude)
+    return relative is not None and discover.excluded(relative, exclude)
 
 
 def _nothing_found(given: list[str], options: Options) -> list[str]:

@@ -133,7 +133,7 @@ class Context:
 
     globs: list[str]
     own: frozenset[str]
-    exclude: tuple[str, ...] = ()
+    exclude: list[str] | None = None  # None: the default exclude
 
 
 def _version_window(

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handoff_lint import lazyre
+from handoff_lint.discover import excluded
 from handoff_lint.discover import matches as matches_any
 from handoff_lint.gitcmd import GitError
 from handoff_lint.model import Window
@@ -141,7 +142,7 @@ def _folder_family(folders: list[str], name: str) -> Family | None:
 
 
 def kept(
-    added: list[str], globs: list[str], kin: Family | None, exclude: Sequence[str] = ()
+    added: list[str], globs: list[str], kin: Family | None, exclude: Sequence[str] | None = ()
 ) -> list[str]:
     """The added paths that are handoff documents: matched by a discovery glob, or members of
     the document's family (its glob may match more than its members), and not excluded (a
@@ -149,8 +150,7 @@ def kept(
     return [
         p
         for p in added
-        if (matches_any(p, globs) or (kin and kin.exact.match(p)))
-        and not matches_any(p, list(exclude))
+        if (matches_any(p, globs) or (kin and kin.exact.match(p))) and not excluded(p, exclude)
     ]
 
 
@@ -201,7 +201,7 @@ def _previous_handoff(
     path: str,
     own: frozenset[str],
     kin: Family | None = None,
-    exclude: Sequence[str] = (),
+    exclude: Sequence[str] | None = None,
 ) -> Found | None:
     """The newest commit at or before ``start`` that added an earlier handoff document (and
     that document's path; none for a window cut where the search ends).
@@ -238,7 +238,7 @@ def _search(
     path: str,
     own: frozenset[str],
     kin: Family | None = None,
-    exclude: Sequence[str] = (),
+    exclude: Sequence[str] | None = None,
 ) -> tuple[Found | None, list[str], bool]:
     """One step of the search: (the accepted commit, [], False); after a rejected match
     (None, its parents, False); or (None, ``tips``, True) when nothing matches within reach."""
@@ -319,7 +319,7 @@ def compute(
     own: frozenset[str] = frozenset(),
     at: str | None = None,
     exact: bool = False,
-    exclude: Sequence[str] = (),
+    exclude: Sequence[str] | None = None,
 ) -> Window:
     """The window of the document at repository-relative ``path``.
 
@@ -328,8 +328,8 @@ def compute(
     commit that added the document, to judge it as of then (``handoff-lint audit``). ``exact``
     keeps a previous handoff committed along with work out of the window (``facts`` lists what
     this session did; ``check`` gives such a commit the benefit of the doubt). ``exclude``
-    holds the configured globs of documents that are no reports (plans, indexes): they never
-    end the window.
+    holds the configured globs of documents that are no reports (None: the default, plans and
+    indexes by their names): they never end the window.
     """
     fm = front_matter or {}
     in_head, pending = (True, False) if at else state(facts, path)

@@ -69,3 +69,29 @@ def test_audit_leaves_excluded_documents_out(repo: ScratchRepo, cli) -> None:  #
     repo.write(".handoff-lint.toml", "exclude = []\n")
     paths = [d["path"] for d in cli("audit", "--format", "json", cwd=repo.path).json()["documents"]]
     assert paths == ["SESSION_1_HANDOFF.md", "SESSION_ROADMAP.md", "SESSION_2_HANDOFF.md"]
+
+
+def test_plans_indexes_and_readmes_are_told_by_the_shape_of_their_names(
+    repo: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """By default discovery leaves out a name whose last word (a version or number after it
+    aside) is a plan, index, README or template word, however it is spelled; a report whose
+    name only holds such a word is kept. `exclude = []` brings them all back."""
+    plans = [
+        "SESSION_ROADMAP_V2.md",
+        "SESSION_PLANNING.md",
+        "docs/handoffs/INDEX.md",
+        "docs/handoffs/README.md",
+        "docs/handoffs/nextSessionPlan.md",
+    ]
+    reports = ["SESSION_5_INDEX_REBUILD.md", "SESSION_6_HANDOFF.md", "docs/handoffs/2025-11-13.md"]
+    repo.commit("docs", {path: "# Notes\n" for path in plans + reports})
+
+    def discovered(*args: str) -> list[str]:
+        run = cli("check", "--format", "json", *args, cwd=repo.path)
+        return sorted(d["path"] for d in run.json()["documents"])
+
+    assert discovered() == sorted(reports)
+    assert discovered("docs/handoffs") == ["docs/handoffs/2025-11-13.md"]
+    repo.write(".handoff-lint.toml", "exclude = []\n")
+    assert discovered() == sorted(plans + reports)
