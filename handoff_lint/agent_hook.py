@@ -65,7 +65,7 @@ def _documents(event: dict[str, Any], cwd: Path) -> list[str]:
             )
             found = _changed(status) + _committed(git, _session_start(event))
             found = [p for p in found if discover.matches(p, include) and (root / p).is_file()]
-        found = [p for p in found if not discover.matches(p, exclude)]
+        found = [p for p in found if not discover.excluded(p, exclude)]
         return [os.path.relpath(root / p, cwd) for p in sorted(set(found))]
     finally:
         git.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from handoff_lint import pipeline, schema
+from handoff_lint.discover import excluded
 from handoff_lint.gitcmd import Git
 from handoff_lint.repo import gather as gather_facts
 from handoff_lint.versions import Version, rewrote
@@ -30,11 +31,12 @@ class Entry:
     result: pipeline.DocumentResult
 
 
-def _versions(git: Git, globs: list[str]) -> list[tuple[str, str, str]]:
+def _versions(git: Git, globs: list[str], exclude: list[str] | None) -> list[tuple[str, str, str]]:
     """(commit, ISO date, path) of every version of a handoff document in HEAD's history that
     wrote a report, oldest first: the commit that added it, and each later commit that rewrote
-    it (a living document; a small fix is not a new report). One ``log``; a move is followed
-    by neither (the moved document's lines keep their sessions, ``versions``)."""
+    it (a living document; a small fix is not a new report), the configured exclude (plans,
+    indexes) left out. One ``log``; a move is followed by neither (the moved document's lines
+    keep their sessions, ``versions``)."""
     output = git.run(
         "log",
         "--diff-filter=AM",
@@ -59,7 +61,9 @@ def _versions(git: Git, globs: list[str]) -> list[tuple[str, str, str]]:
                 continue
             inserted, deleted, path = int(parts[0]), int(parts[1]), parts[2]
             before = size.get(path)
-            if before is None or rewrote(git, Version(commit, inserted, deleted), path, before):
+            version = Version(commit, inserted, deleted)
+            report = not excluded(path, exclude)  # a plan or an index is not a report
+            if report and (before is None or rewrote(git, version, path, before)):
                 found.append((commit, date[:10], path))
             size[path] = max(0, (before or 0) + inserted - deleted)
     return found
@@ -72,7 +76,7 @@ def run(cwd: Path) -> list[Entry]:
         options = pipeline._configure(pipeline.Options(cwd=facts.root), facts)
         model = schema.load(options.schema_path)
         entries = []
-        for commit, date, path in _versions(git, options.globs):
+        for commit, date, path in _versions(git, options.globs, options.settings.exclude):
             result = pipeline.lint_document(path, facts, replace(options, at=commit), model)
             entries.append(Entry(commit, date, result))
         return entries

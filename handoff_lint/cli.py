@@ -324,7 +324,7 @@ def facts_command(since: str | None, fmt: str) -> int:
 
     try:
         settings = config.load(config.find(Path.cwd(), None))
-        found = facts.collect(Path.cwd(), since, settings.include)
+        found = facts.collect(Path.cwd(), since, settings.include, settings.exclude)
     except (GitError, config.ConfigError, WindowError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
@@ -417,7 +417,13 @@ def audit_command(fmt: str, html_file: Path | None) -> int:
     if html_file is not None:
         from handoff_lint.hygiene import scrub
 
-        html_file.write_text(scrub(audit.page(entries)), encoding="utf-8")
+        try:
+            html_file.write_text(scrub(audit.page(entries)), encoding="utf-8")
+        except OSError as exc:  # one line, as for check -o: no traceback
+            click.echo(
+                f"handoff-lint: error: cannot write {html_file}: {exc.strerror or exc}", err=True
+            )
+            return 2
     output = (
         json.dumps(audit.data(entries), indent=2) + "\n" if fmt == "json" else audit.text(entries)
     )

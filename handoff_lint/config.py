@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handoff_lint.discover import DEFAULT_EXCLUDE, DEFAULT_GLOBS
+from handoff_lint.discover import DEFAULT_GLOBS
 
 OWN_FILE = ".handoff-lint.toml"
 
@@ -24,7 +24,7 @@ class ConfigError(Exception):
 @dataclass
 class Config:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_GLOBS))
-    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    exclude: list[str] | None = None  # None: the default (plans, indexes ... by their names)
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
@@ -115,7 +115,7 @@ def load(path: Path | None) -> Config:
         )
     return Config(
         include=list(table.get("include", DEFAULT_GLOBS)),
-        exclude=list(table.get("exclude", DEFAULT_EXCLUDE)),
+        exclude=list(table["exclude"]) if "exclude" in table else None,
         select=list(table.get("select", [])),
         ignore=list(table.get("ignore", [])),
         severity=dict(table.get("severity", {})),

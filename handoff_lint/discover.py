@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from handoff_lint.gitcmd import Git, GitError
@@ -20,11 +21,15 @@ DEFAULT_GLOBS = [
     "docs/handoffs/**/*.md",
     ".claude/handoffs/**/*.md",
 ]
-# what the globs also match but is no session report: a plan, an index, a template, a backlog
-# ("SESSION_ROADMAP.md", "SESSION_INDEX.md", "HANDOFF_TEMPLATE.md"); a configured `exclude`
-# replaces these, as `include` replaces the globs
-NOT_REPORTS = ("ROADMAP", "INDEX", "TEMPLATE", "BACKLOG", "PLAN", "TODO")
-DEFAULT_EXCLUDE = [f"*{mark}{word}.md" for word in NOT_REPORTS for mark in ("_", "-")]
+# what the globs also match but is no session report: a plan, an index, a README, a template
+# (SESSION_ROADMAP_V2.md, SESSION_PLANNING.md, docs/handoffs/INDEX.md, HANDOFF_TEMPLATE.md),
+# told by the last word of its name; the default exclude, which a configured `exclude`
+# replaces, as `include` replaces the globs
+NOT_REPORT_WORDS = frozenset(
+    "roadmap roadmaps index indexes readme template templates backlog backlogs plan plans "
+    "planning todo todos".split()
+)
+WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 MAX_DEEP = 2  # "**" in one glob
@@ -94,17 +99,34 @@ def matches(path: str, globs: list[str]) -> bool:
     return False
 
 
-def find(git: Git, globs: list[str], exclude: list[str] | None = None) -> list[str]:
+def not_a_report(path: str) -> bool:
+    """Whether the file's name tells a plan, an index, a README or a template: its last word
+    (words split at '_', '-', '.', spaces and case changes; a version or number after it
+    aside) is one of NOT_REPORT_WORDS. "SESSION_ROADMAP_V2.md", "SESSION_PLANNING.md",
+    "INDEX.md", "nextSessionPlan.md" are; "SESSION_5_INDEX_REBUILD.md" is a report."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    words = [word.lower() for word in WORDS.findall(stem)]
+    while words and (words[-1].isdigit() or words[-1] == "v"):
+        words.pop()
+    return bool(words) and words[-1] in NOT_REPORT_WORDS
+
+
+def excluded(path: str, exclude: Sequence[str] | None) -> bool:
+    """Whether ``exclude`` (the configured globs; None: the default, ``not_a_report``) leaves
+    the repository-relative ``path`` out."""
+    return not_a_report(path) if exclude is None else matches(path, list(exclude))
+
+
+def find(git: Git, globs: list[str], exclude: Sequence[str] | None = None) -> list[str]:
     """Tracked and untracked-but-not-ignored files matching ``globs``, sorted."""
     files = git.fields("ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    found = {f for f in files if f and matches(f, globs) and not matches(f, exclude or [])}
-    return sorted(found)
+    return sorted({f for f in files if f and matches(f, globs) and not excluded(f, exclude)})
 
 
-def staged(git: Git, globs: list[str], exclude: list[str] | None = None) -> list[str]:
+def staged(git: Git, globs: list[str], exclude: Sequence[str] | None = None) -> list[str]:
     """Staged (added, copied, modified or renamed) files matching ``globs``: the pre-commit case."""
     files = git.fields("diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR")
-    return sorted({f for f in files if f and matches(f, globs) and not matches(f, exclude or [])})
+    return sorted({f for f in files if f and matches(f, globs) and not excluded(f, exclude)})
 
 
 def _unknown_ref(git: Git, span: str) -> str:
@@ -125,7 +147,9 @@ def _fetch_hint(ref: str) -> str:
     return f"fetch it ({fetch}) or use fetch-depth: 0 in actions/checkout"
 
 
-def changed(git: Git, span: str, globs: list[str], exclude: list[str], shallow: bool) -> list[str]:
+def changed(
+    git: Git, span: str, globs: list[str], exclude: Sequence[str] | None, shallow: bool
+) -> list[str]:
     """Handoff documents added or changed in ``span`` (``BASE...HEAD``): a pull request's."""
     if span.startswith("-"):
         raise DiscoveryError(f"--diff takes a range like origin/main...HEAD, not {span!r}")
@@ -143,4 +167,4 @@ def changed(git: Git, span: str, globs: list[str], exclude: list[str], shallow: 
         if missing:
             raise DiscoveryError(f"unknown ref {missing}: {_fetch_hint(missing)}") from None
         raise DiscoveryError(f"cannot compare {span}: {exc}.{hint}") from None
-    return sorted({f for f in files if f and matches(f, globs) and not matches(f, exclude)})
+    return sorted({f for f in files if f and matches(f, globs) and not excluded(f, exclude)})

@@ -8,6 +8,7 @@ YAML front matter that ``handoff-lint check`` verifies.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,12 +69,16 @@ def _tests_added(git: Git, found: Facts, base: str | None, end: str) -> None:
             found.tests[path] = new
 
 
-def collect(cwd: Path, since: str | None, globs: list[str]) -> Facts:
-    """The facts of the window a handoff written now would report on."""
+def collect(
+    cwd: Path, since: str | None, globs: list[str], exclude: Sequence[str] | None = None
+) -> Facts:
+    """The facts of the window a handoff written now would report on (``exclude``: the
+    configured globs of documents that are no reports, which end no window; None: the
+    default exclude)."""
     git = Git(cwd)
     try:
         repo: RepoFacts = gather_facts(git)
-        span = window.compute(repo, NEW_DOCUMENT, globs, since, exact=True)
+        span = window.compute(repo, NEW_DOCUMENT, globs, since, exact=True, exclude=exclude)
         evidence = gather(repo, span, [], NEW_DOCUMENT)
         found = Facts(span, repo.head_branch or "(detached HEAD)", days=evidence.session_days())
         if span.head:

@@ -122,6 +122,8 @@ def report(run: RunResult, request: Request) -> int:
     """Write the report and return the exit code (0 clean, 1 errors or low accuracy)."""
     from handoff_lint import baseline, reporters
 
+    for warning in run.warnings:
+        click.echo(f"handoff-lint: warning: {warning}", err=True)
     if request.write_baseline is not None:
         count = baseline.write(run, request.write_baseline)
         click.echo(f"handoff-lint: wrote {count} finding(s) to {request.write_baseline}", err=True)

@@ -20,6 +20,7 @@ from handoff_lint import (
     schema,
     source,
     suppress,
+    targets,
     versions,
     window,
 )
@@ -29,6 +30,7 @@ from handoff_lint.model import Claim, Document, Finding, Window, accuracy
 from handoff_lint.parse import parse
 from handoff_lint.repo import RepoFacts
 from handoff_lint.repo import gather as gather_facts
+from handoff_lint.targets import repo_path
 
 if TYPE_CHECKING:
     from handoff_lint.junit import Counts
@@ -88,6 +90,7 @@ class RunResult:
     settings: config.Config = field(default_factory=config.Config)
     shallow: bool = False  # a shallow clone: claims about older history cannot be judged
     prefix: str = ""  # the working folder from the repository root ("docs/"), for root paths
+    warnings: list[str] = field(default_factory=list)  # for standard error ("no documents found")
 
     @property
     def failed(self) -> bool:
@@ -128,13 +131,6 @@ def _crash(path: str, exc: BaseException) -> Finding:
     )
 
 
-def _repo_path(facts: RepoFacts, cwd: Path, path: str) -> str | None:
-    try:
-        return (cwd / path).resolve().relative_to(facts.root.resolve()).as_posix()
-    except ValueError:
-        return None
-
-
 def _windows(
     doc: Document,
     found: list[Claim],
@@ -157,11 +153,20 @@ def _windows(
     try:
         spans = None
         if not (options.since or fm.get("base") or fm.get("head")):
-            context = versions.Context(options.globs, own)
+            context = versions.Context(options.globs, own, options.settings.exclude)
             spans = versions.windows(facts, relative, doc.lines, context, options.at)
         if spans is None:
             spans = versions.Windows(
-                window.compute(facts, relative, options.globs, options.since, fm, own, options.at)
+                window.compute(
+                    facts,
+                    relative,
+                    options.globs,
+                    options.since,
+                    fm,
+                    own,
+                    options.at,
+                    exclude=options.settings.exclude,
+                )
             )
     except window.WindowError as exc:
         if options.since:  # the user's own --since: a usage error, not a property of the document
@@ -202,7 +207,7 @@ def _read(path: str, facts: RepoFacts | None, options: Options) -> source.Source
     if options.stdin is not None:
         return source.decode(options.stdin)
     if (options.staged or options.at) and facts is not None:
-        relative = _repo_path(facts, options.cwd, path)
+        relative = repo_path(facts, options.cwd, path)
         data = facts.git.blob(f"{options.at or ''}:{relative}") if relative else None
         if data is not None:
             if len(data) > source.MAX_BYTES:
@@ -249,7 +254,7 @@ def _lint_document(
     except source.NotText as exc:
         result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
         return result
-    relative = _repo_path(facts, options.cwd, path) if facts is not None else None
+    relative = repo_path(facts, options.cwd, path) if facts is not None else None
     if facts is not None and relative is not None and not options.since:
         versions.prefetch(facts, relative, options.at)  # git works while the document is parsed
         if not options.at:
@@ -280,15 +285,9 @@ def _lint_document(
                 if not certain or span.how == versions.SINCE_PREVIOUS:
                     followup.second_opinion(members, facts, span, judge)
                 followup.settle(members, facts, span, judge)
-    quiet = suppress.Suppressions(doc)
+    quiet = suppress.Suppressions(doc)  # each finding suppressed at the line it is reported on
     result.findings = quiet.keep(result.findings)
-    shown = [
-        c
-        for c in result.claims
-        if c.verdict not in ("refuted", "unverifiable")
-        or not quiet.covers(c.rule or "HL901", c.line)
-    ]
-    result.findings.extend(rules.findings_for(shown))
+    result.findings.extend(rules.findings_for(result.claims, quiet.covers))
     result.findings = _selected(result.findings + quiet.unused(), options)
     result.findings.sort(key=Finding.sort_key)
     return result
@@ -341,56 +340,9 @@ def _configure(options: Options, facts: RepoFacts | None) -> Options:
     return replace(options, settings=settings, globs=settings.include, schema_path=schema_path)
 
 
-def _discover(git: Git | None, facts: RepoFacts | None, options: Options) -> list[str]:
-    if git is None or facts is None:
-        raise UsageError("give the documents to check (with --no-git nothing can be discovered)")
-    exclude = options.settings.exclude
-    if options.diff:
-        found = discover.changed(git, options.diff, options.globs, exclude, facts.shallow)
-    elif options.staged:
-        found = discover.staged(git, options.globs, exclude)
-    else:
-        found = discover.find(git, options.globs, exclude)
-    return [os.path.relpath(facts.root / f, options.cwd) for f in found]
-
-
-def _arguments(
-    files: list[str], git: Git | None, facts: RepoFacts | None, options: Options
-) -> list[str]:
-    """The documents the command line names: a file as given, a folder's handoff documents
-    (the configured globs, as discovery finds them), a glob's files; with ``--force-exclude``
-    the configured exclude drops named files too (naming only excluded files checks none)."""
-    if options.stdin is not None:
-        return files
-    out: list[str] = []
-    for arg in files:
-        where = options.cwd / arg
-        if where.is_dir():
-            found = _discover(git, facts, options) if git is not None else []
-            inside = [
-                f for f in found if (options.cwd / f).resolve().is_relative_to(where.resolve())
-            ]
-            out += inside
-        elif not where.exists() and discover.is_glob(arg):
-            out += sorted(
-                str(p.relative_to(options.cwd)) for p in options.cwd.glob(arg) if p.is_file()
-            )
-        else:
-            out.append(arg)
-    out = list(dict.fromkeys(out))
-    if options.force_exclude and facts is not None and options.settings.exclude:
-        exclude = options.settings.exclude
-        out = [f for f in out if not _excluded(f, facts, options, exclude)]
-    return out
-
-
-def _excluded(path: str, facts: RepoFacts, options: Options, exclude: list[str]) -> bool:
-    relative = _repo_path(facts, options.cwd, path)
-    return relative is not None and discover.matches(relative, exclude)
-
-
 def run(files: list[str], options: Options) -> RunResult:
     git, facts = _open_git(options)
+    given = list(files)
     try:
         options = _configure(options, facts)
         try:
@@ -406,10 +358,13 @@ def run(files: list[str], options: Options) -> RunResult:
             raise UsageError(SHALLOW + " (--require-history)")
         try:
             files = (
-                _arguments(files, git, facts, options) if files else _discover(git, facts, options)
+                targets.named(files, git, facts, options)
+                if files
+                else targets.discovered(git, facts, options)
             )
         except discover.DiscoveryError as exc:
             raise UsageError(str(exc)) from None
+        files = [targets.relative(f, facts, options.cwd) for f in files]
         results = []
         for path in files:
             try:
@@ -424,6 +379,8 @@ def run(files: list[str], options: Options) -> RunResult:
     shallow = facts is not None and facts.shallow
     prefix = ""
     if facts is not None:
-        inside = _repo_path(facts, options.cwd, ".")
+        inside = repo_path(facts, options.cwd, ".")
         prefix = "" if inside in (None, ".") else f"{inside}/"
-    return RunResult(results, len(git.calls) if git else 0, options.settings, shallow, prefix)
+    found = RunResult(results, len(git.calls) if git else 0, options.settings, shallow, prefix)
+    found.warnings = [] if files else targets.nothing_found(given, options)
+    return found

@@ -8,6 +8,7 @@ id stays reserved.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from handoff_lint.model import Claim, Finding, Severity
@@ -249,14 +250,20 @@ def _list_finding(run: list[Claim]) -> Finding:
     return finding(first.rule, first.line, first.column, message, first)
 
 
-def findings_for(claims: list[Claim]) -> list[Finding]:
-    """Findings for refuted and unverifiable claims, from the rule each verifier named.
+def findings_for(
+    claims: list[Claim], hidden: Callable[[str, int], bool] | None = None
+) -> list[Finding]:
+    """Findings for refuted and unverifiable claims, from the rule each verifier named, less
+    the ones ``hidden`` (a suppression) covers at the line they are reported on.
 
     The same refuted statement made several times (same kind, value, number and rule) is one
-    lie: it gets one finding, at its last statement, naming the other lines. A run of files in
-    one list that the session did not change is one finding, at the first of them, naming all.
-    Every occurrence stays in the claims list with its verdict.
+    lie: it gets one finding, at its last statement, naming the other lines; suppressed there,
+    it is gone (it does not move to an earlier statement). A run of files in one list that the
+    session did not change is one finding, at the first of them, naming all: each file is its
+    own claim, so a suppressed file leaves the run. Every occurrence stays in the claims list
+    with its verdict.
     """
+    covered = hidden or (lambda rule, line: False)
     groups: dict[tuple[str, str, str, str, str], list[Claim]] = {}
     out: list[Finding] = []
     for claim in claims:
@@ -270,9 +277,11 @@ def findings_for(claims: list[Claim]) -> list[Finding]:
     for group in groups.values():
         only = group[0]
         if len(group) == 1 and only.rule == "HL301" and "list" in only.value:
-            lists.setdefault(str(only.value["list"]), []).append(only)
+            if not covered(only.rule, only.line):
+                lists.setdefault(str(only.value["list"]), []).append(only)
         else:
             out.append(_repeat_finding(group))
+    out = [f for f in out if not covered(f.rule, f.line)]
     for members in lists.values():
         out.extend(_list_finding(run) for run in _runs(members))
     return out

@@ -11,8 +11,10 @@ if TYPE_CHECKING:
 CONFIG = """\
 # handoff-lint configuration (see README.md, "Configuration").
 # include = ["*HANDOFF*.md", "docs/handoffs/**/*.md"]   # which files are handoff documents
-# not reports: this tool's own files, and plans, indexes, templates (the default exclude)
-exclude = [".handoff-lint/**", {not_reports}]
+# not reports: by default, plans, indexes, READMEs and templates by the last word of their
+# name (SESSION_ROADMAP.md, docs/handoffs/INDEX.md, .handoff-lint/handoff-template.md); a
+# configured exclude replaces that default
+# exclude = ["docs/handoffs/archive/**"]
 # select = ["HL2", "HL3"]          # only these rules (ids, prefixes or names)
 # ignore = ["HL401"]               # never these
 # min_accuracy = 0.95              # fail when a document's accuracy is lower
@@ -77,8 +79,7 @@ def init(cwd: Path, force: bool, strict: bool = False) -> list[Path]:
         if path.exists() and not force:
             raise FileExistsError(f"{path} exists; use --force to overwrite it")
     found = facts.collect(top, None, list(discover.DEFAULT_GLOBS))
-    config = CONFIG.replace("{not_reports}", ", ".join(f'"{g}"' for g in discover.DEFAULT_EXCLUDE))
-    config_path.write_text(STRICT + config if strict else config, encoding="utf-8")
+    config_path.write_text(STRICT + CONFIG if strict else CONFIG, encoding="utf-8")
     template_path.parent.mkdir(exist_ok=True)
     template_path.write_text(template(found), encoding="utf-8")
     if strict:

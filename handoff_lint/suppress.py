@@ -30,7 +30,8 @@ class Suppression:
     column: int
     first: int = 0
     last: int = 0
-    used: bool = field(default=False)
+    columns: list[int] = field(default_factory=list)  # where each id is written
+    used: set[str] = field(default_factory=set)  # the ids that suppressed something
 
 
 def _code_lines(doc: Document) -> set[int]:
@@ -47,13 +48,15 @@ def parse(doc: Document) -> tuple[list[Suppression], list[Finding]]:
         if number in code:
             continue
         for match in COMMENT.finditer(text):
-            ids = re.findall(r"[\w-]+", match.group("ids"))
+            written = list(re.finditer(r"[\w-]+", match.group("ids")))
+            ids = [w.group(0) for w in written]
             verb = match.group("verb")
             bad = _bad(verb, ids)
             if bad:
                 problems.append(rules.finding("HL904", number, match.start() + 1, bad))
                 continue
             item = Suppression(verb, ids, number, match.start() + 1)
+            item.columns = [match.start("ids") + w.start() + 1 for w in written]
             if verb == "enable":
                 for still in open_ranges:
                     if not ids or any(
@@ -109,38 +112,32 @@ def _next_text_line(doc: Document, number: int) -> int:
 
 
 class Suppressions:
-    """The suppressions of one document; ``covers`` marks the ones that suppress something."""
+    """The suppressions of one document; ``covers`` marks the ids that suppress something."""
 
     def __init__(self, doc: Document) -> None:
         self.items, self.problems = parse(doc)
 
     def covers(self, rule: str, line: int) -> bool:
-        hit = next(
-            (
-                s
-                for s in self.items
-                if s.first <= line <= s.last and any(rules.matches(rule, i) for i in s.ids)
-            ),
-            None,
-        )
-        if hit is not None:
-            hit.used = True
-        return hit is not None
+        """Whether a suppression covers ``rule`` on ``line`` (the first that does is marked,
+        each of its ids that names the rule)."""
+        for entry in self.items:
+            if entry.first <= line <= entry.last:
+                named = {i for i in entry.ids if rules.matches(rule, i)}
+                if named:
+                    entry.used |= named
+                    return True
+        return False
 
     def keep(self, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if not self.covers(f.rule, f.line)]
 
     def unused(self) -> list[Finding]:
-        """HL903 for each suppression that suppressed nothing, and HL904 for bad ones."""
+        """HL903 for each id of a suppression that suppressed nothing (in ``disable-next-line
+        HL201, HL301`` each id on its own), and HL904 for bad suppressions."""
         out = list(self.problems)
         for entry in self.items:
-            if not entry.used:
-                out.append(
-                    rules.finding(
-                        "HL903",
-                        entry.line,
-                        entry.column,
-                        f"handoff-lint-{entry.verb} {' '.join(entry.ids)} suppresses nothing",
-                    )
-                )
+            for name, column in zip(entry.ids, entry.columns, strict=True):
+                if name not in entry.used:
+                    message = f"handoff-lint-{entry.verb} {name} suppresses nothing"
+                    out.append(rules.finding("HL903", entry.line, column, message))
         return out

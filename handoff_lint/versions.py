@@ -171,10 +171,11 @@ class Windows:
 @dataclass(frozen=True)
 class Context:
     """What the previous-handoff search needs: the discovery globs, the names the document
-    says it wrote itself."""
+    says it wrote itself, the configured exclude (plans and indexes end no window)."""
 
     globs: list[str]
     own: frozenset[str]
+    exclude: list[str] | None = None  # None: the default exclude
 
 
 def _version_window(
@@ -194,7 +195,16 @@ def _version_window(
             note = "from the commit of the previous version, which came with other work"
             return Window(before, head, False, SINCE_PREVIOUS, notes=(note,))
         return Window(previous.sha, head, False, SINCE_PREVIOUS)
-    first = window.compute(facts, path, context.globs, None, None, context.own, at=found[start].sha)
+    first = window.compute(
+        facts,
+        path,
+        context.globs,
+        None,
+        None,
+        context.own,
+        found[start].sha,
+        exclude=context.exclude,
+    )
     how = first.how if start == index else first.how + "; widened to a later fix of the document"
     return Window(first.base, head, False, how, first.previous)
 
@@ -217,7 +227,16 @@ def windows(
         if sha not in known:
             index = next((i for i, v in enumerate(found) if v.sha == sha), None)
             if index is None:  # written before the document was moved here
-                first = window.compute(facts, path, context.globs, None, None, context.own, at=sha)
+                first = window.compute(
+                    facts,
+                    path,
+                    context.globs,
+                    None,
+                    None,
+                    context.own,
+                    sha,
+                    exclude=context.exclude,
+                )
                 moved = f"written before the document was moved here by {found[-1].sha[:7]}"
                 known[sha] = replace(first, notes=(*first.notes, moved))
             else:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handoff_lint import lazyre
+from handoff_lint.discover import excluded
 from handoff_lint.discover import matches as matches_any
 from handoff_lint.gitcmd import GitError
 from handoff_lint.model import Window
@@ -139,10 +141,17 @@ def _folder_family(folders: list[str], name: str) -> Family | None:
     return Family(f"{'/'.join(folders)}/*.{ext}", exact, loose=True)
 
 
-def kept(added: list[str], globs: list[str], kin: Family | None) -> list[str]:
+def kept(
+    added: list[str], globs: list[str], kin: Family | None, exclude: Sequence[str] | None = ()
+) -> list[str]:
     """The added paths that are handoff documents: matched by a discovery glob, or members of
-    the document's family (its glob may match more than its members)."""
-    return [p for p in added if matches_any(p, globs) or (kin and kin.exact.match(p))]
+    the document's family (its glob may match more than its members), and not excluded (a
+    plan such as SESSION_ROADMAP.md is no previous report)."""
+    return [
+        p
+        for p in added
+        if (matches_any(p, globs) or (kin and kin.exact.match(p))) and not excluded(p, exclude)
+    ]
 
 
 def _accepts(added: list[str], path: str, own: frozenset[str]) -> bool:
@@ -192,6 +201,7 @@ def _previous_handoff(
     path: str,
     own: frozenset[str],
     kin: Family | None = None,
+    exclude: Sequence[str] | None = None,
 ) -> Found | None:
     """The newest commit at or before ``start`` that added an earlier handoff document (and
     that document's path; none for a window cut where the search ends).
@@ -207,7 +217,7 @@ def _previous_handoff(
     for reach in (NEAR_SEARCH, WINDOW_SEARCH):
         floor, bounds = _floor(facts, start, reach)
         while True:
-            found, tips, exhausted = _search(facts, tips, bounds, globs, path, own, kin)
+            found, tips, exhausted = _search(facts, tips, bounds, globs, path, own, kin, exclude)
             if found is not None or not tips:
                 return found
             if exhausted:
@@ -228,6 +238,7 @@ def _search(
     path: str,
     own: frozenset[str],
     kin: Family | None = None,
+    exclude: Sequence[str] | None = None,
 ) -> tuple[Found | None, list[str], bool]:
     """One step of the search: (the accepted commit, [], False); after a rejected match
     (None, its parents, False); or (None, ``tips``, True) when nothing matches within reach."""
@@ -242,7 +253,7 @@ def _search(
         for line in (parents[1] if len(parents) > 1 else "").split("\n")
         if line.strip()
     ]
-    added = kept(added, globs, kin)
+    added = kept(added, globs, kin, exclude)
     if added and _accepts(added, path, own):
         return Found(commit, next((p for p in added if p != path), path)), [], False
     return None, parents[0].split(), False
@@ -271,7 +282,8 @@ def prefetch(facts: RepoFacts, path: str, globs: list[str]) -> None:
     path: which commit added it, then the first step of the search for the previous handoff
     (whose answer ``compute`` judges later, with the document's claims). The search walks the
     history while the document is parsed and its claims extracted. Nothing is started for a
-    staged document; with a window in the front matter the two answers go unused.
+    staged document; with a window in the front matter the two answers go unused. (The
+    configured exclude is applied to the answer, by ``compute``: the question is the same.)
     """
     if facts.head is None or state(facts, path)[1]:
         return
@@ -307,6 +319,7 @@ def compute(
     own: frozenset[str] = frozenset(),
     at: str | None = None,
     exact: bool = False,
+    exclude: Sequence[str] | None = None,
 ) -> Window:
     """The window of the document at repository-relative ``path``.
 
@@ -314,7 +327,9 @@ def compute(
     among them was written in the same session and does not end the window. ``at`` names the
     commit that added the document, to judge it as of then (``handoff-lint audit``). ``exact``
     keeps a previous handoff committed along with work out of the window (``facts`` lists what
-    this session did; ``check`` gives such a commit the benefit of the doubt).
+    this session did; ``check`` gives such a commit the benefit of the doubt). ``exclude``
+    holds the configured globs of documents that are no reports (None: the default, plans and
+    indexes by their names): they never end the window.
     """
     fm = front_matter or {}
     in_head, pending = (True, False) if at else state(facts, path)
@@ -347,7 +362,7 @@ def compute(
     if not staged and sha_of(facts.git, start) is None:
         return Window(None, head, staged, "whole history (the document came with the first commit)")
     kin = None if matches_any(path, globs) else family(path)
-    found = _previous_handoff(facts, start, globs, path, own, kin)
+    found = _previous_handoff(facts, start, globs, path, own, kin, exclude)
     if found is None:
         return Window(None, head, staged, "whole history (first handoff document)")
     base, previous = found.sha, found.path

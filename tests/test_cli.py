@@ -461,6 +461,29 @@ def test_discovery_leaves_plans_indexes_and_templates_out(repo: ScratchRepo, cli
     assert _docs(run) == ["SESSION_3_HANDOFF.md", "SESSION_INDEX.md"]
 
 
+def test_a_check_that_finds_no_document_warns(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A mistyped glob, a folder without handoff documents or a repository without any: a
+    warning on standard error (ruff's "No Python files found"), exit 0; a missing file is
+    exit 2; `--staged` with nothing staged stays silent (hooks); a check that finds
+    documents warns of nothing."""
+    repo.commit("app", {"app.py": "print(1)\n", "docs/notes.md": "# Notes\n"})
+    for args, where in (
+        (("docs/handofs/*.md",), "docs/handofs/*.md (no file matches it)"),
+        (("docs",), "docs (no file matches the include globs"),
+        ((), "the repository (no file matches the include globs"),
+    ):
+        run = cli("check", *args, cwd=repo.path)
+        assert run.code == 0 and run.out.startswith("0 document(s)")
+        assert run.err.startswith(f"handoff-lint: warning: no handoff documents found in {where}")
+        assert run.err.count("\n") == 1
+    assert cli("check", "docs/handofs/S.md", cwd=repo.path).code == 2
+    staged = cli("check", "--staged", "--quiet", cwd=repo.path)
+    assert (staged.code, staged.out, staged.err) == (0, "", "")
+    _good_repo(repo)
+    found = cli("check", cwd=repo.path)
+    assert found.code == 0 and found.err == ""
+
+
 def test_an_output_file_that_cannot_be_written_is_one_line(
     repo: ScratchRepo, cli, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -105,6 +105,52 @@ def test_suppressions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untype
     assert ("HL903", 17) in findings and ("HL904", 18) in findings
 
 
+def _findings(run) -> list[tuple[str, int, str]]:  # type: ignore[no-untyped-def]
+    return [(f["rule"], f["line"], f["message"]) for f in run.json()["documents"][0]["findings"]]
+
+
+def test_an_unused_id_of_a_suppression_is_reported_on_its_own(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """`disable-next-line HL301, HL201` over a line with only an HL301 finding: HL201
+    suppresses nothing, and is reported (per id, not per comment)."""
+    repo.commit("work", {"a.py": "1\n"})
+    doc = DOC.replace(
+        "- `missing.py`", "<!-- handoff-lint-disable-next-line HL301, HL201 -->\n- `missing.py`"
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    found = _findings(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert not any(rule == "HL301" for rule, _, _ in found)
+    unused = [(line, message) for rule, line, message in found if rule == "HL903"]
+    assert len(unused) == 1 and unused[0][0] == doc.splitlines().index("- `missing.py`")
+    assert "HL201 suppresses nothing" in unused[0][1] and "HL301" not in unused[0][1]
+
+
+def test_a_repeated_finding_suppressed_where_it_is_reported_is_gone(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """A refuted statement made twice is one finding at its last statement; suppressing that
+    line removes it (it does not reappear at the first statement). Suppressing only the first
+    statement suppresses nothing: the finding stays where it is reported."""
+    repo.commit("work", {"a.py": "1\n"})
+    doc = DOC.replace("Tests:", "Commit 1234abc: added a.py.\n\nTests:") + (
+        "\n## Notes\n\nCommit 1234abc: the same work.\n"
+    )
+    lines = doc.splitlines()
+    first = next(n for n, t in enumerate(lines, 1) if "1234abc" in t)
+    last = max(n for n, t in enumerate(lines, 1) if "1234abc" in t)
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    plain = _findings(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert [(rule, line) for rule, line, _ in plain if rule == "HL201"] == [("HL201", last)]
+    where = doc.replace("the same work.", "the same work. <!-- handoff-lint-disable-line HL201 -->")
+    repo.write("HANDOFF.md", where)
+    found = _findings(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert not any(rule in ("HL201", "HL903") for rule, _, _ in found)
+    early = doc.replace("added a.py.", "added a.py. <!-- handoff-lint-disable-line HL201 -->")
+    repo.write("HANDOFF.md", early)
+    found = _findings(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert [(rule, line) for rule, line, _ in found if rule in ("HL201", "HL903")] == [
+        ("HL903", first),
+        ("HL201", last),
+    ]
+
+
 def test_baseline_reports_only_new_findings(lied: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     base = tmp_path / "baseline.json"
     assert cli("check", "--write-baseline", str(base), cwd=lied.path).code == 0

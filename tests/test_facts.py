@@ -156,3 +156,14 @@ def test_facts_leave_out_the_previous_session_committed_with_its_handoff(
     commits = out.split("### Commits\n\n")[1].split("\n\n")[0]
     assert commits == f"- {work[:7]} Add two\n  - 1 file changed, 1 insertion(+)", out
     assert "### Files Created\n\n- `app/two.py`\n" in out and "app/one.py" not in out
+
+
+def test_audit_html_to_an_unwritable_place_is_one_line(
+    repo: ScratchRepo, cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`audit --html` where no file can be written: one line and exit 2, as `check -o`."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# S1\n"})
+    page = tmp_path / "no" / "such" / "audit.html"
+    run = cli("audit", "--html", str(page), cwd=repo.path)
+    assert run.code == 2 and run.err.count("\n") == 1 and "audit.html" in run.err
+    assert "Traceback" not in run.err and run.out == ""

@@ -270,5 +270,6 @@ def test_native_hook_without_handoff_lint_lets_the_commit_through(
     code, out = git_commit(repo, env)
     assert code == 0, out
     assert "handoff-lint: not installed" in out, out
+    assert "handoff-lint @ git+https://" in out and "pip install handoff-lint)" not in out, out
     assert "HL201" not in out, out
     assert repo.git("log", "-1", "--format=%s") == "Add session 1 handoff"

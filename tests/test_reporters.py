@@ -375,6 +375,34 @@ def test_machine_formats_use_paths_from_the_repository_root(repo: ScratchRepo, c
     assert text.startswith("SESSION_1_HANDOFF.md:")
 
 
+def test_an_absolute_path_is_named_from_the_repository_root(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """`check $PWD/docs/SESSION_1_HANDOFF.md`: every format names docs/SESSION_1_HANDOFF.md
+    (SARIF with its uriBaseId, GitHub, GitLab, text, the --show-fixes diff headers), never
+    the absolute path; from docs/ the text report names it from there."""
+    doc = (
+        "# H\n\n**Date:** 2025-11-13\n\nTests: 10/12 passing (85%)\n\n"
+        "## Files Created\n\n- `nope.py`\n"
+    )
+    repo.commit("doc", {"docs/SESSION_1_HANDOFF.md": doc})
+    named = str(repo.path / "docs" / "SESSION_1_HANDOFF.md")
+    wanted = "docs/SESSION_1_HANDOFF.md"
+    for where in (repo.path, repo.path / "docs"):
+        sarif = json.loads(cli("check", "--format", "sarif", named, cwd=where).out)
+        uris = {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"]
+        }
+        assert uris == {wanted}
+        github = cli("check", "--format", "github", named, cwd=where).out
+        assert github.startswith(f"::error file={wanted},")
+        gitlab = json.loads(cli("check", "--format", "gitlab", named, cwd=where).out)
+        assert {i["location"]["path"] for i in gitlab} == {wanted}
+        fixes = cli("check", "--show-fixes", named, cwd=where).out.splitlines()
+        assert f"--- a/{wanted}" in fixes and f"+++ b/{wanted}" in fixes
+    assert cli("check", named, cwd=repo.path).out.startswith(f"{wanted}:")
+    assert cli("check", named, cwd=repo.path / "docs").out.startswith("SESSION_1_HANDOFF.md:")
+
+
 def test_agent_format_is_a_task_list_and_silent_when_all_holds(
     linted: tuple[ScratchRepo, RunResult],
 ) -> None:

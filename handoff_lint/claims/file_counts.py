@@ -245,7 +245,7 @@ def _bundles_reports(changes: dict[str, set[str]], doc_path: str) -> bool:
     from handoff_lint.window import family, kept
 
     added = [p for p, a in changes.items() if p != doc_path and "A" in a and DOCS.search(p)]
-    if kept(added, config.ACTIVE.include, family(doc_path)):
+    if kept(added, config.ACTIVE.include, family(doc_path), config.ACTIVE.exclude):
         return True  # a document of the discovery globs or of the same family
     folder, name = posixpath.split(doc_path)
     kind = REPORT_WORD.match(name)
