@@ -3,13 +3,11 @@ and at each commit that rewrote it (a living document's later reports).
 
 Reads each document from its commit (never checks anything out), lints it with the window it
 had then, and reports a table and the accuracy trend; ``--format json`` for dashboards and
-``--html FILE`` for a self-contained page with a chart.
+``--html FILE`` for a self-contained page a team lead reads (``audit_html``).
 """
 
 from __future__ import annotations
 
-import html
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -128,41 +126,8 @@ def data(entries: list[Entry]) -> dict[str, Any]:
     }
 
 
-def _chart(entries: list[Entry]) -> str:
-    points = [(i, s) for i, s in enumerate(_score(e) for e in entries) if s is not None]
-    if not points:
-        return "<p>No document has a checked claim yet.</p>"
-    width, height, pad = 720, 240, 30
-    step = (width - 2 * pad) / max(len(entries) - 1, 1)
-    xy = [(pad + i * step, height - pad - s * (height - 2 * pad)) for i, s in points]
-    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-    dots = "".join(
-        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4"><title>{html.escape(entries[i].result.path)}: '
-        f"{s:.0%}</title></circle>"
-        for (x, y), (i, s) in zip(xy, points, strict=True)
-    )
-    return (
-        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="accuracy over time"><line x1="{pad}" y1="{height - pad}" x2="{width - pad}" '
-        f'y2="{height - pad}" stroke="#999"/><text x="4" y="{pad}">100%</text>'
-        f'<text x="4" y="{height - pad}">0%</text><polyline fill="none" stroke="#2a6" '
-        f'stroke-width="2" points="{line}"/>{dots}</svg>'
-    )
-
-
 def page(entries: list[Entry]) -> str:
-    rows = "".join(
-        f"<tr><td>{e.date}</td><td><code>{e.commit[:7]}</code></td><td>{html.escape(e.result.path)}</td>"
-        f"<td>{len(e.result.claims)}</td><td>{e.result.accuracy()['refuted']}</td>"
-        f"<td>{'n/a' if _score(e) is None else f'{_score(e):.0%}'}</td></tr>"
-        for e in entries
-    )
-    payload = html.escape(json.dumps(data(entries)))
-    return (
-        '<!doctype html><html><head><meta charset="utf-8"><title>handoff-lint audit</title>'
-        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:left}"
-        "circle{fill:#2a6}</style></head><body><h1>Handoff accuracy over time</h1>"
-        f"{_chart(entries)}<table><tr><th>date</th><th>commit</th><th>document</th><th>claims</th>"
-        f"<th>refuted</th><th>accuracy</th></tr>{rows}</table>"
-        f'<script type="application/json" id="data">{payload}</script></body></html>\n'
-    )
+    """The self-contained HTML report (``audit_html``)."""
+    from handoff_lint import audit_html
+
+    return audit_html.page(entries, data(entries))

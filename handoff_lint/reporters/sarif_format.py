@@ -18,12 +18,44 @@ if TYPE_CHECKING:
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-INFORMATION_URI = "https://github.com/handoff-lint/handoff-lint"
+INFORMATION_URI = "https://github.com/handoff-lint/handoff-lint"  # without [project.urls]
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "handoffLint/v1"
+URL_KEYS = ("repository", "source", "homepage")  # [project.urls] keys, the first set is used
 
 
-RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
+def _project_urls() -> dict[str, str]:
+    """``[project.urls]``: from pyproject.toml in a source checkout, else the installed
+    package's metadata (its Project-URL lines); empty when neither has any."""
+    from importlib import metadata
+    from pathlib import Path
+
+    from handoff_lint.config import ConfigError, _toml
+
+    source = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    try:
+        project = _toml(source).get("project", {}) if source.is_file() else {}
+    except ConfigError:
+        project = {}
+    if project.get("name") == "handoff-lint":
+        return {str(k): str(v) for k, v in project.get("urls", {}).items()}
+    try:
+        lines = metadata.metadata("handoff-lint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return {}
+    return dict(line.split(", ", 1) for line in lines if ", " in line)
+
+
+def information_uri() -> str:
+    """The project's home: its Repository (or Source, Homepage) URL, else INFORMATION_URI."""
+    urls = {key.lower(): value for key, value in _project_urls().items()}
+    found = next((urls[key] for key in URL_KEYS if urls.get(key)), INFORMATION_URI)
+    return found.rstrip("/")
+
+
+def help_uri(rule_id: str, name: str, base: str) -> str:
+    """Where docs/rules.md explains the rule: its anchor there (``#hl201-unknown-commit``)."""
+    return f"{base}/blob/main/docs/rules.md#{rule_id.lower()}-{name}"
 
 
 def _help(rule_id: str, docs: str) -> dict[str, str]:
@@ -34,7 +66,7 @@ def _help(rule_id: str, docs: str) -> dict[str, str]:
     return {"text": text, "markdown": text}
 
 
-def _rules() -> list[dict[str, Any]]:
+def _rules(base: str) -> list[dict[str, Any]]:
     from handoff_lint import shipped
 
     docs = shipped.text("docs/rules.md")  # read once, not once per rule
@@ -44,7 +76,7 @@ def _rules() -> list[dict[str, Any]]:
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
             "help": _help(rule.id, docs),
-            "helpUri": f"{RULES_URI}#{rule.id.lower()}-{rule.name}",
+            "helpUri": help_uri(rule.id, rule.name, base),
             "defaultConfiguration": {"level": LEVELS[rule.severity]},
         }
         for rule in RULES.values()
@@ -115,6 +147,7 @@ def _results(run: RunResult, index: dict[str, int], verbose: bool) -> list[dict[
 
 def render(run: RunResult, options: ReportOptions) -> str:
     index = {rule_id: i for i, rule_id in enumerate(RULES)}
+    base = information_uri()
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -125,8 +158,8 @@ def render(run: RunResult, options: ReportOptions) -> str:
                         "name": "handoff-lint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": _rules(),
+                        "informationUri": base,
+                        "rules": _rules(base),
                     }
                 },
                 "columnKind": "unicodeCodePoints",
