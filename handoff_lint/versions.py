@@ -195,18 +195,17 @@ def _version_window(
             note = "from the commit of the previous version, which came with other work"
             return Window(before, head, False, SINCE_PREVIOUS, notes=(note,))
         return Window(previous.sha, head, False, SINCE_PREVIOUS)
-    first = window.compute(
-        facts,
-        path,
-        context.globs,
-        None,
-        None,
-        context.own,
-        found[start].sha,
-        exclude=context.exclude,
-    )
+    first = _since_previous(facts, path, context, found[start].sha)
     how = first.how if start == index else first.how + "; widened to a later fix of the document"
     return Window(first.base, head, False, how, first.previous)
+
+
+def _since_previous(facts: RepoFacts, path: str, context: Context, sha: str) -> Window:
+    """The window of the version of ``path`` written at ``sha``, from the previous handoff
+    document (none of this document's own versions comes before it)."""
+    return window.compute(
+        facts, path, context.globs, None, None, context.own, sha, exclude=context.exclude
+    )
 
 
 def windows(
@@ -227,16 +226,7 @@ def windows(
         if sha not in known:
             index = next((i for i, v in enumerate(found) if v.sha == sha), None)
             if index is None:  # written before the document was moved here
-                first = window.compute(
-                    facts,
-                    path,
-                    context.globs,
-                    None,
-                    None,
-                    context.own,
-                    sha,
-                    exclude=context.exclude,
-                )
+                first = _since_previous(facts, path, context, sha)
                 moved = f"written before the document was moved here by {found[-1].sha[:7]}"
                 known[sha] = replace(first, notes=(*first.notes, moved))
             else:
