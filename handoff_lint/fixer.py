@@ -157,7 +157,20 @@ def _edit(line: str, claim: Claim) -> str | None:
     if number is None or claim.value.get("approx") or claim.value.get("at_least"):
         return None
     at = start + number.start()
-    return line[:at] + fix.group("n") + line[start + number.end() :]
+    return line[:at] + fix.group("n") + _agree(line[start + number.end() :], fix.group("n"))
+
+
+# the nouns a fixed count is written before: "1 commit", "3 commits"
+NOUN_AFTER = re.compile(r"^(\s+)(commit|file|test|line|item|task|insertion|deletion)(s?)\b")
+
+
+def _agree(rest: str, count: str) -> str:
+    """The text after a rewritten count, its noun made to agree: "1 commits" -> "1 commit"."""
+    noun = NOUN_AFTER.match(rest)
+    if noun is None:
+        return rest
+    plural = "" if count == "1" else "s"
+    return noun.group(1) + noun.group(2) + plural + rest[noun.end() :]
 
 
 def claim_edits(

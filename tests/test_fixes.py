@@ -97,14 +97,14 @@ def test_unsafe_fixes_apply_with_their_flag(session: ScratchRepo, cli) -> None: 
     shown = cli("check", "--show-fixes", "--unsafe-fixes", DOC, cwd=session.path).out
     assert f"-- 9f3e1a7 {SUBJECT}\n+- {real} {SUBJECT}\n" in shown
     assert "-## Files Created\n+## Files Modified\n" in shown
-    assert "-- 5 commits this session\n" in shown and "+- 1 commits this session\n" in shown
+    assert "-- 5 commits this session\n" in shown and "+- 1 commit this session\n" in shown
     assert (session.path / DOC).read_text(encoding="utf-8") == TEXT  # nothing written
     run = cli("check", "--fix", "--unsafe-fixes", DOC, cwd=session.path)
     assert "unsafe fix(es) available" not in run.out
     text = (session.path / DOC).read_text(encoding="utf-8")
     assert f"- {real} {SUBJECT}\n" in text and "- abc1234 Tidy the logs\n" in text
     assert "## Files Modified\n" in text and "- Modified `old.py`\n- `new.py` (new)\n" in text
-    assert "- 1 commits this session\n" in text
+    assert "- 1 commit this session\n" in text  # the noun agrees
     assert _errors(cli("check", "--format", "json", DOC, cwd=session.path)) == PERSON
 
 
