@@ -127,3 +127,32 @@ def test_a_total_at_the_end_of_the_list_it_totals(repo, cli, total: str, verdict
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "file_count"] == [verdict]
+
+
+DETAILS = (
+    "- `RoleTest::test_scope_search`\n- Expected `like` but got `LIKE`\n- SQLite uppercases it\n"
+)
+NAMED = "- `test_a`\n- `test_b`\n- `test_c`\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "items", "verdict"),
+    [
+        ("### 2. Case sensitivity (1 test)", DETAILS, "verified"),  # one named, two details
+        ("### 2. Case sensitivity (3 tests)", DETAILS, "verified"),  # or three items
+        ("### 2. Case sensitivity (2 tests)", DETAILS, "refuted"),
+        ("### 2. Case sensitivity (1 test)", NAMED, "refuted"),  # every item names one
+    ],
+)
+def test_a_count_over_items_that_name_things_and_items_that_describe_them(
+    repo, cli, heading: str, items: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A count over a list whose items partly name something in a code span and partly give
+    details of it may count the named items alone."""
+    from tests.conftest import claims_of
+
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    doc = f"# Session 1\n\n**Date:** 2025-11-12\n\n## Issues\n\n{heading}\n{items}"
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": doc}, when="2025-11-12T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "counts"] == [verdict]

@@ -118,6 +118,8 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
     if items and found:
         value = {"count": items.n, "measure": "items", "items": found.count}
         value["witness"] = found.what
+        if found.named:
+            value["named"] = found.named
         out.append(Claim("counts", str(items.n), line.number, items.column + 1, value))
     return out
 
@@ -257,7 +259,7 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
     if measure == "total":
         return list(claim.value["sums"])
     if measure == "items":
-        return [int(claim.value["items"])]
+        return [int(claim.value["items"]), int(claim.value.get("named", -1))]
     size = len(evidence.window_commits)  # measure == "commits"
     own = [int(claim.value["items"])] if "items" in claim.value else []
     return [size - 1, size, size + 1, listed, evidence.history_size, *own]
@@ -293,8 +295,8 @@ def _fix(claim: Claim, evidence: Evidence) -> str:
     """The count to write: the items the list holds, the one sum of the rows, or git's count
     of the window's commits (less the document's own commit when the window holds it)."""
     measure = claim.value["measure"]
-    if measure == "items":
-        return f"write {claim.value['items']}"
+    if measure == "items":  # the items that name something may be what is counted
+        return "" if "named" in claim.value else f"write {claim.value['items']}"
     if measure == "total":
         sums = list(claim.value["sums"])
         return f"write {sums[0]}" if len(sums) == 1 else ""

@@ -84,10 +84,15 @@ GROUP_COUNT = lazyre.compile(
 TREE_ENTRY = lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s)\s*(?P<name>\S.*?)\s*$")
 
 
+# an item that starts by naming something in a code span: "- `RoleTest::test_scope`"
+NAMES = lazyre.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*)?`")
+
+
 @dataclass(frozen=True)
 class Witness:
     count: int
     what: str  # "list items", "table rows", "entries"
+    named: int = 0  # items that name something in a code span, when only some of them do
 
 
 def _position(doc: Document, block: Block) -> int:
@@ -147,7 +152,7 @@ def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
     labels ("**Core:**") that carry no count of their own. Items that carry counts themselves
     ("- Fantasy (14): ...") are groups of what is counted, not one each: no witness."""
     items: set[int] = set()
-    counted = 0
+    counted = named = 0
     for block in blocks:
         if block.kind == "heading":
             break
@@ -162,9 +167,12 @@ def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
         if block.list_depth == 0 and block.parent_item_id < 0 and block.item_id not in items:
             items.add(block.item_id)
             counted += GROUP_COUNT.search(block.lines[0]) is not None
+            named += NAMES.match(block.lines[0]) is not None
     if not items or counted * 2 >= len(items):
         return None
-    return Witness(len(items), "list items")
+    # "(1 test)" over "- `RoleTest::test_scope`", "- Expected 'like'", "- SQLite ...": the
+    # items that name something may be what is counted, the others details of them
+    return Witness(len(items), "list items", named if 0 < named < len(items) else 0)
 
 
 # "**Core** (6 个):", "**Tests (5):**": a group label with its own count, over its list
