@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handoff_lint import hygiene, source, unsafe
+from handoff_lint.claims.commit import STATS as SHORTSTAT
+from handoff_lint.claims.date import MONTH_NAMES
 
 if TYPE_CHECKING:
     from handoff_lint.model import Claim
@@ -30,15 +32,8 @@ NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d+")
 WRITE = re.compile(r"^write (?P<n>\d+(?:\.\d+)?)(?P<pct>%?)$")
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
 SAFE = {"HL305", "HL406", "HL401", "HL501", "HL205", "HL206", "HL307"}
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
-SHORTSTAT = re.compile(
-    r"\d[\d,]*\s+files?\s+changed(?:,\s*\d[\d,]*\s+insertions?\(\+\))?"
-    r"(?:,\s*\d[\d,]*\s+deletions?\(-\))?",
-    re.I,
-)
+# the English month names, as the date claims know them ("january jan enero ...")
+ENGLISH_MONTHS = [names.split()[0] for _, names in sorted(MONTH_NAMES.items())]
 SUBJECT = re.compile(r"^write '(?P<s>.+)'$")
 MEANT = re.compile(r"^did you mean (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\?$")
 
@@ -82,12 +77,12 @@ def _month(text: str, claimed: str, was: int, meant: int) -> str | None:
     if text.count(claimed) == 1:
         return text.replace(claimed, f"{claimed[:5]}{meant:02d}{claimed[7:]}")
     names = list(re.finditer(r"[A-Za-z]+", text))
-    named = [m for m in names if m.group(0)[:3].lower() == MONTHS[was - 1]]
-    if len(named) != 1 or len(named[0].group(0)) not in (3, len(MONTH_NAMES[was - 1])):
+    named = [m for m in names if m.group(0)[:3].lower() == ENGLISH_MONTHS[was - 1][:3]]
+    if len(named) != 1 or len(named[0].group(0)) not in (3, len(ENGLISH_MONTHS[was - 1])):
         return None
     word = named[0].group(0)
-    new = MONTH_NAMES[meant - 1][: 3 if len(word) == 3 else None]
-    new = new.upper() if word.isupper() else new if word[0].isupper() else new.lower()
+    new = ENGLISH_MONTHS[meant - 1][: 3 if len(word) == 3 else None]
+    new = new.upper() if word.isupper() else new.capitalize() if word[0].isupper() else new
     return text[: named[0].start()] + new + text[named[0].end() :]
 
 

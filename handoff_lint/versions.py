@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from handoff_lint import window
+from handoff_lint import lazyre, window
+from handoff_lint.claims.commit import STATS
 from handoff_lint.gitcmd import Git
 from handoff_lint.model import Window
 from handoff_lint.repo import RepoFacts, sha_of
@@ -30,15 +31,13 @@ SMALL_EDIT = 4  # an edit inserting fewer lines than this (or than 10% of the do
 # id, a number, a file's action word. Lines equal once these are blanked out are the same line.
 # No fix changes the day of a date (only its year or month): a new day is a new report.
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-DAYS = re.compile(
+DAYS = lazyre.compile(
     rf"\b\d{{4}}-\d{{1,2}}-(?P<iso>\d{{1,2}})\b|\b{MONTHS}\s+(?P<us>\d{{1,2}})\b"
     rf"|\b(?P<eu>\d{{1,2}})\s+{MONTHS}",
     re.I,
 )
-FIX_TOKENS = re.compile(
-    r"\d[\d,]*\s+files?\s+changed(?:,\s*\d[\d,]*\s+insertions?\(\+\))?"
-    r"(?:,\s*\d[\d,]*\s+deletions?\(-\))?"
-    r"|\b[0-9a-f]{7,40}\b|\d+(?:[.,]\d+)*"
+FIX_TOKENS = lazyre.compile(
+    STATS.pattern + r"|\b[0-9a-f]{7,40}\b|\d+(?:[.,]\d+)*"
     r"|\b(?:created|added|new|modified|updated|changed|deleted|removed|renamed|moved)\b",
     re.I,
 )

@@ -259,7 +259,8 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
     if measure == "total":
         return list(claim.value["sums"])
     if measure == "items":
-        return [int(claim.value["items"]), int(claim.value.get("named", -1))]
+        named = [int(claim.value["named"])] if "named" in claim.value else []
+        return [int(claim.value["items"]), *named]
     size = len(evidence.window_commits)  # measure == "commits"
     own = [int(claim.value["items"])] if "items" in claim.value else []
     return [size - 1, size, size + 1, listed, evidence.history_size, *own]

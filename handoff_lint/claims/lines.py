@@ -161,9 +161,11 @@ def _cell_claims(line: Line, cells: list[tuple[int, str]]) -> list[Claim]:
     "| Client files | `lib/hmac.ts` (77 lines) | removed |"."""
     out: list[Claim] = []
     for start, cell in cells:
+        if len(textscan.path_tokens(cell)) != 1:
+            continue  # no file, or several in one cell
         found = quantity.annotated(cell, False, ("lines",))
-        if len(found) != 1 or len(textscan.path_tokens(cell)) != 1:
-            continue  # no size, or several files and counts in one cell
+        if len(found) != 1:
+            continue  # no size, or several
         _, path, q = found[0]
         shifted = dataclasses.replace(q, start=q.start + start, end=q.end + start)
         out.append(_claim(line, path, shifted))
