@@ -378,3 +378,32 @@ def test_a_table_of_test_classes_and_their_counts(session: ScratchRepo, cli) -> 
         ("4", "refuted", "HL406"),
         ("4", "unverifiable", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("- 5 new tests", "unverifiable"),  # 2 in the estimated window, 5 in the repository
+        ("- 2 new tests", "verified"),
+        ("- 9 new tests", "refuted"),  # more than the repository defines at all
+    ],
+)
+def test_new_tests_in_a_window_whose_start_is_an_estimate(
+    repo: ScratchRepo, cli, claim: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A living handoff, judged since its previous version: the session may have begun before
+    it, so more new tests than that window added are not refuted while the repository defines
+    that many."""
+    three = "".join(f"def test_one_{n}():\n    pass\n\n" for n in range(3))
+    two = "".join(f"def test_two_{n}():\n    pass\n\n" for n in range(2))
+    first = "# Handoff\n\n**Date:** 2025-11-12\n\n## Done\n\n- Wrote `tests/test_one.py`\n"
+    repo.commit("base", {"README.md": "x\n"}, when="2025-11-11T09:00:00+00:00")
+    repo.commit("tests", {"tests/test_one.py": three}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff", {"HANDOFF.md": first}, when="2025-11-12T10:00:00+00:00")
+    repo.commit("more tests", {"tests/test_two.py": two}, when="2025-11-14T09:30:00+00:00")
+    done = "- Wrote `tests/test_two.py`\n- Reviewed the parser\n- Tidied the fixtures\n"
+    doc = "# Handoff\n\n**Date:** 2025-11-14\n\n## Done\n\n" + done + claim + "\n"
+    repo.commit("handoff again", {"HANDOFF.md": doc}, when="2025-11-14T10:00:00+00:00")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    got = [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"]
+    assert got == [verdict]
