@@ -190,10 +190,11 @@ class Evidence:
         to a cited commit, a family or a pause, nor moved before a commit with other work)."""
         return self.window.how in EXACT_WINDOWS
 
-    def absent(self, written: str) -> bool:
+    def absent(self, written: str, linked: bool = False) -> bool:
         """The claimed file is nowhere: not at the end of the window, not changed in it, no file
         of that name anywhere, not ignored, while its folder holds tracked files (a path in
-        another repository, or a build output, is not refuted for being absent here)."""
+        another repository, or a build output, is not refuted for being absent here). A
+        relative link of the document (``linked``) points into this repository by itself."""
         path = self.resolve(written)
         if path is None or self.known(path) or self.same_name(path) or path in self.ignored:
             return False
@@ -204,7 +205,7 @@ class Evidence:
         if written in self.ignored or path in self.ignored or path.split("/")[0] == "..":
             return False  # outside the repository: another one's file is not refuted here
         folder = posixpath.dirname(path)
-        if not folder:
+        if not folder or linked:
             return True
         # its folder holds tracked files, or (a new folder in a known one: src/lib/admin/x.ts
         # where src/lib/ is) the folder above it, when that is not the root

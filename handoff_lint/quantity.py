@@ -36,6 +36,8 @@ OPEN, CLOSE = "(（[", ")）]"
 LEAD = lazyre.compile(r"[`*_\s✅✔☑️]*")
 # "- 545 lines", ": 545 lines", "with 9 tests", and a comment in a pasted tree ("# 358 lines")
 SEPARATOR = lazyre.compile(r"\s*(?:[-–—:：#]|//|=>|→|with|has|contains)\s+", re.I)
+# "**x_test.go:** 24 tests": the colon inside the emphasis that closes the subject
+COLON_INSIDE = lazyre.compile(r"[:：][`*_]+\s*$")
 COMMA = lazyre.compile(r"\s*(?:,|;|and\b|&)?\s*")
 NOW = lazyre.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
 
@@ -137,8 +139,11 @@ def after(text: str, end: int) -> list[Quantity]:
         first = QUANTITY.match(text, separator.end())
         inside = [_quantity(m) for m in QUANTITY.finditer(text, separator.end())]
         return _one_per_unit(inside, text) if first else []
-    if separator:
-        first = QUANTITY.match(text, separator.end())
+    counted_from = separator.end() if separator else None
+    if counted_from is None and COLON_INSIDE.search(text, 0, position):
+        counted_from = position
+    if counted_from is not None:
+        first = QUANTITY.match(text, counted_from)
         found = [_quantity(first)] if first else []
         while first:  # "- 26 tests, 344 lines": a list of quantities, each of its own unit
             joint = COMMA.match(text, first.end())

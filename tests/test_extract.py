@@ -176,6 +176,8 @@ def test_branch_claims(markdown: str, expected: list[str]) -> None:
         ("**162/165 tests passing (98.2%)**", [("162/165", "98.2")]),
         ("- ✅ 95% tests passing (74/78)", [("74/78", "95")]),
         ("Phase 5: 2/5 (40%) - UI", [("2/5", "40")]),
+        ("- **98.6% Complete**: 145/148 files migrated", [("145/148", "98.6")]),
+        ("| 98.6% | 145/148 files |", []),  # in two cells: not said to be one number
         ("### Tests Fixed: 2/6 tests fixed", [("2/6", None)]),
         ("Released 10/24 to users", []),
         ("## Next Steps\n\nExpected: 78/78 tests passing (100%)\n", []),
@@ -260,7 +262,10 @@ def test_date_claims(markdown: str, expected: list[str]) -> None:
             "| 模块 | 文件 | 行数 |\n|---|---|---|\n| 事件 | `a/events.py` | 164 |\n",
             [("a/events.py", 164, "lines", {})],
         ),
-        ("## Next Steps\n\n- `a.py` (40 lines)\n", []),
+        # a plan's file with its size: the size of the file as it is now (if it is there)
+        ("## Next Steps\n\n- `a.py` (40 lines)\n", [("a.py", 40, "lines", {"present": True})]),
+        ("## Next Steps\n\n- Create `a.py` (40 lines)\n", []),
+        ("## Next Steps\n\n- `a.py` (~40 lines)\n", []),
         ("- ~200 líneas en `q/quant.py`", [("q/quant.py", 200, "lines", {"approx": True})]),
         ("- Wrote 415 lines in the new file `x.py`", [("x.py", 415, "lines", {})]),
         ("- Added 30 lines to `x.py`", [("x.py", 30, "insertions", {})]),
@@ -274,7 +279,9 @@ def test_line_count_claims(
     for claim in extract(markdown):
         if claim.kind == "lines":
             extra = {
-                k: v for k, v in claim.value.items() if k in ("approx", "at_least", "deletions")
+                k: v
+                for k, v in claim.value.items()
+                if k in ("approx", "at_least", "deletions", "present")
             }
             got.append((claim.value["path"], claim.value["count"], claim.value["measure"], extra))
     assert got == expected

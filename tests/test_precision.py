@@ -506,3 +506,166 @@ def test_a_count_that_leads_into_a_list(repo: ScratchRepo, cli) -> None:  # type
     doc += "\nPhase 4 tasks:\n\n- one\n- two\n"  # a name, not a count
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "counts") == [(7, "verified"), (13, "refuted")]
+
+
+def test_a_file_named_in_bold_with_the_colon_inside(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- **parser_test.go:** 3 tests": the colon inside the bold closes the file's name; the
+    count after it is the file's."""
+    tests = "".join(f"func Test{n}(t *testing.T) {{}}\n" for n in ("A", "B", "C", "D"))
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"parser_test.go": "package p\n" + tests, "a.go": "x\n" * 12})
+    doc = HEAD + "## Tests\n\n- **parser_test.go:** 3 tests\n- **a.go:** 12 lines\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "test_count") == [(9, "refuted")]
+    assert _line_verdicts(run, "lines") == [(10, "verified")]
+
+
+def test_a_listed_file_whose_note_says_what_it_does(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- `scripts/ci_local.sh` - Local CI run", "- **DeleteButton.jsx** - Delete button": the
+    note tells what the file does, not that it is gone; a file in no commit is refuted. A note
+    that it was removed or is not committed leaves it alone."""
+    repo.commit("base", {"scripts/run.sh": "r\n", "src/App.jsx": "a\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"scripts/run.sh": "r\ns\n"})
+    doc = HEAD + (
+        "### Scripts\n\n"
+        "1. `scripts/ci_local.sh` - Local CI simulation\n"
+        "2. `scripts/run.sh` - Delete old runs\n"
+        "3. `scripts/old.sh` - removed\n"
+        "4. `scripts/mine.sh` - not committed\n"
+        "5. `scripts/own.sh` liegt via global gitignore ausserhalb\n\n"
+        "### Frontend\n\n"
+        "- **src/DeleteButton.jsx** - Delete button\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [
+        (9, "refuted"),
+        (10, "verified"),
+        (11, "refuted"),
+        (17, "refuted"),
+    ]
+
+
+def test_a_heading_that_is_a_file_claims_it_is_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "### `src/Runner.cpp`" over what the file does: the file is there. A heading about a
+    file going away does not claim so."""
+    repo.commit("base", {"src/Chain.cpp": "c\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/Chain.cpp": "c\nd\n"})
+    doc = HEAD + (
+        "## Test suite\n\n"
+        "### `src/Chain.cpp`\n\nText.\n\n"
+        "### `src/Runner.cpp`\n\nText.\n\n"
+        "## Legacy code\n\n### `src/Gone.cpp`\n\nText.\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (13, "refuted")]
+
+
+def test_a_relative_link_to_a_file_in_no_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- [Report](reports/phase1.md)" in a list of related documents: a relative link points
+    into this repository, so a target in no commit is refuted even where its folder holds
+    nothing; a folder the repository ignores is not judged."""
+    repo.commit("base", {"docs/guide.md": "g\n", ".gitignore": "out/\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n"})
+    doc = HEAD + (
+        "### Related docs\n\n"
+        "- [Guide](docs/guide.md)\n"
+        "- [Report](reports/phase1.md)\n"
+        "- [Build log](out/build.md)\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted"), (11, "unverifiable")]
+
+
+def test_the_size_of_a_file_a_plan_names_is_a_fact_of_now(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "1. `OldTest.java` (200 lines)" in a list of remaining work: the file is there, and its
+    size is a fact about the present. A goal ("~300 lines", "split to 100 lines", a file still
+    to be created) is not checked."""
+    repo.commit("base", {"OldTest.java": _lines(44), "Big.java": _lines(120)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n"})
+    doc = HEAD + (
+        "- Migrated `src/a.py`\n\n"
+        "## Remaining Work\n\n"
+        "1. `OldTest.java` (200 lines)\n"
+        "2. `Big.java` (120 lines)\n"
+        "3. `Big.java` (~300 lines)\n"
+        "4. Split `Big.java` (60 lines) into two\n"
+        "5. Create `src/New.java` (80 lines)\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [(11, "refuted"), (12, "verified")]
+    assert "has 44 lines in git, not 200" in run.out or "44" in run.out
+
+
+def test_a_commit_count_over_subsections_that_cite_them(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "## Done (3 commits)" over "### Tasks" and "### Fixes" citing three commits between
+    them: the heading counts the commits its sections cite."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    shas = [repo.commit(f"work {n}", {f"f{n}.py": "x\n"}) for n in range(6)]
+    body = (
+        "### Tasks\n\n1. **First** ({})\n2. **Second** ({})\n\n"
+        "### Fixes\n\n3. **Third** ({})\n\n## Other\n\nSee {}.\n"
+    ).format(*shas)
+    good = _second(repo, cli, HEAD + "## Done (3 commits)\n\n" + body)
+    assert [c["verdict"] for c in claims_of(good) if c["kind"] == "counts"] == ["verified"]
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + "## Done (4 commits)\n\n" + body})
+    bad = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(bad) if c["kind"] == "counts"] == ["refuted"]
+
+
+def test_a_heading_naming_a_file_and_its_updates(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "#### notes.md Updates" under "### Documentation Created": the heading's own word says
+    the file was modified, whatever the section above says."""
+    repo.commit("base", {"memory/notes.md": "n\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"memory/notes.md": "n\nm\n", "docs/new.md": "x\n"})
+    doc = HEAD + (
+        "### Documentation Created\n\n- `docs/new.md`\n\n#### `memory/notes.md` Updates\n\nText.\n\n"
+        "- README updates\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (11, "verified")]
+
+
+def test_a_label_that_lists_only_files(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- Engine: Engine.kt, Recognizer.kt" in done work: a label, then nothing but files; each
+    is there. A list with a word that is not a file ("Node.js, React") names no file."""
+    repo.commit("base", {"src/Engine.kt": "e\n", "src/Pointers.kt": "p\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/Engine.kt": "e\nf\n"})
+    doc = HEAD + (
+        "### Kotlin port\n\n"
+        "- Engine: Engine.kt, Recognizer.kt\n"
+        "- Gestures: Pointers.kt, Engine.kt\n"
+        "- Stack: Node.js, React\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [
+        (9, "verified"),
+        (9, "refuted"),
+        (10, "verified"),
+        (10, "verified"),
+    ]
+
+
+def test_a_file_said_to_be_untracked(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "Tree clean except untracked `data.csv` and `.vscode/settings.json`": a file in the
+    repository before and after the session is tracked (HL302); one git never held is not; one
+    the session committed may have been untracked when the document was written."""
+    repo.commit("base", {".vscode/settings.json": "{}\n", "src/a.py": "a\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "a\nb\n", "notes.txt": "n\n"})
+    doc = HEAD + (
+        "- Tree clean except untracked `data.csv` and `.vscode/settings.json`.\n"
+        "- `notes.txt` (untracked)\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "untracked") == [
+        (7, "verified"),
+        (7, "refuted"),
+        (8, "unverifiable"),
+    ]
+    assert "HL302" in run.out

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import lazyre
+from handoff_lint import lazyre, textscan
 from handoff_lint.claims import register, witness
 from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
-from handoff_lint.model import Claim, Document, Section
+from handoff_lint.model import Block, Claim, Document, Section
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -109,6 +109,9 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         listed = witness.after(doc, line.block, "commits") if line.block.list_depth < 0 else None
         if listed is not None and listed.what == "commits listed":
             value["items"] = listed.count  # "### Code Changes (2 commits)" over its two commits
+        cited = _cited_under(doc, line.block) if line.block.kind == "heading" else 0
+        if cited:
+            value["cited"] = cited  # "## Done (11 commits)" over subsections citing 11 ids
         out.append(Claim("counts", match.group(group), line.number, match.start(group) + 1, value))
     bracket = "(" in line.text or "（" in line.text
     items = witness.bracketed(line.text) if bracket and line.first else None
@@ -122,6 +125,22 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
             value["named"] = found.named
         out.append(Claim("counts", str(items.n), line.number, items.column + 1, value))
     return out
+
+
+def _cited_under(doc: Document, heading: Block) -> int:
+    """How many distinct commit ids the heading's section and its subsections cite."""
+    section = heading.section
+    if section is None:
+        return 0
+    ids: set[str] = set()
+    for block in doc.blocks:
+        if block is heading or block.section is None:
+            continue
+        if not any(s is section for s in block.section.chain()):
+            continue
+        for text in block.lines:
+            ids.update(m.group(1)[:7] for m in textscan.hex_tokens(text))
+    return len(ids)
 
 
 # "8 commits, 9 tasks:" ending a paragraph over a list: the list is what it counts
@@ -262,7 +281,7 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
         named = [int(claim.value["named"])] if "named" in claim.value else []
         return [int(claim.value["items"]), *named]
     size = len(evidence.window_commits)  # measure == "commits"
-    own = [int(claim.value["items"])] if "items" in claim.value else []
+    own = [int(claim.value[key]) for key in ("items", "cited") if key in claim.value]
     return [size - 1, size, size + 1, listed, evidence.history_size, *own]
 
 

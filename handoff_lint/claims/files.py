@@ -47,6 +47,8 @@ IMPERATIVES = {
 IMPERATIVE = lazyre.compile(
     r"^\*{0,2}(?P<verb>" + "|".join(IMPERATIVES) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
 )
+# "- README updates": an extension-less word followed by a noun of change names a topic
+TOPIC = lazyre.compile(r"\s+(?:updates|changes|modifications|fixes|improvements)\b", re.I)
 CHECKED = lazyre.compile(r"\[[xX✓✔]\]")
 # what may stand between the verb and the path: "Created `a.py`", "Created missing `a.h`",
 # "Added new file `b.py`", "Deleted the old `c.py`"
@@ -76,7 +78,7 @@ ANNOTATION = lazyre.compile(
 TRAILING = lazyre.compile(
     r"^(?:(?P<created>created|added|"
     + roles.CREATED_WORDS
-    + r")|(?P<modified>modified|updated|changed|aktualisiert|angepasst|"
+    + r")|(?P<modified>modifi|updat|chang|aktualisiert|angepasst|"
     + roles.CHANGED_WORDS
     + r")|(?P<deleted>deleted|removed|gelöscht|eliminad|removid|supprimé|删除|削除))"
     r"[^\W\d_]*\s*[.!✅✔]*\s*$",
@@ -235,10 +237,10 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
         return _verb_claims(line, start + order.end(), IMPERATIVES[order.group("verb").lower()])
     found = _path_at(body)
     if not found:
-        return _heading_subject(line) if is_heading else []
+        return _heading_subject(line) if is_heading else _label_list(line, labels, start)
     offset, path, end = found
-    if is_heading and _bare_word(body, offset, path):
-        return []  # "### README Files Created": a word of the title, not the file README
+    if _bare_word(body, offset, path) and (is_heading or TOPIC.match(body, end)):
+        return []  # "### README Files Created", "- README updates": a word, not the file
     rest = body[end:]
     if LOCAL_NOTE.search(rest):
         return []  # "`x.html` (local-only, gitignored)": the item says it is not committed
@@ -246,8 +248,9 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
     if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
         action = "exists"  # "- @src/a.py:40-52", a list of key files: files that are there
     decorated = body[offset - 1 : offset] in ("`", "[")  # a code span or a link, not bold
-    if not action and not is_heading and _listed_deliverable(line, path, decorated, rest):
-        action = "exists"  # "- `docs/GUIDE.md` - the guide": a file of done work is there
+    named = not is_heading or (decorated and not rest.strip("`*_ "))
+    if not action and named and _listed_deliverable(line, path, decorated, rest):
+        action = "exists"  # "- `docs/GUIDE.md` - the guide", "### `src/a.cpp`": it is there
     action = _placed(action, body, end)
     if not action or action == "plan":
         return []
@@ -258,6 +261,8 @@ def _item_claims(line: Line, labels: _Labels) -> list[Claim]:
         if target:
             return [_claim(target[1], "renamed", line.number, column, old_path=path)]
     claim = _claim(path, action, line.number, column)
+    if body[offset - 2 : offset] == "](":  # "[the guide](docs/guide.md)": a relative link
+        claim.value["link"] = True
     chained = file_chain.following(body, end, path)
     if not chained:
         return [claim]
@@ -286,6 +291,18 @@ NOT_THERE = lazyre.compile(
     r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|migrat|retir|legacy|old|former|"
     r"plan|todo|next|future|missing|broken|ignor|untracked|uncommit|local|generated)|"
     r"not\s+(?:yet\s+)?committed|nicht\s+committ",
+    re.I,
+)
+
+
+# what an item of done work says of its own file when the file is not there: "- `a.py` -
+# removed", "(not committed)"; "- `x.jsx` - Delete button", "Local CI runner" describe what the
+# file does, so a past participle or a state word, not a stem
+ITEM_NOT_THERE = lazyre.compile(
+    r"\b(?:(?:delet|remov|renam|mov|dropp|deprecat|replac|migrat|retir)ed|legacy|former|"
+    r"missing|broken|untracked|uncommitted|locally|local[- ]only|generated|planned|"
+    r"todo|next|future)\b|\w*ignor|not\s+(?:yet\s+)?committed|"
+    r"nicht\s+(?:committ|versioniert|eingecheckt)",
     re.I,
 )
 
@@ -327,8 +344,49 @@ def _listed_deliverable(line: Line, path: str, decorated: bool, rest: str) -> bo
         and not path.startswith(("~", "/", "$"))
         and (decorated or "/" in path or (not NAME_NOT_FILE.match(path) and listed))
         and not COMPOUND.match(rest)
-        and not any(NOT_THERE.search(text) for text in [line.text, *titles])
+        and not ITEM_NOT_THERE.search(line.text)
+        and not any(NOT_THERE.search(text) for text in titles)
     )
+
+
+# "- Neural engine: Engine.kt, Recognizer.kt": a label, then nothing but files
+LABEL_LIST = lazyre.compile(
+    r"[*_]*(?P<label>[^\W\d_][^:：`*\[\]()]{0,40}?)[*_]*\s*[:：]\s*(?P<list>\S.*?)\s*$"
+)
+LIST_SEPARATOR = lazyre.compile(r"\s*(?:,|、|;|\band\b|\bund\b)\s*")
+
+
+def _label_list(line: Line, labels: _Labels, start: int) -> list[Claim]:
+    """The files a label lists, when all it lists is files (two or more, or in code spans):
+    each is there, or has the action the label or its heading gives."""
+    match = LABEL_LIST.match(line.text, start)
+    if match is None:
+        return []
+    items: list[tuple[int, str]] = []
+    position = match.start("list")
+    for part in LIST_SEPARATOR.split(match.group("list")):
+        offset = line.text.find(part, position)
+        position = offset + len(part)
+        name = part.strip("`*_ ")
+        path = textscan.normalize_path(name)
+        bare = not part.startswith("`")
+        if (
+            not textscan.looks_like_path(path)
+            or path != name
+            or "." not in posixpath.basename(path)
+        ):
+            return []
+        if bare and (NAME_NOT_FILE.match(path) or RUNTIME.search(path)):
+            return []
+        items.append((offset + part.find(name), path))
+    if len(items) < 2 and not match.group("list").startswith("`"):
+        return []
+    action = _label_action(match.group("label")) or _given_action(line, labels)
+    if not action and _listed_deliverable(line, items[0][1], True, ""):
+        action = "exists"
+    if not action or action == "plan":
+        return []
+    return [_claim(path, action, line.number, column + 1) for column, path in items]
 
 
 def _heading_subject(line: Line) -> list[Claim]:
@@ -588,7 +646,7 @@ def _exists(claim: Claim, path: str, evidence: Evidence) -> None:
     there; that the session made it is not claimed."""
     if path in evidence.files_at_end:
         claim.settle("verified", f"{path} exists at the end of the session")
-    elif evidence.absent(str(claim.value["path"])):
+    elif evidence.absent(str(claim.value["path"]), bool(claim.value.get("link"))):
         claim.settle(
             "refuted",
             f"there is no {path} in the repository at the end of the session, and the session "

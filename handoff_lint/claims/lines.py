@@ -20,6 +20,7 @@ from handoff_lint.claims.walk import (
     file_labels,
     header_index,
     heading_file,
+    prose_lines,
     settle_absent,
     table_cells,
     told_before,
@@ -308,6 +309,34 @@ def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
     return out
 
 
+# a plan's words for a file still to be made or reshaped: its size there is a goal
+TO_COME = lazyre.compile(
+    r"\b(?:create|add|write|new|extract|build|implement|split|reduce|shrink|cut|grow|target|"
+    r"goal|estimat|aim|expect|should|will|would|max|limit|under|below|at\s+most)|\bto\s+~?\d|→|->",
+    re.I,
+)
+
+
+def _present_sizes(doc: Document) -> list[Claim]:
+    """ "1. KeyValueTest.java (200 lines)" in a list of remaining work: the size of a file
+    that is there now is a fact about the present, even in a plan (a goal is not: "~300",
+    "300+", "split into 3 files of 200 lines")."""
+    out: list[Claim] = []
+    for line in prose_lines(doc):
+        if not line.planned or line.block.kind == "table_row" or not LINE_WORDS.search(line.folded):
+            continue
+        if TO_COME.search(line.text):
+            continue
+        for claim in _prose_claims(line):
+            value = claim.value
+            if value.get("approx") or value.get("at_least") or value.get("before"):
+                continue
+            if value["measure"] == "lines" and not value.get("code"):
+                value["present"] = True
+                out.append(claim)
+    return out
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     done = done_lines(doc)
@@ -327,7 +356,7 @@ def extract(doc: Document) -> list[Claim]:
         taken = {c.line for c in out}
         extra = _labelled_sizes(doc, {line.number for line in done})
         out.extend(c for c in extra if c.line not in taken)
-    return out
+    return out + _present_sizes(doc)
 
 
 def agrees(claimed: int, actual: int, value: dict[str, Any]) -> bool:
@@ -363,6 +392,8 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
             inserted = [r[0] for r in pairs] or inserted
         return inserted, "insertions"
     physical = sorted(evidence.line_counts.get(path, set()))
+    if value.get("present"):  # a plan's file as it is now
+        return physical, "lines"
     counts = physical
     if value.get("code"):  # physical lines, or lines of code as the counters count them
         counts = sorted(set(physical) | evidence.code_counts.get(path, set()))
@@ -388,6 +419,9 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
             continue
         path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
+        if claim.value.get("present") and (path is None or path not in evidence.files_at_end):
+            claim.settle("unverifiable", "a file a plan names that is not there: a goal")
+            continue
         if path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
             settle_absent(claim, evidence, "HL305")
             continue

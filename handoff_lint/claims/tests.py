@@ -24,6 +24,8 @@ AFTER = lazyre.compile(
     RATIO + WORDS + r"\s*[(\[（]\s*" + PERCENT + r"(?:\s+[a-z]+){0,2}\s*[)\]）]", re.I
 )
 BEFORE = lazyre.compile(PERCENT + WORDS + r"\s*[(\[（]\s*" + RATIO + WORDS + r"\s*[)\]）]")
+# "**98.6% Complete**: 145/148 files": a labelled percent, the ratio it is made of after the colon
+LABELLED = lazyre.compile(PERCENT + WORDS + r"[\s*_]*[:：]\s*[*_]*\s*" + RATIO)
 PASSING = lazyre.compile(
     r"\b(pass(?:ing|ed|es)?|complete[d]?|done|verified)\b|✅|通过|成功|合格|통과", re.I
 )
@@ -50,7 +52,7 @@ PLAIN = lazyre.compile(
 def _claims_on(text: str, number: int) -> list[Claim]:
     out: list[Claim] = []
     taken: set[int] = set()
-    for pattern in (AFTER, BEFORE, PLAIN):
+    for pattern in (AFTER, BEFORE, LABELLED, PLAIN):
         for match in pattern.finditer(text):
             x, y = ("x", "y") if match.groupdict().get("x") else ("x2", "y2")
             if match.start(x) in taken:
