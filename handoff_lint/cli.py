@@ -316,7 +316,13 @@ def demo(keep: bool) -> int:
     show_default=True,
     help="Markdown block, YAML front matter, both, or a whole handoff document to complete.",
 )
-def facts_command(since: str | None, fmt: str) -> int:
+@click.option(
+    "--template",
+    is_flag=True,
+    envvar="HANDOFF_LINT_FACTS_TEMPLATE",
+    help="A whole handoff document that passes check unchanged (--format template).",
+)
+def facts_command(since: str | None, fmt: str, template: bool) -> int:
     """Print the verified facts of the current session window, to paste into a handoff."""
     from handoff_lint import config, facts
     from handoff_lint.gitcmd import GitError
@@ -328,10 +334,10 @@ def facts_command(since: str | None, fmt: str) -> int:
     except (GitError, config.ConfigError, WindowError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
-    if fmt == "template":
-        from handoff_lint.scaffold import template
+    if template or fmt == "template":
+        from handoff_lint import scaffold
 
-        click.echo(template(found), nl=False)
+        click.echo(scaffold.template(found), nl=False)
         return 0
     if fmt in ("both", "yaml"):
         click.echo(facts.front_matter(found))
