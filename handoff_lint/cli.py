@@ -385,11 +385,19 @@ def init_command(force: bool, strict: bool, agent: str | None) -> int:
 
 
 @cli.command("agent-hook")
-def agent_hook_command() -> int:
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    envvar="HANDOFF_LINT_AGENT_HOOK_TIMEOUT",
+    help="Seconds before the hook gives up and lets the agent go on (fails open).",
+)
+def agent_hook_command(timeout: int) -> int:
     """Claude Code hook: read the event on stdin, block the agent while its handoff is false."""
     from handoff_lint import agent_hook
 
-    return agent_hook.run()
+    return agent_hook.run(timeout)
 
 
 @cli.command("audit")
