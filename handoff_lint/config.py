@@ -101,7 +101,8 @@ def load(path: Path | None) -> Config:
     _validate(table, path)
     from handoff_lint.discover import glob_problem
 
-    for glob in [*table.get("include", []), *table.get("exclude", [])]:
+    globs = ("include", "extend_include", "exclude", "extend_exclude")
+    for glob in [g for key in globs for g in table.get(key, [])]:
         if glob_problem(str(glob)):
             raise ConfigError(f"{path}: {glob_problem(str(glob))}")
     tolerances = table.get("tolerances", {})
@@ -114,8 +115,8 @@ def load(path: Path | None) -> Config:
             "inside the repository or pass --schema on the command line"
         )
     return Config(
-        include=list(table.get("include", DEFAULT_GLOBS)),
-        exclude=list(table["exclude"]) if "exclude" in table else None,
+        include=[*table.get("include", DEFAULT_GLOBS), *table.get("extend_include", [])],
+        exclude=_exclude(table),
         select=list(table.get("select", [])),
         ignore=list(table.get("ignore", [])),
         severity=dict(table.get("severity", {})),
@@ -129,6 +130,17 @@ def load(path: Path | None) -> Config:
         require_history=bool(table.get("require_history", False)),
         source=path,
     )
+
+
+def _exclude(table: dict[str, Any]) -> list[str] | None:
+    """The globs of documents that are no reports: ``exclude`` replaces the default (None),
+    ``extend_exclude`` adds to it (or to ``exclude``), as ruff's keys of these names do."""
+    from handoff_lint.discover import NOT_REPORTS
+
+    more = list(table.get("extend_exclude", []))
+    if "exclude" in table:
+        return [*table["exclude"], *more]
+    return [NOT_REPORTS, *more] if more else None
 
 
 ACTIVE = Config()
