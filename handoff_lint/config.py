@@ -88,7 +88,28 @@ def _validate(table: dict[str, Any], path: Path) -> None:
     error = best_match(validator_for(schema)(schema).iter_errors(table))
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path) or "top level"
-        raise ConfigError(f"{path}: {where}: {error.message}")
+        raise ConfigError(f"{path}: {where}: {error.message}{_closest_key(error)}")
+
+
+def _closest_key(error: Any) -> str:
+    """For an unknown key, the known key it most likely means: "extend-exclude" (ruff's
+    spelling) is "extend_exclude", "selct" is "select"."""
+    import difflib
+
+    known = error.schema.get("properties") if isinstance(error.schema, dict) else None
+    if (
+        error.validator != "additionalProperties"
+        or not known
+        or not isinstance(error.instance, dict)
+    ):
+        return ""
+    for key in error.instance:
+        if key in known:
+            continue
+        near = difflib.get_close_matches(str(key).replace("-", "_"), list(known), n=1)
+        if near:
+            return f" (did you mean {near[0]!r}?)"
+    return ""
 
 
 def load(path: Path | None) -> Config:
