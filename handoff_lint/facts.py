@@ -71,6 +71,18 @@ def _tests_added(git: Git, found: Facts, base: str | None, end: str) -> None:
             found.tests[path] = new
 
 
+def _sizes(git: Git, end: str, paths: list[str]) -> dict[str, int]:
+    """The line count of each text file of ``paths`` at ``end`` ('' for the index); none for a
+    binary file, a file too large to read, or a submodule."""
+    blobs = contents.read_blobs(git, [f"{end}:{p}" for p in paths])
+    sizes = {p: blobs.get(f"{end}:{p}") for p in paths}
+    return {
+        p: max(contents.line_counts(b))
+        for p, b in sizes.items()
+        if b is not None and b"\0" not in b
+    }
+
+
 def collect(
     cwd: Path, since: str | None, globs: list[str], exclude: Sequence[str] | None = None
 ) -> Facts:
@@ -99,8 +111,7 @@ def collect(
                 found.modified.append(path)
         end = "" if span.staged else str(span.head)
         _tests_added(git, found, span.base, end)
-        sizes = contents.blob_lines(git, end, found.created + found.modified)
-        found.lines = {path: max(counts) for path, counts in sizes.items()}
+        found.lines = _sizes(git, end, found.created + found.modified)
         if span.head or span.staged:
             history.diffstats(repo, evidence)
             found.diffstat = evidence.diffstats["the session's net diff"]
@@ -130,7 +141,7 @@ def markdown(found: Facts) -> str:
     out.append(f"**Branch:** `{found.branch}`")
     if found.days:
         out.append(f"**Date:** {max(found.days).isoformat()}")
-    if found.diffstat:
+    if found.diffstat and found.diffstat[0]:
         out.append(f"**Diff stat:** {git_shortstat(*found.diffstat)}")
     out += ["", "### Commits", ""]
     out += [f"- {c.sha[:7]} {c.subject}\n  - {_stats(c)}" for c in found.commits] or [

@@ -176,10 +176,12 @@ def test_facts_template_committed_as_a_handoff_checks_clean(repo: ScratchRepo, c
     import datetime as dt
 
     _session(repo)
+    repo.commit("Add the logo", {"app/logo.png": "\x89PNG\x00\x01\n"})  # binary: no count
     printed = cli("facts", "--template", cwd=repo.path)
     assert printed.code == 0 and printed.out.startswith("---\n")
     assert "- `app/api.py` (2 lines)" in printed.out and "- `app/keep.py` (1 line)" in printed.out
-    assert "**Diff stat:** 5 files changed, 7 insertions(+), 2 deletions(-)" in printed.out
+    assert "- `app/logo.png`\n" in printed.out
+    assert "**Diff stat:** 6 files changed, 7 insertions(+), 2 deletions(-)" in printed.out
     assert "- Added 1 test in `tests/test_app.py`: test_api" in printed.out
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     repo.commit("Add the session 2 handoff", {"SESSION_2_HANDOFF.md": printed.out}, when=now)
@@ -189,7 +191,7 @@ def test_facts_template_committed_as_a_handoff_checks_clean(repo: ScratchRepo, c
     found = {(c["kind"], c["text"]): c["verdict"] for c in data["claims"]}
     assert found[("lines", "2 lines")] == "verified"
     assert found[("lines", "1 line")] == "verified"
-    assert found[("stats", "5 files changed, 7 insertions(+), 2 deletions(-)")] == "verified"
+    assert found[("stats", "6 files changed, 7 insertions(+), 2 deletions(-)")] == "verified"
     assert found[("tests_added", "1")] == "verified"
     assert {v for v in found.values()} == {"verified"}
     assert cli("check", "--quiet", "SESSION_2_HANDOFF.md", cwd=repo.path).out == ""
