@@ -35,12 +35,13 @@ def _use_color(color: str, output_file: Path | None) -> bool:
 @click.argument("files", nargs=-1)
 @click.option(
     "--format",
+    "--output-format",
     "fmt",
     envvar="HANDOFF_LINT_FORMAT",
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (--output-format: ruff's name).",
 )
 @click.option(
     "--output-file",
