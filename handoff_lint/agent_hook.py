@@ -18,18 +18,15 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 MAX_EVENT = 1024 * 1024
-SECONDS = 60
+SECONDS = 50  # under Claude Code's own 60 s limit for a hook command, so the hook fails open itself
 RECENT_HOURS = 12  # without a transcript, the session is taken to be the last 12 hours
 MAX_COMMITS = 200  # the commits of the session read at most
 TRANSCRIPT_LINES = 50  # the transcript's lines read for its first timestamp
-
-
-class _TooSlow(Exception):
-    pass
 
 
 def _event(data: str) -> dict[str, Any]:
@@ -146,17 +143,21 @@ def answer(data: str) -> str:
     return json.dumps({"decision": "block", "reason": reason}) + "\n" if reason else ""
 
 
-def _alarm(signum: int, frame: Any) -> None:
-    raise _TooSlow(f"no answer within {SECONDS} s")
+def _alarm(seconds: int) -> Callable[[int, Any], None]:
+    def ring(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"no answer within {seconds} s")
+
+    return ring
 
 
-def run() -> int:
-    """Read the event, print the answer; exit 0 whatever happens (fail open)."""
+def run(seconds: int = SECONDS) -> int:
+    """Read the event, print the answer; exit 0 whatever happens (fail open), also when no
+    answer is ready within ``seconds`` (reading the event included)."""
     timed = hasattr(signal, "SIGALRM")
     try:
         if timed:
-            signal.signal(signal.SIGALRM, _alarm)
-            signal.alarm(SECONDS)
+            signal.signal(signal.SIGALRM, _alarm(seconds))
+            signal.alarm(seconds)
         data = sys.stdin.read(MAX_EVENT + 1)
         if len(data) > MAX_EVENT:
             raise ValueError(f"the event is larger than {MAX_EVENT} bytes")

@@ -35,12 +35,13 @@ def _use_color(color: str, output_file: Path | None) -> bool:
 @click.argument("files", nargs=-1)
 @click.option(
     "--format",
+    "--output-format",
     "fmt",
     envvar="HANDOFF_LINT_FORMAT",
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (--output-format: ruff's name).",
 )
 @click.option(
     "--output-file",
@@ -316,7 +317,13 @@ def demo(keep: bool) -> int:
     show_default=True,
     help="Markdown block, YAML front matter, both, or a whole handoff document to complete.",
 )
-def facts_command(since: str | None, fmt: str) -> int:
+@click.option(
+    "--template",
+    is_flag=True,
+    envvar="HANDOFF_LINT_FACTS_TEMPLATE",
+    help="A whole handoff document that passes check unchanged (--format template).",
+)
+def facts_command(since: str | None, fmt: str, template: bool) -> int:
     """Print the verified facts of the current session window, to paste into a handoff."""
     from handoff_lint import config, facts
     from handoff_lint.gitcmd import GitError
@@ -328,10 +335,10 @@ def facts_command(since: str | None, fmt: str) -> int:
     except (GitError, config.ConfigError, WindowError) as exc:
         click.echo(f"handoff-lint: error: {exc}", err=True)
         return 2
-    if fmt == "template":
-        from handoff_lint.scaffold import template
+    if template or fmt == "template":
+        from handoff_lint import scaffold
 
-        click.echo(template(found), nl=False)
+        click.echo(scaffold.template(found), nl=False)
         return 0
     if fmt in ("both", "yaml"):
         click.echo(facts.front_matter(found))
@@ -379,11 +386,19 @@ def init_command(force: bool, strict: bool, agent: str | None) -> int:
 
 
 @cli.command("agent-hook")
-def agent_hook_command() -> int:
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    envvar="HANDOFF_LINT_AGENT_HOOK_TIMEOUT",
+    help="Seconds before the hook gives up and lets the agent go on (fails open).",
+)
+def agent_hook_command(timeout: int) -> int:
     """Claude Code hook: read the event on stdin, block the agent while its handoff is false."""
     from handoff_lint import agent_hook
 
-    return agent_hook.run()
+    return agent_hook.run(timeout)
 
 
 @cli.command("audit")

@@ -88,7 +88,28 @@ def _validate(table: dict[str, Any], path: Path) -> None:
     error = best_match(validator_for(schema)(schema).iter_errors(table))
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path) or "top level"
-        raise ConfigError(f"{path}: {where}: {error.message}")
+        raise ConfigError(f"{path}: {where}: {error.message}{_closest_key(error)}")
+
+
+def _closest_key(error: Any) -> str:
+    """For an unknown key, the known key it most likely means: "extend-exclude" (ruff's
+    spelling) is "extend_exclude", "selct" is "select"."""
+    import difflib
+
+    known = error.schema.get("properties") if isinstance(error.schema, dict) else None
+    if (
+        error.validator != "additionalProperties"
+        or not known
+        or not isinstance(error.instance, dict)
+    ):
+        return ""
+    for key in error.instance:
+        if key in known:
+            continue
+        near = difflib.get_close_matches(str(key).replace("-", "_"), list(known), n=1)
+        if near:
+            return f" (did you mean {near[0]!r}?)"
+    return ""
 
 
 def load(path: Path | None) -> Config:
@@ -101,7 +122,8 @@ def load(path: Path | None) -> Config:
     _validate(table, path)
     from handoff_lint.discover import glob_problem
 
-    for glob in [*table.get("include", []), *table.get("exclude", [])]:
+    globs = ("include", "extend_include", "exclude", "extend_exclude")
+    for glob in [g for key in globs for g in table.get(key, [])]:
         if glob_problem(str(glob)):
             raise ConfigError(f"{path}: {glob_problem(str(glob))}")
     tolerances = table.get("tolerances", {})
@@ -114,8 +136,8 @@ def load(path: Path | None) -> Config:
             "inside the repository or pass --schema on the command line"
         )
     return Config(
-        include=list(table.get("include", DEFAULT_GLOBS)),
-        exclude=list(table["exclude"]) if "exclude" in table else None,
+        include=[*table.get("include", DEFAULT_GLOBS), *table.get("extend_include", [])],
+        exclude=_exclude(table),
         select=list(table.get("select", [])),
         ignore=list(table.get("ignore", [])),
         severity=dict(table.get("severity", {})),
@@ -129,6 +151,17 @@ def load(path: Path | None) -> Config:
         require_history=bool(table.get("require_history", False)),
         source=path,
     )
+
+
+def _exclude(table: dict[str, Any]) -> list[str] | None:
+    """The globs of documents that are no reports: ``exclude`` replaces the default (None),
+    ``extend_exclude`` adds to it (or to ``exclude``), as ruff's keys of these names do."""
+    from handoff_lint.discover import NOT_REPORTS
+
+    more = list(table.get("extend_exclude", []))
+    if "exclude" in table:
+        return [*table["exclude"], *more]
+    return [NOT_REPORTS, *more] if more else None
 
 
 ACTIVE = Config()

@@ -111,10 +111,19 @@ def not_a_report(path: str) -> bool:
     return bool(words) and words[-1] in NOT_REPORT_WORDS
 
 
+# in a configured exclude, this entry stands for the default (``not_a_report``): it is how
+# ``extend_exclude`` adds globs to the default rather than replacing it
+NOT_REPORTS = "<plans, indexes, READMEs and templates by name>"
+
+
 def excluded(path: str, exclude: Sequence[str] | None) -> bool:
-    """Whether ``exclude`` (the configured globs; None: the default, ``not_a_report``) leaves
-    the repository-relative ``path`` out."""
-    return not_a_report(path) if exclude is None else matches(path, list(exclude))
+    """Whether ``exclude`` (the configured globs; None: the default, ``not_a_report``; an entry
+    ``NOT_REPORTS``: the default and the other globs) leaves the repository-relative ``path``
+    out."""
+    if exclude is None:
+        return not_a_report(path)
+    globs = [glob for glob in exclude if glob != NOT_REPORTS]
+    return (len(globs) < len(exclude) and not_a_report(path)) or matches(path, globs)
 
 
 def find(git: Git, globs: list[str], exclude: Sequence[str] | None = None) -> list[str]:

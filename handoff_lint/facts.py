@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import contents, discover, window
+from handoff_lint import contents, discover, history, window
 from handoff_lint.claims.commit import git_shortstat
 from handoff_lint.claims.tests_added import test_names
 from handoff_lint.evidence import gather
@@ -38,6 +38,8 @@ class Facts:
     renamed: list[tuple[str, str]] = field(default_factory=list)
     tests: dict[str, list[str]] = field(default_factory=dict)
     days: list[dt.date] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # created and modified files' sizes
+    diffstat: tuple[int, int, int] | None = None  # the window's net diff: files, +, -
 
 
 def _renames(git: Git, span_base: str, staged: bool, head: str | None) -> list[tuple[str, str]]:
@@ -69,6 +71,18 @@ def _tests_added(git: Git, found: Facts, base: str | None, end: str) -> None:
             found.tests[path] = new
 
 
+def _sizes(git: Git, end: str, paths: list[str]) -> dict[str, int]:
+    """The line count of each text file of ``paths`` at ``end`` ('' for the index); none for a
+    binary file, a file too large to read, or a submodule."""
+    blobs = contents.read_blobs(git, [f"{end}:{p}" for p in paths])
+    sizes = {p: blobs.get(f"{end}:{p}") for p in paths}
+    return {
+        p: max(contents.line_counts(b))
+        for p, b in sizes.items()
+        if b is not None and b"\0" not in b
+    }
+
+
 def collect(
     cwd: Path, since: str | None, globs: list[str], exclude: Sequence[str] | None = None
 ) -> Facts:
@@ -95,7 +109,12 @@ def collect(
                 found.deleted.append(path)
             elif path in evidence.files_at_end:
                 found.modified.append(path)
-        _tests_added(git, found, span.base, "" if span.staged else str(span.head))
+        end = "" if span.staged else str(span.head)
+        _tests_added(git, found, span.base, end)
+        found.lines = _sizes(git, end, found.created + found.modified)
+        if span.head or span.staged:
+            history.diffstats(repo, evidence)
+            found.diffstat = evidence.diffstats["the session's net diff"]
         return found
     finally:
         git.close()
@@ -105,11 +124,25 @@ def _stats(info: CommitInfo) -> str:
     return git_shortstat(info.files, info.insertions, info.deletions)
 
 
+def _tests(count: int) -> str:
+    return f"{count} test{'s' if count != 1 else ''}"
+
+
+def _file(found: Facts, path: str) -> str:
+    """A file's list item, with its line count at the end of the window where git has one."""
+    size = found.lines.get(path)
+    if size is None:
+        return f"- `{path}`"
+    return f"- `{path}` ({size} line{'s' if size != 1 else ''})"
+
+
 def markdown(found: Facts) -> str:
     out = ["## Session facts (from git, by handoff-lint facts)", ""]
     out.append(f"**Branch:** `{found.branch}`")
     if found.days:
         out.append(f"**Date:** {max(found.days).isoformat()}")
+    if found.diffstat and found.diffstat[0]:
+        out.append(f"**Diff stat:** {git_shortstat(*found.diffstat)}")
     out += ["", "### Commits", ""]
     out += [f"- {c.sha[:7]} {c.subject}\n  - {_stats(c)}" for c in found.commits] or [
         "- (none yet)"
@@ -117,17 +150,20 @@ def markdown(found: Facts) -> str:
     for title, paths in (
         ("Files Created", found.created),
         ("Files Modified", found.modified),
-        ("Files Deleted", found.deleted),
     ):
         if paths:
-            out += ["", f"### {title}", ""] + [f"- `{p}`" for p in paths]
+            out += ["", f"### {title}", ""] + [_file(found, p) for p in paths]
+    if found.deleted:
+        out += ["", "### Files Deleted", ""] + [f"- `{p}`" for p in found.deleted]
     if found.renamed:
         out += ["", "### Files Renamed", ""] + [
             f"- Renamed `{a}` → `{b}`" for a, b in found.renamed
         ]
     if found.tests:
         out += ["", "### Tests Added", ""]
-        out += [f"- Added {len(n)} tests in `{p}`: {', '.join(n)}" for p, n in found.tests.items()]
+        out += [
+            f"- Added {_tests(len(n))} in `{p}`: {', '.join(n)}" for p, n in found.tests.items()
+        ]
     return "\n".join(out) + "\n"
 
 

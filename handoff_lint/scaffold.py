@@ -13,8 +13,8 @@ CONFIG = """\
 # include = ["*HANDOFF*.md", "docs/handoffs/**/*.md"]   # which files are handoff documents
 # not reports: by default, plans, indexes, READMEs and templates by the last word of their
 # name (SESSION_ROADMAP.md, docs/handoffs/INDEX.md, .handoff-lint/handoff-template.md); a
-# configured exclude replaces that default
-# exclude = ["docs/handoffs/archive/**"]
+# configured exclude replaces that default, extend_exclude adds to it
+# extend_exclude = ["docs/handoffs/archive/**"]
 # select = ["HL2", "HL3"]          # only these rules (ids, prefixes or names)
 # ignore = ["HL401"]               # never these
 # min_accuracy = 0.95              # fail when a document's accuracy is lower

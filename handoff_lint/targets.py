@@ -71,17 +71,19 @@ def named(
 
 
 def relative(path: str, facts: RepoFacts | None, cwd: Path) -> str:
-    """An absolute path inside the repository as a path from the working folder, as discovery
-    names documents (so every report names it from the repository root, not as /tmp/...); any
-    other path as given. The file itself is not resolved: a symbolic link keeps its name."""
-    if facts is None or not os.path.isabs(path):
+    """An absolute path inside the repository (with --no-git, inside the working folder) as a
+    path from the working folder, as discovery names documents (so every report names it from
+    the repository root, not as /tmp/...); any other path as given. The file itself is not
+    resolved: a symbolic link keeps its name."""
+    if not os.path.isabs(path):
         return path
+    root = facts.root.resolve() if facts is not None else cwd.resolve()
     folder, name = os.path.split(path)
     try:
-        inside = Path(os.path.realpath(folder), name).relative_to(facts.root.resolve())
+        inside = Path(os.path.realpath(folder), name).relative_to(root)
     except ValueError:
         return path
-    return os.path.relpath(facts.root.resolve() / inside, cwd.resolve())
+    return os.path.relpath(root / inside, cwd.resolve())
 
 
 def _excluded(path: str, facts: RepoFacts, options: Options, exclude: list[str] | None) -> bool:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -37,6 +40,7 @@ def test_a_false_claim_blocks_with_the_fix(session: ScratchRepo, cli, monkeypatc
     answer = json.loads(run.out)
     assert run.code == 0 and answer["decision"] == "block"
     assert "HL401" in answer["reason"] and "fix: write 98.2%" in answer["reason"]
+    assert "`handoff-lint facts --template`" in answer["reason"]  # the true facts, to start from
     stop = {"hook_event_name": "Stop", "stop_hook_active": False, "cwd": str(session.path)}
     assert json.loads(_hook(cli, session.path, stop, monkeypatch).out)["decision"] == "block"
     again = {**stop, "stop_hook_active": True}  # the agent is answering the block: let it go
@@ -138,3 +142,33 @@ def test_stop_without_a_transcript_takes_the_last_hours(
     assert json.loads(_hook(cli, session.path, stop, monkeypatch).out)["decision"] == "block"
     session.commit("drop it", remove=["SESSION_2_HANDOFF.md"], when=now.isoformat())
     assert _hook(cli, session.path, stop, monkeypatch).out == ""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="the time limit needs SIGALRM")
+def test_a_hook_past_its_time_limit_fails_open(session: ScratchRepo) -> None:
+    """A harness that never closes the hook's standard input (or a git that hangs) must not
+    hold the agent: past `--timeout` (here HANDOFF_LINT_AGENT_HOOK_TIMEOUT=1) the hook says so
+    in one line on standard error, prints no decision and exits 0."""
+    env = {**session.env, "HANDOFF_LINT_AGENT_HOOK_TIMEOUT": "1"}
+    hook = subprocess.Popen(
+        [sys.executable, "-m", "handoff_lint", "agent-hook"],
+        cwd=session.path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert hook.stdin is not None
+    hook.stdin.write(b'{"hook_event_name": "Stop", ')  # and never the rest, nor an end of file
+    hook.stdin.flush()
+    started = time.monotonic()
+    try:
+        code = hook.wait(timeout=60)
+        out, err = hook.stdout.read(), hook.stderr.read()  # type: ignore[union-attr]
+    finally:
+        hook.kill()
+        hook.stdin.close()
+    assert code == 0 and out == b"" and time.monotonic() - started < 30
+    assert err.decode().splitlines() == [
+        "handoff-lint agent-hook: skipped (TimeoutError: no answer within 1 s)"
+    ]

@@ -220,6 +220,8 @@ def test_options_read_environment_variables(
     assert cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path).json()["version"] == 1
     text = cli("check", "--format", "text", "-v", "SESSION_3_HANDOFF.md", cwd=repo.path).out
     assert text.startswith("SESSION_3")
+    ruff = cli("check", "--output-format", "text", "-v", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert ruff.code == 0 and ruff.out == text  # ruff's name for --format
 
 
 def test_rules_lists_every_rule_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -73,7 +73,17 @@ def test_own_file_wins_over_pyproject_and_cli_overrides(lied: ScratchRepo, cli) 
     [
         (
             '[tool.handoff-lint]\nselct = ["HL2"]\n',
-            "Additional properties are not allowed ('selct'",
+            "Additional properties are not allowed ('selct' was unexpected) (did you mean "
+            "'select'?)",
+        ),
+        (  # ruff's spelling of the key
+            '[tool.handoff-lint]\nextend-exclude = ["a/**"]\n',
+            "('extend-exclude' was unexpected) (did you mean 'extend_exclude'?)",
+        ),
+        (
+            "[tool.handoff-lint.tolerances]\ndate-days = 2\n",
+            "tolerances: Additional properties are not allowed ('date-days' was unexpected) "
+            "(did you mean 'date_days'?)",
         ),
         ('[tool.handoff-lint]\nseverity = {HL201 = "fatal"}\n', "severity.HL201"),
         ("[tool.handoff-lint\n", "not valid TOML"),

@@ -95,3 +95,36 @@ def test_plans_indexes_and_readmes_are_told_by_the_shape_of_their_names(
     assert discovered("docs/handoffs") == ["docs/handoffs/2025-11-13.md"]
     repo.write(".handoff-lint.toml", "exclude = []\n")
     assert discovered() == sorted(plans + reports)
+
+
+def _paths(cli, repo: ScratchRepo, *args: str) -> list[str]:  # type: ignore[no-untyped-def]
+    run = cli("check", "--format", "json", *args, cwd=repo.path)
+    assert run.code in (0, 1), run.err
+    return sorted(d["path"] for d in run.json()["documents"])
+
+
+def test_extend_exclude_adds_to_the_default_instead_of_replacing_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ruff's pair: `exclude` replaces the default (plans, indexes ... by name), while
+    `extend_exclude` adds globs to it (or to a configured `exclude`); `extend_include` adds
+    globs to the default ones. They apply wherever `exclude` does: discovery, the search for
+    the previous handoff that starts a window, and named files with --force-exclude."""
+    _with_a_plan_between(repo)
+    repo.commit("old", {"docs/handoffs/archive/OLD.md": "# Old\n\n- 1/2 tests (50%)\n"})
+    repo.commit("notes", {"notes/day-3.md": "# Day 3\n\n- 1/2 tests (50%)\n"})
+    archive = "docs/handoffs/archive/OLD.md"
+    reports = ["SESSION_1_HANDOFF.md", "SESSION_2_HANDOFF.md"]
+    assert _paths(cli, repo) == sorted([archive, *reports])
+    repo.write(".handoff-lint.toml", 'extend_exclude = ["docs/handoffs/archive/**"]\n')
+    assert _paths(cli, repo) == reports  # the roadmap stays out as well
+    doc = _document(cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path))
+    assert doc["window"]["previous"] == "SESSION_1_HANDOFF.md"
+    assert _paths(cli, repo, "--force-exclude", archive, "SESSION_ROADMAP.md") == []
+    repo.write(".handoff-lint.toml", 'exclude = ["docs/handoffs/archive/**"]\n')
+    assert _paths(cli, repo) == sorted([*reports, "SESSION_ROADMAP.md"])
+    both = 'exclude = ["SESSION_1*"]\nextend_exclude = ["docs/handoffs/archive/**"]\n'
+    repo.write(".handoff-lint.toml", both)
+    assert _paths(cli, repo) == ["SESSION_2_HANDOFF.md", "SESSION_ROADMAP.md"]
+    repo.write(".handoff-lint.toml", 'extend_include = ["notes/*.md"]\n')
+    assert _paths(cli, repo) == sorted([archive, *reports, "notes/day-3.md"])
+    repo.write(".handoff-lint.toml", 'extend_exclude = ["a/**/b/**/c/**/d.md"]\n')
+    assert cli("check", cwd=repo.path).code == 2  # checked like every configured glob

@@ -34,7 +34,7 @@ def test_facts_paste_into_a_handoff_that_checks_clean(repo: ScratchRepo, cli) ->
     assert printed.code == 0
     front, _, body = printed.out.partition("---\n\n")
     assert "- `app/api.py`" in body and "Renamed `app/old.py` → `app/new.py`" in body
-    assert "Added 1 tests in `tests/test_app.py`: test_api" in body
+    assert "Added 1 test in `tests/test_app.py`: test_api" in body
     assert "files_deleted:\n- app/gone.py" in front
     doc = front + "---\n\n# Session 2 Handoff\n\n## Summary\n\nAPI work.\n\n" + body
     repo.write("SESSION_2_HANDOFF.md", doc)
@@ -155,7 +155,7 @@ def test_facts_leave_out_the_previous_session_committed_with_its_handoff(
     out = cli("facts", "--format", "markdown", cwd=repo.path).out
     commits = out.split("### Commits\n\n")[1].split("\n\n")[0]
     assert commits == f"- {work[:7]} Add two\n  - 1 file changed, 1 insertion(+)", out
-    assert "### Files Created\n\n- `app/two.py`\n" in out and "app/one.py" not in out
+    assert "### Files Created\n\n- `app/two.py` (1 line)\n" in out and "app/one.py" not in out
 
 
 def test_audit_html_to_an_unwritable_place_is_one_line(
@@ -167,3 +167,31 @@ def test_audit_html_to_an_unwritable_place_is_one_line(
     run = cli("audit", "--html", str(page), cwd=repo.path)
     assert run.code == 2 and run.err.count("\n") == 1 and "audit.html" in run.err
     assert "Traceback" not in run.err and run.out == ""
+
+
+def test_facts_template_committed_as_a_handoff_checks_clean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """`facts --template` gives each created or modified file its line count and the window
+    its diff stat; written as a handoff and committed (today, as an agent would), `check`
+    finds nothing, and those counts are claims git verified, not text it skipped."""
+    import datetime as dt
+
+    _session(repo)
+    repo.commit("Add the logo", {"app/logo.png": "\x89PNG\x00\x01\n"})  # binary: no count
+    printed = cli("facts", "--template", cwd=repo.path)
+    assert printed.code == 0 and printed.out.startswith("---\n")
+    assert "- `app/api.py` (2 lines)" in printed.out and "- `app/keep.py` (1 line)" in printed.out
+    assert "- `app/logo.png`\n" in printed.out
+    assert "**Diff stat:** 6 files changed, 7 insertions(+), 2 deletions(-)" in printed.out
+    assert "- Added 1 test in `tests/test_app.py`: test_api" in printed.out
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    repo.commit("Add the session 2 handoff", {"SESSION_2_HANDOFF.md": printed.out}, when=now)
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    data = run.json()["documents"][0]
+    assert run.code == 0 and data["findings"] == [], run.out
+    found = {(c["kind"], c["text"]): c["verdict"] for c in data["claims"]}
+    assert found[("lines", "2 lines")] == "verified"
+    assert found[("lines", "1 line")] == "verified"
+    assert found[("stats", "6 files changed, 7 insertions(+), 2 deletions(-)")] == "verified"
+    assert found[("tests_added", "1")] == "verified"
+    assert {v for v in found.values()} == {"verified"}
+    assert cli("check", "--quiet", "SESSION_2_HANDOFF.md", cwd=repo.path).out == ""

@@ -214,6 +214,38 @@ def test_the_manual_hook_lints_every_committed_document(
     assert f"{DOC}:{BAD_LINE}:3: HL201" in out, out
 
 
+def test_the_readme_config_pins_a_rev_with_autoupdate(
+    framework: tuple[Path, dict[str, str]], repo: ScratchRepo
+) -> None:
+    """README's config names no branch as `rev` (pre-commit never updates one and warns that a
+    mutable reference is unsupported); as README says, the user writes the repository URL and
+    runs `pre-commit autoupdate`, which pins its newest commit (no tag yet); the hook then runs
+    without pre-commit's warning."""
+    config, extra_env = framework
+    written = readme_config()
+    rev = written["repos"][0]["rev"]
+    assert rev == "COMMIT_SHA" and rev not in ("main", "master", "HEAD")
+    hook_repo = yaml.safe_load(config.read_text(encoding="utf-8"))["repos"][0]["repo"]
+    written["repos"][0]["repo"] = hook_repo  # the one edit README asks for: the URL
+    ours = repo.path.parent / "readme-config.yaml"
+    ours.write_text(yaml.safe_dump(written), encoding="utf-8")
+    env = {**repo.env, **extra_env}
+    update = [sys.executable, "-m", "pre_commit", "autoupdate", "-c", str(ours)]
+    code, out = run(update, repo.path, env)
+    pinned = yaml.safe_load(ours.read_text(encoding="utf-8"))["repos"][0]["rev"]
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert code == 0 and pinned == head, out
+    c2 = scratch_history(repo)
+    repo.write(DOC, handoff(c2, false_claim=False))
+    repo.git("add", DOC)
+    hook = [sys.executable, "-m", "pre_commit", "run", "-c", str(ours), "--files", DOC]
+    code, out = run(hook, repo.path, env)
+    assert code == 0 and re.search(r"^handoff-lint\.+Passed$", out, re.M), out
+    assert "mutable reference" not in out, out
+
+
 # --- the native git hook ------------------------------------------------------------------------
 
 

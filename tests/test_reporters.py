@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -401,6 +402,37 @@ def test_an_absolute_path_is_named_from_the_repository_root(repo: ScratchRepo, c
         assert f"--- a/{wanted}" in fixes and f"+++ b/{wanted}" in fixes
     assert cli("check", named, cwd=repo.path).out.startswith(f"{wanted}:")
     assert cli("check", named, cwd=repo.path / "docs").out.startswith("SESSION_1_HANDOFF.md:")
+
+
+def test_no_git_names_a_document_from_the_working_folder(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """With --no-git there is no repository root: an absolute path inside the working folder
+    is named from it in every format (as discovery names documents), and one outside it keeps
+    its absolute path (SARIF: a file:// URI, not a root-relative one)."""
+    work, other = tmp_path / "work", tmp_path / "other"
+    (work / "docs").mkdir(parents=True)
+    other.mkdir()
+    doc = "# H\n\nTests: 10/12 passing (85%)\n"
+    (work / "docs" / "SESSION_1_HANDOFF.md").write_text(doc, encoding="utf-8")
+    (other / "SESSION_2_HANDOFF.md").write_text(doc, encoding="utf-8")
+    named = str(work / "docs" / "SESSION_1_HANDOFF.md")
+    wanted = "docs/SESSION_1_HANDOFF.md"
+    run = cli("check", "--no-git", "--format", "json", named, cwd=work)
+    assert [d["path"] for d in run.json()["documents"]] == [wanted]
+    assert cli("check", "--no-git", named, cwd=work).out.startswith(f"{wanted}:")
+    github = cli("check", "--no-git", "--format", "github", named, cwd=work).out
+    assert github.startswith(f"::error file={wanted},")
+    gitlab = json.loads(cli("check", "--no-git", "--format", "gitlab", named, cwd=work).out)
+    assert {i["location"]["path"] for i in gitlab} == {wanted}
+    outside = str(other / "SESSION_2_HANDOFF.md")
+    sarif = json.loads(cli("check", "--no-git", "--format", "sarif", named, outside, cwd=work).out)
+    places = {
+        tuple(sorted(r["locations"][0]["physicalLocation"]["artifactLocation"].items()))
+        for r in sarif["runs"][0]["results"]
+    }
+    assert places == {
+        (("uri", wanted), ("uriBaseId", "%SRCROOT%")),
+        (("uri", Path(outside).as_uri()),),
+    }
 
 
 def test_agent_format_is_a_task_list_and_silent_when_all_holds(

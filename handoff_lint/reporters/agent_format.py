@@ -50,7 +50,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
     tail = [
         "",
         "What git knows of the session, as a handoff to start from: "
-        "`handoff-lint facts --format template`.",
+        "`handoff-lint facts --template`.",
         "Correct each claim in the document to what git says (or remove it), then run "
         f"`handoff-lint check --format agent {' '.join(paths)}` again; stop when it prints "
         "nothing.",

@@ -116,6 +116,15 @@ def numbered(path: str, findings: list[Finding]) -> list[tuple[Finding, str, int
     return out
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """Where a document is: from the source root (``%SRCROOT%``), or, for a document outside
+    it (named by an absolute path), a ``file://`` URI of its own."""
+    uri = quote(path, safe="/", errors="surrogateescape")
+    if path.startswith("/"):
+        return {"uri": f"file://{uri}"}
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"}
+
+
 def _results(run: RunResult, index: dict[str, int], verbose: bool) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     for document in run.documents:
@@ -131,10 +140,7 @@ def _results(run: RunResult, index: dict[str, int], verbose: bool) -> list[dict[
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {
-                                "uri": quote(path, safe="/", errors="surrogateescape"),
-                                "uriBaseId": "%SRCROOT%",
-                            },
+                            "artifactLocation": _artifact(path),
                             "region": _region(finding),
                         }
                     }
