@@ -1,0 +1,301 @@
+"""File claims in list items and headings: "- Created `a.py`", "- `docs/GUIDE.md` - the guide",
+"- Engine: Engine.kt, Recognizer.kt", "### `src/Runner.cpp`", and the bold labels and headings
+that give a list of files its action."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from handoff_lint import lazyre, roles, textscan
+from handoff_lint.claims import file_chain
+from handoff_lint.claims.file_words import (
+    ACTION_WORDS,
+    ANNOTATION,
+    ARROW,
+    CHECKED,
+    CONTAINER,
+    HEADING_MARK,
+    IMPERATIVE,
+    IMPERATIVES,
+    LABEL,
+    MARKER,
+    TOPIC,
+    TRAILING,
+    VERB_START,
+    VERBS,
+    file_claim,
+    label_action,
+    only_article,
+    path_at,
+    placed,
+)
+from handoff_lint.claims.walk import Line
+from handoff_lint.model import Block, Claim
+
+
+def _item_label(text: str) -> str:
+    """The action of a short list item with no file that only names one ("- Deleted:",
+    "- 删除", "- 新增测试"): the nested items under it are its files."""
+    mark = MARKER.match(text)
+    words = text[mark.end() if mark else 0 :].strip(" *_:：")
+    trailing = TRAILING.match(words) if words and len(words) <= 40 else None
+    if not trailing or textscan.path_tokens(words):
+        return ""
+    return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+
+
+class Labels:
+    """Bold labels ('**Files Created:**') and the file action they give the list after them."""
+
+    def __init__(self) -> None:
+        self.paragraph: str = ""
+        self.items: dict[int, str] = {}
+
+    def see(self, line: Line) -> None:
+        if not line.first:
+            return
+        block = line.block
+        if block.kind == "heading":
+            self.paragraph = ""
+            return
+        label = LABEL.match(line.text)
+        action = label_action(label.group("label")) if label else ""
+        if block.list_depth >= 0:
+            # a label, or "- 删除" over a nested list of the files deleted
+            if label or (action := _item_label(line.text)):
+                self.items[block.item_id] = action
+        else:
+            self.paragraph = action
+
+    def action(self, block: Block) -> str:
+        if block.parent_item_id in self.items:
+            return self.items[block.parent_item_id]
+        if block.list_depth >= 0 and self.paragraph:
+            return self.paragraph
+        return ""
+
+
+def _action_for(line: Line, labels: Labels, rest: str) -> str:
+    note = ANNOTATION.match(rest)
+    if note:
+        return ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]
+    trailing = TRAILING.match(rest)
+    if trailing:
+        return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+    return _given_action(line, labels)
+
+
+def _given_action(line: Line, labels: Labels) -> str:
+    """The action a label over the item or its section's heading gives its files."""
+    return labels.action(line.block) or roles.file_action(line.block.section)
+
+
+def item_claims(line: Line, labels: Labels) -> list[Claim]:
+    is_heading = line.block.kind == "heading"
+    if not (line.starts_item or is_heading):
+        return []
+    prefix = (HEADING_MARK if is_heading else MARKER).match(line.text)
+    start = prefix.end() if prefix else 0
+    body = line.text[start:]
+    verb = VERB_START.match(body)
+    if verb and not is_heading:
+        return _verb_claims(line, start + verb.end(), VERBS[verb.group("verb").lower()])
+    order = IMPERATIVE.match(body) if CHECKED.search(line.text[:start]) else None
+    if order and not is_heading:  # "- [x] Create missing `x.h`": a task done
+        return _verb_claims(line, start + order.end(), IMPERATIVES[order.group("verb").lower()])
+    found = path_at(body)
+    if not found:
+        return _heading_subject(line) if is_heading else _label_list(line, labels, start)
+    offset, path, end = found
+    if _bare_word(body, offset, path) and (is_heading or TOPIC.match(body, end)):
+        return []  # "### README Files Created", "- README updates": a word, not the file
+    rest = body[end:]
+    if LOCAL_NOTE.search(rest):
+        return []  # "`x.html` (local-only, gitignored)": the item says it is not committed
+    action = _action_for(line, labels, rest.lstrip("`*_ "))
+    if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
+        action = "exists"  # "- @src/a.py:40-52", a list of key files: files that are there
+    decorated = body[offset - 1 : offset] in ("`", "[")  # a code span or a link, not bold
+    named = not is_heading or (decorated and not rest.strip("`*_ "))
+    if not action and named and _listed_deliverable(line, path, decorated, rest):
+        action = "exists"  # "- `docs/GUIDE.md` - the guide", "### `src/a.cpp`": it is there
+    action = placed(action, body, end)
+    if not action or action == "plan":
+        return []
+    column = start + offset + 1
+    arrow = ARROW.match(rest.lstrip("`*"))
+    if arrow:
+        target = path_at(rest.lstrip("`*")[arrow.end() :])
+        if target:
+            return [file_claim(target[1], "renamed", line.number, column, old_path=path)]
+    claim = file_claim(path, action, line.number, column)
+    if body[offset - 2 : offset] == "](":  # "[the guide](docs/guide.md)": a relative link
+        claim.value["link"] = True
+    chained = file_chain.following(body, end, path)
+    if not chained:
+        return [claim]
+    shared = _given_action(line, labels) or ("exists" if action == "exists" else "")
+    return [claim, *_chained(line, start, chained, shared)]
+
+
+def _chained(line: Line, start: int, chained: list[file_chain.Chained], shared: str) -> list[Claim]:
+    """The files an item names after its first ("- `a.ts` (new), `b.ts`, `c.ts`"), each with
+    its own note's action or the one its heading or label gives them all."""
+    out: list[Claim] = []
+    for more in chained:
+        action = more.action or shared
+        if action and action != "plan":
+            value = {"path": more.path, "action": action}
+            if more.written:
+                value["written"] = more.written
+            text = more.written or more.path
+            out.append(Claim("file", text, line.number, start + more.column, value))
+    return out
+
+
+# a heading that tells of a file going away, being moved or still to come names a file that
+# need not be there
+NOT_THERE = lazyre.compile(
+    r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|migrat|retir|legacy|old|former|"
+    r"plan|todo|next|future|missing|broken|ignor|untracked|uncommit|local|generated)|"
+    r"not\s+(?:yet\s+)?committed|nicht\s+committ",
+    re.I,
+)
+
+
+# what an item of done work says of its own file when the file is not there: "- `a.py` -
+# removed", "(not committed)"; "- `x.jsx` - Delete button", "Local CI runner" describe what the
+# file does, so a past participle or a state word, not a stem
+ITEM_NOT_THERE = lazyre.compile(
+    r"\b(?:(?:delet|remov|renam|mov|dropp|deprecat|replac|migrat|retir)ed|legacy|former|"
+    r"missing|broken|untracked|uncommitted|locally|local[- ]only|generated|planned|"
+    r"todo|next|future)\b|\w*ignor|not\s+(?:yet\s+)?committed|"
+    r"nicht\s+(?:committ|versioniert|eingecheckt)",
+    re.I,
+)
+
+
+# a note that the file is not in git: local, ignored, untracked, not committed
+LOCAL_NOTE = lazyre.compile(
+    r"\blocal[- ]only\b|\bgit-?ignored\b|\buntracked\b|\bnot\s+(?:yet\s+)?committed\b|"
+    r"\buncommitted\b|nicht\s+committ|未提交|未跟踪",
+    re.I,
+)
+
+
+# what a program writes when it runs (a database, a log, a lock): named in done work, not committed
+RUNTIME = lazyre.compile(
+    r"\.(?:db|sqlite3?|log|pid|lock|tmp|bak|cache|env|out|pyc|class|o|so|dll|exe|zip|tar|gz)$",
+    re.I,
+)
+
+
+# "Node.js", "Vue.js", ".loro": a product or an extension named in prose, not a file
+# "`.loro`-Dateien", "`.env`-style": the name is part of a compound word
+COMPOUND = lazyre.compile(r"^[`*_]*-[^\W\d_]")
+# what follows a file in a list of files: nothing, a separator, a note in brackets, a count
+LISTED = lazyre.compile(r"^[`*_]*\s*(?:$|[-–—:：(（|,]|\s*\d)")
+NAME_NOT_FILE = lazyre.compile(r"^(?:[A-Z][A-Za-z0-9]*\.js|\.\w+)$")
+
+
+def _listed_deliverable(line: Line, path: str, decorated: bool, rest: str) -> bool:
+    """A list item of done work that starts with a file and no action word names a file that
+    is there; not one a program writes at run time, nor one the item or its headings say is
+    gone, uncommitted or to come. A bare name outside a code span is a file only where the item
+    lists it ("- NOTES.md - the notes"), not where it starts a sentence ("- Token.v compiled")."""
+    listed = LISTED.match(rest) is not None
+    section = line.block.section
+    titles = [node.title for node in section.chain()] if section is not None else []
+    return (
+        "." in posixpath.basename(path)
+        and not RUNTIME.search(path)
+        and not path.startswith(("~", "/", "$"))
+        and (decorated or "/" in path or (not NAME_NOT_FILE.match(path) and listed))
+        and not COMPOUND.match(rest)
+        and not ITEM_NOT_THERE.search(line.text)
+        and not any(NOT_THERE.search(text) for text in titles)
+    )
+
+
+# "- Neural engine: Engine.kt, Recognizer.kt": a label, then nothing but files
+LABEL_LIST = lazyre.compile(
+    r"[*_]*(?P<label>[^\W\d_][^:：`*\[\]()]{0,40}?)[*_]*\s*[:：]\s*(?P<list>\S.*?)\s*$"
+)
+LIST_SEPARATOR = lazyre.compile(r"\s*(?:,|、|;|\band\b|\bund\b)\s*")
+
+
+def _label_list(line: Line, labels: Labels, start: int) -> list[Claim]:
+    """The files a label lists, when all it lists is files (two or more, or in code spans):
+    each is there, or has the action the label or its heading gives."""
+    match = LABEL_LIST.match(line.text, start)
+    if match is None:
+        return []
+    items: list[tuple[int, str]] = []
+    position = match.start("list")
+    for part in LIST_SEPARATOR.split(match.group("list")):
+        offset = line.text.find(part, position)
+        position = offset + len(part)
+        name = part.strip("`*_ ")
+        path = textscan.normalize_path(name)
+        bare = not part.startswith("`")
+        if (
+            not textscan.looks_like_path(path)
+            or path != name
+            or "." not in posixpath.basename(path)
+        ):
+            return []
+        if bare and (NAME_NOT_FILE.match(path) or RUNTIME.search(path)):
+            return []
+        items.append((offset + part.find(name), path))
+    if len(items) < 2 and not match.group("list").startswith("`"):
+        return []
+    action = label_action(match.group("label")) or _given_action(line, labels)
+    if not action and _listed_deliverable(line, items[0][1], True, ""):
+        action = "exists"
+    if not action or action == "plan":
+        return []
+    return [file_claim(path, action, line.number, column + 1) for column, path in items]
+
+
+def _heading_subject(line: Line) -> list[Claim]:
+    """ "### Audio chain (`src/Processor.cpp`)": a heading about one file, named in a code
+    span, claims the file is there."""
+    spans = textscan.code_spans(line.text)
+    paths = [s for s in spans if textscan.looks_like_path(s[2].strip()) and "::" not in s[2]]
+    if len(paths) != 1 or len(textscan.path_tokens(line.text)) != 1 or NOT_THERE.search(line.text):
+        return []
+    span = paths[0]
+    path = textscan.normalize_path(span[2])
+    return [file_claim(path, "exists", line.number, span[0] + 2 + span[2].find(path))]
+
+
+def _bare_word(body: str, offset: int, path: str) -> bool:
+    """An extension-less name with no folder and no code span or bold around it ("README",
+    "Makefile"): in a heading, a word of the title."""
+    decorated = body[offset - 1 : offset] in ("`", "*", "_")
+    return not decorated and "/" not in path and "." not in path
+
+
+def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
+    """'Deleted `a.py`, `b.py`' and 'Renamed `a` → `b`' at the start of an item."""
+    out: list[Claim] = []
+    spans = [s for s in textscan.code_spans(line.text) if s[0] >= offset - 1]
+    between = line.text[offset : spans[0][0]].strip(" *:").lower() if spans else "-"
+    if between in ("to", "in", "into") and action == "created":
+        action = "modified"
+    elif not only_article(between):
+        return out
+    paths = [
+        (s, textscan.normalize_path(s[2])) for s in spans if textscan.looks_like_path(s[2].strip())
+    ]
+    if action == "renamed" and len(paths) >= 2:
+        (_, old), (new_span, new) = paths[0], paths[1]
+        return [file_claim(new, "renamed", line.number, new_span[0] + 2, old_path=old)]
+    for span, path in paths:
+        # "Removed `createRequire` from `cli.ts`", "Added `x()` to `a.py`": the file after
+        # "from"/"to"/"in" is where it happened, so it was modified
+        before = line.text[: span[0]].rstrip(" *_`").lower()
+        where = action if not CONTAINER.search(before) else "modified"
+        out.append(file_claim(path, where, line.number, span[0] + 2 + span[2].find(path)))
+    return out

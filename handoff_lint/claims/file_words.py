@@ -1,0 +1,167 @@
+"""The words and shapes of a file claim: where a path stands in a line and which action a word
+gives it ("Created", "(new)", "`a.py` modificado", "**Files Deleted:**")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handoff_lint import lazyre, roles, textscan
+from handoff_lint.model import Claim
+
+MARKER = lazyre.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+[.)]\s+)?")
+HEADING_MARK = lazyre.compile(r"^\s*#{1,6}\s+(?:\d+[.)]\s+)?")
+VERBS = {
+    "created": "created",
+    "added": "created",
+    "new": "created",
+    "wrote": "created",
+    "modified": "modified",
+    "updated": "modified",
+    "changed": "modified",
+    "edited": "modified",
+    "fixed": "modified",
+    "refactored": "modified",
+    "deleted": "deleted",
+    "removed": "deleted",
+    "renamed": "renamed",
+    "moved": "renamed",
+}
+IMPERATIVES = {
+    "create": "created",
+    "add": "created",
+    "write": "created",
+    "update": "modified",
+    "modify": "modified",
+    "edit": "modified",
+    "delete": "deleted",
+    "remove": "deleted",
+    "rename": "renamed",
+    "move": "renamed",
+}
+IMPERATIVE = lazyre.compile(
+    r"^\*{0,2}(?P<verb>" + "|".join(IMPERATIVES) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
+)
+# "- README updates": an extension-less word followed by a noun of change names a topic
+TOPIC = lazyre.compile(r"\s+(?:updates|changes|modifications|fixes|improvements)\b", re.I)
+CHECKED = lazyre.compile(r"\[[xX✓✔]\]")
+# what may stand between the verb and the path: "Created `a.py`", "Created missing `a.h`",
+# "Added new file `b.py`", "Deleted the old `c.py`"
+BETWEEN_WORDS = frozenset({"the", "a", "an", "new", "missing", "old", "empty", "initial"})
+
+
+def only_article(between: str) -> bool:
+    words = between.split()
+    if words and words[-1] in ("file", "files"):
+        words.pop()
+    return len(words) <= 2 and all(w in BETWEEN_WORDS for w in words)
+
+
+VERB_START = lazyre.compile(
+    r"^\*{0,2}(?P<verb>" + "|".join(VERBS) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
+)
+# "(new)", "(modified)" after a path; or "- Updated with ..." ("- Added 6 tests" adds to it)
+# "(new)", "- Created", "— Deleted": the file's action; "- Removed createRequire" removed
+# something from the file (a word follows), which is modifying it
+ANNOTATION = lazyre.compile(
+    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added|modified|updated|deleted|removed)\b"
+    r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)\w)))",
+    re.I,
+)
+# "**x.md** erstellt", "`a.py` created", "`b.ts` modificado": a path with its action word after
+# it and nothing more, in the languages agents write
+TRAILING = lazyre.compile(
+    r"^(?:(?P<created>created|added|"
+    + roles.CREATED_WORDS
+    + r")|(?P<modified>modifi|updat|chang|aktualisiert|angepasst|"
+    + roles.CHANGED_WORDS
+    + r")|(?P<deleted>deleted|removed|gelöscht|eliminad|removid|supprimé|删除|削除))"
+    r"[^\W\d_]*\s*[.!✅✔]*\s*$",
+    re.I,
+)
+LABEL = lazyre.compile(
+    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$"
+)
+CONTAINER = lazyre.compile(r"\b(?:from|to|in|into|inside|within|of)$")
+ARROW = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
+OPENING = lazyre.compile(r"(\*\*|__)?`?")
+SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
+MARKED_LINK = lazyre.compile(r"[^\w\s\[\]`*_(]{1,3}\s*(?=\[[^\]]+\]\()")
+LINK = lazyre.compile(
+    r"\[(?P<text>[^\]\n]{1,200})\]\((?P<target>[^)\s]{1,300})(?:\s+\"[^\"]*\")?\)"
+)
+WORD = lazyre.compile(r"[^\W\d_]+")
+LOCATED = lazyre.compile(r"(?::\d|#L\d)")  # a line location right after a path
+PATH_TOKEN = lazyre.compile(r"[^\s`*,;|()\[\]\"']+")
+ACTION_WORDS = {
+    "created": "created",
+    "new": "created",
+    "added": "created",
+    "modified": "modified",
+    "updated": "modified",
+    "deleted": "deleted",
+    "removed": "deleted",
+}
+
+
+def link_at(text: str, offset: int) -> tuple[int, str, int] | None:
+    """A Markdown link to a file at ``offset``: "[a.py](../src/a.py)" names its target (from
+    the document's folder), "[src/a.py](https://host/blob/main/src/a.py)" its text."""
+    link = LINK.match(text, offset)
+    if link is None:
+        return None
+    target = link.group("target").split("#")[0]
+    if target and "://" not in target and not target.startswith("mailto:"):
+        path = textscan.normalize_path(target)
+        if textscan.looks_like_path(path) and "::" not in path:
+            return link.start("target") + target.find(path), path, link.end()
+    label = textscan.normalize_path(link.group("text"))
+    if textscan.looks_like_path(label) and label in link.group("text"):
+        return link.start("text") + link.group("text").find(label), label, link.end()
+    return None
+
+
+def path_at(text: str) -> tuple[int, str, int] | None:
+    """(offset, path, end) of a path at the very start of ``text``, inside decoration or not."""
+    match = OPENING.match(text)
+    offset = match.end() if match else 0
+    marked = MARKED_LINK.match(text, offset)
+    if marked:  # "- 📖 [API docs](compiler/README.md)": an emoji before a link
+        offset = marked.end()
+    if text[offset : offset + 1] == "[" and not text.startswith("[ ]", offset):
+        return link_at(text, offset)
+    spanned = SPANNED.match(text, offset - 1) if text[offset - 1 : offset] == "`" else None
+    if (
+        spanned
+        and textscan.looks_like_path(spanned.group(1), spaces=True)
+        and "::" not in spanned.group(1)
+    ):
+        path = spanned.group(1).strip()
+        return offset, path, offset + len(path)
+    token = PATH_TOKEN.match(text, offset)
+    if not token:
+        return None
+    raw = token.group(0)
+    if "::" in raw:
+        return None
+    path = textscan.normalize_path(raw)
+    if not textscan.looks_like_path(path):
+        return None
+    start = offset + raw.find(path)
+    return start, path, start + len(path)
+
+
+def file_claim(path: str, action: str, line: int, column: int, **extra: Any) -> Claim:
+    return Claim("file", path, line, column, {"path": path, "action": action, **extra})
+
+
+def label_action(label: str) -> str:
+    role = roles.role_of(label)
+    return "plan" if role == "plan" else roles.ACTION_OF_ROLE.get(role, "")
+
+
+def placed(action: str, text: str, end: int) -> str:
+    """ "`src/a.c:166-216`: the bug" names a place in a file, not a change: a path with a line
+    location right after it (at ``end``) claims only that the file exists, unless a heading,
+    label or verb says the session changed it."""
+    return "exists" if action == "changed" and LOCATED.match(text, end) else action
