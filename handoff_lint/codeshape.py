@@ -17,6 +17,8 @@ GRAPH = r"[*|\\/ ]*"
 SHAPES: list[tuple[str, lazyre.Pattern]] = [
     # "abc1234 subject", "* abc1234 (HEAD -> main) subject", "commit abc1234...", "abc1234 - x"
     ("gitlog", lazyre.compile(r"^\s*" + GRAPH + r"(?:commit\s+)?[0-9a-f]{7,40}\b(?:\s|$)")),
+    # "Original:   2ecb110... (note)", "HEAD now: 47f87e9": a commit under a short label
+    ("gitlog", lazyre.compile(r"^\s*[A-Za-z][\w .#-]{0,30}[:：]\s+`?[0-9a-f]{7,40}`?(?:\s|$)")),
     (
         "diffstat",
         lazyre.compile(r"^\s*\S.*?\s\|\s+(?:\d+\s*[+\-]*\s*(?:\(new file\))?|Bin\b.*)\s*$"),

@@ -385,6 +385,12 @@ def test_commit_count_shapes(markdown: str, expected: list[str]) -> None:
             ["abc1234"],
         ),
         ("```text\ncommit abc1234def5678\nAuthor: A <a@b>\nDate:   Mon\n```\n", ["abc1234def5678"]),
+        # commits under short labels: "Original:   2ecb110... (note)"
+        (
+            "```\nOriginal:   abc1234def5678 (before)\nAttempt 2:  def5678abc1234 (after)\n```\n",
+            ["abc1234def5678", "def5678abc1234"],
+        ),
+        ("```yaml\nsha: abc1234def5678\n```\n", []),  # configuration, not output
         # a commit id in program code or in a command is not
         ("```bash\ngit show abc1234\ngit revert def5678\n```\n", []),
         ("```ts\nconst abc1234 = 1;\n```\n", []),

@@ -637,7 +637,7 @@ def test_a_label_that_lists_only_files(repo: ScratchRepo, cli) -> None:  # type:
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     repo.commit("work", {"src/Engine.kt": "e\nf\n"})
     doc = HEAD + (
-        "### Kotlin port\n\n"
+        "### Kotlin Migration\n\n"
         "- Engine: Engine.kt, Recognizer.kt\n"
         "- Gestures: Pointers.kt, Engine.kt\n"
         "- Stack: Node.js, React\n"
@@ -669,3 +669,111 @@ def test_a_file_said_to_be_untracked(repo: ScratchRepo, cli) -> None:  # type: i
         (8, "unverifiable"),
     ]
     assert "HL302" in run.out
+
+
+def test_a_table_total_of_file_sizes_is_their_sum_in_git(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| **Total** | **754** |" under rows giving each file's size: the rows add up, but the
+    files hold other sizes in git, so the total is wrong too (HL305, with the fix)."""
+    repo.commit("base", {"docs/a.md": _lines(30)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"docs/a.md": _lines(34), "docs/b.md": _lines(20)})
+    table = "| File | Lines | Purpose |\n|---|---|---|\n| `docs/a.md` | {} | a |\n| `docs/b.md` | 20 | b |\n| **Total** | **{}** | |\n"
+    run = _second(repo, cli, HEAD + "## Docs\n\n" + table.format(31, 51))
+    assert _line_verdicts(run, "lines_total") == [(13, "refuted")]
+    assert "write 54" in run.out or "54" in run.out
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + "## Docs\n\n" + table.format(34, 54)})
+    good = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(good) if c["kind"] == "lines_total"] == ["verified"]
+
+
+def test_a_count_over_items_that_stand_for_several(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "**Tests Added (6 test cases):**" over four items, one of them "for all options (a, b,
+    c)": an item stands for several, so more than four is no lie; fewer than four still is."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n"})
+    items = "- Creation\n- Dismissal\n- Callbacks for all options (a, b, c)\n- Trimming\n"
+    run = _second(repo, cli, HEAD + "**Tests Added (6 test cases):**\n" + items)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "counts"] == ["unverifiable"]
+    repo.commit(
+        "handoff 3", {"SESSION_3_HANDOFF.md": HEAD + "**Tests Added (3 test cases):**\n" + items}
+    )
+    low = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(low) if c["kind"] == "counts"] == ["refuted"]
+
+
+def test_a_conversion_arrow_from_a_bare_name(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "1. `Echo.java` → `src/kotlin/Echo.kt`": the old file, named bare, was deleted and the
+    new one created, so the file was converted (renamed) in the session."""
+    repo.commit("base", {"src/java/Echo.java": "class Echo {}\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("convert", {"src/kotlin/Echo.kt": "class Echo\n"}, remove=["src/java/Echo.java"])
+    doc = HEAD + "**Files Converted:**\n1. `Echo.java` → `src/kotlin/Echo.kt`\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(8, "verified")]
+
+
+def test_the_latest_commit_before_the_documentation_commits(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "HEAD at the session's commit: `X`" when only "docs:" commits (the handoff written
+    afterwards) follow it in the window: X is the latest of the work. A code commit after it
+    makes the claim stale."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    work = repo.commit("feat: the work", {"src/a.py": "x\n"})
+    repo.commit("docs: notes", {"docs/notes.md": "n\n"})
+    repo.commit("docs(session): status", {"docs/status.md": "s\n"})
+    run = _second(repo, cli, HEAD + f"**Latest commit:** `{work[:7]}`\n")
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "commit"] == ["verified"]
+    repo.commit("fix: later code", {"src/a.py": "y\n"})
+    repo.commit("docs: more", {"docs/more.md": "m\n"})
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + f"**Latest commit:** `{work[:7]}`\n"})
+    stale = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert [c["rule"] for c in claims_of(stale) if c["kind"] == "commit"] == ["HL207"]
+
+
+def test_a_file_count_over_several_sessions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "**Totals:** 6 sessions, ~37 files touched" sums a table of several sessions: not a
+    count of this session's window."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n", "src/b.py": "y\n"})
+    run = _second(
+        repo, cli, HEAD + "**Totals:** 6 sessions, ~37 files touched.\n\n- 5 files changed\n"
+    )
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "file_count"] == ["refuted"]
+
+
+def test_an_action_label_then_a_count_of_files(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- **删除**: 5个文件", "- **Modified:** 1 file": the label's action, then the count."""
+    repo.commit("base", {"a.py": "a\n", "b.py": "b\n", "c.py": "c\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"c.py": "c\nd\n"}, remove=["a.py", "b.py"])
+    doc = HEAD + "- **删除**: 5个文件\n- **Modified:** 1 file\n- **Deleted**: 2 files\n"
+    run = _second(repo, cli, doc)
+    got = [(c["line"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file_count"]
+    assert got == [(7, "refuted"), (8, "verified"), (9, "verified")]
+
+
+def test_a_file_named_bare_after_a_verb_or_a_done_mark(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- **ADDED**: SaveTest.kt with 3 behavioral tests", "- Updated README.md", "1. ✅
+    `shot.png` - the welcome page": files named without a code span, or after a done mark."""
+    tests = "".join(f"    @Test fun case{n}() {{}}\n" for n in range(2))
+    repo.commit("base", {"README.md": "r\n", "docs/shots/home.png": "p\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit(
+        "work", {"SaveTest.kt": "class SaveTest {\n" + tests + "}\n", "README.md": "r\ns\n"}
+    )
+    doc = HEAD + (
+        "- **ADDED**: SaveTest.kt with 3 behavioral tests\n"
+        "- Updated README.md\n"
+        "- Added Node.js support\n\n"
+        "#### Screenshots\n\n"
+        "1. ✅ `docs/shots/home.png` - home page\n"
+        "2. ✅ `docs/shots/welcome.png` - welcome page\n"
+        "3. ✅ 添加测试脚本到package.json\n"  # a sentence run into the name: no file
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [
+        (7, "verified"),
+        (8, "verified"),
+        (13, "verified"),
+        (14, "refuted"),
+    ]
+    assert _line_verdicts(run, "test_count") == [(7, "refuted")]

@@ -102,7 +102,8 @@ def _latest_end(text: str) -> int:
     return best
 
 
-LOG_LEAD = lazyre.compile(r"^[\s*|\\/]*(?:commit\s+)?$")  # what precedes the id on a git log line
+# what precedes the id on a git log line, or on a labelled one in pasted output ("Attempt 4: ")
+LOG_LEAD = lazyre.compile(r"^[\s*|\\/]*(?:commit\s+|[A-Za-z][\w .#-]{0,30}[:：]\s+`?)?$")
 DECORATION = lazyre.compile(r"^\s*\([^)]*\)")  # "(HEAD -> main, origin/main)" after the id
 
 
@@ -345,10 +346,24 @@ def _rewritten_as(info: CommitInfo | None, evidence: Evidence) -> CommitInfo | N
     return None
 
 
+# a commit of documents only, by its conventional subject ("docs(session-30): handoff")
+DOCS_SUBJECT = lazyre.compile(r"^(?:docs?|chore\(docs?\))(?:\([^)]*\))?!?:", re.I)
+
+
 def _latest_ok(sha: str, evidence: Evidence) -> bool:
-    """'Latest commit X': X is the window's newest commit, or the one before the document's own."""
-    newest = [c.sha for c in evidence.window_commits[:2]]
-    return not newest or sha in newest
+    """'Latest commit X': X is the window's newest commit, or the one before the document's own,
+    or the newest before a run of documentation commits (the handoff written after the work)."""
+    commits = evidence.window_commits
+    newest = [c.sha for c in commits[:2]]
+    if not newest or sha in newest:
+        return True
+    own = 1 if evidence.doc_path in evidence.changes else 0  # the document's own commit
+    for commit in commits[own:]:
+        if commit.sha == sha:
+            return True
+        if not DOCS_SUBJECT.match(commit.subject):
+            return False
+    return False
 
 
 def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:

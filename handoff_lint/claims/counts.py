@@ -53,6 +53,7 @@ TOTAL_MENTION = lazyre.compile(
     r"|\b" + NOUN.replace("noun", "noun3") + r"\b[^=\n|]{0,80}=\s*(?P<n3>\d+)\s+total\b",
     re.I,
 )
+TESTS_NOUN = lazyre.compile(r"\btest|测试|テスト|테스트", re.I)
 RANGE_BEFORE = lazyre.compile(r"\d\s*(?:[-–~]|to)\s*$")
 RELATIVE = lazyre.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
 MARKER = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -123,6 +124,8 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         value["witness"] = found.what
         if found.named:
             value["named"] = found.named
+        if found.plural and TESTS_NOUN.search(noun):  # tests listed by behaviour, some several
+            value["plural"] = True
         out.append(Claim("counts", str(items.n), line.number, items.column + 1, value))
     return out
 
@@ -340,6 +343,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         count = int(claim.value["count"])
         if count in accepted:
             claim.settle("verified", f"{count} {measure} agrees")
+        elif measure == "items" and claim.value.get("plural") and count > int(claim.value["items"]):
+            claim.settle(
+                "unverifiable",
+                f"{count} claimed over {claim.value['items']} list items, some of which stand "
+                "for several",
+            )
         elif measure == "commits" and _fewer_in_a_fitted_window(count, evidence):
             claim.settle(
                 "unverifiable",

@@ -65,6 +65,16 @@ SHAPES = [
         + r"))?",
         re.I,
     ),
+    # "- **Deleted**: 59 files", "- **删除**: 59个文件", "新增: 4个文件": an action label, then the count
+    lazyre.compile(
+        r"(?:^\s*(?:[-+*]\s+|\d+[.)]\s+)?|[|])\s*\**\s*(?P<a1>"
+        + ACTION
+        + r")\s*\**\s*[:：]\s*\**\s*"
+        + NUMBER
+        + r"\s*(?:个|個|件)?\s*"
+        + NOUN,
+        re.I,
+    ),
 ]
 # "変更規模: 新規0件、修正1件、削除0件"
 COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
@@ -161,9 +171,19 @@ WHOLE = lazyre.compile(
 )
 
 
+# "Totals: 6 sessions, ~37 files touched": a count over several sessions, not this one's window
+SESSIONS = lazyre.compile(
+    r"\b(?:\d+|two|three|four|five|six|several|all)\s+(?:sessions|sprints|phases)\b"
+    r"|\bacross\s+(?:all\s+|the\s+)?(?:sessions|sprints|phases)\b",
+    re.I,
+)
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
+        if SESSIONS.search(line.text):
+            continue
         if WORDS.search(line.folded) and not DIFF_STAT.search(line.text):
             found = _claims_on(line)
             listed = witness.listed_above(line.block, line.number) if found and line.shape else None

@@ -157,7 +157,7 @@ def _chained(line: Line, start: int, chained: list[file_chain.Chained], shared: 
 # a heading that tells of a file going away, being moved or still to come names a file that
 # need not be there
 NOT_THERE = lazyre.compile(
-    r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|migrat|retir|legacy|old|former|"
+    r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|retir|legacy|old|former|"
     r"plan|todo|next|future|missing|broken|ignor|untracked|uncommit|local|generated)|"
     r"not\s+(?:yet\s+)?committed|nicht\s+committ",
     re.I,
@@ -277,11 +277,31 @@ def _bare_word(body: str, offset: int, path: str) -> bool:
     return not decorated and "/" not in path and "." not in path
 
 
+# "**ADDED**: RecordingsTest.kt with 11 tests": a file named bare right after the verb
+BARE_FILE = lazyre.compile(
+    r"[*_:\s]*(?P<path>[\w@.-]+(?:/[\w@.-]+)*\.[A-Za-z]\w{0,7})(?=$|[\s,;:(—–-])"
+)
+
+
+def _bare_after_verb(line: Line, offset: int, action: str) -> list[Claim]:
+    """The one file a verb names without a code span, when the name has an extension and is
+    not a product ("Node.js") or a run-time artefact."""
+    found = BARE_FILE.match(line.text, offset)
+    if found is None:
+        return []
+    path = found.group("path")
+    if NAME_NOT_FILE.match(path) or RUNTIME.search(path) or not textscan.looks_like_path(path):
+        return []
+    return [file_claim(path, action, line.number, found.start("path") + 1)]
+
+
 def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
     """'Deleted `a.py`, `b.py`' and 'Renamed `a` → `b`' at the start of an item."""
     out: list[Claim] = []
     spans = [s for s in textscan.code_spans(line.text) if s[0] >= offset - 1]
-    between = line.text[offset : spans[0][0]].strip(" *:").lower() if spans else "-"
+    if not spans:
+        return _bare_after_verb(line, offset, action)
+    between = line.text[offset : spans[0][0]].strip(" *:").lower()
     if between in ("to", "in", "into") and action == "created":
         action = "modified"
     elif not only_article(between):

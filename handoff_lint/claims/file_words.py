@@ -9,7 +9,10 @@ from typing import Any
 from handoff_lint import lazyre, roles, textscan
 from handoff_lint.model import Claim
 
-MARKER = lazyre.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+[.)]\s+)?")
+# a list marker, a checkbox, a number, and a done mark ("1. ✅ `a.png` - the welcome page")
+MARKER = lazyre.compile(
+    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+[.)]\s+)?(?:[✅✓✔☑]\ufe0f?\s*)?"
+)
 HEADING_MARK = lazyre.compile(r"^\s*#{1,6}\s+(?:\d+[.)]\s+)?")
 VERBS = {
     "created": "created",
@@ -92,6 +95,8 @@ LINK = lazyre.compile(
 )
 WORD = lazyre.compile(r"[^\W\d_]+")
 LOCATED = lazyre.compile(r"(?::\d|#L\d)")  # a line location right after a path
+# "添加测试脚本到package.json": a sentence in a script without spaces runs into the name
+GLUED = lazyre.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][A-Za-z]")
 PATH_TOKEN = lazyre.compile(r"[^\s`*,;|()\[\]\"']+")
 ACTION_WORDS = {
     "created": "created",
@@ -142,7 +147,7 @@ def path_at(text: str) -> tuple[int, str, int] | None:
     if not token:
         return None
     raw = token.group(0)
-    if "::" in raw:
+    if "::" in raw or GLUED.search(raw):
         return None
     path = textscan.normalize_path(raw)
     if not textscan.looks_like_path(path):

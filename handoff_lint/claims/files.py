@@ -206,7 +206,8 @@ def _settle(claim: Claim, path: str, evidence: Evidence) -> None:
         else:
             _not_touched(claim, path, evidence)
     elif action == "renamed":
-        old = str(claim.value.get("old_path", ""))
+        written = str(claim.value.get("old_path", ""))
+        old = (evidence.resolve(written) or written) if written else ""  # "`A.java` → `src/A.kt`"
         if "R" in actions or ("A" in actions and (not old or "D" in evidence.actions(old))):
             claim.settle("verified", f"{path} was renamed or moved in the session window")
         elif actions:

@@ -180,7 +180,7 @@ def _cell_number(cells: list[tuple[int, str]], index: int) -> tuple[int, re.Matc
     return (cells[index][0], match) if match else None
 
 
-def _table_claims(line: Line) -> list[Claim]:
+def table_claims(line: Line) -> list[Claim]:
     """A row of a table with a file column: its count column is a line count ("Lines", "LOC",
     "行数"), insertions ("Lines Added", "+N") with deletions beside them ("Lines Removed")."""
     header = [h.lower() for h in line.block.table_header]
@@ -343,7 +343,7 @@ def extract(doc: Document) -> list[Claim]:
     for line in done:
         found: list[Claim] = []
         if line.block.kind == "table_row":
-            found = _table_claims(line)
+            found = table_claims(line)
         elif line.shape == "diffstat":
             found = _diffstat_claims(line)
         elif LINE_WORDS.search(line.folded):

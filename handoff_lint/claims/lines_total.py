@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, quantity, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.lines import LINE_WORDS, agrees
-from handoff_lint.claims.walk import Line, done_lines
+from handoff_lint.claims.lines import LINE_WORDS, agrees, table_claims
+from handoff_lint.claims.walk import Line, done_lines, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -74,7 +74,63 @@ def extract(doc: Document) -> list[Claim]:
                 value["at_least"] = True
             text = line.text[total.start : total.end]
             out.append(Claim("lines_total", text, line.number, total.start + 1, value))
-    return out + _section_totals(lines)
+    return out + _section_totals(lines) + _table_totals(lines)
+
+
+TOTAL_CELL = lazyre.compile(r"^[\s*_]*(?:total|sum|gesamt|insgesamt|总计|合计|合計|總計)\b", re.I)
+NUMBER_CELL = lazyre.compile(
+    r"^[\s*_~≈]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)[\s*_]*(?:lines?|行)?[\s*_]*$"
+)
+
+
+def _cell_index(cells: list[tuple[int, str]], column: int) -> int:
+    """The index of the cell holding the 0-based ``column`` of the row."""
+    return next(
+        (i for i, (start, raw) in enumerate(cells) if start <= column < start + len(raw)), -1
+    )
+
+
+def _table_totals(lines: list[Line]) -> list[Claim]:
+    """ "| **Total** | **2,254** |" under rows that each give one file's size in the same
+    column: the total is the sum of the files' sizes in git (not of the rows as written)."""
+    out: list[Claim] = []
+    rows: list[tuple[str, int]] = []  # (path, cell index) of the rows above, in this table
+    header: list[str] | None = None
+    for line in lines:
+        if line.block.kind != "table_row":
+            rows, header = [], None
+            continue
+        if line.block.table_header is not header:
+            rows, header = [], line.block.table_header
+        cells = table_cells(line.text)
+        if [c.strip() for _, c in cells] == header:
+            continue  # the header row
+        if cells and TOTAL_CELL.match(cells[0][1]):
+            out.extend(_table_total(line, cells, rows))
+            rows = []
+            continue
+        found = [c for c in table_claims(line) if c.value["measure"] == "lines"]
+        if len(found) == 1 and not found[0].value.get("approx"):
+            rows.append((str(found[0].value["path"]), _cell_index(cells, found[0].column - 1)))
+        else:
+            rows = [("", -1)]  # a row that is not one file's size: no total over this table
+    return out
+
+
+def _table_total(
+    line: Line, cells: list[tuple[int, str]], rows: list[tuple[str, int]]
+) -> list[Claim]:
+    columns = {index for _, index in rows}
+    if len(rows) < 2 or len(columns) != 1 or -1 in columns:
+        return []
+    index = columns.pop()
+    found = NUMBER_CELL.match(cells[index][1]) if index < len(cells) else None
+    if found is None:
+        return []
+    written = found.group("n")
+    value = {"count": int(written.replace(",", "")), "paths": [p for p, _ in rows], "sizes": True}
+    column = cells[index][0] + found.start("n")
+    return [Claim("lines_total", written, line.number, column + 1, value)]
 
 
 def _item_path(line: Line) -> str | None:
@@ -137,7 +193,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         ]
         counts = [min(evidence.line_counts.get(p or "", set()), default=None) for p in paths]
         created = all(p is not None and "A" in evidence.actions(p) for p in paths)
-        if not created or any(n is None for n in counts):
+        sizes = bool(claim.value.get("sizes"))  # a column of sizes: what the files hold now
+        if not (created or sizes) or any(n is None for n in counts):
             claim.settle(
                 "unverifiable",
                 "not every file listed above was created in the session with a count git has",

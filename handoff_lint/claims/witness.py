@@ -88,11 +88,19 @@ TREE_ENTRY = lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|-
 NAMES = lazyre.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*)?`")
 
 
+# an item that stands for several of what is counted: "callbacks for all options (1m, 5m, 30m)"
+PLURAL = lazyre.compile(
+    r"\b(?:all|each|every|both|various|multiple|several|per)\b|[(（][^()（）]*[,、/][^()（）]*[)）]",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Witness:
     count: int
     what: str  # "list items", "table rows", "entries"
     named: int = 0  # items that name something in a code span, when only some of them do
+    plural: bool = False  # some item stands for several: the count is at least the items
 
 
 def _position(doc: Document, block: Block) -> int:
@@ -152,7 +160,7 @@ def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
     labels ("**Core:**") that carry no count of their own. Items that carry counts themselves
     ("- Fantasy (14): ...") are groups of what is counted, not one each: no witness."""
     items: set[int] = set()
-    counted = named = 0
+    counted = named = plural = 0
     for block in blocks:
         if block.kind == "heading":
             break
@@ -168,11 +176,13 @@ def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
             items.add(block.item_id)
             counted += GROUP_COUNT.search(block.lines[0]) is not None
             named += NAMES.match(block.lines[0]) is not None
+            plural += PLURAL.search(block.lines[0]) is not None
     if not items or counted * 2 >= len(items):
         return None
     # "(1 test)" over "- `RoleTest::test_scope`", "- Expected 'like'", "- SQLite ...": the
     # items that name something may be what is counted, the others details of them
-    return Witness(len(items), "list items", named if 0 < named < len(items) else 0)
+    some_named = named if 0 < named < len(items) else 0
+    return Witness(len(items), "list items", some_named, plural > 0)
 
 
 # "**Core** (6 个):", "**Tests (5):**": a group label with its own count, over its list
