@@ -185,7 +185,7 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
     each of its newest commits (``texts_at_start[path]``, oldest first; "" where the file did
     not exist). One ``cat-file --batch`` for all of them.
     """
-    wanted = {"symbol", "tests_added", "test_count"}
+    wanted = {"symbol", "tests_added", "test_count", "words"}
     paths = {
         p
         for c in claims

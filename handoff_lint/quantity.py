@@ -28,6 +28,7 @@ UNITS = {
         r"|个测试|個のテスト|件のテスト|件のテストケース|개의?\s*테스트|테스트|Tests?|pruebas|testes|Testfälle"
     ),
     "count": r"个|個|件|개",  # a bare counter: its noun is the subject's (tests of a test file)
+    "words": r"words?|Wörter|palabras|palavras|mots|parole",
 }
 QUANTITY = lazyre.compile(
     NUMBER + r"\s*(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items()) + r")(?!\w)",

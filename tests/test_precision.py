@@ -768,6 +768,10 @@ def test_a_file_named_bare_after_a_verb_or_a_done_mark(repo: ScratchRepo, cli) -
         "1. ✅ `docs/shots/home.png` - home page\n"
         "2. ✅ `docs/shots/welcome.png` - welcome page\n"
         "3. ✅ 添加测试脚本到package.json\n"  # a sentence run into the name: no file
+        "\n### Docs\n\n"
+        "- [Express.js](https://expressjs.com/) - a web page, not a file\n"
+        "- `.gitignore`\n"
+        "  - Added profiling.json legacy file\n"  # inside the file above: no file of its own
     )
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file") == [
@@ -777,3 +781,64 @@ def test_a_file_named_bare_after_a_verb_or_a_done_mark(repo: ScratchRepo, cli) -
         (14, "refuted"),
     ]
     assert _line_verdicts(run, "test_count") == [(7, "refuted")]
+
+
+def test_a_latest_commit_that_is_not_the_sessions_end(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """An id quoted inside a listed commit's subject ("- abc1234 notes: latest commit
+    def5678") and "latest commit at start: X" (the session's base) do not claim the end of
+    the session; "**Latest commit:** X" for an older X still does (HL207)."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    first = repo.commit("feat: one", {"a.py": "1\n"})[:7]
+    second = repo.commit(f"notes: latest commit {first}", {"b.py": "2\n"})[:7]
+    repo.commit("feat: three", {"c.py": "3\n"})
+    doc = HEAD + (
+        f"- {second} notes: latest commit {first}\n"
+        f"- Latest known commit at start: {first} (before the work)\n\n"
+        f"**Latest commit:** {first}\n"
+    )
+    run = _second(repo, cli, doc)
+    rules = [(c["line"], c["rule"]) for c in claims_of(run) if c["kind"] == "commit"]
+    assert rules == [(7, None), (7, None), (8, None), (10, "HL207")]
+
+
+def test_a_coverage_ratio_beside_a_cell_about_tests(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| model | 68% (638/928) | Repository tests |" under a Coverage column counts covered
+    lines, not tests: no more tests than the repository defines is claimed. In prose, "638/928
+    tests passing" is a count of tests (HL407)."""
+    tests = "".join(f"def test_{n}():\n    pass\n\n" for n in range(3))
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"tests/test_a.py": tests})
+    doc = HEAD + (
+        "| Package | Coverage | Tests |\n|---|---|---|\n| model | 68% (638/928) | Repository tests |\n\n"
+        "- 638/928 tests passing\n"
+    )
+    run = _second(repo, cli, doc)
+    rules = [(c["line"], c["rule"]) for c in claims_of(run) if c["kind"] == "tests"]
+    assert rules == [(9, None), (11, "HL407")]
+
+
+def test_lines_of_a_part_of_the_work(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "| Lines of Test Code | ~800 | ~1,000 | +200 lines |": lines of a part of the diff, which
+    git does not count apart; more than the whole diff is still refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": _lines(300), "tests/test_a.py": _lines(150)})
+    row = "| Metric | Before | After | Change |\n|---|---|---|---|\n| Lines of Test Code | 1 | 2 | +{} lines |\n"
+    run = _second(repo, cli, HEAD + row.format(200))
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "stats"] == ["unverifiable"]
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + row.format(900)})
+    more = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(more) if c["kind"] == "stats"] == ["refuted"]
+
+
+def test_the_word_count_of_a_document(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "`docs/GUIDE.md` (3,000+ words)": git's token count (markup included) is at least the
+    words a person counts, so fewer tokens than claimed is refuted; more is not judged."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("docs", {"docs/GUIDE.md": "word " * 1200 + "\n", "docs/NOTES.md": "a b c\n"})
+    doc = HEAD + (
+        "- `docs/GUIDE.md` (3,000+ words)\n"
+        "- `docs/GUIDE.md` (comprehensive 1,000+ word guide)\n"
+        "- `docs/NOTES.md` (~100 words)\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "words") == [(7, "refuted"), (8, "verified"), (9, "refuted")]

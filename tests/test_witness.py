@@ -22,6 +22,11 @@ def _items(markdown: str) -> list[tuple[str, int]]:
         ("#### 新增文档（12个）\n1. `A.md`\n2. `B.md`\n", [("12", 2)]),
         ("#### 移动的文档 (7个)\n| 文档 | 到 |\n|---|---|\n| `a.md` | docs/ |\n", [("7", 1)]),
         ("### Created (4 files)\n\n```\nsrc/\n├── a.py\n└── b.py\n```\n", [("4", 2)]),
+        # pasted `git status --short` lines, each a file with its note
+        (
+            "### 修改的文件 (5个)\n```\nM a/x.go   - note\nM go.mod\nD b/y.go   (390 行)\n```\n",
+            [("5", 3)],
+        ),
         # two lists under one heading, separated by bold group labels, count together
         (
             "### New files (3 files)\n\n**Core:**\n\n- `a.py`\n\n**Tests:**\n\n- `t.py`\n- `u.py`\n",

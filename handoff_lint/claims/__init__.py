@@ -52,6 +52,7 @@ def load() -> dict[str, ClaimKind]:
         tests,
         tests_added,
         untracked,
+        words,
     )
 
     return KINDS

@@ -33,6 +33,13 @@ SUBJECT_REACH = 400
 LATEST_WORD = lazyre.compile(r"\b(?:latest|last|most recent|final|head)\b", re.I)
 LAST_WORD = lazyre.compile(r"\b(?:latest|last)\b", re.I)
 COMMIT_WORD = lazyre.compile(r"\bcommit\b", re.I)
+# "Latest known commit at start: X", "HEAD before the session": where the session began
+AT_START = lazyre.compile(
+    r"\b(?:at\s+(?:the\s+)?(?:session\s+)?start|at\s+(?:the\s+)?beginning|before\s+(?:this|the)\s+"
+    r"(?:session|work)|starting\s+point|(?:session\s+)?base)\b",
+    re.I,
+)
+START_REACH = 24
 QUOTED = lazyre.compile(
     r"^[`*_)\]\s]*(?:[:\-–—]\s*)?[`*_\s]*[\"“'‘](?P<subject>[^\"”’]{3,}?)[\"”’]"
 )
@@ -99,6 +106,8 @@ def _latest_end(text: str) -> int:
         last = next((m for m in LAST_WORD.finditer(text, first_end)), None)
         if last is not None:
             best = min(best, last.end())
+    if best <= len(text) and AT_START.search(text, 0, best + START_REACH):
+        return len(text) + 1  # "latest commit at start: X": the session's base, not its end
     return best
 
 
@@ -148,6 +157,7 @@ def _claims_on_line(line: Line) -> list[Claim]:
     section = line.block.section
     listed = line.starts_item and section is not None and section.within("commits")
     latest_end = -1
+    subject_from = len(line.text) + 1  # after a leading id ("- 0b42ddd subject"): its subject
     for match in textscan.hex_tokens(line.text, digits_ok=listed or bool(commit_cells)):
         in_cell = match.start() in commit_cells
         if not _presented_as_commit(line, match, in_cell):
@@ -164,12 +174,14 @@ def _claims_on_line(line: Line) -> list[Claim]:
         else:
             at_start = (line.starts_item or line.shape == "gitlog") and not before
             subject = _subject_after(after, at_start)
+            if at_start and subject:
+                subject_from = min(subject_from, match.end())
         if subject:
             value["subject"] = subject
         if latest_end < 0:
             latest_end = _latest_end(line.text)
-        if latest_end <= match.start():
-            value["role"] = "latest"
+        if latest_end <= match.start() and match.start() < subject_from:
+            value["role"] = "latest"  # not an id quoted in a listed commit's subject
         out.append(Claim("commit", match.group(1), line.number, match.start(1) + 1, value))
     return out
 

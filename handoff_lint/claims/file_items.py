@@ -287,8 +287,8 @@ def _bare_after_verb(line: Line, offset: int, action: str) -> list[Claim]:
     """The one file a verb names without a code span, when the name has an extension and is
     not a product ("Node.js") or a run-time artefact."""
     found = BARE_FILE.match(line.text, offset)
-    if found is None:
-        return []
+    if found is None or line.block.parent_item_id >= 0:
+        return []  # none, or a nested item: what changed inside the file its parent names
     path = found.group("path")
     if NAME_NOT_FILE.match(path) or RUNTIME.search(path) or not textscan.looks_like_path(path):
         return []

@@ -121,7 +121,8 @@ def link_at(text: str, offset: int) -> tuple[int, str, int] | None:
         if textscan.looks_like_path(path) and "::" not in path:
             return link.start("target") + target.find(path), path, link.end()
     label = textscan.normalize_path(link.group("text"))
-    if textscan.looks_like_path(label) and label in link.group("text"):
+    web = target.rstrip("/").rsplit("/", 1)[-1]  # a web page names a file only by its own name
+    if textscan.looks_like_path(label) and label in link.group("text") and label.endswith(web):
         return link.start("text") + link.group("text").find(label), label, link.end()
     return None
 

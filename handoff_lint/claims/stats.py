@@ -69,6 +69,14 @@ TRAILING_LABEL = lazyre.compile(
 TOTAL_CELL = lazyre.compile(r"^\W*(?:total|totals|sum|合计|总计|合計)\W*$", re.I)
 
 
+# "Lines of Test Code", "docs", "frontend": lines of a part of the work, which git does not count
+PART = lazyre.compile(
+    r"\b(?:test|tests|testing|doc|docs|documentation|frontend|backend|config|configuration|"
+    r"style|styles|css|schema|migration|migrations|scripts?)\b|测试|文档|テスト|ドキュメント",
+    re.I,
+)
+
+
 # "Net Change: +466 lines", "净增 +466 行": insertions less deletions
 NET = lazyre.compile(r"\bnet\b|\bneto\b|\bnetto\b|净|正味", re.I)
 
@@ -129,6 +137,8 @@ def extract(doc: Document) -> list[Claim]:
         plus = PLUS_LINES.search(line.text)
         if plus and not PATHISH.search(line.text[: plus.start()]):
             claim = _claim(plus, line.number, "ins")
+            if PART.search(line.text, 0, plus.start()):
+                claim.value["part"] = True  # "| Lines of Test Code | ... | +2,500 lines |"
             if NET.search(line.text, 0, plus.start()) and claim.value["deletions"] is None:
                 claim.value["net"] = claim.value.pop("insertions")  # "Net Change | +466 lines"
             out.append(claim)
@@ -254,6 +264,12 @@ def _work(evidence: Evidence) -> tuple[int, int, int]:
     return found.get("the session's work without this document") or found["the session's net diff"]
 
 
+def _within(claim: Claim, evidence: Evidence) -> bool:
+    """A part's lines are no more than the whole diff's."""
+    _, ins, _ = evidence.diffstats["the session's net diff"]
+    return int(claim.value.get("insertions") or 0) <= ins
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         if not evidence.available or not evidence.diffstats:
@@ -264,6 +280,11 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         fits = readings(claim, evidence)
         if fits:
             claim.settle("verified", f"{claim.text} agrees with {fits[0][0]}")
+        elif claim.value.get("part") and _within(claim, evidence):
+            claim.settle(
+                "unverifiable",
+                f"{claim.text} of a part of the work: git counts the whole diff, not that part",
+            )
         elif not _pasted_elsewhere(claim):
             files, ins, dels = evidence.diffstats["the session's net diff"]
             claim.settle(

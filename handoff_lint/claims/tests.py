@@ -76,6 +76,20 @@ def _session_of(line: Line) -> int | None:
     return int(first) if first.isdigit() else None
 
 
+def _near(line: Line, claim: Claim) -> str:
+    """The words that say what a ratio counts: around it in prose; in a table, its own cell and
+    that column's header ("| 68% (638/928) | Repository tests |" under "Coverage" counts
+    covered lines, whatever the next cell says)."""
+    start = claim.column - 1
+    if line.block.kind == "table_row" and line.block.table_header:
+        cells = table_cells(line.text)
+        header = line.block.table_header
+        for index, (begin, raw) in enumerate(cells):
+            if begin <= start < begin + len(raw):
+                return raw + " " + (header[index] if index < len(header) else "")
+    return line.text[max(0, start - 25) : start + 1 + len(claim.text) + 40]
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in containing(doc, "/", "out"):  # every pattern holds a RATIO: "x/y", "x out of y"
@@ -87,7 +101,7 @@ def extract(doc: Document) -> list[Claim]:
                 claim.value["session"] = session
             start = max(0, claim.column - 60)
             claim.value["start"] = bool(STARTING.search(line.text[start : claim.column]))
-            near = line.text[max(0, claim.column - 26) : claim.column + len(claim.text) + 40]
+            near = _near(line, claim)
             passing = PASSING.search(near) is not None and NOT_PASSING.search(near) is None
             claim.value["passing"] = passing
             claim.value["other_suite"] = OTHER_SUITE.search(near) is not None

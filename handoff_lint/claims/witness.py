@@ -81,7 +81,10 @@ GROUP_COUNT = lazyre.compile(
     + SIZE_UNIT
     + r"\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
 )
-TREE_ENTRY = lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s)\s*(?P<name>\S.*?)\s*$")
+# a tree or list entry, or a `git status --short` line ("M  src/a.go - note", "D  old.go")
+TREE_ENTRY = lazyre.compile(
+    r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|[-*+]\s|(?:[MADRCU]{1,2}|\?\?)\s)\s*(?P<name>\S.*?)\s*$"
+)
 
 
 # an item that starts by naming something in a code span: "- `RoleTest::test_scope`"

@@ -1,0 +1,76 @@
+"""Word counts of documents: "`GUIDE.md` (3,000+ words)", "(comprehensive 4,000+ word report)".
+
+Git has the text, and ``wc -w`` counts every whitespace-separated token, Markdown marks and
+table pipes included: at least as many as the words a person counts. So a claim is refuted only
+when even that count falls short: "N+ words" or "N words" with fewer tokens than N, "~N words"
+with fewer than N less the approximate tolerance. Many more tokens than an exact count may be
+markup: unverifiable.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from handoff_lint import config, quantity
+from handoff_lint.claims import register
+from handoff_lint.claims.walk import claimed_text, containing
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+WORDS = ("word", "wörter", "palabra", "palavra", "mots", "parole")
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for line in containing(doc, *WORDS):
+        first = line.starts_item or line.first
+        for _, path, found in quantity.annotated(line.text, first, ("words",)):
+            value = {"path": path, "count": found.count}
+            if found.approx:
+                value["approx"] = True
+            if found.at_least:
+                value["at_least"] = True
+            text = line.text[found.start : found.end]
+            out.append(Claim("words", text, line.number, found.start + 1, value))
+    return out
+
+
+def _least(claim: Claim) -> int:
+    """The fewest tokens the claim allows."""
+    count = int(claim.value["count"])
+    if not claim.value.get("approx"):
+        return count
+    active = config.ACTIVE
+    return count - max(active.approx_lines, count * active.approx_percent // 100)
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    for claim in claims:
+        found = claimed_text(claim, evidence, "HL305")
+        if found is None:
+            continue
+        claim.value["resolved"] = found[0]
+        tokens = len(re.findall(r"\S+", found[1]))
+        if tokens < _least(claim):
+            claim.settle(
+                "refuted",
+                f"the file has {tokens} whitespace-separated tokens in git (markup included), "
+                f"fewer than {claim.text}",
+                "HL305",
+            )
+        elif (
+            tokens <= int(claim.value["count"]) * 11 // 10
+            or claim.value.get("approx")
+            or claim.value.get("at_least")
+        ):
+            claim.settle("verified", f"the file has {tokens} tokens, markup included")
+        else:
+            claim.settle(
+                "unverifiable", f"the file has {tokens} tokens, markup included: not a word count"
+            )
+
+
+register("words", extract, verify)
