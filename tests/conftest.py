@@ -14,12 +14,20 @@ from handoff_lint.cli import main
 from handoff_lint.scratch import ScratchRepo, isolated_env
 
 
+KEPT = frozenset({"HANDOFF_LINT_WHEELHOUSE"})  # where the offline hook tests find wheels
+
+
 @pytest.fixture(autouse=True)
 def isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test sees its own HOME and empty global git config, fixed author and dates."""
+    """Every test sees its own HOME and empty global git config, fixed author and dates, and
+    none of the shell's HANDOFF_LINT_* settings (the wheelhouse of the offline hook tests
+    aside): ``HANDOFF_LINT_FORMAT=json`` in a developer's shell must not change a test."""
     home = tmp_path_factory.mktemp("home")
     (home / ".gitconfig").write_text("", encoding="utf-8")
-    for key in [k for k in __import__("os").environ if k.startswith("GIT_")]:
+    environ = __import__("os").environ
+    for key in [k for k in environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(key, raising=False)
+    for key in [k for k in environ if k.startswith("HANDOFF_LINT_") and k not in KEPT]:
         monkeypatch.delenv(key, raising=False)
     for key, value in isolated_env(home).items():
         if key.startswith(("GIT_", "HOME", "XDG_")):
