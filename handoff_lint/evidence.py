@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import contents, history, lazyre, textscan
+from handoff_lint import contents, history, lazyre, textscan, trees
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
@@ -91,6 +91,7 @@ class Evidence:
     _folder_set: set[str] | None = field(default=None, repr=False)
     _nfc: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _nfc_size: int = -1
+    _suggested: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     @property
     def recent_commits(self) -> list[CommitInfo]:
@@ -236,9 +237,16 @@ class Evidence:
         return self.tree_names.get(name, []) + self._names.get(name, [])
 
     def did_you_mean(self, written: str) -> str:
+        """A suggestion of the changed paths whose file names are close to ``written``'s,
+        worked out once per file name (a 1 MB document refutes the same path many times)."""
+        key = (posixpath.basename(written), len(self.changes))
+        if key not in self._suggested:
+            self._suggested[key] = self._suggest(key[0])
+        return self._suggested[key]
+
+    def _suggest(self, name: str) -> str:
         import difflib
 
-        name = posixpath.basename(written)
         changed = sorted(self.changes)
         by_name = {posixpath.basename(p): p for p in changed}
         close = difflib.get_close_matches(name, list(by_name), n=2, cutoff=0.75)
@@ -356,41 +364,16 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         fields = git.run_renames(
             "diff", "--cached", "--name-status", "-z", "-M", "--no-ext-diff", base
         ).split("\0")
-        entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
     else:
         assert window.head is not None
         questions = _window_questions(facts, window)
         git.prefetch(*questions)
         fields = git.run_renames(*questions[0]).split("\0")
-        entries = _tree_entries(facts, window.head)
     _parse_name_status(fields, evidence.changes)
-    key = ("tree", "index" if window.staged else str(window.head))
-    if key not in facts.memo:  # documents that share a window share its tree (read-only)
-        facts.memo[key] = _tree(entries)
-    tree: Tree = facts.memo[key]
+    tree = trees.at_end(facts, window)  # documents that share a window share it (read-only)
     evidence.files_at_end, evidence.submodules, evidence.tree_names, evidence.blobs_at_end = tree
     if window.head:
         evidence.window_commits = parse_records(git.run(*_log_question(window), check=False))
-
-
-Tree = tuple[set[str], set[str], dict[str, list[str]], dict[str, str]]
-
-
-def _tree(entries: list[str]) -> Tree:
-    """(paths, submodule paths, paths by file name, blob id by path) of ``ls-tree``/``ls-files``
-    entries (``mode type sha\tpath`` or ``mode sha stage\tpath``)."""
-    split = [entry.partition("\t") for entry in entries]
-    ordered = list(dict.fromkeys(path for _, _, path in split if path))  # unmerged: 3 entries
-    submodules = {path for meta, _, path in split if path and meta.startswith("160000")}
-    names: dict[str, list[str]] = {}
-    for path in ordered:
-        names.setdefault(path.rpartition("/")[2], []).append(path)
-    blobs: dict[str, str] = {}
-    for meta, _, path in split:
-        fields = meta.split()
-        if path and len(fields) == 3:
-            blobs[path] = fields[2] if fields[1] in ("blob", "tree", "commit") else fields[1]
-    return set(ordered), submodules, names, blobs
 
 
 def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]:
@@ -405,7 +388,8 @@ def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]
         window.base or empty_tree(head),
         head,
     )
-    return [diff, *_tree_questions(facts, head), _log_question(window)]
+    known = trees.key(window) in facts.memo  # an earlier document's tree, parsed already
+    return [diff, *([] if known else trees.questions(facts, head)), _log_question(window)]
 
 
 def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
@@ -421,34 +405,6 @@ def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
 
 def _log_question(window: Window) -> tuple[str, ...]:
     return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
-
-
-def _tree_questions(facts: RepoFacts, head: str) -> list[tuple[str, ...]]:
-    """The commands ``_tree_entries`` runs for ``head`` (when the index matches HEAD)."""
-    if head != facts.head:
-        return [_ls_tree(head)]
-    staged = ("diff-index", "--cached", "--ignore-submodules=none", "--name-only", "-z", head)
-    return [("ls-files", "-s", "-z"), staged]
-
-
-def _tree_entries(facts: RepoFacts, head: str) -> list[str]:
-    """The entries (``mode ... \tpath``) of ``head``'s tree.
-
-    For HEAD, read from the index when nothing is staged (``diff-index --cached`` is empty: same
-    paths, modes and blobs, no unmerged entries): ``ls-files`` reads one file, while ``ls-tree
-    -r`` inflates every tree of the commit (2 ms against 25-45 ms for 8,769 files). With staged
-    changes, a conflict or an intent-to-add entry, ``ls-tree -r`` answers.
-    """
-    questions = _tree_questions(facts, head)
-    if len(questions) > 1:
-        entries = facts.git.fields(*questions[0], check=False)  # mode sha stage\tpath
-        if not any(facts.git.fields(*questions[1], check=False)):
-            return entries
-    return facts.git.fields(*_ls_tree(head), check=False)  # mode type sha\tpath
-
-
-def _ls_tree(head: str) -> tuple[str, ...]:
-    return ("ls-tree", "-r", "-z", head)
 
 
 def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:

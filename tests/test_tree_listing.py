@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import evidence
+from handoff_lint import trees
 from handoff_lint.gitcmd import Git
 from handoff_lint.repo import gather
 from handoff_lint.scratch import ScratchRepo
@@ -116,4 +116,4 @@ def test_index_listing_equals_ls_tree(
     facts = gather(Git(repo.path))
     expected = _listing(facts.git.fields("ls-tree", "-r", "-z", "HEAD"))
     assert ("vendor/lib", True) in expected and ("empty.txt", False) in expected
-    assert _listing(evidence._tree_entries(facts, str(facts.head))) == expected
+    assert _listing(trees.tree_entries(facts, str(facts.head))) == expected
