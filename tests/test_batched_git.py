@@ -1,0 +1,146 @@
+"""Git questions answered in bulk (issue 16): a check of every document walks the history once for
+the commits that added them; a document one commit wrote is not blamed; suggestions and trees
+are worked out once. Each answer is held to the one asked document by document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff_lint import evidence, pipeline, trees, versions
+from handoff_lint.added import added_commit
+from handoff_lint.gitcmd import Git
+from handoff_lint.model import Window
+from handoff_lint.repo import gather
+from handoff_lint.scratch import ScratchRepo
+
+DOC = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nWork.\n\n## Files Created\n\n- `{}`\n"
+
+
+def _sessions(repo: ScratchRepo, count: int) -> list[str]:
+    """``count`` sessions, each a file and then its handoff document; the paths of the documents."""
+    docs = []
+    for n in range(1, count + 1):
+        repo.commit(f"work {n}", {f"src/m{n}.py": f"N = {n}\n"})
+        docs.append(f"handoffs/SESSION_{n}_HANDOFF.md")
+        repo.commit(f"handoff {n}", {docs[-1]: DOC.format(f"src/m{n}.py")})
+    repo.commit("a fix of the first", {docs[0]: DOC.format("src/m1.py") + "\nMore notes.\n" * 6})
+    return docs
+
+
+def _run(
+    repo: ScratchRepo, files: list[str]
+) -> tuple[list[pipeline.DocumentResult], list[list[str]]]:
+    made: list[Git] = []
+    original = Git.__init__
+
+    def recording(self: Git, cwd: Path) -> None:
+        original(self, cwd)
+        made.append(self)
+
+    Git.__init__ = recording  # type: ignore[method-assign]
+    try:
+        result = pipeline.run(files, pipeline.Options(cwd=repo.path))
+    finally:
+        Git.__init__ = original  # type: ignore[method-assign]
+    return result.documents, [call for git in made for call in git.calls]
+
+
+def _added_walks(calls: list[list[str]]) -> list[list[str]]:
+    return [c for c in calls if "log" in c and "--diff-filter=A" in c and "--name-only" not in c]
+
+
+def test_check_of_every_document_walks_once_for_the_commits_that_added_them(
+    repo: ScratchRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.path)
+    docs = _sessions(repo, 6)
+    together, calls = _run(repo, [])
+    assert [d.path for d in together] == sorted(docs)
+    batched = [c for c in calls if "--no-renames" in c and "--diff-filter=A" in c]
+    assert len(batched) == 1, batched
+    assert not _added_walks(calls), _added_walks(calls)  # no `log -1 --diff-filter=A` each
+    for alone_path in docs:  # the same windows and verdicts as each document checked alone
+        alone, _ = _run(repo, [alone_path])
+        match = next(d for d in together if d.path == alone_path)
+        assert alone[0].window == match.window
+        assert [(c.line, c.verdict) for c in alone[0].claims] == [
+            (c.line, c.verdict) for c in match.claims
+        ]
+
+
+def test_a_single_check_reads_the_added_commit_from_the_documents_history(
+    repo: ScratchRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.path)
+    docs = _sessions(repo, 2)
+    results, calls = _run(repo, [docs[1]])
+    assert not _added_walks(calls), _added_walks(calls)
+    facts = gather(Git(repo.path))
+    added = repo.git("log", "-1", "--diff-filter=A", "--format=%H", "HEAD", "--", docs[1])
+    assert added_commit(facts, docs[1]) == added
+    assert results[0].window is not None and results[0].window.head == added
+
+
+def test_a_document_one_commit_wrote_is_not_blamed_and_a_rewritten_one_is(
+    repo: ScratchRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.path)
+    docs = _sessions(repo, 3)
+    _, calls = _run(repo, [docs[1]])
+    assert not [c for c in calls if "blame" in c]
+    _, calls = _run(repo, [docs[0]])  # two versions: its lines are blamed
+    assert [c for c in calls if "blame" in c]
+    # blame's own answer for the one-version document is what written_once stands for
+    facts = gather(Git(repo.path))
+    assert facts.head is not None
+    found = versions.history(facts, facts.head, docs[1])
+    assert versions.written_once(facts, facts.head, docs[1], found)
+    assert set(versions.blame(facts, facts.head, docs[1]).values()) == {found[0].sha}
+    assert len(versions.blame(facts, facts.head, docs[1])) == len(DOC.format("x").splitlines())
+    first = versions.history(facts, facts.head, docs[0])
+    assert not versions.written_once(facts, facts.head, docs[0], first)
+
+
+def test_a_document_moved_here_is_blamed(repo: ScratchRepo) -> None:
+    repo.commit("one", {"notes/old.md": DOC.format("src/a.py")})
+    repo.git("mv", "notes/old.md", "SESSION_1_HANDOFF.md")
+    repo.git("commit", "-q", "-m", "move")
+    facts = gather(Git(repo.path))
+    assert facts.head is not None
+    found = versions.history(facts, facts.head, "SESSION_1_HANDOFF.md")
+    assert not versions.written_once(facts, facts.head, "SESSION_1_HANDOFF.md", found)
+
+
+def test_suggestions_are_worked_out_once_per_file_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+
+    asked: list[str] = []
+    close = difflib.get_close_matches
+
+    def counting(word: str, *args: object, **kwargs: object) -> list[str]:
+        asked.append(word)
+        return close(word, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    found = evidence.Evidence(window=Window(None, None), changes={"src/parser.py": {"A"}})
+    first = found.did_you_mean("lib/parsers.py")
+    assert first == "did you mean src/parser.py?"
+    assert found.did_you_mean("other/parsers.py") == first
+    assert asked == ["parsers.py"]
+    found.changes["src/parsers2.py"] = {"A"}  # a path added since: worked out again
+    assert "src/parsers2.py" in found.did_you_mean("lib/parsers.py")
+
+
+def test_a_run_keeps_a_few_parsed_trees_not_one_per_document() -> None:
+    class Facts:
+        def __init__(self) -> None:
+            self.memo: dict[tuple[str, ...], object] = {}
+
+    facts = Facts()
+    for n in range(10):
+        tree = ({f"f{n}"}, set(), {}, {})
+        assert trees.keep(facts, ("tree", str(n)), tree) is tree  # type: ignore[arg-type]
+    kept = [k for k in facts.memo if k[0] == "tree"]
+    assert kept == [("tree", str(n)) for n in range(10 - trees.TREES_KEPT, 10)]
