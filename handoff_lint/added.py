@@ -68,3 +68,50 @@ def added_commits(facts: RepoFacts, paths: list[str]) -> None:
     for path in plain:
         found = newest.get(path)
         facts.git.remember(added_question(path), f"{found}\n" if found else "")
+
+
+def histories(facts: RepoFacts, paths: list[str]) -> None:
+    """Answer the history question ``versions`` asks of each document (``log --remove-empty
+    --numstat --full-diff HEAD -- DOC``, a walk from HEAD back to the commit that added it) for
+    the documents of a run that one commit wrote, from one walk for all of them.
+
+    The walk lists, for every commit of HEAD's whole history (``--full-history``: no branch
+    pruned), the documents it changed; a merge lists those it changed against every parent
+    (``-c``), the only ones a document's own log could show. A document listed by one commit,
+    and that commit no merge, has that commit as its whole history, and its own log would print
+    that commit's ``--numstat``: asked for all of them at once (``log --no-walk``). Documents
+    written more than once keep their own question.
+    """
+    from handoff_lint import versions  # imports this module
+
+    plain = [p for p in dict.fromkeys(paths) if PLAIN_PATH.fullmatch(p)]
+    if facts.head is None or len(plain) < 2:
+        return
+    walk: tuple[str, ...] = ("--literal-pathspecs", "log", "--full-history", "-c")
+    walk = (*walk, "--name-only", "--no-renames", "--format=%x00%H %P", facts.head, "--", *plain)
+    try:
+        output = facts.git.run(*walk)
+    except GitError:
+        return  # each document asks its own question
+    facts.git.forget(*walk)
+    touched: dict[str, list[tuple[str, int]]] = {}
+    for chunk in output.split("\0")[1:]:
+        head, _, names = chunk.partition("\n")
+        sha, *parents = head.split()
+        for name in names.split("\n"):
+            if name:
+                touched.setdefault(name, []).append((sha, len(parents)))
+    once = {p: found[0][0] for p in plain if len(found := touched.get(p, [])) == 1}
+    once = {p: sha for p, sha in once.items() if touched[p][0][1] <= 1}
+    if not once:
+        return
+    shas = list(dict.fromkeys(once.values()))
+    try:
+        stats = facts.git.run("log", "--no-walk=unsorted", "--format=%x00%H", "--numstat", *shas)
+    except GitError:
+        return
+    facts.git.forget("log", "--no-walk=unsorted", "--format=%x00%H", "--numstat", *shas)
+    by_sha = {c.partition("\n")[0].strip(): "\0" + c for c in stats.split("\0")[1:]}
+    for path, sha in once.items():
+        if sha in by_sha:
+            facts.git.remember(versions.log_question(facts.head, path), by_sha[sha])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import evidence, pipeline, trees, versions
+from handoff_lint import added, evidence, pipeline, trees, versions
 from handoff_lint.added import added_commit
 from handoff_lint.gitcmd import Git
 from handoff_lint.model import Window
@@ -61,6 +61,8 @@ def test_check_of_every_document_walks_once_for_the_commits_that_added_them(
     batched = [c for c in calls if "--no-renames" in c and "--diff-filter=A" in c]
     assert len(batched) == 1, batched
     assert not _added_walks(calls), _added_walks(calls)  # no `log -1 --diff-filter=A` each
+    own = [c for c in calls if "--remove-empty" in c]  # a document's own history walk
+    assert [c[-1] for c in own] == [docs[0]], own  # only the one written twice walks alone
     for alone_path in docs:  # the same windows and verdicts as each document checked alone
         alone, _ = _run(repo, [alone_path])
         match = next(d for d in together if d.path == alone_path)
@@ -144,3 +146,21 @@ def test_a_run_keeps_a_few_parsed_trees_not_one_per_document() -> None:
         assert trees.keep(facts, ("tree", str(n)), tree) is tree  # type: ignore[arg-type]
     kept = [k for k in facts.memo if k[0] == "tree"]
     assert kept == [("tree", str(n)) for n in range(10 - trees.TREES_KEPT, 10)]
+
+
+def test_histories_read_from_one_walk_are_what_each_documents_log_prints(
+    repo: ScratchRepo,
+) -> None:
+    docs = _sessions(repo, 4)
+    repo.git("checkout", "-q", "-b", "side", "HEAD~3")
+    repo.commit("side work", {"src/side.py": "S = 1\n"})
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "merge side", "side")
+    facts = gather(Git(repo.path))
+    assert facts.head is not None
+    added.histories(facts, docs)
+    seeded = {d: facts.git.asked(*versions.log_question(facts.head, d)) for d in docs}
+    assert seeded == {d: d != docs[0] for d in docs}  # the first was written twice
+    for doc in docs[1:]:
+        own = repo.git(*versions.log_question(facts.head, doc)) + "\n"
+        assert facts.git.run(*versions.log_question(facts.head, doc)) == own
