@@ -264,7 +264,7 @@ class Git:
                 self._headers[name] = answer
         return [self._headers[n] for n in names]
 
-    def objects(self, names: list[str]) -> dict[str, tuple[str, bytes]]:
+    def objects(self, names: list[str], keep: bool = True) -> dict[str, tuple[str, bytes]]:
         """(type, content) of each named object that exists, through one long-lived
         ``git cat-file --batch`` per run (asked once per name: the repository does not change).
 
@@ -296,7 +296,11 @@ class Git:
             self._objects[name] = (kind.decode("ascii", "replace"), data)
         if writer is not None:
             writer.join()
-        return {n: found for n in names if (found := self._objects.get(n)) is not None}
+        found = {n: item for n in names if (item := self._objects.get(n)) is not None}
+        if not keep:  # read for a caller that keeps what it needs of them (trees)
+            for name in asked:
+                self._objects.pop(name, None)
+        return found
 
     def drain(self) -> None:
         """Wait for the prefetched commands nobody asked for (a guess that did not apply), so

@@ -67,9 +67,10 @@ def parse(entries: list[str]) -> Tree:
 
 
 def questions(facts: RepoFacts, head: str) -> list[tuple[str, ...]]:
-    """The commands ``tree_entries`` runs for ``head`` (when the index matches HEAD)."""
+    """The commands ``tree_entries`` runs for ``head``: none for a commit before HEAD (its
+    trees are read through the run's ``cat-file``), the index's for HEAD."""
     if head != facts.head:
-        return [ls_tree(head)]
+        return []
     staged = ("diff-index", "--cached", "--ignore-submodules=none", "--name-only", "-z", head)
     return [("ls-files", "-s", "-z"), staged]
 
@@ -87,7 +88,73 @@ def tree_entries(facts: RepoFacts, head: str) -> list[str]:
         entries = facts.git.fields(*asked[0], check=False)  # mode sha stage\tpath
         if not any(facts.git.fields(*asked[1], check=False)):
             return entries
+    else:
+        read = read_tree(facts, head)
+        if read is not None:
+            return read
     return facts.git.fields(*ls_tree(head), check=False)  # mode type sha\tpath
+
+
+def read_tree(facts: RepoFacts, commit: str) -> list[str] | None:
+    """``ls-tree -r -z COMMIT``'s entries (``mode type sha\tpath``, in its order), read through
+    the run's long-lived ``cat-file --batch``: no process per commit, and the folders a tree shares
+    with the tree read before it are not read again (``audit`` and ``check`` of every document
+    read one tree per document, most of it shared with the one before). None when an
+    object cannot be read (``ls-tree`` answers then)."""
+    root = facts.git.objects([f"{commit}^{{tree}}"], keep=False).get(f"{commit}^{{tree}}")
+    if root is None or root[0] != "tree":
+        return None
+    width = 32 if len(commit) == 64 else 20  # SHA-256 or SHA-1 object names
+    folders: dict[str, list[tuple[str, str, str]]] = facts.memo.get(("folders",), {})
+    top = _entries(root[1], width)
+    pending = {sha for mode, _, sha in top if mode == "40000"} - folders.keys()
+    while pending:  # each level of folders not read yet, in one round trip
+        read = facts.git.objects(sorted(pending), keep=False)
+        if len(read) != len(pending) or any(kind != "tree" for kind, _ in read.values()):
+            return None
+        found = {sha: _entries(data, width) for sha, (_, data) in read.items()}
+        folders.update(found)
+        pending = {s for rows in found.values() for m, _, s in rows if m == "40000"}
+        pending -= folders.keys()
+    out: list[str] = []
+    used: set[str] = set()
+    _flatten(top, "", folders, out, used)
+    facts.memo[("folders",)] = {sha: folders[sha] for sha in used}  # this tree's, for the next
+    return out
+
+
+def _entries(data: bytes, width: int) -> list[tuple[str, str, str]]:
+    """(mode, name, object id) of each entry of a raw tree object, in its order."""
+    rows = []
+    at = 0
+    while at < len(data):
+        space = data.index(b" ", at)
+        nul = data.index(b"\0", space)
+        name = data[space + 1 : nul]
+        try:
+            text = name.decode("utf-8")
+        except UnicodeDecodeError:
+            text = name.decode("utf-8", "surrogateescape")
+        sha = data[nul + 1 : nul + 1 + width].hex()
+        rows.append((data[at:space].decode("ascii"), text, sha))
+        at = nul + 1 + width
+    return rows
+
+
+def _flatten(
+    rows: list[tuple[str, str, str]],
+    prefix: str,
+    folders: dict[str, list[tuple[str, str, str]]],
+    out: list[str],
+    used: set[str],
+) -> None:
+    for mode, name, sha in rows:
+        if mode == "40000":
+            used.add(sha)
+            _flatten(folders[sha], f"{prefix}{name}/", folders, out, used)
+        else:
+            kind = "commit" if mode == "160000" else "blob"
+            out.append(f"{mode.rjust(6, '0')} {kind} {sha}\t{prefix}{name}")
 
 
 def ls_tree(head: str) -> tuple[str, ...]:
