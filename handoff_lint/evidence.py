@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handoff_lint import contents, history, lazyre, textscan, trees
+from handoff_lint.added import PLAIN_PATH
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
@@ -479,18 +480,17 @@ def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
     window = evidence.window
     if not specs or window.head is None:
         return
-    output = facts.git.run(
-        "log",
-        window.span,
-        "--no-renames",
-        "--diff-filter=D",
-        "--name-only",
-        "--format=",
-        "--",
-        *specs,
-        check=False,
-    )
-    deleted = {line.strip() for line in output.split("\n") if line.strip()}
+    question = ("log", window.span, "--no-renames", "--diff-filter=D", "--name-only", "--format=")
+    if all(PLAIN_PATH.fullmatch(name) for name in names):
+        # every deleted path, kept by its file name: the `**/NAME` pathspecs made git match
+        # each path of every commit against each pattern, twice the time of the walk itself
+        wanted = set(names)
+        output = facts.git.run(*question, check=False)
+        kept = (line.strip() for line in output.split("\n"))
+        deleted = {line for line in kept if line and posixpath.basename(line) in wanted}
+    else:  # names git would quote in its output: asked by pathspec, as written
+        output = facts.git.run(*question, "--", *specs, check=False)
+        deleted = {line.strip() for line in output.split("\n") if line.strip()}
     evidence.deleted_names = {posixpath.basename(path) for path in deleted}
     evidence.transient = deleted - evidence.files_at_end - set(evidence.changes)
 

@@ -164,3 +164,26 @@ def test_histories_read_from_one_walk_are_what_each_documents_log_prints(
     for doc in docs[1:]:
         own = repo.git(*versions.log_question(facts.head, doc)) + "\n"
         assert facts.git.run(*versions.log_question(facts.head, doc)) == own
+
+
+def test_deleted_names_found_without_pathspecs_as_with_them(
+    repo: ScratchRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claimed names some commit of the window deleted: one walk of every deletion, kept by
+    file name, finds what the `**/NAME` pathspecs found (names git would quote keep them)."""
+    repo.commit("start", {"README.md": "r\n", "src/keep.py": "k\n"})
+    base = repo.git("rev-parse", "HEAD")
+    repo.commit("add", {"src/tmp.py": "t\n", "lib/tmp.py": "t\n", "docs/gone.md": "g\n"})
+    repo.commit("drop", remove=["src/tmp.py", "lib/tmp.py", "docs/gone.md"])
+    repo.commit("other", {"x.py": "x\n"}, remove=["src/keep.py"])
+    facts = gather(Git(repo.path))
+    window = Window(base, facts.head)
+    asked = ["src/tmp.py", "gone.md", "never.py", "keep.py"]
+    found = evidence.Evidence(window=window)
+    evidence._deleted(facts, found, asked)
+    monkeypatch.setattr(evidence, "PLAIN_PATH", evidence.lazyre.compile(r"(?!)"))  # pathspecs
+    again = evidence.Evidence(window=window)
+    evidence._deleted(facts, again, asked)
+    assert found.deleted_names == again.deleted_names == {"tmp.py", "gone.md", "keep.py"}
+    assert found.transient == again.transient
+    assert {"src/tmp.py", "lib/tmp.py", "docs/gone.md", "src/keep.py"} <= found.transient

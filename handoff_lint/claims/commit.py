@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING, Any
@@ -274,15 +275,17 @@ def listed_in_code(doc: Document) -> list[str]:
 WORD = lazyre.compile(r"[a-z0-9]+")
 
 
-def _words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+@functools.lru_cache(maxsize=16384)  # a suggestion compares claims with each window commit
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text.lower()))
 
 
-def _stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
     """Words without a plural "s", and each pair of neighbours written as one ("clean up" and
     "cleanup"): a paraphrase of a subject uses the same words in other forms."""
     words = [_stem(w) for w in _words(text)]
-    return set(words) | {a + b for a, b in itertools.pairwise(words)}
+    return frozenset(words) | {a + b for a, b in itertools.pairwise(words)}
 
 
 def _stem(word: str) -> str:
