@@ -89,14 +89,14 @@ class Case:
     stderr: str = ""
     expect: tuple[int, ...] = (0, 1)
     rounds: int = 0  # at most this many measured rounds (0: every round); for slow commands
-    memory: list[int] = field(default_factory=list)  # peak resident set, KB, per run
+    peak_kb: int = 0  # peak resident set of one more run (``peak_memory``), KB
 
     def run_once(self) -> float:
-        """Run once; return the wall time and remember the CPU time and peak memory.
+        """Run once; return the wall time and remember the CPU time.
 
         CPU time (user + system of the command and the git processes it waited for) is the
         cross-check when other work shares the machine: it does not grow while a process waits
-        for a core. Peak memory is the largest resident set of the command's processes.
+        for a core.
         """
         with tempfile.TemporaryFile() as errors:
             started = time.perf_counter()
@@ -113,12 +113,28 @@ class Case:
             errors.seek(0)
             self.stderr = errors.read().decode(errors="replace")[-500:]
         self.last_cpu = usage.ru_utime + usage.ru_stime
-        self.last_memory = usage.ru_maxrss
         self.status = process.returncode
         return elapsed
 
+    def peak_memory(self) -> int:
+        """The peak resident set (KB) of one more run, by GNU time: a process started from this
+        one counts this one's memory in its peak (the exec is made from a copy of it), so the
+        command runs as a child of ``/usr/bin/time``, which reports that child's own."""
+        with tempfile.TemporaryDirectory() as scratch:
+            report = Path(scratch) / "peak"
+            subprocess.run(
+                ["/usr/bin/time", "-f", "%M", "-o", str(report), *self.argv],
+                cwd=self.cwd,
+                env=clean_env(self.env),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            lines = report.read_text().split() if report.exists() else []
+        self.peak_kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+        return self.peak_kb
+
     last_cpu: float = 0.0
-    last_memory: int = 0
 
     @property
     def median(self) -> float:
@@ -130,7 +146,8 @@ class Case:
 
     @property
     def memory_median(self) -> float:
-        return statistics.median(self.memory) if self.memory else float("nan")
+        """Peak memory in KB (one run; ``measure`` takes it after the timed rounds)."""
+        return float(self.peak_kb) if self.peak_kb else float("nan")
 
     def spread(self) -> str:
         if len(self.times) < 4:
@@ -151,7 +168,9 @@ def measure(cases: list[Case], runs: int, label: str) -> None:
                 continue
             case.times.append(case.run_once())
             case.cpu.append(case.last_cpu)
-            case.memory.append(case.last_memory)
+    if Path("/usr/bin/time").exists():
+        for case in cases:
+            case.peak_memory()
     print(f"  (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
     for case in cases:
         print(
