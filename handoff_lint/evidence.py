@@ -93,6 +93,11 @@ class Evidence:
     _nfc: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _nfc_size: int = -1
     _suggested: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    _resolved: dict[tuple[str, int, int, int, int, int], str | None] = field(
+        default_factory=dict, repr=False
+    )
+    _folded: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _folded_size: int = -1
 
     @property
     def recent_commits(self) -> list[CommitInfo]:
@@ -124,8 +129,16 @@ class Evidence:
         """The repository path ``written`` means; None when several paths fit equally.
 
         Candidates: the path from the root, from the document's folder, and by a unique suffix;
-        one the window changed is preferred (right before loud).
+        one the window changed is preferred (right before loud). Each path is worked out once
+        while the paths known do not change (the stages of a check ask again for every claim).
         """
+        end, gone = self.files_at_end, self.transient
+        key = (written, len(self.changes), len(end), len(gone), id(end), id(gone))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(written)
+        return self._resolved[key]
+
+    def _resolve(self, written: str) -> str | None:
         written = written.lstrip("/")
         if not written.isascii():
             written = self._composed(written)
@@ -183,8 +196,16 @@ class Evidence:
         """The one known path that differs from ``written`` only in letter case (written on a
         case-insensitive file system: CLAUDE.md for claude.md), else ``written``."""
         folded = written.casefold()
-        known = [*self.changes, *self.files_at_end]
-        found = {p for p in known if p.casefold() == folded or p.casefold().endswith("/" + folded)}
+        size = len(self.changes) + len(self.files_at_end)
+        if self._folded_size != size:  # known paths by their folded file name, once per window
+            self._folded = {}
+            for path in dict.fromkeys([*self.changes, *self.files_at_end]):
+                self._folded.setdefault(path.casefold().rpartition("/")[2], []).append(path)
+            self._folded_size = size
+        candidates = self._folded.get(folded.rpartition("/")[2], [])
+        found = {
+            p for p in candidates if p.casefold() == folded or p.casefold().endswith("/" + folded)
+        }
         return found.pop() if len(found) == 1 else written
 
     def window_exact(self) -> bool:

@@ -187,3 +187,25 @@ def test_deleted_names_found_without_pathspecs_as_with_them(
     assert found.deleted_names == again.deleted_names == {"tmp.py", "gone.md", "keep.py"}
     assert found.transient == again.transient
     assert {"src/tmp.py", "lib/tmp.py", "docs/gone.md", "src/keep.py"} <= found.transient
+
+
+def test_paths_resolved_once_follow_the_paths_known() -> None:
+    """``Evidence.resolve`` works a path out once while the known paths stay the same, and again
+    when the window's changes, its end or the deleted files change; the letter-case fallback
+    finds what a scan of every known path finds."""
+    found = evidence.Evidence(window=Window(None, None), doc_dir="docs")
+    found.files_at_end = {"src/Parser.py", "README.md", "docs/Guide.md", "lib/parser.PY"}
+    assert found.resolve("guide.md") == "docs/Guide.md"
+    assert found.resolve("readme.md") == "README.md"
+    assert found.resolve("parser.py") == "parser.py"  # two fit: as written
+    found.changes["src/new.py"] = {"A"}
+    assert found.resolve("new.py") == "src/new.py"
+    found.changes["docs/guide.md"] = {"A"}  # now a changed path fits exactly
+    assert found.resolve("guide.md") == "docs/guide.md"
+    found.transient = {"tmp/gone.py"}
+    assert found.resolve("gone.py") == "tmp/gone.py"
+    known = [*found.changes, *found.files_at_end]
+    for written in ("SRC/parser.py", "Guide.MD", "lib/PARSER.py", "x.md", "", "docs/"):
+        folded = written.casefold()
+        scan = {p for p in known if p.casefold() == folded or p.casefold().endswith("/" + folded)}
+        assert found._other_case(written) == (scan.pop() if len(scan) == 1 else written)
