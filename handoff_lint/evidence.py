@@ -93,6 +93,7 @@ class Evidence:
     _nfc: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _nfc_size: int = -1
     _suggested: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    memo: dict[tuple[str, ...], object] = field(default_factory=dict, repr=False)  # per kind
     _resolved: dict[tuple[str, int, int, int, int, int], str | None] = field(
         default_factory=dict, repr=False
     )

@@ -209,3 +209,25 @@ def test_paths_resolved_once_follow_the_paths_known() -> None:
         folded = written.casefold()
         scan = {p for p in known if p.casefold() == folded or p.casefold().endswith("/" + folded)}
         assert found._other_case(written) == (scan.pop() if len(scan) == 1 else written)
+
+
+def test_a_suggestion_for_an_unknown_commit_is_worked_out_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from handoff_lint.claims import commit
+    from handoff_lint.model import Claim
+
+    asked: list[str] = []
+
+    def suggestion(claim: Claim, found: evidence.Evidence) -> str:
+        asked.append(claim.text)
+        return f"did you mean {claim.text}?"
+
+    monkeypatch.setattr(commit, "_suggestion", suggestion)
+    found = evidence.Evidence(window=Window(None, None))
+    same = [Claim("commit", "abc1234", 3 + n, 1, {"subject": "Add x"}) for n in range(3)]
+    other = Claim("commit", "fff0000", 9, 1, {"subject": "Add x"})
+    answers = {commit._suggest(c, found) for c in same}
+    assert answers == {"did you mean abc1234?"} and asked == ["abc1234"]
+    assert commit._suggest(other, found) == "did you mean fff0000?"
+    assert len(asked) == 2

@@ -317,6 +317,15 @@ def subject_matches(claimed: str, info: CommitInfo) -> bool:
 
 
 def _suggest(claim: Claim, evidence: Evidence) -> str:
+    """The suggestion for an unknown commit, once per subject and id (a long document repeats
+    them, and each is compared with every commit of the window)."""
+    key = ("suggest", str(claim.value.get("subject", "")), claim.text[:4])
+    if key not in evidence.memo:
+        evidence.memo[key] = _suggestion(claim, evidence)
+    return str(evidence.memo[key])
+
+
+def _suggestion(claim: Claim, evidence: Evidence) -> str:
     subject = str(claim.value.get("subject", ""))
     candidates = evidence.window_commits or evidence.recent_commits
     same = [c for c in evidence.window_commits if subject and subject_matches(subject, c)]
