@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import contents, history, lazyre, textscan, trees
+from handoff_lint import contents, history, lazyre, trees
 from handoff_lint.added import PLAIN_PATH
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
+from handoff_lint.paths import Paths
 from handoff_lint.repo import (
     RECORD,
     CommitInfo,
@@ -46,7 +47,7 @@ EXPLICIT = ("--since", "front matter base")
 
 
 @dataclass
-class Evidence:
+class Evidence(Paths):
     window: Window
     available: bool = True
     unavailable_reason: str = ""
@@ -122,93 +123,6 @@ class Evidence:
         text = self.texts_at_end.get(path or "")
         return (path, text) if path is not None and text is not None else None
 
-    def known(self, path: str) -> bool:
-        """The path exists at the end of the window or was changed in it."""
-        return path in self.files_at_end or path in self.changes or path in self.transient
-
-    def resolve(self, written: str) -> str | None:
-        """The repository path ``written`` means; None when several paths fit equally.
-
-        Candidates: the path from the root, from the document's folder, and by a unique suffix;
-        one the window changed is preferred (right before loud). Each path is worked out once
-        while the paths known do not change (the stages of a check ask again for every claim).
-        """
-        end, gone = self.files_at_end, self.transient
-        key = (written, len(self.changes), len(end), len(gone), id(end), id(gone))
-        if key not in self._resolved:
-            self._resolved[key] = self._resolve(written)
-        return self._resolved[key]
-
-    def _resolve(self, written: str) -> str | None:
-        written = written.lstrip("/")
-        if not written.isascii():
-            written = self._composed(written)
-        relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
-        direct = [p for p in dict.fromkeys([written, relative]) if p and self.known(p)]
-        changed = [p for p in direct if p in self.changes]
-        if changed:
-            return changed[0]
-        suffix = [p for p in self.changes if p.endswith("/" + written)] or [
-            p for p in self.transient if p.endswith("/" + written)
-        ]
-        if len(suffix) == 1:
-            return suffix[0]
-        if direct:
-            return direct[0]
-        if len(suffix) > 1:
-            return None
-        named = self._by_name(posixpath.basename(written))
-        matches = sorted({p for p in named if p.endswith("/" + written)})
-        if len(matches) > 1:
-            return None
-        if not matches and (
-            textscan.TEST_CLASS.fullmatch(written) or textscan.TEST_STEM.fullmatch(written)
-        ):
-            return self._by_stem(written)
-        if not matches and "/" in written:
-            matches = _abbreviated(written, named)
-        return matches[0] if len(matches) == 1 else self._other_case(written)
-
-    def _composed(self, written: str) -> str:
-        """The repository's spelling of a path that differs only in Unicode normalization
-        (café.md typed as NFC, committed from macOS as NFD), else ``written``."""
-        import unicodedata
-
-        def nfc(text: str) -> str:
-            return unicodedata.normalize("NFC", text)
-
-        size = len(self.changes) + len(self.files_at_end)
-        if self._nfc_size != size:  # built once per window, again if paths were added
-            self._nfc = {}
-            for path in [*self.changes, *self.files_at_end]:
-                if not path.isascii():
-                    self._nfc.setdefault(nfc(path), set()).add(path)
-            self._nfc_size = size
-        found = self._nfc.get(nfc(written), set())
-        return next(iter(found)) if len(found) == 1 else written
-
-    def _by_stem(self, name: str) -> str | None:
-        """The one file whose name is ``name`` and an extension (a test class named for its
-        file: ParserTests for Tests/ParserTests.swift), else None."""
-        found = [p for p in self.files_at_end if posixpath.basename(p).split(".")[0] == name]
-        return found[0] if len(found) == 1 else None
-
-    def _other_case(self, written: str) -> str:
-        """The one known path that differs from ``written`` only in letter case (written on a
-        case-insensitive file system: CLAUDE.md for claude.md), else ``written``."""
-        folded = written.casefold()
-        size = len(self.changes) + len(self.files_at_end)
-        if self._folded_size != size:  # known paths by their folded file name, once per window
-            self._folded = {}
-            for path in dict.fromkeys([*self.changes, *self.files_at_end]):
-                self._folded.setdefault(path.casefold().rpartition("/")[2], []).append(path)
-            self._folded_size = size
-        candidates = self._folded.get(folded.rpartition("/")[2], [])
-        found = {
-            p for p in candidates if p.casefold() == folded or p.casefold().endswith("/" + folded)
-        }
-        return found.pop() if len(found) == 1 else written
-
     def window_exact(self) -> bool:
         """The window's start is given or is the previous handoff's commit itself (not widened
         to a cited commit, a family or a pause, nor moved before a commit with other work)."""
@@ -240,42 +154,6 @@ class Evidence:
         if self._folder_set is None:
             self._folder_set = {posixpath.dirname(p) for p in self.files_at_end}
         return self._folder_set
-
-    def same_name(self, path: str) -> list[str]:
-        """Known paths with the same file name as ``path`` (changed ones first)."""
-        name = posixpath.basename(path)
-        found = [p for p in self.changes if posixpath.basename(p) == name]
-        named = self._by_name(name)
-        found += sorted(p for p in named if p in self.files_at_end and p not in found)
-        return found
-
-    def _by_name(self, name: str) -> list[str]:
-        """Known paths called ``name``: the tree's index is shared by the documents of a window;
-        the changed paths' is built here (and again if paths were added since)."""
-        if self._names_size != len(self.changes):
-            self._names = {}
-            for known in self.changes:
-                self._names.setdefault(posixpath.basename(known), []).append(known)
-            self._names_size = len(self.changes)
-        return self.tree_names.get(name, []) + self._names.get(name, [])
-
-    def did_you_mean(self, written: str) -> str:
-        """A suggestion of the changed paths whose file names are close to ``written``'s,
-        worked out once per file name (a 1 MB document refutes the same path many times)."""
-        key = (posixpath.basename(written), len(self.changes))
-        if key not in self._suggested:
-            self._suggested[key] = self._suggest(key[0])
-        return self._suggested[key]
-
-    def _suggest(self, name: str) -> str:
-        import difflib
-
-        changed = sorted(self.changes)
-        by_name = {posixpath.basename(p): p for p in changed}
-        close = difflib.get_close_matches(name, list(by_name), n=2, cutoff=0.75)
-        if not close:
-            return ""
-        return "did you mean " + " or ".join(by_name[c] for c in close) + "?"
 
     def session_days(self) -> list[dt.date]:
         days = [c.day for c in self.window_commits if c.day is not None]
@@ -611,19 +489,6 @@ def gather(
 
 def unavailable(window: Window, reason: str) -> Evidence:
     return Evidence(window=window, available=False, unavailable_reason=reason)
-
-
-def _abbreviated(written: str, named: list[str]) -> list[str]:
-    """The paths of the same file name whose folders hold the written folders in order, with
-    folders left out ("test/generators/ATest.kt" for
-    "app/src/test/java/org/x/generators/ATest.kt", a package path shortened)."""
-    folders = written.split("/")[:-1]
-    found = []
-    for path in sorted(set(named)):
-        rest = iter(path.split("/")[:-1])
-        if all(folder in rest for folder in folders):
-            found.append(path)
-    return found
 
 
 def _named_files(evidence: Evidence, claims: list[Claim]) -> None:
