@@ -1,10 +1,11 @@
-"""Which commit added a document: the question a document's window asks first.
+"""Which commit added a document, and its history: the questions a document's window asks first.
 
 A committed document's window ends at the commit that added it (``window.compute``). Asked
 document by document, ``git log -1 --diff-filter=A HEAD -- DOC`` walks the history from HEAD
-back to that commit each time; a check of every document (the ``handoff-lint-all`` hook) asks
-it once for all of them (``added_commits``), and a check of one document reads it from the
-document's own history (``versions``), which git walks anyway.
+back to that commit, and so does the document's own history (``versions``). The commit that
+added it is read from that history (``added_commit``); a check of several documents (the
+``handoff-lint-all`` hook) reads the histories of all the documents one commit wrote from one
+walk (``histories``).
 """
 
 from __future__ import annotations
@@ -44,50 +45,26 @@ def added_commit(facts: RepoFacts, path: str) -> str | None:
 PLAIN_PATH = lazyre.compile(r"[^*?\[\]\\:\"\x00-\x1f\x7f]+")
 
 
-def added_commits(facts: RepoFacts, paths: list[str]) -> None:
-    """Answer, for many documents at once, the question each one's window asks first (which
-    commit added it: ``added_question``) with one ``log`` that walks the history once, not
-    once per document (``check`` of every document: 200 walks of a 10k-commit history took
-    ~20 s, the one walk ~0.3 s). Each path gets the newest commit that added it, as its own
-    ``log -1`` answers. Paths a pathspec would read as a pattern, or git would quote, are left
-    to their own question."""
-    plain = [p for p in dict.fromkeys(paths) if PLAIN_PATH.fullmatch(p)]
-    if facts.head is None or len(plain) < 2:
-        return
-    question = ("log", "--diff-filter=A", "--no-renames", "--format=%x00%H", "--name-only")
-    try:
-        output = facts.git.run(*question, "HEAD", "--", *plain)
-    except GitError:
-        return  # each document asks its own question
-    facts.git.forget(*question, "HEAD", "--", *plain)
-    newest: dict[str, str] = {}
-    for chunk in output.split("\0")[1:]:
-        sha, _, names = chunk.partition("\n")
-        for name in names.split("\n"):
-            newest.setdefault(name, sha.strip())
-    for path in plain:
-        found = newest.get(path)
-        facts.git.remember(added_question(path), f"{found}\n" if found else "")
-
-
 def histories(facts: RepoFacts, paths: list[str]) -> None:
     """Answer the history question ``versions`` asks of each document (``log --remove-empty
     --numstat --full-diff HEAD -- DOC``, a walk from HEAD back to the commit that added it) for
     the documents of a run that one commit wrote, from one walk for all of them.
 
-    The walk lists, for every commit of HEAD's whole history (``--full-history``: no branch
-    pruned), the documents it changed; a merge lists those it changed against every parent
-    (``-c``), the only ones a document's own log could show. A document listed by one commit,
-    and that commit no merge, has that commit as its whole history, and its own log would print
-    that commit's ``--numstat``: asked for all of them at once (``log --no-walk``). Documents
-    written more than once keep their own question.
+    The walk lists, for every commit of HEAD's history down to where none of the documents
+    exists (``--remove-empty``; ``--full-history``: no branch pruned), the documents it changed;
+    a merge lists those it changed against every parent (``-c``), the only ones a document's own
+    log could show. A document's own log walks a part of those commits (it prunes branches, and
+    stops where that document does not exist), so a document listed by one commit, and that
+    commit no merge, has that commit as its whole history: its own log would print that
+    commit's ``--numstat``, asked for all of them at once (``log --no-walk``). Documents written
+    more than once keep their own question.
     """
     from handoff_lint import versions  # imports this module
 
     plain = [p for p in dict.fromkeys(paths) if PLAIN_PATH.fullmatch(p)]
     if facts.head is None or len(plain) < 2:
         return
-    walk: tuple[str, ...] = ("--literal-pathspecs", "log", "--full-history", "-c")
+    walk: tuple[str, ...] = ("--literal-pathspecs", "log", "--full-history", "--remove-empty", "-c")
     walk = (*walk, "--name-only", "--no-renames", "--format=%x00%H %P", facts.head, "--", *plain)
     try:
         output = facts.git.run(*walk)

@@ -368,7 +368,6 @@ def run(files: list[str], options: Options) -> RunResult:
         files = [targets.relative(f, facts, options.cwd) for f in files]
         if facts is not None and len(files) > 1 and not (options.since or options.at):
             paths = [repo_path(facts, options.cwd, f) for f in files]
-            added.added_commits(facts, [p for p in paths if p is not None])
             added.histories(facts, [p for p in paths if p is not None])
         results = []
         for path in files:

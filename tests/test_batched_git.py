@@ -51,17 +51,18 @@ def _added_walks(calls: list[list[str]]) -> list[list[str]]:
     return [c for c in calls if "log" in c and "--diff-filter=A" in c and "--name-only" not in c]
 
 
-def test_check_of_every_document_walks_once_for_the_commits_that_added_them(
+def test_check_of_every_document_walks_the_history_once(
     repo: ScratchRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(repo.path)
     docs = _sessions(repo, 6)
     together, calls = _run(repo, [])
     assert [d.path for d in together] == sorted(docs)
-    batched = [c for c in calls if "--no-renames" in c and "--diff-filter=A" in c]
-    assert len(batched) == 1, batched
-    assert not _added_walks(calls), _added_walks(calls)  # no `log -1 --diff-filter=A` each
-    own = [c for c in calls if "--remove-empty" in c]  # a document's own history walk
+    walks = [c for c in calls if "--full-history" in c]
+    assert len(walks) == 1, walks  # one walk for every document one commit wrote
+    added_walks = [c[-1] for c in _added_walks(calls)]  # `log -1 --diff-filter=A` of its own
+    assert added_walks in ([], [docs[0]]), added_walks  # at most the one written twice
+    own = [c for c in calls if "--remove-empty" in c and "--full-history" not in c]  # its own
     assert [c[-1] for c in own] == [docs[0]], own  # only the one written twice walks alone
     for alone_path in docs:  # the same windows and verdicts as each document checked alone
         alone, _ = _run(repo, [alone_path])
@@ -164,6 +165,21 @@ def test_histories_read_from_one_walk_are_what_each_documents_log_prints(
     for doc in docs[1:]:
         own = repo.git(*versions.log_question(facts.head, doc)) + "\n"
         assert facts.git.run(*versions.log_question(facts.head, doc)) == own
+
+
+def test_a_document_deleted_and_added_again_keeps_its_own_history(repo: ScratchRepo) -> None:
+    """Its own log stops where it was added again (one version); the one walk goes on while
+    another document exists, sees the deletion and the first add, and leaves the document to
+    its own question: only what the walk proves is recorded (a path that is not there is no
+    document of the walk's)."""
+    docs = _sessions(repo, 2)
+    repo.commit("drop", remove=[docs[1]])
+    repo.commit("again", {docs[1]: DOC.format("src/m2.py") + "Again.\n"})
+    facts = gather(Git(repo.path))
+    assert facts.head is not None
+    added.histories(facts, [*docs, "handoffs/NOT_THERE.md"])
+    assert not facts.git.asked(*versions.log_question(facts.head, docs[1]))
+    assert len(versions.history(facts, facts.head, docs[1])) == 1
 
 
 def test_deleted_names_found_without_pathspecs_as_with_them(
