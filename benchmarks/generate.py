@@ -171,6 +171,8 @@ class State:
     main_tip: int = 0
     emitted: int = 0
     timestamp: int = 0
+    rich: bool = False  # history handoffs list the files changed since the previous one
+    touched: list[str] = field(default_factory=list)
 
     def mark(self) -> int:
         self.next_mark += 1
@@ -254,6 +256,8 @@ def _commit(
         out.write(b"merge :%d\n" % merge)
     for change in changes:
         out.write(change)
+        if state.rich and change.startswith(b"M "):
+            state.touched.append(change.split(b" ", 3)[3].strip().decode())
     out.write(b"\n")
     commit = Commit(mark, subject, session_index, merge is not None)
     state.commits.append(commit)
@@ -438,7 +442,12 @@ def _handoff_text(number: int, date: str) -> list[str]:
 def _add_handoff(state: State, number: int, session_index: int = -1) -> Commit:
     path = f"handoffs/SESSION_{number}_HANDOFF.md"
     day = time.strftime("%Y-%m-%d", time.gmtime(state.timestamp))
-    state.files[path] = blob = state.blob(_handoff_text(number, day))
+    lines = _handoff_text(number, day)
+    if state.rich and session_index < 0:  # file claims about the commits since the last one
+        recent = [p for p in dict.fromkeys(reversed(state.touched)) if p in state.files][:6]
+        lines += ["", "## Files Modified", ""] + [f"- `{p}`: updated" for p in recent]
+        state.touched.clear()
+    state.files[path] = blob = state.blob(lines)
     commit = _commit(
         state,
         "refs/heads/main",
@@ -491,13 +500,24 @@ class Session:
     created_lines: dict[str, int] = field(default_factory=dict)
 
 
-def _session(state: State, window: int, previous: int, seed: int) -> Session:
-    """The scripted session: ``window`` commits, the first adding the previous handoff."""
+def _session(
+    state: State, window: int, previous: int, seed: int, first_handoff: bool = False
+) -> Session:
+    """The scripted session: ``window`` commits, the first adding the previous handoff (or,
+    with ``first_handoff``, a note that is no handoff document: the tip's is the first)."""
     rng = random.Random(seed * 7919 + 17)
     state.rng = rng  # the session is the same whatever the history before it
     session = Session(previous + 1)
     state.timestamp = SESSION_START
-    first = _add_handoff(state, previous, session_index=0)
+    if first_handoff:
+        state.files["notes/session-start.txt"] = blob = state.blob(["session starts"])
+        first = _commit(
+            state, "refs/heads/main", f"Add session {previous} handoff",
+            [_modify("notes/session-start.txt", blob)], session_index=0,
+        )  # fmt: skip
+        state.main_tip = first.mark
+    else:
+        first = _add_handoff(state, previous, session_index=0)
     session.base_mark = first.mark
     session.commits.append(first)
     merges = {window * 2 // 5: "topic/session-ingest", window * 4 // 5: "topic/session-store"}
@@ -661,8 +681,15 @@ def generate(
     handoff_every: int = 50,
     handoff_span: int = 2000,
     commit_graph: bool = False,
+    first_handoff: bool = False,
+    rich_handoffs: bool = False,
 ) -> dict[str, Any]:
-    """Build the repository at ``out`` (replacing it) and return its metadata."""
+    """Build the repository at ``out`` (replacing it) and return its metadata.
+
+    ``first_handoff``: no handoff document before the tip's (its window is the search's 5,000
+    commits). ``rich_handoffs``: each history handoff lists the files changed since the
+    previous one (claims to verify; ``audit`` and ``check`` of every document).
+    """
     started = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
@@ -679,11 +706,11 @@ def generate(
     )
     assert process.stdin is not None
     stream = process.stdin
-    state = State(stream, random.Random(seed))
+    state = State(stream, random.Random(seed), rich=rich_handoffs)
     state.timestamp = SESSION_START - (history + 1) * HISTORY_STEP
     _root_commit(state)
     previous = _history(state, history, handoff_every, handoff_span)
-    session = _session(state, window, previous + 1, seed)
+    session = _session(state, window, previous + 1, seed, first_handoff)
     stream.write(b"reset refs/heads/topic\n\n")
     stream.close()
     if process.wait() != 0:
@@ -787,6 +814,8 @@ def generate(
             "handoff_every": handoff_every,
             "handoff_span": handoff_span,
             "commit_graph": commit_graph,
+            **({"first_handoff": True} if first_handoff else {}),
+            **({"rich_handoffs": True} if rich_handoffs else {}),
         },
     }
     (out / ".git" / METADATA).write_text(json.dumps(metadata, indent=2) + "\n")
@@ -813,6 +842,12 @@ def main(argv: list[str] | None = None) -> int:
         "--handoff-span", type=int, default=2000, help="history commits that have handoffs"
     )
     parser.add_argument("--commit-graph", action="store_true", help="write a commit-graph")
+    parser.add_argument(
+        "--first-handoff", action="store_true", help="no handoff before the tip's document"
+    )
+    parser.add_argument(
+        "--rich-handoffs", action="store_true", help="history handoffs list changed files"
+    )
     args = parser.parse_args(argv)
     if args.commits < args.window + 20:
         parser.error("--commits must exceed --window by at least 20")
@@ -825,6 +860,8 @@ def main(argv: list[str] | None = None) -> int:
         args.handoff_every,
         args.handoff_span,
         args.commit_graph,
+        args.first_handoff,
+        args.rich_handoffs,
     )
     json.dump(metadata, sys.stdout, indent=2)
     print()

@@ -1,25 +1,29 @@
-"""The performance benchmark of issue 6: every target as a ratio, measured side by side.
+"""The performance benchmark of issues 6 and 16: every target as a ratio, measured side by side.
 
-One command, from the repository root (it uses the dev venv ``.venv`` when there is one):
+One command, from the repository root (it uses the dev venv ``.venv`` when there is one, and
+measures the handoff_lint of this checkout, whatever the venv has installed):
 
-    python benchmarks/run.py
+    python benchmarks/run.py              # everything (100k commits): ~25 min
+    python benchmarks/run.py --quick      # 10k instead of 100k, fewer rounds of the slow rows
 
 It builds (once, cached under ``--work``, default ``/tmp/handoff-lint-bench``) synthetic
-repositories of 1k, 10k and 100k commits with ``benchmarks/generate.py`` (~1 min for 100k), then
-measures, with alternating runs and medians (``--runs``, default 9, at least 7):
-
-(a) ``python -c pass``; (b) ``python -c "import git, mistune, click"`` (what a passing check imports);
-(c)/(d) ``handoff-lint check DOC`` in the 1k and the 100k repository (100k without and with a
-commit-graph); (e) ``handoff-lint --help`` and ``handoff-lint rules`` against
-``python -c "import click"``; (f) 100 documents in one invocation against 1 (cost per extra
-document); (g) parse + extraction of 1 MB and 2 MB documents in-process (linearity); (h) the git
-processes one check starts (GIT_TRACE, and ``Git.calls`` in-process); and how the cost grows with
-claim count, window size, history size and line length. Every command's CPU time (its process
-tree) is recorded beside its wall time, as a cross-check on a shared machine. It prints each
-target with PASS/FAIL, and writes all figures as JSON (``--json``). CI does not run it: it is a
-benchmark, not a timed test. docs/performance.md has the figures and what they mean.
-
-    python benchmarks/run.py --quick      # 10k instead of 100k: a few minutes
+repositories with ``benchmarks/generate.py``: 1k, 10k and 100k commits, one of ~200 sessions
+(a handoff document each), one whose tip document is its first handoff, and, for the growth
+table, ones of 1, 10 and 100 documents. Then it measures, with alternating runs and medians
+(``--runs``, default 9, at least 7), in one alternating group: (a) ``python -c pass``; (b) the
+floor ``python -c "import git, mistune, click"`` (what a passing check imports); (c)/(d)
+``handoff-lint check DOC`` in the 1k and the big repository (without and with a commit-graph);
+(e) ``--help`` and ``rules`` against ``python -c "import click"``; and issue 16's rows
+(``scale.py``): ``audit`` and ``check`` of every document of the ~200-session repository, a
+1 MB document, the first handoff, each against one check, and the peak memory of the audit
+against a one-document audit's. Then (f) 100 documents in one invocation against 1 (cost per
+extra document); (g) parse + extraction of 1 MB and 2 MB documents in-process (linearity); (h)
+the git processes one check starts (GIT_TRACE, and ``Git.calls`` in-process); and the growth
+figures: documents (1, 10, 100, 200: audit and check, time and memory), history size, claim
+count, window size, unresolvable ids. Every command's CPU time and peak memory (its process
+tree) are recorded beside its wall time. It prints each target with PASS/FAIL, and writes all
+figures as JSON (``--json``). CI does not run it: it is a benchmark, not a timed test.
+docs/performance.md has the figures and what they mean.
 """
 
 from __future__ import annotations
@@ -27,268 +31,38 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import random
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-HERE = Path(__file__).resolve().parent
-NO_GRAPH = {
-    "GIT_CONFIG_COUNT": "1",
-    "GIT_CONFIG_KEY_0": "core.commitGraph",
-    "GIT_CONFIG_VALUE_0": "false",
-}
-IMPORTS = "import git, mistune, click"  # a passing check never imports jsonschema
+from harness import (
+    HANDOFF_LINT,
+    IMPORTS,
+    NO_BYTECODE_CACHE,
+    NO_GRAPH,
+    PYCACHE,
+    PYTHON,
+    ROOT,
+    Case,
+    Target,
+    clean_env,
+    count_git_processes,
+    ensure_repo,
+    machine,
+    measure,
+    ms,
+    one_line_document,
+    rerun_in_venv,
+    sized_document,
+    versus,
+)
+from scale import Rows, growth_table, measure_growth
 
-
-def rerun_in_venv(script: str, argv: list[str] | None, marker: str) -> int | None:
-    """Run ``script`` again in the dev venv's interpreter when there is one and this is not it;
-    its exit code, or None to go on here (``marker`` names the environment variable that says
-    this already is the rerun)."""
-    venv = ROOT / ".venv" / "bin" / "python"
-    if not venv.exists() or Path(sys.executable) == venv or marker in os.environ:
-        return None
-    command = [str(venv), script, *(argv if argv is not None else sys.argv[1:])]
-    return subprocess.run(command, env={**os.environ, marker: "1"}, check=False).returncode
-
-
-def venv_python() -> str:
-    """The interpreter of the dev venv (handoff-lint installed), else this one."""
-    candidate = ROOT / ".venv" / "bin" / "python"
-    return str(candidate) if candidate.exists() else sys.executable
-
-
-PYTHON = venv_python()
-SCRIPT = str(Path(PYTHON).parent / "handoff-lint")
-
-
-PYCACHE = Path(tempfile.gettempdir()) / "handoff-lint-bench" / "pycache"
-NO_BYTECODE_CACHE = {"PYTHONPYCACHEPREFIX": "", "PYTHONDONTWRITEBYTECODE": "1"}
-
-
-def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment for measured commands: no inherited GIT_* variables, bytecode cached.
-
-    An editable install in an environment with PYTHONDONTWRITEBYTECODE=1 compiles every
-    handoff_lint module on every run; an installed wheel does not. So measured commands write
-    and read their bytecode under PYCACHE (PYTHONPYCACHEPREFIX), outside the source tree.
-    """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
-    env.update(extra or {})
-    return env
-
-
-# --- measuring ----------------------------------------------------------------------------
-
-
-@dataclass
-class Case:
-    name: str
-    argv: list[str]
-    cwd: Path = ROOT
-    env: dict[str, str] = field(default_factory=dict)
-    times: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
-    status: int | None = None
-    stderr: str = ""
-    expect: tuple[int, ...] = (0, 1)
-
-    def run_once(self) -> float:
-        """Run once; return the wall time and remember the CPU time of the process tree.
-
-        CPU time (user + system of the command and the git processes it waited for) is the
-        cross-check when other work shares the machine: it does not grow while a process waits
-        for a core.
-        """
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        done = subprocess.run(
-            self.argv,
-            cwd=self.cwd,
-            env=clean_env(self.env),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            check=False,
-        )
-        elapsed = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        self.last_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        self.status = done.returncode
-        self.stderr = done.stderr.decode(errors="replace")[-500:]
-        return elapsed
-
-    last_cpu: float = 0.0
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.times) if self.times else float("nan")
-
-    @property
-    def cpu_median(self) -> float:
-        return statistics.median(self.cpu) if self.cpu else float("nan")
-
-    def spread(self) -> str:
-        if len(self.times) < 4:
-            return ""
-        q = statistics.quantiles(self.times, n=4)
-        return f"{q[0] * 1000:.0f}-{q[2] * 1000:.0f}"
-
-
-def measure(cases: list[Case], runs: int, label: str) -> None:
-    """Alternate the cases, ``runs`` rounds, after one discarded warm-up round."""
-    print(f"\n== {label}: {len(cases)} cases x {runs} runs, alternating", flush=True)
-    for case in cases:
-        case.run_once()
-    for round_ in range(runs):
-        order = cases[round_ % len(cases) :] + cases[: round_ % len(cases)]
-        for case in order:
-            case.times.append(case.run_once())
-            case.cpu.append(case.last_cpu)
-    print(f"  (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
-    for case in cases:
-        print(
-            f"  {case.name:<34} median {case.median * 1000:8.1f} ms  cpu {case.cpu_median * 1000:8.1f} ms"
-            f"  (IQR {case.spread()} ms, "
-            f"exit {case.status})",
-            flush=True,
-        )
-        if case.status not in case.expect:
-            print(f"    UNEXPECTED EXIT STATUS {case.status}: {case.stderr.strip()[-300:]}")
-
-
-# --- repositories -------------------------------------------------------------------------
-
-
-def ensure_repo(
-    work: Path, name: str, commits: int, docs: int, graph: bool, force: bool
-) -> dict[str, Any]:
-    sys.path.insert(0, str(HERE))
-    import generate
-
-    path = work / name
-    wanted = {
-        "version": generate.VERSION,
-        "commits": commits,
-        "window": 100,
-        "docs": docs,
-        "seed": 1,
-        "handoff_every": 50,
-        "handoff_span": 2000,
-        "commit_graph": graph,
-    }
-    metadata = generate.load_metadata(path)
-    if force or metadata is None or metadata.get("arguments") != wanted:
-        print(f"generating {path} ({commits} commits, {docs} documents) ...", flush=True)
-        metadata = generate.generate(path, commits, docs=docs, commit_graph=graph)
-        print(
-            f"  done in {metadata['total_seconds']} s (fast-import {metadata['fast_import_seconds']} s)"
-        )
-    metadata["path"] = str(path)
-    return metadata
-
-
-def git_out(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(repo), *args], env=clean_env(), check=True, capture_output=True, text=True
-    ).stdout
-
-
-def with_window(text: str, base: str, head: str) -> str:
-    """``text`` with front matter giving an explicit window (no previous-handoff search)."""
-    return f"---\nbase: {base}\nhead: {head}\n---\n{text}"
-
-
-def scaled_document(text: str, times: int) -> str:
-    """The document with its claim sections repeated ``times`` times (distinct headings)."""
-    head, sep, body = text.partition("## Commits")
-    body, plan_sep, plan = body.partition("## Next Steps")
-    parts = [head]
-    for index in range(times):
-        part = (sep + body).replace("\n## ", f"\n## (part {index + 1}) ")
-        parts.append(part.replace("## Commits", f"## Commits (part {index + 1})", 1))
-    return "".join(parts) + plan_sep + plan
-
-
-def sized_document(text: str, size: int) -> str:
-    """A document of at least ``size`` bytes made of the handoff's sections, repeated."""
-    out = [text]
-    index = 0
-    length = len(text.encode())
-    while length < size:
-        index += 1
-        part = text.replace("\n## ", f"\n## (part {index}) ").replace(
-            "# Session", f"## Part {index}: Session", 1
-        )
-        out.append(part)
-        length += len(part.encode())
-    return "\n".join(out)
-
-
-def one_line_document(text: str, size: int) -> str:
-    """A document whose body is one line of ``size`` bytes: the handoff's lines joined, each
-    followed by "commit <id>" (ids after the word "commit" were the quadratic shape)."""
-    parts = [line.strip(" #-*") for line in text.split("\n") if line.strip(" #-*")]
-    body = " ".join(f"{part} commit {index:07x}" for index, part in enumerate(parts, 0xA000000))
-    line = (body + " ") * (size // (len(body) + 1) + 1)
-    return "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n" + line[:size] + "\n"
-
-
-def count_git_processes(
-    repo: Path, argv: list[str], env: dict[str, str] | None = None
-) -> dict[str, Any]:
-    """Run ``argv`` once under GIT_TRACE; count git processes and the commands by name."""
-    with tempfile.TemporaryDirectory() as scratch:
-        trace = Path(scratch) / "trace"
-        perf = Path(scratch) / "perf"
-        subprocess.run(
-            argv,
-            cwd=repo,
-            env=clean_env(
-                {**(env or {}), "GIT_TRACE": str(trace), "GIT_TRACE_PERFORMANCE": str(perf)}
-            ),
-            capture_output=True,
-            check=False,
-        )
-        lines = trace.read_text().splitlines() if trace.exists() else []
-        perf_lines = perf.read_text().splitlines() if perf.exists() else []
-    builtins = [
-        line.split("trace: built-in: ", 1)[1] for line in lines if "trace: built-in: " in line
-    ]
-    children = [line for line in lines if "trace: run_command:" in line]
-    commands: dict[str, int] = {}
-    for command in builtins:
-        words = [
-            w
-            for w in command.split()
-            if not w.startswith("-") and w not in ("git", "core.quotepath=off")
-        ]
-        name = words[0].strip("'") if words else "?"
-        commands[name] = commands.get(name, 0) + 1
-    timed: list[tuple[float, str]] = []
-    for line in perf_lines:
-        if "s: git command:" in line:
-            seconds = float(line.split("performance: ", 1)[1].split(" s:", 1)[0])
-            timed.append((seconds, line.split("git command: ", 1)[1][:160]))
-    timed.sort(reverse=True)
-    short_lived = [(t, c) for t, c in timed if not c.startswith("git cat-file --batch-check")]
-    return {
-        "processes": len(builtins),
-        "child_processes": len(children),
-        "by_command": commands,
-        "slowest": short_lived[:5],
-        "git_seconds": round(sum(t for t, _ in short_lived), 4),
-    }
-
+__all__ = ["NO_GRAPH", "PYCACHE", "clean_env", "rerun_in_venv", "sized_document"]  # what_if.py
 
 # --- in-process helpers (run in the venv's interpreter) ------------------------------------
 
@@ -364,109 +138,8 @@ def in_venv(*args: str) -> Any:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-# --- the report ---------------------------------------------------------------------------
-
-
-@dataclass
-class Target:
-    what: str
-    figure: str
-    ratio: float
-    limit: float
-    unit: str = "x"
-    note: str = ""
-    cpu_ratio: float | None = None
-
-    @property
-    def passed(self) -> bool:
-        return self.ratio <= self.limit
-
-    def line(self) -> str:
-        verdict = "PASS" if self.passed else "FAIL"
-        shown = (
-            f"{self.ratio:.2f}{self.unit}" if self.unit == "x" else f"{self.ratio:.1f} {self.unit}"
-        )
-        limit = f"{self.limit:g}{self.unit}" if self.unit == "x" else f"{self.limit:g} {self.unit}"
-        cpu = ""
-        if self.cpu_ratio is not None:
-            cpu = (
-                f"{self.cpu_ratio:.2f}x"
-                if self.unit == "x"
-                else f"{self.cpu_ratio:.1f} {self.unit}"
-            )
-        return f"| {self.what} | {self.figure} | {shown} | {cpu} | <= {limit} | **{verdict}** |" + (
-            f" {self.note}" if self.note else ""
-        )
-
-
-def versus(what: str, case: Case, base: Case, limit: float, note: str = "") -> Target:
-    """The target "``case`` takes at most ``limit`` times ``base``" (wall medians; CPU beside)."""
-    return Target(
-        what,
-        f"{ms(case.median)} / {ms(base.median)}",
-        case.median / base.median,
-        limit,
-        note=note,
-        cpu_ratio=case.cpu_median / base.cpu_median,
-    )
-
-
-def machine() -> dict[str, str]:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    versions = {}
-    for package in ("GitPython", "mistune", "jsonschema", "click", "PyYAML", "handoff-lint"):
-        try:
-            out = subprocess.run(
-                [PYTHON, "-c", f"import importlib.metadata as m; print(m.version({package!r}))"],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            versions[package] = out.stdout.strip()
-        except OSError:
-            versions[package] = "?"
-    head = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    dirty = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "--", "handoff_lint"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.count("\n")
-    return {
-        "handoff_lint_uncommitted_files": str(dirty),
-        "platform": platform.platform(),
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "git": subprocess.run(
-            ["git", "--version"], capture_output=True, text=True, check=False
-        ).stdout.strip(),
-        "python": subprocess.run(
-            [PYTHON, "--version"], capture_output=True, text=True, check=False
-        ).stdout.strip(),
-        "packages": ", ".join(f"{k} {v}" for k, v in versions.items()),
-        "handoff_lint_commit": head.stdout.strip(),
-        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-    }
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="handoff-lint performance benchmark (issue 6)")
+    parser = argparse.ArgumentParser(description="handoff-lint performance benchmark")
     parser.add_argument("--runs", type=int, default=9, help="runs per case (at least 7)")
     parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "handoff-lint-bench"
@@ -509,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     reports = {}
     for label, repo, doc in (("1k", small_path, doc_small), (big_name, big_path, doc_big)):
         out = subprocess.run(
-            [SCRIPT, "check", "--format", "json", doc],
+            [*HANDOFF_LINT, "check", "--format", "json", doc],
             cwd=repo,
             env=clean_env(NO_GRAPH),
             capture_output=True,
@@ -528,38 +201,47 @@ def main(argv: list[str] | None = None) -> int:
     a = Case("python -c pass", [PYTHON, "-c", "pass"])
     b = Case("python -c 'import git,mistune,...'", [PYTHON, "-c", IMPORTS])
     c = Case("python -c 'import click'", [PYTHON, "-c", "import click"])
-    check_small = Case("check DOC (1k)", [SCRIPT, "check", doc_small], small_path)
+    check_small = Case("check DOC (1k)", [*HANDOFF_LINT, "check", doc_small], small_path)
     check_big = Case(
-        f"check DOC ({big_name}, no commit-graph)", [SCRIPT, "check", doc_big], big_path, NO_GRAPH
+        f"check DOC ({big_name}, no commit-graph)",
+        [*HANDOFF_LINT, "check", doc_big],
+        big_path,
+        NO_GRAPH,
     )
     check_big_graph = Case(
-        f"check DOC ({big_name}, commit-graph)", [SCRIPT, "check", doc_big], big_path
+        f"check DOC ({big_name}, commit-graph)", [*HANDOFF_LINT, "check", doc_big], big_path
     )
-    help_ = Case("handoff-lint --help", [SCRIPT, "--help"])
-    rules = Case("handoff-lint rules", [SCRIPT, "rules"])
-    version = Case("handoff-lint --version", [SCRIPT, "--version"])
+    help_ = Case("handoff-lint --help", [*HANDOFF_LINT, "--help"])
+    rules = Case("handoff-lint rules", [*HANDOFF_LINT, "rules"])
+    version = Case("handoff-lint --version", [*HANDOFF_LINT, "--version"])
     uncached = Case(
         "check DOC (1k), no bytecode cache",
-        [SCRIPT, "check", doc_small],
+        [*HANDOFF_LINT, "check", doc_small],
         small_path,
         NO_BYTECODE_CACHE,
     )
+    # issue 16's rows (scale.py): the slow commands run fewer rounds (3 with --quick, else 5)
+    scale = Rows(args.work, args.regenerate, 3 if args.quick else 5)
     main_group = [a, b, c, help_, rules, version, check_small, uncached, check_big, check_big_graph]
-    measure(main_group, runs, "startup and one check")
+    main_group += scale.cases()
+    try:
+        measure(main_group, runs, "startup, one check, and issue 16's rows")
+    finally:
+        scale.close()
     rules_missing = rules.status not in (0, None)
 
     # (f) 100 documents in one invocation against 1 (1k repository; the big one if affordable).
     docs_small = small["documents"]
-    one_small = Case("check 1 doc (1k)", [SCRIPT, "check", docs_small[0]], small_path)
+    one_small = Case("check 1 doc (1k)", [*HANDOFF_LINT, "check", docs_small[0]], small_path)
     many_small = Case(
-        f"check {len(docs_small)} docs (1k)", [SCRIPT, "check", *docs_small], small_path
+        f"check {len(docs_small)} docs (1k)", [*HANDOFF_LINT, "check", *docs_small], small_path
     )
     nogit_one = Case(
-        "check --no-git 1 doc (1k)", [SCRIPT, "check", "--no-git", docs_small[0]], small_path
+        "check --no-git 1 doc (1k)", [*HANDOFF_LINT, "check", "--no-git", docs_small[0]], small_path
     )
     nogit_many = Case(
         f"check --no-git {len(docs_small)} docs (1k)",
-        [SCRIPT, "check", "--no-git", *docs_small],
+        [*HANDOFF_LINT, "check", "--no-git", *docs_small],
         small_path,
     )
     multi = [one_small, many_small, nogit_one, nogit_many]
@@ -568,13 +250,13 @@ def main(argv: list[str] | None = None) -> int:
         multi += [
             Case(
                 f"check 1 doc ({big_name})",
-                [SCRIPT, "check", big["documents"][0]],
+                [*HANDOFF_LINT, "check", big["documents"][0]],
                 big_path,
                 NO_GRAPH,
             ),
             Case(
                 f"check {len(big['documents'])} docs ({big_name})",
-                [SCRIPT, "check", *big["documents"]],
+                [*HANDOFF_LINT, "check", *big["documents"]],
                 big_path,
                 NO_GRAPH,
             ),
@@ -635,10 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     # (h) git processes.
     print("\n== git processes of one check", flush=True)
     processes = {
-        "1k": count_git_processes(small_path, [SCRIPT, "check", doc_small]),
-        big_name: count_git_processes(big_path, [SCRIPT, "check", doc_big], NO_GRAPH),
+        "1k": count_git_processes(small_path, [*HANDOFF_LINT, "check", doc_small]),
+        big_name: count_git_processes(big_path, [*HANDOFF_LINT, "check", doc_big], NO_GRAPH),
         f"1k, {len(docs_small)} docs": count_git_processes(
-            small_path, [SCRIPT, "check", *docs_small]
+            small_path, [*HANDOFF_LINT, "check", *docs_small]
         ),
     }
     calls = in_venv("_calls", str(small_path), doc_small)
@@ -654,9 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     growth: dict[str, Any] = {}
     if not args.skip_growth:
         growth = measure_growth(small, medium, big, big_name, runs)
+        growth["table"] = growth_table(
+            args.work, args.regenerate, [small, medium, big] if medium else [small, big],
+            3 if args.quick else 5,
+        )  # fmt: skip
 
     # Targets.
     targets = [
+        *scale.targets(b, check_big),
         versus(f"check DOC, {big_name} repo / import git+mistune+click", check_big, b, 1.2),
         versus(f"same, with a commit-graph ({big_name})", check_big_graph, b, 1.2),
         versus(f"check DOC, {big_name} repo / 1k repo", check_big, check_small, 1.3),
@@ -741,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
                 note="(limit: one bounded walk for all of them)",
             )
         )
-    print("\n== targets of issue 6\n")
+    print("\n== targets of issues 16 (first rows) and 6\n")
     print("| target | measured (wall medians) | ratio | CPU ratio | limit | verdict |")
     print("|---|---|---|---|---|---|")
     for target in targets:
@@ -755,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         case.name: {
             "median": case.median,
             "cpu_median": case.cpu_median,
+            "memory_kb": case.memory_median,
             "times": case.times,
             "status": case.status,
         }
@@ -793,140 +481,6 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
         print(f"\nfigures written to {args.json}")
     return 0
-
-
-def measure_growth(
-    small: dict[str, Any],
-    medium: dict[str, Any] | None,
-    big: dict[str, Any],
-    big_name: str,
-    runs: int,
-) -> dict[str, Any]:
-    """Cost against claim count, window size, history size; unresolvable ids (explicit windows)."""
-    growth: dict[str, Any] = {}
-    repos = [small] + ([medium] if medium else []) + [big]
-    variants: list[Path] = []
-
-    def variant(repo: Path, name: str, text: str) -> str:
-        path = repo / name
-        path.write_text(text, encoding="utf-8")
-        variants.append(path)
-        return name
-
-    try:
-        # History: the same document and window, implicit (previous-handoff search) and explicit.
-        history_cases: list[Case] = []
-        for meta in repos:
-            repo = Path(meta["path"])
-            label = f"{meta['commits'] // 1000}k"
-            text = (repo / meta["document"]).read_text(encoding="utf-8")
-            explicit = variant(
-                repo,
-                "BENCH_EXPLICIT_HANDOFF.md",
-                with_window(text, meta["window_base"], meta["head"]),
-            )
-            history_cases += [
-                Case(
-                    f"history {label}: implicit window",
-                    [SCRIPT, "check", meta["document"]],
-                    repo,
-                    NO_GRAPH,
-                ),
-                Case(
-                    f"history {label}: explicit window", [SCRIPT, "check", explicit], repo, NO_GRAPH
-                ),
-            ]
-        measure(history_cases, runs, "history size (same document, same window)")
-        growth["history"] = {c.name: {"wall": c.median, "cpu": c.cpu_median} for c in history_cases}
-
-        # Claims: the document's claim sections repeated 1, 4, 16 times; explicit window.
-        repo = Path(big["path"])
-        text = (repo / big["document"]).read_text(encoding="utf-8")
-        claim_cases = []
-        for times in (1, 4, 16):
-            name = variant(
-                repo,
-                f"BENCH_CLAIMS_{times}_HANDOFF.md",
-                with_window(scaled_document(text, times), big["window_base"], big["head"]),
-            )
-            claim_cases.append(
-                Case(f"claims x{times} ({big_name})", [SCRIPT, "check", name], repo, NO_GRAPH)
-            )
-        measure(claim_cases, runs, "claim count (explicit window)")
-        claim_counts = {}
-        for case in claim_cases:
-            out = subprocess.run(
-                [SCRIPT, "check", "--format", "json", case.argv[-1]],
-                cwd=repo,
-                env=clean_env(NO_GRAPH),
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            claim_counts[case.name] = json.loads(out.stdout)["summary"]["claims"]
-            trace = count_git_processes(repo, case.argv, NO_GRAPH)
-            claim_counts[case.name + " processes"] = trace["processes"]
-        growth["claims"] = {
-            c.name: {
-                "median": c.median,
-                "cpu": c.cpu_median,
-                "claims": claim_counts[c.name],
-                "processes": claim_counts[c.name + " processes"],
-            }
-            for c in claim_cases
-        }
-
-        # Window: 10, 100, 1,000, 10,000 first-parent commits back from the tip.
-        window_cases = []
-        for back in (10, 100, 1000, 10_000):
-            if back >= big["commits"] - 10:
-                continue
-            base = git_out(repo, "rev-parse", f"HEAD~{back}").strip()
-            name = variant(
-                repo, f"BENCH_WINDOW_{back}_HANDOFF.md", with_window(text, base, big["head"])
-            )
-            window_cases.append(
-                Case(f"window {back} commits ({big_name})", [SCRIPT, "check", name], repo, NO_GRAPH)
-            )
-        measure(window_cases, runs, "window size (explicit window)")
-        growth["window"] = {c.name: {"wall": c.median, "cpu": c.cpu_median} for c in window_cases}
-
-        # Unresolvable commit ids: none against 20 (explicit window, same other claims).
-        lines = [
-            line for line in text.splitlines() if not any(f in line for f in big["fabricated"])
-        ]
-        clean = "\n".join(lines) + "\n"
-        rng = random.Random(6)
-        fakes = "".join(f"- {rng.getrandbits(28):07x} Made-up commit {i}\n" for i in range(20))
-        dirty = clean.replace("## Commits\n\n", "## Commits\n\n" + fakes, 1)
-        without = variant(
-            repo, "BENCH_NOFAKE_HANDOFF.md", with_window(clean, big["window_base"], big["head"])
-        )
-        with_ = variant(
-            repo, "BENCH_FAKE_HANDOFF.md", with_window(dirty, big["window_base"], big["head"])
-        )
-        fake_cases = [
-            Case(f"0 unresolvable ids ({big_name})", [SCRIPT, "check", without], repo, NO_GRAPH),
-            Case(f"20 unresolvable ids ({big_name})", [SCRIPT, "check", with_], repo, NO_GRAPH),
-        ]
-        measure(fake_cases, runs, "unresolvable commit ids (explicit window)")
-        traces = {
-            key: [count_git_processes(repo, case.argv, NO_GRAPH) for _ in range(5)]
-            for key, case in (("without", fake_cases[0]), ("with", fake_cases[1]))
-        }
-        growth["unresolved"] = {
-            "fabricated": 20,
-            "without": fake_cases[0].median,
-            "with": fake_cases[1].median,
-            "processes_without": traces["without"][0]["processes"],
-            "processes_with": traces["with"][0]["processes"],
-            "git_without": statistics.median(t["git_seconds"] for t in traces["without"]),
-            "git_with": statistics.median(t["git_seconds"] for t in traces["with"]),
-        }
-    finally:
-        for path in variants:
-            path.unlink(missing_ok=True)
-    return growth
 
 
 if __name__ == "__main__":

@@ -559,6 +559,9 @@ def run() -> None:
         print("handoff-lint: error: standard output is closed", file=sys.stderr)
         os._exit(2)
     code = main()
+    patterns = sys.modules.get("handoff_lint.lazyre")
+    if patterns is not None:  # the compiled patterns' code, for the next run (lazyre)
+        patterns.save()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

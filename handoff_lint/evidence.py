@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import contents, history, lazyre, textscan
+from handoff_lint import contents, history, lazyre, trees
+from handoff_lint.added import PLAIN_PATH
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
+from handoff_lint.paths import Paths
 from handoff_lint.repo import (
     RECORD,
     CommitInfo,
@@ -45,7 +47,7 @@ EXPLICIT = ("--since", "front matter base")
 
 
 @dataclass
-class Evidence:
+class Evidence(Paths):
     window: Window
     available: bool = True
     unavailable_reason: str = ""
@@ -91,6 +93,13 @@ class Evidence:
     _folder_set: set[str] | None = field(default=None, repr=False)
     _nfc: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _nfc_size: int = -1
+    _suggested: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    memo: dict[tuple[str, ...], object] = field(default_factory=dict, repr=False)  # per kind
+    _resolved: dict[tuple[str, int, int, int, int, int], str | None] = field(
+        default_factory=dict, repr=False
+    )
+    _folded: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _folded_size: int = -1
 
     @property
     def recent_commits(self) -> list[CommitInfo]:
@@ -113,77 +122,6 @@ class Evidence:
         path = self.resolve(written) if self.available else None
         text = self.texts_at_end.get(path or "")
         return (path, text) if path is not None and text is not None else None
-
-    def known(self, path: str) -> bool:
-        """The path exists at the end of the window or was changed in it."""
-        return path in self.files_at_end or path in self.changes or path in self.transient
-
-    def resolve(self, written: str) -> str | None:
-        """The repository path ``written`` means; None when several paths fit equally.
-
-        Candidates: the path from the root, from the document's folder, and by a unique suffix;
-        one the window changed is preferred (right before loud).
-        """
-        written = written.lstrip("/")
-        if not written.isascii():
-            written = self._composed(written)
-        relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
-        direct = [p for p in dict.fromkeys([written, relative]) if p and self.known(p)]
-        changed = [p for p in direct if p in self.changes]
-        if changed:
-            return changed[0]
-        suffix = [p for p in self.changes if p.endswith("/" + written)] or [
-            p for p in self.transient if p.endswith("/" + written)
-        ]
-        if len(suffix) == 1:
-            return suffix[0]
-        if direct:
-            return direct[0]
-        if len(suffix) > 1:
-            return None
-        named = self._by_name(posixpath.basename(written))
-        matches = sorted({p for p in named if p.endswith("/" + written)})
-        if len(matches) > 1:
-            return None
-        if not matches and (
-            textscan.TEST_CLASS.fullmatch(written) or textscan.TEST_STEM.fullmatch(written)
-        ):
-            return self._by_stem(written)
-        if not matches and "/" in written:
-            matches = _abbreviated(written, named)
-        return matches[0] if len(matches) == 1 else self._other_case(written)
-
-    def _composed(self, written: str) -> str:
-        """The repository's spelling of a path that differs only in Unicode normalization
-        (café.md typed as NFC, committed from macOS as NFD), else ``written``."""
-        import unicodedata
-
-        def nfc(text: str) -> str:
-            return unicodedata.normalize("NFC", text)
-
-        size = len(self.changes) + len(self.files_at_end)
-        if self._nfc_size != size:  # built once per window, again if paths were added
-            self._nfc = {}
-            for path in [*self.changes, *self.files_at_end]:
-                if not path.isascii():
-                    self._nfc.setdefault(nfc(path), set()).add(path)
-            self._nfc_size = size
-        found = self._nfc.get(nfc(written), set())
-        return next(iter(found)) if len(found) == 1 else written
-
-    def _by_stem(self, name: str) -> str | None:
-        """The one file whose name is ``name`` and an extension (a test class named for its
-        file: ParserTests for Tests/ParserTests.swift), else None."""
-        found = [p for p in self.files_at_end if posixpath.basename(p).split(".")[0] == name]
-        return found[0] if len(found) == 1 else None
-
-    def _other_case(self, written: str) -> str:
-        """The one known path that differs from ``written`` only in letter case (written on a
-        case-insensitive file system: CLAUDE.md for claude.md), else ``written``."""
-        folded = written.casefold()
-        known = [*self.changes, *self.files_at_end]
-        found = {p for p in known if p.casefold() == folded or p.casefold().endswith("/" + folded)}
-        return found.pop() if len(found) == 1 else written
 
     def window_exact(self) -> bool:
         """The window's start is given or is the previous handoff's commit itself (not widened
@@ -217,35 +155,6 @@ class Evidence:
         if self._folder_set is None:
             self._folder_set = {posixpath.dirname(p) for p in self.files_at_end}
         return self._folder_set
-
-    def same_name(self, path: str) -> list[str]:
-        """Known paths with the same file name as ``path`` (changed ones first)."""
-        name = posixpath.basename(path)
-        found = [p for p in self.changes if posixpath.basename(p) == name]
-        named = self._by_name(name)
-        found += sorted(p for p in named if p in self.files_at_end and p not in found)
-        return found
-
-    def _by_name(self, name: str) -> list[str]:
-        """Known paths called ``name``: the tree's index is shared by the documents of a window;
-        the changed paths' is built here (and again if paths were added since)."""
-        if self._names_size != len(self.changes):
-            self._names = {}
-            for known in self.changes:
-                self._names.setdefault(posixpath.basename(known), []).append(known)
-            self._names_size = len(self.changes)
-        return self.tree_names.get(name, []) + self._names.get(name, [])
-
-    def did_you_mean(self, written: str) -> str:
-        import difflib
-
-        name = posixpath.basename(written)
-        changed = sorted(self.changes)
-        by_name = {posixpath.basename(p): p for p in changed}
-        close = difflib.get_close_matches(name, list(by_name), n=2, cutoff=0.75)
-        if not close:
-            return ""
-        return "did you mean " + " or ".join(by_name[c] for c in close) + "?"
 
     def session_days(self) -> list[dt.date]:
         days = [c.day for c in self.window_commits if c.day is not None]
@@ -357,41 +266,16 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
         fields = git.run_renames(
             "diff", "--cached", "--name-status", "-z", "-M", "--no-ext-diff", base
         ).split("\0")
-        entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
     else:
         assert window.head is not None
         questions = _window_questions(facts, window)
         git.prefetch(*questions)
         fields = git.run_renames(*questions[0]).split("\0")
-        entries = _tree_entries(facts, window.head)
     _parse_name_status(fields, evidence.changes)
-    key = ("tree", "index" if window.staged else str(window.head))
-    if key not in facts.memo:  # documents that share a window share its tree (read-only)
-        facts.memo[key] = _tree(entries)
-    tree: Tree = facts.memo[key]
+    tree = trees.at_end(facts, window)  # documents that share a window share it (read-only)
     evidence.files_at_end, evidence.submodules, evidence.tree_names, evidence.blobs_at_end = tree
     if window.head:
         evidence.window_commits = parse_records(git.run(*_log_question(window), check=False))
-
-
-Tree = tuple[set[str], set[str], dict[str, list[str]], dict[str, str]]
-
-
-def _tree(entries: list[str]) -> Tree:
-    """(paths, submodule paths, paths by file name, blob id by path) of ``ls-tree``/``ls-files``
-    entries (``mode type sha\tpath`` or ``mode sha stage\tpath``)."""
-    split = [entry.partition("\t") for entry in entries]
-    ordered = list(dict.fromkeys(path for _, _, path in split if path))  # unmerged: 3 entries
-    submodules = {path for meta, _, path in split if path and meta.startswith("160000")}
-    names: dict[str, list[str]] = {}
-    for path in ordered:
-        names.setdefault(path.rpartition("/")[2], []).append(path)
-    blobs: dict[str, str] = {}
-    for meta, _, path in split:
-        fields = meta.split()
-        if path and len(fields) == 3:
-            blobs[path] = fields[2] if fields[1] in ("blob", "tree", "commit") else fields[1]
-    return set(ordered), submodules, names, blobs
 
 
 def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]:
@@ -406,7 +290,8 @@ def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]
         window.base or empty_tree(head),
         head,
     )
-    return [diff, *_tree_questions(facts, head), _log_question(window)]
+    known = trees.key(window) in facts.memo  # an earlier document's tree, parsed already
+    return [diff, *([] if known else trees.questions(facts, head)), _log_question(window)]
 
 
 def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
@@ -422,34 +307,6 @@ def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
 
 def _log_question(window: Window) -> tuple[str, ...]:
     return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
-
-
-def _tree_questions(facts: RepoFacts, head: str) -> list[tuple[str, ...]]:
-    """The commands ``_tree_entries`` runs for ``head`` (when the index matches HEAD)."""
-    if head != facts.head:
-        return [_ls_tree(head)]
-    staged = ("diff-index", "--cached", "--ignore-submodules=none", "--name-only", "-z", head)
-    return [("ls-files", "-s", "-z"), staged]
-
-
-def _tree_entries(facts: RepoFacts, head: str) -> list[str]:
-    """The entries (``mode ... \tpath``) of ``head``'s tree.
-
-    For HEAD, read from the index when nothing is staged (``diff-index --cached`` is empty: same
-    paths, modes and blobs, no unmerged entries): ``ls-files`` reads one file, while ``ls-tree
-    -r`` inflates every tree of the commit (2 ms against 25-45 ms for 8,769 files). With staged
-    changes, a conflict or an intent-to-add entry, ``ls-tree -r`` answers.
-    """
-    questions = _tree_questions(facts, head)
-    if len(questions) > 1:
-        entries = facts.git.fields(*questions[0], check=False)  # mode sha stage\tpath
-        if not any(facts.git.fields(*questions[1], check=False)):
-            return entries
-    return facts.git.fields(*_ls_tree(head), check=False)  # mode type sha\tpath
-
-
-def _ls_tree(head: str) -> tuple[str, ...]:
-    return ("ls-tree", "-r", "-z", head)
 
 
 def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
@@ -524,18 +381,17 @@ def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
     window = evidence.window
     if not specs or window.head is None:
         return
-    output = facts.git.run(
-        "log",
-        window.span,
-        "--no-renames",
-        "--diff-filter=D",
-        "--name-only",
-        "--format=",
-        "--",
-        *specs,
-        check=False,
-    )
-    deleted = {line.strip() for line in output.split("\n") if line.strip()}
+    question = ("log", window.span, "--no-renames", "--diff-filter=D", "--name-only", "--format=")
+    if all(PLAIN_PATH.fullmatch(name) for name in names):
+        # every deleted path, kept by its file name: the `**/NAME` pathspecs made git match
+        # each path of every commit against each pattern, twice the time of the walk itself
+        wanted = set(names)
+        output = facts.git.run(*question, check=False)
+        kept = (line.strip() for line in output.split("\n"))
+        deleted = {line for line in kept if line and posixpath.basename(line) in wanted}
+    else:  # names git would quote in its output: asked by pathspec, as written
+        output = facts.git.run(*question, "--", *specs, check=False)
+        deleted = {line.strip() for line in output.split("\n") if line.strip()}
     evidence.deleted_names = {posixpath.basename(path) for path in deleted}
     evidence.transient = deleted - evidence.files_at_end - set(evidence.changes)
 
@@ -634,19 +490,6 @@ def gather(
 
 def unavailable(window: Window, reason: str) -> Evidence:
     return Evidence(window=window, available=False, unavailable_reason=reason)
-
-
-def _abbreviated(written: str, named: list[str]) -> list[str]:
-    """The paths of the same file name whose folders hold the written folders in order, with
-    folders left out ("test/generators/ATest.kt" for
-    "app/src/test/java/org/x/generators/ATest.kt", a package path shortened)."""
-    folders = written.split("/")[:-1]
-    found = []
-    for path in sorted(set(named)):
-        rest = iter(path.split("/")[:-1])
-        if all(folder in rest for folder in folders):
-            found.append(path)
-    return found
 
 
 def _named_files(evidence: Evidence, claims: list[Claim]) -> None:

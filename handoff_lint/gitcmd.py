@@ -198,6 +198,23 @@ class Git:
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
 
+    def asked(self, *args: str) -> bool:
+        """Whether ``args`` was asked already (answered, or started)."""
+        key = self._key(args)
+        return key in self._memo or key in self._pending
+
+    def remember(self, args: tuple[str, ...], out: str) -> None:
+        """Record ``out`` as the answer to ``args`` (worked out from a batched command that
+        answers many such questions at once), unless it was asked already."""
+        key = self._key(args)
+        if key not in self._memo and key not in self._pending:
+            self._memo[key] = (0, out, "")
+
+    def forget(self, *args: str) -> None:
+        """Drop the remembered answer to ``args`` (a large one its caller has parsed and
+        keeps): asked again, the command runs again."""
+        self._memo.pop(self._key(args), None)
+
     def run_renames(self, *args: str) -> str:
         """Run a command that may detect renames (``-M``, or ``diff``/``log`` stats, where git
         does by default); when git cannot (a blob it has to compare is missing: a partial clone,
@@ -247,7 +264,7 @@ class Git:
                 self._headers[name] = answer
         return [self._headers[n] for n in names]
 
-    def objects(self, names: list[str]) -> dict[str, tuple[str, bytes]]:
+    def objects(self, names: list[str], keep: bool = True) -> dict[str, tuple[str, bytes]]:
         """(type, content) of each named object that exists, through one long-lived
         ``git cat-file --batch`` per run (asked once per name: the repository does not change).
 
@@ -279,7 +296,11 @@ class Git:
             self._objects[name] = (kind.decode("ascii", "replace"), data)
         if writer is not None:
             writer.join()
-        return {n: found for n in names if (found := self._objects.get(n)) is not None}
+        found = {n: item for n in names if (item := self._objects.get(n)) is not None}
+        if not keep:  # read for a caller that keeps what it needs of them (trees)
+            for name in asked:
+                self._objects.pop(name, None)
+        return found
 
     def drain(self) -> None:
         """Wait for the prefetched commands nobody asked for (a guess that did not apply), so

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import (
     __version__,
+    added,
     claims,
     config,
     discover,
@@ -365,6 +366,9 @@ def run(files: list[str], options: Options) -> RunResult:
         except discover.DiscoveryError as exc:
             raise UsageError(str(exc)) from None
         files = [targets.relative(f, facts, options.cwd) for f in files]
+        if facts is not None and len(files) > 1 and not (options.since or options.at):
+            paths = [repo_path(facts, options.cwd, f) for f in files]
+            added.histories(facts, [p for p in paths if p is not None])
         results = []
         for path in files:
             try:

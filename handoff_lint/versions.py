@@ -96,6 +96,22 @@ def log_question(head: str, path: str) -> tuple[str, ...]:
     )
 
 
+def added_by(facts: RepoFacts, head: str, path: str) -> str | None:
+    """The commit that added ``path`` (``log -1 --diff-filter=A``'s answer), read from the
+    end of the document's history when that says it (the walk stops where the path appears:
+    its last commit adds it, unless the history was cut at MAX_VERSIONS or ends in a merge or
+    a rename); None when it does not."""
+    if not facts.git.asked(*log_question(head, path)):
+        return None
+    chunks = facts.git.run(*log_question(head, path), check=False).split("\0")[1:]
+    if not chunks or len(chunks) >= MAX_VERSIONS:
+        return None
+    sha, _, rows = chunks[-1].partition("\n")
+    if any(row.split("\t")[2:] == [path] for row in rows.split("\n")):
+        return sha.strip()
+    return None
+
+
 def history(facts: RepoFacts, head: str, path: str) -> list[Version]:
     """The commits up to ``head`` that changed ``path``, newest first, back to the commit that
     added it there (``--remove-empty`` stops the walk there: without it, and with ``--follow``,
@@ -148,11 +164,34 @@ def carried_over(old: list[str], new: list[str]) -> dict[int, int]:
 
 
 def prefetch(facts: RepoFacts, path: str, at: str | None = None) -> None:
-    """Start the two questions ``windows`` asks, so that git answers while the document is
-    parsed (nothing for a new document: it has no versions)."""
+    """Start the question ``windows`` asks first, so that git answers while the document is
+    parsed (nothing for a new document: it has no versions). ``blame`` is asked only for a
+    document that more than one commit wrote (``written_once``)."""
     ref = at or facts.head
     if ref is not None and (at or window.state(facts, path)[0]):
-        facts.git.prefetch(log_question(ref, path), blame_question(ref, path))
+        facts.git.prefetch(log_question(ref, path))
+
+
+def written_once(facts: RepoFacts, head: str, path: str, found: list[Version]) -> bool:
+    """True when one commit wrote every line of ``path`` at ``head``, so that ``blame`` would
+    name it for each line: the document has one version, which added it (no rename: git's
+    ``=>``), inserted as many lines as it has now and deleted none, and that commit removed
+    no lines anywhere (no deleted file it could have been moved or copied from)."""
+    if len(found) != 1 or found[0].deletions:
+        return False
+    output = facts.git.run(*log_question(head, path), check=False)
+    rows = [r.split("\t") for r in output.split("\0", 2)[1].split("\n")[1:] if r.strip()]
+    if any(len(r) != 3 or r[1] != "0" or "=>" in r[2] for r in rows):
+        return False  # a deletion, a binary file or a rename: blame may look elsewhere
+    data = facts.git.blob(f"{head}:{path}")
+    if data is None or found[0].insertions != _count_lines(data):
+        return False
+    return [r[2] for r in rows].count(path) == 1
+
+
+def _count_lines(data: bytes) -> int:
+    """The lines of a blob as git counts them (a last line without a newline counts)."""
+    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
 
 
 @dataclass
@@ -218,7 +257,11 @@ def windows(
     found = history(facts, ref, path)
     if not found:
         return None
-    written = blame(facts, ref, path)
+    if written_once(facts, ref, path, found):  # blame's answer: that commit, for every line
+        size = _count_lines(facts.git.blob(f"{ref}:{path}") or b"")
+        written = dict.fromkeys(range(1, size + 1), found[0].sha)
+    else:
+        written = blame(facts, ref, path)
     known: dict[str, Window] = {}
 
     def window_of(sha: str) -> Window:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handoff_lint import lazyre
+from handoff_lint.added import added_commit
 from handoff_lint.discover import excluded
 from handoff_lint.discover import matches as matches_any
 from handoff_lint.gitcmd import GitError
@@ -273,10 +274,6 @@ def _search_question(tips: list[str], bounds: list[str], globs: list[str]) -> tu
     )
 
 
-def _added_question(path: str) -> tuple[str, ...]:
-    return ("log", "-1", "--diff-filter=A", "--format=%H", "HEAD", "--", path)
-
-
 def prefetch(facts: RepoFacts, path: str, globs: list[str]) -> None:
     """Start, before the document is parsed, the window's questions that depend only on its
     path: which commit added it, then the first step of the search for the previous handoff
@@ -287,7 +284,7 @@ def prefetch(facts: RepoFacts, path: str, globs: list[str]) -> None:
     """
     if facts.head is None or state(facts, path)[1]:
         return
-    head = _first_line(facts, *_added_question(path))
+    head = added_commit(facts, path)
     start = f"{head}^"
     if head and sha_of(facts.git, start) is not None:
         bounds = _floor(facts, start, NEAR_SEARCH)[1]
@@ -343,7 +340,7 @@ def compute(
     if head is None and at:
         head = at  # the commit that added the document (audit)
     if head is None and not pending:
-        head = _first_line(facts, *_added_question(path))
+        head = added_commit(facts, path)
         head = (
             head or _first_line(facts, "log", "-1", "--format=%H", "HEAD", "--", path) or facts.head
         )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import evidence
+from handoff_lint import trees
 from handoff_lint.gitcmd import Git
 from handoff_lint.repo import gather
 from handoff_lint.scratch import ScratchRepo
@@ -116,4 +116,37 @@ def test_index_listing_equals_ls_tree(
     facts = gather(Git(repo.path))
     expected = _listing(facts.git.fields("ls-tree", "-r", "-z", "HEAD"))
     assert ("vendor/lib", True) in expected and ("empty.txt", False) in expected
-    assert _listing(evidence._tree_entries(facts, str(facts.head))) == expected
+    assert _listing(trees.tree_entries(facts, str(facts.head))) == expected
+
+
+def test_trees_of_older_commits_read_through_cat_file_equal_ls_tree(repo: ScratchRepo) -> None:
+    """A commit before HEAD (audit, check of every document) has its tree read object by
+    object through the run's cat-file, folders shared between commits parsed once: the same
+    entries as ``ls-tree -r -z``, in its order, with modes, types and ids."""
+    files = {
+        "a.txt": "a\n",
+        "a-b/x.md": "x\n",
+        "a/b/c.py": "c\n",
+        "a.b/y.md": "y\n",
+        "dir with space/é.md": "é\n",
+        "deep/er/and/deeper/f.txt": "f\n",
+        "empty.txt": "",
+    }
+    commits = [repo.commit("base", files)]
+    (repo.path / "run.sh").write_text("#!/bin/sh\n", encoding="utf-8")
+    (repo.path / "run.sh").chmod(0o755)
+    (repo.path / "link").symlink_to("a.txt")
+    commits.append(repo.commit("executable and link", {}))
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{commits[0]},vendor/lib")
+    repo.git("commit", "-q", "-m", "a gitlink")
+    commits.append(repo.git("rev-parse", "HEAD"))
+    commits.append(repo.commit("change one folder", {"a/b/c.py": "changed\n", "a/new.py": "n\n"}))
+    commits.append(repo.commit("remove a folder", remove=["deep/er/and/deeper/f.txt"]))
+    repo.commit("head", {"z.txt": "z\n"})
+    facts = gather(Git(repo.path))
+    for commit in commits:
+        expected = [e for e in repo.git("ls-tree", "-r", "-z", commit).split("\0") if e]
+        assert trees.read_tree(facts, commit) == expected
+        assert trees.tree_entries(facts, commit) == expected
+    assert not [c for c in facts.git.calls if "ls-tree" in c]
+    assert trees.read_tree(facts, "0" * 40) is None  # no such commit: ls-tree's answer is used

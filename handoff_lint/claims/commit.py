@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING, Any
@@ -287,15 +288,17 @@ def listed_in_code(doc: Document) -> list[str]:
 WORD = lazyre.compile(r"[a-z0-9]+")
 
 
-def _words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+@functools.lru_cache(maxsize=16384)  # a suggestion compares claims with each window commit
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text.lower()))
 
 
-def _stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
     """Words without a plural "s", and each pair of neighbours written as one ("clean up" and
     "cleanup"): a paraphrase of a subject uses the same words in other forms."""
     words = [_stem(w) for w in _words(text)]
-    return set(words) | {a + b for a, b in itertools.pairwise(words)}
+    return frozenset(words) | {a + b for a, b in itertools.pairwise(words)}
 
 
 def _stem(word: str) -> str:
@@ -327,6 +330,15 @@ def subject_matches(claimed: str, info: CommitInfo) -> bool:
 
 
 def _suggest(claim: Claim, evidence: Evidence) -> str:
+    """The suggestion for an unknown commit, once per subject and id (a long document repeats
+    them, and each is compared with every commit of the window)."""
+    key = ("suggest", str(claim.value.get("subject", "")), claim.text[:4])
+    if key not in evidence.memo:
+        evidence.memo[key] = _suggestion(claim, evidence)
+    return str(evidence.memo[key])
+
+
+def _suggestion(claim: Claim, evidence: Evidence) -> str:
     subject = str(claim.value.get("subject", ""))
     candidates = evidence.window_commits or evidence.recent_commits
     same = [c for c in evidence.window_commits if subject and subject_matches(subject, c)]
