@@ -13,7 +13,6 @@ import pytest
 from handoff_lint.cli import main
 from handoff_lint.scratch import ScratchRepo, isolated_env
 
-
 KEPT = frozenset({"HANDOFF_LINT_WHEELHOUSE"})  # where the offline hook tests find wheels
 
 
