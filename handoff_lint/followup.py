@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handoff_lint import window
+from handoff_lint.claims.walk import NOWHERE
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import RepoFacts
 
@@ -74,6 +75,25 @@ def settle(
                 f"{other.reason}, by {after.sha[:7]}, committed {after.minutes} min after the "
                 "document (same author): the document was committed before that work",
             )
+        elif _absent_then_read(claim, other):
+            # "there is no X" was untrue: the run after the document adds X, still refuted
+            claim.settle(
+                "refuted",
+                f"{other.reason} (in {after.sha[:7]}, committed {after.minutes} min after the "
+                "document)",
+                other.rule,
+                other.fix,
+            )
+
+
+def _absent_then_read(claim: Claim, other: Claim) -> bool:
+    """Refuted for a file the window lacks, and refuted on its content once the run after the
+    document adds the file: the second reason is what git says."""
+    return (
+        claim.verdict == other.verdict == "refuted"
+        and claim.reason.startswith(NOWHERE)
+        and not other.reason.startswith(NOWHERE)
+    )
 
 
 def second_opinion(

@@ -842,3 +842,20 @@ def test_the_word_count_of_a_document(repo: ScratchRepo, cli) -> None:  # type: 
     )
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "words") == [(7, "refuted"), (8, "verified"), (9, "refuted")]
+
+
+def test_a_file_the_author_committed_right_after_the_document(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """The document is committed a minute before the file it lists: the file claim is verified
+    by that commit, and a claim on the file's content is judged on the file it adds, not
+    refuted as "there is no file"."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD}, when="2025-11-13T09:00:00+00:00")
+    repo.commit("work", {"src/a.py": "x\n"}, when="2025-11-13T10:00:00+00:00")
+    doc = HEAD + "## Files Created\n\n- `GUIDE.md` (3,000+ words)\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T11:00:00+00:00")
+    repo.commit("guide", {"GUIDE.md": "a few words\n"}, when="2025-11-13T11:01:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = {c["kind"]: c for c in claims_of(run) if c["line"] == 9}
+    assert found["file"]["verdict"] == "verified"
+    assert found["words"]["verdict"] == "refuted"
+    assert "3 whitespace-separated tokens" in found["words"]["reason"]
+    assert "min after the document" in found["words"]["reason"]

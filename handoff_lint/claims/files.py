@@ -17,7 +17,14 @@ from handoff_lint.claims.file_words import (
     path_at,
     placed,
 )
-from handoff_lint.claims.walk import Line, header_index, output_lines, prose_lines, table_cells
+from handoff_lint.claims.walk import (
+    NOWHERE,
+    Line,
+    header_index,
+    output_lines,
+    prose_lines,
+    table_cells,
+)
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -232,7 +239,7 @@ def _exists(claim: Claim, path: str, evidence: Evidence) -> None:
     elif evidence.absent(str(claim.value["path"]), bool(claim.value.get("link"))):
         claim.settle(
             "refuted",
-            f"there is no {path} in the repository at the end of the session, and the session "
+            f"{NOWHERE}{path} in the repository at the end of the session, and the session "
             "did not change such a file",
             "HL301",
             evidence.did_you_mean(path),

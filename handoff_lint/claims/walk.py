@@ -173,13 +173,16 @@ def claimed_text(claim: Claim, evidence: Evidence, rule: str) -> tuple[str, str]
     return found
 
 
+NOWHERE = "there is no "  # how a refutation for a file that is nowhere begins
+
+
 def settle_absent(claim: Claim, evidence: Evidence, rule: str) -> None:
     """A claim about the content of a file git cannot read at the end of the window."""
     written = str(claim.value["path"])
     if evidence.available and evidence.absent(written):
         claim.settle(
             "refuted",
-            f"there is no {written} in the repository at the end of the session, and the "
+            f"{NOWHERE}{written} in the repository at the end of the session, and the "
             "session did not change such a file",
             rule,
         )
