@@ -199,6 +199,12 @@ LISTED = lazyre.compile(r"^[`*_]*\s*(?:$|[-–—:：(（|,]|\s*\d)")
 NAME_NOT_FILE = lazyre.compile(r"^(?:[A-Z][A-Za-z0-9]*\.js|\.\w+)$")
 
 
+def _product_or_artefact(name: str) -> bool:
+    """A bare name that is a product or extension ("Node.js", ".env") or what a program writes
+    at run time ("app.log"): written without a code span, not a file of the work."""
+    return NAME_NOT_FILE.match(name) is not None or RUNTIME.search(name) is not None
+
+
 def _listed_deliverable(line: Line, path: str, decorated: bool, rest: str) -> bool:
     """A list item of done work that starts with a file and no action word names a file that
     is there; not one a program writes at run time, nor one the item or its headings say is
@@ -245,7 +251,7 @@ def _label_list(line: Line, labels: Labels, start: int) -> list[Claim]:
             or "." not in posixpath.basename(path)
         ):
             return []
-        if bare and (NAME_NOT_FILE.match(path) or RUNTIME.search(path)):
+        if bare and _product_or_artefact(path):
             return []
         items.append((offset + part.find(name), path))
     if len(items) < 2 and not match.group("list").startswith("`"):
@@ -290,7 +296,7 @@ def _bare_after_verb(line: Line, offset: int, action: str) -> list[Claim]:
     if found is None or line.block.parent_item_id >= 0:
         return []  # none, or a nested item: what changed inside the file its parent names
     path = found.group("path")
-    if NAME_NOT_FILE.match(path) or RUNTIME.search(path) or not textscan.looks_like_path(path):
+    if _product_or_artefact(path) or not textscan.looks_like_path(path):
         return []
     return [file_claim(path, action, line.number, found.start("path") + 1)]
 

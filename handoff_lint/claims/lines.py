@@ -359,14 +359,17 @@ def extract(doc: Document) -> list[Claim]:
     return out + _present_sizes(doc)
 
 
+def tolerance(claimed: int) -> int:
+    """How far "~N" may be from the count: the configured lines or percentage, the larger."""
+    active = config.ACTIVE
+    return max(active.approx_lines, claimed * active.approx_percent // 100)
+
+
 def agrees(claimed: int, actual: int, value: dict[str, Any]) -> bool:
     if value.get("at_least"):
         return actual >= claimed
     if value.get("approx"):
-        active = config.ACTIVE
-        return abs(actual - claimed) <= max(
-            active.approx_lines, claimed * active.approx_percent // 100
-        )
+        return abs(actual - claimed) <= tolerance(claimed)
     return actual == claimed
 
 

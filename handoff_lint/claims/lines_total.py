@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre, quantity, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.lines import LINE_WORDS, agrees, table_claims
-from handoff_lint.claims.walk import Line, done_lines, table_cells
+from handoff_lint.claims.walk import Line, cell_index, done_lines, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -83,13 +83,6 @@ NUMBER_CELL = lazyre.compile(
 )
 
 
-def _cell_index(cells: list[tuple[int, str]], column: int) -> int:
-    """The index of the cell holding the 0-based ``column`` of the row."""
-    return next(
-        (i for i, (start, raw) in enumerate(cells) if start <= column < start + len(raw)), -1
-    )
-
-
 def _table_totals(lines: list[Line]) -> list[Claim]:
     """ "| **Total** | **2,254** |" under rows that each give one file's size in the same
     column: the total is the sum of the files' sizes in git (not of the rows as written)."""
@@ -111,7 +104,7 @@ def _table_totals(lines: list[Line]) -> list[Claim]:
             continue
         found = [c for c in table_claims(line) if c.value["measure"] == "lines"]
         if len(found) == 1 and not found[0].value.get("approx"):
-            rows.append((str(found[0].value["path"]), _cell_index(cells, found[0].column - 1)))
+            rows.append((str(found[0].value["path"]), cell_index(cells, found[0].column - 1)))
         else:
             rows = [("", -1)]  # a row that is not one file's size: no total over this table
     return out

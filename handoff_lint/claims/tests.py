@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, containing, table_cells
+from handoff_lint.claims.walk import Line, cell_index, containing, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -84,9 +84,9 @@ def _near(line: Line, claim: Claim) -> str:
     if line.block.kind == "table_row" and line.block.table_header:
         cells = table_cells(line.text)
         header = line.block.table_header
-        for index, (begin, raw) in enumerate(cells):
-            if begin <= start < begin + len(raw):
-                return raw + " " + (header[index] if index < len(header) else "")
+        index = cell_index(cells, start)
+        if index >= 0:
+            return cells[index][1] + " " + (header[index] if index < len(header) else "")
     return line.text[max(0, start - 25) : start + 1 + len(claim.text) + 40]
 
 

@@ -129,6 +129,13 @@ def containing(doc: Document, *words: str) -> list[Line]:
     return doc.once("containing:" + "|".join(words), lines)
 
 
+def cell_index(cells: list[tuple[int, str]], column: int) -> int:
+    """The index of the cell (of ``table_cells``) holding the 0-based ``column``; -1 if none."""
+    return next(
+        (i for i, (start, raw) in enumerate(cells) if start <= column < start + len(raw)), -1
+    )
+
+
 def table_cells(line: str) -> list[tuple[int, str]]:
     """(start offset, raw text) of each cell of a Markdown table row."""
     cells: list[tuple[int, str]] = []

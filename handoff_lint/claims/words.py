@@ -9,11 +9,11 @@ markup: unverifiable.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import config, quantity
+from handoff_lint import quantity
 from handoff_lint.claims import register
+from handoff_lint.claims.lines import tolerance
 from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.model import Claim, Document
 
@@ -41,10 +41,7 @@ def extract(doc: Document) -> list[Claim]:
 def _least(claim: Claim) -> int:
     """The fewest tokens the claim allows."""
     count = int(claim.value["count"])
-    if not claim.value.get("approx"):
-        return count
-    active = config.ACTIVE
-    return count - max(active.approx_lines, count * active.approx_percent // 100)
+    return count - tolerance(count) if claim.value.get("approx") else count
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
@@ -53,7 +50,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         if found is None:
             continue
         claim.value["resolved"] = found[0]
-        tokens = len(re.findall(r"\S+", found[1]))
+        tokens = len(found[1].split())
         if tokens < _least(claim):
             claim.settle(
                 "refuted",
