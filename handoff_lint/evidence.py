@@ -134,7 +134,9 @@ class Evidence(Paths):
         another repository, or a build output, is not refuted for being absent here). A
         relative link of the document (``linked``) points into this repository by itself."""
         path = self.resolve(written)
-        if path is None or self.known(path) or self.same_name(path) or path in self.ignored:
+        if path is None or self.known(path) or path in self.ignored:
+            return False
+        if self.same_name(path) and not self.misplaced(path):
             return False
         if posixpath.basename(path) in self.deleted_names:
             return False  # a file of that name was committed once, and deleted since
@@ -150,6 +152,15 @@ class Evidence(Paths):
         above = posixpath.dirname(folder)
         known = [folder, above] if above else [folder]
         return any(f == k or f.endswith("/" + k) for f in self._folders() for k in known)
+
+    def misplaced(self, path: str) -> bool:
+        """``path`` names a folder of the repository ("docs/STATUS.md" where docs/ holds
+        tracked files) that has no such file, while its namesakes live elsewhere: the file
+        the document names at that place is nowhere, whatever it meant."""
+        folder = posixpath.dirname(path)
+        if not folder or folder not in self._folders() or path in self.changes:
+            return False
+        return all(posixpath.dirname(p) != folder for p in self.same_name(path))
 
     def _folders(self) -> set[str]:
         if self._folder_set is None:

@@ -229,6 +229,21 @@ def before_in(text: str, start: int) -> Quantity | None:
     return quantity
 
 
+def opened_before(text: str, start: int, end: int) -> list[Quantity]:
+    """ "Secure storage (lib/secure.dart, 206 lines)": the subject opens a bracket and its
+    quantities follow it, after a comma, before the bracket closes."""
+    head = text[max(0, start - NEAR) : start].rstrip(" `*_")
+    joint = BRACKET_JOINT.match(text, end)
+    if not head or head[-1] not in OPEN or joint is None:
+        return []
+    close = _group_end(text, len(head) - 1 + max(0, start - NEAR))
+    inside = [_quantity(m) for m in QUANTITY.finditer(text, joint.end(), close)]
+    return _one_per_unit(inside, text) if inside and inside[0].start == joint.end() else []
+
+
+BRACKET_JOINT = lazyre.compile(r"[`*_]*\s*[,;]\s*")
+
+
 def annotated(
     text: str, item_start: bool, units: tuple[str, ...]
 ) -> list[tuple[int, str, Quantity]]:
@@ -238,7 +253,8 @@ def annotated(
     out: list[tuple[int, str, Quantity]] = []
     paths = textscan.path_tokens(text)
     for start, end, path in paths:
-        out += [(start, path, q) for q in after(text, end) if q.unit in units]
+        given = after(text, end) or opened_before(text, start, end)
+        out += [(start, path, q) for q in given if q.unit in units]
     if not out and len(paths) == 1 and paths[0][0] <= 8 and item_start:
         start, end, path = paths[0]
         out += [(start, path, q) for q in trailing(text, end) if q.unit in units]

@@ -859,3 +859,108 @@ def test_a_file_the_author_committed_right_after_the_document(repo: ScratchRepo,
     assert found["words"]["verdict"] == "refuted"
     assert "3 whitespace-separated tokens" in found["words"]["reason"]
     assert "min after the document" in found["words"]["reason"]
+
+
+def test_a_created_files_size_when_it_was_made(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "**Created:**" then "- STATUS.md (40 lines)": the size the session's first commit of the
+    file gave it, before a later commit grew it; which moment the document describes git cannot
+    tell, so it is not refuted, nor the same count restated elsewhere (the same statement). A
+    size in a table of documents is of the file as it is."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("status", {"STATUS.md": _lines(40)})
+    repo.commit("update", {"STATUS.md": _lines(45)})
+    doc = HEAD + (
+        "**Created:**\n- STATUS.md (40 lines)\n\n**Other:**\n- STATUS.md (40 lines)\n\n"
+        "| File | Lines |\n|---|---|\n| STATUS.md | 41 |\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [
+        (8, "unverifiable"),
+        (11, "unverifiable"),
+        (15, "refuted"),
+    ]
+
+
+def test_a_size_stated_after_the_path_inside_brackets(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "1. ✅ Secure storage (lib/secure.dart, 206 lines)": the size follows the path inside
+    the bracket the path opens."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"lib/secure.dart": _lines(205), "lib/pin.dart": _lines(90)})
+    doc = HEAD + (
+        "1. ✅ Secure storage (lib/secure.dart, 206 lines)\n"
+        "2. ✅ Pinning (`lib/pin.dart`, 90 lines)\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [(7, "refuted"), (8, "verified")]
+
+
+def test_an_action_word_inside_the_bracket_after_a_path(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """Under "## Documentation Created", "5. **README.md** (600+ lines rewrite)" says the file
+    was rewritten, not created; "(implements the new methods)" is a note, not an action."""
+    repo.commit("base", {"README.md": _lines(10), "src/repo.py": "x\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"README.md": _lines(620), "src/repo.py": "y\n"})
+    doc = HEAD + (
+        "## Documentation Created\n\n1. **README.md** (600+ lines rewrite)\n\n"
+        "## Files Modified\n\n- `src/repo.py` (implements the new methods)\n"
+    )
+    run = _second(repo, cli, doc)
+    assert [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file"] == [
+        ("README.md", "verified"),
+        ("src/repo.py", "verified"),
+    ]
+
+
+def test_a_file_named_in_a_folder_that_lacks_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- docs/REPORT.md" where docs/ holds other files and REPORT.md only ever lived at the
+    root: no file is at the place the document names (HL301). A path whose folder the
+    repository does not have may be written from elsewhere: not judged."""
+    repo.commit("base", {"REPORT.md": "x\n", "docs/GUIDE.md": "g\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n"})
+    doc = HEAD + "## Resources\n\n- docs/REPORT.md (the report)\n- notes/REPORT.md (the report)\n"
+    run = _second(repo, cli, doc)
+    assert [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file"] == [
+        ("docs/REPORT.md", "refuted"),
+        ("notes/REPORT.md", "unverifiable"),
+    ]
+
+
+def test_files_of_a_language_in_a_folder(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "95 Dart files in lib/" is the tree's count of .dart files under lib/; without a folder
+    only more than the repository holds is refuted; "160+ test files" more than every file
+    with test in its path; a line about the session's work ("Converted 3 Kotlin files")
+    counts what it did, not the tree."""
+    files = {f"lib/m{n}.dart": "x\n" for n in range(4)} | {"test/a_test.dart": "t\n"}
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", files)
+    doc = HEAD + (
+        "- ✅ 3 Dart files in lib/\n- ✅ 4 Dart files in `lib`\n- **Dart files**: 9 files in lib/\n"
+        "- 2 Dart files\n- 9 Dart files\n- 160+ test files\n- Converted 30 Kotlin files\n"
+        "- **Before cleanup**: 50+ markdown files\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "typed_files") == [
+        (7, "refuted"),
+        (8, "verified"),
+        (9, "refuted"),
+        (10, "unverifiable"),
+        (11, "refuted"),
+        (12, "refuted"),
+    ]
+
+
+def test_a_percent_of_the_total_its_list_gives(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "- Total: 398 tests" then "- Passing: 342 (86.9%)": 342 of 398 is 85.9%. A percent in a
+    list without one total ("- Coverage: 21.3%") has nothing to be checked against."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n"})
+    doc = HEAD + (
+        "**Tests:**\n- Total: 398 tests\n- Passing: 342 ({})\n- Failing: 56 (emulator)\n\n"
+        "**Other:**\n- Passing: 10 (50%)\n"
+    )
+    run = _second(repo, cli, doc.format("86.9%"))
+    assert _line_verdicts(run, "tests") == [(9, "refuted")]
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": doc.format("85.9%")})
+    right = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert _line_verdicts(right, "tests") == [(9, "unverifiable")]

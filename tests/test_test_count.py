@@ -249,6 +249,40 @@ def test_a_total_in_the_section_of_a_heading_naming_a_test_file(
 
 
 @pytest.mark.parametrize(
+    ("heading", "label", "verdict"),
+    [
+        ("### 2. Parser package (9 tests)", "File: `x_test.go`", "verified"),
+        ("### 2. Parser package (12 tests)", "File: `x_test.go`", "refuted"),
+        ("### 2. Parser package (12 tests)", "**File:** `x_test.go`", "refuted"),
+    ],
+)
+def test_a_headings_count_over_the_one_test_file_of_its_section(
+    session: ScratchRepo, cli, heading: str, label: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "### Parser package (12 tests)" then a plain "File: `x_test.go`" line and the test names:
+    the heading counts that file's tests."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        f"## Tests by package\n\n{heading}\n{label}\n```\n✅ TestCase1\n```\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == [verdict]
+
+
+def test_a_headings_count_over_sections_of_two_files_names_no_subject(
+    session: ScratchRepo, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """ "## Tests (14 tests)" over subsections naming two files counts both."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        "## New tests (14 tests)\n\n### Go\nFile: `x_test.go`\n\n"
+        "### Python\nFile: `tests/test_api.py`\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert _verdicts(run) == []
+
+
+@pytest.mark.parametrize(
     ("result", "verdict"), [("5/5 passing ✅", "verified"), ("7/7 passing ✅", "refuted")]
 )
 def test_a_run_of_all_tests_in_the_section_of_a_test_file(
@@ -407,3 +441,22 @@ def test_new_tests_in_a_window_whose_start_is_an_estimate(
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
     got = [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"]
     assert got == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("line", "verdict"),
+    [
+        ("- ParserCore: 4 passed", "verified"),
+        ("- ParserCore: 5 passed", "refuted"),
+        ("- MissingThing: 5 passed", "unverifiable"),
+    ],
+)
+def test_a_runners_line_per_test_class_named_by_its_subject(
+    session: ScratchRepo, cli, line: str, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "- ParserCore: 4 passed" under a test run: the class ParserCoreTests, in its file."""
+    session.commit("more tests", {"ParserCoreTests.cs": CS.replace("FooTests", "ParserCoreTests")})
+    doc = HEAD.replace("## Files Created\n\n", "") + f"All tests pass:\n\n{line}\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == [verdict]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import claims_of
 from tests.test_extract import extract
 
 
@@ -161,3 +163,35 @@ def test_a_count_over_items_that_name_things_and_items_that_describe_them(
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": doc}, when="2025-11-12T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "counts"] == [verdict]
+
+
+def test_a_count_of_files_over_a_list_that_names_none(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "#### Code Updates (40 files)" over items that describe the changes ("- Firebase
+    Crashlytics integration") is no count of that list: no witness, no finding."""
+    doc = (
+        "# Handoff\n\n**Date:** 2025-11-13\n\n## Work\n\n#### Code Updates (40 files)\n\n"
+        "**Core:**\n- Crash reporting integration\n- State management\n\n"
+        "#### Docs (3 files)\n\n- `a.md`\n- `b.md`\n"
+    )
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"})
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "counts"]
+    assert found == [("3", "refuted")]
+
+
+def test_a_commit_count_over_numbered_commit_labels(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+    """ "**3 Git Commits Created**:" over "**Commit 1**: ..." .. "**Commit 3**: ..." counts the
+    commits the document enumerates (a part of a longer window); "**5 Commits**:" over the same
+    three labels does not."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"})
+    for n in range(6):
+        repo.commit(f"work {n}", {f"src/f{n}.py": "x\n"})
+    labels = "".join(f"**Commit {n}**: part {n}\n\n" for n in (1, 2, 3))
+    doc = "# Handoff\n\n**Date:** 2025-11-13\n\n## Work\n\n**{} Git Commits Created**:\n\n" + labels
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc.format(3)})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "counts"] == ["verified"]
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": doc.format(5)})
+    other = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(other) if c["kind"] == "counts"] == ["refuted"]

@@ -51,6 +51,7 @@ def load() -> dict[str, ClaimKind]:
         test_total,
         tests,
         tests_added,
+        typed_files,
         untracked,
         words,
     )

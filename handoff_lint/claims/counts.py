@@ -113,6 +113,9 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         cited = _cited_under(doc, line.block) if line.block.kind == "heading" else 0
         if cited:
             value["cited"] = cited  # "## Done (11 commits)" over subsections citing 11 ids
+        numbered = _numbered_after(doc, line.block)
+        if numbered:
+            value["numbered"] = numbered  # "**8 Commits:**" over "**Commit 1**" .. "**Commit 8**"
         out.append(Claim("counts", match.group(group), line.number, match.start(group) + 1, value))
     bracket = "(" in line.text or "（" in line.text
     items = witness.bracketed(line.text) if bracket and line.first else None
@@ -144,6 +147,28 @@ def _cited_under(doc: Document, heading: Block) -> int:
         for text in block.lines:
             ids.update(m.group(1)[:7] for m in textscan.hex_tokens(text))
     return len(ids)
+
+
+# "**Commit 3**: parser", "#### Commit 3 - parser": one of a numbered run of commits
+NUMBERED = lazyre.compile(r"^[\s#*_]*commit\s*#?(?P<n>\d{1,3})\b", re.I)
+MAX_NUMBERED = 200
+
+
+def _numbered_after(doc: Document, start: Block) -> int:
+    """K when the blocks after ``start`` in its section begin "Commit 1" .. "Commit K", each
+    number once: the document's own enumeration of the commits it counts."""
+    section = start.section
+    index = next((i for i, b in enumerate(doc.blocks) if b is start), None)
+    if section is None or index is None:
+        return 0
+    seen: list[int] = []
+    for block in doc.blocks[index + 1 : index + 1 + MAX_NUMBERED]:
+        if block.section is None or not any(s is section for s in block.section.chain()):
+            break
+        found = NUMBERED.match(block.lines[0]) if block.lines else None
+        if found:
+            seen.append(int(found.group("n")))
+    return len(seen) if seen and seen == list(range(1, len(seen) + 1)) else 0
 
 
 # "8 commits, 9 tasks:" ending a paragraph over a list: the list is what it counts
@@ -284,7 +309,7 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
         named = [int(claim.value["named"])] if "named" in claim.value else []
         return [int(claim.value["items"]), *named]
     size = len(evidence.window_commits)  # measure == "commits"
-    own = [int(claim.value[key]) for key in ("items", "cited") if key in claim.value]
+    own = [int(claim.value[key]) for key in ("items", "cited", "numbered") if key in claim.value]
     return [size - 1, size, size + 1, listed, evidence.history_size, *own]
 
 

@@ -13,6 +13,7 @@ from handoff_lint.claims.file_words import (
     ACTION_WORDS,
     ANNOTATION,
     ARROW,
+    BRACKET_NOTE,
     CHECKED,
     CONTAINER,
     HEADING_MARK,
@@ -83,6 +84,9 @@ def _action_for(line: Line, labels: Labels, rest: str) -> str:
     trailing = TRAILING.match(rest)
     if trailing:
         return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+    bracket = BRACKET_NOTE.match(rest)
+    if bracket:
+        return "created" if bracket.group("created") else "modified"
     return _given_action(line, labels)
 
 

@@ -71,6 +71,14 @@ ANNOTATION = lazyre.compile(
     r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)\w)))",
     re.I,
 )
+# "(600+ lines rewrite)", "(240 lines, updated)", "(120 lines, new)": an action word inside the
+# bracket that follows the path, after its size ("added" there counts inserted lines)
+BRACKET_NOTE = lazyre.compile(
+    r"^[`*_]*\s*[(\[]\s*(?:[~≈]?\d[\d,.]*\+?\s*(?:lines?|LOC|行|Zeilen|l[ií]neas|linhas)?"
+    r"\s*[,;:–—-]?\s*)?(?:(?P<created>new|created)|(?P<modified>rewrite|rewritten|modified|"
+    r"updated|refactored|expanded|extended|enhanced))(?:\s+file)?\s*[)\],;]",
+    re.I,
+)
 # "**x.md** erstellt", "`a.py` created", "`b.ts` modificado": a path with its action word after
 # it and nothing more, in the languages agents write
 TRAILING = lazyre.compile(

@@ -12,8 +12,9 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config, lazyre, quantity, textscan
+from handoff_lint import config, lazyre, quantity, roles, textscan
 from handoff_lint.claims import named, register
+from handoff_lint.claims.file_words import LABEL, label_action
 from handoff_lint.claims.walk import (
     Line,
     done_lines,
@@ -337,11 +338,25 @@ def _present_sizes(doc: Document) -> list[Claim]:
     return out
 
 
+def _made_here(line: Line, label: str) -> bool:
+    """The line lists a file the session made: under a heading or a label of created files
+    ("## Documentation Created", "**Created:**")."""
+    if line.block.kind == "table_row":
+        return False
+    return label == "created" or roles.file_action(line.block.section) == "created"
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     done = done_lines(doc)
+    label = ""
     for line in done:
         found: list[Claim] = []
+        if line.block.kind == "heading":
+            label = ""
+        elif line.block.kind == "paragraph" and line.block.list_depth < 0:
+            labelled = LABEL.match(line.text)
+            label = label_action(labelled.group("label")) if labelled else ""
         if line.block.kind == "table_row":
             found = table_claims(line)
         elif line.shape == "diffstat":
@@ -351,6 +366,9 @@ def extract(doc: Document) -> list[Claim]:
         if found and told_before(doc, line):
             for claim in found:
                 claim.value["before"] = True
+        if found and _made_here(line, label):
+            for claim in found:
+                claim.value["made"] = True
         out.extend(found)
     if doc.metadata:
         taken = {c.line for c in out}
@@ -411,6 +429,16 @@ def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[l
     return counts + inserted + [r[0] + r[1] for r in rows] + before, "lines or insertions"
 
 
+def _created_size(path: str, evidence: Evidence) -> list[int]:
+    """The size of a file the window created, as its first commit made it ("`STATUS.md` (346
+    lines)" written when it was made, before a later commit of the session grew it; a size
+    between the first and the last is stale)."""
+    rows = evidence.numstat.get(path, [])
+    if "A" not in evidence.actions(path) or evidence.window.staged or not rows or rows[-1][1]:
+        return []  # staged rows come last; an oldest row that deletes is not the creation
+    return [rows[-1][0]]  # git log lists the newest commit first
+
+
 CHANGES = ("changed", "edited", "deletions")  # counts of a change, not of the file: any range
 
 
@@ -446,12 +474,40 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", f"git has no {measure} for the file in the window")
         elif any(agrees(claimed, actual, claim.value) for actual in found):
             claim.settle("verified", f"{claimed} {measure} agrees with git")
+        elif claim.value.get("made") and claimed in _created_size(path, evidence):
+            claim.settle(
+                "unverifiable",
+                f"the session's first commit of the file gave it {claimed} lines and later ones "
+                f"changed it ({', '.join(map(str, found[:3]))} now): which moment the document "
+                "describes git cannot tell",
+            )
         else:
             shown = ", ".join(str(n) for n in sorted(set(found))[:4])
             fix = f"write {found[0]}" if len(set(found)) == 1 else ""
             claim.settle(
                 "refuted", f"the file has {shown} {measure} in git, not {claimed}", "HL305", fix
             )
+    _restated(claims)
+
+
+def _restated(claims: list[Claim]) -> None:
+    """One file's size stated twice in a document is one statement: where one statement of it
+    is not refuted (its line says the session created the file, and git cannot tell which
+    moment it describes), neither are the others."""
+
+    def key(claim: Claim) -> tuple[str, int, str, bool]:
+        value = claim.value
+        path, count = str(value.get("resolved", "")), int(value["count"])
+        return path, count, str(value.get("measure")), bool(value.get("code"))
+
+    agreed: dict[tuple[str, int, str, bool], Claim] = {}
+    for claim in claims:
+        if claim.verdict in ("verified", "unverifiable") and claim.value.get("resolved"):
+            agreed.setdefault(key(claim), claim)
+    for claim in claims:
+        other = agreed.get(key(claim)) if claim.verdict == "refuted" else None
+        if other is not None:
+            claim.settle(other.verdict, f"as stated on line {other.line}: {other.reason}")
 
 
 register("lines", extract, verify)

@@ -15,7 +15,7 @@ from handoff_lint import lazyre, quantity, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import ADDED, added
 from handoff_lint.claims.walk import Line, claimed_text, done_lines, section_files, table_cells
-from handoff_lint.model import Claim, Document
+from handoff_lint.model import Claim, Document, Section
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -84,12 +84,22 @@ SUITE = lazyre.compile(
 )
 
 
+# "- BrowserStorageService: 13 passed": a runner's line per test class, named by its subject
+# (the class is the subject's name with "Tests": BrowserStorageServiceTests)
+SUBJECT_SUITE = lazyre.compile(
+    r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?`?(?P<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)`?\s*[:：]\s*"
+    r"(?P<n>\d+)\s+(?:passed|passing)\b(?:\s*\((?P<ignored>\d+)\s+ignored\))?\s*$"
+)
+
+
 def _suite_claims(line: Line) -> list[Claim]:
     match = SUITE.match(line.text)
+    subject = SUBJECT_SUITE.match(line.text) if match is None else None
+    match = match or subject
     if match is None:
         return []
     value: dict[str, object] = {
-        "path": match.group("name"),
+        "path": match.group("name") + ("Tests" if subject else ""),
         "count": int(match.group("n")),
         "by_name": True,
         "ran": "pass" in match.group(0),
@@ -117,6 +127,46 @@ def _section_files(doc: Document) -> dict[int, tuple[int, str]]:
         if tests:
             found[section] = tests[0]
     return found
+
+
+def _heading_count(line: Line, doc: Document) -> list[Claim]:
+    """ "### Provider Package (15 tests)" over a section (and its subsections) whose File labels
+    name one test file and no other file: the heading counts that file's tests."""
+    section = line.block.section
+    if section is None or section.line != line.number or textscan.path_tokens(line.text):
+        return []
+    found = [q for q in quantity.every(line.text) if q.unit == "tests"]
+    if len(found) != 1 or found[0].approx or found[0].at_least:
+        return []
+    named = {
+        path
+        for sid, lines in section_files(doc).items()
+        if sid in _descendants(doc, section)
+        for _, path in lines
+    }
+    if len(named) != 1:
+        return []
+    (path,) = named
+    if not TEST_FILE.search(path.rsplit("/", 1)[-1]):
+        return []
+    q = found[0]
+    return [
+        Claim(
+            "test_count",
+            line.text[q.start : q.end],
+            line.number,
+            q.start + 1,
+            {
+                "path": path,
+                "count": q.count,
+            },
+        )
+    ]
+
+
+def _descendants(doc: Document, section: Section) -> set[int]:
+    """The ids of ``section`` and of every section under it."""
+    return {id(s) for s in doc.sections if section in s.chain()}
 
 
 def _file_of(line: Line, files: dict[int, tuple[int, str]]) -> tuple[int, str] | None:
@@ -173,13 +223,19 @@ def extract(doc: Document) -> list[Claim]:
         if not WORDS.search(line.folded):
             if files and "pass" in line.folded and "/" in line.text:  # "Result: 12/12 passing"
                 out.extend(_section_ratio(line, files))
+            elif "pass" in line.folded:  # "- BrowserStorageService: 13 passed"
+                out.extend(_suite_claims(line))
             continue
         if ADDED.search(line.text):
             continue  # "Added 3 tests in `x.py`": the tests_added kind's
         first = line.starts_item or line.first
         found_here = quantity.annotated(line.text, first, ("tests", "count"))
         if not found_here and files:
-            out.extend(_section_total(line, files) or _section_ratio(line, files))
+            out.extend(
+                _section_total(line, files)
+                or _section_ratio(line, files)
+                or _heading_count(line, doc)
+            )
         if not found_here:
             table = _table_claims(line) if line.block.kind == "table_row" else []
             out.extend(table or _class_claims(line) or _suite_claims(line))

@@ -90,8 +90,52 @@ def _near(line: Line, claim: Claim) -> str:
     return line.text[max(0, start - 25) : start + 1 + len(claim.text) + 40]
 
 
-def extract(doc: Document) -> list[Claim]:
+# "- Total: 398 tests" and "- Passing: 342 (86.9%)" in one list: the percent is of the total
+ITEM_TOTAL = lazyre.compile(
+    r"^\s*[-*+]\s+[*_]*(?:total|gesamt|insgesamt|总计|合计|合計)[*_]*\s*[:：]\s*[*_]*"
+    r"(?P<n>\d{1,6})(?![\d.,%])",
+    re.I,
+)
+ITEM_SHARE = lazyre.compile(
+    r"^\s*[-*+]\s+[*_]*[^\W\d_][^:：*_]{0,30}[*_]*\s*[:：]\s*[*_]*(?P<x>\d{1,6})(?![\d.,%])"
+    r"[^(（%]{0,20}[(（]\s*(?P<p>\d{1,3}(?:\.\d+)?)\s*%\s*[)）]"
+)
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of list items on consecutive lines (one list, read item by item)."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if not line.starts_item:
+            continue
+        if runs and runs[-1][-1].number == line.number - 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _share_claims(doc: Document) -> list[Claim]:
+    """ "- Passing: 342 (86.9%)" under "- Total: 398 tests" in the same list: 342/398."""
     out: list[Claim] = []
+    for run in _runs(containing(doc, ":", "：")):
+        totals = [m for m in (ITEM_TOTAL.match(line.text) for line in run) if m]
+        if len(totals) != 1:
+            continue
+        total = int(totals[0].group("n"))
+        for line in run:
+            share = ITEM_SHARE.match(line.text)
+            if share is None or ITEM_TOTAL.match(line.text):
+                continue
+            value = {"passed": int(share.group("x")), "total": total, "percent": share.group("p")}
+            value["of_list_total"] = True
+            text = line.text[share.start("x") : share.end()]
+            out.append(Claim("tests", text, line.number, share.start("x") + 1, value))
+    return out
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = _share_claims(doc)
     for line in containing(doc, "/", "out"):  # every pattern holds a RATIO: "x/y", "x out of y"
         if RATIO_HINT.search(line.text) is None:
             continue
@@ -208,9 +252,10 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         elif percent is not None and total and not percent_agrees(passed, total, str(percent)):
             exact = passed / total * 100
             digits = len(str(percent).partition(".")[2])
+            of = f"{passed} of the list's total {total}" if claim.value.get("of_list_total") else ""
             claim.settle(
                 "refuted",
-                f"{claim.text} is {exact:.2f}%, not {percent}%",
+                f"{of or claim.text} is {exact:.2f}%, not {percent}%",
                 "HL401",
                 f"write {exact:.{digits}f}%",
             )

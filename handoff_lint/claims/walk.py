@@ -202,6 +202,15 @@ FILE_KEY = lazyre.compile(
 )
 
 
+# "File: `provider/ops_test.go`" alone on a line anywhere (plain "Key: value" metadata is only
+# read near the top of a document)
+PLAIN_FILE = lazyre.compile(
+    r"^\s*(?:test\s+)?(?:file|path|archivo|arquivo|fichier|datei|文件|ファイル)\s*[:：]\s*"
+    r"(?P<value>`[^`]+`|\S+)\s*$",
+    re.I,
+)
+
+
 def file_labels(doc: Document) -> list[tuple[int, str]]:
     """(line, path) of each "**File:** `a/b.ts`" label that names one path, in document order
     (a size or a test total near it, or in its section, is about that file)."""
@@ -213,7 +222,14 @@ def file_labels(doc: Document) -> list[tuple[int, str]]:
                 paths = textscan.path_tokens(str(meta.value))
                 if len(paths) == 1:
                     out.append((meta.line, paths[0][2]))
-        return out
+        seen = {line for line, _ in out}
+        for line in prose_lines(doc):
+            plain = PLAIN_FILE.match(line.text)
+            if plain and line.number not in seen and line.block.list_depth < 0:
+                paths = textscan.path_tokens(plain.group("value"))
+                if len(paths) == 1 and paths[0][0] <= 1:
+                    out.append((line.number, paths[0][2]))
+        return sorted(out)
 
     return doc.once("file_labels", labels)
 

@@ -158,12 +158,13 @@ def _group_label(block: Block) -> bool:
     )
 
 
-def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
+def _lists(blocks: list[Block], through_labels: bool, files: bool = False) -> Witness | None:
     """Top-level items of the lists in ``blocks``; a heading's count goes on through bold group
     labels ("**Core:**") that carry no count of their own. Items that carry counts themselves
-    ("- Fantasy (14): ...") are groups of what is counted, not one each: no witness."""
+    ("- Fantasy (14): ...") are groups of what is counted, not one each: no witness. A count of
+    ``files`` is witnessed by items that name files, not by a list of what changed."""
     items: set[int] = set()
-    counted = named = plural = 0
+    counted = named = plural = pathed = 0
     for block in blocks:
         if block.kind == "heading":
             break
@@ -180,7 +181,8 @@ def _lists(blocks: list[Block], through_labels: bool) -> Witness | None:
             counted += GROUP_COUNT.search(block.lines[0]) is not None
             named += NAMES.match(block.lines[0]) is not None
             plural += PLURAL.search(block.lines[0]) is not None
-    if not items or counted * 2 >= len(items):
+            pathed += bool(files and textscan.path_tokens(block.lines[0]))
+    if not items or counted * 2 >= len(items) or (files and pathed * 2 < len(items)):
         return None
     # "(1 test)" over "- `RoleTest::test_scope`", "- Expected 'like'", "- SQLite ...": the
     # items that name something may be what is counted, the others details of them
@@ -244,7 +246,7 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     if first.kind == "code":
         return _code(first)
     if first.kind == "paragraph" and first.list_depth >= 0:
-        return _lists(rest, block.kind == "heading")
+        return _lists(rest, block.kind == "heading", bool(FILE_NOUN.search(noun)))
     return None
 
 
