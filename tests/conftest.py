@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 
@@ -50,8 +50,14 @@ class Run:
         return data
 
 
+class Cli(Protocol):
+    """The ``cli`` fixture: ``cli("check", "--format", "json", cwd=repo.path)``."""
+
+    def __call__(self, *args: str, cwd: Path) -> Run: ...
+
+
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Cli]:
     """Run ``handoff-lint ARGS`` in-process in ``cwd``; return code, stdout and stderr."""
 
     def run(*args: str, cwd: Path) -> Run:

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli, Run
 
 DOC = "# Session 2\n\n**Date:** 2025-11-13\n\n## Summary\n\n- Tests: 162/165 passing (97.2%)\n"
 TRUE_DOC = "# Session 2\n\n**Date:** 2025-11-13\n\n## Summary\n\n- Tests: 162/165 passing (98.2%)\n"
 
 
-def _hook(cli, cwd: Path, event: object, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def _hook(cli: Cli, cwd: Path, event: object, monkeypatch: pytest.MonkeyPatch) -> Run:
     raw = event if isinstance(event, str) else json.dumps(event)
     monkeypatch.setattr(sys, "stdin", io.StringIO(raw))
     return cli("agent-hook", cwd=cwd)
@@ -32,7 +33,9 @@ def session(repo: ScratchRepo) -> ScratchRepo:
     return repo
 
 
-def test_a_false_claim_blocks_with_the_fix(session: ScratchRepo, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_false_claim_blocks_with_the_fix(
+    session: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (session.path / "SESSION_2_HANDOFF.md").write_text(DOC, encoding="utf-8")
     written = {"file_path": str(session.path / "SESSION_2_HANDOFF.md")}
     event = {"hook_event_name": "PostToolUse", "tool_name": "Write", "tool_input": written}
@@ -47,7 +50,9 @@ def test_a_false_claim_blocks_with_the_fix(session: ScratchRepo, cli, monkeypatc
     assert _hook(cli, session.path, again, monkeypatch).out == ""
 
 
-def test_a_true_document_or_none_passes_silently(session: ScratchRepo, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_true_document_or_none_passes_silently(
+    session: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stop = {"hook_event_name": "Stop", "stop_hook_active": False, "cwd": str(session.path)}
     assert _hook(cli, session.path, stop, monkeypatch).out == ""  # no handoff document
     (session.path / "SESSION_2_HANDOFF.md").write_text(TRUE_DOC, encoding="utf-8")
@@ -59,13 +64,15 @@ def test_a_true_document_or_none_passes_silently(session: ScratchRepo, cli, monk
 @pytest.mark.parametrize(
     "raw", ["not json", "[1, 2]", '{"hook_event_name": "Stop", "cwd": "/nonexistent/x"}']
 )
-def test_malformed_events_fail_open(session: ScratchRepo, cli, monkeypatch, raw: str) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_events_fail_open(
+    session: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
     run = _hook(cli, session.path, raw, monkeypatch)
     assert run.code == 0 and run.out == ""
     assert run.err.count("\n") == 1 and run.err.startswith("handoff-lint agent-hook: skipped")
 
 
-def test_init_agent_claude_merges_the_settings(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_init_agent_claude_merges_the_settings(session: ScratchRepo, cli: Cli) -> None:
     settings = session.path / ".claude" / "settings.json"
     settings.parent.mkdir()
     mine = {
@@ -89,7 +96,7 @@ def test_init_agent_claude_merges_the_settings(session: ScratchRepo, cli) -> Non
     assert settings.read_text(encoding="utf-8") == "{ not json"
 
 
-def test_init_agent_claude_keeps_tabs_and_crlf(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_init_agent_claude_keeps_tabs_and_crlf(session: ScratchRepo, cli: Cli) -> None:
     """A tab-indented settings file with CRLF line endings stays so, rewritten atomically (no
     temporary file left, the file's permissions kept)."""
     settings = session.path / ".claude" / "settings.json"
@@ -107,8 +114,8 @@ def test_init_agent_claude_keeps_tabs_and_crlf(session: ScratchRepo, cli) -> Non
 
 
 def test_stop_checks_a_handoff_the_session_committed(
-    session: ScratchRepo, cli, monkeypatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """The agent committed its false handoff before it stopped: the work tree is clean, but a
     commit made since the transcript's first timestamp changed the document, so Stop blocks. A
     session that started after that commit, or one whose commits deleted the document, does
@@ -128,8 +135,8 @@ def test_stop_checks_a_handoff_the_session_committed(
 
 
 def test_stop_without_a_transcript_takes_the_last_hours(
-    session: ScratchRepo, cli, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No transcript in the event: the handoff committed within the last 12 hours is the
     session's; once the commits delete it, nothing is checked."""
     import datetime as dt
@@ -158,13 +165,13 @@ def test_a_hook_past_its_time_limit_fails_open(session: ScratchRepo) -> None:
         stderr=subprocess.PIPE,
         env=env,
     )
-    assert hook.stdin is not None
+    assert hook.stdin is not None and hook.stdout is not None and hook.stderr is not None
     hook.stdin.write(b'{"hook_event_name": "Stop", ')  # and never the rest, nor an end of file
     hook.stdin.flush()
     started = time.monotonic()
     try:
         code = hook.wait(timeout=60)
-        out, err = hook.stdout.read(), hook.stderr.read()  # type: ignore[union-attr]
+        out, err = hook.stdout.read(), hook.stderr.read()
     finally:
         hook.kill()
         hook.stdin.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 HEAD = "# H\n\n**Date:** {day}\n\n## Summary\n\n## Files Created\n\n"
 EVIL = "<script>alert(1)</script>"
@@ -69,7 +70,7 @@ def _three_versions(repo: ScratchRepo) -> str:
     return work[:7]
 
 
-def _page(repo: ScratchRepo, cli, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+def _page(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> str:
     page = tmp_path / "audit.html"
     assert cli("audit", "--html", str(page), cwd=repo.path).code == 0
     return page.read_text(encoding="utf-8")
@@ -82,8 +83,8 @@ def _parse(text: str) -> Tables:
 
 
 def test_the_chart_places_versions_by_date_and_labels_dates(
-    repo: ScratchRepo, cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     _three_versions(repo)
     svg = _page(repo, cli, tmp_path).split("<svg")[1].split("</svg>")[0]
     xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
@@ -97,8 +98,8 @@ def test_the_chart_places_versions_by_date_and_labels_dates(
 
 
 def test_the_page_counts_claims_per_kind_over_all_documents(
-    repo: ScratchRepo, cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     _three_versions(repo)
     kinds = _parse(_page(repo, cli, tmp_path)).tables["kinds"]
     assert kinds[0] == ["claim kind", "verified", "refuted", "unverifiable", "accuracy"]
@@ -109,8 +110,8 @@ def test_the_page_counts_claims_per_kind_over_all_documents(
 
 
 def test_each_document_expands_to_its_refuted_claims(
-    repo: ScratchRepo, cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     short = _three_versions(repo)
     parsed = _parse(_page(repo, cli, tmp_path))
     assert len(parsed.details) == 3
@@ -125,7 +126,7 @@ def test_each_document_expands_to_its_refuted_claims(
     assert "'work 3'" in says and EVIL in says and fix == "write 'work 3'"
 
 
-def test_document_text_is_escaped(repo: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_document_text_is_escaped(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
     _three_versions(repo)
     text = _page(repo, cli, tmp_path)
     assert EVIL not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
@@ -133,7 +134,7 @@ def test_document_text_is_escaped(repo: ScratchRepo, cli, tmp_path: Path) -> Non
     assert scripts == ['<script type="application/json" id="data">']  # inert data only
 
 
-def test_the_page_is_one_self_contained_file(repo: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_is_one_self_contained_file(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
     _three_versions(repo)
     text = _page(repo, cli, tmp_path)
     assert "<style>" in text and "<link" not in text and "@import" not in text
@@ -149,7 +150,7 @@ def _browser() -> str | None:
 
 
 @pytest.mark.skipif(_browser() is None, reason="no chromium or google-chrome on PATH")
-def test_a_browser_renders_the_kind_table(repo: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_browser_renders_the_kind_table(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
     _three_versions(repo)
     _page(repo, cli, tmp_path)
     browser = _browser()

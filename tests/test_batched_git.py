@@ -4,11 +4,12 @@ are worked out once. Each answer is held to the one asked document by document."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from handoff_lint import added, evidence, pipeline, trees, versions
+from handoff_lint import added, evidence, lazyre, pipeline, trees, versions
 from handoff_lint.added import added_commit
 from handoff_lint.gitcmd import Git
 from handoff_lint.model import Window
@@ -39,11 +40,9 @@ def _run(
         original(self, cwd)
         made.append(self)
 
-    Git.__init__ = recording  # type: ignore[method-assign]
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Git, "__init__", recording)
         result = pipeline.run(files, pipeline.Options(cwd=repo.path))
-    finally:
-        Git.__init__ = original  # type: ignore[method-assign]
     return result.documents, [call for git in made for call in git.calls]
 
 
@@ -122,9 +121,11 @@ def test_suggestions_are_worked_out_once_per_file_name(monkeypatch: pytest.Monke
     asked: list[str] = []
     close = difflib.get_close_matches
 
-    def counting(word: str, *args: object, **kwargs: object) -> list[str]:
+    def counting(
+        word: str, possibilities: Iterable[str], n: int = 3, cutoff: float = 0.6
+    ) -> list[str]:
         asked.append(word)
-        return close(word, *args, **kwargs)  # type: ignore[arg-type]
+        return close(word, possibilities, n, cutoff)
 
     monkeypatch.setattr(difflib, "get_close_matches", counting)
     found = evidence.Evidence(window=Window(None, None), changes={"src/parser.py": {"A"}})
@@ -143,7 +144,8 @@ def test_a_run_keeps_a_few_parsed_trees_not_one_per_document() -> None:
 
     facts = Facts()
     for n in range(10):
-        tree = ({f"f{n}"}, set(), {}, {})
+        tree: trees.Tree = ({f"f{n}"}, set(), {}, {})
+        # Facts stands in for RepoFacts: keep() only touches its memo
         assert trees.keep(facts, ("tree", str(n)), tree) is tree  # type: ignore[arg-type]
     kept = [k for k in facts.memo if k[0] == "tree"]
     assert kept == [("tree", str(n)) for n in range(10 - trees.TREES_KEPT, 10)]
@@ -197,7 +199,7 @@ def test_deleted_names_found_without_pathspecs_as_with_them(
     asked = ["src/tmp.py", "gone.md", "never.py", "keep.py"]
     found = evidence.Evidence(window=window)
     evidence._deleted(facts, found, asked)
-    monkeypatch.setattr(evidence, "PLAIN_PATH", evidence.lazyre.compile(r"(?!)"))  # pathspecs
+    monkeypatch.setattr(evidence, "PLAIN_PATH", lazyre.compile(r"(?!)"))  # pathspecs
     again = evidence.Evidence(window=window)
     evidence._deleted(facts, again, asked)
     assert found.deleted_names == again.deleted_names == {"tmp.py", "gone.md", "keep.py"}

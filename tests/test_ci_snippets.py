@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -72,7 +73,7 @@ def _clone(repo: ScratchRepo, origin: Path, name: str, every_branch: bool) -> Pa
     return where
 
 
-def _run(line: str, variables: dict[str, str], where: Path, repo: ScratchRepo, cli) -> int:  # type: ignore[no-untyped-def]
+def _run(line: str, variables: dict[str, str], where: Path, repo: ScratchRepo, cli: Cli) -> int:
     """Run one command of a CI script in ``where``: git as a process, handoff-lint through the
     CLI; `pip install` only checked."""
     for name, value in variables.items():
@@ -103,8 +104,8 @@ def _steps(workflow: Any) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("false_claim", [True, False], ids=["false-claim", "all-true"])
 def test_the_github_actions_snippet_runs_as_written(
-    repo: ScratchRepo, cli, false_claim: bool
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, false_claim: bool
+) -> None:
     steps = _steps(_snippet("GitHub Actions:"))
     where = _clone(repo, _origin(repo, false_claim), "github", every_branch=True)
     variables = {"${{ github.base_ref }}": BASE}
@@ -123,7 +124,9 @@ def test_the_github_actions_snippet_runs_as_written(
 
 
 @pytest.mark.parametrize("false_claim", [True, False], ids=["false-claim", "all-true"])
-def test_the_gitlab_ci_snippet_runs_as_written(repo: ScratchRepo, cli, false_claim: bool) -> None:  # type: ignore[no-untyped-def]
+def test_the_gitlab_ci_snippet_runs_as_written(
+    repo: ScratchRepo, cli: Cli, false_claim: bool
+) -> None:
     (job,) = _snippet("GitLab CI:").values()
     assert job["variables"] == {"GIT_DEPTH": "0"}
     assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
@@ -142,7 +145,7 @@ def test_the_gitlab_ci_snippet_runs_as_written(repo: ScratchRepo, cli, false_cla
     assert (failed > 0) == false_claim
 
 
-def test_the_gitlab_snippet_needs_its_fetch(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_gitlab_snippet_needs_its_fetch(repo: ScratchRepo, cli: Cli) -> None:
     """Without the `git fetch` line a merge request's clone has no origin/main: the check is a
     usage error that says how to fetch it, which is why the snippet has that line."""
     (job,) = _snippet("GitLab CI:").values()
@@ -152,7 +155,7 @@ def test_the_gitlab_snippet_needs_its_fetch(repo: ScratchRepo, cli) -> None:  # 
     assert run.code == 2 and f"unknown ref origin/{BASE}" in run.err, run.err
 
 
-def test_the_readme_configuration_is_accepted(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_readme_configuration_is_accepted(repo: ScratchRepo, cli: Cli) -> None:
     """README's `[tool.handoff-lint]` example, as pyproject.toml: every key is one the
     configuration schema knows, every rule it names exists, and a check runs with it."""
     block = README.split("\n## Configuration\n", 1)[1].split("```toml\n", 1)[1].split("```")[0]

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import verdicts
+from tests.conftest import Cli, Run, verdicts
 
 GOOD = """# Session 3 Handoff
 
@@ -31,7 +31,7 @@ def _good_repo(repo: ScratchRepo) -> None:
     repo.commit("handoff", {"SESSION_3_HANDOFF.md": GOOD})
 
 
-def test_all_true_exits_0(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_all_true_exits_0(repo: ScratchRepo, cli: Cli) -> None:
     _good_repo(repo)
     run = cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert run.code == 0, run.out
@@ -41,12 +41,12 @@ def test_all_true_exits_0(repo: ScratchRepo, cli) -> None:  # type: ignore[no-un
     assert cli("check", "-q", "SESSION_3_HANDOFF.md", cwd=repo.path).out == ""
 
 
-def test_refuted_claim_exits_1(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_refuted_claim_exits_1(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("handoff", {"SESSION_3_HANDOFF.md": GOOD})
     assert cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path).code == 1
 
 
-def test_json_contract(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_json_contract(repo: ScratchRepo, cli: Cli) -> None:
     _good_repo(repo)
     data = cli("check", "--format", "json", cwd=repo.path).json()
     assert data["version"] == 1
@@ -60,7 +60,7 @@ def test_json_contract(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyp
     assert data["summary"]["documents"] == 1 and data["summary"]["score"] == 1.0
 
 
-def test_discovers_handoff_documents_case_insensitively(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_discovers_handoff_documents_case_insensitively(repo: ScratchRepo, cli: Cli) -> None:
     _good_repo(repo)
     repo.write("docs/handoffs/2025-11-13.md", GOOD)
     repo.write("notes/session_7_summary.md", GOOD)
@@ -74,14 +74,14 @@ def test_discovers_handoff_documents_case_insensitively(repo: ScratchRepo, cli) 
     ]
 
 
-def test_not_a_repository_exits_2(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_not_a_repository_exits_2(tmp_path: Path, cli: Cli) -> None:
     (tmp_path / "H.md").write_text(GOOD, encoding="utf-8")
     run = cli("check", "H.md", cwd=tmp_path)
     assert run.code == 2 and "not a git repository" in run.err and "--no-git" in run.err
     assert "Traceback" not in run.err
 
 
-def test_no_git_runs_schema_checks_only(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_no_git_runs_schema_checks_only(tmp_path: Path, cli: Cli) -> None:
     (tmp_path / "H.md").write_text("# Title only\n", encoding="utf-8")
     run = cli("check", "--no-git", "--format", "json", "H.md", cwd=tmp_path)
     doc = run.json()["documents"][0]
@@ -90,14 +90,14 @@ def test_no_git_runs_schema_checks_only(tmp_path: Path, cli) -> None:  # type: i
     assert {(f["line"], f["column"]) for f in doc["findings"]} == {(1, 1)}
 
 
-def test_binary_document_is_one_clear_finding(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_binary_document_is_one_clear_finding(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("init", {"a.py": "1\n"})
     (repo.path / "SESSION_1_HANDOFF.md").write_bytes(b"\x89PNG\r\n\x00\x00")
     run = cli("check", "SESSION_1_HANDOFF.md", cwd=repo.path)
     assert run.code == 1 and "HL102" in run.out and "binary" in run.out
 
 
-def test_missing_file_is_a_usage_error(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_missing_file_is_a_usage_error(repo: ScratchRepo, cli: Cli) -> None:
     assert cli("check", "NOPE.md", cwd=repo.path).code == 2
 
 
@@ -109,14 +109,14 @@ def test_missing_file_is_a_usage_error(repo: ScratchRepo, cli) -> None:  # type:
         ('{"$ref": "https://example.com/s.json"}', "never fetches"),
     ],
 )
-def test_bad_custom_schema_exits_2(repo: ScratchRepo, cli, content: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_custom_schema_exits_2(repo: ScratchRepo, cli: Cli, content: str, message: str) -> None:
     _good_repo(repo)
     (repo.path / "s.json").write_text(content, encoding="utf-8")
     run = cli("check", "--schema", "s.json", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert run.code == 2 and message in run.err
 
 
-def test_custom_schema_findings_point_at_the_element(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_custom_schema_findings_point_at_the_element(repo: ScratchRepo, cli: Cli) -> None:
     _good_repo(repo)
     schema = {
         "type": "object",
@@ -130,7 +130,7 @@ def test_custom_schema_findings_point_at_the_element(repo: ScratchRepo, cli) -> 
     assert [(f["rule"], f["line"]) for f in findings] == [("HL101", 1), ("HL101", 6), ("HL101", 8)]
 
 
-def test_schema_command_prints_the_shipped_schema(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_schema_command_prints_the_shipped_schema(cli: Cli, tmp_path: Path) -> None:
     run = cli("schema", cwd=tmp_path)
     schema = json.loads(run.out)
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -149,7 +149,7 @@ def test_document_model_matches_its_own_schema(repo: ScratchRepo) -> None:
     jsonschema.validate(schema.model(doc, found), model_schema)
 
 
-def test_demo_exits_0_and_shows_true_and_false(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_exits_0_and_shows_true_and_false(cli: Cli, tmp_path: Path) -> None:
     run = cli("demo", cwd=tmp_path)
     assert run.code == 0
     assert "HL201" in run.out and "HL301" in run.out and "verified" in run.out
@@ -172,7 +172,7 @@ def test_python_dash_m_runs_as_a_process(repo: ScratchRepo) -> None:
     assert "accuracy 100%" in done.stdout
 
 
-def test_front_matter_errors_have_lines(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_front_matter_errors_have_lines(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("init", {"a.py": "1\n"})
     repo.write("HANDOFF.md", "---\ntitle: x\nbad: [unclosed\n---\n# T\n")
     findings = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path).json()["documents"][0][
@@ -192,8 +192,8 @@ def test_front_matter_errors_have_lines(repo: ScratchRepo, cli) -> None:  # type
     ],
 )
 def test_a_rule_at_the_top_is_front_matter_only_with_keys(
-    repo: ScratchRepo, cli, text: str, rules: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, text: str, rules: list[str]
+) -> None:
     """ "---" over a heading and prose is a thematic break, not YAML that fails to be a
     mapping: front matter is a block with at least one top-level key."""
     repo.commit("init", {"a.py": "1\n"})
@@ -203,7 +203,7 @@ def test_a_rule_at_the_top_is_front_matter_only_with_keys(
     assert found == rules
 
 
-def test_crlf_and_bom_keep_positions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_crlf_and_bom_keep_positions(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("add app", {"app.py": "print(1)\n"})
     (repo.path / "HANDOFF.md").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
@@ -213,8 +213,8 @@ def test_crlf_and_bom_keep_positions(repo: ScratchRepo, cli) -> None:  # type: i
 
 
 def test_options_read_environment_variables(
-    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _good_repo(repo)
     monkeypatch.setenv("HANDOFF_LINT_FORMAT", "json")
     assert cli("check", "SESSION_3_HANDOFF.md", cwd=repo.path).json()["version"] == 1
@@ -224,7 +224,7 @@ def test_options_read_environment_variables(
     assert ruff.code == 0 and ruff.out == text  # ruff's name for --format
 
 
-def test_rules_lists_every_rule_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rules_lists_every_rule_once(cli: Cli, tmp_path: Path) -> None:
     from handoff_lint.rules import RULES
 
     lines = cli("rules", cwd=tmp_path).out.splitlines()
@@ -239,17 +239,18 @@ def test_rules_lists_every_rule_once(cli, tmp_path: Path) -> None:  # type: igno
 
 
 def test_internal_error_is_one_line_and_a_crash_report(
-    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from handoff_lint import claims
+    from handoff_lint.model import Claim, Document
 
     _good_repo(repo)
     kinds = claims.load()
 
-    def boom(doc: object) -> list[object]:
+    def boom(doc: Document) -> list[Claim]:
         raise RuntimeError("extractor exploded")
 
-    monkeypatch.setitem(kinds, "date", claims.ClaimKind("date", boom, kinds["date"].verify))  # type: ignore[arg-type]
+    monkeypatch.setitem(kinds, "date", claims.ClaimKind("date", boom, kinds["date"].verify))
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
@@ -262,7 +263,7 @@ def test_internal_error_is_one_line_and_a_crash_report(
 
 
 @pytest.mark.parametrize("selector", ["HL201", "hl201", "unknown-commit"])
-def test_rule_explains_one_rule(cli, tmp_path: Path, selector: str) -> None:  # type: ignore[no-untyped-def]
+def test_rule_explains_one_rule(cli: Cli, tmp_path: Path, selector: str) -> None:
     run = cli("rule", selector, cwd=tmp_path)
     assert (
         run.code == 0
@@ -271,7 +272,7 @@ def test_rule_explains_one_rule(cli, tmp_path: Path, selector: str) -> None:  # 
     )
 
 
-def test_rule_unknown_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rule_unknown_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     assert cli("rule", "HL999", cwd=tmp_path).code == 2
 
 
@@ -353,7 +354,9 @@ def test_console_script_survives_a_reader_that_goes_away(tmp_path: Path) -> None
         (("--ignore", "HL301,unknwn-commit"), "did you mean unknown-commit"),
     ],
 )
-def test_an_unknown_rule_is_a_usage_error(cli, tmp_path: Path, option, message) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_rule_is_a_usage_error(
+    cli: Cli, tmp_path: Path, option: tuple[str, ...], message: str
+) -> None:
     """A typo in a rule selector must not turn a gate green: exit 2, with the closest rules."""
     (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
     run = cli("check", "--no-git", *option, "H.md", cwd=tmp_path)
@@ -361,7 +364,7 @@ def test_an_unknown_rule_is_a_usage_error(cli, tmp_path: Path, option, message) 
 
 
 @pytest.mark.parametrize("selector", ["HL3", "HL3xx", "HL301", "unknown-commit"])
-def test_known_selectors_are_accepted(cli, tmp_path: Path, selector: str) -> None:  # type: ignore[no-untyped-def]
+def test_known_selectors_are_accepted(cli: Cli, tmp_path: Path, selector: str) -> None:
     (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
     assert cli("check", "--no-git", "--select", selector, "H.md", cwd=tmp_path).code in (0, 1)
 
@@ -370,7 +373,9 @@ def test_known_selectors_are_accepted(cli, tmp_path: Path, selector: str) -> Non
     "table",
     ['ignore = ["not-a-rule"]', 'select = ["HL999"]', 'severity = { HL998 = "warning" }'],
 )
-def test_an_unknown_rule_in_the_configuration_is_an_error(cli, tmp_path: Path, table: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_rule_in_the_configuration_is_an_error(
+    cli: Cli, tmp_path: Path, table: str
+) -> None:
     (tmp_path / "H.md").write_text("# Handoff\n", encoding="utf-8")
     (tmp_path / ".handoff-lint.toml").write_text(table + "\n", encoding="utf-8")
     run = cli("check", "--no-git", "--config", ".handoff-lint.toml", "H.md", cwd=tmp_path)
@@ -394,11 +399,11 @@ def test_closed_standard_output_is_a_clear_error(tmp_path: Path) -> None:
     assert "standard output is closed" in done.stderr and "Traceback" not in done.stderr
 
 
-def _docs(run) -> list[str]:  # type: ignore[no-untyped-def]
+def _docs(run: Run) -> list[str]:
     return [d["path"] for d in run.json()["documents"]]
 
 
-def test_folders_globs_force_exclude_and_stdin(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_folders_globs_force_exclude_and_stdin(repo: ScratchRepo, cli: Cli) -> None:
     """`check docs/handoffs/` lints the handoff documents in it, `check 'docs/*/*.md'` what the
     glob names, --force-exclude drops configured excludes even when named, and `-` with
     --stdin-filename reads the document from standard input (an editor's buffer)."""
@@ -440,7 +445,7 @@ def test_folders_globs_force_exclude_and_stdin(repo: ScratchRepo, cli) -> None: 
     assert cli("check", "-", cwd=repo.path).code == 2  # '-' needs --stdin-filename
 
 
-def test_discovery_leaves_plans_indexes_and_templates_out(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_discovery_leaves_plans_indexes_and_templates_out(repo: ScratchRepo, cli: Cli) -> None:
     """SESSION_*.md matches SESSION_ROADMAP.md and SESSION_INDEX.md, which are no session
     reports: the default exclude leaves them out of discovery (named, they are still checked;
     a configured `exclude` replaces the default)."""
@@ -463,7 +468,7 @@ def test_discovery_leaves_plans_indexes_and_templates_out(repo: ScratchRepo, cli
     assert _docs(run) == ["SESSION_3_HANDOFF.md", "SESSION_INDEX.md"]
 
 
-def test_a_check_that_finds_no_document_warns(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_that_finds_no_document_warns(repo: ScratchRepo, cli: Cli) -> None:
     """A mistyped glob, a folder without handoff documents or a repository without any: a
     warning on standard error (ruff's "No Python files found"), exit 0; a missing file is
     exit 2; `--staged` with nothing staged stays silent (hooks); a check that finds
@@ -487,8 +492,8 @@ def test_a_check_that_finds_no_document_warns(repo: ScratchRepo, cli) -> None:  
 
 
 def test_an_output_file_that_cannot_be_written_is_one_line(
-    repo: ScratchRepo, cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     _good_repo(repo)
     run = cli(
         "check",

@@ -6,7 +6,7 @@ import pytest
 
 from handoff_lint.codelines import code_lines
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, claims_of
 
 C_FILE = (
     "/* Licence\n * two lines\n */\n#include <stdio.h>\n\n// a comment\n"
@@ -27,7 +27,7 @@ def test_code_lines(path: str, text: str, count: int) -> None:
     assert code_lines(path, text) == count
 
 
-def test_a_loc_count_may_leave_out_comments_and_blank_lines(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_loc_count_may_leave_out_comments_and_blank_lines(repo: ScratchRepo, cli: Cli) -> None:
     """`warm.c` has 10 physical lines and 5 of code: "(10 LOC)" and "(5 LOC)" are both true,
     "(7 LOC)" is neither; "(5 lines)" is not a count of code and stays refuted."""
     head = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"

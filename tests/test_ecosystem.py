@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli, Run
 
 DOC = """# Session 2 Handoff
 
@@ -32,11 +33,11 @@ def lied(repo: ScratchRepo) -> ScratchRepo:
     return repo
 
 
-def rules_of(run) -> list[str]:  # type: ignore[no-untyped-def]
+def rules_of(run: Run) -> list[str]:
     return [f["rule"] for d in run.json()["documents"] for f in d["findings"]]
 
 
-def test_config_in_pyproject_selects_ignores_and_sets_severity(lied: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_config_in_pyproject_selects_ignores_and_sets_severity(lied: ScratchRepo, cli: Cli) -> None:
     lied.write(
         "pyproject.toml",
         '[tool.handoff-lint]\nignore = ["HL401"]\nseverity = {HL301 = "warning"}\n'
@@ -49,7 +50,7 @@ def test_config_in_pyproject_selects_ignores_and_sets_severity(lied: ScratchRepo
     assert run.code == 0
 
 
-def test_own_file_wins_over_pyproject_and_cli_overrides(lied: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_own_file_wins_over_pyproject_and_cli_overrides(lied: ScratchRepo, cli: Cli) -> None:
     lied.write("pyproject.toml", '[tool.handoff-lint]\nignore = ["HL3"]\n')
     sub = lied.path / "docs"
     sub.mkdir()
@@ -89,13 +90,13 @@ def test_own_file_wins_over_pyproject_and_cli_overrides(lied: ScratchRepo, cli) 
         ("[tool.handoff-lint\n", "not valid TOML"),
     ],
 )
-def test_bad_configuration_exits_2(lied: ScratchRepo, cli, content: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_configuration_exits_2(lied: ScratchRepo, cli: Cli, content: str, message: str) -> None:
     lied.write("pyproject.toml", content)
     run = cli("check", "SESSION_2_HANDOFF.md", cwd=lied.path)
     assert run.code == 2 and message in run.err
 
 
-def test_suppressions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_suppressions(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("work", {"a.py": "1\n"})
     doc = DOC.replace(
         "- `missing.py`",
@@ -115,11 +116,11 @@ def test_suppressions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untype
     assert ("HL903", 17) in findings and ("HL904", 18) in findings
 
 
-def _findings(run) -> list[tuple[str, int, str]]:  # type: ignore[no-untyped-def]
+def _findings(run: Run) -> list[tuple[str, int, str]]:
     return [(f["rule"], f["line"], f["message"]) for f in run.json()["documents"][0]["findings"]]
 
 
-def test_an_unused_id_of_a_suppression_is_reported_on_its_own(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_unused_id_of_a_suppression_is_reported_on_its_own(repo: ScratchRepo, cli: Cli) -> None:
     """`disable-next-line HL301, HL201` over a line with only an HL301 finding: HL201
     suppresses nothing, and is reported (per id, not per comment)."""
     repo.commit("work", {"a.py": "1\n"})
@@ -134,7 +135,9 @@ def test_an_unused_id_of_a_suppression_is_reported_on_its_own(repo: ScratchRepo,
     assert "HL201 suppresses nothing" in unused[0][1] and "HL301" not in unused[0][1]
 
 
-def test_a_repeated_finding_suppressed_where_it_is_reported_is_gone(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_repeated_finding_suppressed_where_it_is_reported_is_gone(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """A refuted statement made twice is one finding at its last statement; suppressing that
     line removes it (it does not reappear at the first statement). Suppressing only the first
     statement suppresses nothing: the finding stays where it is reported."""
@@ -161,7 +164,7 @@ def test_a_repeated_finding_suppressed_where_it_is_reported_is_gone(repo: Scratc
     ]
 
 
-def test_baseline_reports_only_new_findings(lied: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_baseline_reports_only_new_findings(lied: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
     base = tmp_path / "baseline.json"
     assert cli("check", "--write-baseline", str(base), cwd=lied.path).code == 0
     assert len(json.loads(base.read_text())["findings"]) == 3  # SESSION_1 makes no claim
@@ -174,8 +177,8 @@ def test_baseline_reports_only_new_findings(lied: ScratchRepo, cli, tmp_path: Pa
 
 
 def test_min_accuracy_exit_zero_statistics_quiet_output_file(
-    lied: ScratchRepo, cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    lied: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     run = cli(
         "check",
         "--ignore",
@@ -201,7 +204,7 @@ def test_min_accuracy_exit_zero_statistics_quiet_output_file(
     assert json.loads(target.read_text())["version"] == 1
 
 
-def test_color(lied: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_color(lied: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     assert (
         "\x1b[31m" in cli("check", "--color", "always", "SESSION_2_HANDOFF.md", cwd=lied.path).out
     )
@@ -211,8 +214,8 @@ def test_color(lied: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_diff_lints_only_the_pull_requests_documents(
-    lied: ScratchRepo, cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    lied: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     lied.git("checkout", "-q", "-b", "pr")
     lied.commit("handoff 3", {"SESSION_3_HANDOFF.md": DOC})
     run = cli("check", "--format", "json", "--diff", "main...HEAD", cwd=lied.path)
@@ -223,7 +226,7 @@ def test_diff_lints_only_the_pull_requests_documents(
     assert run.code == 2 and "fetch-depth: 0" in run.err
 
 
-def test_install_hook(repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_install_hook(repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     run = cli("install-hook", cwd=repo.path)
     hook = repo.path / ".git" / "hooks" / "pre-commit"
     assert (
@@ -259,7 +262,7 @@ def test_manual_hook_for_every_document() -> None:
     )
 
 
-def test_junit_xml_checks_pass_counts(repo: ScratchRepo, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_junit_xml_checks_pass_counts(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
     repo.commit("work", {"a.py": "1\n"})
     doc = DOC.replace(
         "Tests: 10/12 passing (85%).", "Tests: 3/4 passing (75%); earlier 4/4 tests passing."
@@ -285,17 +288,17 @@ def test_junit_xml_checks_pass_counts(repo: ScratchRepo, cli, tmp_path: Path) ->
         encoding="utf-8",
     )
     run = cli("check", "--format", "json", "--junit-xml", str(report), "HANDOFF.md", cwd=repo.path)
-    tests = {
+    counted = {
         c["text"]: c["verdict"]
         for c in run.json()["documents"][0]["claims"]
         if c["kind"] == "tests"
     }
-    assert tests == {"3/4": "verified", "4/4": "refuted"}
+    assert counted == {"3/4": "verified", "4/4": "refuted"}
     report.write_text("not xml", encoding="utf-8")
     assert cli("check", "--junit-xml", str(report), "HANDOFF.md", cwd=repo.path).code == 2
 
 
-def test_suppression_verbs_and_ids_are_checked(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_suppression_verbs_and_ids_are_checked(repo: ScratchRepo, cli: Cli) -> None:
     """markdownlint's disable-line works on its own line; a misspelt verb or an unknown id is
     HL904 and suppresses nothing (before, "disable-nextline" silenced the rest of the file)."""
     repo.commit("work", {"a.py": "1\n"})
@@ -314,7 +317,7 @@ def test_suppression_verbs_and_ids_are_checked(repo: ScratchRepo, cli) -> None: 
     assert "unknown rule 'HL399'" in found[("HL904", 15)]
 
 
-def test_diff_with_an_unknown_ref_says_how_to_fetch_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_diff_with_an_unknown_ref_says_how_to_fetch_it(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("work", {"a.py": "1\n"})
     run = cli("check", "--diff", "origin/main...HEAD", cwd=repo.path)
     assert run.code == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 REPORT = """# Session 2 Handoff
 
@@ -36,7 +37,7 @@ def _document(run: Any) -> dict[str, Any]:
     return found
 
 
-def test_an_excluded_plan_does_not_start_the_session_window(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_excluded_plan_does_not_start_the_session_window(repo: ScratchRepo, cli: Cli) -> None:
     """SESSION_ROADMAP.md matches SESSION_*.md but the exclude leaves it out: the window
     starts after SESSION_1_HANDOFF.md, so a.py, created before the roadmap, is the session's;
     with `exclude = []` the roadmap is a handoff again and starts the window."""
@@ -52,7 +53,7 @@ def test_an_excluded_plan_does_not_start_the_session_window(repo: ScratchRepo, c
     assert files == {"a.py": "refuted", "b.py": "verified"}
 
 
-def test_facts_window_skips_an_excluded_plan(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_facts_window_skips_an_excluded_plan(repo: ScratchRepo, cli: Cli) -> None:
     """`facts` (the window a handoff written now reports on) starts after the last report,
     not after a roadmap committed since."""
     _with_a_plan_between(repo)
@@ -62,7 +63,7 @@ def test_facts_window_skips_an_excluded_plan(repo: ScratchRepo, cli) -> None:  #
     assert run.code == 0 and "c.py" in run.out
 
 
-def test_audit_leaves_excluded_documents_out(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_audit_leaves_excluded_documents_out(repo: ScratchRepo, cli: Cli) -> None:
     _with_a_plan_between(repo)
     paths = [d["path"] for d in cli("audit", "--format", "json", cwd=repo.path).json()["documents"]]
     assert paths == ["SESSION_1_HANDOFF.md", "SESSION_2_HANDOFF.md"]
@@ -72,8 +73,8 @@ def test_audit_leaves_excluded_documents_out(repo: ScratchRepo, cli) -> None:  #
 
 
 def test_plans_indexes_and_readmes_are_told_by_the_shape_of_their_names(
-    repo: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """By default discovery leaves out a name whose last word (a version or number after it
     aside) is a plan, index, README or template word, however it is spelled; a report whose
     name only holds such a word is kept. `exclude = []` brings them all back."""
@@ -97,13 +98,15 @@ def test_plans_indexes_and_readmes_are_told_by_the_shape_of_their_names(
     assert discovered() == sorted(plans + reports)
 
 
-def _paths(cli, repo: ScratchRepo, *args: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _paths(cli: Cli, repo: ScratchRepo, *args: str) -> list[str]:
     run = cli("check", "--format", "json", *args, cwd=repo.path)
     assert run.code in (0, 1), run.err
     return sorted(d["path"] for d in run.json()["documents"])
 
 
-def test_extend_exclude_adds_to_the_default_instead_of_replacing_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_extend_exclude_adds_to_the_default_instead_of_replacing_it(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """ruff's pair: `exclude` replaces the default (plans, indexes ... by name), while
     `extend_exclude` adds globs to it (or to a configured `exclude`); `extend_include` adds
     globs to the default ones. They apply wherever `exclude` does: discovery, the search for

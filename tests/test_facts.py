@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 
 def _session(repo: ScratchRepo) -> None:
@@ -28,7 +31,7 @@ def _session(repo: ScratchRepo) -> None:
     )
 
 
-def test_facts_paste_into_a_handoff_that_checks_clean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_facts_paste_into_a_handoff_that_checks_clean(repo: ScratchRepo, cli: Cli) -> None:
     _session(repo)
     printed = cli("facts", cwd=repo.path)
     assert printed.code == 0
@@ -45,7 +48,7 @@ def test_facts_paste_into_a_handoff_that_checks_clean(repo: ScratchRepo, cli) ->
     assert data["accuracy"]["refuted"] == 0 and data["accuracy"]["verified"] >= 15
 
 
-def test_init_writes_config_and_a_template_the_schema_accepts(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_init_writes_config_and_a_template_the_schema_accepts(repo: ScratchRepo, cli: Cli) -> None:
     _session(repo)
     run = cli("init", cwd=repo.path)
     assert run.code == 0 and ".handoff-lint.toml" in run.out
@@ -59,8 +62,8 @@ def test_init_writes_config_and_a_template_the_schema_accepts(repo: ScratchRepo,
 
 
 def test_audit_judges_each_document_at_the_commit_that_added_it(
-    repo: ScratchRepo, cli, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     import json
 
     head = "# H\n\n**Date:** 2025-11-13\n\n## Summary\n\n## Files Created\n\n"
@@ -89,8 +92,8 @@ def test_audit_judges_each_document_at_the_commit_that_added_it(
 
 
 def test_other_commands_read_their_environment_variables(
-    repo: ScratchRepo, cli, monkeypatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     _session(repo)
     monkeypatch.setenv("HANDOFF_LINT_FORMAT", "json")  # check's variable: not the others'
     monkeypatch.setenv("HANDOFF_LINT_FACTS_FORMAT", "yaml")
@@ -108,7 +111,7 @@ def test_other_commands_read_their_environment_variables(
     assert "documents" in cli("audit", cwd=repo.path).json() and page.exists()
 
 
-def test_init_strict_opts_in_to_the_stricter_schema(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_init_strict_opts_in_to_the_stricter_schema(repo: ScratchRepo, cli: Cli) -> None:
     """By default a handoff needs a title and a claim; `init --strict` writes the stricter
     schema (a date, a summary section, a commit or file claim) and the configuration uses it."""
     _session(repo)
@@ -128,7 +131,7 @@ def test_init_strict_opts_in_to_the_stricter_schema(repo: ScratchRepo, cli) -> N
     assert strict["required"] == ["title", "date", "sections", "claims"]
 
 
-def test_facts_template_is_a_handoff_that_checks_clean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_facts_template_is_a_handoff_that_checks_clean(repo: ScratchRepo, cli: Cli) -> None:
     """`facts --format template` prints a whole handoff (front matter, title, summary, facts,
     next steps) that passes check, staged as it is; the strict schema accepts it too."""
     _session(repo)
@@ -145,8 +148,8 @@ def test_facts_template_is_a_handoff_that_checks_clean(repo: ScratchRepo, cli) -
 
 
 def test_facts_leave_out_the_previous_session_committed_with_its_handoff(
-    repo: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """Session 1 committed its code together with its handoff: facts for session 2 list only
     session 2's commit and files, and its stat line matches them."""
     repo.commit("start", {"README.md": "x\n"})
@@ -159,8 +162,8 @@ def test_facts_leave_out_the_previous_session_committed_with_its_handoff(
 
 
 def test_audit_html_to_an_unwritable_place_is_one_line(
-    repo: ScratchRepo, cli, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, tmp_path: Path
+) -> None:
     """`audit --html` where no file can be written: one line and exit 2, as `check -o`."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# S1\n"})
     page = tmp_path / "no" / "such" / "audit.html"
@@ -169,7 +172,7 @@ def test_audit_html_to_an_unwritable_place_is_one_line(
     assert "Traceback" not in run.err and run.out == ""
 
 
-def test_facts_template_committed_as_a_handoff_checks_clean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_facts_template_committed_as_a_handoff_checks_clean(repo: ScratchRepo, cli: Cli) -> None:
     """`facts --template` gives each created or modified file its line count and the window
     its diff stat; written as a handoff and committed (today, as an agent would), `check`
     finds nothing, and those counts are claims git verified, not text it skipped."""

@@ -7,7 +7,7 @@ import pytest
 
 from handoff_lint.claims import file_chain
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, claims_of
 
 
 def chained(text: str) -> list[tuple[str, str, str]]:
@@ -49,14 +49,14 @@ def session(repo: ScratchRepo) -> ScratchRepo:
     return repo
 
 
-def file_verdicts(repo: ScratchRepo, cli, body: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def file_verdicts(repo: ScratchRepo, cli: Cli, body: str) -> dict[str, str]:
     doc = HEAD + body
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     return {c["text"]: c["verdict"] for c in claims_of(run) if c["kind"] == "file"}
 
 
-def test_every_file_of_an_item_under_files_changed(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_file_of_an_item_under_files_changed(session: ScratchRepo, cli: Cli) -> None:
     body = (
         "### Files changed\n\n"
         "- `src/sim/state.ts`, `tick.ts`, `ufo.ts` (new)\n"
@@ -72,7 +72,7 @@ def test_every_file_of_an_item_under_files_changed(session: ScratchRepo, cli) ->
     }
 
 
-def test_a_chained_file_created_before_the_session(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_chained_file_created_before_the_session(session: ScratchRepo, cli: Cli) -> None:
     body = "### Files created\n\n- `src/sim/ufo.ts`, `src/sim/tick.ts`\n"
     assert file_verdicts(session, cli, body) == {
         "src/sim/ufo.ts": "verified",

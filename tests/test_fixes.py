@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli, Run
 
 DOC = "SESSION_2_HANDOFF.md"
 SUBJECT = "Add retry logic to the batch runner"
@@ -59,7 +60,7 @@ def session(repo: ScratchRepo) -> ScratchRepo:
     return repo
 
 
-def _errors(run) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
+def _errors(run: Run) -> set[tuple[str, int]]:
     found = run.json()["documents"][0]["findings"]
     return {(f["rule"], f["line"]) for f in found if f["severity"] == "error"}
 
@@ -70,7 +71,7 @@ COMMITS = {("HL402", 7)}  # reported with line 10's finding until that one is fi
 PERSON = {("HL201", 13), ("HL201", 14)}  # unknown ids no subject of the session names
 
 
-def test_safe_fixes_leave_the_unsafe_ones(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_safe_fixes_leave_the_unsafe_ones(session: ScratchRepo, cli: Cli) -> None:
     """--fix writes git's diff stat of the window, the count of the list under a heading, the
     sum of a table's rows, the month every commit of the session agrees on; the unsafe fixes
     are only counted, and a re-run finds none of the fixed findings."""
@@ -89,7 +90,7 @@ def test_safe_fixes_leave_the_unsafe_ones(session: ScratchRepo, cli) -> None:  #
     assert _errors(again) == UNSAFE | COMMITS | PERSON
 
 
-def test_unsafe_fixes_apply_with_their_flag(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_unsafe_fixes_apply_with_their_flag(session: ScratchRepo, cli: Cli) -> None:
     """--show-fixes --unsafe-fixes shows them; --fix --unsafe-fixes writes the one commit whose
     subject the document gives, "Modified" where the word stands alone (the heading whose
     files were all modified, an item's own word, not the file that is new) and git's count."""
@@ -108,7 +109,7 @@ def test_unsafe_fixes_apply_with_their_flag(session: ScratchRepo, cli) -> None: 
     assert _errors(cli("check", "--format", "json", DOC, cwd=session.path)) == PERSON
 
 
-def test_a_word_that_does_not_stand_alone_is_left(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_word_that_does_not_stand_alone_is_left(repo: ScratchRepo, cli: Cli) -> None:
     """A heading over a file really created and one only modified, and an item naming both: no
     word would be true for both, so neither is rewritten."""
     repo.commit("start", {"README.md": "x\n", "old.py": "o\n"}, when="2025-11-12T09:00:00+00:00")
@@ -123,7 +124,7 @@ def test_a_word_that_does_not_stand_alone_is_left(repo: ScratchRepo, cli) -> Non
     assert "unsafe fix(es) available" not in run.out
 
 
-def test_fixed_findings_say_so_in_text_and_junit(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_fixed_findings_say_so_in_text_and_junit(session: ScratchRepo, cli: Cli) -> None:
     """Without -v, the text report gives each fixed finding one "fixed:" line and the total
     says how many were fixed and remain; in JUnit a fixed claim passes and says "fixed"."""
     run = cli("check", "--fix", DOC, cwd=session.path)

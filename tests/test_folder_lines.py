@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, claims_of
 
 HEAD = "# Session 2 Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nCore.\n\n## Structure\n\n"
 
@@ -25,7 +25,7 @@ def session(repo: ScratchRepo) -> ScratchRepo:
     return repo
 
 
-def folder_verdicts(repo: ScratchRepo, cli, body: str) -> list[str]:  # type: ignore[no-untyped-def]
+def folder_verdicts(repo: ScratchRepo, cli: Cli, body: str) -> list[str]:
     repo.commit(
         "handoff 2", {"SESSION_2_HANDOFF.md": HEAD + body}, when="2025-11-13T10:00:00+00:00"
     )
@@ -52,17 +52,17 @@ def tree(core: str, api: str = "30 lines") -> str:
         ("100 lines", "unverifiable"),  # fewer: a count of some of its files?
     ],
 )
-def test_a_folder_in_a_drawn_tree(session: ScratchRepo, cli, core: str, verdict: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_in_a_drawn_tree(session: ScratchRepo, cli: Cli, core: str, verdict: str) -> None:
     """The tree's root is the project's name: the folders inside it are the repository's."""
     assert folder_verdicts(session, cli, tree(core)) == [verdict, "verified", "verified"]
 
 
-def test_a_folder_the_tree_draws_that_is_not_there(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_the_tree_draws_that_is_not_there(session: ScratchRepo, cli: Cli) -> None:
     body = tree("150 lines").replace("└── tests/", "├── cli/             (450 lines)\n└── tests/")
     assert folder_verdicts(session, cli, body) == ["verified", "verified", "refuted", "verified"]
 
 
-def test_a_tree_of_another_repository_is_not_judged(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_tree_of_another_repository_is_not_judged(session: ScratchRepo, cli: Cli) -> None:
     """No folder of the tree is here: it may draw another repository, so none is refuted."""
     body = "```\nother/\n├── lib/   (450 lines)\n└── bin/   (90 lines)\n```\n"
     assert folder_verdicts(session, cli, body) == ["unverifiable", "unverifiable"]
@@ -79,17 +79,17 @@ def test_a_tree_of_another_repository_is_not_judged(session: ScratchRepo, cli) -
     ],
 )
 def test_a_folder_in_a_list_of_done_work(
-    session: ScratchRepo, cli, item: str, verdicts: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, item: str, verdicts: list[str]
+) -> None:
     assert folder_verdicts(session, cli, item + "\n") == verdicts
 
 
-def test_a_folder_under_a_plan_is_not_a_claim(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_under_a_plan_is_not_a_claim(session: ScratchRepo, cli: Cli) -> None:
     body = "Done.\n\n## Next Steps\n\n- `src/core/` (5,000 lines)\n"
     assert folder_verdicts(session, cli, body) == []
 
 
-def test_a_folder_holding_a_git_lfs_pointer(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_holding_a_git_lfs_pointer(repo: ScratchRepo, cli: Cli) -> None:
     """A pointer's three lines are not the file's: the folder's size is unknown."""
     pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:" + "a" * 64 + "\nsize 9\n"
     repo.commit("start", {"data/big.csv": pointer, "data/small.csv": "a\n"})

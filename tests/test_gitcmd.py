@@ -42,7 +42,7 @@ def test_objects_reads_commits_and_uses_one_process(git: Git) -> None:
     assert git.blob("HEAD:a.py") == b"print(1)\n"  # answered from what was read already
 
 
-def test_a_missing_blob_does_not_empty_a_rename_detecting_diff(repo) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_blob_does_not_empty_a_rename_detecting_diff(repo: ScratchRepo) -> None:
     """A snapshot without its large files (or a partial clone): git cannot compare a blob it
     lacks, so -M fails; the command is run again without rename detection."""
     import os

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handoff_lint.scratch import ScratchRepo
-from tests.test_reliability import Cli
+from tests.conftest import Cli
 
 DOC = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nWork.\n\n## Files Created\n\n- `{}`\n"
 SETTINGS = [
@@ -84,7 +84,9 @@ def hostile(repo: ScratchRepo, tmp_path: Path) -> tuple[ScratchRepo, Path]:
         ("audit",),
     ],
 )
-def test_no_program_the_repository_names_runs(hostile, cli, args) -> None:  # type: ignore[no-untyped-def]
+def test_no_program_the_repository_names_runs(
+    hostile: tuple[ScratchRepo, Path], cli: Cli, args: tuple[str, ...]
+) -> None:
     repo, marker = hostile
     repo.write("SESSION_2_HANDOFF.md", DOC.format("b.py") + "- edited\n")
     run = cli(*args, cwd=repo.path)
@@ -92,7 +94,7 @@ def test_no_program_the_repository_names_runs(hostile, cli, args) -> None:  # ty
     assert not marker.exists(), marker.read_text(encoding="utf-8")
 
 
-def test_the_settings_do_run_programs_for_git_itself(hostile) -> None:  # type: ignore[no-untyped-def]
+def test_the_settings_do_run_programs_for_git_itself(hostile: tuple[ScratchRepo, Path]) -> None:
     """The fixture is armed: plain git commands run the configured programs."""
     repo, marker = hostile
     repo.write("a.py", "A = 2\n")

@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
 DOC = f"""# Handoff
@@ -36,7 +37,7 @@ def dirty(repo: ScratchRepo) -> ScratchRepo:
     return repo
 
 
-def test_findings(dirty: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_findings(dirty: ScratchRepo, cli: Cli) -> None:
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=dirty.path)
     found = {(f["rule"], f["line"]) for f in run.json()["documents"][0]["findings"]}
     assert found == {("HL104", 7), ("HL105", 8), ("HL105", 9), ("HL106", 10), ("HL107", 11)}
@@ -44,13 +45,13 @@ def test_findings(dirty: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-d
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
-def test_secrets_are_redacted_in_every_format(dirty: ScratchRepo, cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_secrets_are_redacted_in_every_format(dirty: ScratchRepo, cli: Cli, fmt: str) -> None:
     out = cli("check", "--format", fmt, "-v", "HANDOFF.md", cwd=dirty.path).out
     assert TOKEN not in out and "s3cretpw" not in out and "password123" not in out
     assert "ghp_****" in out
 
 
-def test_fix_repairs_atomically_keeping_mode_and_line_endings(dirty: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_fix_repairs_atomically_keeping_mode_and_line_endings(dirty: ScratchRepo, cli: Cli) -> None:
     path = dirty.path / "HANDOFF.md"
     path.write_bytes(DOC.replace("\n", "\r\n").encode())
     os.chmod(path, 0o640)
@@ -72,7 +73,7 @@ def test_fix_repairs_atomically_keeping_mode_and_line_endings(dirty: ScratchRepo
     assert not [p for p in dirty.path.iterdir() if p.name.startswith(".HANDOFF.md.")]
 
 
-def test_clean_text_is_left_alone(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_clean_text_is_left_alone(repo: ScratchRepo, cli: Cli) -> None:
     text = (
         "# Résumé ✅ — café, naïve, Ça va, 日期, Straße, ≥90%, → arrows\n\n**Date:** 2025-11-13\n"
     )
@@ -104,7 +105,7 @@ def test_mojibake_of_every_western_code_page(line: str, expected: str) -> None:
     assert repaired(line) == expected
 
 
-def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli: Cli) -> None:
     """A file's line count, a file's test count and the percentage after a ratio are rewritten
     to git's number (nothing else on the line); an unknown commit is left for a person. After
     --fix a re-run finds none of the fixed findings, and the fixed ones say so."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, claims_of
 
 HEAD = "# Session 2 Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nDocs.\n\n## Files Created\n\n"
 LISTED = "- `docs/a.md` (450 lines)\n- `docs/b.md` (700 lines)\n- `docs/c.md` (200 lines)\n"
@@ -31,14 +31,14 @@ def session(repo: ScratchRepo) -> ScratchRepo:
         ("**总计**: 1,350 行", "refuted"),
     ],
 )
-def test_a_total_of_listed_files(session: ScratchRepo, cli, total: str, verdict: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_total_of_listed_files(session: ScratchRepo, cli: Cli, total: str, verdict: str) -> None:
     doc = HEAD + LISTED + total + "\n"
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"] == [verdict]
 
 
-def test_a_total_over_files_older_than_the_session(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_total_over_files_older_than_the_session(session: ScratchRepo, cli: Cli) -> None:
     """README.md existed before: its count may mean insertions, so the total is not judged."""
     doc = HEAD + "- `README.md` (1 lines)\n- `docs/a.md` (337 lines)\n\nTotal: 900 lines\n"
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
@@ -48,8 +48,8 @@ def test_a_total_over_files_older_than_the_session(session: ScratchRepo, cli) ->
 
 @pytest.mark.parametrize(("count", "verdict"), [("~350", "verified"), ("~450", "refuted")])
 def test_a_table_of_files_by_its_shape_with_line_counts(
-    session: ScratchRepo, cli, count: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, count: str, verdict: str
+) -> None:
     """ "| Module | Lines |" with a path in a code span first: a line-count table all the same."""
     table = f"| Module | Lines | Status |\n|---|---|---|\n| `docs/a.md` | {count} | done |\n"
     session.commit(
@@ -63,8 +63,8 @@ def test_a_table_of_files_by_its_shape_with_line_counts(
     ("size", "verdict"), [("300+ lines", "verified"), ("450+ lines", "refuted")]
 )
 def test_a_size_label_under_a_file_label(
-    session: ScratchRepo, cli, size: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, size: str, verdict: str
+) -> None:
     """ "**File:** `docs/a.md`" then "**Size:** 450+ lines": the size is that file's."""
     doc = HEAD + f"**File:** `docs/a.md`\n**Tests:** 3\n**Size:** {size}\n"
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
@@ -77,8 +77,8 @@ def test_a_size_label_under_a_file_label(
     [("**Líneas**: 337 | **Estado**: listo", "verified"), ("**Lines**: 1,200", "refuted")],
 )
 def test_a_lines_label_under_a_heading_naming_one_file(
-    session: ScratchRepo, cli, size: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, size: str, verdict: str
+) -> None:
     """ "### 1. Docs (`docs/a.md`)" then "**Lines**: N": a bare number under a key that names
     lines is the line count of the file the heading names."""
     doc = HEAD + f"### 1. Docs (`docs/a.md`)\n{size}\n"
@@ -87,7 +87,7 @@ def test_a_lines_label_under_a_heading_naming_one_file(
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [verdict]
 
 
-def test_a_bare_size_is_not_a_line_count(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_bare_size_is_not_a_line_count(session: ScratchRepo, cli: Cli) -> None:
     """ "**Size:** 12" says no unit (bytes? kilobytes?): not read as lines."""
     doc = HEAD + "### 1. Docs (`docs/a.md`)\n**Size:** 12\n"
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
@@ -105,8 +105,8 @@ def test_a_bare_size_is_not_a_line_count(session: ScratchRepo, cli) -> None:  # 
     ],
 )
 def test_a_headings_count_is_about_the_files_its_section_lists(
-    session: ScratchRepo, cli, heading: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, heading: str, verdict: str
+) -> None:
     doc = (
         HEAD
         + f"{heading}\n\nWhat it does.\n\n**Files:**\n"
@@ -117,7 +117,7 @@ def test_a_headings_count_is_about_the_files_its_section_lists(
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"] == [verdict]
 
 
-def test_a_headings_count_over_one_file_gets_its_fix(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_headings_count_over_one_file_gets_its_fix(session: ScratchRepo, cli: Cli) -> None:
     doc = HEAD + "### 2. Sync (340 lines)\n\n- `docs/a.md`\n\n### 3. Next\n\n- `docs/b.md`\n"
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
@@ -158,8 +158,8 @@ def named(repo: ScratchRepo) -> ScratchRepo:
     ],
 )
 def test_a_line_count_of_a_thing_named_not_pathed(
-    named: ScratchRepo, cli, text: str, expected: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    named: ScratchRepo, cli: Cli, text: str, expected: list[str]
+) -> None:
     """ "Registry Module: 850 lines" is about the one file the session changed whose name its
     words give (src/analysis/registry.py, 574 lines); a name that fits none, or several, is no
     claim git can settle."""
@@ -196,8 +196,8 @@ def resized(repo: ScratchRepo) -> ScratchRepo:
     ],
 )
 def test_a_named_file_resized_from_one_size_to_another(
-    resized: ScratchRepo, cli, text: str, expected: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    resized: ScratchRepo, cli: Cli, text: str, expected: list[str]
+) -> None:
     """ "PanelSettings reduced from 300 lines to 34 lines" gives the size before the session
     and the size after, of the one file the name fits."""
     doc = HEAD.replace("## Files Created\n\n", "## Accomplishments\n\n") + text
@@ -216,8 +216,8 @@ def test_a_named_file_resized_from_one_size_to_another(
     ],
 )
 def test_a_cell_naming_a_file_with_its_size(
-    resized: ScratchRepo, cli, row: str, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    resized: ScratchRepo, cli: Cli, row: str, expected: str
+) -> None:
     """A before/after table with no file column: a cell that names one file with its size is a
     line count of that file, also of one the session created and deleted again."""
     table = "| Aspect | Before | After |\n|---|---|---|\n" + row + "\n"
@@ -227,7 +227,7 @@ def test_a_cell_naming_a_file_with_its_size(
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [expected]
 
 
-def test_a_file_created_and_deleted_inside_the_window(resized: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_created_and_deleted_inside_the_window(resized: ScratchRepo, cli: Cli) -> None:
     """A file the session created and deleted again is in neither end's tree, yet it was
     committed: its size is judged by what the session added, its creation is true of the
     session though the file is gone at the end (HL303), and it is not "never committed"."""
@@ -253,8 +253,8 @@ def test_a_file_created_and_deleted_inside_the_window(resized: ScratchRepo, cli)
     ],
 )
 def test_a_size_under_a_heading_or_label_of_the_state_before(
-    resized: ScratchRepo, cli, label: str, size: str, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    resized: ScratchRepo, cli: Cli, label: str, size: str, expected: str
+) -> None:
     """A pasted tree under "#### Vorher" or "**Before:**" gives sizes from before the session."""
     block = f"{label}\n\n```\nui/PanelSettings.qml ({size} lines, 3 panels)\n```\n"
     doc = HEAD.replace("## Files Created\n\n", "## Layout\n\n") + block
@@ -278,8 +278,8 @@ def test_a_size_under_a_heading_or_label_of_the_state_before(
     ],
 )
 def test_a_file_name_alone_in_the_first_cell_over_a_lines_column(
-    resized: ScratchRepo, cli, table: str, expected: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    resized: ScratchRepo, cli: Cli, table: str, expected: list[str]
+) -> None:
     """ "| handler_email.go | ~300 |" under "Lines of Code": a bare file name is the row's file
     (here api/proxy.ts, by its unique name)."""
     doc = HEAD.replace("## Files Created\n\n", "## Coverage\n\n") + table + "\n"
@@ -290,8 +290,8 @@ def test_a_file_name_alone_in_the_first_cell_over_a_lines_column(
 
 @pytest.mark.parametrize(("size", "expected"), [("94", "verified"), ("80", "refuted")])
 def test_a_bold_link_to_a_file_with_its_size(
-    resized: ScratchRepo, cli, size: str, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    resized: ScratchRepo, cli: Cli, size: str, expected: str
+) -> None:
     """ "1. **[api/proxy.ts](api/proxy.ts)** (94 lines)": a link in bold names its target."""
     item = f"1. **[api/proxy.ts](api/proxy.ts)** ({size} lines)\n"
     doc = HEAD.replace("## Files Created\n\n", "## Files Created\n\n" + item)

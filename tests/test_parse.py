@@ -151,7 +151,7 @@ def test_read_claims_pauses_the_collector_and_restores_it(monkeypatch: MonkeyPat
 
     text = decode(b"# H\n\n- Commit abc1234 added `a.py` (3 lines)\n")
     seen: list[bool] = []
-    real = pipeline.parse
+    real = parse.parse  # the function pipeline imported
 
     def spying(path: str, source: SourceText) -> Document:
         seen.append(gc.isenabled())

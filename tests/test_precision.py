@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import Run, claims_of, verdicts
+from tests.conftest import Cli, Run, claims_of, verdicts
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 
@@ -28,7 +28,7 @@ def _lines(n: int) -> str:
     return "".join(f"line {i}\n" for i in range(n))
 
 
-def test_line_counts_and_insertions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_line_counts_and_insertions(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("base", {"old.py": _lines(10)})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     repo.commit("work", {"new.py": _lines(74), "old.py": _lines(17), "big.json": _lines(2471)})
@@ -57,7 +57,7 @@ def test_line_counts_and_insertions(repo: ScratchRepo, cli) -> None:  # type: ig
     assert "big.json has 2471 lines in git, not 2469" in run.out or "HL305" in run.out
 
 
-def test_table_totals_must_add_up(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_table_totals_must_add_up(repo: ScratchRepo, cli: Cli) -> None:
     doc = HEAD + (
         "| File | Lines |\n|---|---|\n| `a.py` | +21, -12 |\n| `b.py` | +2, -1 |\n| **Total** | **35 lines** |\n\n"
         "| Suite | Count | Time |\n|---|---|---|\n| A | 8 | 35 min |\n| B | 6 | 25 min |\n"
@@ -73,7 +73,7 @@ def test_table_totals_must_add_up(repo: ScratchRepo, cli) -> None:  # type: igno
     assert totals == [("35", "refuted"), ("14", "verified")]
 
 
-def test_list_counts_and_commit_counts(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_counts_and_commit_counts(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     repo.commit("one", {"a.py": "1\n"})
     repo.commit("two", {"b.py": "1\n"})
@@ -88,7 +88,7 @@ def test_list_counts_and_commit_counts(repo: ScratchRepo, cli) -> None:  # type:
     assert _line_verdicts(run, "file_count") == [(19, "verified"), (20, "refuted")]
 
 
-def test_feature_list_ratios(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_feature_list_ratios(repo: ScratchRepo, cli: Cli) -> None:
     def features(passing: int) -> str:
         return json.dumps([{"id": i, "passes": i < passing} for i in range(40)])
 
@@ -113,7 +113,7 @@ def test_feature_list_ratios(repo: ScratchRepo, cli) -> None:  # type: ignore[no
     }
 
 
-def test_repeated_lie_is_one_finding(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_repeated_lie_is_one_finding(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("work", {"t.py": _lines(446)})
     doc = HEAD + "**New file: `t.py` (449 lines)**\n\n## Files Created\n\n- `t.py` (449 lines)\n"
     repo.commit("doc", {"HANDOFF.md": doc})
@@ -128,7 +128,7 @@ def test_repeated_lie_is_one_finding(repo: ScratchRepo, cli) -> None:  # type: i
     )
 
 
-def test_progress_timeline_rows_match_each_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_progress_timeline_rows_match_each_session(repo: ScratchRepo, cli: Cli) -> None:
     def features(passing: int) -> str:
         return json.dumps([{"id": i, "passes": i < passing} for i in range(40)])
 
@@ -155,7 +155,7 @@ def test_progress_timeline_rows_match_each_session(repo: ScratchRepo, cli) -> No
     }
 
 
-def test_symbols_and_tests_added(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_symbols_and_tests_added(repo: ScratchRepo, cli: Cli) -> None:
     before = "import pytest\n\n\n@pytest.fixture\ndef db():\n    return 1\n\n\ndef test_old():\n    pass\n"
     repo.commit("base", {"tests/test_api.py": before, "web/a.test.ts": "it('old', () => {});\n"})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -195,7 +195,7 @@ def test_symbols_and_tests_added(repo: ScratchRepo, cli) -> None:  # type: ignor
     ]
 
 
-def test_session_diff_stats(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_session_diff_stats(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("base", {"old.py": _lines(10)})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     repo.commit("one", {"a.py": _lines(30), "old.py": _lines(5)})
@@ -220,7 +220,7 @@ def test_session_diff_stats(repo: ScratchRepo, cli) -> None:  # type: ignore[no-
     ]
 
 
-def test_a_file_count_below_the_last_commits_own_is_refuted(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_count_below_the_last_commits_own_is_refuted(repo: ScratchRepo, cli: Cli) -> None:
     """The previous handoff came with other work, so where the session starts is an estimate: a
     count below the window's is unverifiable, unless even the session's last commit alone (the
     one that adds the document) created more."""
@@ -234,7 +234,7 @@ def test_a_file_count_below_the_last_commits_own_is_refuted(repo: ScratchRepo, c
     assert got == [("1", "refuted"), ("2", "verified"), ("4", "unverifiable")]
 
 
-def test_a_file_deleted_and_created_again_was_created(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_deleted_and_created_again_was_created(repo: ScratchRepo, cli: Cli) -> None:
     """Net, the window modified src/nas.py; one of its commits created it anew after another
     deleted it, so "created" is true. A file only modified is still refuted."""
     repo.commit("start", {"src/nas.py": "old\n", "src/old.py": "1\n"})
@@ -246,7 +246,7 @@ def test_a_file_deleted_and_created_again_was_created(repo: ScratchRepo, cli) ->
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]
 
 
-def test_a_count_of_files_may_leave_the_documents_out(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_of_files_may_leave_the_documents_out(repo: ScratchRepo, cli: Cli) -> None:
     """ "Files modified: 2" counts the two code files; the window also changed two notes."""
     start = {"a.py": "1\n", "b.py": "1\n", "docs/x.md": "x\n", "docs/y.md": "y\n"}
     repo.commit("start", start)
@@ -258,7 +258,7 @@ def test_a_count_of_files_may_leave_the_documents_out(repo: ScratchRepo, cli) ->
     assert _line_verdicts(run, "file_count") == [(7, "verified"), (8, "refuted")]
 
 
-def test_the_size_of_a_file_before_the_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_size_of_a_file_before_the_session(repo: ScratchRepo, cli: Cli) -> None:
     """ "Refactored `src/index.ts` (100 lines) into 10": the size before the session counts."""
     repo.commit("start", {"src/index.ts": "x\n" * 100})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -268,7 +268,9 @@ def test_the_size_of_a_file_before_the_session(repo: ScratchRepo, cli) -> None: 
     assert _line_verdicts(run, "lines") == [(7, "verified"), (8, "refuted")]
 
 
-def test_an_estimated_window_that_is_too_narrow_does_not_refute(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_estimated_window_that_is_too_narrow_does_not_refute(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """A parallel session's handoff, committed with its work, lands in the middle of this
     session: the window starts just before it, after this session's first commit. A claim
     true of the run since the last long pause is unverifiable; an older session's file is
@@ -285,7 +287,7 @@ def test_an_estimated_window_that_is_too_narrow_does_not_refute(repo: ScratchRep
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "unverifiable"), (11, "refuted")]
 
 
-def test_created_or_modified_counts_and_a_restated_list_count(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_created_or_modified_counts_and_a_restated_list_count(repo: ScratchRepo, cli: Cli) -> None:
     """ "3 files created/modified" counts both actions; a summary restating the count of the
     document's own file list is that list's count, not a new claim against git."""
     repo.commit("start", {"a.py": "1\n", "b.py": "1\n"})
@@ -303,7 +305,7 @@ def test_created_or_modified_counts_and_a_restated_list_count(repo: ScratchRepo,
     assert found == [(7, "verified"), (8, "refuted"), (21, "verified"), (26, "verified")]
 
 
-def test_a_count_of_changed_lines_is_not_a_size(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_of_changed_lines_is_not_a_size(repo: ScratchRepo, cli: Cli) -> None:
     """ "(4 lines changed)" counts the lines a change replaced, "(30 lines added)" its
     insertions, "(2 lines removed)" its deletions: none is the file's size."""
     repo.commit("start", {"a.md": "".join(f"line {n}\n" for n in range(40))})
@@ -328,7 +330,7 @@ def test_a_count_of_changed_lines_is_not_a_size(repo: ScratchRepo, cli) -> None:
     ]
 
 
-def test_a_bare_file_word_in_a_heading_is_a_word(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_bare_file_word_in_a_heading_is_a_word(repo: ScratchRepo, cli: Cli) -> None:
     """ "### README Files Created" over a list of README paths: the heading's "README" is a
     word of the title, not a claim that a file named README was created."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -340,7 +342,7 @@ def test_a_bare_file_word_in_a_heading_is_a_word(repo: ScratchRepo, cli) -> None
     assert _line_verdicts(run, "file") == [(11, "verified"), (12, "verified")]
 
 
-def test_a_heading_about_one_file_claims_it_is_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_heading_about_one_file_claims_it_is_there(repo: ScratchRepo, cli: Cli) -> None:
     """ "### Audio chain (`src/Chain.cpp`)" describes a file: it must be there. A heading about
     a file going away, or naming two, claims nothing of the kind."""
     repo.commit("base", {"src/Chain.cpp": "c\n", "src/Old.cpp": "o\n"})
@@ -357,7 +359,7 @@ def test_a_heading_about_one_file_claims_it_is_there(repo: ScratchRepo, cli) -> 
     assert _line_verdicts(run, "file") == [(9, "verified"), (13, "refuted")]
 
 
-def test_a_table_of_links_to_files_claims_they_are_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_table_of_links_to_files_claims_they_are_there(repo: ScratchRepo, cli: Cli) -> None:
     """ "| [src/lib/a.ts](../src/lib/a.ts) | what it is for |" in docs/: a table of files by
     its shape; each link, from the document's folder, must reach a file. A link that leaves
     the repository ("../../other/x.ts") is another repository's file: not judged."""
@@ -375,7 +377,7 @@ def test_a_table_of_links_to_files_claims_they_are_there(repo: ScratchRepo, cli)
     assert _line_verdicts(run, "file") == [(11, "verified"), (12, "refuted"), (13, "unverifiable")]
 
 
-def test_a_file_count_under_a_commits_heading_is_that_commits(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_count_under_a_commits_heading_is_that_commits(repo: ScratchRepo, cli: Cli) -> None:
     """Under "### Commit 2: `abc1234` - UI" a "**Files created:** 5" counts that commit's files:
     more than the commit changes is refuted, whatever the window holds; a total of the session
     under the same heading is not the commit's."""
@@ -396,8 +398,8 @@ def test_a_file_count_under_a_commits_heading_is_that_commits(repo: ScratchRepo,
 
 
 def test_a_commit_that_brings_several_reports_is_not_one_sessions_work(
-    repo: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """A squash that adds this report, a sibling report and both sessions' files: a count of
     this session's new files below the commit's own is unverifiable, not refuted. Without the
     sibling the commit is the session's last, and fewer files than it created is refuted."""
@@ -414,7 +416,7 @@ def test_a_commit_that_brings_several_reports_is_not_one_sessions_work(
         repo.commit("undo", remove=[*files])
 
 
-def test_a_net_change_is_insertions_less_deletions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_net_change_is_insertions_less_deletions(repo: ScratchRepo, cli: Cli) -> None:
     """ "| Net Change | +6 lines |" after +8/-2: the net, not the insertions."""
     repo.commit("base", {"a.py": _lines(5)})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -425,7 +427,7 @@ def test_a_net_change_is_insertions_less_deletions(repo: ScratchRepo, cli) -> No
     assert _line_verdicts(run, "stats") == [(11, "verified"), (12, "refuted")]
 
 
-def test_a_tree_drawn_under_the_projects_own_name(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_tree_drawn_under_the_projects_own_name(repo: ScratchRepo, cli: Cli) -> None:
     """A tree whose top folder is the project's name ("shop-web/"): its entries are the paths
     below it (two files named route.ts, so the name alone would not do)."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -439,7 +441,7 @@ def test_a_tree_drawn_under_the_projects_own_name(repo: ScratchRepo, cli) -> Non
     assert [(c["verdict"], c["fix"]) for c in found] == [("refuted", "write 236")]
 
 
-def test_a_list_of_related_documents_marked_with_emoji(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_list_of_related_documents_marked_with_emoji(repo: ScratchRepo, cli: Cli) -> None:
     """ "### Related docs" then "- 📖 [Guide](docs/guide.md)": links to documents that must be
     there (the session need not have changed them)."""
     repo.commit("base", {"docs/guide.md": "g\n", "docs/api.md": "a\n"})
@@ -450,7 +452,7 @@ def test_a_list_of_related_documents_marked_with_emoji(repo: ScratchRepo, cli) -
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]
 
 
-def test_a_line_column_of_a_table_is_a_place_not_a_size(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_column_of_a_table_is_a_place_not_a_size(repo: ScratchRepo, cli: Cli) -> None:
     """ "| File | Line | Excerpt |": where in the file, not how long it is."""
     repo.commit("start", {"a.py": _lines(30)})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -461,7 +463,9 @@ def test_a_line_column_of_a_table_is_a_place_not_a_size(repo: ScratchRepo, cli) 
     assert _line_verdicts(run, "lines") == [(13, "refuted")]
 
 
-def test_insertions_and_deletions_summed_over_the_sessions_commits(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_insertions_and_deletions_summed_over_the_sessions_commits(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """ "+12/-3 lines across two commits": the window's sum, not one commit's pair."""
     repo.commit("start", {"a.py": _lines(10)})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -472,7 +476,7 @@ def test_insertions_and_deletions_summed_over_the_sessions_commits(repo: Scratch
     assert _line_verdicts(run, "lines") == [(7, "verified"), (8, "refuted")]
 
 
-def test_a_file_count_leaves_the_harness_notes_folder_out(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_count_leaves_the_harness_notes_folder_out(repo: ScratchRepo, cli: Cli) -> None:
     """A summary kept in .planning/ counts the work's files, not the harness's STATE.md."""
     start = {"a.py": "1\n", "b.py": "1\n", "README.md": "r\n", ".planning/STATE.md": "s\n"}
     repo.commit("start", start)
@@ -486,7 +490,7 @@ def test_a_file_count_leaves_the_harness_notes_folder_out(repo: ScratchRepo, cli
     assert _line_verdicts(run, "file_count") == [(7, "verified"), (8, "refuted")]
 
 
-def test_a_count_of_commits_over_a_numbered_list_of_them(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_of_commits_over_a_numbered_list_of_them(repo: ScratchRepo, cli: Cli) -> None:
     """ "**Commits (3):**" over "1. `abc1234` - ..." items: the items are its witness."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     shas = [repo.commit(name, {f"{name}.py": "1\n"}) for name in ("one", "two", "three", "four")]
@@ -496,7 +500,7 @@ def test_a_count_of_commits_over_a_numbered_list_of_them(repo: ScratchRepo, cli)
     assert _line_verdicts(run, "counts") == [(7, "verified"), (12, "refuted")]
 
 
-def test_a_count_that_leads_into_a_list(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_that_leads_into_a_list(repo: ScratchRepo, cli: Cli) -> None:
     """ "Phase 5 done, 3 tasks:" right over a list counts its items."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     repo.commit("one", {"a.py": "1\n"})
@@ -508,7 +512,7 @@ def test_a_count_that_leads_into_a_list(repo: ScratchRepo, cli) -> None:  # type
     assert _line_verdicts(run, "counts") == [(7, "verified"), (13, "refuted")]
 
 
-def test_a_file_named_in_bold_with_the_colon_inside(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_named_in_bold_with_the_colon_inside(repo: ScratchRepo, cli: Cli) -> None:
     """ "- **parser_test.go:** 3 tests": the colon inside the bold closes the file's name; the
     count after it is the file's."""
     tests = "".join(f"func Test{n}(t *testing.T) {{}}\n" for n in ("A", "B", "C", "D"))
@@ -520,7 +524,7 @@ def test_a_file_named_in_bold_with_the_colon_inside(repo: ScratchRepo, cli) -> N
     assert _line_verdicts(run, "lines") == [(10, "verified")]
 
 
-def test_a_listed_file_whose_note_says_what_it_does(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_listed_file_whose_note_says_what_it_does(repo: ScratchRepo, cli: Cli) -> None:
     """ "- `scripts/ci_local.sh` - Local CI run", "- **DeleteButton.jsx** - Delete button": the
     note tells what the file does, not that it is gone; a file in no commit is refuted. A note
     that it was removed or is not committed leaves it alone."""
@@ -546,7 +550,7 @@ def test_a_listed_file_whose_note_says_what_it_does(repo: ScratchRepo, cli) -> N
     ]
 
 
-def test_a_heading_that_is_a_file_claims_it_is_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_heading_that_is_a_file_claims_it_is_there(repo: ScratchRepo, cli: Cli) -> None:
     """ "### `src/Runner.cpp`" over what the file does: the file is there. A heading about a
     file going away does not claim so."""
     repo.commit("base", {"src/Chain.cpp": "c\n"})
@@ -562,7 +566,7 @@ def test_a_heading_that_is_a_file_claims_it_is_there(repo: ScratchRepo, cli) -> 
     assert _line_verdicts(run, "file") == [(9, "verified"), (13, "refuted")]
 
 
-def test_a_relative_link_to_a_file_in_no_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_relative_link_to_a_file_in_no_commit(repo: ScratchRepo, cli: Cli) -> None:
     """ "- [Report](reports/phase1.md)" in a list of related documents: a relative link points
     into this repository, so a target in no commit is refuted even where its folder holds
     nothing; a folder the repository ignores is not judged."""
@@ -579,7 +583,7 @@ def test_a_relative_link_to_a_file_in_no_commit(repo: ScratchRepo, cli) -> None:
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted"), (11, "unverifiable")]
 
 
-def test_the_size_of_a_file_a_plan_names_is_a_fact_of_now(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_size_of_a_file_a_plan_names_is_a_fact_of_now(repo: ScratchRepo, cli: Cli) -> None:
     """ "1. `OldTest.java` (200 lines)" in a list of remaining work: the file is there, and its
     size is a fact about the present. A goal ("~300 lines", "split to 100 lines", a file still
     to be created) is not checked."""
@@ -600,7 +604,7 @@ def test_the_size_of_a_file_a_plan_names_is_a_fact_of_now(repo: ScratchRepo, cli
     assert "has 44 lines in git, not 200" in run.out or "44" in run.out
 
 
-def test_a_commit_count_over_subsections_that_cite_them(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_commit_count_over_subsections_that_cite_them(repo: ScratchRepo, cli: Cli) -> None:
     """ "## Done (3 commits)" over "### Tasks" and "### Fixes" citing three commits between
     them: the heading counts the commits its sections cite."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -616,7 +620,7 @@ def test_a_commit_count_over_subsections_that_cite_them(repo: ScratchRepo, cli) 
     assert [c["verdict"] for c in claims_of(bad) if c["kind"] == "counts"] == ["refuted"]
 
 
-def test_a_heading_naming_a_file_and_its_updates(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_heading_naming_a_file_and_its_updates(repo: ScratchRepo, cli: Cli) -> None:
     """ "#### notes.md Updates" under "### Documentation Created": the heading's own word says
     the file was modified, whatever the section above says."""
     repo.commit("base", {"memory/notes.md": "n\n"})
@@ -630,7 +634,7 @@ def test_a_heading_naming_a_file_and_its_updates(repo: ScratchRepo, cli) -> None
     assert _line_verdicts(run, "file") == [(9, "verified"), (11, "verified")]
 
 
-def test_a_label_that_lists_only_files(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_label_that_lists_only_files(repo: ScratchRepo, cli: Cli) -> None:
     """ "- Engine: Engine.kt, Recognizer.kt" in done work: a label, then nothing but files; each
     is there. A list with a word that is not a file ("Node.js, React") names no file."""
     repo.commit("base", {"src/Engine.kt": "e\n", "src/Pointers.kt": "p\n"})
@@ -651,7 +655,7 @@ def test_a_label_that_lists_only_files(repo: ScratchRepo, cli) -> None:  # type:
     ]
 
 
-def test_a_file_said_to_be_untracked(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_said_to_be_untracked(repo: ScratchRepo, cli: Cli) -> None:
     """ "Tree clean except untracked `data.csv` and `.vscode/settings.json`": a file in the
     repository before and after the session is tracked (HL302); one git never held is not; one
     the session committed may have been untracked when the document was written."""
@@ -671,7 +675,7 @@ def test_a_file_said_to_be_untracked(repo: ScratchRepo, cli) -> None:  # type: i
     assert "HL302" in run.out
 
 
-def test_a_table_total_of_file_sizes_is_their_sum_in_git(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_table_total_of_file_sizes_is_their_sum_in_git(repo: ScratchRepo, cli: Cli) -> None:
     """ "| **Total** | **754** |" under rows giving each file's size: the rows add up, but the
     files hold other sizes in git, so the total is wrong too (HL305, with the fix)."""
     repo.commit("base", {"docs/a.md": _lines(30)})
@@ -686,7 +690,7 @@ def test_a_table_total_of_file_sizes_is_their_sum_in_git(repo: ScratchRepo, cli)
     assert [c["verdict"] for c in claims_of(good) if c["kind"] == "lines_total"] == ["verified"]
 
 
-def test_a_count_over_items_that_stand_for_several(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_over_items_that_stand_for_several(repo: ScratchRepo, cli: Cli) -> None:
     """ "**Tests Added (6 test cases):**" over four items, one of them "for all options (a, b,
     c)": an item stands for several, so more than four is no lie; fewer than four still is."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -701,7 +705,7 @@ def test_a_count_over_items_that_stand_for_several(repo: ScratchRepo, cli) -> No
     assert [c["verdict"] for c in claims_of(low) if c["kind"] == "counts"] == ["refuted"]
 
 
-def test_a_conversion_arrow_from_a_bare_name(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_conversion_arrow_from_a_bare_name(repo: ScratchRepo, cli: Cli) -> None:
     """ "1. `Echo.java` → `src/kotlin/Echo.kt`": the old file, named bare, was deleted and the
     new one created, so the file was converted (renamed) in the session."""
     repo.commit("base", {"src/java/Echo.java": "class Echo {}\n"})
@@ -712,7 +716,7 @@ def test_a_conversion_arrow_from_a_bare_name(repo: ScratchRepo, cli) -> None:  #
     assert _line_verdicts(run, "file") == [(8, "verified")]
 
 
-def test_the_latest_commit_before_the_documentation_commits(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_latest_commit_before_the_documentation_commits(repo: ScratchRepo, cli: Cli) -> None:
     """ "HEAD at the session's commit: `X`" when only "docs:" commits (the handoff written
     afterwards) follow it in the window: X is the latest of the work. A code commit after it
     makes the claim stale."""
@@ -729,7 +733,7 @@ def test_the_latest_commit_before_the_documentation_commits(repo: ScratchRepo, c
     assert [c["rule"] for c in claims_of(stale) if c["kind"] == "commit"] == ["HL207"]
 
 
-def test_a_file_count_over_several_sessions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_count_over_several_sessions(repo: ScratchRepo, cli: Cli) -> None:
     """ "**Totals:** 6 sessions, ~37 files touched" sums a table of several sessions: not a
     count of this session's window."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -740,7 +744,7 @@ def test_a_file_count_over_several_sessions(repo: ScratchRepo, cli) -> None:  # 
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "file_count"] == ["refuted"]
 
 
-def test_an_action_label_then_a_count_of_files(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_label_then_a_count_of_files(repo: ScratchRepo, cli: Cli) -> None:
     """ "- **删除**: 5个文件", "- **Modified:** 1 file": the label's action, then the count."""
     repo.commit("base", {"a.py": "a\n", "b.py": "b\n", "c.py": "c\n"})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -751,7 +755,7 @@ def test_an_action_label_then_a_count_of_files(repo: ScratchRepo, cli) -> None: 
     assert got == [(7, "refuted"), (8, "verified"), (9, "verified")]
 
 
-def test_a_file_named_bare_after_a_verb_or_a_done_mark(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_named_bare_after_a_verb_or_a_done_mark(repo: ScratchRepo, cli: Cli) -> None:
     """ "- **ADDED**: SaveTest.kt with 3 behavioral tests", "- Updated README.md", "1. ✅
     `shot.png` - the welcome page": files named without a code span, or after a done mark."""
     tests = "".join(f"    @Test fun case{n}() {{}}\n" for n in range(2))
@@ -783,7 +787,7 @@ def test_a_file_named_bare_after_a_verb_or_a_done_mark(repo: ScratchRepo, cli) -
     assert _line_verdicts(run, "test_count") == [(7, "refuted")]
 
 
-def test_a_latest_commit_that_is_not_the_sessions_end(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_latest_commit_that_is_not_the_sessions_end(repo: ScratchRepo, cli: Cli) -> None:
     """An id quoted inside a listed commit's subject ("- abc1234 notes: latest commit
     def5678") and "latest commit at start: X" (the session's base) do not claim the end of
     the session; "**Latest commit:** X" for an older X still does (HL207)."""
@@ -801,7 +805,7 @@ def test_a_latest_commit_that_is_not_the_sessions_end(repo: ScratchRepo, cli) ->
     assert rules == [(7, None), (7, None), (8, None), (10, "HL207")]
 
 
-def test_a_coverage_ratio_beside_a_cell_about_tests(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_coverage_ratio_beside_a_cell_about_tests(repo: ScratchRepo, cli: Cli) -> None:
     """ "| model | 68% (638/928) | Repository tests |" under a Coverage column counts covered
     lines, not tests: no more tests than the repository defines is claimed. In prose, "638/928
     tests passing" is a count of tests (HL407)."""
@@ -817,7 +821,7 @@ def test_a_coverage_ratio_beside_a_cell_about_tests(repo: ScratchRepo, cli) -> N
     assert rules == [(9, None), (11, "HL407")]
 
 
-def test_lines_of_a_part_of_the_work(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_lines_of_a_part_of_the_work(repo: ScratchRepo, cli: Cli) -> None:
     """ "| Lines of Test Code | ~800 | ~1,000 | +200 lines |": lines of a part of the diff, which
     git does not count apart; more than the whole diff is still refuted."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -830,7 +834,7 @@ def test_lines_of_a_part_of_the_work(repo: ScratchRepo, cli) -> None:  # type: i
     assert [c["verdict"] for c in claims_of(more) if c["kind"] == "stats"] == ["refuted"]
 
 
-def test_the_word_count_of_a_document(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_word_count_of_a_document(repo: ScratchRepo, cli: Cli) -> None:
     """ "`docs/GUIDE.md` (3,000+ words)": git's token count (markup included) is at least the
     words a person counts, so fewer tokens than claimed is refuted; more is not judged."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -844,7 +848,7 @@ def test_the_word_count_of_a_document(repo: ScratchRepo, cli) -> None:  # type: 
     assert _line_verdicts(run, "words") == [(7, "refuted"), (8, "verified"), (9, "refuted")]
 
 
-def test_a_file_the_author_committed_right_after_the_document(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_the_author_committed_right_after_the_document(repo: ScratchRepo, cli: Cli) -> None:
     """The document is committed a minute before the file it lists: the file claim is verified
     by that commit, and a claim on the file's content is judged on the file it adds, not
     refuted as "there is no file"."""
@@ -861,7 +865,7 @@ def test_a_file_the_author_committed_right_after_the_document(repo: ScratchRepo,
     assert "min after the document" in found["words"]["reason"]
 
 
-def test_a_created_files_size_when_it_was_made(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_created_files_size_when_it_was_made(repo: ScratchRepo, cli: Cli) -> None:
     """ "**Created:**" then "- STATUS.md (40 lines)": the size the session's first commit of the
     file gave it, before a later commit grew it; which moment the document describes git cannot
     tell, so it is not refuted, nor the same count restated elsewhere (the same statement). A
@@ -881,7 +885,7 @@ def test_a_created_files_size_when_it_was_made(repo: ScratchRepo, cli) -> None: 
     ]
 
 
-def test_a_size_stated_after_the_path_inside_brackets(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_size_stated_after_the_path_inside_brackets(repo: ScratchRepo, cli: Cli) -> None:
     """ "1. ✅ Secure storage (lib/secure.dart, 206 lines)": the size follows the path inside
     the bracket the path opens."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
@@ -894,7 +898,7 @@ def test_a_size_stated_after_the_path_inside_brackets(repo: ScratchRepo, cli) ->
     assert _line_verdicts(run, "lines") == [(7, "refuted"), (8, "verified")]
 
 
-def test_an_action_word_inside_the_bracket_after_a_path(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_word_inside_the_bracket_after_a_path(repo: ScratchRepo, cli: Cli) -> None:
     """Under "## Documentation Created", "5. **README.md** (600+ lines rewrite)" says the file
     was rewritten, not created; "(implements the new methods)" is a note, not an action."""
     repo.commit("base", {"README.md": _lines(10), "src/repo.py": "x\n"})
@@ -911,7 +915,7 @@ def test_an_action_word_inside_the_bracket_after_a_path(repo: ScratchRepo, cli) 
     ]
 
 
-def test_a_file_named_in_a_folder_that_lacks_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_named_in_a_folder_that_lacks_it(repo: ScratchRepo, cli: Cli) -> None:
     """ "- docs/REPORT.md" where docs/ holds other files and REPORT.md only ever lived at the
     root: no file is at the place the document names (HL301). A path whose folder the
     repository does not have may be written from elsewhere: not judged."""
@@ -926,7 +930,7 @@ def test_a_file_named_in_a_folder_that_lacks_it(repo: ScratchRepo, cli) -> None:
     ]
 
 
-def test_files_of_a_language_in_a_folder(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_files_of_a_language_in_a_folder(repo: ScratchRepo, cli: Cli) -> None:
     """ "95 Dart files in lib/" is the tree's count of .dart files under lib/; without a folder
     only more than the repository holds is refuted; "160+ test files" more than every file
     with test in its path; a line about the session's work ("Converted 3 Kotlin files")
@@ -950,7 +954,7 @@ def test_files_of_a_language_in_a_folder(repo: ScratchRepo, cli) -> None:  # typ
     ]
 
 
-def test_a_percent_of_the_total_its_list_gives(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_percent_of_the_total_its_list_gives(repo: ScratchRepo, cli: Cli) -> None:
     """ "- Total: 398 tests" then "- Passing: 342 (86.9%)": 342 of 398 is 85.9%. A percent in a
     list without one total ("- Coverage: 21.3%") has nothing to be checked against."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from handoff_lint import demo
+from tests.conftest import Cli
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -33,14 +34,16 @@ def _block_after(marker: str) -> str:
         ("`handoff-lint audit` lints every handoff", ("audit",)),
     ],
 )
-def test_readme_output_is_real(tmp_path: Path, cli, marker: str, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_readme_output_is_real(
+    tmp_path: Path, cli: Cli, marker: str, args: tuple[str, ...]
+) -> None:
     path, _ = demo.build(tmp_path)
     out = cli(*args, cwd=path).out
     for line in _block_after(marker).splitlines():
         assert line in out.splitlines(), line
 
 
-def test_readme_facts_example_is_real(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_readme_facts_example_is_real(tmp_path: Path, cli: Cli) -> None:
     path, _ = demo.build(tmp_path)
     out = cli("facts", "--since", "HEAD~2", "--format", "markdown", cwd=path).out
     for line in _block_after("handoff-lint facts --since HEAD~2").splitlines():

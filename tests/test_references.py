@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, claims_of
 
 
 def _found(run: Any, kind: str) -> dict[int, tuple[str, str]]:
@@ -29,7 +29,7 @@ def _session(repo: ScratchRepo) -> None:
     repo.commit("h1", {"SESSION_1_HANDOFF.md": "# Handoff 1\n\n**Date:** 2025-11-13\n"})
 
 
-def test_mentions_and_located_paths_claim_the_file_is_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_mentions_and_located_paths_claim_the_file_is_there(repo: ScratchRepo, cli: Cli) -> None:
     """ "- @src/core/engine.py:10-12" and "| `src/core/engine.py:30` | the bug |" say the file is
     there, not that the session changed it; one that never existed is refuted."""
     _session(repo)
@@ -50,7 +50,7 @@ def test_mentions_and_located_paths_claim_the_file_is_there(repo: ScratchRepo, c
     assert run.code == 1
 
 
-def test_a_change_column_that_describes_is_not_an_action(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_column_that_describes_is_not_an_action(repo: ScratchRepo, cli: Cli) -> None:
     """ "| `run.sh` | Added a stop file |": the cell says what changed in the file, so the file was
     modified; a short status cell ("New") still names the action."""
     _session(repo)
@@ -68,7 +68,7 @@ def test_a_change_column_that_describes_is_not_an_action(repo: ScratchRepo, cli)
     assert found[9][1] == "refuted"  # not created, and not even changed
 
 
-def test_a_short_id_set_apart_in_prose_is_a_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_id_set_apart_in_prose_is_a_commit(repo: ScratchRepo, cli: Cli) -> None:
     _session(repo)
     real = repo.commit("work", {"src/core/other.py": "B = 2\n"})
     doc = (
@@ -83,7 +83,7 @@ def test_a_short_id_set_apart_in_prose_is_a_commit(repo: ScratchRepo, cli) -> No
     assert 7 not in found
 
 
-def test_a_one_file_stat_is_one_file_of_a_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_one_file_stat_is_one_file_of_a_commit(repo: ScratchRepo, cli: Cli) -> None:
     """ "git diff --stat = 1 file, +2/-1": the one code file of a commit that also added notes."""
     _session(repo)
     engine = "A = 1\n" * 38 + "B = 1\nC = 1\nD = 1\n"
@@ -97,7 +97,7 @@ def test_a_one_file_stat_is_one_file_of_a_commit(repo: ScratchRepo, cli) -> None
     assert found[5][1] == "verified" and found[6][1] == "refuted", found
 
 
-def test_a_list_of_key_files_says_they_are_there(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_list_of_key_files_says_they_are_there(repo: ScratchRepo, cli: Cli) -> None:
     """ "### Critical Files" (a table or a list of files to read) claims the files exist, not
     that the session changed them; a key file that was never committed is refuted. A cell
     "Added deps" says what changed in a file, not that it was created."""
@@ -119,7 +119,7 @@ def test_a_list_of_key_files_says_they_are_there(repo: ScratchRepo, cli) -> None
     assert found[20] == ("pyproject.toml", "verified")
 
 
-def test_a_list_of_files_pasted_in_a_code_block(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_list_of_files_pasted_in_a_code_block(repo: ScratchRepo, cli: Cli) -> None:
     """A code block that lists files ("   - GUIDE.md" under "✅ Docs") names each one: it must
     be there, or have the action its heading or its own word gives; a document that was never
     committed is refuted, not excused."""
@@ -143,7 +143,7 @@ def test_a_list_of_files_pasted_in_a_code_block(repo: ScratchRepo, cli) -> None:
     assert run.code == 1
 
 
-def test_a_file_deleted_long_ago_is_not_a_file_never_committed(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_deleted_long_ago_is_not_a_file_never_committed(repo: ScratchRepo, cli: Cli) -> None:
     """The first handoff's window is the whole history: a file it names that a commit of it
     created and deleted again was committed (the session touched it); one no commit of any ref
     ever held is refuted."""

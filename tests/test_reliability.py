@@ -12,16 +12,14 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import Run, claims_of
+from tests.conftest import Cli, Run, claims_of
 
-Cli = Callable[..., Run]
 with warnings.catch_warnings():  # the project registers no markers; -m "not slow" still works
     warnings.simplefilter("ignore", pytest.PytestUnknownMarkWarning)
     slow = pytest.mark.slow

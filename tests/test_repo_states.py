@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 DOC = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n## Files Created\n\n- `a.py`\n"
 
@@ -38,7 +39,7 @@ def _snapshot(repo: ScratchRepo) -> tuple[str, str, str, str]:
         ("check", "--since", "HEAD~1", "SESSION_2_HANDOFF.md"),
     ],
 )
-def test_commands_change_nothing(repo: ScratchRepo, cli, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_commands_change_nothing(repo: ScratchRepo, cli: Cli, args: tuple[str, ...]) -> None:
     repo.commit("one", {"a.py": "1\n"})
     repo.commit("handoff", {"SESSION_2_HANDOFF.md": DOC})
     repo.write("b.py", "2\n")
@@ -52,14 +53,14 @@ def test_commands_change_nothing(repo: ScratchRepo, cli, args: tuple[str, ...]) 
     assert _snapshot(repo) == before
 
 
-def test_unborn_branch_reports_unverifiable(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_unborn_branch_reports_unverifiable(repo: ScratchRepo, cli: Cli) -> None:
     repo.write("SESSION_1_HANDOFF.md", DOC)
     run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
     claims = run.json()["documents"][0]["claims"]
     assert [c["verdict"] for c in claims if c["kind"] == "file"] == ["unverifiable"]
 
 
-def test_document_staged_in_the_first_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_document_staged_in_the_first_commit(repo: ScratchRepo, cli: Cli) -> None:
     repo.write("a.py", "1\n")
     repo.write("SESSION_1_HANDOFF.md", DOC)
     repo.git("add", "a.py", "SESSION_1_HANDOFF.md")
@@ -70,7 +71,7 @@ def test_document_staged_in_the_first_commit(repo: ScratchRepo, cli) -> None:  #
     ]
 
 
-def test_detached_head_and_linked_worktree(repo: ScratchRepo, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_detached_head_and_linked_worktree(repo: ScratchRepo, tmp_path: Path, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     repo.commit("handoff", {"SESSION_2_HANDOFF.md": DOC})
     repo.git("checkout", "-q", "--detach", "HEAD")
@@ -80,7 +81,7 @@ def test_detached_head_and_linked_worktree(repo: ScratchRepo, tmp_path: Path, cl
     assert cli("check", "SESSION_2_HANDOFF.md", cwd=linked).code == 0
 
 
-def test_bare_repository_is_a_clear_error(repo: ScratchRepo, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_bare_repository_is_a_clear_error(repo: ScratchRepo, tmp_path: Path, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     bare = tmp_path / "bare.git"
     repo.git("clone", "-q", "--bare", str(repo.path), str(bare))
@@ -90,8 +91,8 @@ def test_bare_repository_is_a_clear_error(repo: ScratchRepo, tmp_path: Path, cli
 
 
 def test_git_missing_from_path_exits_2(
-    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo.commit("handoff", {"HANDOFF.md": DOC})
     monkeypatch.setenv("PATH", str(repo.path / "no-bin-here"))
     run = cli("check", "HANDOFF.md", cwd=repo.path)
@@ -99,8 +100,8 @@ def test_git_missing_from_path_exits_2(
 
 
 def test_paths_outside_the_repository_are_never_read(
-    repo: ScratchRepo, tmp_path: Path, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, tmp_path: Path, cli: Cli
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("x\n" * 7, encoding="utf-8")
     (repo.path / "link.txt").symlink_to(secret)

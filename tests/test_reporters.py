@@ -18,6 +18,7 @@ from handoff_lint.reporters import ReportOptions
 from handoff_lint.reporters.github_format import escape_data, escape_property
 from handoff_lint.rules import RULES
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 DOC = "docs/SESSION 3 HANDOFF.md"
 BARE = "NOTES_HANDOFF.md"
@@ -355,7 +356,7 @@ def test_gitlab_code_quality_report(linted: tuple[ScratchRepo, RunResult]) -> No
     assert {i["severity"] for i in verbose} == {"major", "minor", "info"}
 
 
-def test_machine_formats_use_paths_from_the_repository_root(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_machine_formats_use_paths_from_the_repository_root(repo: ScratchRepo, cli: Cli) -> None:
     """Run from docs/: SARIF, GitHub and GitLab name docs/SESSION_1_HANDOFF.md, where code
     scanning, annotations and merge requests look for it; the text report keeps the path as
     the user gave it."""
@@ -376,7 +377,7 @@ def test_machine_formats_use_paths_from_the_repository_root(repo: ScratchRepo, c
     assert text.startswith("SESSION_1_HANDOFF.md:")
 
 
-def test_an_absolute_path_is_named_from_the_repository_root(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_absolute_path_is_named_from_the_repository_root(repo: ScratchRepo, cli: Cli) -> None:
     """`check $PWD/docs/SESSION_1_HANDOFF.md`: every format names docs/SESSION_1_HANDOFF.md
     (SARIF with its uriBaseId, GitHub, GitLab, text, the --show-fixes diff headers), never
     the absolute path; from docs/ the text report names it from there."""
@@ -404,7 +405,7 @@ def test_an_absolute_path_is_named_from_the_repository_root(repo: ScratchRepo, c
     assert cli("check", named, cwd=repo.path / "docs").out.startswith("SESSION_1_HANDOFF.md:")
 
 
-def test_no_git_names_a_document_from_the_working_folder(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_no_git_names_a_document_from_the_working_folder(tmp_path: Path, cli: Cli) -> None:
     """With --no-git there is no repository root: an absolute path inside the working folder
     is named from it in every format (as discovery names documents), and one outside it keeps
     its absolute path (SARIF: a file:// URI, not a root-relative one)."""
@@ -452,7 +453,8 @@ def test_agent_format_is_a_task_list_and_silent_when_all_holds(
     refuted = next(
         f for d in run.documents for f in d.findings if f.claim is not None and f.claim.fix
     )
-    assert f"  fix: {refuted.claim.fix}" in text  # type: ignore[union-attr]
+    assert refuted.claim is not None
+    assert f"  fix: {refuted.claim.fix}" in text
     assert "--format agent" in text.splitlines()[-1]
     clean = RunResult([DocumentResult("SESSION_9_HANDOFF.md")])
     assert render("agent", clean) == ""

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,15 +19,17 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 
-def _driver(repo: ScratchRepo, cli) -> dict:  # type: ignore[no-untyped-def]
+def _driver(repo: ScratchRepo, cli: Cli) -> dict[str, Any]:
     repo.commit("work", {"a.py": "1\n"})
     repo.commit("handoff", {"SESSION_1_HANDOFF.md": "# H\n\n## Files Created\n\n- `a.py`\n"})
     run = cli("check", "--format", "sarif", cwd=repo.path)
-    driver: dict = run.json()["runs"][0]["tool"]["driver"]  # type: ignore[type-arg]
+    driver: dict[str, Any] = run.json()["runs"][0]["tool"]["driver"]
     return driver
 
 
-def test_every_help_uri_fragment_is_an_anchor_of_the_rules_page(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_help_uri_fragment_is_an_anchor_of_the_rules_page(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     from handoff_lint.rules import RULES
 
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
@@ -38,7 +42,7 @@ def test_every_help_uri_fragment_is_an_anchor_of_the_rules_page(repo: ScratchRep
         assert (fragment, rule["id"]) in anchors, rule["helpUri"]
 
 
-def test_the_base_url_comes_from_project_urls(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_base_url_comes_from_project_urls(repo: ScratchRepo, cli: Cli) -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     base = project["urls"]["Repository"].rstrip("/")
     driver = _driver(repo, cli)

@@ -8,6 +8,7 @@ import pytest
 
 from handoff_lint import claims, parse, source
 from handoff_lint.model import Claim
+from tests.conftest import Cli
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -154,7 +155,7 @@ def test_seed_ratio_arithmetic_is_checked() -> None:
     assert not percent_agrees(162, 165, "97.2")
 
 
-def test_seed_table_totals_add_up(cli) -> None:  # type: ignore[no-untyped-def]
+def test_seed_table_totals_add_up(cli: Cli) -> None:
     path = _seed("002")
     run = cli("check", "--no-git", "--format", "json", str(path), cwd=path.parent)
     totals = [c for c in run.json()["documents"][0]["claims"] if c["kind"] == "counts"]

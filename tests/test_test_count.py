@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, Run, claims_of
 
 HEAD = "# Session 2 Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nTests.\n\n## Files Created\n\n"
 GO = 'package x\n\nimport "testing"\n\n' + "".join(
@@ -21,7 +21,7 @@ CS = (
 JS_EACH = "describe('x', () => {\n  it.each([1, 2, 3])('case %i', (n) => {});\n  it('one', () => {});\n});\n"
 
 
-def _verdicts(run) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+def _verdicts(run: Run) -> list[tuple[str, str, str | None]]:
     return [
         (c["text"], c["verdict"], c["rule"]) for c in claims_of(run) if c["kind"] == "test_count"
     ]
@@ -55,8 +55,8 @@ def session(repo: ScratchRepo) -> ScratchRepo:
     ],
 )
 def test_a_files_test_count(
-    session: ScratchRepo, cli, item: str, expected: list[tuple[str, str, str | None]]
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, item: str, expected: list[tuple[str, str, str | None]]
+) -> None:
     session.commit(
         "handoff 2", {"SESSION_2_HANDOFF.md": HEAD + item + "\n"}, when="2025-11-13T10:00:00+00:00"
     )
@@ -64,7 +64,7 @@ def test_a_files_test_count(
     assert _verdicts(run) == expected
 
 
-def test_the_tests_a_session_added_to_an_existing_file(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_tests_a_session_added_to_an_existing_file(session: ScratchRepo, cli: Cli) -> None:
     more = PY + "def test_new_one():\n    pass\n\ndef test_new_two():\n    pass\n"
     session.commit("more tests", {"tests/test_api.py": more}, when="2025-11-13T11:00:00+00:00")
     text = (
@@ -85,8 +85,8 @@ def test_the_tests_a_session_added_to_an_existing_file(session: ScratchRepo, cli
     ],
 )
 def test_a_count_about_a_file_that_is_nowhere(
-    session: ScratchRepo, cli, item: str, verdict: tuple[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, item: str, verdict: tuple[str, str]
+) -> None:
     session.commit("ignore", {".gitignore": "build/\n"}, when="2025-11-13T09:30:00+00:00")
     session.commit(
         "handoff 2", {"SESSION_2_HANDOFF.md": HEAD + item + "\n"}, when="2025-11-13T10:00:00+00:00"
@@ -98,7 +98,7 @@ def test_a_count_about_a_file_that_is_nowhere(
     assert found == [verdict]
 
 
-def test_the_same_wrong_count_of_two_files_is_two_findings(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_wrong_count_of_two_files_is_two_findings(session: ScratchRepo, cli: Cli) -> None:
     text = HEAD + "- `x_test.go` (3 tests)\n- `tests/test_api.py` (3 tests)\n"
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": text}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
@@ -106,7 +106,7 @@ def test_the_same_wrong_count_of_two_files_is_two_findings(session: ScratchRepo,
     assert lines == [11, 12]
 
 
-def test_a_test_class_named_for_its_file(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_test_class_named_for_its_file(session: ScratchRepo, cli: Cli) -> None:
     """ "FooTests (4 tests)" counts Tests/FooTests.cs; a class in a file of several classes, or
     one no file is named for, cannot be judged."""
     two = CS + CS.replace("FooTests", "OtherTests")
@@ -135,8 +135,8 @@ def test_a_test_class_named_for_its_file(session: ScratchRepo, cli) -> None:  # 
     ],
 )
 def test_new_tests_of_the_session_in_other_languages(
-    session: ScratchRepo, cli, claim: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, claim: str, verdict: str
+) -> None:
     """The window added 9 Go tests (and the others are not dynamic in a way that hides it):
     "N novos testes" and "N+ testes novos" are judged against them."""
     only_go = {"x_test.go": GO}
@@ -166,8 +166,8 @@ KT = (
     ],
 )
 def test_a_shortened_path_in_a_pasted_file_list(
-    repo: ScratchRepo, cli, block: str, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, block: str, expected: str
+) -> None:
     """Kotlin test names in backticks may hold any character; a listed path may leave folders
     out (``test/gen/ATest.kt`` for ``app/src/test/kotlin/org/gen/ATest.kt``)."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
@@ -183,7 +183,7 @@ def test_a_shortened_path_in_a_pasted_file_list(
     assert [v for _, v, _ in _verdicts(run)] == [expected]
 
 
-def test_a_file_in_a_drawn_tree_is_the_one_in_the_trees_folder(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_in_a_drawn_tree_is_the_one_in_the_trees_folder(repo: ScratchRepo, cli: Cli) -> None:
     """Two ATest.kt files: the tree's folders ("tests/", "├── core/") say which one is meant."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
@@ -200,7 +200,7 @@ def test_a_file_in_a_drawn_tree_is_the_one_in_the_trees_folder(repo: ScratchRepo
     assert [v for _, v, _ in _verdicts(run)] == ["verified", "refuted"]
 
 
-def test_a_tree_that_draws_a_file_in_the_wrong_folder(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_tree_that_draws_a_file_in_the_wrong_folder(repo: ScratchRepo, cli: Cli) -> None:
     """README.md drawn under docs/ while the only README.md is at the root: the count is
     judged against the file as written, not left unverifiable."""
     repo.commit("start", {"src/a.py": "x\n"}, when="2025-11-12T09:00:00+00:00")
@@ -219,8 +219,8 @@ def test_a_tree_that_draws_a_file_in_the_wrong_folder(repo: ScratchRepo, cli) ->
     ("total", "verdict"), [("9 test cases", "verified"), ("12 test cases", "refuted")]
 )
 def test_a_total_in_the_section_of_a_file_label(
-    session: ScratchRepo, cli, total: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, total: str, verdict: str
+) -> None:
     """ "#### Go tests" with "**File:** `x_test.go`", groups below it, then "**Total Go Tests: N
     test cases**": the file's count. A group's own "(3 tests)" is not read as the file's."""
     doc = HEAD.replace("## Files Created\n\n", "") + (
@@ -236,8 +236,8 @@ def test_a_total_in_the_section_of_a_file_label(
     ("total", "verdict"), [("5 testes unitários", "verified"), ("15 testes unitários", "refuted")]
 )
 def test_a_total_in_the_section_of_a_heading_naming_a_test_file(
-    session: ScratchRepo, cli, total: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, total: str, verdict: str
+) -> None:
     """ "#### Unit tests (test_api.py):" then the cases, then "**Total:** N": the file's count,
     in any language the count's unit is written in."""
     doc = HEAD.replace("## Files Created\n\n", "") + (
@@ -257,8 +257,8 @@ def test_a_total_in_the_section_of_a_heading_naming_a_test_file(
     ],
 )
 def test_a_headings_count_over_the_one_test_file_of_its_section(
-    session: ScratchRepo, cli, heading: str, label: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, heading: str, label: str, verdict: str
+) -> None:
     """ "### Parser package (12 tests)" then a plain "File: `x_test.go`" line and the test names:
     the heading counts that file's tests."""
     doc = HEAD.replace("## Files Created\n\n", "") + (
@@ -270,8 +270,8 @@ def test_a_headings_count_over_the_one_test_file_of_its_section(
 
 
 def test_a_headings_count_over_sections_of_two_files_names_no_subject(
-    session: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli
+) -> None:
     """ "## Tests (14 tests)" over subsections naming two files counts both."""
     doc = HEAD.replace("## Files Created\n\n", "") + (
         "## New tests (14 tests)\n\n### Go\nFile: `x_test.go`\n\n"
@@ -286,8 +286,8 @@ def test_a_headings_count_over_sections_of_two_files_names_no_subject(
     ("result", "verdict"), [("5/5 passing ✅", "verified"), ("7/7 passing ✅", "refuted")]
 )
 def test_a_run_of_all_tests_in_the_section_of_a_test_file(
-    session: ScratchRepo, cli, result: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, result: str, verdict: str
+) -> None:
     """ "#### 1. API tests (`tests/test_api.py`)" then "**Result**: 7/7 passing": every test of
     the file ran, so the file defines 7."""
     doc = HEAD.replace("## Files Created\n\n", "") + (
@@ -298,7 +298,7 @@ def test_a_run_of_all_tests_in_the_section_of_a_test_file(
     assert [v for _, v, _ in _verdicts(run)] == [verdict]
 
 
-def test_a_heading_naming_two_files_names_no_subject(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_heading_naming_two_files_names_no_subject(session: ScratchRepo, cli: Cli) -> None:
     """Under "#### test_api.py and x_test.go" a total counts both: not checked against one."""
     doc = HEAD.replace("## Files Created\n\n", "") + (
         "#### `tests/test_api.py` and `x_test.go`\n- a\n\n**Total:** 14 tests\n"
@@ -311,7 +311,9 @@ def test_a_heading_naming_two_files_names_no_subject(session: ScratchRepo, cli) 
 @pytest.mark.parametrize(
     ("claim", "verdict"), [("- Passing: 12", "refuted"), ("- Passing: 9", "unverifiable")]
 )
-def test_more_tests_passing_than_exist(session: ScratchRepo, cli, claim: str, verdict: str) -> None:  # type: ignore[no-untyped-def]
+def test_more_tests_passing_than_exist(
+    session: ScratchRepo, cli: Cli, claim: str, verdict: str
+) -> None:
     """The repository defines 9 Go tests and nothing generated: 12 cannot pass; how many of
     the 9 pass is a run-time fact."""
     session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
@@ -340,8 +342,8 @@ def test_more_tests_passing_than_exist(session: ScratchRepo, cli, claim: str, ve
     ],
 )
 def test_any_count_of_tests_is_at_most_what_the_repository_defines(
-    session: ScratchRepo, cli, claim: str, expected: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, claim: str, expected: list[str]
+) -> None:
     """The repository defines 9 Go tests and nothing generated: a count of tests written with
     no file cannot be more; a smaller one may count a part."""
     session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
@@ -351,7 +353,7 @@ def test_any_count_of_tests_is_at_most_what_the_repository_defines(
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"] == expected
 
 
-def test_a_count_of_tests_run_per_browser_is_left_alone(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_of_tests_run_per_browser_is_left_alone(session: ScratchRepo, cli: Cli) -> None:
     """Playwright runs each test once per browser project: 27 runs of 9 tests is no lie."""
     session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
     session.commit("e2e", {"playwright.config.ts": "export default {};\n"})
@@ -378,8 +380,8 @@ RUST_DB = "".join(f"#[tokio::test]\nasync fn db_{n}() {{}}\n\n" for n in range(1
     ],
 )
 def test_a_runners_line_per_suite_names_its_file(
-    session: ScratchRepo, cli, item: str, expected: tuple[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, item: str, expected: tuple[str, str]
+) -> None:
     """cargo test's "Running tests/api_test.rs" summarised as "- api_test: 3 passed": the suite
     is the test file of that stem; a count of passed tests may leave the skipped ones out."""
     files = {"sandbox/tests/api_test.rs": RUST_API, "sandbox/tests/db_test.rs": RUST_DB}
@@ -390,7 +392,7 @@ def test_a_runners_line_per_suite_names_its_file(
     assert [(text, verdict) for text, verdict, _ in _verdicts(run)] == [expected]
 
 
-def test_a_table_of_test_classes_and_their_counts(session: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_table_of_test_classes_and_their_counts(session: ScratchRepo, cli: Cli) -> None:
     """ "| RepoTest | 31 |" under "| Test File | Tests |": the class's file; JUnit's @Nested
     groups are parts of the class, two classes side by side in a namespace are not one."""
     nested = (
@@ -423,8 +425,8 @@ def test_a_table_of_test_classes_and_their_counts(session: ScratchRepo, cli) -> 
     ],
 )
 def test_new_tests_in_a_window_whose_start_is_an_estimate(
-    repo: ScratchRepo, cli, claim: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, claim: str, verdict: str
+) -> None:
     """A living handoff, judged since its previous version: the session may have begun before
     it, so more new tests than that window added are not refuted while the repository defines
     that many."""
@@ -452,8 +454,8 @@ def test_new_tests_in_a_window_whose_start_is_an_estimate(
     ],
 )
 def test_a_runners_line_per_test_class_named_by_its_subject(
-    session: ScratchRepo, cli, line: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    session: ScratchRepo, cli: Cli, line: str, verdict: str
+) -> None:
     """ "- ParserCore: 4 passed" under a test run: the class ParserCoreTests, in its file."""
     session.commit("more tests", {"ParserCoreTests.cs": CS.replace("FooTests", "ParserCoreTests")})
     doc = HEAD.replace("## Files Created\n\n", "") + f"All tests pass:\n\n{line}\n"

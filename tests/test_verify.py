@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of, verdicts
+from tests.conftest import Cli, Run, claims_of, verdicts
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 PREVIOUS = "# Session 1 Handoff\n\n**Date:** 2025-11-10\n\n## Summary\n\n- Commit history only.\n"
@@ -123,7 +123,7 @@ def session(repo: ScratchRepo) -> tuple[ScratchRepo, dict[str, str]]:
     return repo, ids
 
 
-def test_every_kind_true_and_false(session: tuple[ScratchRepo, dict[str, str]], cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_true_and_false(session: tuple[ScratchRepo, dict[str, str]], cli: Cli) -> None:
     repo, ids = session
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert run.code == 1
@@ -142,8 +142,8 @@ def test_every_kind_true_and_false(session: tuple[ScratchRepo, dict[str, str]], 
 
 
 def test_findings_name_rule_position_and_fix(
-    session: tuple[ScratchRepo, dict[str, str]], cli
-) -> None:  # type: ignore[no-untyped-def]
+    session: tuple[ScratchRepo, dict[str, str]], cli: Cli
+) -> None:
     repo, ids = session
     run = cli("check", "SESSION_2_HANDOFF.md", cwd=repo.path)
     lines = run.out.splitlines()
@@ -166,8 +166,8 @@ def test_findings_name_rule_position_and_fix(
 
 
 def test_window_starts_after_previous_handoff(
-    session: tuple[ScratchRepo, dict[str, str]], cli
-) -> None:  # type: ignore[no-untyped-def]
+    session: tuple[ScratchRepo, dict[str, str]], cli: Cli
+) -> None:
     repo, _ = session
     doc = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path).json()[
         "documents"
@@ -177,7 +177,7 @@ def test_window_starts_after_previous_handoff(
     assert doc["window"]["head"] == repo.git("rev-parse", "HEAD")
 
 
-def test_fabricated_commit_gets_did_you_mean(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_fabricated_commit_gets_did_you_mean(repo: ScratchRepo, cli: Cli) -> None:
     real = repo.commit("Implement Tests #66", {"t.py": "x = 1\n"})
     repo.commit(
         "handoff",
@@ -191,7 +191,7 @@ def test_fabricated_commit_gets_did_you_mean(repo: ScratchRepo, cli) -> None:  #
     assert "1 unsafe fix(es) available: --fix --unsafe-fixes applies them" in run.out
 
 
-def test_wrong_date_is_refuted(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_date_is_refuted(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("work", {"a.py": "1\n"}, when="2025-10-24T10:00:00+00:00")
     repo.commit(
         "handoff",
@@ -202,7 +202,7 @@ def test_wrong_date_is_refuted(repo: ScratchRepo, cli) -> None:  # type: ignore[
     assert "HL501" in run.out and "did you mean 2025-10-24?" in run.out
 
 
-def test_staged_document_includes_staged_changes(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_staged_document_includes_staged_changes(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("first", {"a.py": "1\n"})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": PREVIOUS})
     repo.commit("second", {"b.py": "2\n"})
@@ -219,7 +219,7 @@ def test_staged_document_includes_staged_changes(repo: ScratchRepo, cli) -> None
     }
 
 
-def test_first_handoff_covers_whole_history(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_first_handoff_covers_whole_history(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     repo.commit("two", {"HANDOFF.md": "# H\n\n## Files Created\n\n- `a.py`\n"})
     doc = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path).json()["documents"][0]
@@ -227,7 +227,7 @@ def test_first_handoff_covers_whole_history(repo: ScratchRepo, cli) -> None:  # 
     assert doc["claims"][0]["verdict"] == "verified"
 
 
-def test_since_overrides_the_window(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_since_overrides_the_window(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     base = repo.commit("two", {"b.py": "1\n"})
     repo.commit("three", {"HANDOFF.md": "# H\n\n## Files Created\n\n- `a.py`\n"})
@@ -241,7 +241,7 @@ def test_since_overrides_the_window(repo: ScratchRepo, cli) -> None:  # type: ig
     }
 
 
-def test_unreachable_commit_is_information_not_an_error(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_unreachable_commit_is_information_not_an_error(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     repo.git("checkout", "-q", "-b", "tmp")
     # its own author date: a commit with another's date would be that one's rebased copy
@@ -277,8 +277,8 @@ def test_ambiguous_prefix_is_reported(repo: ScratchRepo) -> None:
 
 
 def test_shallow_clone_makes_old_commits_unverifiable(
-    repo: ScratchRepo, tmp_path: Path, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, tmp_path: Path, cli: Cli
+) -> None:
     old = repo.commit("old", {"a.py": "1\n"})
     repo.commit("handoff", {"HANDOFF.md": HEAD + f"## Commits\n\n- {old[:7]} old\n"})
     clone = tmp_path / "shallow"
@@ -301,7 +301,9 @@ def test_shallow_clone_makes_old_commits_unverifiable(
     assert cli("check", "HANDOFF.md", cwd=repo.path).err == ""  # not shallow: no warning
 
 
-def test_staged_mode_lints_the_staged_content_not_the_working_file(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_staged_mode_lints_the_staged_content_not_the_working_file(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     repo.commit("first", {"a.py": "1\n"})
     repo.write("SESSION_2_HANDOFF.md", HEAD + "## Commits\n\n- 1234abc made up\n")
     repo.git("add", "SESSION_2_HANDOFF.md")
@@ -312,8 +314,8 @@ def test_staged_mode_lints_the_staged_content_not_the_working_file(repo: Scratch
 
 
 def test_previous_handoff_committed_with_work_starts_the_window_before_it(
-    repo: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli
+) -> None:
     repo.commit("old", {"old.py": "1\n"})
     first = repo.commit(
         "session 2 work + session 1 handoff", {"a.py": "1\n", "SESSION_1_HANDOFF.md": PREVIOUS}
@@ -331,7 +333,7 @@ def test_previous_handoff_committed_with_work_starts_the_window_before_it(
     }
 
 
-def test_same_session_draft_does_not_end_the_window(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_same_session_draft_does_not_end_the_window(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("s5", {"SESSION_5_SUMMARY.md": PREVIOUS})
     repo.commit("work", {"a.py": "1\n"})
     repo.commit("draft", {"SESSION_6_SUMMARY.md": PREVIOUS})
@@ -340,7 +342,7 @@ def test_same_session_draft_does_not_end_the_window(repo: ScratchRepo, cli) -> N
     assert verdicts(run)[("file", "a.py")] == "verified"
 
 
-def test_window_widens_to_the_oldest_cited_commit(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_window_widens_to_the_oldest_cited_commit(repo: ScratchRepo, cli: Cli) -> None:
     cited = repo.commit("early work", {"a.py": "1\n"})
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": PREVIOUS})
     doc = HEAD + f"## Commits\n\n- {cited[:7]} early work\n\n## Files Created\n\n- `a.py`\n"
@@ -350,7 +352,7 @@ def test_window_widens_to_the_oldest_cited_commit(repo: ScratchRepo, cli) -> Non
     assert verdicts(run)[("file", "a.py")] == "verified"
 
 
-def test_rebased_commit_is_named(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_rebased_commit_is_named(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     repo.git("checkout", "-q", "-b", "topic")
     old = repo.commit("Add the parser", {"p.py": "1\n"})
@@ -366,7 +368,7 @@ def test_rebased_commit_is_named(repo: ScratchRepo, cli) -> None:  # type: ignor
     assert "HL901 [info]" in run.out and "HL204" not in run.out and run.code == 0
 
 
-def test_latest_commit_role(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_latest_commit_role(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": PREVIOUS})
     first = repo.commit("first", {"a.py": "1\n"})
     last = repo.commit("second", {"b.py": "1\n"})
@@ -382,7 +384,7 @@ def test_latest_commit_role(repo: ScratchRepo, cli) -> None:  # type: ignore[no-
     assert run.code == 0  # HL207 is a warning
 
 
-def test_branch_must_hold_the_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_branch_must_hold_the_session(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     repo.git("checkout", "-q", "-b", "feature/x")
     repo.commit(
@@ -398,7 +400,7 @@ def test_branch_must_hold_the_session(repo: ScratchRepo, cli) -> None:  # type: 
     assert got == {"main": ("refuted", "HL503"), "feature/x": ("verified", None)}
 
 
-def _branch_verdicts(run) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+def _branch_verdicts(run: Run) -> dict[str, tuple[str, str | None]]:
     return {
         c["text"]: (c["verdict"], c["rule"])
         for c in run.json()["documents"][0]["claims"]
@@ -406,7 +408,7 @@ def _branch_verdicts(run) -> dict[str, tuple[str, str | None]]:  # type: ignore[
     }
 
 
-def test_a_branch_deleted_after_a_squash_merge_is_not_a_lie(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_branch_deleted_after_a_squash_merge_is_not_a_lie(repo: ScratchRepo, cli: Cli) -> None:
     """The work landed on main as one squashed commit and its branch is gone: nothing in git
     names the branch, so the claim can be neither confirmed nor refuted."""
     repo.commit("one", {"a.py": "1\n"})
@@ -418,7 +420,9 @@ def test_a_branch_deleted_after_a_squash_merge_is_not_a_lie(repo: ScratchRepo, c
     assert _branch_verdicts(run) == {"fix/parser": ("unverifiable", "HL901")}
 
 
-def test_a_missing_branch_is_refuted_when_git_names_the_real_one(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_branch_is_refuted_when_git_names_the_real_one(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """The session's commits came in through a pull request from another branch; and a session
     still on its own unmerged branch."""
     repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
@@ -441,8 +445,8 @@ def test_a_missing_branch_is_refuted_when_git_names_the_real_one(repo: ScratchRe
 
 
 def test_a_branch_merged_into_dev_then_main_is_named_by_its_own_merge(
-    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """feature -> dev (pull request #7) -> main, the feature branch deleted, the merges older
     than the recent history read: the merge that brought the session in is the innermost one
     (#7, naming the branch claimed), not main's merge of dev."""
@@ -467,7 +471,7 @@ def test_a_branch_merged_into_dev_then_main_is_named_by_its_own_merge(
     assert _branch_verdicts(run) == {"feat/audit": ("verified", None)}, run.out
 
 
-def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("one", {"a.py": "1\n"})
     first = repo.commit("Add the parsr", {"p.py": "1\n"}, when="2025-11-13T10:11:12+00:00")
     repo.when = "2025-11-13T11:00:00+00:00"  # amend keeps the author date, changes the committer
@@ -484,8 +488,8 @@ def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli) -> None:
     ids=["within the near search", "within the far bound", "beyond it"],
 )
 def test_previous_handoff_search_looks_near_then_far(
-    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch, distance: int, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch, distance: int, expected: str
+) -> None:
     from handoff_lint import window
 
     monkeypatch.setattr(window, "NEAR_SEARCH", 5)
@@ -510,8 +514,8 @@ def test_previous_handoff_search_looks_near_then_far(
 
 
 def test_near_search_never_prefers_an_older_handoff_merged_late(
-    repo: ScratchRepo, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An old side branch that added SESSION_1 is merged after SESSION_2: the window of SESSION_3
     still starts at SESSION_2 (the newest handoff by date), as a search over all of it would."""
     from handoff_lint import window
@@ -535,7 +539,9 @@ def test_near_search_never_prefers_an_older_handoff_merged_late(
     assert data["documents"][0]["window"]["base"] == second
 
 
-def test_work_merged_from_the_documents_branch_before_the_window(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_work_merged_from_the_documents_branch_before_the_window(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """A log updated on the session's branch: the session's work reached main through an earlier
     pull request from that same branch, before the log's previous version."""
     repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
@@ -560,7 +566,7 @@ def test_work_merged_from_the_documents_branch_before_the_window(repo: ScratchRe
     assert files == {"tools.ts": "verified"}
 
 
-def _session_2(repo: ScratchRepo, cli, body: str) -> list[tuple[dict[str, str], str]]:  # type: ignore[no-untyped-def]
+def _session_2(repo: ScratchRepo, cli: Cli, body: str) -> list[tuple[dict[str, str], str]]:
     """The history of ``history`` and a second handoff of HEAD + ``body``: (claim, verdict)."""
     history(repo)
     doc = HEAD + body
@@ -569,7 +575,7 @@ def _session_2(repo: ScratchRepo, cli, body: str) -> list[tuple[dict[str, str], 
     return [(c, c["verdict"]) for c in claims_of(run)]
 
 
-def test_a_table_of_files_by_its_shape(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_table_of_files_by_its_shape(repo: ScratchRepo, cli: Cli) -> None:
     """ "| `src/lib/x.py` | what it is for |" with no File column: each path must exist; one
     that never existed, in a new folder of a known one, is refuted; a description that starts
     with "Added" is not a file action."""
@@ -586,14 +592,14 @@ def test_a_table_of_files_by_its_shape(repo: ScratchRepo, cli) -> None:  # type:
     ]
 
 
-def test_a_date_in_an_emphasised_footer(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_in_an_emphasised_footer(repo: ScratchRepo, cli: Cli) -> None:
     """ "*Session completed: January 9, 2025*" at the end is a session date like "**Date:**"."""
     body = "Work.\n\n---\n\n*Session completed: January 9, 2025*\n"
     found = [(c["text"], v) for c, v in _session_2(repo, cli, body) if c["kind"] == "date"]
     assert found == [("2025-11-13", "verified"), ("January 9, 2025", "refuted")]
 
 
-def test_removing_something_from_a_file_is_not_deleting_it(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_removing_something_from_a_file_is_not_deleting_it(repo: ScratchRepo, cli: Cli) -> None:
     """ "`src/a.py` - Removed createRequire" and "Removed `x` from `src/a.py`" changed the
     file; "`src/gone.py` - Removed" deleted it. Work under "Blocker 1: ... ✅ FIXED" is done
     work, so its commit list is checked."""
@@ -619,8 +625,8 @@ def test_removing_something_from_a_file_is_not_deleting_it(repo: ScratchRepo, cl
     ],
 )
 def test_a_branch_named_in_brackets_in_a_sentence(
-    repo: ScratchRepo, cli, said: str, verdict: tuple[str, str | None]
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, said: str, verdict: tuple[str, str | None]
+) -> None:
     """ "(branch: x)", "（分支: x）" inside prose is a branch claim like a "**Branch:**" label."""
     repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
     repo.git("checkout", "-q", "-b", "agent/audit-budget")
@@ -630,7 +636,7 @@ def test_a_branch_named_in_brackets_in_a_sentence(
     assert list(_branch_verdicts(run).values()) == [verdict]
 
 
-def test_a_branch_rewritten_after_the_session_holds_copies(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_branch_rewritten_after_the_session_holds_copies(repo: ScratchRepo, cli: Cli) -> None:
     """main was rewritten after the session: it holds copies of the session's commits (same
     subject, same author date, other ids), so the branch named did hold the work."""
     repo.commit("one", {"a.py": "1\n"})

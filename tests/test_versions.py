@@ -5,10 +5,10 @@ Real temporary repositories, the real CLI."""
 from __future__ import annotations
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, Run, claims_of
 
 
-def _verdicts(run) -> dict[int, str]:  # type: ignore[no-untyped-def]
+def _verdicts(run: Run) -> dict[int, str]:
     """Line -> verdict of the file claims of a JSON run."""
     return {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "file"}
 
@@ -29,7 +29,7 @@ def _rewrite(date: str, created: str) -> str:
     )
 
 
-def test_living_document_is_judged_per_version(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_living_document_is_judged_per_version(repo: ScratchRepo, cli: Cli) -> None:
     """HANDOFF.md rewritten in place: the newest version reports on the commits since the
     previous version; a version that claims the previous session's file is refuted."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
@@ -55,7 +55,7 @@ def test_living_document_is_judged_per_version(repo: ScratchRepo, cli) -> None: 
     assert _verdicts(run) == {15: "refuted"}  # src/b.py is the previous session's work
 
 
-def test_log_entries_keep_the_window_of_their_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_log_entries_keep_the_window_of_their_session(repo: ScratchRepo, cli: Cli) -> None:
     """A log with a new entry on top per session: the old entry's claims stay true."""
     entry_1 = "## Session 1\n\n**Date:** 2025-11-10\n\n### Files Created\n\n- `src/a.py`\n"
     entry_2 = "## Session 2\n\n**Date:** 2025-11-12\n\n### Files Created\n\n- `src/b.py`\n\n"
@@ -73,7 +73,7 @@ def test_log_entries_keep_the_window_of_their_session(repo: ScratchRepo, cli) ->
     assert dates == ["verified", "verified"]
 
 
-def test_a_small_fix_keeps_the_window_of_the_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_small_fix_keeps_the_window_of_the_session(repo: ScratchRepo, cli: Cli) -> None:
     """A typo fixed on a claim's line days later: the claim is still about its session."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
     repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
@@ -94,7 +94,7 @@ def test_a_small_fix_keeps_the_window_of_the_session(repo: ScratchRepo, cli) -> 
     assert _verdicts(run) == {11: "verified", 12: "verified"}
 
 
-def test_moved_documents_keep_their_session(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_moved_documents_keep_their_session(repo: ScratchRepo, cli: Cli) -> None:
     """git mv SESSION_*.md archive/: the move is not the session the documents report on."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
     repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-10T10:00:00+00:00")
@@ -130,7 +130,7 @@ def test_moved_documents_keep_their_session(repo: ScratchRepo, cli) -> None:  # 
     assert "moved here by" in second["how"], second
 
 
-def test_work_merged_from_the_documents_branch_is_the_sessions(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_work_merged_from_the_documents_branch_is_the_sessions(repo: ScratchRepo, cli: Cli) -> None:
     """Two sessions in parallel: this one's work was merged from its branch before the other
     session's handoff landed; the document names the branch, so that work is its own."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
@@ -163,8 +163,8 @@ def test_work_merged_from_the_documents_branch_is_the_sessions(repo: ScratchRepo
 
 
 def test_a_version_written_minutes_earlier_does_not_refute_the_session(
-    repo: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """The agent committed an interim version of HANDOFF.md with its first piece of work and
     the final version an hour later: the first piece is still this session's (the window starts
     before the commit that came with work), so a claim of it is verified; a claim of the session
@@ -190,7 +190,7 @@ def test_a_version_written_minutes_earlier_does_not_refute_the_session(
     assert run.code == 1, run.out
 
 
-def test_work_committed_right_after_the_document(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_work_committed_right_after_the_document(repo: ScratchRepo, cli: Cli) -> None:
     """The summary was committed first and the last fix ten minutes later by the same author:
     its claim is verified with a note. Work committed hours later, or by someone else, is not
     the session's."""
@@ -211,12 +211,12 @@ def test_work_committed_right_after_the_document(repo: ScratchRepo, cli) -> None
     assert "committed 10 min after the document" in note
 
 
-def _accuracy(run) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+def _accuracy(run: Run) -> tuple[int, int, int]:
     acc = run.json()["documents"][0]["accuracy"]
     return acc["verified"], acc["refuted"], acc["unverifiable"]
 
 
-def test_check_staged_diff_and_audit_agree_on_each_version(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_staged_diff_and_audit_agree_on_each_version(repo: ScratchRepo, cli: Cli) -> None:
     """The same version of a living document gets the same verdicts from the hook (staged),
     from check after the commit, from check --diff of its pull request and from audit, which
     lists each version that wrote a report (not the small fix)."""
@@ -246,7 +246,7 @@ def test_check_staged_diff_and_audit_agree_on_each_version(repo: ScratchRepo, cl
     assert audit[0]["accuracy"]["refuted"] == 1  # s1: src/ghost.py was never created
 
 
-def _family_window(repo: ScratchRepo, cli, first: str, second: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _family_window(repo: ScratchRepo, cli: Cli, first: str, second: str) -> dict[str, str]:
     """Two sessions, each reported by a document outside the discovery globs; the window and
     the file claims of the second."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
@@ -263,8 +263,8 @@ def _family_window(repo: ScratchRepo, cli, first: str, second: str) -> dict[str,
 
 
 def test_a_numbered_family_outside_the_globs_starts_at_its_previous_member(
-    repo: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """.planning/phases/NN-name/NN-NN-SUMMARY.md: the previous summary of the family, in
     another phase's folder, starts the window (not the start of history)."""
     first, second = (
@@ -275,7 +275,7 @@ def test_a_numbered_family_outside_the_globs_starts_at_its_previous_member(
     assert window["how"] == f"since the previous handoff document {first}"
 
 
-def test_a_folder_of_reports_named_by_subject_is_a_family(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_of_reports_named_by_subject_is_a_family(repo: ScratchRepo, cli: Cli) -> None:
     """dev/active/<subject>.md: the previous document added to the folder starts the window,
     as an estimate (a folder may hold other documents)."""
     window = _family_window(repo, cli, "dev/active/auth.md", "dev/active/billing-export.md")
@@ -284,8 +284,8 @@ def test_a_folder_of_reports_named_by_subject_is_a_family(repo: ScratchRepo, cli
 
 
 def test_a_folder_of_session_reports_is_a_family_whatever_their_names(
-    repo: ScratchRepo, cli
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """docs/sessions/AUTH_REWORK_2025_11_09.md then docs/sessions/BILLING_2025_11_10.md: names
     with dates and different subjects, in a folder that holds one report per session."""
     first, second = "docs/sessions/AUTH_REWORK_2025_11_09.md", "docs/sessions/BILLING_2025_11_10.md"
@@ -294,7 +294,9 @@ def test_a_folder_of_session_reports_is_a_family_whatever_their_names(
     assert window["previous"] == first
 
 
-def test_code_and_document_on_parallel_branches_merged_together(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_code_and_document_on_parallel_branches_merged_together(
+    repo: ScratchRepo, cli: Cli
+) -> None:
     """The work on one branch, the handoff on another, both merged into main seconds apart:
     the merges that bring them together belong to the session."""
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
@@ -327,12 +329,12 @@ def _fixable(repo: ScratchRepo) -> str:
     return "SESSION_2_HANDOFF.md"
 
 
-def _errors(run) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+def _errors(run: Run) -> list[tuple[str, int]]:
     findings = run.json()["documents"][0]["findings"]
     return [(f["rule"], f["line"]) for f in findings if f["severity"] == "error"]
 
 
-def test_a_fix_of_tokens_is_not_a_new_report(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_fix_of_tokens_is_not_a_new_report(repo: ScratchRepo, cli: Cli) -> None:
     """--fix rewrote six of 24 lines, numbers only: the edit is a fix, not a new report, so the
     fixed claims are judged in their session (verified) and the HL302 error stays, before and
     after the fix is committed."""

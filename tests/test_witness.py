@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import claims_of
+from tests.conftest import Cli, claims_of
 from tests.test_extract import extract
 
 
@@ -118,7 +118,9 @@ def test_totals_in_parallel_sections_count_different_things() -> None:
 
 
 @pytest.mark.parametrize(("total", "verdict"), [("3", "verified"), ("7", "refuted")])
-def test_a_total_at_the_end_of_the_list_it_totals(repo, cli, total: str, verdict: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_total_at_the_end_of_the_list_it_totals(
+    repo: ScratchRepo, cli: Cli, total: str, verdict: str
+) -> None:
     """ "Total Files: 3" under a pasted list of three paths counts that list: true even though
     the window changed five files; a total that fits neither the list nor git is refuted."""
     from tests.conftest import claims_of
@@ -152,8 +154,8 @@ NAMED = "- `test_a`\n- `test_b`\n- `test_c`\n"
     ],
 )
 def test_a_count_over_items_that_name_things_and_items_that_describe_them(
-    repo, cli, heading: str, items: str, verdict: str
-) -> None:  # type: ignore[no-untyped-def]
+    repo: ScratchRepo, cli: Cli, heading: str, items: str, verdict: str
+) -> None:
     """A count over a list whose items partly name something in a code span and partly give
     details of it may count the named items alone."""
     from tests.conftest import claims_of
@@ -165,7 +167,7 @@ def test_a_count_over_items_that_name_things_and_items_that_describe_them(
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "counts"] == [verdict]
 
 
-def test_a_count_of_files_over_a_list_that_names_none(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_of_files_over_a_list_that_names_none(repo: ScratchRepo, cli: Cli) -> None:
     """ "#### Code Updates (40 files)" over items that describe the changes ("- Firebase
     Crashlytics integration") is no count of that list: no witness, no finding."""
     doc = (
@@ -180,7 +182,7 @@ def test_a_count_of_files_over_a_list_that_names_none(repo: ScratchRepo, cli) ->
     assert found == [("3", "refuted")]
 
 
-def test_a_commit_count_over_numbered_commit_labels(repo: ScratchRepo, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_commit_count_over_numbered_commit_labels(repo: ScratchRepo, cli: Cli) -> None:
     """ "**3 Git Commits Created**:" over "**Commit 1**: ..." .. "**Commit 3**: ..." counts the
     commits the document enumerates (a part of a longer window); "**5 Commits**:" over the same
     three labels does not."""
