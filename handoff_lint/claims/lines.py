@@ -8,22 +8,20 @@ line count or the insertions agree with it.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import config, lazyre, quantity, roles, textscan
 from handoff_lint.claims import named, register
 from handoff_lint.claims.file_words import LABEL, label_action
+from handoff_lint.claims.line_tables import line_claim, table_claims, value_of
 from handoff_lint.claims.walk import (
     Line,
     done_lines,
     file_labels,
-    header_index,
     heading_file,
     prose_lines,
     settle_absent,
-    table_cells,
     told_before,
 )
 from handoff_lint.model import Claim, Document
@@ -31,12 +29,6 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-CELL = lazyre.compile(
-    r"^\s*\**\s*"
-    + quantity.NUMBER
-    + r"\s*(?:new)?\s*(?:lines?|行)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$",
-    re.I,
-)
 DIFFSTAT = lazyre.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
 # the words a line must hold to carry a line count (cheap to test before any pattern)
 LINE_WORDS = lazyre.words(
@@ -53,83 +45,6 @@ LINE_WORDS = lazyre.words(
     "строк",
     "regel",
 )
-FILE_COLUMN = (
-    "file",
-    "path",
-    "文件",
-    "檔案",
-    "ファイル",
-    "파일",
-    "datei",
-    "archivo",
-    "arquivo",
-    "fichier",
-)
-ADDED_COLUMN = ("added", "insertion", "新增", "追加", "增加", "hinzugefügt", "añadid", "adicionad")
-REMOVED_COLUMN = (
-    "removed",
-    "deleted",
-    "deletion",
-    "删除",
-    "削除",
-    "entfernt",
-    "eliminad",
-    "removid",
-)
-LINES_COLUMN = (
-    "line",
-    "loc",
-    "size",
-    "change",
-    "+",
-    "行",
-    "줄",
-    "zeilen",
-    "líneas",
-    "linhas",
-    "lignes",
-)
-
-
-# a column that gives a place in the file, not a count: "Line", "Line #", "Ln", "行号"
-PLACE_COLUMN = lazyre.compile(
-    r"^[\s*_`]*(?:line|line\s*(?:#|no\.?|nr\.?|number)|ln|at\s+line|location|行号|行番号|"
-    r"zeile|línea|linha|ligne|riga)[\s*_`]*$",
-    re.I,
-)
-# a column that counts lines by name (not "Size", "Changes" or "+", which may count other things)
-LINES_NAMED = ("line", "loc", "行", "줄", "zeilen", "líneas", "linhas", "lignes")
-
-
-def _value(found: quantity.Quantity, path: str) -> dict[str, Any]:
-    measure = "insertions" if found.plus or found.change == "added" else "lines"
-    if found.change in ("changed", "removed"):
-        measure = "edited" if found.change == "changed" else "deletions"
-    value: dict[str, Any] = {"path": path, "count": found.count, "measure": measure}
-    if found.approx:
-        value["approx"] = True
-    if found.at_least:
-        value["at_least"] = True
-    if found.minus is not None:
-        value["deletions"] = found.minus
-    return value
-
-
-def _claim(line: Line, path: str, found: quantity.Quantity) -> Claim:
-    """The claim is the count as written ("74 lines"), about ``path``: its finding points at
-    the number, and a true claim about the file on the same line keeps its own verdict."""
-    text = line.text[found.start : found.end]
-    value = {**_value(found, path), **line.in_folder(path)}
-    if CODE_UNIT.search(text) and value["measure"] == "lines":
-        value["code"] = True
-    return Claim("lines", text, line.number, found.start + 1, value)
-
-
-# "115 LOC", "200 lines of code", "300 行代码": lines of code, which may leave out blank lines
-# and comments
-CODE_UNIT = lazyre.compile(
-    r"\b(?:S?LOC|lines\s+of\s+code)\b|行代码|行代碼|行のコード|コード行", re.I
-)
 # a line that tells of a change of size ("refactored index.ts (2013 lines) into 53", "from 800
 # to 120 lines") may give the size before the session
 RESIZED = lazyre.compile(
@@ -139,108 +54,13 @@ RESIZED = lazyre.compile(
 
 def _prose_claims(line: Line) -> list[Claim]:
     found = [
-        _claim(line, path, q)
+        line_claim(line, path, q)
         for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, ("lines",))
     ]
     if found and RESIZED.search(line.text):
         for claim in found:
             claim.value["before"] = True
     return found
-
-
-def _names_one_file(cell: str, header: list[str]) -> bool:
-    """The first cell is a file: a path with a folder in a code span, or (under a column of
-    line counts) a file name alone ("| handler_email.go | ~300 |" under "Lines of Code")."""
-    if textscan.CODE_PATH.fullmatch(cell.strip()):
-        return True
-    paths = textscan.path_tokens(cell)
-    bare = cell.strip(" *`")
-    return len(paths) == 1 and paths[0][2] == bare and header_index(header, *LINES_NAMED) >= 0
-
-
-def _cell_claims(line: Line, cells: list[tuple[int, str]]) -> list[Claim]:
-    """A table with no file column, whose cell names one file with its size in words:
-    "| Client files | `lib/hmac.ts` (77 lines) | removed |"."""
-    out: list[Claim] = []
-    for start, cell in cells:
-        if len(textscan.path_tokens(cell)) != 1:
-            continue  # no file, or several in one cell
-        found = quantity.annotated(cell, False, ("lines",))
-        if len(found) != 1:
-            continue  # no size, or several
-        _, path, q = found[0]
-        shifted = dataclasses.replace(q, start=q.start + start, end=q.end + start)
-        out.append(_claim(line, path, shifted))
-    return out
-
-
-def _cell_number(cells: list[tuple[int, str]], index: int) -> tuple[int, re.Match[str]] | None:
-    if index < 0 or index >= len(cells):
-        return None
-    match = CELL.match(cells[index][1])
-    return (cells[index][0], match) if match else None
-
-
-def table_claims(line: Line) -> list[Claim]:
-    """A row of a table with a file column: its count column is a line count ("Lines", "LOC",
-    "行数"), insertions ("Lines Added", "+N") with deletions beside them ("Lines Removed")."""
-    header = [h.lower() for h in line.block.table_header]
-    column = header_index(header, *FILE_COLUMN)
-    cells = table_cells(line.text)
-    if 0 <= column < len(cells) and CELL.match(cells[column][1]):
-        column = -1  # "| Feature | Files | Lines |": a count of files, not a file
-    if column < 0 and cells and _names_one_file(cells[0][1], header):
-        column = 0  # "| `src/x.ts` | ~1,030 | ... |" under "Module | Lines": files by shape
-    if column < 0 and cells:  # "| CloudKit Sync | 1 | 499 |" under "Feature | Files | Lines"
-        files = header_index(header, "file")
-        several = 0 <= files < len(cells) and cells[files][1].strip(" *") not in ("", "1")
-        if header_index(header, *LINES_NAMED) < 0:
-            return _cell_claims(line, cells)  # "| Before | `x.ts` (77 lines) |": a cell says it
-        if several:
-            return []  # one of several files together
-        count = _row_count(cells, header, 0)
-        return named.table_claim(line, cells[0][1], count) if count else []
-    if column < 0 or column + 1 >= len(cells):
-        return []
-    paths = textscan.path_tokens(cells[column][1])
-    if len(paths) != 1:
-        return []  # no file, or several sharing one count
-    count = _row_count(cells, header, column)
-    return [_claim(line, paths[0][2], count)] if count else []
-
-
-def _row_count(
-    cells: list[tuple[int, str]], header: list[str], column: int
-) -> quantity.Quantity | None:
-    """The line count of a table row, in the first column after ``column`` that holds one."""
-    removed = _cell_number(cells, header_index(header, *REMOVED_COLUMN))
-    for index in range(column + 1, len(cells)):
-        found = _cell_number(cells, index)
-        named = header[index] if index < len(header) else ""
-        if found is None or any(w in named for w in REMOVED_COLUMN) or PLACE_COLUMN.match(named):
-            continue
-        start, match = found
-        added = match.group("plus") or any(w in named for w in ADDED_COLUMN)
-        explicit = added or "new" in cells[index][1].lower()
-        if not (explicit or any(w in named for w in LINES_COLUMN)):
-            continue
-        minus = (
-            match.group("del")
-            or match.group("minus")
-            or (removed[1].group("n") if removed and added else None)
-        )
-        count = quantity.Quantity(
-            start + match.start("n") - (1 if match.group("plus") else 0),
-            quantity.number(match.group("n")),
-            "lines",
-            bool(match.group("approx")),
-            bool(match.group("more")),
-            bool(added),
-            int(minus.replace(",", "")) if minus else None,
-            start + len(cells[index][1].rstrip(" *")),
-        )
-        return count
-    return None
 
 
 def _diffstat_claims(line: Line) -> list[Claim]:
@@ -306,7 +126,9 @@ def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
         q = _size(key, value)
         if named and q is not None and not textscan.path_tokens(value):
             text = value[q.start : q.end]
-            out.append(Claim("lines", text, meta.line, meta.column + q.start, _value(q, named[-1])))
+            out.append(
+                Claim("lines", text, meta.line, meta.column + q.start, value_of(q, named[-1]))
+            )
     return out
 
 
