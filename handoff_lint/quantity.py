@@ -23,7 +23,8 @@ UNITS = {
     "lines": r"lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?",
     "tests": (
         r"(?:(?:new|unit|integration|e2e|regression|comprehensive|behaviou?ral|functional|focused|"
-        r"automated|additional|smoke|snapshot|component|api|ui|widget|instrumented|end-to-end)\s+)*"
+        r"automated|additional|smoke|snapshot|component|api|ui|widget|instrumented|end-to-end|"
+        r"passing)\s+)*"
         r"(?:test\s+cases?|test\s+functions?|test\s+methods?|tests?|specs?)"
         r"|个测试|個のテスト|件のテスト|件のテストケース|개의?\s*테스트|테스트|Tests?|pruebas|testes|Testfälle"
     ),

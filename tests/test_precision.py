@@ -968,3 +968,45 @@ def test_a_percent_of_the_total_its_list_gives(repo: ScratchRepo, cli: Cli) -> N
     repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": doc.format("85.9%")})
     right = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert _line_verdicts(right, "tests") == [(9, "unverifiable")]
+
+
+def test_a_label_naming_the_kind_of_document(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- Plan: `docs/plans/x.md`" names the plan document, not work to come: it must be there.
+    "- Planned: `src/b.py`" is work to come."""
+    repo.commit("base", {"docs/plans/old.md": "p\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"docs/specs/x.md": "s\n"})
+    doc = HEAD + (
+        "- Spec: `docs/specs/x.md`\n- Plan: `docs/plans/x.md`\n- Planned: `docs/plans/y.md`\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(7, "verified"), (8, "refuted")]
+
+
+def test_passing_tests_of_a_file_that_is_nowhere(repo: ScratchRepo, cli: Cli) -> None:
+    """ "`src/lib/a.test.ts` has 5 passing tests" claims the file and its tests: no commit of
+    any ref has it (the session's work was never pushed)."""
+    repo.commit("base", {"src/lib/b.ts": "b\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/lib/c.ts": "c\n"})
+    run = _second(repo, cli, HEAD + "- Vitest added; `src/lib/a.test.ts` has 5 passing tests\n")
+    assert _line_verdicts(run, "test_count") == [(7, "refuted")]
+
+
+def test_a_first_handoffs_created_file_older_than_its_first_cited_commit(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """A repository's first handoff cites two commits; its window starts at the older one. A
+    file the window changed, made a commit before that, may be the session's work too: "created"
+    is not refuted. A file the window never touched still is."""
+    repo.commit("setup", {"README.md": "r\n"})
+    repo.commit("workflow", {".github/workflows/docs.yaml": "a\n"})
+    first = repo.commit("feature", {"src/a.py": "a\n", ".github/workflows/docs.yaml": "b\n"})
+    second = repo.commit("more", {"src/b.py": "b\n"})
+    doc = HEAD + (
+        f"## Commits\n\n- {first[:7]} feature\n- {second[:7]} more\n\n"
+        "## Files Created\n\n- `.github/workflows/docs.yaml`\n- `README.md`\n"
+    )
+    repo.commit("archive", {"ARCHIVE.md": doc})
+    run = cli("check", "--format", "json", "ARCHIVE.md", cwd=repo.path)
+    assert _line_verdicts(run, "file") == [(14, "unverifiable"), (15, "refuted")]

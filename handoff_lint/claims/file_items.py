@@ -232,6 +232,12 @@ def _listed_deliverable(line: Line, path: str, decorated: bool, rest: str) -> bo
 LABEL_LIST = lazyre.compile(
     r"[*_]*(?P<label>[^\W\d_][^:：`*\[\]()]{0,40}?)[*_]*\s*[:：]\s*(?P<list>\S.*?)\s*$"
 )
+# a label that names the kind of document the files are ("Plan", "Design spec", "Roadmap")
+DOCUMENT_KIND = lazyre.compile(
+    r"^\s*(?:(?:implementation|design|test|project|session)\s+)?"
+    r"(?:plans?|specs?|design|roadmap|report|notes|adr|rfc)\s*$",
+    re.I,
+)
 LIST_SEPARATOR = lazyre.compile(r"\s*(?:,|、|;|\band\b|\bund\b)\s*")
 
 
@@ -261,6 +267,8 @@ def _label_list(line: Line, labels: Labels, start: int) -> list[Claim]:
     if len(items) < 2 and not match.group("list").startswith("`"):
         return []
     action = label_action(match.group("label")) or _given_action(line, labels)
+    if action == "plan" and DOCUMENT_KIND.match(match.group("label")):
+        action = "exists"  # "- Plan: `docs/plans/x.md`": the plan document, not work to come
     if not action and _listed_deliverable(line, items[0][1], True, ""):
         action = "exists"
     if not action or action == "plan":

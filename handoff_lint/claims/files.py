@@ -146,6 +146,11 @@ def extract(doc: Document) -> list[Claim]:
 # --- verification -------------------------------------------------------------------------
 
 
+# a first handoff's window, started at the oldest commit it cites: the session's real start is
+# not known, only that it is not later
+FIRST_FITTED = "whole history (first handoff document); fitted to the oldest cited commit"
+
+
 def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
     actions = evidence.actions(path)
     if "A" in actions or "R" in actions:
@@ -159,6 +164,12 @@ def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
             )
     elif any("A" in changes.get(path, ()) for changes in evidence.commit_changes):
         claim.settle("verified", f"{path} was deleted and created again in the session window")
+    elif actions and FIRST_FITTED in evidence.window.how:
+        claim.settle(
+            "unverifiable",
+            f"{path} existed before the oldest commit the document cites; a first handoff's "
+            "session may have begun earlier, so it may have made the file",
+        )
     elif actions:
         claim.settle(
             "refuted",
