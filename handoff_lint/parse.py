@@ -313,10 +313,37 @@ def _plans_marked_done(doc: Document) -> None:
             section.role = ""
 
 
+# the header of a table of fields: "| Field | Value |", "| Key | Details |", "| 项目 | 内容 |"
+VALUE_HEADER = re.compile(r"^\W*(?:values?|details?|wert|valor|valeur|值|内容|値)\W*$", re.I)
+
+
+def _table_field(doc: Document, block: Block) -> MetaField | None:
+    """A row of a two-column table of fields ("| Start Date | 2026-01-22 |" under "| Field |
+    Value |"), read as the ``**Key:** value`` line it stands for."""
+    header = block.table_header
+    if len(header) != 2 or not VALUE_HEADER.match(header[1]):
+        return None
+    text = doc.lines[block.line - 1]
+    parts = text.strip().strip("|").split("|")
+    if len(parts) != 2:
+        return None
+    key, value = parts[0].strip(" *`_"), parts[1].strip()
+    if not key or not value or len(key) > 40:
+        return None
+    column = text.index("|", text.index(parts[0]) + len(parts[0])) + 1
+    column += len(parts[1]) - len(parts[1].lstrip())
+    return MetaField(key, value, block.line, column + 1)
+
+
 def _collect_metadata(doc: Document) -> None:
-    """``**Key:** value`` lines anywhere, and plain ``Key: value`` lines near the top (where
-    documents without bold labels put their date and branch)."""
+    """``**Key:** value`` lines anywhere, plain ``Key: value`` lines near the top (where
+    documents without bold labels put their date and branch), and the rows of a table of
+    fields."""
     for block in doc.blocks:
+        if block.kind == "table_row":
+            field = _table_field(doc, block)
+            if field is not None:
+                doc.metadata.append(field)
         if block.kind != "paragraph":
             continue
         for offset, line in enumerate(block.lines):

@@ -217,6 +217,12 @@ def test_test_ratio_claims(markdown: str, expected: list[tuple[str, str | None]]
         ("# T\n\n**Date:** Sept. 9, 2025\n", ["2025-09-09"]),
         ("# T\n\n**Date:** Version 2, 2025-01-03\n", ["2025-01-03"]),
         ("# T\n\n**Date:** Sprint 4 2025, March 3, 2025\n", ["2025-03-03"]),
+        (  # a table of fields: each row is a key and its value
+            "# T\n\n| Field | Value |\n|---|---|\n| Task | X |\n| Start Date | 2026-01-22 |\n"
+            "| Due Date | 2026-02-01 |\n",
+            ["2026-01-22"],
+        ),
+        ("# T\n\n| Change | Date |\n|---|---|\n| Start Date | 2026-01-22 |\n", []),
     ],
 )
 def test_date_claims(markdown: str, expected: list[str]) -> None:
