@@ -36,6 +36,8 @@ QUANTITY = lazyre.compile(
     re.I,
 )
 OPEN, CLOSE = "(（[", ")）]"
+# a minus sign right before a count, not a range's dash ("(-9 lines)", "−15 lines", not "1-9")
+NEGATIVE = lazyre.compile(r"(?:^|[\s(（\[,:])[-−–]$")
 LEAD = lazyre.compile(r"[`*_\s✅✔☑️]*")
 # "- 545 lines", ": 545 lines", "with 9 tests", and a comment in a pasted tree ("# 358 lines")
 SEPARATOR = lazyre.compile(r"\s*(?:[-–—:：#]|//|=>|→|with|has|contains)\s+", re.I)
@@ -79,6 +81,8 @@ def _quantity(match: re.Match[str]) -> Quantity:
     unit = next(k for k in UNITS if match.group(k))
     minus = match.group("minus")
     change = _change(match) if unit == "lines" else ""
+    if unit == "lines" and not change and NEGATIVE.search(match.string, 0, match.start()):
+        change = "removed"  # "(-9 lines)": fewer lines, never a size
     return Quantity(
         match.start(),
         number(match.group("n")),

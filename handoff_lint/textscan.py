@@ -49,6 +49,12 @@ TEST_CLASS = lazyre.compile(TEST_CLASS_NAME)
 # a test file's stem as test runners name its suite: "chat_api_test", "test_parser"
 TEST_STEM_NAME = r"[a-z][a-z0-9_]*_tests?|test_[a-z0-9_]+"
 TEST_STEM = lazyre.compile(TEST_STEM_NAME)
+# programs a shell command in a code span starts with
+COMMANDS = frozenset(
+    "git npm npx pnpm yarn node deno bun python python3 pip pip3 uv poetry cargo go make bash "
+    "sh zsh cd ls cat grep rg rm mv cp mkdir touch docker kubectl dotnet mvn gradle ruby bundle "
+    "php composer swift flutter dart mix elixir java javac gcc clang cmake curl wget".split()
+)
 PATH_CHARS = lazyre.compile(r"^[\w@~+\-.\[\]()/]+$")
 
 
@@ -81,10 +87,14 @@ def looks_like_path(token: str, spaces: bool = False) -> bool:
     token = token.strip()
     if not token or len(token) > 300 or "://" in token or token.startswith(("www.", "#", "$")):
         return False
+    if spaces and " " in token and token.split(" ", 1)[0] in COMMANDS:
+        return False  # "`git diff package.json`": a shell command, not a path with a space
     bare = token.replace(" ", "") if spaces and "  " not in token else token
     if not PATH_CHARS.match(bare) or "//" in token or token.endswith("/"):
         return False
     name = token.rsplit("/", 1)[-1]
+    if name.endswith("()"):
+        return False  # a call: ".nullable()", "render()"
     if name in EXTENSIONLESS or (name.startswith(".") and len(name) > 2 and "/" not in name[1:]):
         return "/" in token or name.startswith(".") or name in EXTENSIONLESS
     if "." not in name.strip("."):

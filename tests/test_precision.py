@@ -1010,3 +1010,66 @@ def test_a_first_handoffs_created_file_older_than_its_first_cited_commit(
     repo.commit("archive", {"ARCHIVE.md": doc})
     run = cli("check", "--format", "json", "ARCHIVE.md", cwd=repo.path)
     assert _line_verdicts(run, "file") == [(14, "unverifiable"), (15, "refuted")]
+
+
+def test_a_call_and_a_count_of_fewer_lines_are_not_file_sizes(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- Added `.nullable()` to the fields" names a call, not a file; "**Schema.swift**: 90%
+    lines (-9 lines, biggest gap)" counts lines fewer (uncovered), never the file's size."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"Sources/Schema.swift": _lines(138)})
+    doc = HEAD + (
+        "## Changes\n\n- Added `.nullable()` to all parent ID fields\n\n"
+        "**Coverage:**\n1. **Sources/Schema.swift**: 90.53% lines (-9 lines, biggest gap)\n"
+    )
+    run = _second(repo, cli, doc)
+    assert [c["text"] for c in claims_of(run) if c["kind"] == "file"] == ["Sources/Schema.swift"]
+    assert _line_verdicts(run, "lines") == [(12, "unverifiable")]
+
+
+def test_a_goal_percent_beside_a_ratio(repo: ScratchRepo, cli: Cli) -> None:
+    """ "**Progress**: 68% → 90% goal (61/90)": 90% is the goal, not 61/90; "50% (61/90)" is
+    still checked."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "x\n"})
+    doc = HEAD + (
+        "- **Progress**: 68% → 90%目标 (61/90) tests passing\n"
+        "- **Progress**: 90% goal (61/90) tests passing\n"
+        "- **Progress**: 50% (61/90) tests passing\n"
+    )
+    run = _second(repo, cli, doc)
+    rules = [(c["line"], c["rule"]) for c in claims_of(run) if c["kind"] == "tests"]
+    assert rules == [(7, None), (8, None), (9, "HL401")]
+
+
+def test_notes_that_say_a_file_was_left_as_it_was(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- `src/a.js` - VERIFIED (not modified)" under Files Modified: the file is there; the
+    session did not claim to change it. "- `git diff package.json` — no new dependencies" is a
+    command, not a file."""
+    repo.commit("base", {"src/a.js": "a\n", "package.json": "{}\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/b.js": "b\n"})
+    doc = HEAD + (
+        "## Files Modified\n\n- `src/a.js` - VERIFICADO (no modificado): 3 opciones\n"
+        "- `src/a.js` - verified (unchanged)\n- `git diff package.json` — sin dependencias\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (10, "verified")]
+
+
+def test_a_step_label_in_brackets_after_a_commit_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- `abc1234` (Task 1) ✓" says which task the commit was; "(fix the parser)" is a
+    subject and must match."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    first = repo.commit("feat: render the summary", {"src/a.js": "a\n"})
+    doc = HEAD + f"## Commits\n\n- `{first[:7]}` (Task 1) ✓\n- `{first[:7]}` (fix the parser)\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "commit") == [(9, "verified"), (10, "refuted")]
+
+
+def test_lines_added_to_a_part_of_the_work_under_a_label(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- **Documentation Lines Added**: ~2,000 lines": lines of a part of the diff, which git
+    does not count apart: unverifiable unless more than the whole diff."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"docs/a.md": _lines(300), "src/a.py": _lines(100)})
+    run = _second(repo, cli, HEAD + "- **Documentation Lines Added**: ~200 lines\n")
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "stats"] == ["unverifiable"]

@@ -59,6 +59,14 @@ def _number(text: str | None) -> int | None:
     return int(text.replace(",", "")) if text else None
 
 
+# "`8dc9482` (Task 1)", "(Step 2)", "(#12)", "(PR #7)": which step the commit was, not its subject
+STEP_LABEL = lazyre.compile(
+    r"^(?:(?:task|step|part|phase|plan|commit|fix|pr|issue|wave|round|item|tarea|paso|"
+    r"aufgabe|schritt|tâche|étape|任务|步骤)\s*)?#?\s*\d+(?:[.-]\d+)*[a-z]?$",
+    re.I,
+)
+
+
 def _bracketed_subject(text: str) -> str:
     """ "(feat(x): add the parser…) — tested by ...": the subject in the brackets right after
     the id (a description after it is commentary, not the subject)."""
@@ -78,7 +86,8 @@ def _subject_after(text: str, at_item_start: bool) -> str:
     if quoted:
         return quoted.group("subject").strip()
     if OPEN_PAREN.match(text):
-        return _bracketed_subject(text) if at_item_start else ""
+        subject = _bracketed_subject(text) if at_item_start else ""
+        return "" if STEP_LABEL.match(subject) else subject
     if at_item_start:
         rest = REST.match(text)
         if rest and not textscan.HEX.match(rest.group("subject")):

@@ -77,7 +77,19 @@ class Labels:
         return ""
 
 
+# "- `a.js` - VERIFIED (not modified): ...", "(unchanged)", "sin cambios": a file the session
+# looked at and left as it was; it is there, not changed
+UNCHANGED = lazyre.compile(
+    r"\b(?:not\s+(?:modified|changed|touched)|unchanged|untouched|no\s+changes?|"
+    r"no\s+modificad[oa]|sin\s+cambios|não\s+modificad[oa]|sem\s+alterações|"
+    r"nicht\s+geändert|unverändert|non\s+modifié)|未修改|未变更|変更なし",
+    re.I,
+)
+
+
 def _action_for(line: Line, labels: Labels, rest: str) -> str:
+    if UNCHANGED.search(rest):
+        return "exists"
     note = ANNOTATION.match(rest)
     if note:
         return ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]

@@ -167,6 +167,8 @@ def _labelled(line: Line) -> list[Claim]:
                 value["approx"] = True
             if match.groupdict().get("more"):
                 value["at_least"] = True
+            if PART.search(line.text, 0, match.start("n")):
+                value["part"] = True  # "**Documentation Lines Added**: ~2,000 lines"
             return [Claim("stats", match.group("n"), line.number, match.start("n") + 1, value)]
     return []
 

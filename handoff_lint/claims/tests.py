@@ -49,6 +49,18 @@ PLAIN = lazyre.compile(
 )
 
 
+# "68% → 90%目标 (61/90)": a percent that is a goal, or the far end of a change, is not the
+# ratio's own
+GOAL = lazyre.compile(r"\s*(?:goal|target|目标|目標|objetivo|ziel)", re.I)
+FROM_PERCENT = lazyre.compile(r"\d\s*%\s*(?:→|->|=>|to)\s*$", re.I)
+
+
+def _goal(text: str, match: re.Match[str]) -> bool:
+    return bool(
+        GOAL.match(text, match.end("p") + 1) or FROM_PERCENT.search(text, 0, match.start("p"))
+    )
+
+
 def _claims_on(text: str, number: int) -> list[Claim]:
     out: list[Claim] = []
     taken: set[int] = set()
@@ -59,7 +71,7 @@ def _claims_on(text: str, number: int) -> list[Claim]:
                 continue
             taken.add(match.start(x))
             value: dict[str, object] = {"passed": int(match.group(x)), "total": int(match.group(y))}
-            if "p" in match.groupdict() and match.group("p"):
+            if "p" in match.groupdict() and match.group("p") and not _goal(text, match):
                 value["percent"] = match.group("p")
             text_ = text[match.start(x) : match.end(y)]
             out.append(Claim("tests", text_, number, match.start(x) + 1, value))
