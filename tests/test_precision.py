@@ -1073,3 +1073,25 @@ def test_lines_added_to_a_part_of_the_work_under_a_label(repo: ScratchRepo, cli:
     repo.commit("work", {"docs/a.md": _lines(300), "src/a.py": _lines(100)})
     run = _second(repo, cli, HEAD + "- **Documentation Lines Added**: ~200 lines\n")
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "stats"] == ["unverifiable"]
+
+
+def test_commits_counted_by_their_conventional_type(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- **Features (feat:)**: 2 commits" and "fix:  3 commits" in a pasted block: the window's
+    commits whose subject starts with that type; the document's own "docs:" commit may be left
+    out of a count of docs commits."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("feat: parser", {"src/a.py": "a\n"})
+    repo.commit("feat(api): routes", {"src/b.py": "b\n"})
+    repo.commit("fix: crash", {"src/a.py": "a2\n"})
+    doc = HEAD + (
+        "- **Features (feat:)**: 2 commits\n- **Fixes (fix:)**: 2 commits\n"
+        "- **Docs (docs:)**: 0 commits\n\n```\nfeat:   3 commits (60%)\n```\n"
+    )
+    repo.commit("docs: session 2 handoff", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert _line_verdicts(run, "commit_types") == [
+        (7, "verified"),
+        (8, "refuted"),
+        (9, "verified"),
+        (12, "refuted"),
+    ]
