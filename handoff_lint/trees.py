@@ -159,3 +159,105 @@ def _flatten(
 
 def ls_tree(head: str) -> tuple[str, ...]:
     return ("ls-tree", "-r", "-z", head)
+
+
+TREE_MODE = "40000"
+QUOTE = {"\a": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", '"': '"'}
+QUOTE["\\"] = "\\"
+
+
+def quoted(path: str) -> str:
+    """``path`` as git prints it without ``-z`` (``core.quotepath=off``: C-style quotes for
+    control characters, ``"`` and ``\\``; other characters as they are)."""
+    if not any(c in QUOTE or c < " " or c == "\x7f" for c in path):
+        return path
+    escaped = (
+        f"\\{QUOTE[c]}" if c in QUOTE else f"\\{ord(c):03o}" if c < " " or c == "\x7f" else c
+        for c in path
+    )
+    return '"' + "".join(escaped) + '"'
+
+
+def commit_paths(facts: RepoFacts, commit: str) -> list[tuple[str, str]] | None:
+    """(status letter, path) of what ``commit`` changed, as ``git diff-tree --no-commit-id
+    --name-status -r --root COMMIT`` prints it (nothing for a merge; every file added for a
+    root commit; no rename detection), from the run's ``cat-file``: only the folders that
+    differ are read. None when git has to answer (a shallow clone or grafts, whose parents
+    differ from the commit object's, or an object that cannot be read)."""
+    if facts.shallow or facts.grafts:
+        return None
+    tree, parents = _commit_header(facts, commit)
+    if tree is None:
+        return None
+    if len(parents) > 1:
+        return []
+    old = _commit_header(facts, parents[0])[0] if parents else ""
+    if old is None:
+        return None
+    return _diff(facts, old, tree, 32 if len(commit) == 64 else 20)
+
+
+def _commit_header(facts: RepoFacts, commit: str) -> tuple[str | None, list[str]]:
+    """(tree, parents) of a commit object, or (None, []) when it cannot be read."""
+    found = facts.git.objects([commit], keep=False).get(commit)
+    if found is None or found[0] != "commit":
+        return None, []
+    tree, parents = None, []
+    for line in found[1].split(b"\n\n", 1)[0].split(b"\n"):
+        key, _, value = line.partition(b" ")
+        if key == b"tree":
+            tree = value.decode("ascii", "replace")
+        elif key == b"parent":
+            parents.append(value.decode("ascii", "replace"))
+    return tree, parents
+
+
+def _diff(facts: RepoFacts, old: str, new: str, width: int) -> list[tuple[str, str]] | None:
+    """The changes from tree ``old`` ("": none) to tree ``new``, one round trip per level of
+    folders that differ; None when a tree cannot be read."""
+    out: list[tuple[str, str]] = []
+    level = [(old, new, "")]
+    while level:
+        wanted = [sha for pair in level for sha in pair[:2] if sha]
+        read = facts.git.objects(wanted, keep=False)
+        if any(read.get(sha, ("", b""))[0] != "tree" for sha in wanted):
+            return None
+        deeper: list[tuple[str, str, str]] = []
+        for a, b, prefix in level:
+            before = _named(read, a, width)
+            after = _named(read, b, width)
+            for name in sorted(before.keys() | after.keys()):
+                _compare(
+                    before.get(name, ("", "")),
+                    after.get(name, ("", "")),
+                    prefix + name,
+                    out,
+                    deeper,
+                )
+        level = deeper
+    return out
+
+
+def _named(read: dict[str, tuple[str, bytes]], sha: str, width: int) -> dict[str, tuple[str, str]]:
+    return {n: (m, s) for m, n, s in _entries(read[sha][1], width)} if sha else {}
+
+
+def _compare(
+    a: tuple[str, str],
+    b: tuple[str, str],
+    path: str,
+    out: list[tuple[str, str]],
+    deeper: list[tuple[str, str, str]],
+) -> None:
+    """One entry of a folder before (``a``: mode, object id) and after (``b``)."""
+    if a == b:
+        return
+    (mode_a, sha_a), (mode_b, sha_b) = a, b
+    tree_a, tree_b = mode_a == TREE_MODE, mode_b == TREE_MODE
+    if tree_a or tree_b:  # a folder on either side: its files, at the next level
+        deeper.append((sha_a if tree_a else "", sha_b if tree_b else "", f"{path}/"))
+    if mode_a and not tree_a:
+        changed = "T" if mode_a[:2] != mode_b[:2] else "M"  # file, link, submodule
+        out.append((changed if mode_b and not tree_b else "D", quoted(path)))
+    elif mode_b and not tree_b:
+        out.append(("A", quoted(path)))
