@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -219,8 +220,11 @@ def _read(path: str, facts: RepoFacts | None, options: Options) -> source.Source
     return source.read(options.cwd / path, facts.root if facts is not None else None)
 
 
-def read_claims(path: str, text: source.SourceText) -> tuple[Document, list[Claim]]:
-    """Parse the document and extract its claims, with the cycle collector paused.
+def read_claims(
+    path: str, text: source.SourceText, parsed: Callable[[], None] | None = None
+) -> tuple[Document, list[Claim]]:
+    """Parse the document and extract its claims, with the cycle collector paused; ``parsed``
+    runs in between (git questions that had to wait for an answer git gave meanwhile).
 
     Both stages allocate hundreds of thousands of small objects and free few of them, so the
     collector's passes over them took 15-20% of the time of a 1 MB document, more as documents
@@ -230,6 +234,8 @@ def read_claims(path: str, text: source.SourceText) -> tuple[Document, list[Clai
     gc.disable()
     try:
         doc = parse(path, text)
+        if parsed is not None:
+            parsed()
         return doc, claims.extract(doc)
     finally:
         if collecting:
@@ -256,11 +262,12 @@ def _lint_document(
         result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
         return result
     relative = repo_path(facts, options.cwd, path) if facts is not None else None
+    search = None
     if facts is not None and relative is not None and not options.since:
         versions.prefetch(facts, relative, options.at)  # git works while the document is parsed
-        if not options.at:
-            window.prefetch(facts, relative, options.globs)  # and searches for the previous one
-    doc, result.claims = read_claims(path, text)
+        if not options.at:  # then searches for the previous one while its claims are extracted
+            search = partial(window.prefetch, facts, relative, options.globs)
+    doc, result.claims = read_claims(path, text, search)
     kinds = claims.load()
     if facts is not None:  # these two run while the window is found
         facts.git.prefetch(*commit_questions(facts, result.claims)[2])
