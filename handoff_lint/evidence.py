@@ -329,11 +329,8 @@ def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
         evidence.truncated = True
 
 
-def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Per-commit actions, over the window only, for paths the net diff cannot settle."""
-    window = evidence.window
-    if window.head is None:
-        return
+def _leftover_paths(evidence: Evidence, claims: list[Claim]) -> set[str]:
+    """The claimed files the window's net diff does not settle."""
     paths: set[str] = set()
     for claim in claims:
         if claim.kind != "file":
@@ -344,14 +341,11 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
         action, net = claim.value.get("action"), evidence.actions(path)
         if (action == "created" and "A" not in net) or not net:
             paths.add(path)
-    if not paths:
-        return
-    untouched = {p for p in paths if not evidence.actions(p)}
-    history.branch_work(facts, evidence, claims, untouched)
-    paths -= {p for p in untouched if evidence.actions(p)}  # found on the document's branch
-    if not paths:
-        return
-    output = facts.git.run_renames(
+    return paths
+
+
+def _leftovers_question(window: Window, paths: set[str]) -> tuple[str, ...]:
+    return (
         "--literal-pathspecs",
         "log",
         "--format=%x00",
@@ -363,7 +357,34 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
         "--",
         *sorted(paths),
     )
+
+
+def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Per-commit actions, over the window only, for paths the net diff cannot settle."""
+    window = evidence.window
+    if window.head is None:
+        return
+    paths = _leftover_paths(evidence, claims)
+    if not paths:
+        return
+    untouched = {p for p in paths if not evidence.actions(p)}
+    history.branch_work(facts, evidence, claims, untouched)
+    paths -= {p for p in untouched if evidence.actions(p)}  # found on the document's branch
+    if not paths:
+        return
+    output = facts.git.run_renames(*_leftovers_question(window, paths))
     _parse_name_status([f.strip("\n") for f in output.split("\0")], evidence.changes)
+
+
+def _early(evidence: Evidence, claims: list[Claim], unknown: list[str]) -> list[tuple[str, ...]]:
+    """The ``check-ignore`` of ``unknown`` and, unless a named branch was merged (its work may
+    settle a path first), the leftovers' ``log``: started together, not one after the other."""
+    asked = [_ignore_question(unknown)] if unknown else []
+    window = evidence.window
+    paths = _leftover_paths(evidence, claims) if window.head is not None else set()
+    if paths and not history.branch_merges(evidence, claims):
+        asked.append(_leftovers_question(window, paths))
+    return asked
 
 
 MAX_IGNORE_QUESTIONS = 100
@@ -396,9 +417,8 @@ def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
     evidence.transient = deleted - evidence.files_at_end - set(evidence.changes)
 
 
-def _ignored(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Which claimed paths that git does not know .gitignore covers (a build output or a local
-    settings file is absent from git by design): one ``check-ignore`` for all of them."""
+def _unknown(evidence: Evidence, claims: list[Claim]) -> list[str]:
+    """The claimed paths git does not know, as written (those a ``check-ignore`` may ask)."""
     unknown = sorted(
         {
             str(c.value["path"])
@@ -408,9 +428,19 @@ def _ignored(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
             and not evidence.known(evidence.resolve(str(c.value["path"])) or "")
         }
     )[:MAX_IGNORE_QUESTIONS]
-    safe = [p for p in unknown if p and not p.startswith(("-", "/")) and "\n" not in p]
+    return [p for p in unknown if p and not p.startswith(("-", "/")) and "\n" not in p]
+
+
+def _ignore_question(unknown: list[str]) -> tuple[str, ...]:
+    return ("check-ignore", "--no-index", "--", *unknown)
+
+
+def _ignored(facts: RepoFacts, evidence: Evidence, safe: list[str]) -> None:
+    """Which claimed paths that git does not know (``safe``, from ``_unknown``) .gitignore
+    covers (a build output or a local settings file is absent from git by design): one
+    ``check-ignore`` for all of them."""
     if safe:
-        output = facts.git.run("check-ignore", "--no-index", "--", *safe, check=False)
+        output = facts.git.run(*_ignore_question(safe), check=False)
         evidence.ignored = {line.strip() for line in output.split("\n") if line.strip()}
     _deleted(facts, evidence, [p for p in safe if p not in evidence.ignored])
 
@@ -452,8 +482,10 @@ def gather(
         _drawn_paths(evidence, claims)
         _named_files(evidence, claims)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
+        unknown = _unknown(evidence, claims)
+        facts.git.prefetch(*_early(evidence, claims, unknown))
         history.branches(facts, evidence, claims)
-        _ignored(facts, evidence, claims)
+        _ignored(facts, evidence, unknown)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_folder_sizes(facts, evidence, claims)

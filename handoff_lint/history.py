@@ -208,22 +208,30 @@ def merged_name(subject: str) -> str:
     return (match.group("a") or match.group("b") or "") if match else ""
 
 
-def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths: set[str]) -> None:
-    """The document names its branch, and that branch was merged (before the previous handoff,
-    when sessions run in parallel): the merged side's commits are the session's too. Their
-    changes join the window's, for ``paths`` (claimed files the window does not explain). A
-    branch merged more than once (a pull request per session) is looked at even when it holds the
-    window's head: its earlier merges are outside the window."""
+def branch_merges(evidence: Evidence, claims: list[Claim]) -> list[str]:
+    """The recent merges, outside the window, of the branches the document names (at most
+    MAX_BRANCH_MERGES): their side's commits are the session's too (``branch_work``)."""
     names = {c.text for c in claims if c.kind == "branch"}
-    if not names or not paths:
-        return
+    if not names:
+        return []
     inside = {c.sha for c in evidence.window_commits}  # merged there: already the window's
     merges = [
         c.sha
         for c in evidence.recent_commits
         if c.sha not in inside and merged_name(c.subject) in names
     ]
-    for sha in merges[:MAX_BRANCH_MERGES]:
+    return merges[:MAX_BRANCH_MERGES]
+
+
+def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths: set[str]) -> None:
+    """The document names its branch, and that branch was merged (before the previous handoff,
+    when sessions run in parallel): the merged side's commits are the session's too. Their
+    changes join the window's, for ``paths`` (claimed files the window does not explain). A
+    branch merged more than once (a pull request per session) is looked at even when it holds the
+    window's head: its earlier merges are outside the window."""
+    if not paths:
+        return
+    for sha in branch_merges(evidence, claims):
         output = facts.git.run_renames(
             "--literal-pathspecs",
             "log",
