@@ -26,10 +26,14 @@ def at_end(facts: RepoFacts, window: Window) -> Tree:
     if found is not None:
         return found
     git = facts.git
+    head = str(window.head)
+    parsed = None if window.staged or head == facts.head else _parsed(facts, head)
+    if parsed is not None:
+        return keep(facts, key(window), parsed)
     if window.staged:
         entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
     else:
-        entries = tree_entries(facts, str(window.head))
+        entries = tree_entries(facts, head)
     tree = keep(facts, key(window), parse(entries))
     if not window.staged and window.head != facts.head:
         git.forget(*ls_tree(str(window.head)))  # parsed now: the text is not needed again
@@ -97,15 +101,49 @@ def tree_entries(facts: RepoFacts, head: str) -> list[str]:
 
 def read_tree(facts: RepoFacts, commit: str) -> list[str] | None:
     """``ls-tree -r -z COMMIT``'s entries (``mode type sha\tpath``, in its order), read through
-    the run's long-lived ``cat-file --batch``: no process per commit, and the folders a tree shares
+    the run's long-lived ``cat-file`` (``_folders``); None when an object cannot be read."""
+    read = _folders(facts, commit)
+    if read is None:
+        return None
+    out: list[str] = []
+    for mode, path, sha in _files(*read, facts):
+        kind = "commit" if mode == "160000" else "blob"
+        out.append(f"{mode.rjust(6, '0')} {kind} {sha}\t{path}")
+    return out
+
+
+def _parsed(facts: RepoFacts, commit: str) -> Tree | None:
+    """``parse(read_tree(facts, commit))``, built without the text in between."""
+    read = _folders(facts, commit)
+    if read is None:
+        return None
+    paths: list[str] = []
+    submodules: set[str] = set()
+    names: dict[str, list[str]] = {}
+    blobs: dict[str, str] = {}
+    for mode, path, sha in _files(*read, facts):
+        paths.append(path)
+        names.setdefault(path.rpartition("/")[2], []).append(path)
+        blobs[path] = sha
+        if mode == "160000":
+            submodules.add(path)
+    return set(paths), submodules, names, blobs
+
+
+Rows = list[tuple[str, str, str]]  # (mode, name, object id) of a tree's entries
+
+
+def _folders(facts: RepoFacts, commit: str) -> tuple[Rows, dict[str, Rows]] | None:
+    """(the entries of ``commit``'s tree, the entries of each folder under it), read through
+    the run's long-lived ``cat-file``: no process per commit, and the folders a tree shares
     with the tree read before it are not read again (``audit`` and ``check`` of every document
-    read one tree per document, most of it shared with the one before). None when an
-    object cannot be read (``ls-tree`` answers then)."""
+    read one tree per document, most of it shared with the one before). None when an object
+    cannot be read (``ls-tree`` answers then)."""
     root = facts.git.objects([f"{commit}^{{tree}}"], keep=False).get(f"{commit}^{{tree}}")
     if root is None or root[0] != "tree":
         return None
     width = 32 if len(commit) == 64 else 20  # SHA-256 or SHA-1 object names
-    folders: dict[str, list[tuple[str, str, str]]] = facts.memo.get(("folders",), {})
+    folders: dict[str, Rows] = facts.memo.get(("folders",), {})
     top = _entries(root[1], width)
     pending = {sha for mode, _, sha in top if mode == "40000"} - folders.keys()
     while pending:  # each level of folders not read yet, in one round trip
@@ -116,7 +154,13 @@ def read_tree(facts: RepoFacts, commit: str) -> list[str] | None:
         folders.update(found)
         pending = {s for rows in found.values() for m, _, s in rows if m == "40000"}
         pending -= folders.keys()
-    out: list[str] = []
+    return top, folders
+
+
+def _files(top: Rows, folders: dict[str, Rows], facts: RepoFacts) -> list[tuple[str, str, str]]:
+    """(mode, path, object id) of every entry that is not a folder, in ``ls-tree -r``'s order;
+    the folders of this tree are kept for the next one read."""
+    out: list[tuple[str, str, str]] = []
     used: set[str] = set()
     _flatten(top, "", folders, out, used)
     facts.memo[("folders",)] = {sha: folders[sha] for sha in used}  # this tree's, for the next
@@ -142,10 +186,10 @@ def _entries(data: bytes, width: int) -> list[tuple[str, str, str]]:
 
 
 def _flatten(
-    rows: list[tuple[str, str, str]],
+    rows: Rows,
     prefix: str,
-    folders: dict[str, list[tuple[str, str, str]]],
-    out: list[str],
+    folders: dict[str, Rows],
+    out: list[tuple[str, str, str]],
     used: set[str],
 ) -> None:
     for mode, name, sha in rows:
@@ -153,8 +197,7 @@ def _flatten(
             used.add(sha)
             _flatten(folders[sha], f"{prefix}{name}/", folders, out, used)
         else:
-            kind = "commit" if mode == "160000" else "blob"
-            out.append(f"{mode.rjust(6, '0')} {kind} {sha}\t{prefix}{name}")
+            out.append((mode, prefix + name, sha))
 
 
 def ls_tree(head: str) -> tuple[str, ...]:
