@@ -198,11 +198,38 @@ def _commit_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) 
     evidence.objects, shas, questions = commit_questions(facts, claims)
     if not questions:
         return
-    facts.git.prefetch(*questions)
     reachable, described = questions
-    evidence.unreachable = set(facts.git.lines(*reachable, check=False)) & set(shas)
+    if not _reached(facts, evidence.window, shas):
+        facts.git.prefetch(*questions)
+        evidence.unreachable = set(facts.git.lines(*reachable, check=False)) & set(shas)
     output = facts.git.run_renames(*described)
     evidence.commits = {c.sha: c for c in parse_records(output)}
+
+
+def _reached(facts: RepoFacts, window: Window, shas: list[str]) -> bool:
+    """Whether every commit of ``shas`` is known to be reachable from HEAD without asking
+    ``rev-list``: a window ending at HEAD (this one, or one before it in the run) lists them
+    all in its log, started already."""
+    known: set[str] = facts.memo.setdefault(("reachable",), set())
+    if known.issuperset(shas):
+        return True
+    question = _log_question(window)
+    if window.head != facts.head or window.head is None or not facts.git.asked(*question):
+        return False
+    logged = facts.git.run(*question, check=False).split("\0")[1:]
+    known.update(record.split("\x1f", 1)[0].strip() for record in logged)
+    return known.issuperset(shas)
+
+
+def head_at_head(facts: RepoFacts, relative: str) -> bool:
+    """Whether the document's window most likely ends at HEAD (it was added by HEAD's commit,
+    or is staged): then its claimed commits' reachability is read from the window's log."""
+    from handoff_lint.added import added_commit
+    from handoff_lint.window import state
+
+    if facts.head is None:
+        return False
+    return state(facts, relative)[1] or added_commit(facts, relative) == facts.head
 
 
 def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) -> None:

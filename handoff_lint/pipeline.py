@@ -26,7 +26,14 @@ from handoff_lint import (
     versions,
     window,
 )
-from handoff_lint.evidence import Evidence, commit_questions, gather, start, unavailable
+from handoff_lint.evidence import (
+    Evidence,
+    commit_questions,
+    gather,
+    head_at_head,
+    start,
+    unavailable,
+)
 from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
 from handoff_lint.model import Claim, Document, Finding, Window, accuracy
 from handoff_lint.parse import parse
@@ -269,8 +276,10 @@ def _lint_document(
             search = partial(window.prefetch, facts, relative, options.globs)
     doc, result.claims = read_claims(path, text, search)
     kinds = claims.load()
-    if facts is not None:  # these two run while the window is found
-        facts.git.prefetch(*commit_questions(facts, result.claims)[2])
+    if facts is not None:  # these run while the window is found (reachability: when needed)
+        asked = commit_questions(facts, result.claims)[2]
+        at_head = relative is not None and not options.at and head_at_head(facts, relative)
+        facts.git.prefetch(*asked[1 if at_head else 0 :])
     spans = _windows(doc, result.claims, facts, options, relative)
     # the window's diff, tree and log run while the document's own checks are done
     result.findings.extend(doc.problems)
