@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from handoff_lint import lazyre
+from handoff_lint.gitprobe import PROBE, failure, import_gitpython
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 EMPTY_TREE_SHA256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"
@@ -135,7 +136,7 @@ class Git:
             raise GitMissing("git is not installed or not on PATH")
         os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
         try:
-            import git as gitpython
+            gitpython, probe = import_gitpython()
         except ImportError as exc:  # GitPython runs `git version` when imported
             cause = str(exc.__cause__ or exc).strip().splitlines()
             said = next((line for line in reversed(cause) if "stderr" in line), cause[-1])
@@ -154,6 +155,9 @@ class Git:
         self._headers: dict[str, str] = {}
         self._contents: Any = None  # cat-file --batch
         self._objects: dict[str, tuple[str, bytes] | None] = {}
+        self._probe = probe  # `git version` runs alongside the first commands
+        if probe:
+            self.prefetch(PROBE)
 
     def _key(self, args: tuple[str, ...]) -> tuple[str, ...]:
         return (str(self.cwd), *args)
@@ -194,6 +198,8 @@ class Git:
 
     def run(self, *args: str, check: bool = True) -> str:
         """Run ``git -c core.quotepath=off ARGS``; return stdout (raise GitError if ``check``)."""
+        if self._probe:
+            self._checked()
         key = self._key(args)
         if key not in self._memo:
             self.prefetch(args)
@@ -208,6 +214,19 @@ class Git:
             error = _plain_message(str(err))
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
+
+    def _checked(self) -> None:
+        """Raise GitMissing, as GitPython's import would have, when `git version` failed."""
+        self._probe = False
+        key = self._key(PROBE)
+        if key not in self._memo:
+            self._memo[key] = self._collect(key)
+        status, out, err = self._memo[key]
+        if status != 0:
+            raise GitMissing(
+                f"git does not run here (`git version` failed: {failure(status, out, err)}); "
+                "install or repair git"
+            )
 
     def asked(self, *args: str) -> bool:
         """Whether ``args`` was asked already (answered, or started)."""
@@ -260,6 +279,8 @@ class Git:
         """The run's ``cat-file --batch-command`` (git 2.36+: object look-ups and reads in one
         process), or None when git has no such option (then ``--batch-check`` and ``--batch``).
         Its first question, HEAD's look-up, is the one ``repo.gather`` asks first."""
+        if self._probe:
+            self._checked()
         if self._command is None:
             self._command = self._long_lived("--batch-command")
             process = self._command.proc
