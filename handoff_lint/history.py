@@ -33,6 +33,8 @@ def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[
         asked += [commits_question(window)] if window.head else []
     if window.head and any(c.kind == "branch" for c in claims):
         asked.append(_branch_question(window.head))
+    if window.head and any(c.kind == "file_count" for c in claims):
+        asked.append(_changes_question(window))
     return asked
 
 
@@ -248,13 +250,15 @@ def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths
         evidence.parse_changes([f.strip("\n") for f in output.split("\0")])
 
 
+def _changes_question(window: Window) -> tuple[str, ...]:
+    return ("log", "--format=%x01", "--name-status", "-z", "-M", "--max-count=500", window.span)
+
+
 def commit_changes(facts: RepoFacts, window: Window) -> list[dict[str, set[str]]]:
     """Each commit's changes in the window (500 at most), by path: one log."""
     from handoff_lint.evidence import _parse_name_status
 
-    output = facts.git.run_renames(
-        "log", "--format=%x01", "--name-status", "-z", "-M", "--max-count=500", window.span
-    )
+    output = facts.git.run_renames(*_changes_question(window))
     out: list[dict[str, set[str]]] = []
     for chunk in output.split("\x01")[1:]:
         changes: dict[str, set[str]] = {}
