@@ -232,6 +232,20 @@ def head_at_head(facts: RepoFacts, relative: str) -> bool:
     return state(facts, relative)[1] or added_commit(facts, relative) == facts.head
 
 
+def tree_questions(facts: RepoFacts, relative: str) -> list[tuple[str, ...]]:
+    """The listing of the files at HEAD (the index's) that the document's window reads when it
+    most likely ends at HEAD, to start before the window is known: for a staged document, or
+    one HEAD's commit added (``trees.at_end``)."""
+    from handoff_lint.added import added_commit
+    from handoff_lint.window import state
+
+    if facts.head is None:
+        return []
+    if state(facts, relative)[1]:
+        return [trees.STAGED_TREE]
+    return trees.questions(facts, facts.head) if added_commit(facts, relative) == facts.head else []
+
+
 def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) -> None:
     """Fit an implicit window to the commits the document cites.
 

@@ -32,6 +32,7 @@ from handoff_lint.evidence import (
     gather,
     head_at_head,
     start,
+    tree_questions,
     unavailable,
 )
 from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
@@ -228,7 +229,7 @@ def _read(path: str, facts: RepoFacts | None, options: Options) -> source.Source
 
 
 def read_claims(
-    path: str, text: source.SourceText, parsed: Callable[[], None] | None = None
+    path: str, text: source.SourceText, parsed: Callable[[Document], None] | None = None
 ) -> tuple[Document, list[Claim]]:
     """Parse the document and extract its claims, with the cycle collector paused; ``parsed``
     runs in between (git questions that had to wait for an answer git gave meanwhile).
@@ -242,11 +243,21 @@ def read_claims(
     try:
         doc = parse(path, text)
         if parsed is not None:
-            parsed()
+            parsed(doc)
         return doc, claims.extract(doc)
     finally:
         if collecting:
             gc.enable()
+
+
+def _while_extracting(facts: RepoFacts, relative: str, globs: list[str], doc: Document) -> None:
+    """What git can do while the claims are extracted, once the document's history is known:
+    the first step of the search for the previous handoff, and, unless the front matter gives
+    the window, the listing of the files at HEAD when the window most likely ends there."""
+    window.prefetch(facts, relative, globs)
+    fm = doc.front_matter or {}
+    if not (fm.get("base") or fm.get("head")):
+        facts.git.prefetch(*tree_questions(facts, relative))
 
 
 def lint_document(
@@ -269,12 +280,12 @@ def _lint_document(
         result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
         return result
     relative = repo_path(facts, options.cwd, path) if facts is not None else None
-    search = None
+    parsed = None
     if facts is not None and relative is not None and not options.since:
         versions.prefetch(facts, relative, options.at)  # git works while the document is parsed
         if not options.at:  # then searches for the previous one while its claims are extracted
-            search = partial(window.prefetch, facts, relative, options.globs)
-    doc, result.claims = read_claims(path, text, search)
+            parsed = partial(_while_extracting, facts, relative, options.globs)
+    doc, result.claims = read_claims(path, text, parsed)
     kinds = claims.load()
     if facts is not None:  # these run while the window is found (reachability: when needed)
         asked = commit_questions(facts, result.claims)[2]

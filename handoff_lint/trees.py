@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 # (paths, submodule paths, paths by file name, blob id by path)
 Tree = tuple[set[str], set[str], dict[str, list[str]], dict[str, str]]
+STAGED_TREE = ("ls-files", "-s", "-z")  # the index: the files at the end of a staged window
 TREES_KEPT = 4  # parsed trees kept for later documents (most share their window's)
 
 
@@ -30,10 +31,8 @@ def at_end(facts: RepoFacts, window: Window) -> Tree:
     parsed = None if window.staged or head == facts.head else _parsed(facts, head)
     if parsed is not None:
         return keep(facts, key(window), parsed)
-    if window.staged:
-        entries = git.fields("ls-files", "-s", "-z", check=False)  # mode sha stage\tpath
-    else:
-        entries = tree_entries(facts, head)
+    staged = window.staged  # the index's entries: mode sha stage\tpath
+    entries = git.fields(*STAGED_TREE, check=False) if staged else tree_entries(facts, head)
     tree = keep(facts, key(window), parse(entries))
     if not window.staged and window.head != facts.head:
         git.forget(*ls_tree(str(window.head)))  # parsed now: the text is not needed again
