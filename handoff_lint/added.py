@@ -45,7 +45,7 @@ def added_commit(facts: RepoFacts, path: str) -> str | None:
 PLAIN_PATH = lazyre.compile(r"[^*?\[\]\\:\"\x00-\x1f\x7f]+")
 
 
-def histories(facts: RepoFacts, paths: list[str]) -> dict[str, int]:
+def histories(facts: RepoFacts, paths: list[str]) -> None:
     """Answer the history question ``versions`` asks of each document (``log --remove-empty
     --numstat --full-diff HEAD -- DOC``, a walk from HEAD back to the commit that added it) for
     the documents of a run that one commit wrote, from one walk for all of them.
@@ -58,41 +58,26 @@ def histories(facts: RepoFacts, paths: list[str]) -> dict[str, int]:
     commit no merge, has that commit as its whole history: its own log would print that
     commit's ``--numstat``, asked for all of them at once (``log --no-walk``). Documents written
     more than once keep their own question.
-
-    Returns each document's age: how many commits of the walk come before the newest that
-    wrote it (the oldest document has the largest), for the documents the walk lists.
     """
+    from handoff_lint import versions  # imports this module
+
     plain = [p for p in dict.fromkeys(paths) if PLAIN_PATH.fullmatch(p)]
     if facts.head is None or len(plain) < 2:
-        return {}
+        return
     walk: tuple[str, ...] = ("--literal-pathspecs", "log", "--full-history", "--remove-empty", "-c")
     walk = (*walk, "--name-only", "--no-renames", "--format=%x00%H %P", facts.head, "--", *plain)
     try:
         output = facts.git.run(*walk)
     except GitError:
-        return {}  # each document asks its own question
+        return  # each document asks its own question
     facts.git.forget(*walk)
     touched: dict[str, list[tuple[str, int]]] = {}
-    age: dict[str, int] = {}
-    for index, chunk in enumerate(output.split("\0")[1:]):
+    for chunk in output.split("\0")[1:]:
         head, _, names = chunk.partition("\n")
         sha, *parents = head.split()
         for name in names.split("\n"):
             if name:
                 touched.setdefault(name, []).append((sha, len(parents)))
-                age.setdefault(name, index)
-    _remember_once(facts, plain, touched)
-    return age
-
-
-def _remember_once(
-    facts: RepoFacts, plain: list[str], touched: dict[str, list[tuple[str, int]]]
-) -> None:
-    """Answer the history question of each document one non-merge commit wrote, from one
-    ``log --no-walk --numstat`` of those commits."""
-    from handoff_lint import versions  # imports this module
-
-    assert facts.head is not None
     once = {p: found[0][0] for p in plain if len(found := touched.get(p, [])) == 1}
     once = {p: sha for p, sha in once.items() if touched[p][0][1] <= 1}
     if not once:

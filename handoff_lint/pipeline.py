@@ -368,29 +368,6 @@ def _configure(options: Options, facts: RepoFacts | None) -> Options:
     return replace(options, settings=settings, globs=settings.include, schema_path=schema_path)
 
 
-def _lint_one(
-    path: str, facts: RepoFacts | None, options: Options, model_schema: dict[str, Any]
-) -> DocumentResult:
-    try:
-        return lint_document(path, facts, options, model_schema)
-    except (UsageError, GitTimeout, RepositoryDamaged):
-        raise
-    except Exception as exc:  # one document's crash must not hide the others
-        return DocumentResult(path, findings=[_crash(path, exc)])
-
-
-def _ordered(files: list[str], facts: RepoFacts | None, options: Options) -> list[str]:
-    """The documents in the order to judge them: for several, oldest first (their windows'
-    trees and answers are read one after another, each sharing most of the one before; by
-    name, each would read much of its tree anew). Results are reported in ``files``' order."""
-    if facts is None or len(files) < 2 or options.since or options.at:
-        return files
-    paths = [repo_path(facts, options.cwd, f) for f in files]
-    age = added.histories(facts, [p for p in paths if p is not None])
-    position = {f: -age.get(p or "", -1) for f, p in zip(files, paths, strict=True)}
-    return sorted(files, key=position.__getitem__)
-
-
 def run(files: list[str], options: Options) -> RunResult:
     git, facts = _open_git(options)
     given = list(files)
@@ -416,12 +393,17 @@ def run(files: list[str], options: Options) -> RunResult:
         except discover.DiscoveryError as exc:
             raise UsageError(str(exc)) from None
         files = [targets.relative(f, facts, options.cwd) for f in files]
-        results = [
-            _lint_one(path, facts, options, model_schema)
-            for path in _ordered(files, facts, options)
-        ]
-        place = {path: index for index, path in reversed(list(enumerate(files)))}
-        results.sort(key=lambda result: place[result.path])
+        if facts is not None and len(files) > 1 and not (options.since or options.at):
+            paths = [repo_path(facts, options.cwd, f) for f in files]
+            added.histories(facts, [p for p in paths if p is not None])
+        results = []
+        for path in files:
+            try:
+                results.append(lint_document(path, facts, options, model_schema))
+            except (UsageError, GitTimeout, RepositoryDamaged):
+                raise
+            except Exception as exc:  # one document's crash must not hide the others
+                results.append(DocumentResult(path, findings=[_crash(path, exc)]))
     finally:
         if git is not None:
             git.close()
