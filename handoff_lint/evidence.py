@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import contents, history, lazyre, trees
-from handoff_lint.added import PLAIN_PATH
+from handoff_lint import contents, history, trees, unknown_paths
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
@@ -209,11 +208,52 @@ def _commit_evidence(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) 
     evidence.objects, shas, questions = commit_questions(facts, claims)
     if not questions:
         return
-    facts.git.prefetch(*questions)
     reachable, described = questions
-    evidence.unreachable = set(facts.git.lines(*reachable, check=False)) & set(shas)
+    if not _reached(facts, evidence.window, shas):
+        facts.git.prefetch(*questions)
+        evidence.unreachable = set(facts.git.lines(*reachable, check=False)) & set(shas)
     output = facts.git.run_renames(*described)
     evidence.commits = {c.sha: c for c in parse_records(output)}
+
+
+def _reached(facts: RepoFacts, window: Window, shas: list[str]) -> bool:
+    """Whether every commit of ``shas`` is known to be reachable from HEAD without asking
+    ``rev-list``: a window ending at HEAD (this one, or one before it in the run) lists them
+    all in its log, started already."""
+    known: set[str] = facts.memo.setdefault(("reachable",), set())
+    if known.issuperset(shas):
+        return True
+    question = _log_question(window)
+    if window.head != facts.head or window.head is None or not facts.git.asked(*question):
+        return False
+    logged = facts.git.run(*question, check=False).split("\0")[1:]
+    known.update(record.split("\x1f", 1)[0].strip() for record in logged)
+    return known.issuperset(shas)
+
+
+def head_at_head(facts: RepoFacts, relative: str) -> bool:
+    """Whether the document's window most likely ends at HEAD (it was added by HEAD's commit,
+    or is staged): then its claimed commits' reachability is read from the window's log."""
+    from handoff_lint.added import added_commit
+    from handoff_lint.window import state
+
+    if facts.head is None:
+        return False
+    return state(facts, relative)[1] or added_commit(facts, relative) == facts.head
+
+
+def tree_questions(facts: RepoFacts, relative: str) -> list[tuple[str, ...]]:
+    """The listing of the files at HEAD (the index's) that the document's window reads when it
+    most likely ends at HEAD, to start before the window is known: for a staged document, or
+    one HEAD's commit added (``trees.at_end``)."""
+    from handoff_lint.added import added_commit
+    from handoff_lint.window import state
+
+    if facts.head is None:
+        return []
+    if state(facts, relative)[1]:
+        return [trees.STAGED_TREE]
+    return trees.questions(facts, facts.head) if added_commit(facts, relative) == facts.head else []
 
 
 def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) -> None:
@@ -340,11 +380,8 @@ def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
         evidence.truncated = True
 
 
-def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Per-commit actions, over the window only, for paths the net diff cannot settle."""
-    window = evidence.window
-    if window.head is None:
-        return
+def _leftover_paths(evidence: Evidence, claims: list[Claim]) -> set[str]:
+    """The claimed files the window's net diff does not settle."""
     paths: set[str] = set()
     for claim in claims:
         if claim.kind != "file":
@@ -355,14 +392,11 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
         action, net = claim.value.get("action"), evidence.actions(path)
         if (action == "created" and "A" not in net) or not net:
             paths.add(path)
-    if not paths:
-        return
-    untouched = {p for p in paths if not evidence.actions(p)}
-    history.branch_work(facts, evidence, claims, untouched)
-    paths -= {p for p in untouched if evidence.actions(p)}  # found on the document's branch
-    if not paths:
-        return
-    output = facts.git.run_renames(
+    return paths
+
+
+def _leftovers_question(window: Window, paths: set[str]) -> tuple[str, ...]:
+    return (
         "--literal-pathspecs",
         "log",
         "--format=%x00",
@@ -374,56 +408,34 @@ def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> Non
         "--",
         *sorted(paths),
     )
+
+
+def _leftovers(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Per-commit actions, over the window only, for paths the net diff cannot settle."""
+    window = evidence.window
+    if window.head is None:
+        return
+    paths = _leftover_paths(evidence, claims)
+    if not paths:
+        return
+    untouched = {p for p in paths if not evidence.actions(p)}
+    history.branch_work(facts, evidence, claims, untouched)
+    paths -= {p for p in untouched if evidence.actions(p)}  # found on the document's branch
+    if not paths:
+        return
+    output = facts.git.run_renames(*_leftovers_question(window, paths))
     _parse_name_status([f.strip("\n") for f in output.split("\0")], evidence.changes)
 
 
-MAX_IGNORE_QUESTIONS = 100
-
-
-GLOB_CHARS = lazyre.compile(r"[*?\[\]\\:]")
-
-
-def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
-    """Which of the claimed names a commit of the window deleted: the net diff forgets a file
-    created and deleted inside the window (or, when the window is the whole history, committed
-    once and deleted since), which is not "never committed" (one ``log`` for all of them)."""
-    names = sorted({posixpath.basename(p) for p in unknown} - {""})
-    specs = [f":(glob)**/{name}" for name in names if not GLOB_CHARS.search(name)]
+def _early(evidence: Evidence, claims: list[Claim], unknown: list[str]) -> list[tuple[str, ...]]:
+    """The ``check-ignore`` of ``unknown`` and, unless a named branch was merged (its work may
+    settle a path first), the leftovers' ``log``: started together, not one after the other."""
+    asked = [unknown_paths.ignore_question(unknown)] if unknown else []
     window = evidence.window
-    if not specs or window.head is None:
-        return
-    question = ("log", window.span, "--no-renames", "--diff-filter=D", "--name-only", "--format=")
-    if all(PLAIN_PATH.fullmatch(name) for name in names):
-        # every deleted path, kept by its file name: the `**/NAME` pathspecs made git match
-        # each path of every commit against each pattern, twice the time of the walk itself
-        wanted = set(names)
-        output = facts.git.run(*question, check=False)
-        kept = (line.strip() for line in output.split("\n"))
-        deleted = {line for line in kept if line and posixpath.basename(line) in wanted}
-    else:  # names git would quote in its output: asked by pathspec, as written
-        output = facts.git.run(*question, "--", *specs, check=False)
-        deleted = {line.strip() for line in output.split("\n") if line.strip()}
-    evidence.deleted_names = {posixpath.basename(path) for path in deleted}
-    evidence.transient = deleted - evidence.files_at_end - set(evidence.changes)
-
-
-def _ignored(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Which claimed paths that git does not know .gitignore covers (a build output or a local
-    settings file is absent from git by design): one ``check-ignore`` for all of them."""
-    unknown = sorted(
-        {
-            str(c.value["path"])
-            for c in claims
-            if c.kind in ("file", "lines", "test_count", "symbol", "tests_added")
-            and "path" in c.value
-            and not evidence.known(evidence.resolve(str(c.value["path"])) or "")
-        }
-    )[:MAX_IGNORE_QUESTIONS]
-    safe = [p for p in unknown if p and not p.startswith(("-", "/")) and "\n" not in p]
-    if safe:
-        output = facts.git.run("check-ignore", "--no-index", "--", *safe, check=False)
-        evidence.ignored = {line.strip() for line in output.split("\n") if line.strip()}
-    _deleted(facts, evidence, [p for p in safe if p not in evidence.ignored])
+    paths = _leftover_paths(evidence, claims) if window.head is not None else set()
+    if paths and not history.branch_merges(evidence, claims):
+        asked.append(_leftovers_question(window, paths))
+    return asked
 
 
 def start(facts: RepoFacts, window: Window) -> None:
@@ -463,8 +475,10 @@ def gather(
         _drawn_paths(evidence, claims)
         _named_files(evidence, claims)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
+        unknown = unknown_paths.unknown_paths(evidence, claims)
+        facts.git.prefetch(*_early(evidence, claims, unknown))
         history.branches(facts, evidence, claims)
-        _ignored(facts, evidence, claims)
+        unknown_paths.gather_ignored(facts, evidence, unknown)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_folder_sizes(facts, evidence, claims)

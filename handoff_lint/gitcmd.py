@@ -3,19 +3,23 @@
 Every process is counted (``Git.calls``) so tests can bound the number a run starts. Every
 command is started the same way (``prefetch``; ``run`` waits for it), and each command, object
 name and object is asked once per run: handoff-lint never changes the repository, so documents
-that share a window share its answers. Two long-lived ``cat-file`` processes answer object
-look-ups and reads.
+that share a window share its answers. One long-lived ``cat-file --batch-command`` answers
+object look-ups and reads (two, ``--batch-check`` and ``--batch``, on a git older than 2.36).
 Optional locks are off, so no command rewrites the index as a side effect.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+
+from handoff_lint import lazyre
+from handoff_lint.gitprobe import PROBE, failure, import_gitpython
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 EMPTY_TREE_SHA256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"
@@ -28,7 +32,7 @@ def empty_tree(like: str | None) -> str:
 
 
 BATCH_CHUNK = 200
-PIPELINED = 8  # more names than this are written by a thread while the answers are read
+PIPE_SAFE = 4096  # bytes a pipe takes without waiting: more are written by a thread
 # Read paths must never run a program the repository's configuration names: the file-system
 # monitor hook (ls-files, diff-index, status), a signature program (log with showSignature).
 # Diffs pass --no-ext-diff and blame --no-textconv; no command used here reads the work tree
@@ -50,6 +54,13 @@ ENV = {
     "LC_ALL": "C",
     "LANGUAGE": "C",
 }
+
+
+def _end(process: Any) -> None:
+    """Close a long-lived process's input and wait for it to exit."""
+    with contextlib.suppress(OSError):  # it exited before reading all that was written
+        process.stdin.close()
+    process.wait()
 
 
 def _write_all(stream: Any, payload: bytes) -> None:
@@ -77,7 +88,7 @@ class RepositoryDamaged(OSError):
 # damage to what every reading needs: commits, packs, objects that fail to inflate. A missing
 # blob is not here: snapshots without their large files and partial clones lack blobs by design
 # (run_renames answers without them)
-DAMAGE = re.compile(
+DAMAGE = lazyre.compile(
     r"is corrupt|Failed to traverse parents|packfile .* cannot be accessed|inflate: data stream "
     r"error|missing commit [0-9a-f]{7,}|bad tree object",
     re.I,
@@ -125,7 +136,7 @@ class Git:
             raise GitMissing("git is not installed or not on PATH")
         os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
         try:
-            import git as gitpython
+            gitpython, probe = import_gitpython()
         except ImportError as exc:  # GitPython runs `git version` when imported
             cause = str(exc.__cause__ or exc).strip().splitlines()
             said = next((line for line in reversed(cause) if "stderr" in line), cause[-1])
@@ -139,10 +150,14 @@ class Git:
         self.calls: list[list[str]] = []
         self._memo: dict[tuple[str, ...], tuple[int, str, str]] = {}
         self._pending: dict[tuple[str, ...], Any] = {}
+        self._command: Any = None  # cat-file --batch-command (False: git has none)
         self._batch: Any = None  # cat-file --batch-check
         self._headers: dict[str, str] = {}
         self._contents: Any = None  # cat-file --batch
         self._objects: dict[str, tuple[str, bytes] | None] = {}
+        self._probe = probe  # `git version` runs alongside the first commands
+        if probe:
+            self.prefetch(PROBE)
 
     def _key(self, args: tuple[str, ...]) -> tuple[str, ...]:
         return (str(self.cwd), *args)
@@ -183,6 +198,8 @@ class Git:
 
     def run(self, *args: str, check: bool = True) -> str:
         """Run ``git -c core.quotepath=off ARGS``; return stdout (raise GitError if ``check``)."""
+        if self._probe:
+            self._checked()
         key = self._key(args)
         if key not in self._memo:
             self.prefetch(args)
@@ -197,6 +214,19 @@ class Git:
             error = _plain_message(str(err))
             raise NotARepository(error) if "not a git repository" in error else GitError(error)
         return str(out)
+
+    def _checked(self) -> None:
+        """Raise GitMissing, as GitPython's import would have, when `git version` failed."""
+        self._probe = False
+        key = self._key(PROBE)
+        if key not in self._memo:
+            self._memo[key] = self._collect(key)
+        status, out, err = self._memo[key]
+        if status != 0:
+            raise GitMissing(
+                f"git does not run here (`git version` failed: {failure(status, out, err)}); "
+                "install or repair git"
+            )
 
     def asked(self, *args: str) -> bool:
         """Whether ``args`` was asked already (answered, or started)."""
@@ -245,19 +275,44 @@ class Git:
             self._git = gitpython.Git(str(folder))
             self.cwd = folder
 
+    def _cat_file(self) -> Any:
+        """The run's ``cat-file --batch-command`` (git 2.36+: object look-ups and reads in one
+        process), or None when git has no such option (then ``--batch-check`` and ``--batch``).
+        Its first question, HEAD's look-up, is the one ``repo.gather`` asks first."""
+        if self._probe:
+            self._checked()
+        if self._command is None:
+            self._command = self._long_lived("--batch-command")
+            process = self._command.proc
+            try:
+                process.stdin.write(b"info HEAD\n")
+                process.stdin.flush()
+                answer = process.stdout.readline()
+            except OSError:  # it exited already: an older git does not know the option
+                answer = b""
+            if answer:
+                self._headers["HEAD"] = answer.decode("utf-8", "replace").rstrip("\n")
+            else:
+                _end(process)
+                self._command = False
+        return self._command or None
+
     def object_headers(self, names: list[str]) -> list[str]:
         """``git cat-file --batch-check`` answers for ``names``, one long-lived process per run
         (each name asked once: the repository does not change during a run).
 
         Names go in chunks small enough that neither pipe can fill up while the other waits.
         """
-        if self._batch is None:
+        command = self._cat_file()
+        if command is None and self._batch is None:
             self._batch = self._long_lived("--batch-check")
-        process = self._batch.proc
+        process = (command or self._batch).proc
+        prefix = "info " if command is not None else ""
         asked = [n for n in dict.fromkeys(names) if n not in self._headers]
         for start in range(0, len(asked), BATCH_CHUNK):
             chunk = asked[start : start + BATCH_CHUNK]
-            process.stdin.write("".join(n + "\n" for n in chunk).encode("utf-8", "surrogateescape"))
+            payload = "".join(f"{prefix}{n}\n" for n in chunk)
+            process.stdin.write(payload.encode("utf-8", "surrogateescape"))
             process.stdin.flush()
             for name in chunk:
                 answer = process.stdout.readline().decode("utf-8", "replace").rstrip("\n")
@@ -268,25 +323,27 @@ class Git:
         """(type, content) of each named object that exists, through one long-lived
         ``git cat-file --batch`` per run (asked once per name: the repository does not change).
 
-        A few names are asked one at a time. Many are written by a thread while this one reads
-        the answers, so that neither pipe can fill up while the other waits, and git does not
-        wait for a round trip per object (361 small blobs: 70 ms one at a time, ~10 ms so).
+        The names are written at once when they fit in a pipe for sure (a write of PIPE_SAFE
+        bytes never waits); more are written by a thread while this one reads the answers, so
+        that neither pipe can fill up while the other waits. Either way git does not wait for a
+        round trip per object (361 small blobs: 70 ms one at a time, ~10 ms so).
         """
-        if self._contents is None:
+        command = self._cat_file()
+        if command is None and self._contents is None:
             self._contents = self._long_lived("--batch")
-        process = self._contents.proc
+        process = (command or self._contents).proc
+        prefix = b"contents " if command is not None else b""
         asked = [n for n in dict.fromkeys(names) if n not in self._objects and "\n" not in n]
+        payload = b"".join(prefix + n.encode("utf-8", "surrogateescape") + b"\n" for n in asked)
         writer = None
-        if len(asked) > PIPELINED:
+        if len(payload) > PIPE_SAFE:
             import threading
 
-            payload = b"".join(n.encode("utf-8", "surrogateescape") + b"\n" for n in asked)
             writer = threading.Thread(target=_write_all, args=(process.stdin, payload))
             writer.start()
+        elif payload:
+            _write_all(process.stdin, payload)
         for name in asked:
-            if writer is None:
-                process.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
-                process.stdin.flush()
             header = process.stdout.readline().rstrip(b"\n")
             if header.endswith((b" missing", b" ambiguous")) or header.count(b" ") != 2:
                 self._objects[name] = None
@@ -311,11 +368,12 @@ class Git:
     def close(self) -> None:
         """End the long-lived cat-file process and wait for prefetched commands nobody read."""
         self.drain()
-        for process in (self._batch, self._contents):
-            if process is not None:
-                process.proc.stdin.close()
-                process.proc.wait()
+        for process in (self._command, self._batch, self._contents):
+            if process:
+                _end(process.proc)
         self._batch = self._contents = None
+        if self._command:  # started again if asked again (False stays: git has no such option)
+            self._command = None
 
     def blob(self, name: str) -> bytes | None:
         """The raw bytes of object ``name`` (e.g. ``:path``, the staged content), or None."""

@@ -33,6 +33,8 @@ def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[
         asked += [commits_question(window)] if window.head else []
     if window.head and any(c.kind == "branch" for c in claims):
         asked.append(_branch_question(window.head))
+    if window.head and any(c.kind == "file_count" for c in claims):
+        asked.append(_changes_question(window))
     return asked
 
 
@@ -208,22 +210,30 @@ def merged_name(subject: str) -> str:
     return (match.group("a") or match.group("b") or "") if match else ""
 
 
-def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths: set[str]) -> None:
-    """The document names its branch, and that branch was merged (before the previous handoff,
-    when sessions run in parallel): the merged side's commits are the session's too. Their
-    changes join the window's, for ``paths`` (claimed files the window does not explain). A
-    branch merged more than once (a pull request per session) is looked at even when it holds the
-    window's head: its earlier merges are outside the window."""
+def branch_merges(evidence: Evidence, claims: list[Claim]) -> list[str]:
+    """The recent merges, outside the window, of the branches the document names (at most
+    MAX_BRANCH_MERGES): their side's commits are the session's too (``branch_work``)."""
     names = {c.text for c in claims if c.kind == "branch"}
-    if not names or not paths:
-        return
+    if not names:
+        return []
     inside = {c.sha for c in evidence.window_commits}  # merged there: already the window's
     merges = [
         c.sha
         for c in evidence.recent_commits
         if c.sha not in inside and merged_name(c.subject) in names
     ]
-    for sha in merges[:MAX_BRANCH_MERGES]:
+    return merges[:MAX_BRANCH_MERGES]
+
+
+def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths: set[str]) -> None:
+    """The document names its branch, and that branch was merged (before the previous handoff,
+    when sessions run in parallel): the merged side's commits are the session's too. Their
+    changes join the window's, for ``paths`` (claimed files the window does not explain). A
+    branch merged more than once (a pull request per session) is looked at even when it holds the
+    window's head: its earlier merges are outside the window."""
+    if not paths:
+        return
+    for sha in branch_merges(evidence, claims):
         output = facts.git.run_renames(
             "--literal-pathspecs",
             "log",
@@ -240,13 +250,15 @@ def branch_work(facts: RepoFacts, evidence: Evidence, claims: list[Claim], paths
         evidence.parse_changes([f.strip("\n") for f in output.split("\0")])
 
 
+def _changes_question(window: Window) -> tuple[str, ...]:
+    return ("log", "--format=%x01", "--name-status", "-z", "-M", "--max-count=500", window.span)
+
+
 def commit_changes(facts: RepoFacts, window: Window) -> list[dict[str, set[str]]]:
     """Each commit's changes in the window (500 at most), by path: one log."""
     from handoff_lint.evidence import _parse_name_status
 
-    output = facts.git.run_renames(
-        "log", "--format=%x01", "--name-status", "-z", "-M", "--max-count=500", window.span
-    )
+    output = facts.git.run_renames(*_changes_question(window))
     out: list[dict[str, set[str]]] = []
     for chunk in output.split("\x01")[1:]:
         changes: dict[str, set[str]] = {}

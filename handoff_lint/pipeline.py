@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,15 @@ from handoff_lint import (
     versions,
     window,
 )
-from handoff_lint.evidence import Evidence, commit_questions, gather, start, unavailable
+from handoff_lint.evidence import (
+    Evidence,
+    commit_questions,
+    gather,
+    head_at_head,
+    start,
+    tree_questions,
+    unavailable,
+)
 from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
 from handoff_lint.model import Claim, Document, Finding, Window, accuracy
 from handoff_lint.parse import parse
@@ -219,8 +228,11 @@ def _read(path: str, facts: RepoFacts | None, options: Options) -> source.Source
     return source.read(options.cwd / path, facts.root if facts is not None else None)
 
 
-def read_claims(path: str, text: source.SourceText) -> tuple[Document, list[Claim]]:
-    """Parse the document and extract its claims, with the cycle collector paused.
+def read_claims(
+    path: str, text: source.SourceText, parsed: Callable[[Document], None] | None = None
+) -> tuple[Document, list[Claim]]:
+    """Parse the document and extract its claims, with the cycle collector paused; ``parsed``
+    runs in between (git questions that had to wait for an answer git gave meanwhile).
 
     Both stages allocate hundreds of thousands of small objects and free few of them, so the
     collector's passes over them took 15-20% of the time of a 1 MB document, more as documents
@@ -230,10 +242,22 @@ def read_claims(path: str, text: source.SourceText) -> tuple[Document, list[Clai
     gc.disable()
     try:
         doc = parse(path, text)
+        if parsed is not None:
+            parsed(doc)
         return doc, claims.extract(doc)
     finally:
         if collecting:
             gc.enable()
+
+
+def _while_extracting(facts: RepoFacts, relative: str, globs: list[str], doc: Document) -> None:
+    """What git can do while the claims are extracted, once the document's history is known:
+    the first step of the search for the previous handoff, and, unless the front matter gives
+    the window, the listing of the files at HEAD when the window most likely ends there."""
+    window.prefetch(facts, relative, globs)
+    fm = doc.front_matter or {}
+    if not (fm.get("base") or fm.get("head")):
+        facts.git.prefetch(*tree_questions(facts, relative))
 
 
 def lint_document(
@@ -256,14 +280,17 @@ def _lint_document(
         result.findings.append(rules.finding("HL102", exc.line, exc.column, str(exc)))
         return result
     relative = repo_path(facts, options.cwd, path) if facts is not None else None
+    parsed = None
     if facts is not None and relative is not None and not options.since:
         versions.prefetch(facts, relative, options.at)  # git works while the document is parsed
-        if not options.at:
-            window.prefetch(facts, relative, options.globs)  # and searches for the previous one
-    doc, result.claims = read_claims(path, text)
+        if not options.at:  # then searches for the previous one while its claims are extracted
+            parsed = partial(_while_extracting, facts, relative, options.globs)
+    doc, result.claims = read_claims(path, text, parsed)
     kinds = claims.load()
-    if facts is not None:  # these two run while the window is found
-        facts.git.prefetch(*commit_questions(facts, result.claims)[2])
+    if facts is not None:  # these run while the window is found (reachability: when needed)
+        asked = commit_questions(facts, result.claims)[2]
+        at_head = relative is not None and not options.at and head_at_head(facts, relative)
+        facts.git.prefetch(*asked[1 if at_head else 0 :])
     spans = _windows(doc, result.claims, facts, options, relative)
     # the window's diff, tree and log run while the document's own checks are done
     result.findings.extend(doc.problems)

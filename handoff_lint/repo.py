@@ -40,6 +40,7 @@ class RepoFacts:
     head: str | None
     head_branch: str
     branches: set[str] = field(default_factory=set)
+    grafts: bool = False  # parents other than the commit objects' (``info/grafts``)
     memo: dict[tuple[str, ...], Any] = field(default_factory=dict)  # answers shared by documents
     _recent: list[CommitInfo] | None = None
 
@@ -117,13 +118,20 @@ def sha_of(git: Git, name: str) -> str | None:
 
 def gather(git: Git) -> RepoFacts:
     """HEAD, branches, shallowness and recent history: a handful of processes per run."""
-    where = ("rev-parse", "--is-bare-repository", "--is-shallow-repository", "--show-toplevel")
+    where = (
+        "rev-parse",
+        "--is-bare-repository",
+        "--is-shallow-repository",
+        "--git-common-dir",
+        "--show-toplevel",
+    )
     listing = ("for-each-ref", "--format=%(HEAD)%(refname)", "refs/heads", "refs/remotes")
     git.prefetch(where, listing)
     top = git.lines(*where)
     refs = git.lines(*listing)
     shallow = len(top) > 1 and top[1] == "true"
-    root = Path(top[2]) if len(top) > 2 else git.cwd
+    grafts = len(top) > 2 and _grafted(git.cwd / top[2])
+    root = Path(top[3]) if len(top) > 3 else git.cwd
     git.rebase(root)  # every later command runs from the top: paths and pathspecs from the root
     head = sha_of(git, "HEAD")
     head_branch = next((r[1:].removeprefix("refs/heads/") for r in refs if r.startswith("*")), "")
@@ -136,4 +144,12 @@ def gather(git: Git) -> RepoFacts:
         if ref.startswith("refs/remotes/") and "/" in short:
             branches.add(short.split("/", 1)[1])
     branches.discard("HEAD")
-    return RepoFacts(git, root, shallow, head, head_branch, branches)
+    return RepoFacts(git, root, shallow, head, head_branch, branches, grafts)
+
+
+def _grafted(common: Path) -> bool:
+    """Whether git reads grafts (``info/grafts``, or the file GIT_GRAFT_FILE names), which
+    give commits other parents than their objects name."""
+    import os
+
+    return bool(os.environ.get("GIT_GRAFT_FILE")) or (common / "info" / "grafts").exists()

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from handoff_lint import lazyre
+from handoff_lint import lazyre, trees
 from handoff_lint.added import added_commit
 from handoff_lint.discover import excluded
 from handoff_lint.discover import matches as matches_any
@@ -363,10 +363,12 @@ def compute(
     if found is None:
         return Window(None, head, staged, "whole history (first handoff document)")
     base, previous = found.sha, found.path
-    changed = facts.git.lines(
-        "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", base, check=False
-    )
-    paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
+    paths = trees.commit_paths(facts, base)
+    if paths is None:
+        changed = facts.git.lines(
+            "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", base, check=False
+        )
+        paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
     handoffs = set(kept([p for _, p in paths], globs, kin))
     how = "since the previous handoff document"
     if kin is not None and kin.loose and not matches_any(previous, globs):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import added, evidence, lazyre, pipeline, trees, versions
+from handoff_lint import added, evidence, lazyre, pipeline, trees, unknown_paths, versions
 from handoff_lint.added import added_commit
 from handoff_lint.gitcmd import Git
 from handoff_lint.model import Window
@@ -198,10 +198,10 @@ def test_deleted_names_found_without_pathspecs_as_with_them(
     window = Window(base, facts.head)
     asked = ["src/tmp.py", "gone.md", "never.py", "keep.py"]
     found = evidence.Evidence(window=window)
-    evidence._deleted(facts, found, asked)
-    monkeypatch.setattr(evidence, "PLAIN_PATH", lazyre.compile(r"(?!)"))  # pathspecs
+    unknown_paths._deleted(facts, found, asked)
+    monkeypatch.setattr(unknown_paths, "PLAIN_PATH", lazyre.compile(r"(?!)"))  # pathspecs
     again = evidence.Evidence(window=window)
-    evidence._deleted(facts, again, asked)
+    unknown_paths._deleted(facts, again, asked)
     assert found.deleted_names == again.deleted_names == {"tmp.py", "gone.md", "keep.py"}
     assert found.transient == again.transient
     assert {"src/tmp.py", "lib/tmp.py", "docs/gone.md", "src/keep.py"} <= found.transient

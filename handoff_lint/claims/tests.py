@@ -57,7 +57,8 @@ FROM_PERCENT = lazyre.compile(r"\d\s*%\s*(?:→|->|=>|to)\s*$", re.I)
 
 def _goal(text: str, match: re.Match[str]) -> bool:
     return bool(
-        GOAL.match(text, match.end("p") + 1) or FROM_PERCENT.search(text, 0, match.start("p"))
+        GOAL.match(text, match.end("p") + 1)
+        or FROM_PERCENT.search(text, max(0, match.start("p") - 16), match.start("p"))
     )
 
 

@@ -1,0 +1,75 @@
+"""The claimed files git does not know at the end of the window: which of them .gitignore covers
+(a build output or a local settings file is absent from git by design) and which names a commit
+deleted (created and deleted inside the window is not "never committed"). One ``check-ignore``
+and one ``log`` for all of a document's claims.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from handoff_lint import lazyre
+from handoff_lint.added import PLAIN_PATH
+from handoff_lint.model import Claim
+from handoff_lint.repo import RepoFacts
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+MAX_IGNORE_QUESTIONS = 100
+
+
+GLOB_CHARS = lazyre.compile(r"[*?\[\]\\:]")
+
+
+def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
+    """Which of the claimed names a commit of the window deleted: the net diff forgets a file
+    created and deleted inside the window (or, when the window is the whole history, committed
+    once and deleted since), which is not "never committed" (one ``log`` for all of them)."""
+    names = sorted({posixpath.basename(p) for p in unknown} - {""})
+    specs = [f":(glob)**/{name}" for name in names if not GLOB_CHARS.search(name)]
+    window = evidence.window
+    if not specs or window.head is None:
+        return
+    question = ("log", window.span, "--no-renames", "--diff-filter=D", "--name-only", "--format=")
+    if all(PLAIN_PATH.fullmatch(name) for name in names):
+        # every deleted path, kept by its file name: the `**/NAME` pathspecs made git match
+        # each path of every commit against each pattern, twice the time of the walk itself
+        wanted = set(names)
+        output = facts.git.run(*question, check=False)
+        kept = (line.strip() for line in output.split("\n"))
+        deleted = {line for line in kept if line and posixpath.basename(line) in wanted}
+    else:  # names git would quote in its output: asked by pathspec, as written
+        output = facts.git.run(*question, "--", *specs, check=False)
+        deleted = {line.strip() for line in output.split("\n") if line.strip()}
+    evidence.deleted_names = {posixpath.basename(path) for path in deleted}
+    evidence.transient = deleted - evidence.files_at_end - set(evidence.changes)
+
+
+def unknown_paths(evidence: Evidence, claims: list[Claim]) -> list[str]:
+    """The claimed paths git does not know, as written (those a ``check-ignore`` may ask)."""
+    unknown = sorted(
+        {
+            str(c.value["path"])
+            for c in claims
+            if c.kind in ("file", "lines", "test_count", "symbol", "tests_added")
+            and "path" in c.value
+            and not evidence.known(evidence.resolve(str(c.value["path"])) or "")
+        }
+    )[:MAX_IGNORE_QUESTIONS]
+    return [p for p in unknown if p and not p.startswith(("-", "/")) and "\n" not in p]
+
+
+def ignore_question(unknown: list[str]) -> tuple[str, ...]:
+    return ("check-ignore", "--no-index", "--", *unknown)
+
+
+def gather_ignored(facts: RepoFacts, evidence: Evidence, safe: list[str]) -> None:
+    """Which claimed paths that git does not know (``safe``, from ``unknown_paths``) .gitignore
+    covers (a build output or a local settings file is absent from git by design): one
+    ``check-ignore`` for all of them."""
+    if safe:
+        output = facts.git.run(*ignore_question(safe), check=False)
+        evidence.ignored = {line.strip() for line in output.split("\n") if line.strip()}
+    _deleted(facts, evidence, [p for p in safe if p not in evidence.ignored])
