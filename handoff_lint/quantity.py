@@ -81,7 +81,11 @@ def _quantity(match: re.Match[str]) -> Quantity:
     unit = next(k for k in UNITS if match.group(k))
     minus = match.group("minus")
     change = _change(match) if unit == "lines" else ""
-    if unit == "lines" and not change and NEGATIVE.search(match.string, max(0, match.start() - 2), match.start()):
+    if (
+        unit == "lines"
+        and not change
+        and NEGATIVE.search(match.string, max(0, match.start() - 2), match.start())
+    ):
         change = "removed"  # "(-9 lines)": fewer lines, never a size
     return Quantity(
         match.start(),
