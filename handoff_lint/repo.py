@@ -9,7 +9,7 @@ from typing import Any
 
 from handoff_lint.gitcmd import Git
 
-RECORD = "%x00%H%x1f%aI%x1f%s%x1f%b%x1e"
+RECORD = "%x00%H%x1f%aI%x1f%P%x1f%s%x1f%b%x1e"
 RECENT_LIMIT = 500
 
 
@@ -23,6 +23,7 @@ class CommitInfo:
     insertions: int = 0
     deletions: int = 0
     when: str = ""
+    parents: tuple[str, ...] = ()
 
 
 @dataclass
@@ -67,14 +68,16 @@ def parse_records(output: str) -> list[CommitInfo]:
     for chunk in output.split("\0")[1:]:
         record, _, stat = chunk.partition("\x1e")
         parts = record.split("\x1f")
-        if len(parts) < 4:
+        if len(parts) < 5:
             continue
-        sha, date, subject, body = parts[0], parts[1], parts[2], parts[3]
+        sha, date, parents, subject = parts[0], parts[1], parts[2], parts[3]
+        body = "\x1f".join(parts[4:])
         try:
             day: dt.date | None = dt.date.fromisoformat(date[:10])
         except ValueError:
             day = None
         info = CommitInfo(sha.strip(), subject, body, day, when=date.strip())
+        info.parents = tuple(parents.split())
         parse_shortstat(stat, info)
         out.append(info)
     return out

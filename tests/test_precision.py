@@ -1095,3 +1095,22 @@ def test_commits_counted_by_their_conventional_type(repo: ScratchRepo, cli: Cli)
         (9, "verified"),
         (12, "refuted"),
     ]
+
+
+def test_the_final_commit_before_the_merge_of_its_branch(repo: ScratchRepo, cli: Cli) -> None:
+    """ "| Final Commit | X |" where only the merge that brought X's branch in (whatever its
+    subject) and the document's own commit follow X: X is the work's last commit. Another
+    commit of work after X still refutes it (HL207)."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.git("checkout", "-q", "-b", "feature")
+    first = repo.commit("feat: parser", {"src/a.py": "a\n"})
+    last = repo.commit("fix: parser edge", {"src/a.py": "b\n"})
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "feat: Phase 1 (#1)", "feature")
+    doc = HEAD + "| Field | Value |\n|---|---|\n| Final Commit | {} |\n"
+    repo.commit("chore: archive phase 1", {"ARCHIVE_1.md": doc.format(last[:7])})
+    run = cli("check", "--format", "json", "ARCHIVE_1.md", cwd=repo.path)
+    assert [c["rule"] for c in claims_of(run) if c["kind"] == "commit"] == [None]
+    repo.commit("chore: archive again", {"ARCHIVE_2.md": doc.format(first[:7])})
+    other = cli("check", "--format", "json", "ARCHIVE_2.md", cwd=repo.path)
+    assert [c["rule"] for c in claims_of(other) if c["kind"] == "commit"] == ["HL207"]

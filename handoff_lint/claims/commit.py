@@ -385,7 +385,8 @@ DOCS_SUBJECT = lazyre.compile(r"^(?:docs?|chore\(docs?\))(?:\([^)]*\))?!?:", re.
 
 def _latest_ok(sha: str, evidence: Evidence) -> bool:
     """'Latest commit X': X is the window's newest commit, or the one before the document's own,
-    or the newest before a run of documentation commits (the handoff written after the work)."""
+    or the newest before a run of documentation commits (the handoff written after the work)
+    and of the merge that brought X's branch in."""
     commits = evidence.window_commits
     newest = [c.sha for c in commits[:2]]
     if not newest or sha in newest:
@@ -394,8 +395,9 @@ def _latest_ok(sha: str, evidence: Evidence) -> bool:
     for commit in commits[own:]:
         if commit.sha == sha:
             return True
-        if not DOCS_SUBJECT.match(commit.subject):
-            return False
+        merged = len(commit.parents) > 1 and any(p.startswith(sha) for p in commit.parents[1:])
+        if not DOCS_SUBJECT.match(commit.subject) and not merged:
+            return False  # a merge of the cited commit's branch is no new work after it
     return False
 
 
