@@ -346,13 +346,16 @@ def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]
 
 
 def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
-    """A file claimed created that the window as a whole modified: one of its commits may have
-    deleted and added it again (the commits are then read one by one)."""
+    """A file claimed created that the window as a whole modified (one of its commits may have
+    deleted and added it again), or that is gone at its end (the commit that added the document
+    may have removed it after the document was written): the commits are then read one by one."""
     for claim in claims:
         if claim.kind == "file" and claim.value.get("action") == "created":
             path = evidence.resolve(str(claim.value.get("path", "")))
-            if path is not None and "M" in evidence.actions(path):
-                return True
+            if path is None:
+                continue
+            if "M" in evidence.actions(path) or path not in evidence.files_at_end:
+                return True  # remade, or gone: by the document's own commit?
     return False
 
 

@@ -77,3 +77,24 @@ def claims_of(run: Run) -> list[dict[str, Any]]:
 def verdicts(run: Run) -> dict[tuple[str, str], str]:
     """(kind, text) -> verdict for every claim of a JSON run."""
     return {(c["kind"], c["text"]): c["verdict"] for c in claims_of(run)}
+
+
+def run_recording_git(where: Path, doc: str) -> tuple[Any, list[list[str]]]:
+    """Check ``doc`` in-process; return the run's result and every git command it asked, in
+    the order asked (the commands of every ``Git`` the run made)."""
+    from handoff_lint import pipeline
+    from handoff_lint.gitcmd import Git
+
+    made: list[Git] = []
+    original = Git.__init__
+
+    def recording(self: Git, cwd: Path) -> None:
+        original(self, cwd)
+        made.append(self)
+
+    Git.__init__ = recording  # type: ignore[method-assign]
+    try:
+        result = pipeline.run([doc], pipeline.Options(cwd=where))
+    finally:
+        Git.__init__ = original  # type: ignore[method-assign]
+    return result, [command for git in made for command in git.calls]

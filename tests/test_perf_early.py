@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from handoff_lint import pipeline
-from handoff_lint.gitcmd import Git
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import run_recording_git
 
 DOC = (
     "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nWork.\n\n## Files Created\n\n- `src/a.py`\n"
@@ -14,19 +11,7 @@ DOC = (
 
 
 def _calls(repo: ScratchRepo, doc: str) -> list[list[str]]:
-    made: list[Git] = []
-    original = Git.__init__
-
-    def recording(self: Git, cwd: Path) -> None:
-        original(self, cwd)
-        made.append(self)
-
-    Git.__init__ = recording  # type: ignore[method-assign]
-    try:
-        pipeline.run([doc], pipeline.Options(cwd=repo.path))
-    finally:
-        Git.__init__ = original  # type: ignore[method-assign]
-    return [command for git in made for command in git.calls]
+    return run_recording_git(repo.path, doc)[1]
 
 
 def _first(calls: list[list[str]], word: str) -> int:

@@ -3,32 +3,18 @@ every verdict is the one it gives."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from handoff_lint import pipeline
-from handoff_lint.gitcmd import Git
 from handoff_lint.scratch import ScratchRepo
+from tests.conftest import run_recording_git
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nWork.\n\n## Commits\n\n"
 
 
 def _check(repo: ScratchRepo, doc: str) -> tuple[list[tuple[str, str]], list[list[str]]]:
-    made: list[Git] = []
-    original = Git.__init__
-
-    def recording(self: Git, cwd: Path) -> None:
-        original(self, cwd)
-        made.append(self)
-
-    Git.__init__ = recording  # type: ignore[method-assign]
-    try:
-        result = pipeline.run([doc], pipeline.Options(cwd=repo.path))
-    finally:
-        Git.__init__ = original  # type: ignore[method-assign]
+    result, calls = run_recording_git(repo.path, doc)
     verdicts = [
         (c.text, c.reason) for d in result.documents for c in d.claims if c.kind == "commit"
     ]
-    return verdicts, [c for g in made for c in g.calls]
+    return verdicts, calls
 
 
 def _asked_reachability(calls: list[list[str]]) -> bool:

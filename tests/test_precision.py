@@ -1114,3 +1114,27 @@ def test_the_final_commit_before_the_merge_of_its_branch(repo: ScratchRepo, cli:
     repo.commit("chore: archive again", {"ARCHIVE_2.md": doc.format(first[:7])})
     other = cli("check", "--format", "json", "ARCHIVE_2.md", cwd=repo.path)
     assert [c["rule"] for c in claims_of(other) if c["kind"] == "commit"] == ["HL207"]
+
+
+def test_a_diff_stat_in_words(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- **Total Changes**: 2 files modified, 7 lines added" is a diff stat (of the window or
+    one of its commits), not a count of modified files alone."""
+    repo.commit("base", {"a.py": "a\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "a\n" + _lines(4), "b.py": _lines(3)})
+    run = _second(repo, cli, HEAD + "- **Total Changes**: 2 files modified, 7 lines added\n")
+    kinds = [(c["kind"], c["verdict"]) for c in claims_of(run) if c["line"] == 7]
+    assert kinds == [("stats", "verified")]
+
+
+def test_a_created_file_the_documents_own_commit_removed(repo: ScratchRepo, cli: Cli) -> None:
+    """The report lists `ci.yml` as created; the commit that adds the report also disables it
+    (renamed away): the report was written before, so the file was created. Removed by an
+    earlier commit of the window, it is refuted (HL303)."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("ci", {".github/workflows/ci.yml": "on: push\n", "old.yml": "x\n"})
+    repo.commit("drop", remove=["old.yml"])
+    repo.git("mv", ".github/workflows/ci.yml", ".github/workflows/ci.yml.disabled")
+    doc = HEAD + "## Files Created\n\n- `.github/workflows/ci.yml`\n- `old.yml`\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]

@@ -80,7 +80,12 @@ SHAPES = [
 COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
 COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修改规模")
 # "3 files changed, 14 insertions(+)": git's own summary, a diff-stat claim (stats, commit)
-DIFF_STAT = lazyre.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
+DIFF_STAT = lazyre.compile(
+    r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)"
+    r"|\d\s+files?\s+(?:changed|modified|touched|updated)\s*,\s*[\d,]+\s+lines?\s+"
+    r"(?:added|inserted)",
+    re.I,
+)
 CHANGED = lazyre.compile(r"\b(?:changed|touched|total)\b|涉及|共", re.I)
 WORDS = lazyre.words(
     "file",

@@ -151,11 +151,24 @@ def extract(doc: Document) -> list[Claim]:
 FIRST_FITTED = "whole history (first handoff document); fitted to the oldest cited commit"
 
 
+def _gone_with_the_document(path: str, evidence: Evidence) -> bool:
+    """The newest commit of the window adds or changes the document and deletes or moves
+    ``path``: the document was written before that commit's other changes."""
+    newest = evidence.commit_changes[0] if evidence.commit_changes else {}
+    return evidence.doc_path in newest and bool({"D", "R"} & newest.get(path, set()))
+
+
 def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
     actions = evidence.actions(path)
     if "A" in actions or "R" in actions:
         if path in evidence.files_at_end:
             claim.settle("verified", f"{path} was created in the session window")
+        elif _gone_with_the_document(path, evidence):
+            claim.settle(
+                "verified",
+                f"{path} was created in the session window; the commit that added the "
+                "document removed it afterwards",
+            )
         else:
             claim.settle(
                 "refuted",

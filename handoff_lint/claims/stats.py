@@ -31,6 +31,14 @@ COMPACT = lazyre.compile(
     + N.replace("(", "(?P<del>", 1),
     re.I,
 )
+# "22 files modified, 7,288 lines added": a diff stat in words
+FILES_LINES = lazyre.compile(
+    N.replace("(", "(?P<files>", 1)
+    + r"\s+files?\s+(?:changed|modified|touched|updated)\s*,\s*"
+    + N.replace("(", "(?P<ins>", 1)
+    + r"\s+lines?\s+(?:added|inserted)",
+    re.I,
+)
 PLUS_LINES = lazyre.compile(
     r"(?<![\w/+])(?P<approx>~)?\+"
     + N.replace("(", "(?P<ins>", 1)
@@ -130,7 +138,7 @@ def extract(doc: Document) -> list[Claim]:
                 value["rows"] = _rows(line)
             out.append(Claim("stats", full.group(0), line.number, full.start() + 1, value))
             continue
-        compact = COMPACT.search(line.text)
+        compact = COMPACT.search(line.text) or FILES_LINES.search(line.text)
         if compact:
             out.append(_claim(compact, line.number, "files"))
             continue
