@@ -1138,3 +1138,18 @@ def test_a_created_file_the_documents_own_commit_removed(repo: ScratchRepo, cli:
     doc = HEAD + "## Files Created\n\n- `.github/workflows/ci.yml`\n- `old.yml`\n"
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]
+
+
+def test_a_nested_item_that_gives_its_parents_file_size(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- ✅ **Load tests** (`tests/load.rs`)" over "  - 800+ lines of scenario testing": the
+    nested item sizes the one file its parent names. A nested item with its own file, or
+    lines added, is not read so."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"tests/load.rs": _lines(676), "tests/ok.rs": _lines(510)})
+    doc = HEAD + (
+        "- ✅ **Load tests** (`tests/load.rs`)\n  - 800+ lines of scenario testing\n"
+        "  - +40 lines added later\n"
+        "- ✅ **Consistency** (`tests/ok.rs`)\n  - 500+ lines of validation\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [(8, "refuted"), (11, "verified")]

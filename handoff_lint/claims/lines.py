@@ -168,12 +168,35 @@ def _made_here(line: Line, label: str) -> bool:
     return label == "created" or roles.file_action(line.block.section) == "created"
 
 
+# "  - 800+ lines of scenario tests" under "- **Load tests** (`tests/load.rs`)": a nested item
+# that starts with a size
+SIZE_FIRST = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+[*_]*(?=[~≈]?\d)")
+
+
+def _under_file(line: Line, item_files: dict[int, str]) -> list[Claim]:
+    """A nested item that starts with a line count and names no file: the size of the one file
+    its parent item names."""
+    parent = item_files.get(line.block.parent_item_id)
+    start = SIZE_FIRST.match(line.text) if parent and line.starts_item else None
+    if start is None or textscan.path_tokens(line.text):
+        return []
+    found = [q for q in quantity.every(line.text) if q.unit == "lines"]
+    if not found or found[0].start != start.end() or found[0].change or found[0].plus:
+        return []
+    return [line_claim(line, str(parent), found[0])]
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     done = done_lines(doc)
     label = ""
+    item_files: dict[int, str] = {}  # list item -> the one file its first line names
     for line in done:
         found: list[Claim] = []
+        if line.starts_item:
+            paths = textscan.path_tokens(line.text)
+            if len(paths) == 1:
+                item_files[line.block.item_id] = paths[0][2]
         if line.block.kind == "heading":
             label = ""
         elif line.block.kind == "paragraph" and line.block.list_depth < 0:
@@ -184,7 +207,11 @@ def extract(doc: Document) -> list[Claim]:
         elif line.shape == "diffstat":
             found = _diffstat_claims(line)
         elif LINE_WORDS.search(line.folded):
-            found = _prose_claims(line) or named.prose_claims(line)
+            found = (
+                _prose_claims(line)
+                or _under_file(line, item_files)
+                or named.prose_claims(line)
+            )
         if found and told_before(doc, line):
             for claim in found:
                 claim.value["before"] = True
