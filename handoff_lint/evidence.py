@@ -354,8 +354,10 @@ def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
             path = evidence.resolve(str(claim.value.get("path", "")))
             if path is None:
                 continue
-            if "M" in evidence.actions(path) or path not in evidence.files_at_end:
-                return True  # remade, or gone: by the document's own commit?
+            acts = evidence.actions(path)
+            gone = bool({"A", "R"} & acts) and path not in evidence.files_at_end
+            if "M" in acts or gone:
+                return True  # remade, or made and gone: by the document's own commit?
     return False
 
 

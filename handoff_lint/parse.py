@@ -328,8 +328,8 @@ def _table_field(doc: Document, block: Block) -> MetaField | None:
     if len(parts) != 2:
         return None
     key, value = parts[0].strip(" *`_"), parts[1].strip()
-    if not key or not value or len(key) > 40:
-        return None
+    if not key or not value or len(key) > 40 or [key, value.strip(" *`_")] == header:
+        return None  # the header row itself
     column = text.index("|", text.index(parts[0]) + len(parts[0])) + 1
     column += len(parts[1]) - len(parts[1].lstrip())
     return MetaField(key, value, block.line, column + 1)

@@ -1153,3 +1153,32 @@ def test_a_nested_item_that_gives_its_parents_file_size(repo: ScratchRepo, cli: 
     )
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "lines") == [(8, "refuted"), (11, "verified")]
+
+
+def test_lines_the_new_shapes_leave_alone(repo: ScratchRepo, cli: Cli) -> None:
+    """Ordinary lines near the new shapes raise nothing: "Fix 3 commits" is prose; a list whose
+    total is of hours; a coverage share under a test total; test files inside `__tests__/`;
+    a deleted file whose note says behaviour is unchanged keeps its action; the header row of a
+    table of fields is no field."""
+    repo.commit("base", {"src/legacy.py": "x\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("feat: work", {"web/__tests__/a.test.ts": "t\n", "web/__tests__/b.test.ts": "t\n"})
+    doc = HEAD + (
+        "- Fix 3 commits that broke CI were squashed\n\n"
+        "**Time:**\n- Total: 40 hours\n- Spent: 10 (30%)\n\n"
+        "**Tests:**\n- Total: 398 tests\n- Statements covered: 1200 (78%)\n\n"
+        "- ✅ 2 test files in `__tests__/`\n\n"
+        "| Field | Details |\n|---|---|\n| Branch | main |\n"
+    )
+    run = _second(repo, cli, doc)
+    found = {(c["kind"], c["verdict"]) for c in claims_of(run)}
+    assert not [c for c in claims_of(run) if c["verdict"] == "refuted"], found
+    assert ("typed_files", "verified") in found
+    assert [c["text"] for c in claims_of(run) if c["kind"] == "branch"] == ["main"]
+    repo.commit("drop", remove=["src/legacy.py"])
+    gone = HEAD + "## Files Deleted\n\n- `src/legacy.py` - deleted; public behaviour unchanged\n"
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": gone})
+    third = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
+    assert [c["reason"] for c in claims_of(third) if c["kind"] == "file"] == [
+        "src/legacy.py was deleted in the session window"
+    ]

@@ -2,7 +2,8 @@
 commits", "feat:   11 commits (61%)" in a pasted block, "fix: 3 commits" (HL402).
 
 The window's commits whose subject starts with that type ("feat:", "feat(api):", "feat!:")
-are counted. Where the window's start is the previous handoff's commit the count must be equal;
+are counted (the type must be followed by its colon or a closing bracket: "Fix 3 commits" is
+prose). More than the window's commits may count the whole history: not judged. Where the window's start is the previous handoff's commit the count must be equal;
 where it is an estimate, only more commits of the type than the window holds is refuted.
 """
 
@@ -23,7 +24,7 @@ TYPES = ("feat", "fix", "docs", "test", "chore", "refactor", "style", "perf", "c
 # "feat:   11 commits", "**Features (feat:)**: 11 commits", "- `fix`: 3 commits"
 COUNTED = lazyre.compile(
     r"^[\s>*+-]*(?:[^\W\d_][\w ]{0,30}\(\s*)?[`*_]*(?P<type>" + "|".join(TYPES) + r")"
-    r"[`*_]*\s*:?\s*\)?[`*_]*\s*[:：]?\s*[`*_]*\s*(?P<n>\d{1,4})\s+commits?\b",
+    r"[`*_]*\s*(?:[:：]\s*\)?|\))[`*_]*\s*[:：]?\s*[`*_]*\s*(?P<n>\d{1,4})\s+commits?\b",
     re.I,
 )
 SUBJECT = {kind: re.compile(rf"^{kind}(?:\([^)]*\))?!?:", re.I) for kind in TYPES}
@@ -66,6 +67,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         mine = 1 if itself and own.match(commits[0].subject) else 0
         if count in (found, found - mine):
             claim.settle("verified", f"the session window has {found} {kind}: commits")
+        elif count > len(commits):
+            claim.settle(
+                "unverifiable",
+                f"more than the session window's {len(commits)} commits: a count of the whole "
+                "history?",
+            )
         elif evidence.window_exact() or count > found:
             claim.settle(
                 "refuted",

@@ -88,8 +88,6 @@ UNCHANGED = lazyre.compile(
 
 
 def _action_for(line: Line, labels: Labels, rest: str) -> str:
-    if UNCHANGED.search(rest):
-        return "exists"
     note = ANNOTATION.match(rest)
     if note:
         return ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]
@@ -99,6 +97,8 @@ def _action_for(line: Line, labels: Labels, rest: str) -> str:
     bracket = BRACKET_NOTE.match(rest)
     if bracket:
         return "created" if bracket.group("created") else "modified"
+    if UNCHANGED.search(rest):
+        return "exists"
     return _given_action(line, labels)
 
 

@@ -155,7 +155,7 @@ def _gone_with_the_document(path: str, evidence: Evidence) -> bool:
     """The newest commit of the window adds or changes the document and deletes or moves
     ``path``: the document was written before that commit's other changes."""
     newest = evidence.commit_changes[0] if evidence.commit_changes else {}
-    return evidence.doc_path in newest and bool({"D", "R"} & newest.get(path, set()))
+    return evidence.doc_path in newest and "D" in newest.get(path, set())
 
 
 def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:

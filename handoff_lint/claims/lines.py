@@ -207,11 +207,7 @@ def extract(doc: Document) -> list[Claim]:
         elif line.shape == "diffstat":
             found = _diffstat_claims(line)
         elif LINE_WORDS.search(line.folded):
-            found = (
-                _prose_claims(line)
-                or _under_file(line, item_files)
-                or named.prose_claims(line)
-            )
+            found = _prose_claims(line) or _under_file(line, item_files) or named.prose_claims(line)
         if found and told_before(doc, line):
             for claim in found:
                 claim.value["before"] = True

@@ -138,12 +138,8 @@ def _heading_count(line: Line, doc: Document) -> list[Claim]:
     found = [q for q in quantity.every(line.text) if q.unit == "tests"]
     if len(found) != 1 or found[0].approx or found[0].at_least:
         return []
-    named = {
-        path
-        for sid, lines in section_files(doc).items()
-        if sid in _descendants(doc, section)
-        for _, path in lines
-    }
+    below = _descendants(doc, section)
+    named = {path for sid, lines in section_files(doc).items() if sid in below for _, path in lines}
     if len(named) != 1:
         return []
     (path,) = named
@@ -166,7 +162,7 @@ def _heading_count(line: Line, doc: Document) -> list[Claim]:
 
 def _descendants(doc: Document, section: Section) -> set[int]:
     """The ids of ``section`` and of every section under it."""
-    return {id(s) for s in doc.sections if section in s.chain()}
+    return {id(s) for s in doc.sections if any(x is section for x in s.chain())}
 
 
 def _file_of(line: Line, files: dict[int, tuple[int, str]]) -> tuple[int, str] | None:

@@ -128,18 +128,28 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
+# the label of an outcome of a test run: "Passing", "Failed", "Skipped", "通过"
+OUTCOME = lazyre.compile(
+    r"\b(?:pass|fail|skip|error|green\b|red\b|éxito|exito|réussi|bestanden|sucesso)"
+    r"|通过|失败|成功|合格",
+    re.I,
+)
+
+
 def _share_claims(doc: Document) -> list[Claim]:
     """ "- Passing: 342 (86.9%)" under "- Total: 398 tests" in the same list: 342/398."""
     out: list[Claim] = []
     for run in _runs(containing(doc, ":", "：")):
-        totals = [m for m in (ITEM_TOTAL.match(line.text) for line in run) if m]
-        if len(totals) != 1:
-            continue
-        total = int(totals[0].group("n"))
+        totals = [(m, line) for line in run if (m := ITEM_TOTAL.match(line.text))]
+        if len(totals) != 1 or not TESTS_WORD.search(totals[0][1].text):
+            continue  # "- Total: 40 hours": not a count of tests
+        total = int(totals[0][0].group("n"))
         for line in run:
             share = ITEM_SHARE.match(line.text)
             if share is None or ITEM_TOTAL.match(line.text):
                 continue
+            if not OUTCOME.search(line.text, 0, share.start("x")):
+                continue  # "- Statements covered: 1200 (78%)": not an outcome of the tests
             value = {"passed": int(share.group("x")), "total": total, "percent": share.group("p")}
             value["of_list_total"] = True
             text = line.text[share.start("x") : share.end()]

@@ -119,7 +119,7 @@ def _count(language: str, folder: str, evidence: Evidence) -> int:
     prefix = folder + "/" if folder else ""
     under = [p for p in evidence.files_at_end if p.startswith(prefix)]
     if language == "test":
-        return sum(1 for p in under if _is_test(p[len(prefix) :] if prefix else p))
+        return sum(1 for p in under if _is_test(p))
     return sum(1 for p in under if p.lower().endswith(EXTENSIONS[language]))
 
 
