@@ -150,18 +150,19 @@ class Evidence(Paths):
         # where src/lib/ is) the folder above it, when that is not the root
         above = posixpath.dirname(folder)
         known = [folder, above] if above else [folder]
-        return any(f == k or f.endswith("/" + k) for f in self._folders() for k in known)
+        return any(f == k or f.endswith("/" + k) for f in self.folders() for k in known)
 
     def misplaced(self, path: str) -> bool:
         """``path`` names a folder of the repository ("docs/STATUS.md" where docs/ holds
         tracked files) that has no such file, while its namesakes live elsewhere: the file
         the document names at that place is nowhere, whatever it meant."""
         folder = posixpath.dirname(path)
-        if not folder or folder not in self._folders() or path in self.changes:
+        if not folder or folder not in self.folders() or path in self.changes:
             return False
         return all(posixpath.dirname(p) != folder for p in self.same_name(path))
 
-    def _folders(self) -> set[str]:
+    def folders(self) -> set[str]:
+        """The folders that hold files at the end of the window (read once)."""
         if self._folder_set is None:
             self._folder_set = {posixpath.dirname(p) for p in self.files_at_end}
         return self._folder_set

@@ -158,9 +158,9 @@ def _numbered_after(doc: Document, start: Block) -> int:
     """K when the blocks after ``start`` in its section begin "Commit 1" .. "Commit K", each
     number once: the document's own enumeration of the commits it counts."""
     section = start.section
-    index = next((i for i, b in enumerate(doc.blocks) if b is start), None)
-    if section is None or index is None:
+    if section is None:
         return 0
+    index = witness.position(doc, start)
     seen: list[int] = []
     for block in doc.blocks[index + 1 : index + 1 + MAX_NUMBERED]:
         if block.section is None or not any(s is section for s in block.section.chain()):

@@ -11,7 +11,6 @@ an action ("Converted 12 Kotlin files") counts the session's work, not the tree:
 
 from __future__ import annotations
 
-import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -103,7 +102,7 @@ def _folder(written: str, evidence: Evidence) -> str | None:
     path: "lib" in "app/lib/src"), or None."""
     key = "/" + written + "/"
     found = set()
-    for folder in {posixpath.dirname(p) for p in evidence.files_at_end}:
+    for folder in evidence.folders():
         padded = "/" + folder + "/"
         at = padded.find(key)
         if at >= 0:

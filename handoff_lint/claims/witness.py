@@ -106,7 +106,8 @@ class Witness:
     plural: bool = False  # some item stands for several: the count is at least the items
 
 
-def _position(doc: Document, block: Block) -> int:
+def position(doc: Document, block: Block) -> int:
+    """The index of ``block`` in ``doc.blocks`` (one table per document)."""
     positions = doc.once("block_positions", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
     return positions[id(block)]
 
@@ -225,7 +226,7 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     """The witness right after ``block`` (a heading, a label or a paragraph) of a count of
     ``what`` (a noun, or "" for a bare counter), or None. A table witnesses a count of files
     or a bare count only: its rows may be categories of what is counted."""
-    rest = doc.blocks[_position(doc, block) + 1 :]
+    rest = doc.blocks[position(doc, block) + 1 :]
     noun = what.strip(" *_").lower()
     if not rest or (noun and not ONE_EACH.match(noun)):
         return None
