@@ -122,6 +122,11 @@ class Evidence(Paths):
         text = self.texts_at_end.get(path or "")
         return (path, text) if path is not None and text is not None else None
 
+    def writes_document(self) -> bool:
+        """A commit of the window wrote the document itself (its own commit: not one the
+        document could count or cite)."""
+        return self.doc_path in self.changes
+
     def window_exact(self) -> bool:
         """The window's start is given or is the previous handoff's commit itself (not widened
         to a cited commit, a family or a pause, nor moved before a commit with other work)."""

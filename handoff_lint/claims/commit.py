@@ -391,7 +391,7 @@ def _latest_ok(sha: str, evidence: Evidence) -> bool:
     newest = [c.sha for c in commits[:2]]
     if not newest or sha in newest:
         return True
-    own = 1 if evidence.doc_path in evidence.changes else 0  # the document's own commit
+    own = 1 if evidence.writes_document() else 0  # the document's own commit
     for commit in commits[own:]:
         if commit.sha == sha:
             return True

@@ -63,7 +63,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         commits = evidence.window_commits
         found = sum(1 for c in commits if own.match(c.subject))
         # the document's own commit ("docs: session summary") is not one it could count
-        itself = bool(commits) and evidence.doc_path in evidence.changes
+        itself = bool(commits) and evidence.writes_document()
         mine = 1 if itself and own.match(commits[0].subject) else 0
         if count in (found, found - mine):
             claim.settle("verified", f"the session window has {found} {kind}: commits")

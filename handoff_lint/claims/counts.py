@@ -348,7 +348,7 @@ def _fix(claim: Claim, evidence: Evidence) -> str:
     if measure == "total":
         sums = list(claim.value["sums"])
         return f"write {sums[0]}" if len(sums) == 1 else ""
-    own = 1 if evidence.doc_path in evidence.changes else 0
+    own = 1 if evidence.writes_document() else 0
     return f"write {len(evidence.window_commits) - own}"
 
 

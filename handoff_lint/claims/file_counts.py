@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from handoff_lint import lazyre
 from handoff_lint.claims import register, witness
 from handoff_lint.claims.lines import agrees
+from handoff_lint.claims.stats import FILES_LINES
 from handoff_lint.claims.walk import Line, done_lines, section_commit
 from handoff_lint.model import Claim, Document
 
@@ -80,12 +81,7 @@ SHAPES = [
 COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
 COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修改规模")
 # "3 files changed, 14 insertions(+)": git's own summary, a diff-stat claim (stats, commit)
-DIFF_STAT = lazyre.compile(
-    r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)"
-    r"|\d\s+files?\s+(?:changed|modified|touched|updated)\s*,\s*[\d,]+\s+lines?\s+"
-    r"(?:added|inserted)",
-    re.I,
-)
+DIFF_STAT = lazyre.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
 CHANGED = lazyre.compile(r"\b(?:changed|touched|total)\b|涉及|共", re.I)
 WORDS = lazyre.words(
     "file",
@@ -184,12 +180,18 @@ SESSIONS = lazyre.compile(
 )
 
 
+def _diff_stat(text: str) -> bool:
+    """ "3 files changed, 40 insertions(+)", "22 files modified, 7,288 lines added": the
+    stats kind's, not a count of files alone."""
+    return bool(DIFF_STAT.search(text) or FILES_LINES.search(text))
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
         if SESSIONS.search(line.text):
             continue
-        if WORDS.search(line.folded) and not DIFF_STAT.search(line.text):
+        if WORDS.search(line.folded) and not _diff_stat(line.text):
             found = _claims_on(line)
             listed = witness.listed_above(line.block, line.number) if found and line.shape else None
             commit = section_commit(line) if found and not WHOLE.search(line.text) else None
