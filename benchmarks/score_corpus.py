@@ -247,7 +247,11 @@ def documents(
         subprocess.run(["rm", "-rf", str(scratch)], check=False)
 
 
-def run(repos: list[dict[str, Any]], mirrors: Path, linter: list[str]) -> Tally:
+def run(
+    repos: list[dict[str, Any]], mirrors: Path, linter: list[str], dump: Path | None = None
+) -> Tally:
+    """Score every labelled document; with ``dump``, keep each document's linter JSON there
+    (``<owner>+<name>/<commit>/<path>.json``) to study verdicts without running it again."""
     tally = Tally()
     for repo, doc, work in documents(repos, mirrors):
         if doc is None or work is None:
@@ -258,6 +262,11 @@ def run(repos: list[dict[str, Any]], mirrors: Path, linter: list[str]) -> Tally:
         if isinstance(out, str):
             tally.failures.append(f"{repo['repo']}:{doc['path']}: {out}")
             continue
+        if dump is not None:
+            commit = doc.get("analysed_version_commit") or doc["added_in_commit"]
+            target = dump / repo["repo"].replace("/", "+") / commit[:7] / (doc["path"] + ".json")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(out, indent=1), encoding="utf-8")
         score_doc(tally, repo, doc, out)
     return tally
 
@@ -307,11 +316,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--linter", default="handoff-lint")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--per-repo", action="store_true")
+    parser.add_argument("--dump", type=Path, help="keep each document's linter JSON under DIR")
     args = parser.parse_args(argv)
     repos = [
         r for r in load(args.manifest, args.only_set) if not args.repo or r["repo"] == args.repo
     ]
-    tally = run(repos, args.mirrors, shlex.split(args.linter))
+    tally = run(repos, args.mirrors, shlex.split(args.linter), args.dump)
     if args.json:
         sets = sorted({r.get("set", "?") for r in repos})
         print(

@@ -178,6 +178,12 @@ def blob_texts(git: Git, names: list[str]) -> dict[str, str]:
     return {name: data.decode("utf-8", "replace") for name, data in read_blobs(git, names).items()}
 
 
+def _claimed_path(evidence: Evidence, claim: Claim) -> str | None:
+    """The file a claim is about: its path, or the test file named for its subject."""
+    written = str(claim.value.get("path", ""))
+    return evidence.test_file(written) if claim.value.get("subject") else evidence.resolve(written)
+
+
 def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """File texts at the end of the window (symbols, tests added) and at its possible starts.
 
@@ -186,13 +192,7 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
     not exist). One ``cat-file --batch`` for all of them.
     """
     wanted = {"symbol", "tests_added", "test_count", "words"}
-    paths = {
-        p
-        for c in claims
-        if c.kind in wanted
-        for p in [evidence.resolve(str(c.value.get("path", "")))]
-        if p
-    }
+    paths = {p for c in claims if c.kind in wanted for p in [_claimed_path(evidence, c)] if p}
     present = sorted(p for p in paths if p in evidence.files_at_end)
     if not present:
         return
@@ -203,7 +203,7 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
             p
             for c in claims
             if c.kind in ("tests_added", "test_count")
-            for p in [evidence.resolve(str(c.value.get("path", "")))]
+            for p in [_claimed_path(evidence, c)]
             if p in present
         }
     )

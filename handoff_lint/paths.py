@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import posixpath
 
-from handoff_lint import textscan
+from handoff_lint import lazyre, textscan
+
+# where a CamelCase name breaks into words ("ValidationHelper" -> "validation_helper")
+SNAKE = lazyre.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 class Paths:
@@ -100,6 +103,22 @@ class Paths:
         """The one file whose name is ``name`` and an extension (a test class named for its
         file: ParserTests for Tests/ParserTests.swift), else None."""
         found = [p for p in self.files_at_end if posixpath.basename(p).split(".")[0] == name]
+        return found[0] if len(found) == 1 else None
+
+    def test_file(self, subject: str) -> str | None:
+        """The one file at the end of the window that holds the tests of ``subject`` by the
+        naming conventions of test frameworks (ParserTests.swift, ParserTest.kt, Parser.test.ts,
+        parser.spec.js, test_parser.py, parser_test.go), else None."""
+        snake = SNAKE.sub("_", subject).lower()
+        stems = {subject + s for s in ("Tests", "Test", "Spec", "Specs", "TestCase")}
+        stems |= {"test_" + snake, snake + "_test", snake + "_tests", snake + "_spec"}
+        found = []
+        for path in self.files_at_end:
+            parts = posixpath.basename(path).split(".")
+            if parts[0] in stems or (
+                len(parts) > 2 and parts[0] in (subject, snake) and parts[1] in ("test", "spec")
+            ):
+                found.append(path)
         return found[0] if len(found) == 1 else None
 
     def _other_case(self, written: str) -> str:

@@ -462,3 +462,49 @@ def test_a_runners_line_per_test_class_named_by_its_subject(
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [v for _, v, _ in _verdicts(run)] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("line", "verdict"),
+    [
+        ("1. ParserCore (4 tests)", "verified"),
+        ("1. ParserCore (6个测试)", "refuted"),
+        ("- **ParserCore** — 9 test cases", "refuted"),
+        ("### ParserCore (4 tests)", "verified"),
+        ("- `store_sync` (5 tests)", "verified"),  # tests/test_store_sync.py
+        ("- `store_sync` (3 tests)", "refuted"),
+        ("- LedgerView (2 tests)", "unverifiable"),  # no test file is named for it
+    ],
+)
+def test_a_count_of_tests_led_by_the_name_of_what_is_tested(
+    session: ScratchRepo, cli: Cli, line: str, verdict: str
+) -> None:
+    """ "1. ParserCore (24 tests)": the tests of ParserCore are in the one file frameworks name
+    for it (ParserCoreTests.cs, parser_core_test.go, test_store_sync.py)."""
+    session.commit(
+        "more tests",
+        {
+            "ParserCoreTests.cs": CS.replace("FooTests", "ParserCoreTests"),
+            "tests/test_store_sync.py": PY,
+        },
+    )
+    doc = HEAD + f"{line}\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == [verdict]
+
+
+def test_a_subject_with_two_test_files_names_none(session: ScratchRepo, cli: Cli) -> None:
+    """ParserCoreTests.cs and parser_core_test.go both fit: which one the count is about is
+    not known, so it is not checked."""
+    session.commit(
+        "more tests",
+        {
+            "ParserCoreTests.cs": CS.replace("FooTests", "ParserCoreTests"),
+            "parser_core_test.go": GO,
+        },
+    )
+    doc = HEAD + "1. ParserCore (6 tests)\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == ["unverifiable"]

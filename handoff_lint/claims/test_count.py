@@ -50,6 +50,40 @@ def _class_claims(line: Line) -> list[Claim]:
     return out
 
 
+# "1. ValidationHelper (24 tests)", "- **InboxBehavior** — 18 test cases", "### CatgaResult<T>
+# (30 tests)": an item or heading that leads with the name of what is tested; its tests are in
+# the one file test frameworks name for it (ValidationHelperTests.cs, validation_helper_test.go)
+SUBJECT = lazyre.compile(
+    r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)(?:\[[ xX]\]\s+)?(?:[✅✓✔]\s*)?"
+    r"(?P<mark>\*\*|`)?(?P<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|(?<=`)[A-Za-z_]\w+)"
+    r"(?:<[\w, ]+>)?(?P=mark)?(?:\s*[(（]|\s*[:：—–-]\s)"
+)
+
+
+def subject_of(line: Line) -> re.Match[str] | None:
+    """The tested subject an item or heading leads with, when the line counts tests once and
+    names no file (the count is then about the subject's test file)."""
+    match = SUBJECT.match(line.text)
+    if match is None or textscan.TEST_CLASS.fullmatch(match.group("name")):
+        return None  # "ParserTests (7 tests)": the test class's own claim
+    if textscan.path_tokens(line.text):
+        return None
+    found = [q for q in quantity.every(line.text) if q.unit == "tests"]
+    return match if len(found) == 1 and found[0].start >= match.end("name") else None
+
+
+def _subject_claims(line: Line) -> list[Claim]:
+    match = subject_of(line)
+    if match is None:
+        return []
+    (found,) = [q for q in quantity.every(line.text) if q.unit == "tests"]
+    if found.approx or found.at_least:
+        return []
+    value = {"path": match.group("name"), "count": found.count, "subject": True}
+    text = line.text[found.start : found.end]
+    return [Claim("test_count", text, line.number, found.start + 1, value)]
+
+
 # "| RepositoryIntegrationTest | 31 | Repository |" under "| Test File | Tests | ... |": a test
 # class (or a suite's file stem) alone in the first cell, its count in a column of tests
 NAME_CELL = lazyre.compile(
@@ -234,7 +268,7 @@ def extract(doc: Document) -> list[Claim]:
             )
         if not found_here:
             table = _table_claims(line) if line.block.kind == "table_row" else []
-            out.extend(table or _class_claims(line) or _suite_claims(line))
+            out.extend(table or _class_claims(line) or _suite_claims(line) or _subject_claims(line))
         for _, path, found in found_here:
             name = path.rsplit("/", 1)[-1]
             if found.unit == "count" and not TEST_FILE.search(name):
@@ -293,10 +327,25 @@ def _by_name(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
     return found
 
 
+def _by_subject(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
+    """The one test file named for the subject, holding one test class at most."""
+    subject = str(claim.value["path"])
+    path = evidence.test_file(subject) if evidence.available else None
+    text = evidence.texts_at_end.get(path or "")
+    if path is None or text is None or _outer_classes(text) > 1:
+        claim.settle("unverifiable", f"no one test file holds the tests of {subject}")
+        return None
+    return path, text
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        by_name = claim.value.get("by_name")
-        found = _by_name(claim, evidence) if by_name else claimed_text(claim, evidence, "HL406")
+        if claim.value.get("subject"):
+            found = _by_subject(claim, evidence)
+        elif claim.value.get("by_name"):
+            found = _by_name(claim, evidence)
+        else:
+            found = claimed_text(claim, evidence, "HL406")
         if found is not None:
             claim.value["resolved"] = found[0]
             _settle(claim, found[0], found[1], evidence)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, quantity, textscan
 from handoff_lint.claims import register
+from handoff_lint.claims.test_count import subject_of
 from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
 from handoff_lint.versions import SINCE_PREVIOUS
@@ -156,7 +157,7 @@ def _before_block(doc: Document, line: Line) -> bool:
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in containing(doc, *WORDS):
-        if not DIGIT.search(line.text) or textscan.path_tokens(line.text):
+        if not DIGIT.search(line.text) or textscan.path_tokens(line.text) or subject_of(line):
             continue  # a count about a file is the test_count and tests_added kinds'
         text = line.text
         if line.block.kind == "table_row":  # "| Total tests | 90 |": label cell, value cell
