@@ -71,17 +71,37 @@ def _names(message: str, name: str, quoted_only: bool) -> bool:
     return name.lower() in message.lower()
 
 
+# label kinds the linter also has, one to one: a finding about another kind is not about them
+# (a date inside a branch's name, "feat-2026-07-08", is the date's finding, not the branch's)
+ONE_TO_ONE = ("commit", "date", "branch")
+FINDING_KIND = re.compile(r"^(\w+) claim '")
+
+
+def _kind_fits(label_kind: str | None, linter_kind: str | None) -> bool:
+    return label_kind not in ONE_TO_ONE or linter_kind in (None, label_kind)
+
+
+def _finding_kind(message: str) -> str | None:
+    match = FINDING_KIND.match(message)
+    return match.group(1) if match else None
+
+
 def judged(
-    line: int, names: list[str], out: dict[str, Any], quoted_only: bool = False
+    line: int,
+    names: list[str],
+    out: dict[str, Any],
+    quoted_only: bool = False,
+    kind: str | None = None,
 ) -> tuple[bool, bool]:
-    """(flagged, verified) for the claim on ``line`` naming ``names``."""
-    claims = [c for c in out["claims"] if c.get("line") == line]
+    """(flagged, verified) for the claim of ``kind`` on ``line`` naming ``names``."""
+    claims = [c for c in out["claims"] if c.get("line") == line and _kind_fits(kind, c.get("kind"))]
     findings = [
         f
         for f in out["findings"]
         if f.get("line") == line
         and f.get("severity") in ("error", "warning")
         and not str(f.get("rule", "")).startswith("HL1")
+        and _kind_fits(kind, _finding_kind(str(f.get("message", ""))))
     ]
 
     def named(c: dict[str, Any]) -> bool:
@@ -191,7 +211,7 @@ def score_doc(tally: Tally, repo: dict[str, Any], doc: dict[str, Any], out: dict
         names = needles(claim)
         own = not names and sharing[claim["line"]] > 1  # known by its own token alone
         flagged, verified = judged(
-            claim["line"], names or ([claim["text"]] if own else []), out, own
+            claim["line"], names or ([claim["text"]] if own else []), out, own, claim["kind"]
         )
         line = f"{where}:{claim['line']} [{claim['kind']}] {claim['text'][:60]}"
         if claim["verdict"] == "FALSE":

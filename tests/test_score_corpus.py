@@ -94,3 +94,17 @@ def test_a_fix_counts_for_the_label_of_the_token_it_rewrites(scorer: ModuleType)
     assert fix_rate.attribute(Claim("tests", "9 tests", 7, 3), [true, false]) is None
     assert fix_rate.attribute(lines, [true]) == [true]  # one verdict on the line
     assert fix_rate.attribute(lines, []) == []
+
+
+def test_a_finding_about_a_date_in_a_branch_name_is_not_the_branchs(scorer: ModuleType) -> None:
+    """ "**Merged:** 2026-07-08 · **branch:** `feat-2026-07-08`": the date's finding names a
+    token inside the branch's; it counts for the date alone."""
+    claims = [
+        label("date", "2026-07-08", 3, "FALSE"),
+        label("branch", "feat-2026-07-08", 3, "TRUE"),
+    ]
+    refuted = {"kind": "date", "text": "2026-07-08", "line": 3, "verdict": "refuted"}
+    said = "date claim '2026-07-08': the session's commits are dated 2026-07-05"
+    finding = {"line": 3, "rule": "HL501", "severity": "error", "message": said}
+    out = {"claims": [refuted], "findings": [finding]}
+    assert outcomes(scorer, claims, out) == ["branch:TRUE/not-verified", "date:FALSE/caught"]
