@@ -135,6 +135,33 @@ def is_commit_hex(token: str, keyword_before: bool = False) -> bool:
     return mixed or (keyword_before and len(token) <= 12)
 
 
+# "`BOOTSTRAP_VERSION` currently `919124293f66`", "CACHE_KEY=3fa91c2e": the value of a named
+# constant, not a commit (unless the constant names one: GIT_SHA, HEAD_REV, BASE_COMMIT)
+CONSTANT_BEFORE = lazyre.compile(
+    r"\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[`*\s]*(?:(?:[:=]|\b(?:is|was|now|currently|from|at)\b)"
+    r"[`*\s]*)?$"
+)
+COMMIT_CONSTANT = lazyre.compile(r"GIT|COMMIT|SHA|REV|HEAD|REF|BASE")
+# "`919124293f66` → `e931a96373f0`": the new value of what the old one was the value of
+ARROW_BETWEEN = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒|to)[`*\s]*$")
+
+
+def constant_values(line: str) -> set[str]:
+    """Hex tokens of ``line`` that are values of a named constant, and those an arrow leads to
+    from one ("`BUILD_TAG` `1a2b3c4d5e6f` → `6f5e4d3c2b1a`"): not commit ids."""
+    out: set[str] = set()
+    value_end = -1
+    for match in HEX.finditer(line):
+        before = line[max(0, match.start() - LOOK_BACK) : match.start()]
+        constant = CONSTANT_BEFORE.search(before)
+        named = constant is not None and COMMIT_CONSTANT.search(constant.group(1)) is None
+        arrow = value_end >= 0 and ARROW_BETWEEN.match(line[value_end : match.start()])
+        if named or arrow or match.group(1) in out:
+            out.add(match.group(1))
+            value_end = match.end()
+    return out
+
+
 def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
     """Hex tokens of ``line`` that could be commit ids: not in URLs, UUIDs, colours or names.
 

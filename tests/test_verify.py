@@ -649,3 +649,37 @@ def test_a_branch_rewritten_after_the_session_holds_copies(repo: ScratchRepo, cl
     repo.git("checkout", "-q", "--detach", handoff)
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
     assert _branch_verdicts(run) == {"main": ("verified", None)}
+
+
+def test_values_of_named_constants_and_long_digests_are_not_commits(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    real = repo.commit("Add the exporter", {"export.py": "x = 1\n"})
+    doc = HEAD + (
+        "- `BUILD_TAG` currently `1a2b3c4d5e6f`, moved `1a2b3c4d5e6f` → `6f5e4d3c2b1a`\n"
+        "- the tag `6f5e4d3c2b1a` is unchanged since\n"
+        f"- Committed `{real[:7]}`; the frozen digest `9f8e7d6c5b4a` stays\n"
+        "- Fixed the parser (`7c7c7c1`)\n"
+        "- Commit `a9a9a9a9a9a9`: the release\n"
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    got = verdicts(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert ("commit", "1a2b3c4d5e6f") not in got  # the value of a named constant
+    assert ("commit", "6f5e4d3c2b1a") not in got  # what the arrow leads to, on any line
+    assert got[("commit", real[:7])] == "verified"
+    assert got[("commit", "9f8e7d6c5b4a")] == "unverifiable"  # long, set apart, no commit word
+    assert got[("commit", "7c7c7c1")] == "refuted"  # a short id set apart is still a commit
+    assert got[("commit", "a9a9a9a9a9a9")] == "refuted"  # named a commit: no object is a lie
+
+
+def test_a_placeholder_in_the_subject_column_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
+    first = repo.commit("Add the exporter", {"export.py": "x = 1\n"})
+    second = repo.commit("Fix the importer", {"import.py": "x = 1\n"})
+    doc = HEAD + (
+        "| Hash | Message |\n|------|---------|\n"
+        f"| `{first[:7]}` | (see git log) |\n| `{second[:7]}` | Rewrite the scheduler queue |\n"
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    got = verdicts(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert got[("commit", first[:7])] == "verified"
+    assert got[("commit", second[:7])] == "refuted"

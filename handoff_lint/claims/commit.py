@@ -126,7 +126,13 @@ LOG_LEAD = lazyre.compile(r"^[\s*|\\/]*(?:commit\s+|[A-Za-z][\w .#-]{0,30}[:：]
 DECORATION = lazyre.compile(r"^\s*\([^)]*\)")  # "(HEAD -> main, origin/main)" after the id
 
 
+# where a clause ends: a word of commits before it says nothing of an id after it
+CLAUSE_BREAK = lazyre.compile(r"[;.]\s")
 SHORT_ID = 12  # the longest abbreviated id people write
+# the longest id git abbreviates to by itself below some ten million objects: a longer one set
+# apart in backticks, with no word of commits, that names no object is most likely the digest of
+# something else (an image or container id, a content hash), not a lost commit
+ABBREVIATED = 10
 
 
 def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: bool) -> bool:
@@ -134,6 +140,7 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
     if line.shape == "gitlog" and LOG_LEAD.match(line.text[:start]):
         return True
     near = line.text[max(0, start - KEYWORD_REACH) : start]  # bounded: a long line stays linear
+    near = CLAUSE_BREAK.split(near)[-1]  # "committed `a1e4008`; baseline `1e62c5ad5bf7`"
     if table_commit_column or KEYWORD.search(near):
         return True
     # what precedes the id apart from list and quote markup ("x" past the reach: something)
@@ -142,10 +149,18 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
         return True
     section = line.block.section
     in_commit_section = section is not None and section.within("commits")
-    in_backticks = line.text[start - 1 : start] == "`" == line.text[match.end() : match.end() + 1]
-    if in_backticks and len(match.group(1)) <= SHORT_ID:
-        return True  # "(2026-06-02, `4072f30a`)": a short id set apart is a commit
-    return in_commit_section and (in_backticks or not stripped)
+    return in_commit_section and (_in_backticks(line, match) or not stripped)
+
+
+def _in_backticks(line: Line, match: re.Match[str]) -> bool:
+    start, end = match.start(), match.end()
+    return line.text[start - 1 : start] == "`" == line.text[end : end + 1]
+
+
+def _set_apart(line: Line, match: re.Match[str]) -> bool:
+    """ "(2026-06-02, `4072f30a`)": a short id set apart in backticks is a commit, but a weaker
+    one than an id with a word of commits (see ``ABBREVIATED``)."""
+    return _in_backticks(line, match) and len(match.group(1)) <= SHORT_ID
 
 
 def _claims_on_line(line: Line) -> list[Claim]:
@@ -170,9 +185,12 @@ def _claims_on_line(line: Line) -> list[Claim]:
     subject_from = len(line.text) + 1  # after a leading id ("- 0b42ddd subject"): its subject
     for match in textscan.hex_tokens(line.text, digits_ok=listed or bool(commit_cells)):
         in_cell = match.start() in commit_cells
-        if not _presented_as_commit(line, match, in_cell):
+        presented = _presented_as_commit(line, match, in_cell)
+        if not presented and not _set_apart(line, match):
             continue
         value: dict[str, Any] = {"hash": match.group(1)}
+        if not presented:
+            value["set_apart"] = True
         after = line.text[match.end() : match.end() + SUBJECT_REACH]
         if line.shape == "gitlog":
             after = DECORATION.sub("", after, count=1)
@@ -196,10 +214,15 @@ def _claims_on_line(line: Line) -> list[Claim]:
     return out
 
 
+# a subject cell that stands in for one: "(see git log)", "-", "n/a", "TBD", "…"
+PLACEHOLDER = lazyre.compile(r"^(?:\(.*\)|-+|[—–]|n/?a|tbd|todo|none|\.{3}|…|see\b.*)$", re.I)
+
+
 def _table_subject(line: Line, column: int) -> str:
     cells = table_cells(line.text)
     if 0 <= column < len(cells):
-        return cells[column][1].strip().strip('`*"“”').strip()
+        subject = cells[column][1].strip().strip('`*"“”').strip()
+        return "" if PLACEHOLDER.match(subject) else subject
     return ""
 
 
@@ -268,8 +291,20 @@ def extract(doc: Document) -> list[Claim]:
 
 def _extract(doc: Document) -> list[Claim]:
     found = [claim for line in done_lines(doc) for claim in _claims_on_line(line)]
+    values = _constant_values(doc)
+    found = [claim for claim in found if claim.text not in values]
     _attach_stats(doc, found)
     return _front_matter_claims(doc) + found
+
+
+def _constant_values(doc: Document) -> set[str]:
+    """Hex tokens the document gives anywhere as the value of a named constant: not commits on
+    any of its lines ("BUILD_TAG `1a2b3c4d5e6f`" once, then "tag `1a2b3c4d5e6f` unchanged")."""
+    out: set[str] = set()
+    for line in doc.lines:
+        if HEX_RUN.search(line) is not None:
+            out |= textscan.constant_values(line)
+    return out
 
 
 ONELINE = lazyre.compile(r"^\s*(?:[*|/\\ ]+\s*)?(?:commit\s+)?([0-9a-f]{7,40})\b")
@@ -465,7 +500,15 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             continue
         found = evidence.objects.get(claim.text)
         if found is None or found.status == "missing":
-            if evidence.shallow:
+            if claim.value.get("set_apart") and len(claim.text) > ABBREVIATED:
+                claim.settle(
+                    "unverifiable",
+                    f"no object has this id; a {len(claim.text)}-digit id with no word of "
+                    "commits may be the digest of something else",
+                    "HL901",
+                    "write 'commit' before it if it is one",
+                )
+            elif evidence.shallow:
                 claim.settle(
                     "unverifiable",
                     "not in this shallow clone's history",
