@@ -140,7 +140,7 @@ class Evidence(Paths):
         path = self.resolve(written)
         if path is None or self.known(path) or path in self.ignored:
             return False
-        if self.same_name(path) and not self.misplaced(path):
+        if self._namesake_meant(path):
             return False
         if posixpath.basename(path) in self.deleted_names:
             return False  # a file of that name was committed once, and deleted since
@@ -155,7 +155,24 @@ class Evidence(Paths):
         # where src/lib/ is) the folder above it, when that is not the root
         above = posixpath.dirname(folder)
         known = [folder, above] if above else [folder]
-        return any(f == k or f.endswith("/" + k) for f in self.folders() for k in known)
+        return any(
+            f == k or f.endswith("/" + k) or f.startswith(k + "/")  # a folder of folders too
+            for f in self.folders()
+            for k in known
+        )
+
+    def _namesake_meant(self, path: str) -> bool:
+        """A file of that name elsewhere may be the one meant, written at another place; not
+        when the path's own folder is nowhere and there are several, each in a folder of
+        another name (".tasks/04-billing/prd.md" beside each task's own prd.md)."""
+        namesakes = self.same_name(path)
+        if not namesakes or self.misplaced(path):
+            return False
+        folder = posixpath.dirname(path)
+        if len(namesakes) == 1 or not folder or folder in self.folders():
+            return True
+        own = posixpath.basename(folder)
+        return any(posixpath.basename(posixpath.dirname(n)) == own for n in namesakes)
 
     def misplaced(self, path: str) -> bool:
         """``path`` names a folder of the repository ("docs/STATUS.md" where docs/ holds

@@ -10,6 +10,9 @@ from handoff_lint.model import Section
 # 完成 ("done") but not 未完成 / 没有完成 ("not done")
 DONE_ZH = r"(?<!未)(?<!没有)(?<!沒有)完成"
 
+# work not begun: "Phase 6: Tests (0% complete) ⏳", "🚧 Export", "待实现" ("to implement")
+NOT_STARTED = r"(?<![\d.,])0\s*%|⏳|🚧|待实现|待實現|未开始|未開始|未実装"
+
 # Order matters: the first role whose pattern matches wins.
 ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
     (
@@ -20,7 +23,8 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
             r"backlog|open questions?|known issues|blockers?|outstanding|deferred|how to|"
             r"instructions|quick commands|commands reference|previous sessions?|"
             r"key technical docs|expected|projected|projections?|estimated|targets?|goals?|"
-            r"to (?:update|modify|create|add|fix|change|delete|remove|review|do)|resume)\b",
+            r"to (?:update|modify|create|add|fix|change|delete|remove|review|do)|resume|"
+            r"not\s+started)\b|" + NOT_STARTED,
             re.I,
         ),
     ),
@@ -94,7 +98,7 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
         "summary",
         lazyre.compile(
             r"\b(overview|summary|achievements?|accomplish\w*|completed|what was done|highlights|results|tl;?dr|work done|deliverables|outcome|résumé|resumen|zusammenfassung)\b|摘要|總結|总结|概要|"
-            + DONE_ZH,
+            r"产物|产出|交付物|成果物|" + DONE_ZH,
             re.I,
         ),
     ),
@@ -131,6 +135,7 @@ ROLE_PATTERNS += [
             r"\b(?:próxim[oa]s?|siguientes\s+pasos|pendientes?|por\s+hacer|futur[oa]s?|"
             r"recomendaci\w*|pr[oó]ximos\s+passos|prochaines?|à\s+faire|nächste|offene|geplant\w*|"
             r"prossim[ie]|da\s+fare)\b|下一步|后续|後續|待办|待辦|待完成|未完成|计划|計劃|建议|"
+            r"待实现|待實現|未开始|未開始|未実装|"
             r"今後|次の|予定|推奨|残(?:り|タスク)|課題|다음|향후|계획",
             re.I,
         ),
@@ -179,8 +184,8 @@ DONE = lazyre.compile(
 # ("P0 Blocker 1: ... ✅ FIXED") was resolved in the session
 FUTURE = lazyre.compile(
     r"\b(?:next|remaining|todo|to[- ]do|future|follow[- ]?up|pending|upcoming|roadmap|planned|"
-    r"projected|projections?|expected|estimated|backlog|deferred|outstanding|"
-    r"(?:previous|prior|earlier|last)\s+sessions?)\b",
+    r"projected|projections?|expected|estimated|backlog|deferred|outstanding|not\s+started|"
+    r"(?:previous|prior|earlier|last)\s+sessions?)\b|" + NOT_STARTED,
     re.I,
 )
 

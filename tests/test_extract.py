@@ -202,6 +202,8 @@ def test_test_ratio_claims(markdown: str, expected: list[tuple[str, str | None]]
         ("# T\n\n**开始日期**: 2024-10-14\n", ["2024-10-14"]),
         ("# T\n\n**作成日**: 2025-02-01\n", ["2025-02-01"]),
         ("# T\n\n**Stand:** 2025-03-04\n", ["2025-03-04"]),
+        ("# T\n\n**Merged:** 2026-07-08 · **branch:** `x`\n", ["2026-07-08"]),
+        ("# T\n\n**Deployed:** 2026-07-09\n", ["2026-07-09"]),
         ("# Handoff\n\nDate: March 3, 2024\nBranch: main\n", ["2024-03-03"]),
         ("# Handoff\n\n## Session\n\n- Date: March 3, 2024\n", ["2024-03-03"]),
         ("# Handoff\n\n" + "x\n\n" * 12 + "Date: March 3, 2024\n", []),  # not near the top

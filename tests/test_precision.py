@@ -1182,3 +1182,33 @@ def test_lines_the_new_shapes_leave_alone(repo: ScratchRepo, cli: Cli) -> None:
     assert [c["reason"] for c in claims_of(third) if c["kind"] == "file"] == [
         "src/legacy.py was deleted in the session window"
     ]
+
+
+def test_a_file_in_a_folder_that_is_nowhere_is_not_excused_by_namesakes(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """Each task folder has its own prd.md: a prd.md in a task folder that never existed is
+    nowhere, not "written differently"; one namesake alone may still be the file meant."""
+    repo.commit(
+        "tasks",
+        {
+            ".tasks/01-auth/prd.md": "a\n",
+            ".tasks/02-billing/prd.md": "b\n",
+            "guide/notes.md": "n\n",
+        },
+    )
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"app.py": "1\n"})
+    doc = HEAD + (
+        "## 任务产物\n\n"
+        "- `.tasks/03-export/prd.md`\n"
+        "- `.tasks/01-auth/prd.md`\n"
+        "- `docs/extra/notes.md`\n"
+    )
+    run = _second(repo, cli, doc)
+    got = {c["text"]: c["verdict"] for c in claims_of(run) if c["kind"] == "file"}
+    assert got == {
+        ".tasks/03-export/prd.md": "refuted",
+        ".tasks/01-auth/prd.md": "verified",
+        "docs/extra/notes.md": "unverifiable",
+    }

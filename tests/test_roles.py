@@ -34,6 +34,13 @@ from tests.test_extract import extract
         ("Actualizaciones", "files_modified"),
         ("File creati/modificati (principali)", "files"),
         ("Archivos eliminados", "files_deleted"),
+        ("Phase 6: Tests (0% complete) ⏳", "plan"),  # a progress of nought is work to come
+        ("第六阶段：测试（0% 完成）", "plan"),
+        ("Phase 5 (100% complete)", ""),
+        ("Export 🚧", "plan"),
+        ("待实现", "plan"),
+        ("任务产物", "summary"),  # the task's outputs: done work
+        ("Coverage at 80%", ""),
     ],
 )
 def test_the_role_of_a_heading(title: str, role: str) -> None:

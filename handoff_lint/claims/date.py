@@ -43,9 +43,11 @@ DATE = lazyre.compile(
     re.I,
 )
 # a metadata key that gives the session's date, in the languages agents write ("Date",
-# "Session Date", "Completed", "Fecha", "Datum", "Stand", "日期", "会话日期", "作成日", "날짜")
+# "Session Date", "Completed", "Merged", "Fecha", "Datum", "Stand", "日期", "会话日期", "作成日",
+# "날짜"): the day the work was done, finished or brought in
 KEY = lazyre.compile(
-    r"^(?:[\w\s]{0,20}\s)?(?:date|datum|fecha|data|stand|completed|finished|abgeschlossen)"
+    r"^(?:[\w\s]{0,20}\s)?(?:date|datum|fecha|data|stand|completed|finished|abgeschlossen|"
+    r"merged|shipped|deployed|delivered|landed)"
     r"(?:\s+(?:of\s+session|completed|started))?$|^completed(?:\s+on)?$"
     r"|日期$|日付$|作成日$|更新日$|完成时间$|날짜$|дата$",
     re.I,
