@@ -49,6 +49,14 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
             r"\.[A-Za-z]\w{0,7}`?(?:\s*$|\s+[-—–:(#]|:)"
         ),
     ),
+    # "src/app/export.ts" alone on its line: a bare list of paths (what `git diff --name-only`
+    # prints), one with a folder
+    (
+        "path",
+        lazyre.compile(
+            r"^\s*(?!\./)[\w@.-]+(?:/[\w@.-]+)+\.[A-Za-z]\w{0,7}\s*(?:$|\s#\s|\s\()"
+        ),  # not "./scripts/run.sh": a command that runs it
+    ),
     (
         "summary",
         lazyre.compile(

@@ -67,6 +67,17 @@ def _items(markdown: str) -> list[tuple[str, int]]:
             [("2", 2)],
         ),
         ("### Completed Tasks (2)\n1. Task 6: a\n2. Task 7: b\n", [("2", 2)]),
+        # a bare list of paths, one a line (what `git diff --name-only` prints)
+        ("### Modified Files (9)\n```\nsrc/a/x.java\nsrc/b/y.java\ndocs/n.md\n```\n", [("9", 3)]),
+        ("### Modified Files (3)\n```\nsrc/a/x.java\nnot a path here\n```\n", []),
+        # numbered subheadings are the items of the heading over them; groups are not
+        (
+            "## Completed Items (3 of 4)\n\n### Item #1: a ✅\n\nx\n\n### Item #2: b ✅\n\n"
+            "## Deferred Items (1 of 4)\n\n### Item #3: c\n",
+            [("3", 2)],
+        ),
+        ("## Completed Items (3)\n\n### Backend\n\nx\n\n### Frontend\n\ny\n", []),
+        ("## New Files (3)\n\n### 1. Parser\n\nx\n\n### 2. Lexer\n\ny\n", []),
         # one item standing for many; a bare count after no countable noun
         ("### Done Tasks (23)\n- Task 9: a\n- Task 12-30: the rest\n", []),
         ("### Commits (4)\n\n```bash\ngit log --oneline\n```\n", []),
@@ -197,3 +208,25 @@ def test_a_commit_count_over_numbered_commit_labels(repo: ScratchRepo, cli: Cli)
     repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": doc.format(5)})
     other = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert [c["verdict"] for c in claims_of(other) if c["kind"] == "counts"] == ["refuted"]
+
+
+def test_a_bare_list_of_paths_in_a_code_block_is_a_list_of_files(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """Paths one a line in a code block under "### New Files (3)" are the files it counts and
+    claims, each created; "./scripts/run.sh" in a shell block runs a script, it claims nothing."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit(
+        "work", {"src/a/x.py": "1\n", "src/b/y.py": "1\n"}, when="2025-11-12T09:30:00+00:00"
+    )
+    doc = (
+        "# Session 1\n\n**Date:** 2025-11-12\n\n## Work\n\n### New Files (3)\n```\nsrc/a/x.py\n"
+        "src/b/y.py\nsrc/c/z.py\n```\n\n### Run\n```bash\n./scripts/run_all.sh\n./scripts/run_one.sh\n```\n"
+    )
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": doc}, when="2025-11-12T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    got = {(c["kind"], c["text"]): c["verdict"] for c in claims_of(run)}
+    assert got[("counts", "3")] == "verified"
+    assert got[("file", "src/a/x.py")] == "verified"
+    assert got[("file", "src/c/z.py")] == "refuted"
+    assert not any("run_" in text for _, text in got)

@@ -122,10 +122,17 @@ def _table(blocks: list[Block]) -> Witness | None:
     return Witness(rows - 1, "table rows") if rows > 1 else None
 
 
+# a line of a bare list of paths, one a line, perhaps with a note: "src/a.py  # new"
+PATH_LINE = lazyre.compile(r"^\s*(?P<name>[^\s`#]\S*)(?:\s+(?:#|//|\(|--?\s|[—–]).*)?\s*$")
+FENCE_LINE = lazyre.compile(r"^\s*(?:`{3,}|~{3,})")
+
+
 def _code(block: Block, end: int | None = None) -> Witness | None:
     """A pasted tree or list of files (its lines up to ``end``): its file entries (folders and
-    other lines aside)."""
+    other lines aside); or a bare list of paths, one a line, when every line is one."""
     entries = [m.group("name") for m in map(TREE_ENTRY.match, block.lines[:end]) if m]
+    if not entries:
+        entries = _path_lines(block.lines[:end])
     names = [e.split()[0].strip("`*") for e in entries]
     files = [n for n in names if textscan.looks_like_path(n)]
     if not files or len(files) < len(names) - sum(n.endswith("/") for n in names):
@@ -133,6 +140,34 @@ def _code(block: Block, end: int | None = None) -> Witness | None:
     if any(INCOMPLETE.search(e) for e in entries):
         return None
     return Witness(len(files), "files listed")
+
+
+def _path_lines(lines: list[str]) -> list[str]:
+    """Every line of a code block that is a path, if all of them are (fences and blank lines
+    aside): "src/app/a.ts" one a line; else none."""
+    content = [line for line in lines if line.strip() and not FENCE_LINE.match(line)]
+    found = [m.group("name") for m in map(PATH_LINE.match, content) if m]
+    if len(found) < len(content) or not all(textscan.looks_like_path(f) for f in found):
+        return []
+    return found
+
+
+# a heading that is one numbered item: "Item #3: ...", "Task 2 - ...", "Fix 4.", "3. ...", "任务 2"
+ITEM_HEADING = lazyre.compile(
+    r"^\W*(?:(?:item|task|step|fix|bug|issue|feature|story|change|tarea|paso|aufgabe|tâche|"
+    r"任务|步骤|項目|タスク)\s*)?#?\d{1,3}(?![\d.]\d)\b",
+    re.I,
+)
+
+
+def _subsections(doc: Document, block: Block) -> Witness | None:
+    """ "## Completed Items (6 of 9)" over "### Item #1 ...", "### Item #2 ...": the numbered
+    items its own subheadings are (nothing when they are groups or not all numbered)."""
+    own = block.section
+    children = [s for s in doc.sections if s.parent is own and own is not None]
+    if len(children) < 2 or not all(ITEM_HEADING.match(s.title) for s in children):
+        return None
+    return Witness(len(children), "numbered subheadings")
 
 
 def listed_above(block: Block, line: int) -> Witness | None:
@@ -233,6 +268,8 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     while block.kind == "heading" and len(rest) > 1 and _group_label(rest[0]):
         rest = rest[1:]  # "### New files (3)" then "**Core:**" and its list
     first = rest[0]
+    if block.kind == "heading" and first.kind == "heading":
+        return None if FILE_NOUN.search(noun) else _subsections(doc, block)
     if block.kind == "heading" and first.kind == "paragraph" and first.list_depth < 0:
         grouped = _groups(rest)
         if grouped is not None:
