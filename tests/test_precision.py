@@ -207,6 +207,9 @@ def test_session_diff_stats(repo: ScratchRepo, cli: Cli) -> None:
         "- Claimed: (9 files, +900/-5)\n"
         "- About ~52 insertions: +52 lines\n"
         "- Lines: +400 lines\n"
+        "### Work (3 files, 50 insertions, 5 deletions)\n"
+        "### Code (9 files, 747 insertions, 151 deletions)\n"
+        "- 3 files changed, 50 additions\n"
     )
     run = _second(repo, cli, doc)
     got = _line_verdicts(run, "stats")
@@ -217,6 +220,9 @@ def test_session_diff_stats(repo: ScratchRepo, cli: Cli) -> None:
         (10, "refuted"),
         (11, "refuted"),
         (12, "refuted"),
+        (13, "verified"),  # git's summary in words, without its (+) and (-)
+        (14, "refuted"),
+        (15, "verified"),
     ]
 
 

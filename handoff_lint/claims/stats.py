@@ -39,6 +39,18 @@ FILES_LINES = lazyre.compile(
     + r"\s+lines?\s+(?:added|inserted)",
     re.I,
 )
+# "(9 files, 747 insertions, 151 deletions)", "9 files changed, 747 insertions, 151 deletions":
+# git's summary written out without its (+)/(-) marks
+WORDED = lazyre.compile(
+    r"(?P<approx>~)?"
+    + N.replace("(", "(?P<files>", 1)
+    + r"\s+files?(?:\s+changed)?\s*,\s*"
+    + N.replace("(", "(?P<ins>", 1)
+    + r"\s+(?:insertions?|additions?)(?:\(\+\))?(?:\s*,\s*"
+    + N.replace("(", "(?P<del>", 1)
+    + r"\s+deletions?(?:\(-\))?)?",
+    re.I,
+)
 PLUS_LINES = lazyre.compile(
     r"(?<![\w/+])(?P<approx>~)?\+"
     + N.replace("(", "(?P<ins>", 1)
@@ -109,6 +121,7 @@ WORDS = (
     "+",
     "line",
     "insertion",
+    "addition",
     "deletion",
     "行",
     "línea",
@@ -138,7 +151,9 @@ def extract(doc: Document) -> list[Claim]:
                 value["rows"] = _rows(line)
             out.append(Claim("stats", full.group(0), line.number, full.start() + 1, value))
             continue
-        compact = COMPACT.search(line.text) or FILES_LINES.search(line.text)
+        compact = (
+            COMPACT.search(line.text) or FILES_LINES.search(line.text) or WORDED.search(line.text)
+        )
         if compact:
             out.append(_claim(compact, line.number, "files"))
             continue
