@@ -110,9 +110,11 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def key_line(doc: Document, key: str) -> int:
-    """The source line of top-level ``key`` in the front matter (1 if not found)."""
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+def key_line(doc: Document, key: str, nested: bool = False) -> int:
+    """The source line of top-level ``key`` in the front matter (1 if not found); with
+    ``nested``, of the first ``key`` at any depth."""
+    indent = r"\s*" if nested else ""
+    pattern = re.compile(rf"^{indent}{re.escape(key)}\s*:")
     for index, line in enumerate(doc.lines[1:MAX_FRONT_MATTER_LINES], start=2):
         if line.rstrip() in ("---", "..."):
             break

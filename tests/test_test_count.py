@@ -508,3 +508,24 @@ def test_a_subject_with_two_test_files_names_none(session: ScratchRepo, cli: Cli
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert [v for _, v, _ in _verdicts(run)] == ["unverifiable"]
+
+
+@pytest.mark.parametrize(
+    ("metrics", "expected"),
+    [
+        ("  tests_added: 9\n  tests_total_passing: 9\n", ["verified", "unverifiable"]),
+        ("  tests_added: 12\n  tests_total_passing: 14\n", ["refuted", "refuted"]),
+    ],
+)
+def test_test_counts_in_a_harness_front_matter(
+    session: ScratchRepo, cli: Cli, metrics: str, expected: list[str]
+) -> None:
+    """GSD-style front matter ("metrics: {tests_added: N, tests_total_passing: M}") claims the
+    tests the session added and how many pass: the repository defines 9, all added here."""
+    session.commit("drop others", remove=["tests/test_api.py", "FooTests.cs", "web/a.test.ts"])
+    doc = "---\nphase: 2\nmetrics:\n  duration: 4min\n" + metrics + "---\n" + HEAD
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    found = [c for c in claims_of(run) if c["kind"] == "test_total"]
+    assert [c["verdict"] for c in found] == expected
+    assert [c["line"] for c in found] == [5, 6]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity, textscan
+from handoff_lint import frontmatter, lazyre, quantity, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.test_count import subject_of
 from handoff_lint.claims.walk import Line, containing, table_cells
@@ -154,8 +154,35 @@ def _before_block(doc: Document, line: Line) -> bool:
     return bool(above) and NOT_AT_END.search(above[-1]) is not None
 
 
-def extract(doc: Document) -> list[Claim]:
+# a harness's front matter: "metrics: {tests_added: 4, tests_total_passing: 364}"
+FRONT_MATTER_KEYS = {
+    "tests_added": "added",
+    "tests_total": "total",
+    "test_count": "total",
+    "tests_total_passing": "passing",
+    "tests_passing": "passing",
+}
+
+
+def _front_matter_claims(doc: Document) -> list[Claim]:
     out: list[Claim] = []
+    found = doc.front_matter or {}
+    for table in (found, found.get("metrics")):
+        if not isinstance(table, dict):
+            continue
+        for key, measure in FRONT_MATTER_KEYS.items():
+            count = table.get(key)
+            if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+                line = frontmatter.key_line(doc, key, nested=table is not found)
+                text = doc.lines[line - 1] if line <= len(doc.lines) else ""
+                column = text.find(str(count), text.find(key) + len(key)) + 1
+                value = {"count": count, "measure": measure}
+                out.append(Claim("test_total", str(count), line, max(column, 1), value))
+    return out
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = _front_matter_claims(doc)
     for line in containing(doc, *WORDS):
         if not DIGIT.search(line.text) or textscan.path_tokens(line.text) or subject_of(line):
             continue  # a count about a file is the test_count and tests_added kinds'
