@@ -30,17 +30,19 @@ class After:
 
 
 def run_after(facts: RepoFacts, head: str) -> After | None:
-    """The run of commits right after ``head`` by its author (None when there is none)."""
-    if facts.head is None or head == facts.head:
+    """The run of commits right after ``head`` by its author (None when there is none): on the
+    way to HEAD, or, with the document's own commit checked out (an audit of an old version),
+    on the way to any ref that holds it."""
+    if facts.head is None:
         return None
     first = facts.git.lines("log", "-1", "--format=%ae %ct", head, check=False)
     if not first or len(first[0].split(" ")) != 2:
         return None
     author, stamp = first[0].split(" ")
     start = previous = int(stamp)
-    span = f"{head}..{facts.head}"
+    span = [f"{head}..{facts.head}"] if head != facts.head else ["--all", f"^{head}"]
     rows = facts.git.lines(
-        "log", "--reverse", "--ancestry-path", "--format=%H %ae %ct", span, check=False
+        "log", "--reverse", "--ancestry-path", "--format=%H %ae %ct", *span, check=False
     )
     last: After | None = None
     for row in rows[:FOLLOW_MAX]:
