@@ -211,6 +211,24 @@ def test_work_committed_right_after_the_document(repo: ScratchRepo, cli: Cli) ->
     assert "committed 10 min after the document" in note
 
 
+def test_work_right_after_the_document_when_its_commit_is_checked_out(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """With the document's own commit checked out (an audit of an old version), the run after
+    it is found on the way to any ref that holds it."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-10T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-10T10:00:00+00:00")
+    repo.commit("a", {"src/a.py": "A = 1\n"}, when="2025-11-12T10:00:00+00:00")
+    doc = _doc("2025-11-12", "src/a.py", "- `src/b.py`\n- `src/c.py`\n")
+    handoff = repo.commit(
+        "handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-12T10:30:00+00:00"
+    )
+    repo.commit("b", {"src/b.py": "B = 1\n"}, when="2025-11-12T10:40:00+00:00")
+    repo.git("checkout", "-q", "--detach", handoff)
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert _verdicts(run) == {11: "verified", 12: "verified", 13: "refuted"}
+
+
 def _accuracy(run: Run) -> tuple[int, int, int]:
     acc = run.json()["documents"][0]["accuracy"]
     return acc["verified"], acc["refuted"], acc["unverifiable"]
