@@ -136,3 +136,27 @@ def item_lines(doc: Document, key: str) -> list[int]:
         if re.match(r"^\s*-\s", line):
             out.append(index + 1)
     return out
+
+
+def nested_item_lines(doc: Document, parent: str, key: str) -> list[int]:
+    """Source lines of the items of list ``key`` inside the mapping of top-level ``parent``
+    ("key-files:" then "  created:" then "    - src/a.py"), in order."""
+    start = key_line(doc, parent)
+    out: list[int] = []
+    inside = False
+    own = re.compile(rf"^(\s+){re.escape(key)}\s*:\s*$")
+    indent = -1
+    for index in range(start, min(len(doc.lines), MAX_FRONT_MATTER_LINES)):
+        line = doc.lines[index]
+        if line.rstrip() in ("---", "...") or (line and not line[0].isspace()):
+            break
+        found = own.match(line)
+        if found:
+            inside, indent = True, len(found.group(1))
+            continue
+        depth = len(line) - len(line.lstrip())
+        if inside and line.strip() and depth <= indent and not line.lstrip().startswith("-"):
+            inside = False  # the next key of the parent's mapping
+        if inside and re.match(r"^\s*-\s", line):
+            out.append(index + 1)
+    return out

@@ -146,6 +146,11 @@ COMMIT_CONSTANT = lazyre.compile(r"GIT|COMMIT|SHA|REV|HEAD|REF|BASE")
 ARROW_BETWEEN = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒|to)[`*\s]*$")
 
 
+# "`e5544b20...dd53b`": a digest shown by its two ends (a range of commits, "a1b2c3d...e4f5a6b",
+# has a whole id on both sides)
+ELIDED = lazyre.compile(r"(?:\.{2,3}|…)[0-9a-f]{1,6}(?![0-9a-zA-Z])")
+
+
 def constant_values(line: str) -> set[str]:
     """Hex tokens of ``line`` that are values of a named constant, and those an arrow leads to
     from one ("`BUILD_TAG` `1a2b3c4d5e6f` → `6f5e4d3c2b1a`"): not commit ids."""
@@ -178,6 +183,8 @@ def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
         if inside(match.start(), masked):
             continue
         if HEX_EXCLUDE_BEFORE.search(before.rstrip("`*( ")):
+            continue
+        if ELIDED.match(line, match.end()):
             continue
         yield match
 

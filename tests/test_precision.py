@@ -1218,3 +1218,23 @@ def test_a_file_in_a_folder_that_is_nowhere_is_not_excused_by_namesakes(
         ".tasks/01-auth/prd.md": "verified",
         "docs/extra/notes.md": "unverifiable",
     }
+
+
+def test_a_gsd_summarys_key_files_and_the_count_that_restates_them(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """GSD front matter "key-files: {created: [...], modified: [...]}" claims each file with
+    its action; "**Files modified:** 3" over it counts that list (created and modified)."""
+    repo.commit("base", {"b.py": "1\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "1\n", "b.py": "2\n"})
+    front = (
+        "---\nphase: 02\nkey-files:\n  created:\n    - a.py\n    - gone.py\n  modified:\n"
+        "    - b.py\nduration: 5min\n---\n"
+    )
+    run = _second(repo, cli, front + HEAD + "- **Files modified:** 3\n")
+    got = {(c["kind"], c["text"], c["line"]): c["verdict"] for c in claims_of(run)}
+    assert got[("file", "a.py", 5)] == "verified"
+    assert got[("file", "gone.py", 6)] == "refuted"
+    assert got[("file", "b.py", 8)] == "verified"
+    assert got[("file_count", "3", 17)] == "verified"

@@ -661,6 +661,7 @@ def test_values_of_named_constants_and_long_digests_are_not_commits(
         f"- Committed `{real[:7]}`; the frozen digest `9f8e7d6c5b4a` stays\n"
         "- Fixed the parser (`7c7c7c1`)\n"
         "- Commit `a9a9a9a9a9a9`: the release\n"
+        "- the manifest hash `e5544b20...dd53b` is recorded\n"
     )
     repo.commit("handoff", {"HANDOFF.md": doc})
     got = verdicts(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
@@ -670,6 +671,7 @@ def test_values_of_named_constants_and_long_digests_are_not_commits(
     assert got[("commit", "9f8e7d6c5b4a")] == "unverifiable"  # long, set apart, no commit word
     assert got[("commit", "7c7c7c1")] == "refuted"  # a short id set apart is still a commit
     assert got[("commit", "a9a9a9a9a9a9")] == "refuted"  # named a commit: no object is a lie
+    assert ("commit", "e5544b20") not in got  # a digest shown by its two ends
 
 
 def test_a_placeholder_in_the_subject_column_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:

@@ -186,8 +186,20 @@ def _diff_stat(text: str) -> bool:
     return bool(DIFF_STAT.search(text) or FILES_LINES.search(text))
 
 
+def _front_matter_counts(doc: Document) -> set[int]:
+    """How many files the document's front matter lists (GSD's "key-files: {created: [..],
+    modified: [..]}"): each list's, and both together."""
+    found = doc.front_matter or {}
+    table = found.get("key-files", found.get("key_files"))
+    if not isinstance(table, dict):
+        return set()
+    sizes = [len(v) for k, v in table.items() if k in MADE and isinstance(v, list)]
+    return {*sizes, sum(sizes)} if sizes else set()
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
+    front = _front_matter_counts(doc)
     for line in done_lines(doc):
         if SESSIONS.search(line.text):
             continue
@@ -198,6 +210,8 @@ def extract(doc: Document) -> list[Claim]:
             for claim in found:
                 if listed is not None:
                     claim.value["listed"] = listed.count
+                elif int(claim.value["count"]) in front:
+                    claim.value["listed"] = int(claim.value["count"])  # the front matter's list
                 if commit is not None:
                     claim.value["commit"] = commit
             out.extend(found)

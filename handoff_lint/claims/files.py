@@ -95,6 +95,32 @@ def _front_matter_claims(doc: Document) -> list[Claim]:
             column = text.find(path) + 1 if path and path in text else 1
             extra = {"old_path": old} if old else {}
             out.append(file_claim(textscan.normalize_path(path), action, line, column, **extra))
+    return out + _key_files_claims(doc)
+
+
+# GSD's "key-files: {created: [...], modified: [...]}"
+KEY_FILES = ("key-files", "key_files")
+KEY_FILE_ACTIONS = {"created": "created", "modified": "modified", "deleted": "deleted"}
+
+
+def _key_files_claims(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for parent in KEY_FILES:
+        table = (doc.front_matter or {}).get(parent)
+        if not isinstance(table, dict):
+            continue
+        for key, action in KEY_FILE_ACTIONS.items():
+            items = table.get(key)
+            if not isinstance(items, list):
+                continue
+            lines = frontmatter.nested_item_lines(doc, parent, key)
+            for position, item in enumerate(items):
+                path = textscan.normalize_path(str(item).split(" ", 1)[0].strip("`\"'"))
+                if position >= len(lines) or not textscan.looks_like_path(path):
+                    continue
+                text = doc.lines[lines[position] - 1]
+                column = text.find(path) + 1 if path in text else 1
+                out.append(file_claim(path, action, lines[position], column))
     return out
 
 
