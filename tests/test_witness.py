@@ -50,6 +50,8 @@ def _items(markdown: str) -> list[tuple[str, int]]:
         ("**Fiction (95 patterns)**:\n- Fantasy (14): epic, dark\n- Romance (10): x\n", []),
         ("### Expected (127 New Tests)\n| Package | Gain |\n|---|---|\n| VM | 5% |\n", []),
         ("### Files (12 files)\n\n- `a.py`\n- ... and 11 more\n", []),
+        ("### Files (5 files)\n\n- `a.py`\n- `b.py`\n- 3 other scripts\n", []),
+        ("#### 创建的文件 (17个文档)\n- `A.md`\n- `B.md`\n- 其他15个报告文档\n", []),
         # a bare count after the noun it counts: numbered items with their own sub-items,
         # pasted `git log --oneline` lines
         (

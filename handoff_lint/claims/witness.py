@@ -44,7 +44,11 @@ FILE_NOUN = lazyre.compile(
     r"\b(?:files?|documents?|docs?)\b|文件|文档|ファイル|ドキュメント|파일", re.I
 )
 INCOMPLETE = lazyre.compile(
-    r"\b(?:and|plus)\s+\d+\s+more\b|\betc\.?$|…|\.\.\.\s*$|以及其他|など$|等$", re.I
+    r"\b(?:and|plus)\s+\d+\s+more\b|\betc\.?$|…|\.\.\.\s*$|以及其他|など$|等$"
+    # an item that stands for several: "14 other reports", "other 14 files", "其他14个报告文档"
+    r"|\b\d+\s+(?:more|others?)\b|\b(?:other|another|remaining)\s+\d+\b"
+    r"|(?:其他|其余|另外|ほか|他の)\s*\d+",
+    re.I,
 )
 # "## Commits Made (3)", "### Completed Tasks (7):": a bare count ending a heading or label
 # counts the noun just before it
