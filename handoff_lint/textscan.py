@@ -102,7 +102,7 @@ def looks_like_path(token: str, spaces: bool = False) -> bool:
     stem, ext = name.rsplit(".", 1)
     if not stem or ext.lower() not in KNOWN_EXTENSIONS:
         return False
-    return not NUMERIC.fullmatch(stem)
+    return "/" in token or not NUMERIC.fullmatch(stem)  # "3.5" is a number; "docs/22.md" a file
 
 
 # where in a file: "a.py:42", "a.py:41-42,57-60", "a.py#L10-L20"

@@ -456,3 +456,36 @@ def test_a_pasted_listing_of_files_with_counts(block: str, expected: list[tuple[
     found = extract(f"# Report\n\n## Files Created\n\n{block}")
     got = [(c.kind, c.text) for c in found if c.kind in ("lines", "test_count")]
     assert sorted(got) == sorted(expected)
+
+
+def test_an_id_of_digits_alone_once_presented_as_a_commit_is_one_everywhere() -> None:
+    """ "`9218080`" in a list of task commits is an id; on a later line, set apart in backticks,
+    it is that id again; another number of digits alone is not."""
+    markdown = (
+        "# H\n\n## Task Commits\n\n1. **Task 1** - `9218080` (test)\n2. **Task 2** - `c09a3bc`\n\n"
+        "## Notes\n\n- RED `9218080` precedes GREEN `c09a3bc`.\n- build `1234567` ok\n"
+    )
+    found = sorted((c.line, c.text) for c in extract(markdown) if c.kind == "commit")
+    assert found == [(5, "9218080"), (6, "c09a3bc"), (10, "9218080"), (10, "c09a3bc")]
+
+
+def test_a_file_named_by_a_number_in_a_folder_is_a_file() -> None:
+    """ "`.rules/22.md`" is a file; "1.5" alone is a number."""
+    markdown = "# H\n\n## Files Created\n\n- `.rules/22.md` - the rules\n- `docs/2.0.md`\n"
+    assert [c.text for c in extract(markdown) if c.kind == "file"] == [
+        ".rules/22.md",
+        "docs/2.0.md",
+    ]
+    assert not [
+        c for c in extract("# H\n\n## Files Created\n\n- `1.5` - a ratio\n") if c.kind == "file"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["**提交哈希**: a275565", "- 提交 a275565: 修复", "**コミット**: a275565", "커밋 a275565"],
+)
+def test_a_commit_named_in_chinese_japanese_or_korean(line: str) -> None:
+    assert [c.text for c in extract(f"# H\n\n## Work\n\n{line}\n") if c.kind == "commit"] == [
+        "a275565"
+    ]

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
     from handoff_lint.repo import CommitInfo
 
-KEYWORD = lazyre.compile(r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b", re.I)
+KEYWORD = lazyre.compile(
+    r"\b(commits?|committed|sha|sha-?1|hash|cherry-picked|reverted)\b|提交|哈希|コミット|커밋", re.I
+)
 HEX_RUN = lazyre.compile(r"[0-9a-f]{7}")
 LEAD_MARKUP = lazyre.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*[`*\[]*")
 ITEM_MARKER = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s*")
@@ -293,8 +295,28 @@ def _extract(doc: Document) -> list[Claim]:
     found = [claim for line in done_lines(doc) for claim in _claims_on_line(line)]
     values = _constant_values(doc)
     found = [claim for claim in found if claim.text not in values]
+    found += _digit_ids_again(doc, found)
     _attach_stats(doc, found)
     return _front_matter_claims(doc) + found
+
+
+def _digit_ids_again(doc: Document, found: list[Claim]) -> list[Claim]:
+    """An id of digits alone ("`9218080`") is a commit only where its place says so (after
+    "commit", in a list of commits); once the document has presented it so, the same id set
+    apart in backticks on another line ("RED `9218080` precedes GREEN `c09a3bc`") is it too."""
+    digits = {c.text for c in found if c.text.isdigit()}
+    if not digits:
+        return []
+    claimed = {(c.line, c.column) for c in found}
+    out: list[Claim] = []
+    for line in done_lines(doc):
+        for token in digits:
+            at = line.text.find(f"`{token}`")
+            while at >= 0:
+                if (line.number, at + 2) not in claimed:
+                    out.append(Claim("commit", token, line.number, at + 2, {"hash": token}))
+                at = line.text.find(f"`{token}`", at + 1)
+    return out
 
 
 def _constant_values(doc: Document) -> set[str]:
