@@ -31,9 +31,10 @@ class After:
 
 def run_after(facts: RepoFacts, head: str) -> After | None:
     """The run of commits right after ``head`` by its author (None when there is none): on the
-    way to HEAD, or, with the document's own commit checked out (an audit of an old version),
-    on the way to any ref that holds it."""
-    if facts.head is None:
+    way to HEAD, or, with the document's own commit checked out detached (an audit of an old
+    version), on the way to any ref that holds it. A branch whose tip is the document's commit
+    (a hook's commit) has nothing after it: no git process is run for it."""
+    if facts.head is None or (head == facts.head and facts.head_branch):
         return None
     first = facts.git.lines("log", "-1", "--format=%ae %ct", head, check=False)
     if not first or len(first[0].split(" ")) != 2:
