@@ -489,3 +489,18 @@ def test_a_commit_named_in_chinese_japanese_or_korean(line: str) -> None:
     assert [c.text for c in extract(f"# H\n\n## Work\n\n{line}\n") if c.kind == "commit"] == [
         "a275565"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("-   **Files:** 8 test files total", []),  # an inventory of test files, not changes
+        ("- 3 test files created", ["3"]),
+        ("- **Total Files Changed**: 21", ["21"]),
+    ],
+)
+def test_a_count_of_files_of_one_kind_in_all_is_no_count_of_changes(
+    line: str, expected: list[str]
+) -> None:
+    found = [c.text for c in extract(f"# H\n\n## Work\n\n{line}\n") if c.kind == "file_count"]
+    assert found == expected

@@ -1238,3 +1238,17 @@ def test_a_gsd_summarys_key_files_and_the_count_that_restates_them(
     assert got[("file", "gone.py", 6)] == "refuted"
     assert got[("file", "b.py", 8)] == "verified"
     assert got[("file_count", "3", 17)] == "verified"
+
+
+def test_a_total_count_of_files_is_the_sessions_not_one_commits(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """ "**Total Files Created**: 2" counts the whole session: one of its commits creating two
+    does not make it true; without "total" a count may be one commit's."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("one", {"a.py": "1\n", "b.py": "1\n"})
+    repo.commit("two", {"c.py": "1\n"})
+    doc = HEAD + "- **Total Files Created**: 2\n- **Files Created**: 2\n"
+    run = _second(repo, cli, doc)
+    got = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file_count"]
+    assert got == [("2", "refuted"), ("2", "verified")]

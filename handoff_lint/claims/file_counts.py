@@ -99,9 +99,17 @@ WORDS = lazyre.words(
 )
 
 
-def _action(match: re.Match[str]) -> str:
+def _said(match: re.Match[str]) -> str:
     found = match.groupdict()
-    return _action_word(found.get("a1") or found.get("a2") or "")
+    return str(found.get("a1") or found.get("a2") or "")
+
+
+def _action(match: re.Match[str]) -> str:
+    return _action_word(_said(match))
+
+
+# a noun of one kind of file: "test files", "code files", "source files"
+KIND = lazyre.compile(r"\b(?:test|code|source)\s+files?\b", re.I)
 
 
 def _action_word(said: str) -> str:
@@ -156,6 +164,12 @@ def _claims_on(line: Line) -> list[Claim]:
             alone = pattern is SHAPES[1] and measure == "changed" and not match.group("approx")
             if alone and not CHANGED.search(line.text):
                 continue  # "5 files" alone counts files of some kind, not the session's changes
+            if (
+                measure == "changed"
+                and _said(match).lower() in ("", "total")
+                and KIND.search(match.group(0))
+            ):
+                continue  # "8 test files total": an inventory of a kind, the typed kind's
             taken.add(start)
             out.append(
                 Claim(
@@ -206,8 +220,11 @@ def extract(doc: Document) -> list[Claim]:
         if WORDS.search(line.folded) and not _diff_stat(line.text):
             found = _claims_on(line)
             listed = witness.listed_above(line.block, line.number) if found and line.shape else None
-            commit = section_commit(line) if found and not WHOLE.search(line.text) else None
+            whole = WHOLE.search(line.text) is not None
+            commit = section_commit(line) if found and not whole else None
             for claim in found:
+                if whole:
+                    claim.value["whole"] = True  # "Total Files Created: 9": not one commit's
                 if listed is not None:
                     claim.value["listed"] = listed.count
                 elif int(claim.value["count"]) in front:
@@ -265,7 +282,8 @@ def _without_bookkeeping(changes: dict[str, set[str]], doc_path: str) -> dict[st
 
 def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
-    readings = [evidence.changes, *evidence.commit_changes]
+    one_commit = [] if claim.value.get("whole") else evidence.commit_changes
+    readings = [evidence.changes, *one_commit]
     readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in readings]
     out: list[int] = []
     for changes in readings:
