@@ -204,6 +204,9 @@ def test_test_ratio_claims(markdown: str, expected: list[tuple[str, str | None]]
         ("# T\n\n**Stand:** 2025-03-04\n", ["2025-03-04"]),
         ("# T\n\n**Merged:** 2026-07-08 · **branch:** `x`\n", ["2026-07-08"]),
         ("# T\n\n**Deployed:** 2026-07-09\n", ["2026-07-09"]),
+        ("# T\n\n**Test Date**: January 2025\n", ["2025-01-01"]),  # a month: see test_verify
+        ("# T\n\n**Fecha:** enero de 2025\n", ["2025-01-01"]),
+        ("# T\n\n**Date:** 2025-01\n", ["2025-01-01"]),
         ("# Handoff\n\nDate: March 3, 2024\nBranch: main\n", ["2024-03-03"]),
         ("# Handoff\n\n## Session\n\n- Date: March 3, 2024\n", ["2024-03-03"]),
         ("# Handoff\n\n" + "x\n\n" * 12 + "Date: March 3, 2024\n", []),  # not near the top
@@ -504,3 +507,14 @@ def test_a_count_of_files_of_one_kind_in_all_is_no_count_of_changes(
 ) -> None:
     found = [c.text for c in extract(f"# H\n\n## Work\n\n{line}\n") if c.kind == "file_count"]
     assert found == expected
+
+
+def test_a_total_row_of_files_moved_and_removed_is_no_diff_stat() -> None:
+    """ "| **Total** | **21** | **1** |" under "Files Moved | Files Removed" counts files of two
+    actions (its rows must add up), not the lines of a diff."""
+    markdown = (
+        "# H\n\n## Stats\n\n| Category | Files Moved | Files Removed |\n|---|---|---|\n"
+        "| A | 5 | 0 |\n| B | 16 | 1 |\n| **Total** | **21** | **1** |\n"
+    )
+    found = [(c.kind, c.text) for c in extract(markdown)]
+    assert found == [("counts", "21"), ("counts", "1")]

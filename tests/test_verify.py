@@ -685,3 +685,17 @@ def test_a_placeholder_in_the_subject_column_is_no_subject(repo: ScratchRepo, cl
     got = verdicts(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
     assert got[("commit", first[:7])] == "verified"
     assert got[("commit", second[:7])] == "refuted"
+
+
+def test_a_month_is_the_sessions_when_a_commit_is_dated_in_it(repo: ScratchRepo, cli: Cli) -> None:
+    """ "**Date:** January 2025" claims the month: true when a commit of the session is dated in
+    it, refuted (with the month git gives) when none is."""
+    repo.commit("work", {"a.py": "1\n"}, when="2025-11-11T10:00:00+00:00")
+    for name, month in (("A.md", "November 2025"), ("B.md", "January 2025")):
+        doc = f"# H\n\n**Date:** {month}\n\n## Summary\n\n- `a.py` added\n"
+        repo.commit("handoff", {name: doc}, when="2025-11-11T11:00:00+00:00")
+    run = cli("check", "--format", "json", "A.md", "B.md", cwd=repo.path)
+    got = {(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "date"}
+    assert got == {("November 2025", "verified"), ("January 2025", "refuted")}
+    fixes = [c["fix"] for c in claims_of(run) if c["verdict"] == "refuted"]
+    assert fixes == ["did you mean November 2025?"]

@@ -85,13 +85,34 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+# "January 2025", "enero de 2025", "2025-01": a month, when no day is given
+MONTH_YEAR = lazyre.compile(
+    r"\b" + MONTH + r"\.?,?\s+(?:de\s+)?(?P<year>\d{4})\b(?![-/]\d)"
+    r"|(?<![\d-])(?P<iso_year>\d{4})-(?P<iso_month>\d{2})(?![-/]?\d)"
+)
+
+
+def _month_claim(text: str, line: int, column: int) -> Claim | None:
+    for match in MONTH_YEAR.finditer(text):
+        month = (
+            int(match.group("iso_month"))
+            if match.group("iso_year")
+            else month_number(match.group("month"))
+        )
+        year = int(match.group("iso_year") or match.group("year"))
+        if month and 1 <= month <= 12 and 1990 <= year <= 2100:
+            value = {"date": dt.date(year, month, 1).isoformat(), "month": True}
+            return Claim("date", match.group(0), line, column + match.start(), value)
+    return None
+
+
 def _claim(text: str, line: int, column: int) -> Claim | None:
     for match in DATE.finditer(text):
         day = parse_date(match)
         if day is not None:
             break
     else:
-        return None
+        return _month_claim(text, line, column)
     return Claim("date", match.group(0), line, column + match.start(), {"date": day.isoformat()})
 
 
@@ -145,6 +166,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", evidence.unavailable_reason)
         elif not days:
             claim.settle("unverifiable", "the session window has no dated commits")
+        elif claim.value.get("month"):
+            _settle_month(claim, claimed, days)
         elif any(abs((claimed - day).days) <= config.ACTIVE.date_days for day in days):
             claim.settle("verified", f"the session has commits dated within a day of {claimed}")
         else:
@@ -156,6 +179,25 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "HL501",
                 f"did you mean {common}?",
             )
+
+
+def _settle_month(claim: Claim, first: dt.date, days: list[dt.date]) -> None:
+    """A month ("January 2025") holds when a commit of the session is dated in it (or within the
+    tolerance of its first or last day)."""
+    after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    margin = dt.timedelta(days=config.ACTIVE.date_days)
+    name = first.strftime("%Y-%m")
+    if any(first - margin <= day < after + margin for day in days):
+        claim.settle("verified", f"the session has commits dated in {name}")
+        return
+    common = Counter(days).most_common(1)[0][0]
+    span = f"{min(days)} to {max(days)}" if min(days) != max(days) else str(common)
+    claim.settle(
+        "refuted",
+        f"the session's commits are dated {span}, not in {name}",
+        "HL501",
+        f"did you mean {common.strftime('%B %Y')}?",
+    )
 
 
 register("date", extract, verify)

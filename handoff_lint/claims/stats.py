@@ -86,6 +86,12 @@ TRAILING_LABEL = lazyre.compile(
     + r"\s*(?:lines?|行)\**\s*(?P<a>added|inserted|新增代码|新增)(?![\w/])",
     re.I,
 )
+FILES_COLUMN = lazyre.compile(r"\bfiles?\b|文件|ファイル", re.I)
+# "Files Moved", "Files Removed": a count of files of one action, not of the diff's files
+OTHER_ACTION = lazyre.compile(
+    r"\b(?:moved|removed|deleted|renamed|archived|created|added|new)\b|移动|删除|新增|移動|削除",
+    re.I,
+)
 TOTAL_CELL = lazyre.compile(r"^\W*(?:total|totals|sum|合计|总计|合計)\W*$", re.I)
 
 
@@ -206,13 +212,14 @@ def _total_row(line: Line) -> Claim | None:
     for index, (start, raw) in enumerate(cells[1:], 1):
         name = header[index] if index < len(header) else ""
         number = re.match(r"\W*(\d[\d,]*)", raw)
+        files = FILES_COLUMN.search(name) is not None  # "Files Removed" counts files, not lines
         key = (
-            "insertions"
+            ("" if OTHER_ACTION.search(name) else "files")
+            if files
+            else "insertions"
             if re.search(ADDED_WORDS + r"|^\+$|added", name, re.I)
             else "deletions"
             if re.search(REMOVED_WORDS + r"|^-$|removed", name, re.I)
-            else "files"
-            if re.search(r"\bfiles?\b|文件|ファイル", name, re.I)
             else ""
         )
         if key and number:
