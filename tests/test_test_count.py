@@ -52,6 +52,10 @@ def session(repo: ScratchRepo) -> ScratchRepo:
         ("- `README.md` (3个)", []),  # a bare counter counts a test file's tests only
         ("- `x_test.go` (~20 tests)", []),  # no exact count to check
         ("- Added 3 tests in `x_test.go`", []),  # tests the session added: tests_added's
+        # a run's line per test file, named by its class or stem, with how many of how many
+        ("- FooTests: 4/4 passing (100%) ✅", [("4/4", "verified", None)]),
+        ("- FooTests: 5/5 passing (100%) ✅", [("5/5", "refuted", "HL406")]),
+        ("- test_api: 4/5", [("4/5", "verified", None)]),
     ],
 )
 def test_a_files_test_count(
@@ -529,3 +533,22 @@ def test_test_counts_in_a_harness_front_matter(
     found = [c for c in claims_of(run) if c["kind"] == "test_total"]
     assert [c["verdict"] for c in found] == expected
     assert [c["line"] for c in found] == [5, 6]
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        ("2 tests", [("2 tests", "unverifiable", None)]),
+        ("12 tests", [("12 tests", "refuted", "HL406")]),
+    ],
+)
+def test_a_count_beside_a_modified_file_may_be_of_the_tests_changed(
+    session: ScratchRepo, cli: Cli, count: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    """ "**Files Modified:** - `x_test.go` (2 tests)": fewer than the file defines may count
+    the tests the session changed in it; more cannot be."""
+    doc = HEAD.replace("## Files Created\n\n", "## Work\n\n**Files Modified:**\n")
+    doc += f"- `x_test.go` ({count})\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert _verdicts(run) == expected

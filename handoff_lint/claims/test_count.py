@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity, testdefs, textscan
+from handoff_lint import lazyre, quantity, roles, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.tests_added import ADDED, added
 from handoff_lint.claims.walk import Line, claimed_text, done_lines, section_files, table_cells
@@ -124,6 +124,28 @@ SUBJECT_SUITE = lazyre.compile(
     r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?`?(?P<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)`?\s*[:：]\s*"
     r"(?P<n>\d+)\s+(?:passed|passing)\b(?:\s*\((?P<ignored>\d+)\s+ignored\))?\s*$"
 )
+
+
+# "- EmptyStateUITest: 18/18 passing (100%)", "test_parser: 11/12": a per-file line of a run
+# that names the file's test class or stem; every test of the file ran, so the second number
+# is the file's count
+RATIO_SUITE = lazyre.compile(
+    r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:[✅✓✔❌]\s*)?`?\*{0,2}(?P<name>"
+    + textscan.TEST_CLASS_NAME
+    + "|"
+    + textscan.TEST_STEM_NAME
+    + r")\*{0,2}`?\s*[:：]\s*\**(?P<x>\d{1,4})\s*/\s*(?P<n>\d{1,4})\b(?!\s*%)"
+)
+
+
+def _ratio_claims(line: Line) -> list[Claim]:
+    match = RATIO_SUITE.match(line.text)
+    if match is None or int(match.group("x")) > int(match.group("n")):
+        return []
+    value: dict[str, object] = {"path": match.group("name"), "count": int(match.group("n"))}
+    value["by_name"] = True
+    text = line.text[match.start("x") : match.end("n")]
+    return [Claim("test_count", text, line.number, match.start("x") + 1, value)]
 
 
 def _suite_claims(line: Line) -> list[Claim]:
@@ -247,9 +269,16 @@ def _section_ratio(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]
 
 
 def extract(doc: Document) -> list[Claim]:
+    from handoff_lint.claims.file_items import Labels
+
     out: list[Claim] = []
     files = _section_files(doc)
+    labels = Labels()
     for line in done_lines(doc):
+        labels.see(line)
+        modified = (labels.action(line.block) or roles.file_action(line.block.section)) == (
+            "modified"
+        )
         if not WORDS.search(line.folded):
             if files and "pass" in line.folded and "/" in line.text:  # "Result: 12/12 passing"
                 out.extend(_section_ratio(line, files))
@@ -268,7 +297,13 @@ def extract(doc: Document) -> list[Claim]:
             )
         if not found_here:
             table = _table_claims(line) if line.block.kind == "table_row" else []
-            out.extend(table or _class_claims(line) or _suite_claims(line) or _subject_claims(line))
+            out.extend(
+                table
+                or _class_claims(line)
+                or _suite_claims(line)
+                or _ratio_claims(line)
+                or _subject_claims(line)
+            )
         for _, path, found in found_here:
             name = path.rsplit("/", 1)[-1]
             if found.unit == "count" and not TEST_FILE.search(name):
@@ -276,6 +311,8 @@ def extract(doc: Document) -> list[Claim]:
             if found.approx or found.at_least:
                 continue  # "~20 tests", "20+ tests": no exact count to check
             value = {**line.in_folder(path), "count": found.count}
+            if modified and not found.plus:
+                value["modified"] = True  # under "Files Modified": maybe the tests it changed
             text = line.text[found.start : found.end]  # the count as written
             out.append(Claim("test_count", text, line.number, found.start + 1, value))
     return out
@@ -300,6 +337,12 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
         )
     elif total == 0:
         claim.settle("unverifiable", "no test definitions recognised in the file")
+    elif claim.value.get("modified") and claimed < total:
+        claim.settle(
+            "unverifiable",
+            f"the file defines {total} tests; a count beside a file the session modified may be "
+            "of the tests it changed",
+        )
     elif claim.value.get("ran") and claimed < total and SKIPPED.search(text):
         claim.settle(
             "unverifiable",
