@@ -293,7 +293,7 @@ def extract(doc: Document) -> list[Claim]:
 
 def _extract(doc: Document) -> list[Claim]:
     found = [claim for line in done_lines(doc) for claim in _claims_on_line(line)]
-    values = _constant_values(doc)
+    values = _constant_values(doc) if found else set()
     found = [claim for claim in found if claim.text not in values]
     found += _digit_ids_again(doc, found)
     _attach_stats(doc, found)
@@ -324,7 +324,8 @@ def _constant_values(doc: Document) -> set[str]:
     any of its lines ("BUILD_TAG `1a2b3c4d5e6f`" once, then "tag `1a2b3c4d5e6f` unchanged")."""
     out: set[str] = set()
     for line in doc.lines:
-        if HEX_RUN.search(line) is not None:
+        # a named constant has an underscore; without one, nothing is a value here
+        if "_" in line and HEX_RUN.search(line) is not None:
             out |= textscan.constant_values(line)
     return out
 

@@ -268,17 +268,24 @@ def _section_ratio(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]
     return [Claim("test_count", text, line.number, match.start() + 1, value)]
 
 
-def extract(doc: Document) -> list[Claim]:
-    from handoff_lint.claims.file_items import Labels
+def _under_modified(doc: Document, line: Line) -> bool:
+    """The line is an item of a list under a "**Files Modified:**" label, or in a section of
+    modified files (looked up only for the rare line with a file's test count)."""
+    from handoff_lint.claims.file_words import LABEL, label_action
+    from handoff_lint.claims.witness import position
 
+    at = position(doc, line.block)
+    while at > 0 and doc.blocks[at].list_depth >= 0:
+        at -= 1
+    label = LABEL.match(doc.blocks[at].lines[0]) if doc.blocks[at].kind == "paragraph" else None
+    action = label_action(label.group("label")) if label else ""
+    return (action or roles.file_action(line.block.section)) == "modified"
+
+
+def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     files = _section_files(doc)
-    labels = Labels()
     for line in done_lines(doc):
-        labels.see(line)
-        modified = (labels.action(line.block) or roles.file_action(line.block.section)) == (
-            "modified"
-        )
         if not WORDS.search(line.folded):
             if files and "pass" in line.folded and "/" in line.text:  # "Result: 12/12 passing"
                 out.extend(_section_ratio(line, files))
@@ -311,7 +318,7 @@ def extract(doc: Document) -> list[Claim]:
             if found.approx or found.at_least:
                 continue  # "~20 tests", "20+ tests": no exact count to check
             value = {**line.in_folder(path), "count": found.count}
-            if modified and not found.plus:
+            if not found.plus and _under_modified(doc, line):
                 value["modified"] = True  # under "Files Modified": maybe the tests it changed
             text = line.text[found.start : found.end]  # the count as written
             out.append(Claim("test_count", text, line.number, found.start + 1, value))
