@@ -191,7 +191,7 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
     each of its newest commits (``texts_at_start[path]``, oldest first; "" where the file did
     not exist). One ``cat-file --batch`` for all of them.
     """
-    wanted = {"symbol", "tests_added", "test_count", "words"}
+    wanted = {"symbol", "tests_added", "test_count", "words", "size"}
     paths = {p for c in claims if c.kind in wanted for p in [_claimed_path(evidence, c)] if p}
     present = sorted(p for p in paths if p in evidence.files_at_end)
     if not present:

@@ -1252,3 +1252,26 @@ def test_a_total_count_of_files_is_the_sessions_not_one_commits(
     run = _second(repo, cli, doc)
     got = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file_count"]
     assert got == [("2", "refuted"), ("2", "verified")]
+
+
+def test_a_files_size_in_bytes(repo: ScratchRepo, cli: Cli) -> None:
+    """ "(4.1 KB)" as ls -lh writes it (4,099 bytes rounds up to 4.1K), "(11K)" for 10,265
+    bytes, "~9 KB" within 10%; "(7.4K)" for 8,379 bytes is refuted; a binary file has no size
+    here."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    files = {"a.txt": "x" * 4099, "b.txt": "y" * 10265, "c.txt": "z" * 9153, "d.txt": "w" * 8379}
+    repo.commit("work", files)
+    doc = HEAD + (
+        "- `a.txt` (4.1 KB)\n- `b.txt` (11K)\n- `c.txt` (~9 KB)\n- `d.txt` (7.4K)\n"
+        "- `d.txt` (8.2 KB)\n"
+    )
+    run = _second(repo, cli, doc)
+    got = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "size"]
+    assert got == [
+        ("4.1 KB", "verified"),
+        ("11K", "verified"),
+        ("9 KB", "verified"),
+        ("7.4K", "refuted"),
+        ("8.2 KB", "verified"),
+    ]
+    assert [c["fix"] for c in claims_of(run) if c["verdict"] == "refuted"] == ["write 8.2K"]
