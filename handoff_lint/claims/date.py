@@ -171,14 +171,20 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         elif any(abs((claimed - day).days) <= config.ACTIVE.date_days for day in days):
             claim.settle("verified", f"the session has commits dated within a day of {claimed}")
         else:
-            common = Counter(days).most_common(1)[0][0]
-            span = f"{min(days)} to {max(days)}" if min(days) != max(days) else str(common)
-            claim.settle(
-                "refuted",
-                f"the session's commits are dated {span}, not {claimed}",
-                "HL501",
-                f"did you mean {common}?",
-            )
+            _refute(claim, days, str(claimed), "%Y-%m-%d")
+
+
+def _refute(claim: Claim, days: list[dt.date], claimed: str, shown: str) -> None:
+    """Refuted: the session's commits are dated otherwise; the fix is their most common day,
+    written as ``shown`` (a day, or a month for a month's claim)."""
+    common = Counter(days).most_common(1)[0][0]
+    span = f"{min(days)} to {max(days)}" if min(days) != max(days) else str(common)
+    claim.settle(
+        "refuted",
+        f"the session's commits are dated {span}, not {claimed}",
+        "HL501",
+        f"did you mean {common.strftime(shown)}?",
+    )
 
 
 def _settle_month(claim: Claim, first: dt.date, days: list[dt.date]) -> None:
@@ -189,15 +195,8 @@ def _settle_month(claim: Claim, first: dt.date, days: list[dt.date]) -> None:
     name = first.strftime("%Y-%m")
     if any(first - margin <= day < after + margin for day in days):
         claim.settle("verified", f"the session has commits dated in {name}")
-        return
-    common = Counter(days).most_common(1)[0][0]
-    span = f"{min(days)} to {max(days)}" if min(days) != max(days) else str(common)
-    claim.settle(
-        "refuted",
-        f"the session's commits are dated {span}, not in {name}",
-        "HL501",
-        f"did you mean {common.strftime('%B %Y')}?",
-    )
+    else:
+        _refute(claim, days, f"in {name}", "%B %Y")
 
 
 register("date", extract, verify)
