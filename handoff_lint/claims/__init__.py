@@ -46,6 +46,7 @@ def load() -> dict[str, ClaimKind]:
         folder_lines,
         lines,
         lines_total,
+        parts,
         sizes,
         stats,
         symbols,
