@@ -518,3 +518,18 @@ def test_a_total_row_of_files_moved_and_removed_is_no_diff_stat() -> None:
     )
     found = [(c.kind, c.text) for c in extract(markdown)]
     assert found == [("counts", "21"), ("counts", "1")]
+
+
+@pytest.mark.parametrize(
+    ("item", "action"),
+    [
+        ("- `tests/integration.zig` (added uptodate_test import)", "exists"),  # added to it
+        ("- `c.py` (added 30 lines)", "exists"),
+        ("- `a.py` (added)", "created"),
+        ("- `b.py` (added file)", "created"),
+    ],
+)
+def test_added_in_the_bracket_after_a_file(item: str, action: str) -> None:
+    """ "(added)" says the file was created; "(added an import)" says something was added to it."""
+    found = [c for c in extract(f"# H\n\n## Changes\n\n{item}\n") if c.kind == "file"]
+    assert [c.value["action"] for c in found] == [action]

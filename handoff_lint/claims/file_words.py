@@ -67,7 +67,8 @@ VERB_START = lazyre.compile(
 # "(new)", "- Created", "— Deleted": the file's action; "- Removed createRequire" removed
 # something from the file (a word follows), which is modifying it
 ANNOTATION = lazyre.compile(
-    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added|modified|updated|deleted|removed)\b"
+    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added(?!\s+(?!files?\b)\w)|modified|"
+    r"updated|deleted|removed)\b"  # "(added uptodate_test import)": added to it, a change
     r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)\w)))",
     re.I,
 )
