@@ -160,3 +160,13 @@ def nested_item_lines(doc: Document, parent: str, key: str) -> list[int]:
         if inside and re.match(r"^\s*-\s", line):
             out.append(index + 1)
     return out
+
+
+# GSD's "key-files: {created: [...], modified: [...]}", under either spelling of its key
+KEY_FILES = ("key-files", "key_files")
+
+
+def key_files(doc: Document) -> list[tuple[str, dict[str, Any]]]:
+    """(key, mapping) of each key-files mapping of the front matter, in KEY_FILES order."""
+    found = doc.front_matter or {}
+    return [(key, found[key]) for key in KEY_FILES if isinstance(found.get(key), dict)]

@@ -14,7 +14,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import lazyre
+from handoff_lint import frontmatter, lazyre
 from handoff_lint.claims import register, witness
 from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.stats import FILES_LINES
@@ -203,11 +203,10 @@ def _diff_stat(text: str) -> bool:
 def _front_matter_counts(doc: Document) -> set[int]:
     """How many files the document's front matter lists (GSD's "key-files: {created: [..],
     modified: [..]}"): each list's, and both together."""
-    found = doc.front_matter or {}
-    table = found.get("key-files", found.get("key_files"))
-    if not isinstance(table, dict):
+    tables = frontmatter.key_files(doc)
+    if not tables:
         return set()
-    sizes = [len(v) for k, v in table.items() if k in MADE and isinstance(v, list)]
+    sizes = [len(v) for k, v in tables[0][1].items() if k in MADE and isinstance(v, list)]
     return {*sizes, sum(sizes)} if sizes else set()
 
 

@@ -98,17 +98,12 @@ def _front_matter_claims(doc: Document) -> list[Claim]:
     return out + _key_files_claims(doc)
 
 
-# GSD's "key-files: {created: [...], modified: [...]}"
-KEY_FILES = ("key-files", "key_files")
 KEY_FILE_ACTIONS = {"created": "created", "modified": "modified", "deleted": "deleted"}
 
 
 def _key_files_claims(doc: Document) -> list[Claim]:
     out: list[Claim] = []
-    for parent in KEY_FILES:
-        table = (doc.front_matter or {}).get(parent)
-        if not isinstance(table, dict):
-            continue
+    for parent, table in frontmatter.key_files(doc):
         for key, action in KEY_FILE_ACTIONS.items():
             items = table.get(key)
             if not isinstance(items, list):

@@ -42,6 +42,7 @@ def extract(doc: Document) -> list[Claim]:
                 continue
             value: dict[str, object] = {
                 "path": path,
+                "number": match.group("n"),
                 "size": float(match.group("n").replace(",", ".")),
                 "decimals": len(match.group("n").replace(",", ".").partition(".")[2]),
                 "unit": match.group("unit").lower()[0],
@@ -75,7 +76,7 @@ def _written(size: int, claim: Claim) -> str:
     unit = str(claim.value["unit"])
     number = _readings(size, unit, int(str(claim.value["decimals"])))[1]  # as ls -lh writes it
     shown = f"{number:g}" if unit != "b" else str(size)
-    return claim.text.replace(claim.text.split(" ")[0].rstrip("KkMiBbytes"), shown, 1)
+    return claim.text.replace(str(claim.value["number"]), shown, 1)
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
