@@ -95,14 +95,38 @@ def looks_like_path(token: str, spaces: bool = False) -> bool:
     name = token.rsplit("/", 1)[-1]
     if name.endswith("()"):
         return False  # a call: ".nullable()", "render()"
-    if name in EXTENSIONLESS or (name.startswith(".") and len(name) > 2 and "/" not in name[1:]):
-        return "/" in token or name.startswith(".") or name in EXTENSIONLESS
+    if name.startswith(".") and "/" not in token:
+        return dotfile(name)
+    if name in EXTENSIONLESS or (name.startswith(".") and len(name) > 2):
+        return True
     if "." not in name.strip("."):
         return False
     stem, ext = name.rsplit(".", 1)
     if not stem or ext.lower() not in KNOWN_EXTENSIONS:
         return False
     return "/" in token or not NUMERIC.fullmatch(stem)  # "3.5" is a number; "docs/22.md" a file
+
+
+# the names dotfiles are given: tools' settings (".nvmrc", ".gitignore", ".python-version"),
+# environments (".env.local") and the folders of tools (".github", ".claude")
+DOTFILE = lazyre.compile(
+    r"\.(?:[\w-]*(?:rc|ignore|config|version|versions|attributes|modules|rules|keep|format|lint)"
+    r"|env(?:\.[\w-]+)?|mailmap|htaccess|flake8|DS_Store|github|gitlab|vscode|idea|claude|cursor"
+    r"|husky|devcontainer|circleci|planning|cargo|venv)",
+    re.I,
+)
+
+
+def dotfile(name: str) -> bool:
+    """A name that starts with a dot, alone (no folder), is a file when it has a known extension
+    (".mcp.json", ".env.example") or a dotfile's name; else it is code that starts with a dot:
+    a CSS class (".app-bg"), a method (".limit(1)", ".in"), a property (".length")."""
+    if len(name) < 3 or "(" in name or ")" in name:
+        return False
+    rest = name[1:]
+    if "." in rest and rest.rsplit(".", 1)[1].lower() in KNOWN_EXTENSIONS:
+        return True
+    return DOTFILE.fullmatch(name) is not None
 
 
 # where in a file: "a.py:42", "a.py:41-42,57-60", "a.py#L10-L20"

@@ -13,8 +13,15 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, quantity, roles, testdefs, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.tests_added import ADDED, added
-from handoff_lint.claims.walk import Line, claimed_text, done_lines, section_files, table_cells
+from handoff_lint.claims.tests_added import ADDED, added, red_reason
+from handoff_lint.claims.walk import (
+    Line,
+    claimed_text,
+    done_lines,
+    red_step,
+    section_files,
+    table_cells,
+)
 from handoff_lint.model import Claim, Document, Section
 
 if TYPE_CHECKING:
@@ -318,6 +325,8 @@ def extract(doc: Document) -> list[Claim]:
             if found.approx or found.at_least:
                 continue  # "~20 tests", "20+ tests": no exact count to check
             value = {**line.in_folder(path), "count": found.count}
+            if red_step(line.text):
+                value["red"] = True  # "RED: 12 tests in `x_test.go`": before the code was written
             if not found.plus and _under_modified(doc, line):
                 value["modified"] = True  # under "Files Modified": maybe the tests it changed
             text = line.text[found.start : found.end]  # the count as written
@@ -344,6 +353,8 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
         )
     elif total == 0:
         claim.settle("unverifiable", "no test definitions recognised in the file")
+    elif claim.value.get("red"):
+        claim.settle("unverifiable", red_reason(f"the file defines {total} tests"))
     elif claim.value.get("modified") and claimed < total:
         claim.settle(
             "unverifiable",

@@ -114,6 +114,20 @@ def told_before(doc: Document, line: Line) -> bool:
     return bool(above) and BEFORE.match(above[-1].strip(" #*_>-")) is not None
 
 
+# the first step of test-first work: tests written before the code ("RED: wrote 12 tests", "Tests
+# written first (RED)", "red phase"); the steps after it may add or drop tests
+RED_STEP = lazyre.compile(
+    r"\bRED\b|(?i:\bred\s+(?:phase|step)\b|\b(?:written|wrote|write)\s+(?:\w+\s+)?first\b"
+    r"|\bfailing\s+tests?\s+first\b)"
+)
+
+
+def red_step(text: str) -> bool:
+    """The line tells of the test-first step: a count of tests there is of that moment, before
+    the code (and the tests added with it) was written, not of the session's end."""
+    return RED_STEP.search(text) is not None
+
+
 def containing(doc: Document, *words: str) -> list[Line]:
     """The prose lines of done work (not plans) that contain one of ``words`` (lower case,
     matched case-insensitively), in document order, listed once per document.
