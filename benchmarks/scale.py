@@ -86,6 +86,7 @@ class Rows:
         self.documents = handoff_count(path)
         text = (path / self.sessions["document"]).read_text(encoding="utf-8")
         self.big_doc = path / "BENCH_1MB_HANDOFF.md"  # untracked; its window in front matter
+        ignore(path, self.big_doc.name)  # else `check` of all documents would check it too
         self.big_doc.write_text(
             with_window(sized_document(text, ONE_MB), self.sessions["window_base"],
                         self.sessions["head"]),
@@ -163,6 +164,16 @@ class Rows:
 
     def close(self) -> None:
         self.big_doc.unlink(missing_ok=True)
+
+
+def ignore(repo: Path, name: str) -> None:
+    """Keep ``name`` out of discovery (``.git/info/exclude``): a document the benchmark checks by
+    name, not one of the repository's documents that `check` without arguments finds."""
+    exclude = repo / ".git" / "info" / "exclude"
+    exclude.parent.mkdir(parents=True, exist_ok=True)
+    listed = exclude.read_text(encoding="utf-8").splitlines() if exclude.exists() else []
+    if f"/{name}" not in listed:
+        exclude.write_text("\n".join([*listed, f"/{name}"]) + "\n", encoding="utf-8")
 
 
 def growth_table(work: Path, force: bool, repos: list[dict[str, Any]], runs: int) -> dict[str, Any]:
