@@ -32,10 +32,28 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
     ),
     ("tree", lazyre.compile(r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|\+--)\s*\S")),
     ("header", lazyre.compile(r"^\s*(?:Author|Date|Merge|AuthorDate|CommitDate):\s")),
+    # "    go.mod        (NEW) - Go dependencies": an entry of a file tree with its status
+    (
+        "entry",
+        lazyre.compile(
+            r"^[\s│|]*(?:(?:├──|└──|├─|└─|\|--|`--|\+--|[-*+•])\s*)?`?[\w@.-]+(?:/[\w@.-]+)*"
+            r"\.[A-Za-z]\w{0,7}`?\s+\((?:new|added|created|updated|modified|changed|deleted|"
+            r"removed)\)",
+            re.I,
+        ),
+    ),
+    # "test/", "  unit/": a folder of a file tree drawn by indentation (it places the entries)
+    (
+        "folder",
+        lazyre.compile(
+            r"^[\s│|]*(?:(?:├──|└──|├─|└─|\|--|`--|\+--)\s*)?[\w@.-]+(?:/[\w@.-]+)*/\s*$"
+        ),
+    ),
     (
         "counted",
         lazyre.compile(
-            r"\S+\.\w{1,10}`?\)?\s+(?:\(|-\s+|#\s+|//\s+)?[~≈]?\+?\d[\d,]*\+?\s*"
+            r"\S+\.\w{1,10}`?\)?\s+(?:\((?:new|added|created|modified|updated)\)\s*)?"
+            r"(?:\(|[-—–:]\s+|#\s+|//\s+)?[~≈]?\+?\d[\d,]*\+?\s*(?:[a-z-]+\s+)?"
             r"(?:lines?|LOC|行|tests?|个|個|件|줄|l[ií]neas?|linhas?|lignes?|Zeilen?|righe|"
             r"testes|pruebas|테스트)",
             re.I,
@@ -109,8 +127,8 @@ def _listing(counted: list[str]) -> bool:
     """A block marked as a language whose every line is a file with its count or a tree entry
     ("tests/test_a.py   # 460 lines, 29 tests" under ```python, and a "Total: ..." line): a
     listing, not a program."""
-    files = sum(s in ("counted", "tree") for s in counted)
-    return files >= 2 and all(s in ("counted", "tree", "summary") for s in counted)
+    files = sum(s in ("counted", "tree", "entry") for s in counted)
+    return files >= 2 and all(s in ("counted", "tree", "entry", "summary") for s in counted)
 
 
 def _notes(lines: list[str], shapes: list[str]) -> list[str]:
@@ -134,15 +152,18 @@ def output_lines(info: str, lines: list[str]) -> list[tuple[int, str]]:
     shapes = [shape_of(line) for line in lines]
     if language in OUTPUT_INFO:
         shapes = _notes(lines, shapes)
-    if sum(s in ("path", "counted", "tree") for s in shapes) < 2:  # one path is no file list
-        shapes = ["" if s == "path" else s for s in shapes]
-    counted = [s for s in shapes if s != "neutral"]
+    if sum(s in ("path", "counted", "tree", "entry") for s in shapes) < 2:  # one is no list
+        shapes = ["" if s in ("path", "entry") else s for s in shapes]
+    if not any(s in ("counted", "tree", "entry") for s in shapes):
+        shapes = ["" if s == "folder" else s for s in shapes]  # folders alone draw no tree
+    counted = [s for s in shapes if s not in ("neutral", "folder")]
     found = [s for s in counted if s]
     if language not in OUTPUT_INFO and not _listing(counted):
         return []
     if not found or len(found) < SHARE * len(counted):
         return []
-    return [(offset, shape) for offset, shape in enumerate(shapes) if shape not in ("", "neutral")]
+    skipped = ("", "neutral", "folder")
+    return [(offset, shape) for offset, shape in enumerate(shapes) if shape not in skipped]
 
 
 TREE_NAME = lazyre.compile(

@@ -43,6 +43,10 @@ LEAD = lazyre.compile(r"[`*_\s✅✔☑️]*")
 SEPARATOR = lazyre.compile(r"\s*(?:[-–—:：#]|//|=>|→|with|has|contains)\s+", re.I)
 # "**x_test.go:** 24 tests": the colon inside the emphasis that closes the subject
 COLON_INSIDE = lazyre.compile(r"[:：][`*_]+\s*$")
+# a bracketed status after a path, before its counts: "(NEW)", "(modified)", "(new file)"
+STATUS = lazyre.compile(
+    r"\s*(?:new(?:\s+file)?|added|created|modified|updated|changed|rewritten)\s*", re.I
+)
 COMMA = lazyre.compile(r"\s*(?:,|;|and\b|&)?\s*")
 NOW = lazyre.compile(r"(?:now|→|->|=>|after)\s*$", re.I)
 
@@ -129,6 +133,10 @@ def _one_per_unit(found: list[Quantity], text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for unit in dict.fromkeys(q.unit for q in found):
         same = [q for q in found if q.unit == unit]
+        if len(same) == 2 and same[0].plus and same[1].change == "removed" and not same[0].minus:
+            same = [
+                dataclasses.replace(same[0], minus=same[1].count, end=same[1].end)
+            ]  # "+120 行, -30 行"
         if len(same) > 1:
             same = [q for q in same if NOW.search(text[: q.start].rstrip("+~ "))]
         if len(same) == 1:
@@ -141,10 +149,17 @@ def after(text: str, end: int) -> list[Quantity]:
     after it, or "- N unit" / ": N unit" / "with N unit"."""
     lead = LEAD.match(text, end)
     position = lead.end() if lead else end
+    subject = text[:end].split()[-1] if text[:end].split() else ""
     if position < len(text) and text[position] in OPEN:
         close = _group_end(text, position)
         inside = [_quantity(m) for m in QUANTITY.finditer(text, position + 1, close)]
-        return _one_per_unit(inside, text)
+        named = None if inside else _named(text, position + 1, subject)
+        if named is not None:
+            return [named]
+        if inside or not STATUS.fullmatch(text, position + 1, close):
+            return _one_per_unit(inside, text)
+        after_status = LEAD.match(text, close + 1)  # "x.go (NEW) - 3 tests": a status first
+        position = after_status.end() if after_status else close + 1
     separator = SEPARATOR.match(text, position)
     if separator and separator.group(0).strip() in ("#", "//"):  # a comment: all of it
         first = QUANTITY.match(text, separator.end())
@@ -155,6 +170,9 @@ def after(text: str, end: int) -> list[Quantity]:
         counted_from = position
     if counted_from is not None:
         first = QUANTITY.match(text, counted_from)
+        named = None if first else _named(text, counted_from, subject)
+        if named is not None:
+            return [named]
         found = [_quantity(first)] if first else []
         while first:  # "- 26 tests, 344 lines": a list of quantities, each of its own unit
             joint = COMMA.match(text, first.end())
@@ -163,6 +181,30 @@ def after(text: str, end: int) -> list[Quantity]:
                 found.append(_quantity(first))
         return _one_per_unit(found, text) if len(found) > 1 else found
     return []
+
+
+# "security_test.go - 3 security tests": a count of tests with a word of the file's own name
+NAMED_TESTS = lazyre.compile(
+    r"\s*" + NUMBER + r"\s+(?P<word>[^\W\d_]{3,30})\s+(?:tests?|test\s+cases?)(?!\w)", re.I
+)
+
+
+def _named(text: str, at: int, subject: str) -> Quantity | None:
+    """A count of tests at ``at`` qualified by a word that is part of ``subject``'s name."""
+    match = NAMED_TESTS.match(text, at)
+    if match is None or match.group("word").casefold() not in subject.casefold():
+        return None
+    return Quantity(
+        match.start("approx") if match.group("approx") else match.start("n"),
+        number(match.group("n")),
+        "tests",
+        bool(match.group("approx")),
+        bool(match.group("more")),
+        bool(match.group("plus")),
+        None,
+        match.end(),
+        "",
+    )
 
 
 def trailing(text: str, start: int) -> list[Quantity]:

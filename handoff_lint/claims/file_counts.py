@@ -34,7 +34,11 @@ ACTIONS = {
     "changed": r"changed|touched|total|涉及|共",
 }
 NOUN = r"(?P<noun>(?:code\s+|source\s+|test\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|arquivos|fichiers)"
-NUMBER = r"(?P<approx>~|≈|约|約)?\s*(?P<n>\d{1,5})(?P<more>\+)?"
+# a count, not a duration or a share ("| 创建文档 | 25 分钟 |" is 25 minutes of writing documents)
+NUMBER = (
+    r"(?P<approx>~|≈|约|約)?\s*(?P<n>\d{1,5})(?P<more>\+)?"
+    r"(?![\d.,]|\s*(?:分钟|分鐘|小时|小時|秒|天|%|(?:min(?:ute)?s?|h(?:ours?)?|sec(?:ond)?s?|ms|days?)\b))"
+)
 ACTION = "|".join(ACTIONS.values())  # which action: ``_action`` on the words matched
 SHAPES = [
     # "**Files Modified:** 9", "删除文件: 40个", "変更ファイル: 1個", "Total Files Changed: 21"

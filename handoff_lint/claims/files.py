@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, lazyre, roles, textscan
+from handoff_lint import codeshape, frontmatter, lazyre, roles, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.file_items import Labels, item_claims
 from handoff_lint.claims.file_words import (
@@ -126,7 +126,8 @@ def _output_claims(line: Line) -> list[Claim]:
     """ "- src/a.ts" in a code block that lists files (codeshape's "path" lines): the file is
     claimed with the action its note, heading or label gives, or else to be there."""
     mark = LIST_MARK.match(line.text)
-    start = mark.end() if mark else 0
+    drawn = codeshape.TREE_NAME.match(line.text) if line.folder or not mark else None
+    start = mark.end() if mark else drawn.start("name") if drawn else 0
     found = path_at(line.text[start:])
     if not found:
         return []
@@ -140,6 +141,9 @@ def _output_claims(line: Line) -> list[Claim]:
         action = next(a for a in ("created", "modified", "deleted") if trailing.group(a))
     else:
         action = roles.file_action(line.block.section) or "exists"
+    if line.folder:  # an entry of a drawn tree: the folders above it hold it
+        value = {"path": line.folder + path, "written": path, "action": action}
+        return [Claim("file", path, line.number, start + offset + 1, value)]
     return [file_claim(path, action, line.number, start + offset + 1)]
 
 
@@ -148,7 +152,7 @@ def extract(doc: Document) -> list[Claim]:
     claims += [
         claim
         for line in output_lines(doc)
-        if line.shape == "path" and not line.planned
+        if line.shape in ("path", "entry") and not line.planned
         for claim in _output_claims(line)
     ]
     labels = Labels()

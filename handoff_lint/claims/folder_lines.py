@@ -32,7 +32,7 @@ MAX_FOLDERS = 50  # folder counts judged per document (each reads the files unde
 
 def _written_path(line: Line, path: str) -> str:
     """The folder as the document places it: a tree's entry inside the folders above it."""
-    inside = line.folder if line.shape in ("tree", "counted") else ""
+    inside = line.folder if line.shape in ("tree", "counted", "entry") else ""
     return (inside + path).strip("/")
 
 
@@ -62,7 +62,7 @@ def _claims(line: Line) -> list[Claim]:
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
-        if (line.shape in ("tree", "counted") or line.starts_item) and LINE_WORDS.search(
+        if (line.shape in ("tree", "counted", "entry") or line.starts_item) and LINE_WORDS.search(
             line.folded
         ):
             out.extend(_claims(line))

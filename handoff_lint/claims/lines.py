@@ -110,8 +110,10 @@ def _size(key: str, value: str) -> quantity.Quantity | None:
 
 
 def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
-    """ "**File:** `a/b.ts`" (or a heading naming one file) and, within three lines under it,
-    "**Size:** 450+ lines": the size is the file's line count."""
+    """ "**File:** `a/b.ts`" and, within three lines under it, "**Size:** 450+ lines": the size
+    is the file's line count. Under a heading that names one file ("### 2. `net/outputs.tf`")
+    the label may be anywhere in that heading's own section (after its status and list of
+    changes), as long as no File label in the section names another file."""
     out: list[Claim] = []
     labels = file_labels(doc)
     for meta in doc.metadata:
@@ -120,8 +122,10 @@ def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
             continue
         named = [path for line, path in labels if 0 < meta.line - line <= 3]
         section = doc.section_at(meta.line)
-        if not named and section is not None and 0 < meta.line - section.line <= 3:
+        if not named and section is not None and section.line < meta.line:
             named = [path for path in [heading_file(section.title)] if path]
+            if any(section.line < line < meta.line for line, _ in labels):
+                named = []  # the section names other files before the label
         value = str(meta.value)
         q = _size(key, value)
         if named and q is not None and not textscan.path_tokens(value):

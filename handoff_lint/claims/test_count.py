@@ -236,13 +236,27 @@ def _file_of(line: Line, files: dict[int, tuple[int, str]]) -> tuple[int, str] |
     return next((files[id(s)] for s in section.chain() if id(s) in files), None)
 
 
+def _first_below(line: Line, named: tuple[int, str]) -> bool:
+    """``line`` is the first of its section's text, right under the heading that names the test
+    file ("### Compliance Tests (`compliance_test.go`)" over "10 tests validating:"), and starts
+    with its count: what the section says of the file as a whole."""
+    section = line.block.section
+    if section is None or named[0] != section.line or line.block.line > section.line + 2:
+        return False
+    return line.number == line.block.line and LEADING_COUNT.match(line.text) is not None
+
+
+# a count at the start of a line: "10 tests validating:", "**12 tests**", "- 12 tests cover"
+LEADING_COUNT = lazyre.compile(r"^[\s*_>-]*\d{1,5}\s+(?:[\w-]+\s+)?(?:tests?|test cases)\b", re.I)
+
+
 def _section_total(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]:
     """ "**Total Config Tests: 34 test cases**" in the section whose File label or heading names
-    one test file: the file's test count."""
-    if not TOTAL.search(line.text):
-        return []
+    one test file: the file's test count (so is a count that opens the section's text)."""
     named = _file_of(line, files)
     if named is None or named[0] >= line.number:
+        return []
+    if not TOTAL.search(line.text) and not _first_below(line, named):
         return []
     found = [q for q in quantity.every(line.text) if q.unit == "tests"]
     if len(found) != 1 or found[0].approx or found[0].at_least or textscan.path_tokens(line.text):

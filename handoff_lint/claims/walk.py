@@ -76,7 +76,8 @@ def output_lines(doc: Document) -> list[Line]:
                 text = block.lines[offset]
                 number = block.line + offset
                 line = Line(block, number, text, True, planned, text.casefold(), shape)
-                line.folder = folders.get(offset, "") if shape in ("tree", "counted") else ""
+                drawn = shape in ("tree", "counted", "entry")
+                line.folder = folders.get(offset, "") if drawn else ""
                 out.append(line)
         return out
 
