@@ -63,7 +63,9 @@ SHAPES = [
         + NUMBER
         + r"\s*(?:个|個)?\s*(?:(?P<a1>"
         + ACTION
-        + r")\s+)?"
+        + r")(?:\s*/\s*(?P<a3>"  # "8 created/modified files"
+        + ACTION
+        + r"))?\s+)?"
         + NOUN
         + r"(?:\**\s*(?:were\s+|have\s+been\s+|被|已)?(?P<a2>"
         + ACTION
@@ -214,6 +216,24 @@ def _front_matter_counts(doc: Document) -> set[int]:
     return {*sizes, sum(sizes)} if sizes else set()
 
 
+LISTS = {
+    "created": ("created",),
+    "modified": ("modified",),
+    "created or modified": ("created", "modified"),
+    "changed": ("created", "modified", "deleted"),
+}
+
+
+def _front_matter_files(doc: Document, measure: str) -> list[str]:
+    """The files the front matter's key-files lists for ``measure`` (each list named by it)."""
+    tables = frontmatter.key_files(doc)
+    if not tables:
+        return []
+    mapping = tables[0][1]
+    names = [mapping.get(name) for name in LISTS.get(measure, ())]
+    return sorted({str(p) for v in names if isinstance(v, list) for p in v if isinstance(p, str)})
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     front = _front_matter_counts(doc)
@@ -228,6 +248,9 @@ def extract(doc: Document) -> list[Claim]:
             for claim in found:
                 if whole:
                     claim.value["whole"] = True  # "Total Files Created: 9": not one commit's
+                    listed_files = _front_matter_files(doc, str(claim.value["measure"]))
+                    if listed_files:
+                        claim.value["front_files"] = listed_files
                 if listed is not None:
                     claim.value["listed"] = listed.count
                 elif int(claim.value["count"]) in front:
@@ -354,6 +377,19 @@ def _beyond_commit(claim: Claim, evidence: Evidence) -> bool:
     return True
 
 
+def _confirmed(claim: Claim, evidence: Evidence) -> int:
+    """How many of the files the front matter lists for the claim's action the window changed:
+    the fewest files of that action the session's own record and git both vouch for."""
+    listed = claim.value.get("front_files")
+    if not isinstance(listed, list) or claim.value.get("approx"):
+        return 0
+    return sum(
+        1
+        for written in listed
+        if (path := evidence.resolve(str(written))) is not None and evidence.actions(path)
+    )
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     # counts the document's own file lists witness: a summary that repeats one restates it
     listed = {
@@ -378,6 +414,14 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         elif count in listed:
             claim.settle(
                 "verified", f"restates line {listed[count]}, which counts the files listed there"
+            )
+        elif count < (confirmed := _confirmed(claim, evidence)):
+            claim.settle(
+                "refuted",
+                f"{count} {noun} {measure} claimed; the document's own key-files lists "
+                f"{confirmed} that the session changed (git gives {net} in the window)",
+                "HL402",
+                f"write {confirmed}",
             )
         elif count < net and not evidence.window_exact() and count >= _least(claim, evidence):
             claim.settle(
