@@ -198,6 +198,24 @@ def _group_label(block: Block) -> bool:
     )
 
 
+# "Located in: `scripts/`", "**Path:** `docs/`", "位置: ...": where the items below are
+PLACE = lazyre.compile(
+    r"^\s*\**(?:located\s+in|location|path|folder|directory|in\s+folder|位于|位置|路径|目录)"
+    r"\**\s*[:：]",
+    re.I,
+)
+
+
+def _place(block: Block) -> bool:
+    """A one-line paragraph that says where the items below it are, not one of them."""
+    return (
+        block.kind == "paragraph"
+        and block.list_depth < 0
+        and len(block.lines) == 1
+        and PLACE.match(block.text) is not None
+    )
+
+
 def _lists(blocks: list[Block], through_labels: bool, files: bool = False) -> Witness | None:
     """Top-level items of the lists in ``blocks``; a heading's count goes on through bold group
     labels ("**Core:**") that carry no count of their own. Items that carry counts themselves
@@ -269,8 +287,8 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     noun = what.strip(" *_").lower()
     if not rest or (noun and not ONE_EACH.match(noun)):
         return None
-    while block.kind == "heading" and len(rest) > 1 and _group_label(rest[0]):
-        rest = rest[1:]  # "### New files (3)" then "**Core:**" and its list
+    while block.kind == "heading" and len(rest) > 1 and (_group_label(rest[0]) or _place(rest[0])):
+        rest = rest[1:]  # "### New files (3)" then "**Core:**" (or "Located in: `x/`") and its list
     first = rest[0]
     if block.kind == "heading" and first.kind == "heading":
         return None if FILE_NOUN.search(noun) else _subsections(doc, block)
