@@ -115,8 +115,15 @@ OUTPUT_INFO = {
 SHARE = 0.6
 
 
+MAX_OUTPUT_LINE = 1000  # longer lines are no tool output: the shapes are not tried on them
+
+
 def shape_of(line: str) -> str:
-    """The output shape of one line: a name from SHAPES, "neutral" or "" (anything else)."""
+    """The output shape of one line: a name from SHAPES, "neutral" or "" (anything else). A
+    line longer than MAX_OUTPUT_LINE has none (some shapes cost time quadratic in the length
+    of a line of dots or blanks, which a hostile document could make a megabyte long)."""
+    if len(line) > MAX_OUTPUT_LINE:
+        return ""
     for name, pattern in SHAPES:
         if pattern.search(line):
             return name

@@ -250,6 +250,24 @@ def test_many_star_globs_match_in_linear_time() -> None:
     assert time.perf_counter() - start < 1.0  # minutes with a backtracking translation
 
 
+def test_a_long_line_in_a_code_block_cannot_hang_the_gate(repo: ScratchRepo, cli: Cli) -> None:
+    """Some output shapes cost time quadratic in a line of dots or blanks: a code block line of
+    100 KB took over a minute. Lines longer than any tool prints are not tried as output."""
+    import time
+
+    from handoff_lint import codeshape
+
+    long_line = "a." * 50_000
+    assert codeshape.shape_of(long_line) == ""
+    assert codeshape.shape_of("src/a.py  (NEW) - 12 lines") != ""  # a short one still is
+    repo.write("SESSION_1_HANDOFF.md", f"# Session 1\n\n```\n{long_line}\n{' ' * 100_000}x\n```\n")
+    repo.commit("Session 1 handoff")
+    start = time.perf_counter()
+    result = cli("check", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert result.code in (0, 1), result.err
+    assert time.perf_counter() - start < 20.0  # over a minute before the bound
+
+
 def test_a_schema_pattern_cannot_hang_the_gate(repo: ScratchRepo, cli: Cli, tmp_path: Path) -> None:
     import json
 
