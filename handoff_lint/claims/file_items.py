@@ -187,7 +187,11 @@ ITEM_NOT_THERE = lazyre.compile(
     r"\b(?:(?:delet|remov|renam|mov|dropp|deprecat|replac|migrat|retir)ed|legacy|former|"
     r"missing|broken|untracked|uncommitted|locally|local[- ]only|generated|planned|"
     r"todo|next|future)\b|\w*ignor|not\s+(?:yet\s+)?committed|"
-    r"nicht\s+(?:committ|versioniert|eingecheckt)",
+    r"nicht\s+(?:committ|versioniert|eingecheckt)|"
+    # "- `docs/IDEAS.md` — still does not exist": the item says the file is not there
+    r"\b(?:does|did|do)\s*(?:not|n't)\s+(?:yet\s+)?exist|\bno\s+longer\s+exists?\b|"
+    r"\bnot\s+(?:yet\s+)?(?:created|present)\b|\bnon-?existent\b|existiert\s+nicht|"
+    r"no\s+existe|不存在|尚未创建",
     re.I,
 )
 
