@@ -74,6 +74,23 @@ def diffstats(facts: RepoFacts, evidence: Evidence) -> None:
                 info.insertions,
                 info.deletions,
             )
+    _cited_readings(evidence)
+
+
+def _cited_readings(evidence: Evidence) -> None:
+    """The commits the document cites, each and summed: "Total Changes: 4,177 insertions, 25
+    deletions" under a list of four commits is their sum, wherever the window was drawn."""
+    cited = list(evidence.commits.values())
+    for info in cited:
+        evidence.diffstats.setdefault(
+            f"commit {info.sha[:7]}", (info.files, info.insertions, info.deletions)
+        )
+    if len(cited) > 1:
+        evidence.diffstats["the sum of the commits the document cites"] = (
+            -1,  # files: a file two commits change is counted once by git, twice by a sum
+            sum(c.insertions for c in cited),
+            sum(c.deletions for c in cited),
+        )
 
 
 MAX_FILE_READINGS = 2000

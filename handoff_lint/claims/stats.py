@@ -51,6 +51,16 @@ WORDED = lazyre.compile(
     + r"\s+deletions?(?:\(-\))?)?",
     re.I,
 )
+# "**Total Code Changes**: +667 insertions, -178 deletions", "TOTAL:  +659 insertions, -178
+# deletions": git's summary without its count of files
+INS_DEL = lazyre.compile(
+    r"(?<![\w,.])(?P<approx>~)?\+?"
+    + N.replace("(", "(?P<ins>", 1)
+    + r"\s+(?:insertions?|additions?)(?:\(\+\))?\s*,\s*[-−]?"
+    + N.replace("(", "(?P<del>", 1)
+    + r"\s+deletions?(?:\(-\))?",
+    re.I,
+)
 PLUS_LINES = lazyre.compile(
     r"(?<![\w/+])(?P<approx>~)?\+"
     + N.replace("(", "(?P<ins>", 1)
@@ -162,6 +172,10 @@ def extract(doc: Document) -> list[Claim]:
         )
         if compact:
             out.append(_claim(compact, line.number, "files"))
+            continue
+        pair = INS_DEL.search(line.text)
+        if pair and not PATHISH.search(line.text[: pair.start()]):  # not one file's
+            out.append(_claim(pair, line.number, "ins"))
             continue
         plus = PLUS_LINES.search(line.text)
         if plus and not PATHISH.search(line.text[: plus.start()]):

@@ -18,6 +18,7 @@ from handoff_lint.claims.walk import (
     Line,
     claimed_text,
     done_lines,
+    file_labels,
     red_step,
     section_files,
     table_cells,
@@ -236,6 +237,27 @@ def _file_of(line: Line, files: dict[int, tuple[int, str]]) -> tuple[int, str] |
     return next((files[id(s)] for s in section.chain() if id(s) in files), None)
 
 
+def _under_label(line: Line, doc: Document) -> list[Claim]:
+    """ "**Archivo:** `tests/JobTests.cs`" then, as the next paragraph, "16 tests unitarios:":
+    the count that opens the text right under a File label naming one test file is its count."""
+    if line.number != line.block.line or line.block.list_depth >= 0:
+        return []
+    found = LEADING_COUNT.match(line.text)
+    above = [(at, path) for at, path in file_labels(doc) if 0 < line.number - at <= 2]
+    if found is None or not above or textscan.path_tokens(line.text):
+        return []
+    between = doc.lines[above[-1][0] : line.number - 1]
+    path = above[-1][1]
+    if any(text.strip() for text in between) or not TEST_FILE.search(path.rsplit("/", 1)[-1]):
+        return []
+    count = quantity.every(line.text[: found.end()])
+    if len(count) != 1 or count[0].unit != "tests" or count[0].approx or count[0].at_least:
+        return []
+    q = count[0]
+    value = {"path": path, "count": q.count}
+    return [Claim("test_count", line.text[q.start : q.end], line.number, q.start + 1, value)]
+
+
 def _first_below(line: Line, named: tuple[int, str]) -> bool:
     """``line`` is the first of its section's text, right under the heading that names the test
     file ("### Compliance Tests (`compliance_test.go`)" over "10 tests validating:"), and starts
@@ -319,7 +341,8 @@ def extract(doc: Document) -> list[Claim]:
         found_here = quantity.annotated(line.text, first, ("tests", "count"))
         if not found_here and files:
             out.extend(
-                _section_total(line, files)
+                _under_label(line, doc)
+                or _section_total(line, files)
                 or _section_ratio(line, files)
                 or _heading_count(line, doc)
             )
