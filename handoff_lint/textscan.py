@@ -133,10 +133,18 @@ def dotfile(name: str) -> bool:
 LOCATION = lazyre.compile(r"(?::\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*|#L\d+(?:-L?\d+)?)$")
 
 
+def _unemphasized(token: str) -> str:
+    """``token`` without the underscores of emphasis around it ("__docs/a.md__"); the
+    underscores of a name ("__init__.py", "_config.yml") stay."""
+    while len(token) > 2 and token[0] == "_" and token[-1] == "_":
+        token = token[1:-1]
+    return token.strip("*`").strip()
+
+
 def normalize_path(token: str) -> str:
     """Strip decoration people put around a path: ./ prefixes, an agent's @-mention, a line
     location after it, trailing punctuation."""
-    token = token.strip().strip("*_`").strip()
+    token = _unemphasized(token.strip().strip("*`").strip())
     if token.startswith("@") and token[1:2].isalnum():
         token = token[1:]
     while token.startswith("./"):

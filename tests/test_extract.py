@@ -533,3 +533,19 @@ def test_added_in_the_bracket_after_a_file(item: str, action: str) -> None:
     """ "(added)" says the file was created; "(added an import)" says something was added to it."""
     found = [c for c in extract(f"# H\n\n## Changes\n\n{item}\n") if c.kind == "file"]
     assert [c.value["action"] for c in found] == [action]
+
+
+@pytest.mark.parametrize(
+    ("written", "path"),
+    [
+        ("`__init__.py`", "__init__.py"),  # a Python package's file keeps its underscores
+        ("_config.yml", "_config.yml"),
+        ("__docs/guide.md__", "docs/guide.md"),  # emphasis with underscores is stripped
+        ("**src/a.py**", "src/a.py"),
+        ("__main__.py:12", "__main__.py"),
+    ],
+)
+def test_a_path_keeps_the_underscores_of_its_name(written: str, path: str) -> None:
+    from handoff_lint.textscan import normalize_path
+
+    assert normalize_path(written) == path
