@@ -149,7 +149,7 @@ def after(text: str, end: int) -> list[Quantity]:
     after it, or "- N unit" / ": N unit" / "with N unit"."""
     lead = LEAD.match(text, end)
     position = lead.end() if lead else end
-    subject = text[:end].split()[-1] if text[:end].split() else ""
+    subject = text[max(text.rfind(" ", 0, end), text.rfind("\t", 0, end)) + 1 : end]
     if position < len(text) and text[position] in OPEN:
         close = _group_end(text, position)
         inside = [_quantity(m) for m in QUANTITY.finditer(text, position + 1, close)]
@@ -166,7 +166,7 @@ def after(text: str, end: int) -> list[Quantity]:
         inside = [_quantity(m) for m in QUANTITY.finditer(text, separator.end())]
         return _one_per_unit(inside, text) if first else []
     counted_from = separator.end() if separator else None
-    if counted_from is None and COLON_INSIDE.search(text, 0, position):
+    if counted_from is None and COLON_INSIDE.search(text, max(0, position - 40), position):
         counted_from = position
     if counted_from is not None:
         first = QUANTITY.match(text, counted_from)
