@@ -58,22 +58,25 @@ class Section:
     parent: Section | None = None
     role: str = ""
     done: bool = False  # the heading marks its work done ("✅", "Complete", "5/5")
+    heads_document: bool = False  # the document's own title (its first heading, at level 1)
     _chain: list[Section] | None = field(default=None, repr=False, compare=False)
     _plan: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def in_plan(self) -> bool:
         """This section or an enclosing one holds plans (roles are set when a section is made),
-        unless a heading nearer to it marks its work done ("## Blockers" > "### ✅ #1 fixed");
-        the title of a plan document ("# Next Session: ...") holds whatever is under it."""
+        unless a heading nearer to it marks its work done ("## Blockers" > "### ✅ #1 fixed"),
+        also in a plan document ("# Next Session Brief" > "## Master Plan" > "### ✅
+        COMPLETED": what it lists as done is a claim like any other). A title further down
+        ("# PREVIOUS SESSION: ... COMPLETE ✅", another session's) holds whatever is under it."""
         if self._plan is None:
             self._plan = False
             done = False
             for section in self.chain():
-                done = done or section.done
                 title = section.parent is None and section.level == 1
-                if section.role == "plan" and (title or not done):
-                    self._plan = True  # a plan document's title is not overruled
+                done = done or (section.done and not title)
+                if section.role == "plan" and (not done or (title and not section.heads_document)):
+                    self._plan = True  # a later title ("# PREVIOUS SESSION: ...") holds it all
                     break
         return self._plan
 

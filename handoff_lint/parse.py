@@ -187,7 +187,7 @@ class _Aligner:
         first = level == 1 and not self.doc.sections
         role = roles.title_role(title) if first else roles.role_of(title)
         done = roles.marked_done(title)
-        self.section = Section(title, level, index + 1, max(column, 1), parent, role, done)
+        self.section = Section(title, level, index + 1, max(column, 1), parent, role, done, first)
         self.doc.sections.append(self.section)
         self.add("heading", index, span)
 
