@@ -39,28 +39,22 @@ FILES_LINES = lazyre.compile(
     + r"\s+lines?\s+(?:added|inserted)",
     re.I,
 )
+# git's insertions and deletions in words, each count optionally signed ("+667 insertions")
+INSERTIONS = r"\+?" + N.replace("(", "(?P<ins>", 1) + r"\s+(?:insertions?|additions?)(?:\(\+\))?"
+DELETIONS = r"\s*,\s*[-−]?" + N.replace("(", "(?P<del>", 1) + r"\s+deletions?(?:\(-\))?"
 # "(9 files, 747 insertions, 151 deletions)", "9 files changed, 747 insertions, 151 deletions":
 # git's summary written out without its (+)/(-) marks
 WORDED = lazyre.compile(
     r"(?P<approx>~)?"
     + N.replace("(", "(?P<files>", 1)
     + r"\s+files?(?:\s+changed)?\s*,\s*"
-    + N.replace("(", "(?P<ins>", 1)
-    + r"\s+(?:insertions?|additions?)(?:\(\+\))?(?:\s*,\s*"
-    + N.replace("(", "(?P<del>", 1)
-    + r"\s+deletions?(?:\(-\))?)?",
+    + INSERTIONS
+    + f"(?:{DELETIONS})?",
     re.I,
 )
 # "**Total Code Changes**: +667 insertions, -178 deletions", "TOTAL:  +659 insertions, -178
 # deletions": git's summary without its count of files
-INS_DEL = lazyre.compile(
-    r"(?<![\w,.])(?P<approx>~)?\+?"
-    + N.replace("(", "(?P<ins>", 1)
-    + r"\s+(?:insertions?|additions?)(?:\(\+\))?\s*,\s*[-−]?"
-    + N.replace("(", "(?P<del>", 1)
-    + r"\s+deletions?(?:\(-\))?",
-    re.I,
-)
+INS_DEL = lazyre.compile(r"(?<![\w,.])(?P<approx>~)?" + INSERTIONS + DELETIONS, re.I)
 PLUS_LINES = lazyre.compile(
     r"(?<![\w/+])(?P<approx>~)?\+"
     + N.replace("(", "(?P<ins>", 1)
