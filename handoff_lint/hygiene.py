@@ -145,7 +145,10 @@ def repaired(text: str) -> str:
 
 
 def repairs(doc: Document) -> list[Repair]:
-    out = []
+    out: list[Repair] = []
+    whole = "\n".join(doc.lines)
+    if not SUSPICIOUS.search(whole) and not WIDE.search(whole):
+        return out  # no line has mojibake: one search of the text, not two per line
     for number, text in enumerate(doc.lines, start=1):
         fixed = repaired(text)
         if fixed != text:
@@ -200,7 +203,9 @@ def check(doc: Document) -> list[Finding]:
         )
     homes: list[tuple[int, int, str]] = []
     credentials: list[tuple[int, int, str]] = []
-    for number, text in enumerate(doc.lines, start=1):
+    whole = "\n".join(doc.lines)
+    exposed = HOME.search(whole) or SECRETISH.search(whole) or DEFAULT_CREDENTIAL.search(whole)
+    for number, text in enumerate(doc.lines if exposed else [], start=1):
         home = HOME.search(text)
         if home:
             homes.append(
