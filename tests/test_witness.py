@@ -232,3 +232,31 @@ def test_a_bare_list_of_paths_in_a_code_block_is_a_list_of_files(
     assert got[("file", "src/a/x.py")] == "verified"
     assert got[("file", "src/c/z.py")] == "refuted"
     assert not any("run_" in text for _, text in got)
+
+
+CASES = (
+    "- `parseTooltip()`: div-based, br-based, mixed format, null input\n"
+    "- `buildTree()`: single level, nested paths\n"
+    "- `detectPagination()`: no container, multi-page, single page\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "verdict"),
+    [
+        ("**tests/scanner.test.js (17 test):**", "unverifiable"),  # items stand for several
+        ("**tests/scanner.test.js (2 test):**", "refuted"),  # fewer than the items
+    ],
+)
+def test_a_count_over_items_that_list_cases_after_a_colon(
+    repo: ScratchRepo, cli: Cli, heading: str, verdict: str
+) -> None:
+    """ "- `parseTooltip()`: div-based, br-based, mixed format" names several tests: a count of
+    tests above such items may be more than the items, never fewer."""
+    from tests.conftest import claims_of
+
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
+    doc = f"# Session 1\n\n**Date:** 2025-11-12\n\n## Tests\n\n{heading}\n{CASES}"
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": doc}, when="2025-11-12T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "counts"] == [verdict]

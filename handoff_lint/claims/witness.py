@@ -97,7 +97,9 @@ NAMES = lazyre.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*)?`")
 
 # an item that stands for several of what is counted: "callbacks for all options (1m, 5m, 30m)"
 PLURAL = lazyre.compile(
-    r"\b(?:all|each|every|both|various|multiple|several|per)\b|[(（][^()（）]*[,、/][^()（）]*[)）]",
+    r"\b(?:all|each|every|both|various|multiple|several|per)\b|[(（][^()（）]*[,、/][^()（）]*[)）]"
+    # "- `parseTooltip()`: div-based, br-based, mixed format": a label, then cases after a colon
+    r"|[:：]\s*[^,，、:：]{1,60}[,，、][^,，、]{1,60}[,，、]",
     re.I,
 )
 
