@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handoff_lint.repo import RECORD, RepoFacts, parse_records
+from handoff_lint.repo import RepoFacts
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -33,7 +33,7 @@ def _merged(facts: RepoFacts, tip: str) -> bool:
 
 def to_branch(facts: RepoFacts, evidence: Evidence) -> None:
     """Move an implicit window onto the branch whose commits the document cites (see above)."""
-    from handoff_lint.evidence import EXPLICIT, WINDOW_LIMIT
+    from handoff_lint.evidence import EXPLICIT, WINDOW_LIMIT, window_log
 
     window = evidence.window
     if window.head is None or window.staged or window.how in EXPLICIT:
@@ -42,8 +42,7 @@ def to_branch(facts: RepoFacts, evidence: Evidence) -> None:
     cited = sorted(found - evidence.unreachable)
     if len(cited) < 2:
         return
-    question = ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
-    logged = parse_records(facts.git.run(*question, check=False))
+    logged = window_log(facts, window)
     if {c.sha for c in logged} & set(cited):
         return  # the window holds some of them: a report of its own session
     subjects = {c.subject.strip() for c in [*logged, *evidence.recent_commits]}

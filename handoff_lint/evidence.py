@@ -297,8 +297,7 @@ def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) ->
     if not cited or (window.base is None and len(cited) < 2):
         return
     if window.base is not None:
-        logged = facts.git.run(*_log_question(window), check=False)
-        inside = {c.sha for c in parse_records(logged)}
+        inside = {c.sha for c in window_log(facts, window)}
         if inside.issuperset(cited):
             return  # every cited commit is in the window already: nothing to widen (no merge-base)
     outside = set(facts.git.lines("merge-base", "--independent", window.head, *cited, check=False))
@@ -349,7 +348,7 @@ def _window_evidence(facts: RepoFacts, evidence: Evidence) -> None:
     tree = trees.at_end(facts, window)  # documents that share a window share it (read-only)
     evidence.files_at_end, evidence.submodules, evidence.tree_names, evidence.blobs_at_end = tree
     if window.head:
-        evidence.window_commits = parse_records(git.run(*_log_question(window), check=False))
+        evidence.window_commits = window_log(facts, window)
 
 
 def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]:
@@ -386,6 +385,17 @@ def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
 
 def _log_question(window: Window) -> tuple[str, ...]:
     return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
+
+
+def window_log(facts: RepoFacts, window: Window) -> list[CommitInfo]:
+    """The window's commits, newest first. The steps that fit the window and the evidence all
+    read them: the log is parsed once while the window stays the same (up to 5,000 records)."""
+    key = ("window log",)
+    span, found = facts.memo.get(key, (None, None))
+    if span != window.span or found is None:
+        found = parse_records(facts.git.run(*_log_question(window), check=False))
+        facts.memo[key] = (window.span, found)
+    return list(found)
 
 
 def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:

@@ -144,9 +144,14 @@ def repaired(text: str) -> str:
     return _fallback(ftfy.fix_encoding(text))
 
 
+def _whole(doc: Document) -> str:
+    """The document's text, joined once for the checks that search all of it first."""
+    return doc.once("text", lambda: "\n".join(doc.lines))
+
+
 def repairs(doc: Document) -> list[Repair]:
     out: list[Repair] = []
-    whole = "\n".join(doc.lines)
+    whole = _whole(doc)
     if not SUSPICIOUS.search(whole) and not WIDE.search(whole):
         return out  # no line has mojibake: one search of the text, not two per line
     for number, text in enumerate(doc.lines, start=1):
@@ -203,7 +208,7 @@ def check(doc: Document) -> list[Finding]:
         )
     homes: list[tuple[int, int, str]] = []
     credentials: list[tuple[int, int, str]] = []
-    whole = "\n".join(doc.lines)
+    whole = _whole(doc)
     exposed = HOME.search(whole) or SECRETISH.search(whole) or DEFAULT_CREDENTIAL.search(whole)
     for number, text in enumerate(doc.lines if exposed else [], start=1):
         home = HOME.search(text)

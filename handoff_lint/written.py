@@ -16,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from handoff_lint.model import Claim
-from handoff_lint.repo import RECORD, RepoFacts, parse_records
+from handoff_lint.repo import RepoFacts
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -36,14 +36,13 @@ def _sha(claim: Claim, evidence: Evidence) -> str:
 
 def end_when_written(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """End an implicit window at the report's own day when it was committed later (see above)."""
-    from handoff_lint.evidence import EXPLICIT, WINDOW_LIMIT
+    from handoff_lint.evidence import EXPLICIT, window_log
 
     window = evidence.window
     written = _written_on(claims)
     if window.head is None or window.staged or window.how in EXPLICIT or written is None:
         return
-    question = ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
-    logged = parse_records(facts.git.run(*question, check=False))
+    logged = window_log(facts, window)
     newest = logged[0].day if logged else None
     if newest is None or newest <= written + dt.timedelta(days=1):
         return  # committed the day it was written, or the next
