@@ -12,23 +12,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from handoff_lint import history
 from handoff_lint.repo import RepoFacts
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 
-DEFAULT_BRANCHES = frozenset({"main", "master", "trunk", "develop"})
-
-
 def _merged(facts: RepoFacts, tip: str) -> bool:
     """Whether a default branch (main, master, ...; local or remote) holds ``tip``: then the
     document reports work that was merged, not another branch's."""
-    refs = facts.git.lines(
-        "for-each-ref", "--format=%(refname)", "--contains", tip, "refs/heads", "refs/remotes",
-        check=False,
-    )  # fmt: skip
-    return any(ref.rsplit("/", 1)[-1] in DEFAULT_BRANCHES for ref in refs)
+    refs = facts.git.lines(*history.contains_question(tip), check=False)
+    return any(ref.rsplit("/", 1)[-1] in history.DEFAULT_BRANCHES for ref in refs)
 
 
 def to_branch(facts: RepoFacts, evidence: Evidence) -> None:

@@ -32,7 +32,7 @@ def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[
         asked += _diff_questions(window, doc_path)
         asked += [commits_question(window)] if window.head else []
     if window.head and any(c.kind == "branch" for c in claims):
-        asked.append(_branch_question(window.head))
+        asked.append(contains_question(window.head))
     if window.head and any(c.kind == "file_count" for c in claims):
         asked.append(_changes_question(window))
     return asked
@@ -141,7 +141,7 @@ def later_starts(facts: RepoFacts, evidence: Evidence) -> None:
         evidence.diffstats[name] = (info.files, info.insertions, info.deletions)
 
 
-def _branch_question(head: str) -> tuple[str, ...]:
+def contains_question(head: str) -> tuple[str, ...]:
     return ("for-each-ref", "--format=%(refname)", "--contains", head, "refs/heads", "refs/remotes")
 
 
@@ -172,7 +172,7 @@ def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
         return
     if any(c.kind == "branch" and c.text not in facts.branches for c in claims):
         evidence.merged_as = merged_as(facts, head)
-    refs = facts.git.lines(*_branch_question(head), check=False)
+    refs = facts.git.lines(*contains_question(head), check=False)
     containing: set[str] = set()
     for ref in refs:
         short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")

@@ -243,8 +243,10 @@ def _under_label(line: Line, doc: Document) -> list[Claim]:
     if line.number != line.block.line or line.block.list_depth >= 0:
         return []
     found = LEADING_COUNT.match(line.text)
+    if found is None:
+        return []  # most lines: no count to start them, no labels to look through
     above = [(at, path) for at, path in file_labels(doc) if 0 < line.number - at <= 2]
-    if found is None or not above or textscan.path_tokens(line.text):
+    if not above or textscan.path_tokens(line.text):
         return []
     between = doc.lines[above[-1][0] : line.number - 1]
     path = above[-1][1]
