@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import frontmatter, lazyre
-from handoff_lint.claims import register, witness
+from handoff_lint.claims import filetypes, register, witness
 from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.stats import FILES_LINES
 from handoff_lint.claims.walk import Line, done_lines, section_commit
@@ -31,9 +31,14 @@ ACTIONS = {
     r"modificati|modifiés?",
     "deleted": r"deleted|removed|删除|削除|gelöscht|eliminados?|removidos?|supprimés?",
     "renamed": r"renamed|moved|移动|重命名|移動|verschoben|movidos?|renommés?",
-    "changed": r"changed|touched|total|涉及|共",
+    "changed": r"changed|touched|affected|afectados|afetados|betroffen|concernés|total|涉及|共",
 }
-NOUN = r"(?P<noun>(?:code\s+|source\s+|test\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|arquivos|fichiers)"
+NOUN = (
+    r"(?P<noun>(?:(?:code|source|"
+    + filetypes.KIND
+    + r")\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|"
+    r"arquivos|fichiers)"
+)
 # a count, not a duration or a share ("| 创建文档 | 25 分钟 |" is 25 minutes of writing documents)
 NUMBER = (
     r"(?P<approx>~|≈|约|約)?\s*(?P<n>\d{1,5})(?P<more>\+)?"
@@ -88,7 +93,9 @@ COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|�
 COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修改规模")
 # "3 files changed, 14 insertions(+)": git's own summary, a diff-stat claim (stats, commit)
 DIFF_STAT = lazyre.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
-CHANGED = lazyre.compile(r"\b(?:changed|touched|total)\b|涉及|共", re.I)
+CHANGED = lazyre.compile(
+    r"\b(?:changed|touched|affected|afectados|afetados|betroffen|concernés|total)\b|涉及|共", re.I
+)
 WORDS = lazyre.words(
     "file",
     "doc",
@@ -115,7 +122,7 @@ def _action(match: re.Match[str]) -> str:
 
 
 # a noun of one kind of file: "test files", "code files", "source files"
-KIND = lazyre.compile(r"\b(?:test|code|source)\s+files?\b", re.I)
+KIND = lazyre.compile(r"\b(?:code|source|" + filetypes.KIND + r")\s+files?\b", re.I)
 
 
 def _action_word(said: str) -> str:
@@ -134,16 +141,25 @@ ALSO = lazyre.compile(
 MADE = {"created", "modified"}
 
 
+# "Kotlin files", "workflow files": a kind of file before the noun
+TYPED = lazyre.compile(r"(" + filetypes.KIND + r")\s+files?$", re.I)
+
+
 def _value(match: re.Match[str], measure: str) -> dict[str, Any]:
     noun = (match.groupdict().get("noun") or match.groupdict().get("noun2") or "").lower()
+    named = TYPED.match(noun)
     kind = (
-        "docs"
+        filetypes.kind(named.group(1))
+        if named
+        else "docs"
         if re.search(r"doc|文档|ドキュメント", noun)
         else "code"
         if "code" in noun or "source" in noun
         else ""
     )
     value: dict[str, Any] = {"count": int(match.group("n")), "measure": measure, "of": kind}
+    if named and kind == "docs":
+        value["part"] = True  # "documentation files" may be the guides, not every Markdown file
     if match.group("more"):
         value["at_least"] = True
     if match.group("approx"):
@@ -269,9 +285,13 @@ DOCS = lazyre.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
 REPORT_WORD = lazyre.compile(r"[^\W\d_]{3,}")
 
 
-def _counts(changes: dict[str, set[str]], doc_path: str, of: str) -> dict[str, int]:
+def _counts(
+    changes: dict[str, set[str]], doc_path: str, of: str, keep: filetypes.Reading | None = None
+) -> dict[str, int]:
     paths = {p: a for p, a in changes.items() if p != doc_path}
-    if of == "docs":
+    if keep is not None:
+        paths = {p: a for p, a in paths.items() if keep(p)}
+    elif of == "docs":
         paths = {p: a for p, a in paths.items() if DOCS.search(p)}
     elif of == "code":
         paths = {p: a for p, a in paths.items() if not DOCS.search(p)}
@@ -306,6 +326,24 @@ def _without_bookkeeping(changes: dict[str, set[str]], doc_path: str) -> dict[st
     }
 
 
+def _without(test: filetypes.Reading) -> filetypes.Reading:
+    """Code files that are not tests by the reading ``test``."""
+    return lambda p: not DOCS.search(p) and not test(p)
+
+
+def _views(of: str) -> list[tuple[str, filetypes.Reading | None]]:
+    """The ways to pick the files a count of kind ``of`` counts: a count of files of no named
+    kind often leaves the documents out (code files only); a named kind may be read several
+    ways (a test file by its name, or by "test" anywhere in its path)."""
+    if not of:
+        return [("", None), ("code", None)]
+    if of == "code":  # "3 modified source files": the code, with or without its tests
+        return [(of, None), *((of, _without(keep)) for keep in filetypes.readings("test"))]
+    if of == "docs":
+        return [(of, None)]
+    return [(of, keep) for keep in filetypes.readings(of)] or [("", None)]
+
+
 def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
     one_commit = [] if claim.value.get("whole") else evidence.commit_changes
@@ -313,9 +351,8 @@ def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
     readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in readings]
     out: list[int] = []
     for changes in readings:
-        # a count of files of no named kind often leaves the documents out (code files only)
-        for kind in (of,) if of else ("", "code"):
-            counts = _counts(changes, evidence.doc_path, kind)
+        for kind, keep in _views(of):
+            counts = _counts(changes, evidence.doc_path, kind, keep)
             out.append(counts[measure])
             if measure == "modified":  # "files modified" often counts the created ones too
                 out.append(counts["created or modified"])
@@ -353,9 +390,11 @@ def _least(claim: Claim, evidence: Evidence) -> int:
     if _bundles_reports(last, evidence.doc_path):
         return 0
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
+    views = _views(of) if filetypes.readings(of) and of != "docs" else [(of, None)]
     counts = [
-        _counts(c, evidence.doc_path, of)
+        _counts(c, evidence.doc_path, kind, keep)
         for c in (last, _without_bookkeeping(last, evidence.doc_path))
+        for kind, keep in views
     ]
     return min(c[measure] for c in counts)
 
@@ -406,7 +445,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             continue
         found = _accepted(claim, evidence)
         net = found[0] if found else 0
-        noun = {"docs": "documents", "code": "code files"}.get(str(claim.value.get("of")), "files")
+        of = str(claim.value.get("of", ""))
+        noun = {"docs": "documents", "code": "code files", "": "files"}.get(of, f"{of} files")
         if any(agrees(count, actual, claim.value) for actual in found):
             claim.settle("verified", f"{count} {noun} {measure} agrees with git")
         elif claim.value.get("listed") == count:
@@ -414,6 +454,11 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         elif count in listed:
             claim.settle(
                 "verified", f"restates line {listed[count]}, which counts the files listed there"
+            )
+        elif claim.value.get("part") and count < max(found, default=0):
+            claim.settle(
+                "unverifiable",
+                f"git gives {net} {noun} {measure}; {count} may count a part of them",
             )
         elif count < (confirmed := _confirmed(claim, evidence)):
             claim.settle(

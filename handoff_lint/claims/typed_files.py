@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
 from handoff_lint.claims import register
+from handoff_lint.claims.filetypes import EXTENSIONS
 from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.walk import Line, containing, told_before
 from handoff_lint.model import Claim, Document
@@ -23,27 +24,6 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-EXTENSIONS = {
-    "dart": (".dart",),
-    "kotlin": (".kt", ".kts"),
-    "java": (".java",),
-    "python": (".py",),
-    "typescript": (".ts", ".tsx"),
-    "javascript": (".js", ".jsx", ".mjs", ".cjs"),
-    "go": (".go",),
-    "rust": (".rs",),
-    "swift": (".swift",),
-    "c#": (".cs",),
-    "ruby": (".rb",),
-    "php": (".php",),
-    "markdown": (".md",),
-    "yaml": (".yml", ".yaml"),
-    "shell": (".sh",),
-    "sql": (".sql",),
-    "vue": (".vue",),
-    "gdscript": (".gd",),
-    "test": (),
-}
 LANGUAGE = "|".join(re.escape(name) for name in EXTENSIONS)
 N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})"
 FOLDER = r"(?:\s+(?:in|under|inside)\s+`?(?P<folder>\.?[\w@-][\w.@-]*(?:/[\w.@-]+)*/?)`?)?"
