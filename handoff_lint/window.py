@@ -377,7 +377,29 @@ def compute(
         how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
         previous = ""
     elif any(p not in handoffs for _, p in paths) and not exact:
+        scope = _closing_scope(facts, base, previous)
+        if scope:  # "docs(04-03): complete ..." adding 04-03-SUMMARY.md: that plan's own work
+            note = f"the commit that added {previous} is plan {scope}'s own (its subject's scope)"
+            return Window(base, head, staged, how, previous, (note,))
         # the previous handoff came with other work: that commit belongs to this session too
         base = sha_of(facts.git, f"{base}^")
         how = "from the commit that added the previous handoff document along with other work"
     return Window(base, head, staged, how, previous)
+
+
+# "feat(04-03): ...", "docs(38.5-05)!: ...": a conventional commit's scope
+SCOPE = lazyre.compile(r"^[a-z]+\((?P<scope>[^()\s]{1,40})\)!?:", re.I)
+
+
+def _closing_scope(facts: RepoFacts, sha: str, previous: str) -> str:
+    """The plan id that the commit adding the previous document names as its scope, when the
+    document's file name carries that id ("docs(04-03): complete plan" adding
+    04-03-SUMMARY.md): the commit closes that document's own work, whatever else it holds, so it
+    is not this session's. An id has a digit ("(api)" is a part of the code, not a plan)."""
+    subject = _first_line(facts, "log", "-1", "--format=%s", sha) or ""
+    found = SCOPE.match(subject)
+    scope = found.group("scope") if found else ""
+    name = previous.rsplit("/", 1)[-1].lower()
+    if not any(ch.isdigit() for ch in scope) or scope.lower() not in name:
+        return ""
+    return scope
