@@ -30,6 +30,8 @@ UNITS = {
     ),
     "count": r"个|個|件|개",  # a bare counter: its noun is the subject's (tests of a test file)
     "words": r"words?|Wörter|palabras|palavras|mots|parole",
+    # "(2 new tests, 33 insertions)" after a path: lines added to it (not git's "insertions(+)")
+    "insertions": r"insertions?(?!\s*\()|deletions?(?!\s*\()",
 }
 QUANTITY = lazyre.compile(
     NUMBER + r"\s*(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items()) + r")(?!\w)",
@@ -85,6 +87,8 @@ def _quantity(match: re.Match[str]) -> Quantity:
     unit = next(k for k in UNITS if match.group(k))
     minus = match.group("minus")
     change = _change(match) if unit == "lines" else ""
+    if unit == "insertions":
+        change = "removed" if match.group(unit).lower().startswith("deletion") else "added"
     if (
         unit == "lines"
         and not change
@@ -137,6 +141,10 @@ def _one_per_unit(found: list[Quantity], text: str) -> list[Quantity]:
             same = [
                 dataclasses.replace(same[0], minus=same[1].count, end=same[1].end)
             ]  # "+120 行, -30 行"
+        if len(same) == 2 and unit == "insertions" and same[0].change != same[1].change:
+            added, removed = sorted(same, key=lambda q: q.change != "added")
+            last = max(added.end, removed.end)
+            same = [dataclasses.replace(added, minus=removed.count, end=last)]
         if len(same) > 1:
             same = [q for q in same if NOW.search(text[: q.start].rstrip("+~ "))]
         if len(same) == 1:

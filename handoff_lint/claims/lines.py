@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config, lazyre, quantity, roles, textscan
+from handoff_lint import config, frontmatter, lazyre, quantity, roles, textscan
 from handoff_lint.claims import named, register
 from handoff_lint.claims.file_words import LABEL, label_action
 from handoff_lint.claims.line_tables import line_claim, table_claims, value_of
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 DIFFSTAT = lazyre.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
 # the words a line must hold to carry a line count (cheap to test before any pattern)
+CHANGE_WORDS = lazyre.words("insertion", "deletion")
 LINE_WORDS = lazyre.words(
     "line",
     "loc",
@@ -55,7 +56,9 @@ RESIZED = lazyre.compile(
 def _prose_claims(line: Line) -> list[Claim]:
     found = [
         line_claim(line, path, q)
-        for _, path, q in quantity.annotated(line.text, line.starts_item or line.first, ("lines",))
+        for _, path, q in quantity.annotated(
+            line.text, line.starts_item or line.first, ("lines", "insertions")
+        )
     ]
     if found and RESIZED.search(line.text):
         for claim in found:
@@ -210,7 +213,7 @@ def extract(doc: Document) -> list[Claim]:
             found = table_claims(line)
         elif line.shape == "diffstat":
             found = _diffstat_claims(line)
-        elif LINE_WORDS.search(line.folded):
+        elif LINE_WORDS.search(line.folded) or CHANGE_WORDS.search(line.folded):
             found = _prose_claims(line) or _under_file(line, item_files) or named.prose_claims(line)
         if found and told_before(doc, line):
             for claim in found:
@@ -223,7 +226,23 @@ def extract(doc: Document) -> list[Claim]:
         taken = {c.line for c in out}
         extra = _labelled_sizes(doc, {line.number for line in done})
         out.extend(c for c in extra if c.line not in taken)
-    return out + _present_sizes(doc)
+    return out + _present_sizes(doc) + _key_files_sizes(doc)
+
+
+def _key_files_sizes(doc: Document) -> list[Claim]:
+    """The counts a front matter's key-files entry gives after its path: "- a.md (306 lines)",
+    "- test/a_test.rb (2 new tests, 33 insertions)", "- b.rb (+200 lines: ...)"."""
+    out: list[Claim] = []
+    for parent, _table in frontmatter.key_files(doc):
+        for key in ("created", "modified"):
+            for number in frontmatter.nested_item_lines(doc, parent, key):
+                text = doc.lines[number - 1]
+                for _, path, q in quantity.annotated(text, True, ("lines", "insertions")):
+                    value = value_of(q, path)
+                    if key == "created":
+                        value["made"] = True
+                    out.append(Claim("lines", text[q.start : q.end], number, q.start + 1, value))
+    return out
 
 
 def tolerance(claimed: int) -> int:
