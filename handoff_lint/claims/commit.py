@@ -92,9 +92,14 @@ def _subject_after(text: str, at_item_start: bool) -> str:
         return "" if STEP_LABEL.match(subject) else subject
     if at_item_start:
         rest = REST.match(text)
-        if rest and not textscan.HEX.match(rest.group("subject")):
-            return rest.group("subject").strip().strip("*`").strip()
+        found = rest.group("subject").strip().strip("*`").strip() if rest else ""
+        if found and not textscan.HEX.match(found) and not REF_NAME.match(found):
+            return found
     return ""
+
+
+# what `git ls-remote` and `git show-ref` print after an id: a ref, not a subject
+REF_NAME = lazyre.compile(r"^(?:refs/[\w./-]+|HEAD|(?:origin|upstream)/[\w./-]+)$")
 
 
 def _latest_end(text: str) -> int:

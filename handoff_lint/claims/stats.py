@@ -236,7 +236,13 @@ def _total_row(line: Line) -> Claim | None:
     if first is None or (value["insertions"] is None and value["deletions"] is None):
         return None
     written = line.text[first:].split("|")[0].strip(" *")
+    if header and not WHOLE_ROWS.search(header[0]) and not any(map(FILES_COLUMN.search, header)):
+        value["part"] = True  # the total of components or features: maybe a part of the work
     return Claim("stats", written, line.number, first + 1, value)
+
+
+# a table whose rows are commits or files (or that counts files): its Total row is the whole diff
+WHOLE_ROWS = lazyre.compile(r"commit|sha|hash|file|path|文件|ファイル|파일|datei|archivo|fichier")
 
 
 def _rows(line: Line) -> list[int]:

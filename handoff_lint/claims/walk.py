@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handoff_lint import codeshape, lazyre, roles, textscan
+from handoff_lint.claims.branch_inventory import about_branches
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def prose_lines(doc: Document) -> list[Line]:
                 block.line + offset,
                 text,
                 offset == 0,
-                roles.in_plan(block.section),
+                roles.in_plan(block.section) or about_branches(doc, block),
                 text.casefold(),
             )
             for block in doc.blocks
@@ -58,6 +59,19 @@ def prose_lines(doc: Document) -> list[Line]:
             for offset, text in enumerate(block.lines)
         ],
     )
+
+
+# a bold label alone on its line: "**Files to create:**", "**Expected output**:"
+BOLD_LABEL = lazyre.compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60}?)[:：]?\*\*[:：]?\s*$")
+
+
+def _under_plan_label(doc: Document, block: Block) -> bool:
+    """The label right over a code block names future work ("**Files to modify:**",
+    "**Expected output:**"), as a plan heading would."""
+    start = block.line - 1  # the index of the fence line
+    above = [t for t in doc.lines[max(0, start - 2) : max(0, start)] if t.strip()]
+    label = BOLD_LABEL.match(above[-1]) if above else None
+    return label is not None and roles.role_of(label.group("label")) == "plan"
 
 
 def output_lines(doc: Document) -> list[Line]:
@@ -69,7 +83,11 @@ def output_lines(doc: Document) -> list[Line]:
         for block in doc.blocks:
             if block.kind != "code":
                 continue
-            planned = roles.in_plan(block.section)
+            planned = (
+                roles.in_plan(block.section)
+                or about_branches(doc, block)
+                or _under_plan_label(doc, block)
+            )
             shaped = codeshape.output_lines(block.info, block.lines)
             folders = codeshape.tree_folders(block.lines) if shaped else {}
             for offset, shape in shaped:
