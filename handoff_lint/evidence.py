@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import contents, elsewhere, history, trees, unknown_paths, written
+from handoff_lint import agent_start, contents, elsewhere, history, trees, unknown_paths, written
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
@@ -39,6 +39,7 @@ WINDOW_LIMIT = 5000
 MAX_AMBIGUOUS = 50  # short ids looked up again as commits, per document
 EXACT_WINDOWS = (
     "since the previous handoff document",
+    agent_start.HOW,
     "--since",
     "front matter base",
 )
@@ -504,6 +505,7 @@ def gather(
     _widen_to_cited(facts, evidence, anchors or [])
     written.end_when_written(facts, evidence, claims)
     elsewhere.to_branch(facts, evidence)
+    agent_start.start_at_plan(facts, evidence)
     if facts.shallow and window.head is not None:
         _start_at_boundary(facts, evidence)
     if window.head is not None or window.staged:

@@ -640,6 +640,20 @@ def test_a_heading_naming_a_file_and_its_updates(repo: ScratchRepo, cli: Cli) ->
     assert _line_verdicts(run, "file") == [(9, "verified"), (11, "verified")]
 
 
+def test_a_bare_name_starting_a_phrase_is_a_word(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- README update guidelines": a bare extension-less name that starts a phrase of
+    lower-case words is a word of it; "- README updated with ..." tells of the file."""
+    repo.commit("base", {"README": "r\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"README": "r\ns\n"})
+    doc = (
+        HEAD
+        + "### Documentation Updated\n\n- README update guidelines\n- README updated with usage\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(10, "verified")]
+
+
 def test_a_label_that_lists_only_files(repo: ScratchRepo, cli: Cli) -> None:
     """ "- Engine: Engine.kt, Recognizer.kt" in done work: a label, then nothing but files; each
     is there. A list with a word that is not a file ("Node.js, React") names no file."""

@@ -298,7 +298,7 @@ def extract(doc: Document) -> list[Claim]:
 
 def _extract(doc: Document) -> list[Claim]:
     found = [claim for line in done_lines(doc) for claim in _claims_on_line(line)]
-    values = _constant_values(doc) if found else set()
+    values = (_constant_values(doc) | _uuid_heads(doc)) if found else set()
     found = [claim for claim in found if claim.text not in values]
     found += _digit_ids_again(doc, found)
     _attach_stats(doc, found)
@@ -321,6 +321,16 @@ def _digit_ids_again(doc: Document, found: list[Claim]) -> list[Claim]:
                 if (line.number, at + 2) not in claimed:
                     out.append(Claim("commit", token, line.number, at + 2, {"hash": token}))
                 at = line.text.find(f"`{token}`", at + 1)
+    return out
+
+
+def _uuid_heads(doc: Document) -> set[str]:
+    """The first groups of the UUIDs the document writes anywhere: "(`d6803a12`)" short for
+    the row id "d6803a12-b554-..." given in a table is that id, not a commit."""
+    out: set[str] = set()
+    for line in doc.lines:
+        if "-" in line:
+            out |= {m.group(0)[:8].lower() for m in textscan.UUID.finditer(line)}
     return out
 
 

@@ -10,11 +10,11 @@ estimate, is unverifiable: the session may have started later.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import frontmatter, lazyre
+from handoff_lint.claims import file_count_readings as readings
 from handoff_lint.claims import filetypes, register, witness
 from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.stats import FILES_LINES
@@ -183,6 +183,8 @@ def _claims_on(line: Line) -> list[Claim]:
                 if other != measure:
                     both = {measure, other}
                     measure = "created or modified" if both == MADE else "changed"
+            if pattern is SHAPES[1] and ACROSS.search(line.text, 0, match.start()):
+                continue  # "81 tests across 8 files": the files the tests are in
             alone = pattern is SHAPES[1] and measure == "changed" and not match.group("approx")
             if alone and not CHANGED.search(line.text):
                 continue  # "5 files" alone counts files of some kind, not the session's changes
@@ -192,13 +194,25 @@ def _claims_on(line: Line) -> list[Claim]:
                 and KIND.search(match.group(0))
             ):
                 continue  # "8 test files total": an inventory of a kind, the typed kind's
+            value = _value(match, measure)
+            typed = TYPED_AFTER.match(line.text, match.end("n"))
+            if typed and measure == "changed" and _said(match).lower() in ("", "total"):
+                continue  # "Total Files: 29 Java files": the tree's, the typed_files kind's
+            if typed:
+                value["of"] = filetypes.kind(typed.group(1))  # "Files Modified: 5 Kotlin files"
             taken.add(start)
-            out.append(
-                Claim(
-                    "file_count", match.group("n"), line.number, start + 1, _value(match, measure)
-                )
-            )
+            out.append(Claim("file_count", match.group("n"), line.number, start + 1, value))
     return out
+
+
+# a count of the files other things are spread over, not of the session's files
+ACROSS = lazyre.compile(
+    r"\b(?:across|spread\s+(?:across|over)|distributed\s+(?:across|over)|über)\s*[*_`]*$", re.I
+)
+
+
+# the kind of the files counted, written after the count: "29 Java files", "3 test files"
+TYPED_AFTER = lazyre.compile(r"\s*(?:个|個)?\s+(" + filetypes.KIND + r")\s+files?\b", re.I)
 
 
 # a count of the whole session or project, even under a commit's heading
@@ -277,128 +291,6 @@ def extract(doc: Document) -> list[Claim]:
     return out
 
 
-# --- verification -------------------------------------------------------------------------
-
-DOCS = lazyre.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
-# the first word of a report's name: "SESSION" of SESSION_9_HANDOFF.md, "SESION" of
-# SESION-2025-10-31-FASE1.md
-REPORT_WORD = lazyre.compile(r"[^\W\d_]{3,}")
-
-
-def _counts(
-    changes: dict[str, set[str]], doc_path: str, of: str, keep: filetypes.Reading | None = None
-) -> dict[str, int]:
-    paths = {p: a for p, a in changes.items() if p != doc_path}
-    if keep is not None:
-        paths = {p: a for p, a in paths.items() if keep(p)}
-    elif of == "docs":
-        paths = {p: a for p, a in paths.items() if DOCS.search(p)}
-    elif of == "code":
-        paths = {p: a for p, a in paths.items() if not DOCS.search(p)}
-    added = sum(1 for a in paths.values() if "A" in a or "C" in a)
-    modified = sum(1 for a in paths.values() if "M" in a)
-    return {
-        "created": added,
-        "modified": modified,
-        "deleted": sum(1 for a in paths.values() if "D" in a and "R" not in a),
-        "renamed": sum(1 for a in paths.values() if "R" in a),
-        "changed": len(paths),
-        "created or modified": added + modified,
-    }
-
-
-BOOKKEEPING = lazyre.compile(
-    r"(?:^|/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|uv\.lock|"
-    r"Gemfile\.lock|composer\.lock|go\.sum|[^/]*progress[^/]*\.(?:txt|md)|feature_list\.json)$",
-    re.I,
-)
-
-
-def _without_bookkeeping(changes: dict[str, set[str]], doc_path: str) -> dict[str, set[str]]:
-    """The changes people count as files of their work: lock files and progress notes aside,
-    and the harness's own notes: the hidden folder the document is kept in (``.planning/``
-    with its STATE.md and ROADMAP.md)."""
-    top = doc_path.split("/", 1)[0] + "/" if doc_path.startswith(".") and "/" in doc_path else ""
-    return {
-        p: a
-        for p, a in changes.items()
-        if not BOOKKEEPING.search(p) and not (top and p.startswith(top))
-    }
-
-
-def _without(test: filetypes.Reading) -> filetypes.Reading:
-    """Code files that are not tests by the reading ``test``."""
-    return lambda p: not DOCS.search(p) and not test(p)
-
-
-def _views(of: str) -> list[tuple[str, filetypes.Reading | None]]:
-    """The ways to pick the files a count of kind ``of`` counts: a count of files of no named
-    kind often leaves the documents out (code files only); a named kind may be read several
-    ways (a test file by its name, or by "test" anywhere in its path)."""
-    if not of:
-        return [("", None), ("code", None)]
-    if of == "code":  # "3 modified source files": the code, with or without its tests
-        return [(of, None), *((of, _without(keep)) for keep in filetypes.readings("test"))]
-    if of == "docs":
-        return [(of, None)]
-    return [(of, keep) for keep in filetypes.readings(of)] or [("", None)]
-
-
-def _accepted(claim: Claim, evidence: Evidence) -> list[int]:
-    measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
-    one_commit = [] if claim.value.get("whole") else evidence.commit_changes
-    readings = [evidence.changes, *one_commit]
-    readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in readings]
-    out: list[int] = []
-    for changes in readings:
-        for kind, keep in _views(of):
-            counts = _counts(changes, evidence.doc_path, kind, keep)
-            out.append(counts[measure])
-            if measure == "modified":  # "files modified" often counts the created ones too
-                out.append(counts["created or modified"])
-                out.append(counts["changed"])
-    return out
-
-
-def _bundles_reports(changes: dict[str, set[str]], doc_path: str) -> bool:
-    """The commit adds other reports beside the document (a squash or an upload of several
-    sessions' documents at once): it is not one session's work."""
-    from handoff_lint import config
-    from handoff_lint.window import family, kept
-
-    added = [p for p, a in changes.items() if p != doc_path and "A" in a and DOCS.search(p)]
-    if kept(added, config.ACTIVE.include, family(doc_path), config.ACTIVE.exclude):
-        return True  # a document of the discovery globs or of the same family
-    folder, name = posixpath.split(doc_path)
-    kind = REPORT_WORD.match(name)
-    word = kind.group(0).lower() if kind else ""
-    return bool(word) and any(  # a sibling: same folder, same first word
-        posixpath.dirname(p) == folder
-        and (other := REPORT_WORD.match(posixpath.basename(p))) is not None
-        and other.group(0).lower() == word
-        for p in added
-    )
-
-
-def _least(claim: Claim, evidence: Evidence) -> int:
-    """The fewest files any start of the session could give: those of its last commit alone
-    (every reading of it), which the session made whatever its start; none when that commit
-    brings other reports too."""
-    if not evidence.commit_changes:
-        return 0
-    last = evidence.commit_changes[0]
-    if _bundles_reports(last, evidence.doc_path):
-        return 0
-    measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
-    views = _views(of) if filetypes.readings(of) and of != "docs" else [(of, None)]
-    counts = [
-        _counts(c, evidence.doc_path, kind, keep)
-        for c in (last, _without_bookkeeping(last, evidence.doc_path))
-        for kind, keep in views
-    ]
-    return min(c[measure] for c in counts)
-
-
 def _beyond_commit(claim: Claim, evidence: Evidence) -> bool:
     """A count under a commit's heading that is more than the files the commit changes is
     refuted (it may count fewer: its new files, its code files)."""
@@ -416,19 +308,6 @@ def _beyond_commit(claim: Claim, evidence: Evidence) -> bool:
     return True
 
 
-def _confirmed(claim: Claim, evidence: Evidence) -> int:
-    """How many of the files the front matter lists for the claim's action the window changed:
-    the fewest files of that action the session's own record and git both vouch for."""
-    listed = claim.value.get("front_files")
-    if not isinstance(listed, list) or claim.value.get("approx"):
-        return 0
-    return sum(
-        1
-        for written in listed
-        if (path := evidence.resolve(str(written))) is not None and evidence.actions(path)
-    )
-
-
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     # counts the document's own file lists witness: a summary that repeats one restates it
     listed = {
@@ -443,7 +322,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         count, measure = int(claim.value["count"]), str(claim.value["measure"])
         if _beyond_commit(claim, evidence):
             continue
-        found = _accepted(claim, evidence)
+        found = readings.accepted(claim, evidence)
         net = found[0] if found else 0
         of = str(claim.value.get("of", ""))
         noun = {"docs": "documents", "code": "code files", "": "files"}.get(of, f"{of} files")
@@ -460,7 +339,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "unverifiable",
                 f"git gives {net} {noun} {measure}; {count} may count a part of them",
             )
-        elif count < (confirmed := _confirmed(claim, evidence)):
+        elif count < (confirmed := readings.confirmed(claim, evidence)):
             claim.settle(
                 "refuted",
                 f"{count} {noun} {measure} claimed; the document's own key-files lists "
@@ -468,7 +347,9 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "HL402",
                 f"write {confirmed}",
             )
-        elif count < net and not evidence.window_exact() and count >= _least(claim, evidence):
+        elif (
+            count < net and not evidence.window_exact() and count >= readings.least(claim, evidence)
+        ):
             claim.settle(
                 "unverifiable",
                 f"the session window {measure} {net} {noun}, but where it starts is an estimate",

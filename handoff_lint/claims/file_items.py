@@ -21,6 +21,7 @@ from handoff_lint.claims.file_words import (
     IMPERATIVES,
     LABEL,
     MARKER,
+    PHRASE,
     TOPIC,
     TRAILING,
     VERB_START,
@@ -124,7 +125,9 @@ def item_claims(line: Line, labels: Labels) -> list[Claim]:
     if not found:
         return _heading_subject(line) if is_heading else _label_list(line, labels, start)
     offset, path, end = found
-    if _bare_word(body, offset, path) and (is_heading or TOPIC.match(body, end)):
+    if _bare_word(body, offset, path) and (
+        is_heading or TOPIC.match(body, end) or PHRASE.match(body, end)
+    ):
         return []  # "### README Files Created", "- README updates": a word, not the file
     rest = body[end:]
     if LOCAL_NOTE.search(rest):

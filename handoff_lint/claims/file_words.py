@@ -47,6 +47,12 @@ IMPERATIVE = lazyre.compile(
 )
 # "- README updates": an extension-less word followed by a noun of change names a topic
 TOPIC = lazyre.compile(r"\s+(?:updates|changes|modifications|fixes|improvements)\b", re.I)
+# "README update guidelines", "Dockerfile best practices": a bare name that starts a phrase of
+# lower-case words (not an action: "README updated with ...") is a word of that phrase
+PHRASE = lazyre.compile(
+    r"\s+(?!(?:created|updated|modified|added|deleted|removed|rewritten|renamed|moved|changed|"
+    r"edited|fixed|refreshed|expanded|extended|cleaned|trimmed)\b)[a-z]{2,}\s+[a-z]{2,}"
+)
 CHECKED = lazyre.compile(r"\[[xX✓✔]\]")
 # what may stand between the verb and the path: "Created `a.py`", "Created missing `a.h`",
 # "Added new file `b.py`", "Deleted the old `c.py`"

@@ -26,6 +26,7 @@ QUICK = lazyre.compile(r"\d\s?(?:[KkM](?:i?B|b)?|bytes|B)(?![\w/])")
 SIZE = lazyre.compile(
     r"[`*_]*\s*(?:[(（]\s*|[:：]\s*|\s+[-–—]\s+|\s+)(?P<approx>~|≈|约|about\s+)?"
     r"(?P<n>\d{1,6}(?:[.,]\d{1,2})?)\s?(?P<unit>KiB|KB|kB|Kb|K|MiB|MB|M|bytes|B)(?![\w/])"
+    r"(?P<more>\+)?"
 )
 BASES = {"k": (1024, 1000), "m": (1024**2, 10**6), "b": (1,)}
 EXACT, APPROX = 0.05, 0.10
@@ -49,6 +50,8 @@ def extract(doc: Document) -> list[Claim]:
             }
             if match.group("approx"):
                 value["approx"] = True
+            if match.group("more"):
+                value["at_least"] = True  # "10KB+": at least that much
             text = line.text[match.start("n") : match.end("unit")]
             out.append(Claim("size", text, line.number, match.start("n") + 1, value))
     return out
@@ -94,7 +97,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         unit, decimals = str(claim.value["unit"]), int(str(claim.value["decimals"]))
         off = _off(size, claimed, unit)
         limit = APPROX if claim.value.get("approx") else EXACT
-        if claimed in _readings(size, unit, decimals) or off <= limit / 2:
+        at_least = claim.value.get("at_least") and size >= claimed * min(BASES[unit])
+        if at_least or claimed in _readings(size, unit, decimals) or off <= limit / 2:
             claim.settle("verified", f"the file is {size:,} bytes in git")
         elif off > limit:
             claim.settle(

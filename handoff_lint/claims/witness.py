@@ -321,6 +321,12 @@ class Counted:
     column: int
 
 
+# the status of the counted files after their noun: "(5 files - MODIFIED)", "(2 files, new)"
+STATUS_TAIL = lazyre.compile(
+    r"\s*[-–—,:]\s*(?:new|modified|updated|created|added|deleted|removed|changed)\s*$", re.I
+)
+
+
 def bracketed(text: str) -> Counted | None:
     """A count in brackets at the end of ``text`` that counts things (not time, size or passes):
     "(9 files)", "（17 个）", or a bare "(3)" after a noun that names what it counts."""
@@ -330,9 +336,10 @@ def bracketed(text: str) -> Counted | None:
     # no bracket may follow the counted group, so it opens at the last bracket of the line
     match = BRACKETED.match(text, last)
     if match is not None:
-        if NOT_COUNTED.match(match.group("what").strip(" *_")):
+        what = STATUS_TAIL.sub("", match.group("what"))  # "(5 files - MODIFIED)": files
+        if NOT_COUNTED.match(what.strip(" *_")):
             return None
-        return Counted(int(match.group("n")), match.group("what"), match.start("n"))
+        return Counted(int(match.group("n")), what, match.start("n"))
     bare = BARE.search(text)
     if bare is None:
         return None

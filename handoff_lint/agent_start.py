@@ -1,0 +1,35 @@
+"""The start of a coding agent's pull request: its "Initial plan" commit.
+
+GitHub's Copilot coding agent works on one branch per task, forked from the default branch,
+and opens every such branch with an empty commit whose subject is "Initial plan". A report the
+agent commits on that branch tells of that task: its window starts at that commit, not at the
+previous handoff document (which may be many merged pull requests older). The start is certain,
+so the window is exact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from handoff_lint.repo import RepoFacts
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+MARKER = "initial plan"
+HOW = 'since the coding agent\'s "Initial plan" commit that opened this task'
+
+
+def start_at_plan(facts: RepoFacts, evidence: Evidence) -> None:
+    """Start an implicit window at the newest "Initial plan" commit in it (see above)."""
+    from handoff_lint.evidence import EXPLICIT, window_log
+
+    window = evidence.window
+    if window.head is None or window.staged or window.how in EXPLICIT:
+        return
+    logged = window_log(facts, window)
+    marker = next((c for c in logged if c.subject.strip().lower() == MARKER), None)
+    if marker is None or not marker.parents or marker.sha == window.head:
+        return
+    window.base = marker.parents[0]
+    window.how = HOW

@@ -1,0 +1,153 @@
+"""What git gives for a count of the session's files: the window's (and each commit's) files
+created, modified, deleted, renamed or changed, read every way a report may count them (with
+or without lock files and progress notes, the document itself, the documents, or the tests of
+"source files"), the least any start of the session could give, and the files the document's own
+key-files lists that the window changed."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from handoff_lint import lazyre
+from handoff_lint.claims import filetypes
+from handoff_lint.model import Claim
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+DOCS = lazyre.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
+# the first word of a report's name: "SESSION" of SESSION_9_HANDOFF.md, "SESION" of
+# SESION-2025-10-31-FASE1.md
+REPORT_WORD = lazyre.compile(r"[^\W\d_]{3,}")
+
+
+def counts(
+    changes: dict[str, set[str]], doc_path: str, of: str, keep: filetypes.Reading | None = None
+) -> dict[str, int]:
+    paths = {p: a for p, a in changes.items() if p != doc_path}
+    if keep is not None:
+        paths = {p: a for p, a in paths.items() if keep(p)}
+    elif of == "docs":
+        paths = {p: a for p, a in paths.items() if DOCS.search(p)}
+    elif of == "code":
+        paths = {p: a for p, a in paths.items() if not DOCS.search(p)}
+    added = sum(1 for a in paths.values() if "A" in a or "C" in a)
+    modified = sum(1 for a in paths.values() if "M" in a)
+    return {
+        "created": added,
+        "modified": modified,
+        "deleted": sum(1 for a in paths.values() if "D" in a and "R" not in a),
+        "renamed": sum(1 for a in paths.values() if "R" in a),
+        "changed": len(paths),
+        "created or modified": added + modified,
+    }
+
+
+BOOKKEEPING = lazyre.compile(
+    r"(?:^|/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|uv\.lock|"
+    r"Gemfile\.lock|composer\.lock|go\.sum|[^/]*progress[^/]*\.(?:txt|md)|feature_list\.json)$",
+    re.I,
+)
+
+
+def _without_bookkeeping(changes: dict[str, set[str]], doc_path: str) -> dict[str, set[str]]:
+    """The changes people count as files of their work: lock files and progress notes aside,
+    and the harness's own notes: the hidden folder the document is kept in (``.planning/``
+    with its STATE.md and ROADMAP.md)."""
+    top = doc_path.split("/", 1)[0] + "/" if doc_path.startswith(".") and "/" in doc_path else ""
+    return {
+        p: a
+        for p, a in changes.items()
+        if not BOOKKEEPING.search(p) and not (top and p.startswith(top))
+    }
+
+
+def _without(test: filetypes.Reading) -> filetypes.Reading:
+    """Code files that are not tests by the reading ``test``."""
+    return lambda p: not DOCS.search(p) and not test(p)
+
+
+def _views(of: str) -> list[tuple[str, filetypes.Reading | None]]:
+    """The ways to pick the files a count of kind ``of`` counts: a count of files of no named
+    kind often leaves the documents out (code files only); a named kind may be read several
+    ways (a test file by its name, or by "test" anywhere in its path)."""
+    if not of:
+        return [("", None), ("code", None)]
+    if of == "code":  # "3 modified source files": the code, with or without its tests
+        return [(of, None), *((of, _without(keep)) for keep in filetypes.readings("test"))]
+    if of == "docs":
+        return [(of, None)]
+    return [(of, keep) for keep in filetypes.readings(of)] or [("", None)]
+
+
+def accepted(claim: Claim, evidence: Evidence) -> list[int]:
+    measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
+    one_commit = [] if claim.value.get("whole") else evidence.commit_changes
+    readings = [evidence.changes, *one_commit]
+    readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in readings]
+    out: list[int] = []
+    for changes in readings:
+        for kind, keep in _views(of):
+            found = counts(changes, evidence.doc_path, kind, keep)
+            out.append(found[measure])
+            if measure == "modified":  # "files modified" often counts the created ones too
+                out.append(found["created or modified"])
+                out.append(found["changed"])
+    if measure != "modified":  # a report may count itself ("3 new files": two and itself)
+        whole = (evidence.changes, _without_bookkeeping(evidence.changes, evidence.doc_path))
+        out += [counts(c, "", kind, keep)[measure] for c in whole for kind, keep in _views(of)]
+    return out
+
+
+def _bundles_reports(changes: dict[str, set[str]], doc_path: str) -> bool:
+    """The commit adds other reports beside the document (a squash or an upload of several
+    sessions' documents at once): it is not one session's work."""
+    from handoff_lint import config
+    from handoff_lint.window import family, kept
+
+    added = [p for p, a in changes.items() if p != doc_path and "A" in a and DOCS.search(p)]
+    if kept(added, config.ACTIVE.include, family(doc_path), config.ACTIVE.exclude):
+        return True  # a document of the discovery globs or of the same family
+    folder, name = posixpath.split(doc_path)
+    kind = REPORT_WORD.match(name)
+    word = kind.group(0).lower() if kind else ""
+    return bool(word) and any(  # a sibling: same folder, same first word
+        posixpath.dirname(p) == folder
+        and (other := REPORT_WORD.match(posixpath.basename(p))) is not None
+        and other.group(0).lower() == word
+        for p in added
+    )
+
+
+def least(claim: Claim, evidence: Evidence) -> int:
+    """The fewest files any start of the session could give: those of its last commit alone
+    (every reading of it), which the session made whatever its start; none when that commit
+    brings other reports too."""
+    if not evidence.commit_changes:
+        return 0
+    last = evidence.commit_changes[0]
+    if _bundles_reports(last, evidence.doc_path):
+        return 0
+    measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
+    views = _views(of) if filetypes.readings(of) and of != "docs" else [(of, None)]
+    found = [
+        counts(c, evidence.doc_path, kind, keep)
+        for c in (last, _without_bookkeeping(last, evidence.doc_path))
+        for kind, keep in views
+    ]
+    return min(c[measure] for c in found)
+
+
+def confirmed(claim: Claim, evidence: Evidence) -> int:
+    """How many of the files the front matter lists for the claim's action the window changed:
+    the fewest files of that action the session's own record and git both vouch for."""
+    listed = claim.value.get("front_files")
+    if not isinstance(listed, list) or claim.value.get("approx"):
+        return 0
+    return sum(
+        1
+        for written in listed
+        if (path := evidence.resolve(str(written))) is not None and evidence.actions(path)
+    )
