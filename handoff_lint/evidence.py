@@ -530,6 +530,7 @@ def gather(
             unfit = [c for c in claims if c.kind == "stats" and not stats_fit(c, evidence)]
             if unfit:
                 history.later_starts(facts, evidence)
+                history.before_closing_docs(facts, evidence)
             if any(c.value.get("files") == 1 for c in unfit):
                 history.single_files(facts, evidence)
         if needs_inventory(claims, evidence):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre
@@ -139,6 +140,26 @@ def later_starts(facts: RepoFacts, evidence: Evidence) -> None:
         which = "the document's commit" if end == head else "the commit before the document"
         name = f"the net diff from {start[:7]} to {which}"
         evidence.diffstats[name] = (info.files, info.insertions, info.deletions)
+
+
+# a conventional commit of documentation only: "docs: next steps", "docs(readme): ..."
+DOCS_COMMIT = lazyre.compile(r"^docs(?:\([^)]*\))?!?:", re.I)
+
+
+def before_closing_docs(facts: RepoFacts, evidence: Evidence) -> None:
+    """The session's work often ends with commits of documents alone (its reports, a next-steps
+    note): the net diff up to the last commit before them is a reading too (the work the report
+    counts). Asked only when a claimed diff stat fits no other reading: one ``diff``."""
+    commits = evidence.window_commits  # newest first
+    index = next((i for i, c in enumerate(commits) if not DOCS_COMMIT.match(c.subject)), None)
+    start = evidence.window.base
+    if index is None or index < 1 or start is None:
+        return  # no closing documentation commit, nothing but them, or the whole history
+    end = commits[index].sha
+    info = CommitInfo("", "", "", None)
+    parse_shortstat(facts.git.run_renames("diff", "--shortstat", start, end), info)
+    name = f"the net diff up to {end[:7]}, before the closing documentation commits"
+    evidence.diffstats[name] = (info.files, info.insertions, info.deletions)
 
 
 def contains_question(head: str) -> tuple[str, ...]:

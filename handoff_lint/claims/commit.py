@@ -258,6 +258,8 @@ def _attach_stats(doc: Document, claims: list[Claim]) -> None:
         reach = line.number - line.block.line if line.shape else 3
         if last < 0 or line.number - numbers[last] > reach or "stats" in by_line[last].value:
             continue
+        if doc.section_at(line.number) is not doc.section_at(numbers[last]):
+            continue  # "### Aggregate Stats" under a table of commits: not the last one's
         target = by_line[last]
         target.value["stats"] = {
             "files": _number(match.group("files")),

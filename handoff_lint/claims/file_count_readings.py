@@ -82,10 +82,28 @@ def _views(of: str) -> list[tuple[str, filetypes.Reading | None]]:
     return [(of, keep) for keep in filetypes.readings(of)] or [("", None)]
 
 
+def _before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
+    """The files the window's commits changed before its closing run of documentation commits
+    ("docs: next steps", then the report): the work a report counts."""
+    from handoff_lint.history import DOCS_COMMIT
+
+    commits, changes = evidence.window_commits, evidence.commit_changes
+    if len(commits) != len(changes):
+        return []
+    index = next((i for i, c in enumerate(commits) if not DOCS_COMMIT.match(c.subject)), None)
+    if index is None or index < 1:
+        return []
+    merged: dict[str, set[str]] = {}
+    for one in changes[index:]:
+        for path, actions in one.items():
+            merged.setdefault(path, set()).update(actions)
+    return [merged]
+
+
 def accepted(claim: Claim, evidence: Evidence) -> list[int]:
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
     one_commit = [] if claim.value.get("whole") else evidence.commit_changes
-    readings = [evidence.changes, *one_commit]
+    readings = [evidence.changes, *one_commit, *_before_closing_docs(evidence)]
     readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in readings]
     out: list[int] = []
     for changes in readings:

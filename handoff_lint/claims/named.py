@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from handoff_lint.claims.walk import Line
     from handoff_lint.evidence import Evidence
 
-# "Registry Module:   850 lines", "- **Report Generator** - 920 lines", "Core parser (583 lines"
+# "Registry Module:   850 lines", "- **Report Generator** - 920 lines", "Core parser (583 lines",
+# "#### 1. FailureAnalyzer (210 lines)"
 NAMED = lazyre.compile(
-    r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔]\s*)?\**(?P<name>[^\W\d_][^:：(|`*]{1,58}?)\**"
+    r"^\s*(?:#{1,6}\s+)?(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔]\s*)?\**(?P<name>[^\W\d_][^:：(|`*]{1,58}?)\**"
     r"\s*(?:[:：]|\(|[-–—])\s*\**\s*$"
 )
 # "AASettings reduced from 448 lines to 34 lines", "- **Parser** was trimmed from 900 lines":
@@ -87,6 +88,8 @@ def prose_claims(line: Line) -> list[Claim]:
     if match is None:
         return _resized(line, head, found)
     name = match.group("name").strip(" *_")
+    if line.block.kind == "heading" and not IDENTIFIER.fullmatch(name):
+        return []  # "### API Layer (478 lines)": a section's total (lines_total), not one file
     return [_claim(line, name, first)] if _names_a_thing(name) else []
 
 
@@ -126,8 +129,29 @@ def resolve(evidence: Evidence, claims: list[Claim]) -> None:
     created = [p for p, a in evidence.changes.items() if a & {"A", "M"} and p != evidence.doc_path]
     if len(created) > MAX_FILES:
         return
+    stems: dict[str, list[str]] | None = None
     for claim in named:
         name = words(str(claim.value["name"]))
         fits = [p for p in created if _fits(name, p)]
+        written = str(claim.value["name"]).strip(" *_`")
+        if IDENTIFIER.fullmatch(written):  # "FailureAnalyzer": the one file of that name
+            if stems is None:
+                stems = _stems(evidence.files_at_end | set(created))
+            fits = stems.get(written, []) or fits
         if len(fits) == 1:
             claim.value["path"] = fits[0]
+
+
+def _stems(paths: set[str]) -> dict[str, list[str]]:
+    """The files by the name before their one extension ("FailureAnalyzer" of
+    FailureAnalyzer.ts; FailureAnalyzer.test.ts is not it)."""
+    out: dict[str, list[str]] = {}
+    for path in paths:
+        stem, dot, rest = posixpath.basename(path).partition(".")
+        if dot and "." not in rest:
+            out.setdefault(stem, []).append(path)
+    return out
+
+
+# one identifier in camel case: "FailureAnalyzer", "RetryPolicy" (a class and its file's name)
+IDENTIFIER = lazyre.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+")

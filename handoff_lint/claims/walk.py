@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import codeshape, lazyre, roles, textscan
 from handoff_lint.claims.branch_inventory import about_branches
+from handoff_lint.claims.templates import in_template
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ def prose_lines(doc: Document) -> list[Line]:
                 block.line + offset,
                 text,
                 offset == 0,
-                roles.in_plan(block.section) or about_branches(doc, block),
+                roles.in_plan(block.section)
+                or about_branches(doc, block)
+                or in_template(doc, block),
                 text.casefold(),
             )
             for block in doc.blocks
@@ -87,6 +90,7 @@ def output_lines(doc: Document) -> list[Line]:
                 roles.in_plan(block.section)
                 or about_branches(doc, block)
                 or _under_plan_label(doc, block)
+                or in_template(doc, block)
             )
             shaped = codeshape.output_lines(block.info, block.lines)
             folders = codeshape.tree_folders(block.lines) if shaped else {}
