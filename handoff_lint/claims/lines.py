@@ -155,8 +155,8 @@ def _present_sizes(doc: Document) -> list[Claim]:
     for line in prose_lines(doc):
         if not line.planned or line.block.kind == "table_row" or not LINE_WORDS.search(line.folded):
             continue
-        if TO_COME.search(line.text):
-            continue
+        if TO_COME.search(line.text) or told_before(doc, line):
+            continue  # a goal, or the state before ("**Structure avant** :")
         for claim in _prose_claims(line):
             value = claim.value
             if value.get("approx") or value.get("at_least") or value.get("before"):

@@ -11,11 +11,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
-from handoff_lint.claims import register
+from handoff_lint.claims import commit_rows, register, witness
 from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.commit import extract as commit_claims
-from handoff_lint.claims.lines import DIFFSTAT, agrees
-from handoff_lint.claims.walk import Line, containing, table_cells
+from handoff_lint.claims.lines import DIFFSTAT, agrees, tolerance
+from handoff_lint.claims.walk import Line, containing, header_index, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -145,8 +145,10 @@ WORDS = (
 
 
 def extract(doc: Document) -> list[Claim]:
-    attached = {c.value["stats"]["line"] for c in commit_claims(doc) if "stats" in c.value}
-    out: list[Claim] = []
+    commits = commit_claims(doc)
+    attached = {c.value["stats"]["line"] for c in commits if "stats" in c.value}
+    out: list[Claim] = commit_rows.row_claims(doc, commits)
+    attached |= {c.line for c in out}
     for line in containing(doc, *WORDS):  # every pattern needs one of these
         if line.number in attached:
             continue
@@ -180,8 +182,25 @@ def extract(doc: Document) -> list[Claim]:
                 claim.value["net"] = claim.value.pop("insertions")  # "Net Change | +466 lines"
             out.append(claim)
             continue
-        out.extend(_labelled(line))
+        found = _labelled(line)
+        if found and line.block.kind != "table_row" and _after_files_table(doc, line):
+            for claim in found:
+                claim.value["part"] = True  # "**Total Code Added**: ~1,177" under its files
+        out.extend(found)
     return out
+
+
+def _after_files_table(doc: Document, line: Line) -> bool:
+    """The line comes right after a table of files in its section ("| File | Lines | ..."): a
+    total there is of those files, a part of the session's work."""
+    at = witness.position(doc, line.block)
+    before = doc.blocks[at - 1] if at > 0 else None
+    return (
+        before is not None
+        and before.kind == "table_row"
+        and before.section is line.block.section
+        and header_index(before.table_header, "file", "path", "文件", "archivo", "fichier") >= 0
+    )
 
 
 def _labelled(line: Line) -> list[Claim]:
@@ -318,6 +337,9 @@ def _within(claim: Claim, evidence: Evidence) -> bool:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
+        if claim.value.get("commit") and evidence.available:  # a cell of a commit's row
+            commit_rows.settle(claim, evidence, tolerance(abs(int(claim.value["count"]))))
+            continue
         if not evidence.available or not evidence.diffstats:
             claim.settle(
                 "unverifiable", evidence.unavailable_reason or "the session window has no diff"

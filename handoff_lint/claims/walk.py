@@ -126,6 +126,12 @@ BEFORE = lazyre.compile(
 )
 
 
+# a label that ends with the word: "**Structure avant** :", "Code before:"
+BEFORE_LAST = lazyre.compile(
+    r"\s(?:before|vorher|antes|avant|prima|previously|以前|이전)[\W_]*$", re.I
+)
+
+
 def told_before(doc: Document, line: Line) -> bool:
     """The line's own heading, or the label line right over its block, introduces the state
     before the session ("#### Vorher" over a pasted tree, "**Before:**" over a list)."""
@@ -134,7 +140,10 @@ def told_before(doc: Document, line: Line) -> bool:
         return True
     start = line.block.line - 1  # the index of the block's first line (a code block's fence)
     above = [t for t in doc.lines[max(0, start - 2) : max(0, start)] if t.strip()]
-    return bool(above) and BEFORE.match(above[-1].strip(" #*_>-")) is not None
+    label = above[-1].strip(" #*_>-:") if above else ""
+    return bool(label) and (
+        BEFORE.match(label) is not None or BEFORE_LAST.search(label) is not None
+    )
 
 
 # the first step of test-first work: tests written before the code ("RED: wrote 12 tests", "Tests
