@@ -146,14 +146,20 @@ def later_starts(facts: RepoFacts, evidence: Evidence) -> None:
 DOCS_COMMIT = lazyre.compile(r"^docs(?:\([^)]*\))?!?:", re.I)
 
 
+def closing_docs(commits: list[CommitInfo]) -> int:
+    """How many of the window's newest commits (``commits`` newest first) are documentation
+    commits closing it; -1 when every commit is one (or there is none)."""
+    return next((i for i, c in enumerate(commits) if not DOCS_COMMIT.match(c.subject)), -1)
+
+
 def before_closing_docs(facts: RepoFacts, evidence: Evidence) -> None:
     """The session's work often ends with commits of documents alone (its reports, a next-steps
     note): the net diff up to the last commit before them is a reading too (the work the report
     counts). Asked only when a claimed diff stat fits no other reading: one ``diff``."""
     commits = evidence.window_commits  # newest first
-    index = next((i for i, c in enumerate(commits) if not DOCS_COMMIT.match(c.subject)), None)
+    index = closing_docs(commits)
     start = evidence.window.base
-    if index is None or index < 1 or start is None:
+    if index < 1 or start is None:
         return  # no closing documentation commit, nothing but them, or the whole history
     end = commits[index].sha
     info = CommitInfo("", "", "", None)

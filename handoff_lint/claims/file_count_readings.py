@@ -85,13 +85,11 @@ def _views(of: str) -> list[tuple[str, filetypes.Reading | None]]:
 def _before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
     """The files the window's commits changed before its closing run of documentation commits
     ("docs: next steps", then the report): the work a report counts."""
-    from handoff_lint.history import DOCS_COMMIT
+    from handoff_lint.history import closing_docs
 
     commits, changes = evidence.window_commits, evidence.commit_changes
-    if len(commits) != len(changes):
-        return []
-    index = next((i for i, c in enumerate(commits) if not DOCS_COMMIT.match(c.subject)), None)
-    if index is None or index < 1:
+    index = closing_docs(commits)
+    if len(commits) != len(changes) or index < 1:
         return []
     merged: dict[str, set[str]] = {}
     for one in changes[index:]:

@@ -68,12 +68,17 @@ def prose_lines(doc: Document) -> list[Line]:
 BOLD_LABEL = lazyre.compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60}?)[:：]?\*\*[:：]?\s*$")
 
 
+def _line_above(doc: Document, block: Block) -> str:
+    """The last non-blank of the two lines right over ``block`` (a code block's fence), or ''."""
+    start = block.line - 1  # the index of the block's first line
+    above = [t for t in doc.lines[max(0, start - 2) : max(0, start)] if t.strip()]
+    return above[-1] if above else ""
+
+
 def _under_plan_label(doc: Document, block: Block) -> bool:
     """The label right over a code block names future work ("**Files to modify:**",
     "**Expected output:**"), as a plan heading would."""
-    start = block.line - 1  # the index of the fence line
-    above = [t for t in doc.lines[max(0, start - 2) : max(0, start)] if t.strip()]
-    label = BOLD_LABEL.match(above[-1]) if above else None
+    label = BOLD_LABEL.match(_line_above(doc, block))
     return label is not None and roles.role_of(label.group("label")) == "plan"
 
 
@@ -138,9 +143,7 @@ def told_before(doc: Document, line: Line) -> bool:
     section = line.block.section
     if section is not None and BEFORE.match(section.title.strip(" *_")):
         return True
-    start = line.block.line - 1  # the index of the block's first line (a code block's fence)
-    above = [t for t in doc.lines[max(0, start - 2) : max(0, start)] if t.strip()]
-    label = above[-1].strip(" #*_>-:") if above else ""
+    label = _line_above(doc, line.block).strip(" #*_>-:")
     return bool(label) and (
         BEFORE.match(label) is not None or BEFORE_LAST.search(label) is not None
     )
