@@ -387,6 +387,15 @@ def compute(
     return Window(base, head, staged, how, previous)
 
 
+def _subject(facts: RepoFacts, sha: str) -> str:
+    """A commit's subject, read through the run's ``cat-file`` (no process of its own)."""
+    found = facts.git.objects([sha]).get(sha)
+    if found is None or found[0] != "commit" or b"\n\n" not in found[1]:
+        return ""
+    message = found[1].split(b"\n\n", 1)[1]
+    return message.split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+
+
 # "feat(04-03): ...", "docs(38.5-05)!: ...": a conventional commit's scope
 SCOPE = lazyre.compile(r"^[a-z]+\((?P<scope>[^()\s]{1,40})\)!?:", re.I)
 
@@ -396,8 +405,7 @@ def _closing_scope(facts: RepoFacts, sha: str, previous: str) -> str:
     document's file name carries that id ("docs(04-03): complete plan" adding
     04-03-SUMMARY.md): the commit closes that document's own work, whatever else it holds, so it
     is not this session's. An id has a digit ("(api)" is a part of the code, not a plan)."""
-    subject = _first_line(facts, "log", "-1", "--format=%s", sha) or ""
-    found = SCOPE.match(subject)
+    found = SCOPE.match(_subject(facts, sha))
     scope = found.group("scope") if found else ""
     name = previous.rsplit("/", 1)[-1].lower()
     if not any(ch.isdigit() for ch in scope) or scope.lower() not in name:
