@@ -20,7 +20,8 @@ NUMBER = (
     r"(?:\s*/\s*[-−](?P<minus>\d{1,3}(?:,\d{3})+|\d+))?"
 )
 UNITS = {
-    "lines": r"lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?",
+    "lines": r"lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?"
+    r"|(?-i:L)(?![\w.])",  # "(150L)": an abbreviation, in capitals only
     "tests": (
         r"(?:(?:new|unit|integration|e2e|regression|comprehensive|behaviou?ral|functional|focused|"
         r"automated|additional|smoke|snapshot|component|api|ui|widget|instrumented|end-to-end|"
@@ -152,6 +153,24 @@ def _one_per_unit(found: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
+# a signed count alone in the brackets after a path: "(+9)", "(+120/-25)"
+BARE_SIGNED = lazyre.compile(
+    r"\s*\+(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})(?:\s*/\s*[-−](?P<m>\d{1,7}))?\s*"
+)
+
+
+def _bare_signed(match: re.Match[str]) -> Quantity:
+    minus = match.group("m")
+    return Quantity(
+        match.start("n") - 1,
+        number(match.group("n")),
+        "lines",
+        plus=True,
+        minus=int(minus) if minus else None,
+        end=match.end("m") if minus else match.end("n"),
+    )
+
+
 def after(text: str, end: int) -> list[Quantity]:
     """The quantities annotating the subject that ends at ``end``: a bracketed group right
     after it, or "- N unit" / ": N unit" / "with N unit"."""
@@ -161,6 +180,9 @@ def after(text: str, end: int) -> list[Quantity]:
     if position < len(text) and text[position] in OPEN:
         close = _group_end(text, position)
         inside = [_quantity(m) for m in QUANTITY.finditer(text, position + 1, close)]
+        bare = None if inside else BARE_SIGNED.fullmatch(text, position + 1, close)
+        if bare is not None:  # "`a.py` (+120/-25)": the file's insertions (and deletions)
+            return [_bare_signed(bare)]
         named = None if inside else _named(text, position + 1, subject)
         if named is not None:
             return [named]

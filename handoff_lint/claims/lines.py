@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 DIFFSTAT = lazyre.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
 # the words a line must hold to carry a line count (cheap to test before any pattern)
 CHANGE_WORDS = lazyre.words("insertion", "deletion")
+# "(150L)", "(+120/-25)" after a path: counts of lines written short
+SHORT_FORMS = lazyre.compile(r"\d\s?L(?![\w.])|\(\s*\+\d")
 LINE_WORDS = lazyre.words(
     "line",
     "loc",
@@ -213,7 +215,11 @@ def extract(doc: Document) -> list[Claim]:
             found = table_claims(line)
         elif line.shape == "diffstat":
             found = _diffstat_claims(line)
-        elif LINE_WORDS.search(line.folded) or CHANGE_WORDS.search(line.folded):
+        elif (
+            LINE_WORDS.search(line.folded)
+            or CHANGE_WORDS.search(line.folded)
+            or SHORT_FORMS.search(line.text)
+        ):
             found = _prose_claims(line) or _under_file(line, item_files) or named.prose_claims(line)
         if found and told_before(doc, line):
             for claim in found:
