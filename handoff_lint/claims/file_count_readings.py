@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from handoff_lint import lazyre
 from handoff_lint.claims import filetypes
@@ -17,7 +17,7 @@ from handoff_lint.model import Claim
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-DOCS = lazyre.compile(r"\.(?:md|mdx|markdown|rst|txt|adoc)$", re.I)
+DOCS = filetypes.DOCS
 # the first word of a report's name: "SESSION" of SESSION_9_HANDOFF.md, "SESION" of
 # SESION-2025-10-31-FASE1.md
 REPORT_WORD = lazyre.compile(r"[^\W\d_]{3,}")
@@ -84,7 +84,15 @@ def _views(of: str) -> list[tuple[str, filetypes.Reading | None]]:
 
 def _before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
     """The files the window's commits changed before its closing run of documentation commits
-    ("docs: next steps", then the report): the work a report counts."""
+    ("docs: next steps", then the report): the work a report counts. Merged once per document
+    (every count of files reads it)."""
+    key = ("file counts", "before closing docs")
+    if key not in evidence.memo:
+        evidence.memo[key] = _merge_before_closing_docs(evidence)
+    return cast("list[dict[str, set[str]]]", evidence.memo[key])
+
+
+def _merge_before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
     from handoff_lint.history import closing_docs
 
     commits, changes = evidence.window_commits, evidence.commit_changes
