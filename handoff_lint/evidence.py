@@ -79,6 +79,7 @@ class Evidence(Paths):
     suite: Inventory | None = None  # the repository's tests, when a claim counts them all
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
+    on_other_refs: set[str] = field(default_factory=set)  # claimed files only other refs hold
     # claimed files a commit of the window created and another deleted: in neither end's tree
     transient: set[str] = field(default_factory=set)
     commit_changes: list[dict[str, set[str]]] = field(default_factory=list)  # per commit
@@ -145,6 +146,8 @@ class Evidence(Paths):
             return False
         if posixpath.basename(path) in self.deleted_names:
             return False  # a file of that name was committed once, and deleted since
+        if self._on_other_ref(path):
+            return False  # an unmerged branch or a pull request holds it
         if ".." in path.split("/"):  # a link from the document's folder: "../src/a.ts"
             path = posixpath.normpath(posixpath.join(self.doc_dir, path))
         if written in self.ignored or path in self.ignored or path.split("/")[0] == "..":
@@ -161,6 +164,12 @@ class Evidence(Paths):
             for f in self.folders()
             for k in known
         )
+
+    def _on_other_ref(self, path: str) -> bool:
+        """A commit of another ref wrote the file: at that path, or (a name alone) anywhere."""
+        if "/" not in path:
+            return any(posixpath.basename(p) == path for p in self.on_other_refs)
+        return any(p == path or p.endswith("/" + path) for p in self.on_other_refs)
 
     def _namesake_meant(self, path: str) -> bool:
         """A file of that name elsewhere may be the one meant, written at another place; not
@@ -470,6 +479,8 @@ def _early(evidence: Evidence, claims: list[Claim], unknown: list[str]) -> list[
     """The ``check-ignore`` of ``unknown`` and, unless a named branch was merged (its work may
     settle a path first), the leftovers' ``log``: started together, not one after the other."""
     asked = [unknown_paths.ignore_question(unknown)] if unknown else []
+    other = unknown_paths.other_refs_question(evidence) if unknown else None
+    asked += [other] if other else []
     window = evidence.window
     paths = _leftover_paths(evidence, claims) if window.head is not None else set()
     if paths and not history.branch_merges(evidence, claims):

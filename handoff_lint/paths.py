@@ -103,7 +103,7 @@ class Paths:
         """The one file whose name is ``name`` and an extension (a test class named for its
         file: ParserTests for Tests/ParserTests.swift), else None."""
         found = [p for p in self.files_at_end if posixpath.basename(p).split(".")[0] == name]
-        return found[0] if len(found) == 1 else None
+        return _one_source(found)
 
     def test_file(self, subject: str) -> str | None:
         """The one file at the end of the window that holds the tests of ``subject`` by the
@@ -119,7 +119,7 @@ class Paths:
                 len(parts) > 2 and parts[0] in (subject, snake) and parts[1] in ("test", "spec")
             ):
                 found.append(path)
-        return found[0] if len(found) == 1 else None
+        return _one_source(found)
 
     def _other_case(self, written: str) -> str:
         """The one known path that differs from ``written`` only in letter case (written on a
@@ -185,3 +185,11 @@ def _abbreviated(written: str, named: list[str]) -> list[str]:
         if all(folder in rest for folder in folders):
             found.append(path)
     return found
+
+
+def _one_source(found: list[str]) -> str | None:
+    """The one file of ``found``; of several, the one with a single extension ("ParserTests.cs"
+    beside the "ParserTests.cs.meta" Unity keeps for it), else None."""
+    if len(found) > 1:
+        found = [p for p in found if posixpath.basename(p).count(".") == 1] or found
+    return found[0] if len(found) == 1 else None

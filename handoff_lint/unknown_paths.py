@@ -1,7 +1,8 @@
 """The claimed files git does not know at the end of the window: which of them .gitignore covers
-(a build output or a local settings file is absent from git by design) and which names a commit
-deleted (created and deleted inside the window is not "never committed"). One ``check-ignore``
-and one ``log`` for all of a document's claims.
+(a build output or a local settings file is absent from git by design), which names a commit
+deleted (created and deleted inside the window is not "never committed"), and which another ref
+holds (an unmerged branch's or a pull request's file exists, only not here). One
+``check-ignore`` and two ``log``s for all of a document's claims.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 MAX_IGNORE_QUESTIONS = 100
+OTHER_REFS_LIMIT = 2000  # commits of other refs read for the files they hold
 
 
 GLOB_CHARS = lazyre.compile(r"[*?\[\]\\:]")
@@ -61,6 +63,38 @@ def unknown_paths(evidence: Evidence, claims: list[Claim]) -> list[str]:
     return [p for p in unknown if p and not p.startswith(("-", "/")) and "\n" not in p]
 
 
+def other_refs_question(evidence: Evidence) -> tuple[str, ...] | None:
+    """The files the commits of other refs (branches, remotes, pull requests) wrote before the
+    window's end, commits the window's head does not hold: a file only an unmerged branch has
+    is somewhere. Commits made after the document are not asked (its future is no witness)."""
+    window = evidence.window
+    if window.head is None:
+        return None
+    head = next((c for c in evidence.window_commits if c.sha == window.head), None)
+    until = [f"--until={head.when}"] if head is not None and head.when else []
+    return (
+        "log",
+        "--all",
+        *until,
+        "--no-renames",
+        "--name-only",
+        "--format=",
+        f"--max-count={OTHER_REFS_LIMIT}",
+        "--not",
+        window.head,
+    )
+
+
+def _other_refs(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
+    question = other_refs_question(evidence)
+    if question is None or not unknown:
+        return
+    wanted = {posixpath.basename(p) for p in unknown}
+    output = facts.git.run(*question, check=False)
+    kept = (line.strip() for line in output.split("\n"))
+    evidence.on_other_refs = {p for p in kept if p and posixpath.basename(p) in wanted}
+
+
 def ignore_question(unknown: list[str]) -> tuple[str, ...]:
     return ("check-ignore", "--no-index", "--", *unknown)
 
@@ -72,4 +106,6 @@ def gather_ignored(facts: RepoFacts, evidence: Evidence, safe: list[str]) -> Non
     if safe:
         output = facts.git.run(*ignore_question(safe), check=False)
         evidence.ignored = {line.strip() for line in output.split("\n") if line.strip()}
-    _deleted(facts, evidence, [p for p in safe if p not in evidence.ignored])
+    rest = [p for p in safe if p not in evidence.ignored]
+    _deleted(facts, evidence, rest)
+    _other_refs(facts, evidence, rest)

@@ -18,7 +18,7 @@ from handoff_lint.claims import file_count_readings as readings
 from handoff_lint.claims import filetypes, register, witness
 from handoff_lint.claims.lines import agrees
 from handoff_lint.claims.stats import FILES_LINES
-from handoff_lint.claims.walk import Line, done_lines, section_commit
+from handoff_lint.claims.walk import Line, done_lines, section_commit, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -205,6 +205,34 @@ def _claims_on(line: Line) -> list[Claim]:
     return out
 
 
+# "| 新規 | 18 | +2,208 |" under "| 種類 | ファイル数 | 追加行数 |", "| Modified | 4 |" under
+# "| Change | Files |": a row per action, its count in a column of files
+FILES_COLUMN = lazyre.compile(
+    r"^\W*(?:files?|file\s+count|#\s*files|(?:文件|ファイル|파일|檔案)\s*(?:数|數|수)?|"
+    r"archivos|arquivos|fichiers|dateien)\W*$",
+    re.I,
+)
+ACTION_CELL = lazyre.compile(r"^[\s*_`]*(?P<a1>" + ACTION + r")(?:\s+files?)?[\s*_`:：]*$", re.I)
+COUNT_CELL = lazyre.compile(r"^[\s*]*" + NUMBER + r"[\s*]*$", re.I)
+
+
+def _table_row(line: Line) -> list[Claim]:
+    cells = table_cells(line.text)
+    action = ACTION_CELL.match(cells[0][1]) if cells else None
+    if action is None:
+        return []
+    header = line.block.table_header
+    for index in range(1, min(len(cells), len(header))):
+        if FILES_COLUMN.match(header[index]):
+            count = COUNT_CELL.match(cells[index][1])
+            if count is None:
+                return []
+            value = _value(count, _action(action))
+            start = cells[index][0] + count.start("n")
+            return [Claim("file_count", count.group("n"), line.number, start + 1, value)]
+    return []
+
+
 # a count of the files other things are spread over, not of the session's files
 ACROSS = lazyre.compile(
     r"\b(?:across|spread\s+(?:across|over)|distributed\s+(?:across|over)|über)\s*[*_`]*$", re.I
@@ -270,8 +298,10 @@ def extract(doc: Document) -> list[Claim]:
     for line in done_lines(doc):
         if SESSIONS.search(line.text):
             continue
-        if WORDS.search(line.folded) and not _diff_stat(line.text):
-            found = _claims_on(line)
+        row = line.block.kind == "table_row"
+        if (WORDS.search(line.folded) or row) and not _diff_stat(line.text):
+            found = _claims_on(line) if WORDS.search(line.folded) else []
+            found = found or (_table_row(line) if row else [])
             listed = witness.listed_above(line.block, line.number) if found and line.shape else None
             whole = WHOLE.search(line.text) is not None
             commit = section_commit(line) if found and not whole else None

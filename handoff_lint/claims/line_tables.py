@@ -67,6 +67,18 @@ PLACE_COLUMN = lazyre.compile(
 )
 # a column that counts lines by name (not "Size", "Changes" or "+", which may count other things)
 LINES_NAMED = ("line", "loc", "行", "줄", "zeilen", "líneas", "linhas", "lignes")
+# a column that counts something else ("New Tests", "新增测试", "Files Added"): not lines, even
+# when its header says "added"
+OTHER_UNIT = lazyre.compile(
+    r"test|spec|测试|測試|テスト|테스트|prueba|teste|commit|提交|コミット|file|文件|檔案|ファイル|"
+    r"파일|func|函数|関数|method|方法|case|用例",
+    re.I,
+)
+
+
+def _counts_lines(named: str) -> bool:
+    """Whether a count column's header may count lines: not one that names another unit."""
+    return not OTHER_UNIT.search(named) or any(w in named for w in LINES_NAMED)
 
 
 def value_of(found: quantity.Quantity, path: str) -> dict[str, Any]:
@@ -171,6 +183,8 @@ def _row_count(
         named = header[index] if index < len(header) else ""
         if found is None or any(w in named for w in REMOVED_COLUMN) or PLACE_COLUMN.match(named):
             continue
+        if not _counts_lines(named) and not any(w in cells[index][1].lower() for w in LINES_NAMED):
+            continue  # "| `x.rs` | 3 |" under "New Tests": the cell does not say lines either
         start, match = found
         added = match.group("plus") or any(w in named for w in ADDED_COLUMN)
         explicit = added or "new" in cells[index][1].lower()

@@ -46,9 +46,20 @@ def _outer_classes(text: str) -> int:
     return indents.count(min(indents)) if indents else 0
 
 
+# "CellViewModelTests (24)": a bare count in brackets right after a test class is its tests
+BARE_COUNT = lazyre.compile(r"\s*[(（]\s*(?P<n>\d{1,4})\s*[)）]")
+
+
 def _class_claims(line: Line) -> list[Claim]:
     out: list[Claim] = []
     for match in TEST_CLASS.finditer(line.text):
+        bare = BARE_COUNT.match(line.text, match.end())
+        if bare is not None:
+            value = {"path": match.group("name"), "count": int(bare.group("n")), "by_name": True}
+            out.append(
+                Claim("test_count", bare.group("n"), line.number, bare.start("n") + 1, value)
+            )
+            continue
         for found in quantity.after(line.text, match.end()):
             if found.unit != "tests" or found.approx or found.at_least:
                 continue
@@ -93,26 +104,52 @@ def _subject_claims(line: Line) -> list[Claim]:
 
 
 # "| RepositoryIntegrationTest | 31 | Repository |" under "| Test File | Tests | ... |": a test
-# class (or a suite's file stem) alone in the first cell, its count in a column of tests
+# class (or a suite's file stem) alone in the first cell, its count in a column of tests; or a
+# file alone there ("| `src/queue.rs` | 12 |" under "Module | Tests"): the tests it defines
+# (a test file, or a Rust source with its tests inside), else those of its test file
+# ("| `Parser.cs` | 26 |": ParserTests.cs)
 NAME_CELL = lazyre.compile(
     r"^[\s`*]*(?P<name>" + textscan.TEST_CLASS_NAME + "|" + textscan.TEST_STEM_NAME + r")[\s`*]*$"
 )
 COUNT_COLUMN = lazyre.compile(
-    r"^\W*(?:tests?|test\s+count|count|#|cases|测试数?|テスト数?)\W*$", re.I
+    r"^\W*(?:tests?|test\s+count|count|#|cases|测试数?|測試數?|テスト数?|테스트\s*수?|"
+    r"new\s+tests?|tests?\s+added|added\s+tests?|新增测试|新增測試|追加テスト)\W*$",
+    re.I,
 )
 NUMBER_CELL = lazyre.compile(r"^[\s*]*(?P<n>\d{1,5})[\s*]*$")
+INLINE_TESTS = lazyre.compile(r"\.(?:rs|zig|d)$")  # languages whose unit tests sit in the source
+SUBJECT_STEM = lazyre.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+# the column a table names its files in ("| Task | File | New tests |"), else the first
+FILE_HEADER = lazyre.compile(r"^\W*(?:files?|path|module|文件|檔案|ファイル|파일)\W*$", re.I)
+
+
+def _row_subject(line: Line, cell: str) -> dict[str, object] | None:
+    """What a table row's first cell names, as a test_count claim's value (without its count)."""
+    named = NAME_CELL.match(cell)
+    if named is not None:
+        return {"path": named.group("name"), "by_name": True}
+    paths = textscan.path_tokens(cell)
+    if len(paths) != 1 or paths[0][2] != cell.strip(" `*"):
+        return None
+    path = paths[0][2]
+    name = path.rsplit("/", 1)[-1]
+    if TEST_FILE.search(name) or INLINE_TESTS.search(name):
+        return dict(line.in_folder(path))
+    stem = name.split(".")[0]
+    return {"path": stem, "subject": True} if SUBJECT_STEM.match(stem) else None
 
 
 def _table_claims(line: Line) -> list[Claim]:
     cells = table_cells(line.text)
     header = line.block.table_header
-    named = NAME_CELL.match(cells[0][1]) if cells else None
-    if named is None:
+    named = next((i for i, h in enumerate(header) if FILE_HEADER.match(h)), 0)
+    subject = _row_subject(line, cells[named][1]) if named < len(cells) else None
+    if subject is None:
         return []
-    for index in range(1, min(len(cells), len(header))):
+    for index in range(named + 1, min(len(cells), len(header))):
         count = NUMBER_CELL.match(cells[index][1])
         if count and COUNT_COLUMN.match(header[index]):
-            value = {"path": named.group("name"), "count": int(count.group("n")), "by_name": True}
+            value = {**subject, "count": int(count.group("n"))}
             column = cells[index][0] + count.start("n")
             return [Claim("test_count", count.group("n"), line.number, column + 1, value)]
     return []
@@ -331,6 +368,10 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     files = _section_files(doc)
     for line in done_lines(doc):
+        table = _table_claims(line) if line.block.kind == "table_row" else []
+        if table:  # a column of tests: the header says so; the row need not
+            out.extend(table)
+            continue
         if not WORDS.search(line.folded):
             if files and "pass" in line.folded and "/" in line.text:  # "Result: 12/12 passing"
                 out.extend(_section_ratio(line, files))
@@ -349,10 +390,8 @@ def extract(doc: Document) -> list[Claim]:
                 or _heading_count(line, doc)
             )
         if not found_here:
-            table = _table_claims(line) if line.block.kind == "table_row" else []
             out.extend(
-                table
-                or _class_claims(line)
+                _class_claims(line)
                 or _suite_claims(line)
                 or _ratio_claims(line)
                 or _subject_claims(line)
@@ -382,8 +421,10 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
     total = len(found.names)
     new = [added(path, before, text) for before in evidence.texts_at_start.get(path, [""])]
     ran = claimed + int(claim.value.get("ignored", 0))  # "41 passed (7 ignored)" of 48
-    if claimed == total or claimed in new or ran == total:
+    if claimed == total or ran == total:
         claim.settle("verified", f"the file defines {total} tests")
+    elif claimed in new:
+        claim.settle("verified", f"the session added {claimed} tests to the file ({total} now)")
     elif found.dynamic:
         claim.settle(
             "unverifiable",
