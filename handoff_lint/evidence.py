@@ -80,6 +80,8 @@ class Evidence(Paths):
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
     on_other_refs: set[str] = field(default_factory=set)  # claimed files only other refs hold
+    invented: set[str] = field(default_factory=set)  # made-up folders the document names files in
+    _ancestors: set[str] | None = field(default=None, repr=False)
     # claimed files a commit of the window created and another deleted: in neither end's tree
     transient: set[str] = field(default_factory=set)
     commit_changes: list[dict[str, set[str]]] = field(default_factory=list)  # per commit
@@ -146,14 +148,14 @@ class Evidence(Paths):
             return False
         if posixpath.basename(path) in self.deleted_names:
             return False  # a file of that name was committed once, and deleted since
-        if self._on_other_ref(path):
+        if self.on_other_ref(path):
             return False  # an unmerged branch or a pull request holds it
         if ".." in path.split("/"):  # a link from the document's folder: "../src/a.ts"
             path = posixpath.normpath(posixpath.join(self.doc_dir, path))
         if written in self.ignored or path in self.ignored or path.split("/")[0] == "..":
             return False  # outside the repository: another one's file is not refuted here
         folder = posixpath.dirname(path)
-        if not folder or linked:
+        if not folder or linked or self.in_invented(path):
             return True
         # its folder holds tracked files, or (a new folder in a known one: src/lib/admin/x.ts
         # where src/lib/ is) the folder above it, when that is not the root
@@ -165,18 +167,12 @@ class Evidence(Paths):
             for k in known
         )
 
-    def _on_other_ref(self, path: str) -> bool:
-        """A commit of another ref wrote the file: at that path, or (a name alone) anywhere."""
-        if "/" not in path:
-            return any(posixpath.basename(p) == path for p in self.on_other_refs)
-        return any(p == path or p.endswith("/" + path) for p in self.on_other_refs)
-
     def _namesake_meant(self, path: str) -> bool:
         """A file of that name elsewhere may be the one meant, written at another place; not
         when the path's own folder is nowhere and there are several, each in a folder of
         another name (".tasks/04-billing/prd.md" beside each task's own prd.md)."""
         namesakes = self.same_name(path)
-        if not namesakes or self.misplaced(path):
+        if not namesakes or self.misplaced(path) or self.in_invented(path):
             return False
         folder = posixpath.dirname(path)
         if len(namesakes) == 1 or not folder or folder in self.folders():

@@ -33,6 +33,30 @@ class Paths:
     _resolved: dict[tuple[str, int, int, int, int, int], str | None]
     _folded: dict[str, list[str]]
     _folded_size: int
+    _ancestors: set[str] | None
+    on_other_refs: set[str]
+    invented: set[str]
+
+    def ancestors(self) -> set[str]:
+        """Every folder a file at the end of the window is in, at any depth (built once)."""
+        if self._ancestors is None:
+            found: set[str] = set()
+            for path in self.files_at_end:
+                folder = posixpath.dirname(path)
+                while folder and folder not in found:
+                    found.add(folder)
+                    folder = posixpath.dirname(folder)
+            self._ancestors = found
+        return self._ancestors
+
+    def on_other_ref(self, path: str) -> bool:
+        """A commit of another ref wrote the file: at that path, or (a name alone) anywhere."""
+        if "/" not in path:
+            return any(posixpath.basename(p) == path for p in self.on_other_refs)
+        return any(p == path or p.endswith("/" + path) for p in self.on_other_refs)
+
+    def in_invented(self, path: str) -> bool:
+        return any(path.startswith(folder + "/") for folder in self.invented)
 
     def known(self, path: str) -> bool:
         """The path exists at the end of the window or was changed in it."""

@@ -64,21 +64,20 @@ def unknown_paths(evidence: Evidence, claims: list[Claim]) -> list[str]:
 
 
 def other_refs_question(evidence: Evidence) -> tuple[str, ...] | None:
-    """The files the commits of other refs (branches, remotes, pull requests) wrote before the
-    window's end, commits the window's head does not hold: a file only an unmerged branch has
-    is somewhere. Commits made after the document are not asked (its future is no witness)."""
+    """The files written by the commits of other refs (branches, remotes, pull requests) that
+    the window's head does not hold, oldest first, with their parents: a file only an
+    unmerged branch has is somewhere."""
     window = evidence.window
     if window.head is None:
         return None
-    head = next((c for c in evidence.window_commits if c.sha == window.head), None)
-    until = [f"--until={head.when}"] if head is not None and head.when else []
     return (
         "log",
         "--all",
-        *until,
+        "--topo-order",
+        "--reverse",
         "--no-renames",
         "--name-only",
-        "--format=",
+        "--format=%x00%H %P",
         f"--max-count={OTHER_REFS_LIMIT}",
         "--not",
         window.head,
@@ -86,13 +85,41 @@ def other_refs_question(evidence: Evidence) -> tuple[str, ...] | None:
 
 
 def _other_refs(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
+    """Which of the ``unknown`` names a commit of another ref wrote, leaving out the commits
+    made on top of the window's head (the document's own future is no witness)."""
     question = other_refs_question(evidence)
     if question is None or not unknown:
         return
     wanted = {posixpath.basename(p) for p in unknown}
-    output = facts.git.run(*question, check=False)
-    kept = (line.strip() for line in output.split("\n"))
-    evidence.on_other_refs = {p for p in kept if p and posixpath.basename(p) in wanted}
+    later = {str(evidence.window.head)}
+    found: set[str] = set()
+    for chunk in facts.git.run(*question, check=False).split("\0")[1:]:
+        head, _, names = chunk.partition("\n")
+        sha, *parents = head.split()
+        if any(p in later for p in parents):
+            later.add(sha)
+            continue
+        kept = (line.strip() for line in names.split("\n"))
+        found |= {p for p in kept if p and posixpath.basename(p) in wanted}
+    evidence.on_other_refs = found
+
+
+def invented_folders(evidence: Evidence, unknown: list[str]) -> None:
+    """The folders no file at the end of the window is in, that hang off a folder some file is
+    in, under which the document names two files or more ("apps/scan_lab/controllers.py",
+    "apps/scan_lab/views.py" where apps/ holds other apps): a folder made up, not a file put
+    in the wrong place, so a namesake elsewhere does not excuse its files."""
+    known = evidence.ancestors()
+    roots: dict[str, set[str]] = {}
+    for path in unknown:
+        parts = path.strip("/").split("/")[:-1]
+        for depth in range(2, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if folder not in known:
+                if "/".join(parts[: depth - 1]) in known:
+                    roots.setdefault(folder, set()).add(path)
+                break
+    evidence.invented = {folder for folder, paths in roots.items() if len(paths) >= 2}
 
 
 def ignore_question(unknown: list[str]) -> tuple[str, ...]:
@@ -109,3 +136,4 @@ def gather_ignored(facts: RepoFacts, evidence: Evidence, safe: list[str]) -> Non
     rest = [p for p in safe if p not in evidence.ignored]
     _deleted(facts, evidence, rest)
     _other_refs(facts, evidence, rest)
+    invented_folders(evidence, [p for p in rest if not evidence.known(p)])

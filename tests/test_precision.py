@@ -1289,3 +1289,32 @@ def test_a_files_size_in_bytes(repo: ScratchRepo, cli: Cli) -> None:
         ("8.2 KB", "verified"),
     ]
     assert [c["fix"] for c in claims_of(run) if c["verdict"] == "refuted"] == ["write 8.2K"]
+
+
+def test_a_last_updated_label_dates_the_session(repo: ScratchRepo, cli: Cli) -> None:
+    """ "*Last updated: ...*" at the end of a living handoff (or "最后更新：") is the day it was
+    written: the session's; a date a year off is refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/a.py": "a\n"})
+    doc = "# Handoff\n\n## Summary\n\n- work\n\n*Last updated: 2024-11-13*\n\n*最后更新：2025-11-13*\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "date") == [(7, "refuted"), (9, "verified")]
+
+
+def test_a_last_updated_date_inside_the_session_span_holds(repo: ScratchRepo, cli: Cli) -> None:
+    """A living document "Last Updated" on a day between its session's first and last commits
+    was written then; a day outside the span is refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD}, when="2025-11-01T10:00:00+00:00")
+    repo.commit("work", {"src/a.py": "a\n"}, when="2025-11-05T10:00:00+00:00")
+    repo.commit("more", {"src/b.py": "b\n"}, when="2025-11-10T10:00:00+00:00")
+    doc = "# Handoff\n\n## Summary\n\n- work\n\n**Last Updated**: 2025-11-07\n"
+    assert _line_verdicts(_second(repo, cli, doc), "date") == [(7, "verified")]
+
+
+def test_a_step_label_and_a_size_around_a_paraphrase(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- **abc1234** - Phase 2: Monitoring stack (+1,300 lines)": the step label and the size
+    around the paraphrase are no part of the subject."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    sha = repo.commit("Session 18 Phase 2: advanced monitoring", {"src/a.py": "a\n"})
+    doc = HEAD + f"- **{sha[:7]}** - Phase 2: Monitoring stack (+1,300 lines)\n"
+    assert _line_verdicts(_second(repo, cli, doc), "commit") == [(7, "verified")]

@@ -55,7 +55,19 @@ def extract(doc: Document) -> list[Claim]:
             name = found.group("name")
             column = found.start("name") + 1
             out.append(Claim("branch", name, prose.number, column, {"name": name}))
+    if out:
+        labelled = {c.value["name"] for c in out}
+        spans = {m.group(1) for m in CODE_SPAN.finditer("\n".join(doc.lines))} - labelled
+        for claim in out:
+            claim.value["spans"] = sorted(spans)[:MAX_SPANS]
     return out
+
+
+# the names a document writes in code spans, not as a branch label: a branch among them that
+# holds the session's commits is the document's own, and another it labels is some other
+# work's (two labels that disagree are two claims of the session's branch: one is wrong)
+CODE_SPAN = lazyre.compile(r"`([A-Za-z0-9][\w./+-]{0,100})`")
+MAX_SPANS = 500
 
 
 def _merged(name: str, evidence: Evidence) -> bool:
@@ -103,6 +115,16 @@ def _missing(claim: Claim, name: str, evidence: Evidence) -> None:
     claim.settle("refuted", reason, "HL502", fix)
 
 
+def _named_holder(claim: Claim, evidence: Evidence) -> str:
+    """A branch other than a default one that holds the session's last commit and that the
+    document names in a code span, else ""."""
+    spans = set(claim.value.get("spans", []))
+    for holder in sorted(evidence.containing or []):
+        if holder not in history.DEFAULT_BRANCHES and holder != "HEAD" and holder in spans:
+            return holder
+    return ""
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         name = claim.text
@@ -120,6 +142,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "verified",
                 f"branch {name} holds copies of the session's commits (same subjects and author "
                 "dates under other ids: rebased or rewritten since)",
+            )
+        elif name in evidence.branches and (own := _named_holder(claim, evidence)):
+            claim.settle(
+                "unverifiable",
+                f"branch {name} does not hold the session's last commit, but {own}, which the "
+                "document also names, does: this one may be other work's",
             )
         elif name in evidence.branches:
             holders = ", ".join(sorted(evidence.containing or [])[:4]) or "no branch"

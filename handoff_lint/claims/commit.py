@@ -393,9 +393,29 @@ COMMON = {"the", "a", "an", "and", "of", "to", "for", "in", "with", "on", "add",
 COMMON |= {"feat", "chore", "docs", "refactor", "test", "tests", "style", "ci", "build", "perf"}
 
 
+# "Task 2 - Production environment update": the plan's step the commit did, then a paraphrase
+LEADING_STEP = lazyre.compile(
+    r"^\s*(?:task|step|part|phase|stage|item|tarea|paso|tâche|étape|aufgabe|schritt|任务|步骤|"
+    r"タスク|ステップ)\s*#?\d+[a-z]?\s*[:.)\-–—]\s*",
+    re.I,
+)
+
+
+# "Monitoring stack (+1,300 lines)": the commit's size after the paraphrase
+TRAILING_STATS = lazyre.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
+
+
 def subject_matches(claimed: str, info: CommitInfo) -> bool:
-    """Tolerant of case, punctuation, quoting, prefixes and paraphrase of the message."""
+    """Tolerant of case, punctuation, quoting, prefixes and paraphrase of the message (a step
+    label before it and the commit's size after it may be left out)."""
     claimed = ELLIPSIS.sub("", claimed)  # a subject cut short: "feat: add the pars…"
+    if _matches(claimed, info):
+        return True
+    bare = TRAILING_STATS.sub("", LEADING_STEP.sub("", claimed))
+    return bare != claimed and bool(bare.strip()) and _matches(bare, info)
+
+
+def _matches(claimed: str, info: CommitInfo) -> bool:
     said, real = " ".join(_words(claimed)), " ".join(_words(info.subject))
     if not said or said in real or (real and real in said):
         return True

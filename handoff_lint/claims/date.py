@@ -42,6 +42,12 @@ DATE = lazyre.compile(
     + r"\.?,?\s+(?:de\s+)?(?P<y3>\d{4}))\b(?![-/]\d)",
     re.I,
 )
+# "Last updated": the day a living document was last written, any day of its session's span
+UPDATED = lazyre.compile(
+    r"^last\s+updated(?:\s+on)?$|^(?:zuletzt\s+)?aktualisiert$|^última\s+(?:actualización|atualização)$"
+    r"|^dernière\s+mise\s+à\s+jour$|最后更新$|最後更新$|最終更新$|更新时间$|更新時間$",
+    re.I,
+)
 # a metadata key that gives the session's date, in the languages agents write ("Date",
 # "Session Date", "Completed", "Merged", "Fecha", "Datum", "Stand", "日期", "会话日期", "作成日",
 # "날짜"): the day the work was done, finished or brought in
@@ -49,7 +55,7 @@ KEY = lazyre.compile(
     r"^(?:[\w\s]{0,20}\s)?(?:date|datum|fecha|data|stand|completed|finished|abgeschlossen|"
     r"merged|shipped|deployed|delivered|landed)"
     r"(?:\s+(?:of\s+session|completed|started))?$|^completed(?:\s+on)?$"
-    r"|日期$|日付$|作成日$|更新日$|完成时间$|날짜$|дата$",
+    r"|" + UPDATED.pattern + r"|日期$|日付$|作成日$|更新日$|完成时间$|날짜$|дата$",
     re.I,
 )
 # dates that are not the session's: plans, deadlines, releases, births
@@ -123,6 +129,8 @@ def _meta_claims(doc: Document) -> list[Claim]:
         key = meta.key.strip()
         if KEY.search(key) and not NOT_SESSION.search(key):
             claim = _claim(str(meta.value), meta.line, meta.column)
+            if claim and UPDATED.search(key):
+                claim.value["updated"] = True
             out.extend([claim] if claim else [])
     return out
 
@@ -155,7 +163,30 @@ def extract(doc: Document) -> list[Claim]:
         claim = _claim(doc.lines[line - 1], line, 1)
         if claim:
             out.append(claim)
-    return out
+    return out or _lead_claims(doc)
+
+
+# "> This file records the work of the 2025-07-15 session", "本文件记录了 2025-07-15 会话中完成的
+# 全部工作": a date that names the session, in the lines that open the document
+SESSION_WORD = lazyre.compile(
+    r"\bsessions?\b|\bsitzung|\bsesi[oó]n|\bsess[aã]o|\bséance|会话|會話|セッション|세션", re.I
+)
+LEAD_LINES = 12
+NEAR = 12  # characters between the date and the word "session"
+
+
+def _lead_claims(doc: Document) -> list[Claim]:
+    for number, text in enumerate(doc.lines[:LEAD_LINES], start=1):
+        if text.lstrip().startswith("#"):
+            continue
+        for match in DATE.finditer(text):
+            near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
+            if NOT_SESSION.search(near):
+                continue  # "the next session, 2026-03-20"
+            if SESSION_WORD.search(near) and parse_date(match) is not None:
+                claim = _claim(match.group(0), number, match.start() + 1)
+                return [claim] if claim else []
+    return []
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
@@ -170,6 +201,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             _settle_month(claim, claimed, days)
         elif any(abs((claimed - day).days) <= config.ACTIVE.date_days for day in days):
             claim.settle("verified", f"the session has commits dated within a day of {claimed}")
+        elif claim.value.get("updated") and min(days) <= claimed <= max(days):
+            claim.settle("verified", f"{claimed} is within the session, {min(days)} to {max(days)}")
         else:
             _refute(claim, days, str(claimed), "%Y-%m-%d")
 

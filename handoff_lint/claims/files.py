@@ -230,7 +230,7 @@ def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
         return
     if not where and path not in evidence.changes:
         namesakes = evidence.same_name(path)
-        if namesakes and not evidence.misplaced(path):
+        if namesakes and not evidence.misplaced(path) and not evidence.in_invented(path):
             claim.settle(
                 "unverifiable",
                 f"no file {path}; the repository has {namesakes[0]}, "
