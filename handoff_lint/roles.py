@@ -86,7 +86,7 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
         "reference",
         lazyre.compile(
             r"\b(?:key|critical|important|relevant|core|main|essential|context|reference)\s+"
-            r"(?:files?|paths?|locations?|modules?)\b|\bfiles?\s+to\s+(?:read|review|know|check|"
+            r"(?:files?|paths?|locations?|modules?)\b|\bfiles?\s+to\s+(?:read|review|know|check|load|open|"
             r"look\s+at|start\s+with)\b|\bwhere\s+to\s+look\b|\brelated\s+(?:docs?|documents?|"
             r"documentation|files|reading|links)\b|\bsee\s+also\b|\bfurther\s+reading\b|"
             r"\breferences\b|documentaci[oó]n\s+relacionada|documentos\s+relacionados|"
@@ -263,8 +263,16 @@ def roles_of(title: str) -> list[str]:
         done = DONE.search(title) is not None and FUTURE.search(title) is None
         if done or (_claim_words is not None and _claim_words.search(title)):
             found = [r for r in found if r != "plan"]
+        elif "reference" in found and TO_READ.search(title):
+            found = [r for r in found if r != "plan"]  # "Files to Load Next Session": they exist
         _known[title] = tuple(dict.fromkeys(found))
     return list(_known[title])
+
+
+# files to read, even in a next session: they must be there now
+TO_READ = lazyre.compile(
+    r"\bfiles?\s+to\s+(?:read|review|load|open|look\s+at|start\s+with)\b", re.I
+)
 
 
 def role_of(title: str) -> str:

@@ -1318,3 +1318,38 @@ def test_a_step_label_and_a_size_around_a_paraphrase(repo: ScratchRepo, cli: Cli
     sha = repo.commit("Session 18 Phase 2: advanced monitoring", {"src/a.py": "a\n"})
     doc = HEAD + f"- **{sha[:7]}** - Phase 2: Monitoring stack (+1,300 lines)\n"
     assert _line_verdicts(_second(repo, cli, doc), "commit") == [(7, "verified")]
+
+
+def test_stories_summed_up_by_what_they_built(repo: ScratchRepo, cli: Cli) -> None:
+    """ "### FW-051: Role assignment (10 user stories)" over six bullets of what they built: a
+    summary, not a list of the stories (unverifiable); "(3 fixes)" over two items is refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "1\n"})
+    built = "".join(f"- part {n} of the feature\n" for n in range(6))
+    doc = HEAD + "### FW-051: Role assignment (10 user stories)\n\n" + built
+    doc += "\n### Lint fixes (3 fixes)\n\n- unused import\n- long line\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "counts") == [(7, "unverifiable"), (16, "refuted")]
+
+
+def test_an_issue_title_beside_the_commit_that_fixed_it(repo: ScratchRepo, cli: Cli) -> None:
+    """ "| Issue | Title | Commit | Notes |": the Title column holds the issues' titles, not the
+    commits' subjects; under "| Commit | Title |" it is the subject."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    sha = repo.commit("payments: doc and cosmetic sweep", {"a.py": "1\n"})
+    doc = HEAD + "| Issue | Title | Commit | Notes |\n|---|---|---|---|\n"
+    doc += f'| #250 | "unreachable" guards | Commit 1 (`{sha[:7]}`) | removed |\n\n'
+    doc += f"| Commit | Title |\n|---|---|\n| `{sha[:7]}` | Add the login page |\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "commit") == [(9, "verified"), (13, "refuted")]
+
+
+def test_files_to_load_next_session_must_exist(repo: ScratchRepo, cli: Cli) -> None:
+    """ "## Files to Load Next Session": files to read are there now, whatever the next
+    session does; one that never existed is refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"src/core/server.ts": "x\n", "src/types/index.ts": "y\n"})
+    doc = HEAD + "## Files to Load Next Session\n\n- `src/core/server.ts` - endpoints\n"
+    doc += "- `src/types/plugin.ts` - plugin types\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]

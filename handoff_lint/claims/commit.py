@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import functools
-import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import frontmatter, lazyre, textscan
 from handoff_lint.claims import register
+from handoff_lint.claims.subjects import subject_matches
 from handoff_lint.claims.walk import (
     Line,
     done_lines,
@@ -48,7 +47,6 @@ QUOTED = lazyre.compile(
 )
 REST = lazyre.compile(r"^[`*_)\]]*\s*(?:[:\-–—|]\s*)?(?P<subject>[A-Za-z\[].{2,})$")
 OPEN_PAREN = lazyre.compile(r"^[`*_]*\s*\(")
-ELLIPSIS = lazyre.compile(r"(?:…|\.\.\.)\s*$")
 STATS = lazyre.compile(
     r"(?P<files>\d[\d,]*)\s+files?\s+changed"
     r"(?:,\s*(?P<ins>\d[\d,]*)\s+insertions?\(\+\))?"
@@ -179,7 +177,9 @@ def _claims_on_line(line: Line) -> list[Claim]:
         header = line.block.table_header
         column = header_index(header, "commit", "hash", "sha", "rev")
         # a column of descriptions or outcomes is not the commits' subjects
-        subject_column = header_index(header, "message", "subject", "title")
+        subject_column = header_index(header, "message", "subject")
+        if subject_column < 0 and not any(OTHER_ROWS.search(h) for h in header):
+            subject_column = header_index(header, "title")  # not an issue's or a task's title
         cells = table_cells(line.text)
         if 0 <= column < len(cells):
             start, raw = cells[column]
@@ -223,6 +223,14 @@ def _claims_on_line(line: Line) -> list[Claim]:
 
 # a subject cell that stands in for one: "(see git log)", "-", "n/a", "TBD", "…"
 PLACEHOLDER = lazyre.compile(r"^(?:\(.*\)|-+|[—–]|n/?a|tbd|todo|none|\.{3}|…|see\b.*)$", re.I)
+
+
+# a table whose rows are issues, tasks or pull requests, with the commit that did each: its
+# Title column holds their titles, not the commits' subjects
+OTHER_ROWS = lazyre.compile(
+    r"\b(?:issues?|tasks?|tickets?|bugs?|findings?|stor(?:y|ies)|requirements?|pr|pull\s+requests?)\b",
+    re.I,
+)
 
 
 def _table_subject(line: Line, column: int) -> str:
@@ -368,69 +376,6 @@ def listed_in_code(doc: Document) -> list[str]:
 
 
 # --- verification -------------------------------------------------------------------------
-
-WORD = lazyre.compile(r"[a-z0-9]+")
-
-
-@functools.lru_cache(maxsize=16384)  # a suggestion compares claims with each window commit
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(WORD.findall(text.lower()))
-
-
-@functools.lru_cache(maxsize=16384)
-def _stems(text: str) -> frozenset[str]:
-    """Words without a plural "s", and each pair of neighbours written as one ("clean up" and
-    "cleanup"): a paraphrase of a subject uses the same words in other forms."""
-    words = [_stem(w) for w in _words(text)]
-    return frozenset(words) | {a + b for a, b in itertools.pairwise(words)}
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
-COMMON = {"the", "a", "an", "and", "of", "to", "for", "in", "with", "on", "add", "fix", "update"}
-COMMON |= {"feat", "chore", "docs", "refactor", "test", "tests", "style", "ci", "build", "perf"}
-
-
-# "Task 2 - Production environment update": the plan's step the commit did, then a paraphrase
-LEADING_STEP = lazyre.compile(
-    r"^\s*(?:task|step|part|phase|stage|item|tarea|paso|tâche|étape|aufgabe|schritt|任务|步骤|"
-    r"タスク|ステップ)\s*#?\d+[a-z]?\s*[:.)\-–—]\s*",
-    re.I,
-)
-
-
-# "Monitoring stack (+1,300 lines)": the commit's size after the paraphrase
-TRAILING_STATS = lazyre.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
-
-
-def subject_matches(claimed: str, info: CommitInfo) -> bool:
-    """Tolerant of case, punctuation, quoting, prefixes and paraphrase of the message (a step
-    label before it and the commit's size after it may be left out)."""
-    claimed = ELLIPSIS.sub("", claimed)  # a subject cut short: "feat: add the pars…"
-    if _matches(claimed, info):
-        return True
-    bare = TRAILING_STATS.sub("", LEADING_STEP.sub("", claimed))
-    return bare != claimed and bool(bare.strip()) and _matches(bare, info)
-
-
-def _matches(claimed: str, info: CommitInfo) -> bool:
-    said, real = " ".join(_words(claimed)), " ".join(_words(info.subject))
-    if not said or said in real or (real and real in said):
-        return True
-    subject_words = set(_words(info.subject)) - COMMON
-    overlap = len(subject_words & set(_words(claimed)))
-    if overlap >= 2 and overlap / len(subject_words) >= 0.6:
-        return True  # the subject, with commentary around it
-    words = set(_words(claimed)) - {"the", "a", "an", "and", "of", "to", "for", "in", "with"}
-    if not words:
-        return True
-    known = _stems(info.subject + " " + info.body)
-    said_stems = _stems(" ".join(words)) & {
-        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words
-    }
-    return len(said_stems & known) / len(said_stems or words) >= 0.5
 
 
 def _suggest(claim: Claim, evidence: Evidence) -> str:

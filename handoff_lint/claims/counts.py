@@ -54,6 +54,9 @@ TOTAL_MENTION = lazyre.compile(
     re.I,
 )
 TESTS_NOUN = lazyre.compile(r"\btest|测试|テスト|테스트", re.I)
+# units of planned work, which a list under them may sum up by what they built
+# ("- Config", "- Limits" under "3 tasks:" are the tasks; under "(22 user stories)" a summary)
+WORK_UNITS = lazyre.compile(r"\b(?:stor(?:y|ies)|requirements?|epics?)\b|需求|ストーリー", re.I)
 RANGE_BEFORE = lazyre.compile(r"\d\s*(?:[-–~]|to)\s*$")
 RELATIVE = lazyre.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
 MARKER = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -129,6 +132,8 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
             value["named"] = found.named
         if found.plural and TESTS_NOUN.search(noun):  # tests listed by behaviour, some several
             value["plural"] = True
+        if WORK_UNITS.search(noun):  # "(22 user stories)" over what they built
+            value["work"] = True
         out.append(Claim("counts", str(items.n), line.number, items.column + 1, value))
     return out
 
@@ -373,6 +378,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "unverifiable",
                 f"{count} claimed over {claim.value['items']} list items, some of which stand "
                 "for several",
+            )
+        elif measure == "items" and claim.value.get("work") and count > int(claim.value["items"]):
+            claim.settle(
+                "unverifiable",
+                f"{count} claimed over {claim.value['items']} list items: a list under units of "
+                "planned work may sum up what they built, not name each",
             )
         elif measure == "commits" and _fewer_in_a_fitted_window(count, evidence):
             claim.settle(
