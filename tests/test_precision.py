@@ -1353,3 +1353,23 @@ def test_files_to_load_next_session_must_exist(repo: ScratchRepo, cli: Cli) -> N
     doc += "- `src/types/plugin.ts` - plugin types\n"
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "file") == [(9, "verified"), (10, "refuted")]
+
+
+def test_a_runner_line_naming_the_test_file_with_its_extension(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- test_voting.gd: 5/5" names the file (GDScript, GUT): its tests are counted there."""
+    tests = "extends GutTest\n" + "".join(f"func test_{n}():\n\tpass\n" for n in "abcd")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"tests/unit/test_voting.gd": tests, "tests/unit/test_roles.gd": tests})
+    doc = HEAD + "- **Tests**: all passing\n  - test_voting.gd: 5/5\n  - test_roles.gd: 4/4\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "test_count") == [(8, "refuted"), (9, "verified")]
+
+
+def test_tree_branches_take_the_unit_of_their_root(repo: ScratchRepo, cli: Cli) -> None:
+    """A drawn tree whose root counts lines ("Calendar: 30 líneas") gives its branches' bare
+    counts that unit ("├─ views.py: 21" is 21 lines of views.py)."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"core/views.py": "v\n" * 20, "core/cal.html": "h\n" * 10})
+    block = "```\nCalendar: 30 líneas\n├─ views.py: 21\n└─ cal.html: 10\n```\n"
+    run = _second(repo, cli, HEAD + "### Código agregado\n\n" + block)
+    assert _line_verdicts(run, "lines") == [(10, "unverifiable"), (11, "refuted"), (12, "verified")]

@@ -8,6 +8,7 @@ line count or the insertions agree with it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -200,8 +201,14 @@ def extract(doc: Document) -> list[Claim]:
     done = done_lines(doc)
     label = ""
     item_files: dict[int, str] = {}  # list item -> the one file its first line names
+    unit = ""  # the unit of lines the root of a drawn tree gives its branches
     for line in done:
         found: list[Claim] = []
+        if line.shape != "tree":
+            unit = _root_unit(line)
+        elif unit and not LINE_WORDS.search(line.folded):
+            out.extend(_branch_claims(line, unit))
+            continue
         if line.starts_item:
             paths = textscan.path_tokens(line.text)
             if len(paths) == 1:
@@ -233,6 +240,33 @@ def extract(doc: Document) -> list[Claim]:
         extra = _labelled_sizes(doc, {line.number for line in done})
         out.extend(c for c in extra if c.line not in taken)
     return out + _present_sizes(doc) + _key_files_sizes(doc)
+
+
+# "Calendar System: 2,965 líneas" over "├─ views.py: 460": a count of lines at the root of a
+# drawn tree, whose branches give their counts bare
+ROOT_UNIT = lazyre.compile(
+    r"[:：]\s*~?\d[\d,.]*\+?\s*(?P<unit>lines?|LOC|行|líneas|linhas|lignes|Zeilen|righe)\b", re.I
+)
+BARE_BRANCH = lazyre.compile(r"[:：]\s*~?\d[\d,.]*\+?\s*$")
+
+
+def _root_unit(line: Line) -> str:
+    if not line.shape:  # a line of prose, not of a code block
+        return ""
+    found = ROOT_UNIT.search(line.text)
+    return found.group("unit") if found else ""
+
+
+def _branch_claims(line: Line, unit: str) -> list[Claim]:
+    """A branch "├─ views.py: 460" under a root that counts lines: 460 lines of views.py (the
+    count as written is the claim's text)."""
+    if not BARE_BRANCH.search(line.text):
+        return []
+    whole = line.text + " " + unit
+    found = _prose_claims(dataclasses.replace(line, text=whole, folded=whole.casefold()))
+    for claim in found:
+        claim.text = claim.text[: max(1, len(line.text) - claim.column + 1)].rstrip()
+    return found
 
 
 def _key_files_sizes(doc: Document) -> list[Claim]:

@@ -158,7 +158,8 @@ def _table_claims(line: Line) -> list[Claim]:
 # "- chat_api_test: 6 passed", "test_parser: 12 tests (2 ignored)": a test runner's line per
 # suite, named by its file's stem
 SUITE = lazyre.compile(
-    r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?`?(?P<name>" + textscan.TEST_STEM_NAME + r")`?\s*[:：]\s*"
+    r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?`?(?P<name>" + textscan.TEST_STEM_NAME + r")"
+    r"(?P<ext>\.[A-Za-z]\w{0,5})?`?\s*[:：]\s*"
     r"(?P<n>\d+)\s+(?:passed|passing|tests?)\b(?:\s*\((?P<ignored>\d+)\s+ignored\))?"
 )
 
@@ -179,7 +180,7 @@ RATIO_SUITE = lazyre.compile(
     + textscan.TEST_CLASS_NAME
     + "|"
     + textscan.TEST_STEM_NAME
-    + r")\*{0,2}`?\s*[:：]\s*\**(?P<x>\d{1,4})\s*/\s*(?P<n>\d{1,4})\b(?!\s*%)"
+    + r")(?P<ext>\.[A-Za-z]\w{0,5})?\*{0,2}`?\s*[:：]\s*\**(?P<x>\d{1,4})\s*/\s*(?P<n>\d{1,4})\b(?!\s*%)"
 )
 
 
@@ -187,8 +188,8 @@ def _ratio_claims(line: Line) -> list[Claim]:
     match = RATIO_SUITE.match(line.text)
     if match is None or int(match.group("x")) > int(match.group("n")):
         return []
-    value: dict[str, object] = {"path": match.group("name"), "count": int(match.group("n"))}
-    value["by_name"] = True
+    name = match.group("name") + (match.group("ext") or "")  # "test_x.gd: 36/36": the file
+    value: dict[str, object] = {"path": name, "count": int(match.group("n")), "by_name": True}
     text = line.text[match.start("x") : match.end("n")]
     return [Claim("test_count", text, line.number, match.start("x") + 1, value)]
 
@@ -200,7 +201,7 @@ def _suite_claims(line: Line) -> list[Claim]:
     if match is None:
         return []
     value: dict[str, object] = {
-        "path": match.group("name") + ("Tests" if subject else ""),
+        "path": match.group("name") + ("Tests" if subject else (match.group("ext") or "")),
         "count": int(match.group("n")),
         "by_name": True,
         "ran": "pass" in match.group(0),
