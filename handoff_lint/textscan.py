@@ -19,7 +19,8 @@ HEX = lazyre.compile(r"(?<![\w#@/\\.:+-])([0-9a-f]{7,40})(?![\w@/\\+-])(?!\.\w)"
 HEX_EXCLUDE_BEFORE = lazyre.compile(
     r"\b(agent|process(?:\s+ids?)?|pid|shell|uuid|token|key|secret|student|user|session[\s_-]?id|"
     r"request[\s_-]?id|trace[\s_-]?id|job[\s_-]?id|color|colour|checksum|md5|sha256|nonce|salt|"
-    r"api|build[\s_-]?id|deployment|container|image|bash[\s_-]?id|task[\s_-]?id)\b\W*$",
+    r"api|build[\s_-]?id|deployment|container|image|bash[\s_-]?id|task[\s_-]?id|"
+    r"device(?:[\s_-]?id)?|serial|udid|android|iphone|ipad|emulator|simulator|adb|coredevice)\b\W*$",
     re.I,
 )
 

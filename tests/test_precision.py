@@ -1373,3 +1373,58 @@ def test_tree_branches_take_the_unit_of_their_root(repo: ScratchRepo, cli: Cli) 
     block = "```\nCalendar: 30 líneas\n├─ views.py: 21\n└─ cal.html: 10\n```\n"
     run = _second(repo, cli, HEAD + "### Código agregado\n\n" + block)
     assert _line_verdicts(run, "lines") == [(10, "unverifiable"), (11, "refuted"), (12, "verified")]
+
+
+def test_a_device_serial_in_backticks_is_no_commit(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- Android: `76aadc20`, Redmi Note 9": an adb serial; "- iPhone UDID: `..`" too."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "1\n"})
+    doc = HEAD + "- Android: `76aadc20`, Redmi Note 9 Pro\n- Device: `3fa91c2e` (test phone)\n"
+    assert _line_verdicts(_second(repo, cli, doc), "commit") == []
+
+
+def test_a_count_of_files_under_a_task_s_commit_label(repo: ScratchRepo, cli: Cli) -> None:
+    """ "**Commit**: `abc1234`" then "**Files Changed**: 2 (session_status.go, session.go)" in a
+    task's section counts that commit's files (a file named session.go is no "session")."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    sha = repo.commit("T02", {"vos/session_status.go": "a\n", "entities/session.go": "b\n"})
+    repo.commit("T03", {"c.go": "c\n", "d.go": "d\n", "e.go": "e\n"})
+    doc = HEAD + f"### T02 - Value objects\n\n**Commit**: `{sha[:7]}`\n"
+    doc += "**Files Changed**: 2 (session_status.go, session.go)\n"
+    assert _line_verdicts(_second(repo, cli, doc), "file_count") == [(10, "verified")]
+
+
+def test_a_total_over_a_list_with_an_uncounted_file_is_not_judged(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """ "3. `docs/SUMMARY.md` - This file" in the list above a total: not every file listed has
+    a count, so the total is not the sum of the counted ones."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    files = {"docs/GUIDE.md": "g\n" * 50, "src/a.java": "a\n" * 20, "src/b.java": "b\n" * 30}
+    repo.commit("work", files)
+    doc = HEAD + "### Documentation Files\n1. `docs/GUIDE.md` - 50 lines\n"
+    doc += "2. `SESSION_2_HANDOFF.md` - This file\n3. `src/a.java` - 20 lines\n"
+    doc += "4. `src/b.java` - 30 lines\n\n"
+    doc += "**Total Documentation**: 500+ lines\n"
+    assert _line_verdicts(_second(repo, cli, doc), "lines_total") == []
+
+
+def test_a_pasted_log_line_whose_id_is_all_digits(repo: ScratchRepo, cli: Cli) -> None:
+    """In pasted `git log --oneline` output an id may be digits only: it is checked (and one
+    that reads as a date is not an id)."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    sha = repo.commit("feat: parser", {"a.py": "1\n"})
+    log = f"```\n{sha[:8]} feat: parser\n23298581 feat: add the docs\n20251211 release notes\n```\n"
+    run = _second(repo, cli, HEAD + "## Commits\n\n" + log)
+    assert _line_verdicts(run, "commit") == [(10, "verified"), (11, "refuted")]
+
+
+def test_a_date_of_the_cited_commits_outside_the_window(repo: ScratchRepo, cli: Cli) -> None:
+    """A report committed weeks later into a history restarted without parents cites commits
+    of its session that the window cannot hold: their dates date the report."""
+    first = repo.commit("feat: parser", {"a.py": "1\n"}, when="2026-02-22T10:00:00+00:00")
+    repo.git("checkout", "-q", "--orphan", "restart")
+    doc = "# Handoff\n\n**Date:** 2026-02-22\n\n## Commits\n\n" + f"- `{first[:7]}` feat: parser\n"
+    repo.commit("restart", {"HANDOFF.md": doc}, when="2026-03-06T10:00:00+00:00")
+    run: Run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert _line_verdicts(run, "date") == [(3, "verified")]

@@ -162,6 +162,9 @@ def _in_backticks(line: Line, match: re.Match[str]) -> bool:
     return line.text[start - 1 : start] == "`" == line.text[end : end + 1]
 
 
+DATE_DIGITS = lazyre.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b")
+
+
 def _set_apart(line: Line, match: re.Match[str]) -> bool:
     """ "(2026-06-02, `4072f30a`)": a short id set apart in backticks is a commit, but a weaker
     one than an id with a word of commits (see ``ABBREVIATED``)."""
@@ -190,7 +193,10 @@ def _claims_on_line(line: Line) -> list[Claim]:
     listed = line.starts_item and section is not None and section.within("commits")
     latest_end = -1
     subject_from = len(line.text) + 1  # after a leading id ("- 0b42ddd subject"): its subject
-    for match in textscan.hex_tokens(line.text, digits_ok=listed or bool(commit_cells)):
+    # a pasted `git log --oneline` line's id may be digits only ("23298581 feat: ..."), unless
+    # it reads as a date ("20251211")
+    logged = line.shape == "gitlog" and DATE_DIGITS.match(line.text.lstrip()) is None
+    for match in textscan.hex_tokens(line.text, digits_ok=listed or bool(commit_cells) or logged):
         in_cell = match.start() in commit_cells
         presented = _presented_as_commit(line, match, in_cell)
         if not presented and not _set_apart(line, match):

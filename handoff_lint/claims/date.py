@@ -203,8 +203,24 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("verified", f"the session has commits dated within a day of {claimed}")
         elif claim.value.get("updated") and min(days) <= claimed <= max(days):
             claim.settle("verified", f"{claimed} is within the session, {min(days)} to {max(days)}")
+        elif any(abs((claimed - day).days) <= config.ACTIVE.date_days for day in _cited(evidence)):
+            claim.settle(
+                "verified",
+                f"the commits the document cites, none of them in the window git gives, are "
+                f"dated within a day of {claimed}",
+            )
         else:
             _refute(claim, days, str(claimed), "%Y-%m-%d")
+
+
+def _cited(evidence: Evidence) -> list[dt.date]:
+    """The days of the commits the document cites when none of them is in the window (a report
+    committed late, into a history restarted or on another line): they date its session."""
+    shas = {o.sha for o in evidence.objects.values() if o.type == "commit" and o.sha}
+    window = {c.sha for c in evidence.window_commits}
+    if not shas or shas & window:
+        return []
+    return [info.day for sha in shas if (info := evidence.commits.get(sha)) and info.day]
 
 
 def _refute(claim: Claim, days: list[dt.date], claimed: str, shown: str) -> None:

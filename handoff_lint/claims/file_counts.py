@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import frontmatter, lazyre
+from handoff_lint import frontmatter, lazyre, textscan
 from handoff_lint.claims import file_count_readings as readings
 from handoff_lint.claims import filetypes, register, witness
 from handoff_lint.claims.lines import agrees
@@ -292,6 +292,13 @@ def _front_matter_files(doc: Document, measure: str) -> list[str]:
     return sorted({str(p) for v in names if isinstance(v, list) for p in v if isinstance(p, str)})
 
 
+def _without_paths(text: str) -> str:
+    """``text`` with its paths blanked: "(session_status.go, session.go)" names no session."""
+    for start, end, _ in reversed(textscan.path_tokens(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     front = _front_matter_counts(doc)
@@ -303,8 +310,8 @@ def extract(doc: Document) -> list[Claim]:
             found = _claims_on(line) if WORDS.search(line.folded) else []
             found = found or (_table_row(line) if row else [])
             listed = witness.listed_above(line.block, line.number) if found and line.shape else None
-            whole = WHOLE.search(line.text) is not None
-            commit = section_commit(line) if found and not whole else None
+            whole = WHOLE.search(_without_paths(line.text)) is not None
+            commit = section_commit(line, doc) if found and not whole else None
             for claim in found:
                 if whole:
                     claim.value["whole"] = True  # "Total Files Created: 9": not one commit's

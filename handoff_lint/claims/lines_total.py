@@ -67,6 +67,8 @@ def extract(doc: Document) -> list[Claim]:
         for above in reversed(lines[max(0, index - MAX_LISTED) : index]):
             path = _listed(above) if above.block.section is line.block.section else None
             if path is None:
+                if _item_path(above) is not None:
+                    listed = []  # "3. `docs/SUMMARY.md` - This file": a listed file with no count
                 break
             listed.insert(0, path)
         if len(listed) >= 2:

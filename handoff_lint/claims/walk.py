@@ -320,11 +320,19 @@ HEADING_HASH = lazyre.compile(
 )
 
 
-def section_commit(line: Line) -> str | None:
-    """The one commit id the heading of ``line``'s section names, if it names one and no other:
+# "**Commit**: `f05832a`" on a line of its own in a task's section
+COMMIT_LABEL = lazyre.compile(r"^\W*commit\W*[:：]\W*([0-9a-f]{7,40})\W*$", re.I)
+
+
+def section_commit(line: Line, doc: Document | None = None) -> str | None:
+    """The one commit id the heading of ``line``'s section names, if it names one and no other,
+    or (with ``doc``) the one a "**Commit**: `id`" label gives above ``line`` in the section:
     what the section counts is that commit's."""
     section = line.block.section
     if section is None:
         return None
     found = HEADING_HASH.findall(section.title)
+    if not found and doc is not None:
+        above = doc.lines[section.line : line.number - 1]
+        found = sorted({m.group(1) for t in above if (m := COMMIT_LABEL.match(t))})
     return found[0] if len(found) == 1 else None
