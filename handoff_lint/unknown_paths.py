@@ -68,7 +68,7 @@ def other_refs_question(evidence: Evidence) -> tuple[str, ...] | None:
     the window's head does not hold, oldest first, with their parents: a file only an
     unmerged branch has is somewhere."""
     window = evidence.window
-    if window.head is None:
+    if window.head is None or not _other_branches(evidence):
         return None
     return (
         "log",
@@ -81,6 +81,18 @@ def other_refs_question(evidence: Evidence) -> tuple[str, ...] | None:
         f"--max-count={OTHER_REFS_LIMIT}",
         "--not",
         window.head,
+    )
+
+
+def _other_branches(evidence: Evidence) -> bool:
+    """Whether any branch other than the checked-out one (and its remote twins) exists: in a
+    repository of one branch, as CI often checks out, no other ref is asked (a process less)."""
+    own = evidence.head_branch
+    if not own:
+        return bool(evidence.branches)
+    return any(
+        b != own and not b.endswith("/" + own) and not b.endswith("/HEAD")
+        for b in evidence.branches
     )
 
 
