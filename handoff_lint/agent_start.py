@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from handoff_lint.repo import RepoFacts
+from handoff_lint.window_log import EXPLICIT, window_log
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -22,7 +23,6 @@ HOW = 'since the coding agent\'s "Initial plan" commit that opened this task'
 
 def start_at_plan(facts: RepoFacts, evidence: Evidence) -> None:
     """Start an implicit window at the newest "Initial plan" commit in it (see above)."""
-    from handoff_lint.evidence import EXPLICIT, window_log
 
     window = evidence.window
     if window.head is None or window.staged or window.how in EXPLICIT:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import history
 from handoff_lint.repo import RepoFacts
+from handoff_lint.window_log import EXPLICIT, WINDOW_LIMIT, window_log
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -28,7 +29,6 @@ def _merged(facts: RepoFacts, tip: str) -> bool:
 
 def to_branch(facts: RepoFacts, evidence: Evidence) -> None:
     """Move an implicit window onto the branch whose commits the document cites (see above)."""
-    from handoff_lint.evidence import EXPLICIT, WINDOW_LIMIT, window_log
 
     window = evidence.window
     if window.head is None or window.staged or window.how in EXPLICIT:

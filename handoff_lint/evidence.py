@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_lint import agent_start, contents, elsewhere, history, trees, unknown_paths, written
+from handoff_lint import agent_start, contents, history, trees, unknown_paths, window_fit
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
@@ -27,15 +26,14 @@ from handoff_lint.repo import (
     RepoFacts,
     lookup_objects,
     parse_records,
-    sha_of,
 )
 from handoff_lint.suite import Inventory, inventory, needs_inventory
 from handoff_lint.window import pathspecs
+from handoff_lint.window_log import WINDOW_LIMIT, log_question, window_log
 
 if TYPE_CHECKING:
     from handoff_lint.junit import Counts
 
-WINDOW_LIMIT = 5000
 MAX_AMBIGUOUS = 50  # short ids looked up again as commits, per document
 EXACT_WINDOWS = (
     "since the previous handoff document",
@@ -43,7 +41,6 @@ EXACT_WINDOWS = (
     "--since",
     "front matter base",
 )
-EXPLICIT = ("--since", "front matter base")
 
 
 @dataclass
@@ -252,7 +249,7 @@ def _reached(facts: RepoFacts, window: Window, shas: list[str]) -> bool:
     known: set[str] = facts.memo.setdefault(("reachable",), set())
     if known.issuperset(shas):
         return True
-    question = _log_question(window)
+    question = log_question(window)
     if window.head != facts.head or window.head is None or not facts.git.asked(*question):
         return False
     logged = facts.git.run(*question, check=False).split("\0")[1:]
@@ -283,38 +280,6 @@ def tree_questions(facts: RepoFacts, relative: str) -> list[tuple[str, ...]]:
     if state(facts, relative)[1]:
         return [trees.STAGED_TREE]
     return trees.questions(facts, facts.head) if added_commit(facts, relative) == facts.head else []
-
-
-def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) -> None:
-    """Fit an implicit window to the commits the document cites.
-
-    Documents are often committed late, or with the next session's work; the commits they cite
-    are the best anchor of the session they report on. A window since the previous handoff is
-    widened to hold the oldest cited ancestor of its head; a whole-history window (a first
-    handoff document) that cites two or more commits starts at the oldest of them.
-    """
-    window = evidence.window
-    if window.head is None or window.how in EXPLICIT:
-        return
-    found = lookup_objects(facts.git, anchors)
-    listed = {o.sha for o in found.values() if o.status == "found" and o.type == "commit"}
-    claimed = {o.sha for o in evidence.objects.values() if o.type == "commit"}
-    cited = sorted((claimed | listed) - evidence.unreachable)
-    if not cited or (window.base is None and len(cited) < 2):
-        return
-    if window.base is not None:
-        inside = {c.sha for c in window_log(facts, window)}
-        if inside.issuperset(cited):
-            return  # every cited commit is in the window already: nothing to widen (no merge-base)
-    outside = set(facts.git.lines("merge-base", "--independent", window.head, *cited, check=False))
-    ancestors = [c for c in cited if c not in outside or c == window.head]
-    if not ancestors or (window.base is None and len(ancestors) < 2):
-        return
-    start = [window.base] if window.base else []
-    oldest = facts.git.run("merge-base", "--octopus", *start, *ancestors, check=False).strip()
-    if oldest and oldest != window.base and oldest in ancestors:
-        window.base = sha_of(facts.git, f"{oldest}^")
-        window.how += "; fitted to the oldest cited commit"
 
 
 def _parse_name_status(fields: list[str], into: dict[str, set[str]]) -> None:
@@ -370,7 +335,7 @@ def _window_questions(facts: RepoFacts, window: Window) -> list[tuple[str, ...]]
         head,
     )
     known = trees.key(window) in facts.memo  # an earlier document's tree, parsed already
-    return [diff, *([] if known else trees.questions(facts, head)), _log_question(window)]
+    return [diff, *([] if known else trees.questions(facts, head)), log_question(window)]
 
 
 def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
@@ -387,41 +352,6 @@ def _recreated(claims: list[Claim], evidence: Evidence) -> bool:
             if "M" in acts or gone:
                 return True  # remade, or made and gone: by the document's own commit?
     return False
-
-
-def _log_question(window: Window) -> tuple[str, ...]:
-    return ("log", f"--format={RECORD}", f"--max-count={WINDOW_LIMIT}", window.span)
-
-
-def window_log(facts: RepoFacts, window: Window) -> list[CommitInfo]:
-    """The window's commits, newest first. The steps that fit the window and the evidence all
-    read them: the log is parsed once while the window stays the same (up to 5,000 records)."""
-    key = ("window log",)
-    span, found = facts.memo.get(key, (None, None))
-    if span != window.span or found is None:
-        found = parse_records(facts.git.run(*_log_question(window), check=False))
-        facts.memo[key] = (window.span, found)
-    return list(found)
-
-
-def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
-    """In a shallow clone, a window reaching the boundary starts at it (the boundary commit's diff
-    would show every file as added) and is marked truncated: what it cannot see is unverifiable."""
-    where = facts.git.run("rev-parse", "--git-path", "shallow", check=False).strip()
-    path = Path(where) if Path(where).is_absolute() else facts.root / where
-    try:
-        boundary = path.read_text(encoding="utf-8").split()
-    except OSError:
-        return
-    window = evidence.window
-    visible = set(
-        facts.git.lines("rev-list", f"--max-count={WINDOW_LIMIT}", window.span, check=False)
-    )
-    reached = [b for b in boundary if b in visible or b == window.base]
-    if window.base is None or reached:
-        window.base = reached[0] if reached else window.base
-        window.how += "; cut by the shallow clone's boundary"
-        evidence.truncated = True
 
 
 def _leftover_paths(evidence: Evidence, claims: list[Claim]) -> set[str]:
@@ -509,12 +439,7 @@ def gather(
     evidence.repo = facts
     start(facts, window)  # a no-op after the pipeline's: each command is started once
     _commit_evidence(facts, evidence, claims)
-    _widen_to_cited(facts, evidence, anchors or [])
-    written.end_when_written(facts, evidence, claims)
-    elsewhere.to_branch(facts, evidence)
-    agent_start.start_at_plan(facts, evidence)
-    if facts.shallow and window.head is not None:
-        _start_at_boundary(facts, evidence)
+    window_fit.fit(facts, evidence, claims, anchors or [])
     if window.head is not None or window.staged:
         facts.git.prefetch(*history.questions(window, doc_path, claims))
         recent = facts.recent_question()

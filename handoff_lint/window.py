@@ -1,6 +1,6 @@
 """The session window: which commits a document reports on.
 
-(An implicit window is widened, in ``evidence``, to hold the commits the document cites.)
+(An implicit window is then fitted to what the document says, in ``window_fit``.)
 
 Explicit: front matter ``base:``/``head:`` or ``--since REF``. Otherwise from just after the
 commit that added the previous handoff document up to the commit that added this one; a staged or

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint.model import Claim
 from handoff_lint.repo import RepoFacts
+from handoff_lint.window_log import EXPLICIT, window_log
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -36,7 +37,6 @@ def _sha(claim: Claim, evidence: Evidence) -> str:
 
 def end_when_written(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """End an implicit window at the report's own day when it was committed later (see above)."""
-    from handoff_lint.evidence import EXPLICIT, window_log
 
     window = evidence.window
     written = _written_on(claims)
