@@ -16,7 +16,13 @@ from handoff_lint import lazyre
 GRAPH = r"[*|\\/ ]*"
 SHAPES: list[tuple[str, lazyre.Pattern]] = [
     # "abc1234 subject", "* abc1234 (HEAD -> main) subject", "commit abc1234...", "abc1234 - x"
-    ("gitlog", lazyre.compile(r"^\s*" + GRAPH + r"(?:commit\s+)?[0-9a-f]{7,40}\b(?:\s|$)")),
+    # "1.  68c1c0aa ✅ subject": the same, numbered
+    (
+        "gitlog",
+        lazyre.compile(
+            r"^\s*(?:\d{1,3}[.)]\s+)?" + GRAPH + r"(?:commit\s+)?[0-9a-f]{7,40}\b(?:\s|$)"
+        ),
+    ),
     # "Original:   2ecb110... (note)", "HEAD now: 47f87e9": a commit under a short label
     ("gitlog", lazyre.compile(r"^\s*[A-Za-z][\w .#-]{0,30}[:：]\s+`?[0-9a-f]{7,40}`?(?:\s|$)")),
     (

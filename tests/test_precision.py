@@ -1428,3 +1428,13 @@ def test_a_date_of_the_cited_commits_outside_the_window(repo: ScratchRepo, cli: 
     repo.commit("restart", {"HANDOFF.md": doc}, when="2026-03-06T10:00:00+00:00")
     run: Run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
     assert _line_verdicts(run, "date") == [(3, "verified")]
+
+
+def test_a_numbered_pasted_log(repo: ScratchRepo, cli: Cli) -> None:
+    """ "1.  68c1c0aa ✅ Package restructuring" in a code block: pasted log lines, numbered; each
+    id is a claim (one that resolves nowhere is refuted)."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    sha = repo.commit("refactor: package restructuring", {"a.py": "1\n"})
+    block = f"```\n1.  {sha[:8]} ✅ Package restructuring\n2.  6d1e58ad ✅ Imports cleanup\n```\n"
+    run = _second(repo, cli, HEAD + "## 2 commits\n\n" + block)
+    assert _line_verdicts(run, "commit") == [(10, "verified"), (11, "refuted")]
