@@ -1438,3 +1438,11 @@ def test_a_numbered_pasted_log(repo: ScratchRepo, cli: Cli) -> None:
     block = f"```\n1.  {sha[:8]} ✅ Package restructuring\n2.  6d1e58ad ✅ Imports cleanup\n```\n"
     run = _second(repo, cli, HEAD + "## 2 commits\n\n" + block)
     assert _line_verdicts(run, "commit") == [(10, "verified"), (11, "refuted")]
+
+
+def test_a_check_s_status_after_a_commit_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
+    """GSD's self-check, "- b45bc5f: EXISTS": the status of the check, not the subject."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    sha = repo.commit("test(05-01): create three singular tests", {"a.sql": "1\n"})
+    doc = HEAD + f"## Self-Check: PASSED\n\nAll commits verified:\n- {sha[:7]}: EXISTS\n"
+    assert _line_verdicts(_second(repo, cli, doc), "commit") == [(10, "verified")]

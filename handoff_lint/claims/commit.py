@@ -217,7 +217,7 @@ def _claims_on_line(line: Line) -> list[Claim]:
             subject = _subject_after(after, at_start)
             if at_start and subject:
                 subject_from = min(subject_from, match.end())
-        if subject:
+        if subject and not STATUS_ONLY.match(subject):
             value["subject"] = subject
         if latest_end < 0:
             latest_end = _latest_end(line.text)
@@ -229,6 +229,12 @@ def _claims_on_line(line: Line) -> list[Claim]:
 
 # a subject cell that stands in for one: "(see git log)", "-", "n/a", "TBD", "…"
 PLACEHOLDER = lazyre.compile(r"^(?:\(.*\)|-+|[—–]|n/?a|tbd|todo|none|\.{3}|…|see\b.*)$", re.I)
+# "- b45bc5f: EXISTS", "abc1234 ✅ FOUND": a check's status after the id, not its subject
+STATUS_ONLY = lazyre.compile(
+    r"^[\s✓✔✅❌*_`]*(?:exists?|found|ok|verified|present|pushed|merged|committed|passed|"
+    r"missing|not\s+found)[\s✓✔✅❌!.*_`]*$",
+    re.I,
+)
 
 
 # a table whose rows are issues, tasks or pull requests, with the commit that did each: its
