@@ -1446,3 +1446,16 @@ def test_a_check_s_status_after_a_commit_is_no_subject(repo: ScratchRepo, cli: C
     sha = repo.commit("test(05-01): create three singular tests", {"a.sql": "1\n"})
     doc = HEAD + f"## Self-Check: PASSED\n\nAll commits verified:\n- {sha[:7]}: EXISTS\n"
     assert _line_verdicts(_second(repo, cli, doc), "commit") == [(10, "verified")]
+
+
+def test_a_duration_against_the_document_s_own_start_and_end(repo: ScratchRepo, cli: Cli) -> None:
+    """GSD's "**Duration:** ~5 min" beside "**Started:**" and "**Completed:**" times (and
+    `duration:` in the front matter): the time between them, to the unit written (4 min is
+    not 5); a duration with no start and end beside it is not judged."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "1\n"})
+    doc = "---\nphase: 61\nduration: 5min\n---\n" + HEAD + "## Performance\n\n"
+    doc += "- **Duration:** ~4 min\n- **Started:** 2026-07-27T19:09:47-04:00\n"
+    doc += "- **Completed:** 2026-07-27T19:13:46-04:00\n"
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "duration") == [(3, "refuted"), (13, "verified")]

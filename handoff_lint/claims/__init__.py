@@ -41,6 +41,7 @@ def load() -> dict[str, ClaimKind]:
         commit_types,
         counts,
         date,
+        durations,
         file_counts,
         files,
         folder_lines,
