@@ -45,13 +45,12 @@ class Inventory:
     complete: bool
 
 
-INLINE = lazyre.compile(r"\.(?:rs|zig|d)$")  # languages whose unit tests live in the source files
-
-
 def test_files(paths: set[str]) -> list[str]:
     """The files that can hold tests: test files by name, and every source file of a language
     that keeps its unit tests beside the code (Rust's #[cfg(test)] modules)."""
-    return sorted(p for p in paths if (TEST_PATH.search(p) and CODE.search(p)) or INLINE.search(p))
+    return sorted(
+        p for p in paths if (TEST_PATH.search(p) and CODE.search(p)) or testdefs.INLINE.search(p)
+    )
 
 
 def _count(path: str, text: str) -> tuple[list[str], bool]:

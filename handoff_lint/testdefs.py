@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from handoff_lint import lazyre
 
+# languages whose unit tests live in the source files they test (Rust's #[cfg(test)] modules)
+INLINE = lazyre.compile(r"\.(?:rs|zig|d)$")
+
 
 @dataclass(frozen=True)
 class Tests:

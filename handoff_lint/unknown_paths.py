@@ -25,6 +25,13 @@ OTHER_REFS_LIMIT = 2000  # commits of other refs read for the files they hold
 GLOB_CHARS = lazyre.compile(r"[*?\[\]\\:]")
 
 
+def _named(listing: str, wanted: set[str]) -> set[str]:
+    """The paths of ``listing`` (one a line, as ``--name-only`` prints them) whose file name
+    is one of ``wanted``."""
+    kept = (line.strip() for line in listing.split("\n"))
+    return {path for path in kept if path and posixpath.basename(path) in wanted}
+
+
 def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
     """Which of the claimed names a commit of the window deleted: the net diff forgets a file
     created and deleted inside the window (or, when the window is the whole history, committed
@@ -38,10 +45,7 @@ def _deleted(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> None:
     if all(PLAIN_PATH.fullmatch(name) for name in names):
         # every deleted path, kept by its file name: the `**/NAME` pathspecs made git match
         # each path of every commit against each pattern, twice the time of the walk itself
-        wanted = set(names)
-        output = facts.git.run(*question, check=False)
-        kept = (line.strip() for line in output.split("\n"))
-        deleted = {line for line in kept if line and posixpath.basename(line) in wanted}
+        deleted = _named(facts.git.run(*question, check=False), set(names))
     else:  # names git would quote in its output: asked by pathspec, as written
         output = facts.git.run(*question, "--", *specs, check=False)
         deleted = {line.strip() for line in output.split("\n") if line.strip()}
@@ -111,8 +115,7 @@ def _other_refs(facts: RepoFacts, evidence: Evidence, unknown: list[str]) -> Non
         if any(p in later for p in parents):
             later.add(sha)
             continue
-        kept = (line.strip() for line in names.split("\n"))
-        found |= {p for p in kept if p and posixpath.basename(p) in wanted}
+        found |= _named(names, wanted)
     evidence.on_other_refs = found
 
 
@@ -121,6 +124,8 @@ def invented_folders(evidence: Evidence, unknown: list[str]) -> None:
     in, under which the document names two files or more ("apps/scan_lab/controllers.py",
     "apps/scan_lab/views.py" where apps/ holds other apps): a folder made up, not a file put
     in the wrong place, so a namesake elsewhere does not excuse its files."""
+    if not unknown:
+        return  # every claimed file is known: no tree walk
     known = evidence.ancestors()
     roots: dict[str, set[str]] = {}
     for path in unknown:

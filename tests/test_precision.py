@@ -1459,3 +1459,16 @@ def test_a_duration_against_the_document_s_own_start_and_end(repo: ScratchRepo, 
     doc += "- **Completed:** 2026-07-27T19:13:46-04:00\n"
     run = _second(repo, cli, doc)
     assert _line_verdicts(run, "duration") == [(3, "refuted"), (13, "verified")]
+
+
+def test_a_branch_claim_keeps_the_document_s_code_spans_to_itself(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """A branch claim reads the document's code spans (its own branch named in a list); the
+    JSON report does not print them as part of the claim."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"a.py": "1\n"})
+    doc = HEAD + "**Branch:** `main`\n\n- `src/a.py`, `improve-forms`, `parse_all()`\n"
+    branch = [c for c in claims_of(_second(repo, cli, doc)) if c["kind"] == "branch"]
+    assert [c["verdict"] for c in branch] == ["verified"]
+    assert "spans" not in branch[0]["value"]

@@ -63,11 +63,10 @@ def _moment(meta: MetaField) -> dt.datetime | None:
         return None
 
 
-def _span(start: MetaField, end: MetaField) -> float | None:
+def _span(begun: dt.datetime, done: dt.datetime) -> float | None:
     """Seconds from the start to the end, when both are times of day the same way (both with
     a time zone or both without) and the end comes after the start, within a month."""
-    begun, done = _moment(start), _moment(end)
-    if begun is None or done is None or (begun.tzinfo is None) != (done.tzinfo is None):
+    if (begun.tzinfo is None) != (done.tzinfo is None):
         return None
     seconds = (done - begun).total_seconds()
     return seconds if 0 < seconds <= LONGEST else None
@@ -80,8 +79,9 @@ def _bare(meta: MetaField) -> str:
     return NOTE.sub("", str(meta.value)).strip()
 
 
-def _claimed(meta: MetaField) -> tuple[float, float, bool] | None:
-    """(seconds, the unit it is written to, approximate) of a duration as written."""
+def _claimed(meta: MetaField) -> tuple[float, float] | None:
+    """(seconds, the unit it is written to) of a duration as written ("~" changes nothing:
+    the unit and the 10% already allow for rounding)."""
     found = SPAN.match(_bare(meta))
     if found is None or not (found.group("h") or found.group("m") or found.group("s")):
         return None
@@ -89,7 +89,7 @@ def _claimed(meta: MetaField) -> tuple[float, float, bool] | None:
     grain = 1.0 if found.group("s") else 60.0 if found.group("m") else 3600.0
     if found.group("h") and "." in found.group("h"):
         grain = 360.0  # "1.5 hours": to a tenth of an hour
-    return hours * 3600 + minutes * 60 + seconds, grain, bool(found.group("approx"))
+    return hours * 3600 + minutes * 60 + seconds, grain
 
 
 def _front_matter(doc: Document) -> list[MetaField]:
@@ -103,11 +103,12 @@ def _front_matter(doc: Document) -> list[MetaField]:
 
 
 def extract(doc: Document) -> list[Claim]:
-    starts = [m for m in doc.metadata if START_KEY.match(_key(m)) and _moment(m)]
-    ends = [m for m in doc.metadata if END_KEY.match(_key(m)) and _moment(m)]
+    starts = [(m, t) for m in doc.metadata if START_KEY.match(_key(m)) and (t := _moment(m))]
+    ends = [(m, t) for m in doc.metadata if END_KEY.match(_key(m)) and (t := _moment(m))]
     if len(starts) != 1 or len(ends) != 1:
         return []  # none, or one per task: which span a duration is of is not known
-    span = _span(starts[0], ends[0])
+    (start, begun), (end, done) = starts[0], ends[0]
+    span = _span(begun, done)
     if span is None:
         return []
     out: list[Claim] = []
@@ -115,11 +116,10 @@ def extract(doc: Document) -> list[Claim]:
         claimed = _claimed(meta) if DURATION_KEY.match(_key(meta)) else None
         if claimed is None:
             continue
-        seconds, grain, approx = claimed
-        text = _bare(meta)
-        value = {"seconds": seconds, "grain": grain, "approx": approx, "span": span}
-        value |= {"start_line": starts[0].line, "end_line": ends[0].line}
-        out.append(Claim("duration", text, meta.line, meta.column, value))
+        seconds, grain = claimed
+        value = {"seconds": seconds, "grain": grain, "span": span}
+        value |= {"start_line": start.line, "end_line": end.line}
+        out.append(Claim("duration", _bare(meta), meta.line, meta.column, value))
     return out
 
 

@@ -306,11 +306,12 @@ def extract(doc: Document) -> list[Claim]:
         if SESSIONS.search(line.text):
             continue
         row = line.block.kind == "table_row"
-        if (WORDS.search(line.folded) or row) and not _diff_stat(line.text):
-            found = _claims_on(line) if WORDS.search(line.folded) else []
+        words = WORDS.search(line.folded) is not None
+        if (words or row) and not _diff_stat(line.text):
+            found = _claims_on(line) if words else []
             found = found or (_table_row(line) if row else [])
             listed = witness.listed_above(line.block, line.number) if found and line.shape else None
-            whole = WHOLE.search(_without_paths(line.text)) is not None
+            whole = bool(found) and WHOLE.search(_without_paths(line.text)) is not None
             commit = section_commit(line, doc) if found and not whole else None
             for claim in found:
                 if whole:

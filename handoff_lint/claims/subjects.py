@@ -73,7 +73,5 @@ def _matches(claimed: str, info: CommitInfo) -> bool:
     if not words:
         return True
     known = _stems(info.subject + " " + info.body)
-    said_stems = _stems(" ".join(words)) & {
-        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words
-    }
+    said_stems = _stems(" ".join(words)) & {_stem(w) for w in words}
     return len(said_stems & known) / len(said_stems or words) >= 0.5

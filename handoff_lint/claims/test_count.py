@@ -117,7 +117,6 @@ COUNT_COLUMN = lazyre.compile(
     re.I,
 )
 NUMBER_CELL = lazyre.compile(r"^[\s*]*(?P<n>\d{1,5})[\s*]*$")
-INLINE_TESTS = lazyre.compile(r"\.(?:rs|zig|d)$")  # languages whose unit tests sit in the source
 SUBJECT_STEM = lazyre.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 # the column a table names its files in ("| Task | File | New tests |"), else the first
 FILE_HEADER = lazyre.compile(r"^\W*(?:files?|path|module|文件|檔案|ファイル|파일)\W*$", re.I)
@@ -133,7 +132,7 @@ def _row_subject(line: Line, cell: str) -> dict[str, object] | None:
         return None
     path = paths[0][2]
     name = path.rsplit("/", 1)[-1]
-    if TEST_FILE.search(name) or INLINE_TESTS.search(name):
+    if TEST_FILE.search(name) or testdefs.INLINE.search(name):
         return dict(line.in_folder(path))
     stem = name.split(".")[0]
     return {"path": stem, "subject": True} if SUBJECT_STEM.match(stem) else None

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from handoff_lint.pipeline import DocumentResult, RunResult
 
 FORMAT_VERSION = 1
-INTERNAL = frozenset({"list", "window"})  # grouping and the window named once: not the claim
+INTERNAL = frozenset({"list", "window", "spans"})  # grouping, the window named once, a branch
+# claim's view of the document's code spans: not the claim
 
 
 def _document(result: DocumentResult) -> dict[str, Any]:
