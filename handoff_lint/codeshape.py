@@ -78,8 +78,8 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
     (
         "path",
         lazyre.compile(
-            r"^\s*(?!\./)[\w@.-]+(?:/[\w@.-]+)+\.[A-Za-z]\w{0,7}\s*(?:$|\s#\s|\s\()"
-        ),  # not "./scripts/run.sh": a command that runs it
+            r"^\s*(?!\./)/?[\w@.\[\]-]+(?:/[\w@.\[\]-]+)+\.[A-Za-z]\w{0,7}\s*(?:$|\s#\s|\s\()"
+        ),  # not "./scripts/run.sh": a command that runs it; "/src/a.ts": from the root
     ),
     (
         "summary",

@@ -152,6 +152,8 @@ class Evidence(Paths):
         if written in self.ignored or path in self.ignored or path.split("/")[0] == "..":
             return False  # outside the repository: another one's file is not refuted here
         folder = posixpath.dirname(path)
+        if written.startswith("/") and not self._rooted_here(path):
+            return False  # "/etc/app.conf": a path of the machine, not of the repository
         if not folder or linked or self.in_invented(path):
             return True
         # its folder holds tracked files, or (a new folder in a known one: src/lib/admin/x.ts
@@ -185,6 +187,12 @@ class Evidence(Paths):
         if not folder or folder not in self.folders() or path in self.changes:
             return False
         return all(posixpath.dirname(p) != folder for p in self.same_name(path))
+
+    def _rooted_here(self, path: str) -> bool:
+        """A path written from "/" ("/src/app/x.ts") is the repository's when its first folder
+        is one of the repository's top folders."""
+        top = path.split("/")[0]
+        return "/" in path and any(f == top or f.startswith(top + "/") for f in self.folders())
 
     def folders(self) -> set[str]:
         """The folders that hold files at the end of the window (read once)."""

@@ -161,3 +161,28 @@ def test_a_file_deleted_long_ago_is_not_a_file_never_committed(repo: ScratchRepo
     assert found[7] == ("src/core/engine.py", "verified")
     assert found[8] == ("cache_v1.py", "verified")
     assert found[9] == ("src/core/phantom_cache.py", "refuted")
+
+
+def test_paths_written_from_the_root_and_route_folders(repo: ScratchRepo, cli: Cli) -> None:
+    """A code block of key files written from "/" ("/src/core/engine.py  # the loop") names the
+    repository's files when the first folder is one of its top folders; "/etc/..." is a path of
+    the machine, not refuted. A route folder in brackets ("app/jobs/[id]/page.tsx") is part of
+    the path."""
+    _session(repo)
+    repo.commit("work", {"web/app/jobs/[id]/page.tsx": "export {}\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n## Important File Locations\n\n```\n"
+        "/src/core/engine.py                 # the loop\n"  # 8
+        "/src/core/ghost.py                  # never committed\n"  # 9
+        "/etc/nginx/conf.d/site.conf         # the web server\n"  # 10
+        "/web/app/jobs/[id]/page.tsx         # a job\n"  # 11
+        "/web/app/jobs/[slug]/layout.tsx     # never committed\n"  # 12
+        "```\n"
+    )
+    run, found = _judged(repo, cli, doc, "file")
+    assert found[8] == ("/src/core/engine.py", "verified")
+    assert found[9] == ("/src/core/ghost.py", "refuted")
+    assert found[10] == ("/etc/nginx/conf.d/site.conf", "unverifiable")
+    assert found[11] == ("/web/app/jobs/[id]/page.tsx", "verified")
+    assert found[12] == ("/web/app/jobs/[slug]/layout.tsx", "refuted")
+    assert run.code == 1

@@ -112,7 +112,8 @@ WORD = lazyre.compile(r"[^\W\d_]+")
 LOCATED = lazyre.compile(r"(?::\d|#L\d)")  # a line location right after a path
 # "添加测试脚本到package.json": a sentence in a script without spaces runs into the name
 GLUED = lazyre.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][A-Za-z]")
-PATH_TOKEN = lazyre.compile(r"[^\s`*,;|()\[\]\"']+")
+# a route segment in brackets is part of a path: "app/jobs/[id]/page.tsx", "pages/[...slug].tsx"
+PATH_TOKEN = lazyre.compile(r"(?:[^\s`*,;|()\[\]\"']|\[{1,2}(?:\.\.\.)?[\w-]+\]{1,2}(?=[/.]))+")
 ACTION_WORDS = {
     "created": "created",
     "new": "created",
