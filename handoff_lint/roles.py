@@ -24,7 +24,7 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
             r"instructions|quick commands|commands reference|previous sessions?|"
             r"key technical docs|expected|projected|projections?|estimated|targets?|goals?|"
             r"to (?:update|modify|create|add|fix|change|delete|remove|review|do)|resume|"
-            r"not\s+started)\b|" + NOT_STARTED,
+            r"not\s+started)\b(?!\.\w)|" + NOT_STARTED,  # not "Next.js", "todo.md": names
             re.I,
         ),
     ),
@@ -185,7 +185,7 @@ DONE = lazyre.compile(
 FUTURE = lazyre.compile(
     r"\b(?:next|remaining|todo|to[- ]do|future|follow[- ]?up|pending|upcoming|roadmap|planned|"
     r"projected|projections?|expected|estimated|backlog|deferred|outstanding|not\s+started|"
-    r"(?:previous|prior|earlier|last)\s+sessions?)\b|" + NOT_STARTED,
+    r"(?:previous|prior|earlier|last)\s+sessions?)\b(?!\.\w)|" + NOT_STARTED,
     re.I,
 )
 

@@ -41,6 +41,8 @@ from tests.test_extract import extract
         ("待实现", "plan"),
         ("任务产物", "summary"),  # the task's outputs: done work
         ("Coverage at 80%", ""),
+        ("Frontend (Next.js)", ""),  # a framework's name, not the next thing to do
+        ("Updated todo.md", "files_modified"),
     ],
 )
 def test_the_role_of_a_heading(title: str, role: str) -> None:
