@@ -134,6 +134,8 @@ def named(repo: ScratchRepo) -> ScratchRepo:
         "src/sync/CloudKitSyncManager.swift": "s\n" * 498,
         "src/report/generator.py": "g\n" * 120,
         "src/report/report.py": "p\n" * 80,
+        "docs/CHANGELOG.md": "c\n" * 303,
+        "docs/CHANGELOG.md.old": "o\n" * 40,  # a copy kept aside is not the file named
     }
     repo.commit("work", files, when="2025-11-13T09:00:00+00:00")
     return repo
@@ -148,6 +150,7 @@ def named(repo: ScratchRepo) -> ScratchRepo:
         ("| Feature | Files | Lines |\n|---|---|---|\n| CloudKit Sync | 1 | 498 |\n", ["verified"]),
         ("- Report Generator (300 lines)\n", ["unverifiable"]),  # report.py or generator.py?
         ("- Billing Engine: 300 lines\n", ["unverifiable"]),  # no file called so
+        ("- Changelog Documentation: 380 lines\n", ["refuted"]),  # CHANGELOG.md, not .old
         ("- Backend: 900 lines\n- Tests: 400 lines\n", []),  # kinds of things, not names
         ("| Chunk | Size (kB) |\n|---|---|\n| registry | 182 |\n", []),  # not a line count
         (

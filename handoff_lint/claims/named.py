@@ -138,8 +138,14 @@ def resolve(evidence: Evidence, claims: list[Claim]) -> None:
             if stems is None:
                 stems = _stems(evidence.files_at_end | set(created))
             fits = stems.get(written, []) or fits
+        if len(fits) > 1:  # README.md, not the README.md.old kept beside it
+            fits = [p for p in fits if not BACKUP.search(p)]
         if len(fits) == 1:
             claim.value["path"] = fits[0]
+
+
+# a copy kept aside: "README.md.old", "config.py.bak", "main.go~"
+BACKUP = lazyre.compile(r"\.(?:old|bak|orig|backup|save|prev)$|~$", re.I)
 
 
 def _stems(paths: set[str]) -> dict[str, list[str]]:
