@@ -186,3 +186,32 @@ def test_paths_written_from_the_root_and_route_folders(repo: ScratchRepo, cli: C
     assert found[11] == ("/web/app/jobs/[id]/page.tsx", "verified")
     assert found[12] == ("/web/app/jobs/[slug]/layout.tsx", "refuted")
     assert run.code == 1
+
+
+def test_a_bold_label_and_its_files_in_an_item_or_a_paragraph(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- **Original audit:** `docs/x.md`" under References (the colon inside the bold) and a
+    paragraph that is only a label and files ("**Files Modified:** `a`, `b`", "**File:** `x`"
+    under a step of the work) name their files like a list item does."""
+    _session(repo)
+    repo.commit("work", {"docs/testing/harness.md": "# Harness\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n## Work\n\n### 1. Harness docs\n\n"
+        "**File:** `docs/testing/harness.md`\n\n"  # 9
+        "### 2. Release notes\n\n"
+        "**File:** `docs/testing/release-notes.md`\n\n"  # 13
+        "**Files Modified:** `docs/testing/harness.md`, `src/core/engine.py`\n\n"  # 15
+        "## References\n\n"
+        "- **Original audit:** `docs/archive/AUDIT-2025-10-11.md`\n"  # 19
+        "- **Engine:** `src/core/engine.py`\n"  # 20
+    )
+    run, _ = _judged(repo, cli, doc, "file")
+    found = [(c["line"], c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file"]
+    assert found == [
+        (9, "docs/testing/harness.md", "verified"),
+        (13, "docs/testing/release-notes.md", "refuted"),
+        (15, "docs/testing/harness.md", "verified"),
+        (15, "src/core/engine.py", "refuted"),  # there, but the session did not modify it
+        (19, "docs/archive/AUDIT-2025-10-11.md", "refuted"),
+        (20, "src/core/engine.py", "verified"),
+    ]
+    assert run.code == 1

@@ -111,7 +111,9 @@ def _given_action(line: Line, labels: Labels) -> str:
 def item_claims(line: Line, labels: Labels) -> list[Claim]:
     is_heading = line.block.kind == "heading"
     if not (line.starts_item or is_heading):
-        return []
+        # "**Files Modified:** `a.ts`, `b.ts`", "**File:** `x.md`": a line of a paragraph that
+        # is a label and nothing but files
+        return _label_list(line, labels, 0) if line.block.kind == "paragraph" else []
     prefix = (HEADING_MARK if is_heading else MARKER).match(line.text)
     start = prefix.end() if prefix else 0
     body = line.text[start:]
@@ -249,7 +251,7 @@ def _listed_deliverable(line: Line, path: str, decorated: bool, rest: str) -> bo
 
 # "- Neural engine: Engine.kt, Recognizer.kt": a label, then nothing but files
 LABEL_LIST = lazyre.compile(
-    r"[*_]*(?P<label>[^\W\d_][^:：`*\[\]()]{0,40}?)[*_]*\s*[:：]\s*(?P<list>\S.*?)\s*$"
+    r"[*_]*(?P<label>[^\W\d_][^:：`*\[\]()]{0,40}?)[*_]*\s*[:：]\s*(?:[*_]{1,2}\s*)?(?P<list>\S.*?)\s*$"
 )
 # a label that names the kind of document the files are ("Plan", "Design spec", "Roadmap")
 DOCUMENT_KIND = lazyre.compile(
