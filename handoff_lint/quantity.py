@@ -20,7 +20,7 @@ NUMBER = (
     r"(?:\s*/\s*[-−](?P<minus>\d{1,3}(?:,\d{3})+|\d+))?"
 )
 UNITS = {
-    "lines": r"lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?"
+    "lines": r"(?:(?:new|added)\s+)?lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?"
     r"|(?-i:L)(?![\w.])",  # "(150L)": an abbreviation, in capitals only
     "tests": (
         r"(?:(?:new|unit|integration|e2e|regression|comprehensive|behaviou?ral|functional|focused|"
@@ -77,6 +77,9 @@ CHANGE_AFTER = lazyre.compile(
 )
 
 
+NEW_LINES = lazyre.compile(r"(?:new|added)\s", re.I)
+
+
 def _change(match: re.Match[str]) -> str:
     word = CHANGE_AFTER.match(match.string, match.end())
     if word is None:
@@ -88,6 +91,8 @@ def _quantity(match: re.Match[str]) -> Quantity:
     unit = next(k for k in UNITS if match.group(k))
     minus = match.group("minus")
     change = _change(match) if unit == "lines" else ""
+    if unit == "lines" and NEW_LINES.match(match.group(unit)):
+        change = "added"  # "(170+ new lines)": lines the session added
     if unit == "insertions":
         change = "removed" if match.group(unit).lower().startswith("deletion") else "added"
     if (

@@ -57,6 +57,22 @@ def test_line_counts_and_insertions(repo: ScratchRepo, cli: Cli) -> None:
     assert "big.json has 2471 lines in git, not 2469" in run.out or "HL305" in run.out
 
 
+def test_new_lines_are_lines_added(repo: ScratchRepo, cli: Cli) -> None:
+    """ "(170+ new lines)" after a file, or on a heading naming it, counts the lines the
+    session added to it, not its size."""
+    repo.commit("base", {"CLAUDE.md": _lines(50)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("docs", {"CLAUDE.md": _lines(219)})
+    doc = HEAD + (
+        "#### CLAUDE.md Updates (170+ new lines)\n\n- header\n\n"  # 7
+        "## Files Modified\n\n"
+        "- `CLAUDE.md`: 169 new lines\n"  # 13
+        "- `CLAUDE.md` (~160 new lines)\n"  # 14
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [(7, "refuted"), (13, "verified"), (14, "verified")]
+
+
 def test_table_totals_must_add_up(repo: ScratchRepo, cli: Cli) -> None:
     doc = HEAD + (
         "| File | Lines |\n|---|---|\n| `a.py` | +21, -12 |\n| `b.py` | +2, -1 |\n| **Total** | **35 lines** |\n\n"
