@@ -4,7 +4,7 @@ pytest/unittest (``ast``), Jest/Vitest/Mocha/Playwright (``it(``/``test(``), Go 
 *testing.T)``), Rust (``#[test]``), JUnit (``@Test``), xUnit/NUnit/MSTest (``[Fact]``,
 ``[Test]``, ``[TestMethod]``), XCTest (``func testX``), PHPUnit (``function testX``, ``@test``),
 RSpec/Minitest, GUT/GdUnit (GDScript ``func test_``), shell (``test_x()``, bats ``@test``),
-Dart and ExUnit. A file whose tests are generated at run time (parametrized tests, data
+Dart, ExUnit, Zig (``test "name" {``) and D (``unittest {``). A file whose tests are generated at run time (parametrized tests, data
 providers, table-driven subtests, tests in loops) is *dynamic*: how many run is a run-time fact.
 """
 
@@ -106,6 +106,14 @@ PATTERNS = [
         (".dart",), lazyre.compile(r"^\s*test(?:Widgets)?\(\s*['\"](?P<name>.*?)['\"]", M), None
     ),
     _Pattern((".ex", ".exs"), lazyre.compile(r"^\s*test\s+\"(?P<name>.*?)\"", M), None),
+    # Zig: test "name" { ... } or test name { ... }; an unnamed test { ... } block mostly pulls
+    # in other files' tests, so a file with one counts as dynamic
+    _Pattern(
+        (".zig",),
+        lazyre.compile(r"^\s*test\s+(?:\"(?P<name>(?:[^\"\\\n]|\\.)*)\"|(?P<n2>[A-Za-z_]\w*))\s*\{", M),
+        lazyre.compile(r"^\s*test\s*\{", M),
+    ),
+    _Pattern((".d",), lazyre.compile(r"^\s*(?P<name>unittest)\s*\{", M), None),  # D
 ]
 PY_DYNAMIC = lazyre.compile(r"\bparametrize\b|\bsubTest\b|\bparameterized\b|\bhypothesis\b")
 

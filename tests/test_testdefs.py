@@ -28,6 +28,9 @@ RUST = (
         ("tests/cases.rs", "#[rstest]\n#[case(1)]\nfn each(#[case] n: u8) {}\n", [], True),
         ("web/a.test.ts", "it('adds', () => {});\ntest.skip('later', () => {});\n", ["adds", "later"], False),
         ("pkg/x_test.go", "func TestA(t *testing.T) {}\nfunc helper() {}\n", ["TestA"], False),
+        ("src/cpu.zig", 'test "adds two" {\n}\ntest decl_name {\n}\nfn add() void {}\n', ["adds two", "decl_name"], False),
+        ("src/root.zig", "test {\n    _ = @import(\"cpu.zig\");\n}\n", [], True),  # pulls in others
+        ("src/util.d", "unittest {\n    assert(add(1, 1) == 2);\n}\n", ["unittest"], False),
     ],
 )  # fmt: skip
 def test_tests_defined_in_a_file(path: str, source: str, names: list[str], dynamic: bool) -> None:
