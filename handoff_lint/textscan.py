@@ -151,7 +151,14 @@ def normalize_path(token: str) -> str:
     while token.startswith("./"):
         token = token[2:]
     token = token.rstrip(".,;:")
+    sibling = SIBLING.match(token)
+    if sibling:  # "GameMode.h/.cpp": the header (and its source beside it)
+        token = sibling.group(1)
     return LOCATION.sub("", token) or token
+
+
+# a file and its sibling of another extension written as one: "GameMode.h/.cpp", "a.ts/.test.ts"
+SIBLING = lazyre.compile(r"^(.+?\.[A-Za-z]\w{0,7})/\.[A-Za-z][\w.]{0,15}$")
 
 
 KEYWORD_RIGHT_BEFORE = lazyre.compile(r"\b(commit|sha|hash)\W{0,6}$", re.I)

@@ -215,3 +215,17 @@ def test_a_bold_label_and_its_files_in_an_item_or_a_paragraph(repo: ScratchRepo,
         (20, "src/core/engine.py", "verified"),
     ]
     assert run.code == 1
+
+
+def test_a_header_and_its_source_written_as_one(repo: ScratchRepo, cli: Cli) -> None:
+    """ "`GameMode.h/.cpp`" in a Files column names the header (and the source beside it), not
+    a file ".cpp" in a folder "GameMode.h"."""
+    _session(repo)
+    repo.commit("work", {"src/GameMode.h": "#pragma once\n", "src/GameMode.cpp": "int x;\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n## Work\n\n"
+        "| System | Files |\n|---|---|\n"
+        "| Game state | `src/GameMode.h/.cpp` |\n"  # 9
+    )
+    _, found = _judged(repo, cli, doc, "file")
+    assert found[9] == ("src/GameMode.h", "verified")
