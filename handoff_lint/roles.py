@@ -21,6 +21,7 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
             r"\b(next|remaining|todo|to[- ]do|recommend\w*|future|follow[- ]?up|pending|upcoming|"
             r"roadmap|planned|plans?|suggest\w*|priorit\w*|before running|if tests fail|"
             r"backlog|open questions?|known issues|blockers?|outstanding|deferred|how to|"
+            r"action items?|"
             r"instructions|quick commands|commands reference|previous sessions?|"
             r"key technical docs|expected|projected|projections?|estimated|targets?|goals?|"
             r"to (?:update|modify|create|add|fix|change|delete|remove|review|do)|resume|"

@@ -73,6 +73,32 @@ def test_new_lines_are_lines_added(repo: ScratchRepo, cli: Cli) -> None:
     assert _line_verdicts(run, "lines") == [(7, "refuted"), (13, "verified"), (14, "verified")]
 
 
+def test_a_size_when_the_file_was_made_and_an_open_task_estimate(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """ "The team built `client.py` (385 LOC)": the size the session's first commit gave the
+    file, grown later in the session, may be the moment the line tells of (unverifiable, not
+    refuted). "- [ ] Fix the pop-up: ~15 LOC in `hud.cpp`" is a task not done: its estimate
+    is no claim, nor are the items under it."""
+    repo.commit("base", {"hud.cpp": _lines(40)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("client", {"client.py": _lines(385)})
+    repo.commit("grow", {"client.py": _lines(635)})
+    doc = HEAD + (
+        "- The team built `client.py` (385 LOC)\n"  # 7
+        "- `client.py` (385 LOC)\n"  # 8
+        "- [ ] Fix the pop-up: ~15 LOC in `hud.cpp`\n"  # 9
+        "  - then ~20 LOC in `hud.cpp`\n"  # 10
+        "- [x] `client.py` (600 lines)\n"  # 11: a task done
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [
+        (7, "unverifiable"),
+        (8, "unverifiable"),  # the same statement as line 7
+        (11, "refuted"),
+    ]
+
+
 def test_table_totals_must_add_up(repo: ScratchRepo, cli: Cli) -> None:
     doc = HEAD + (
         "| File | Lines |\n|---|---|\n| `a.py` | +21, -12 |\n| `b.py` | +2, -1 |\n| **Total** | **35 lines** |\n\n"

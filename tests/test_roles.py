@@ -42,6 +42,7 @@ from tests.test_extract import extract
         ("任务产物", "summary"),  # the task's outputs: done work
         ("Coverage at 80%", ""),
         ("Frontend (Next.js)", ""),  # a framework's name, not the next thing to do
+        ("Action Items for Sprint 8 (Revised)", "plan"),
         ("Updated todo.md", "files_modified"),
     ],
 )

@@ -175,7 +175,15 @@ def _made_here(line: Line, label: str) -> bool:
     ("## Documentation Created", "**Created:**")."""
     if line.block.kind == "table_row":
         return False
+    if MADE_WORDS.search(line.text):  # "The team built `client.py` (385 LOC)"
+        return True
     return label == "created" or roles.file_action(line.block.section) == "created"
+
+
+# words of a line that says its files were made (their size then may not be their size now)
+MADE_WORDS = lazyre.compile(
+    r"\b(?:created|built|wrote|written|implemented|scaffolded|generated|introduced)\b", re.I
+)
 
 
 # "  - 800+ lines of scenario tests" under "- **Load tests** (`tests/load.rs`)": a nested item

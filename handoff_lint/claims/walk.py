@@ -44,9 +44,10 @@ class Line:
 
 def prose_lines(doc: Document) -> list[Line]:
     """Every source line of a prose block (not code, not HTML), listed once per document."""
-    return doc.once(
-        "prose_lines",
-        lambda: [
+
+    def lines() -> list[Line]:
+        open_tasks = _open_tasks(doc)
+        return [
             Line(
                 block,
                 block.line + offset,
@@ -54,14 +55,33 @@ def prose_lines(doc: Document) -> list[Line]:
                 offset == 0,
                 roles.in_plan(block.section)
                 or about_branches(doc, block)
-                or in_template(doc, block),
+                or in_template(doc, block)
+                or block.item_id in open_tasks,
                 text.casefold(),
             )
             for block in doc.blocks
             if block.kind in PROSE_KINDS
             for offset, text in enumerate(block.lines)
-        ],
-    )
+        ]
+
+    return doc.once("prose_lines", lines)
+
+
+# "- [ ] **P0: Fix the score** ... ~15 LOC in Hud.cpp": a task not done (its estimate, no claim)
+OPEN_TASK = lazyre.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\[ \]")
+
+
+def _open_tasks(doc: Document) -> set[int]:
+    """The list items that are unticked tasks, and the items nested in them."""
+    found: set[int] = set()
+    seen: set[int] = set()
+    for block in doc.blocks:
+        if block.item_id < 0 or block.item_id in seen:
+            continue
+        seen.add(block.item_id)
+        if block.parent_item_id in found or (block.lines and OPEN_TASK.match(block.lines[0])):
+            found.add(block.item_id)
+    return found
 
 
 # a bold label alone on its line: "**Files to create:**", "**Expected output**:"
