@@ -151,10 +151,32 @@ def _one_per_unit(found: list[Quantity], text: str) -> list[Quantity]:
             added, removed = sorted(same, key=lambda q: q.change != "added")
             last = max(added.end, removed.end)
             same = [dataclasses.replace(added, minus=removed.count, end=last)]
+        if len(same) > 1 and unit == "lines" and all(MOMENT.match(text, q.end) for q in same):
+            out.extend(_moments(same, text))  # "(850 lines before; ~960 lines after)"
+            continue
         if len(same) > 1:
             same = [q for q in same if NOW.search(text[: q.start].rstrip("+~ "))]
         if len(same) == 1:
             out.append(same[0])
+    return out
+
+
+# the moment a size is of, right after it: "850 lines before", "~960 lines after"
+MOMENT = lazyre.compile(
+    r"\s+(?:(?P<before>before|previously|vorher|antes|avant)|after|now|nachher|después|depois|"
+    r"après)\b",
+    re.I,
+)
+
+
+def _moments(same: list[Quantity], text: str) -> list[Quantity]:
+    """Sizes each marked before or after: the one before is the file's size before the
+    session (``change`` "before"), the other its size now."""
+    out = []
+    for q in same:
+        found = MOMENT.match(text, q.end)
+        before = found is not None and found.group("before") is not None
+        out.append(dataclasses.replace(q, change="before") if before else q)
     return out
 
 

@@ -99,6 +99,31 @@ def test_a_size_when_the_file_was_made_and_an_open_task_estimate(
     ]
 
 
+def test_sizes_before_and_after_and_a_note_after_a_count(repo: ScratchRepo, cli: Cli) -> None:
+    """ "(849 lines before; ~960 lines after)": the size before the session and the size now,
+    each checked; a note in brackets after a table cell's count ("+32 (custom parser)") leaves
+    the count a count."""
+    repo.commit("base", {"client.rs": _lines(849), "disk.rs": _lines(10)})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("work", {"client.rs": _lines(963), "disk.rs": _lines(41)})
+    doc = HEAD + (
+        "- `client.rs` (849 lines before; ~960 lines after)\n"  # 7
+        "- `client.rs` (850 lines before; ~960 lines after)\n\n"  # 8
+        "| File | Status | Lines |\n|---|---|---|\n"
+        "| `client.rs` | MODIFIED | ~960 (+114 from 849) |\n"  # 12
+        "| `disk.rs` | MODIFIED | +32 (custom parser) |\n"  # 13
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [
+        (7, "verified"),
+        (7, "verified"),
+        (8, "refuted"),
+        (8, "verified"),
+        (12, "verified"),
+        (13, "refuted"),
+    ]
+
+
 def test_table_totals_must_add_up(repo: ScratchRepo, cli: Cli) -> None:
     doc = HEAD + (
         "| File | Lines |\n|---|---|\n| `a.py` | +21, -12 |\n| `b.py` | +2, -1 |\n| **Total** | **35 lines** |\n\n"

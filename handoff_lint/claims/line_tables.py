@@ -18,7 +18,8 @@ from handoff_lint.model import Claim
 CELL = lazyre.compile(
     r"^\s*\**\s*"
     + quantity.NUMBER
-    + r"\s*(?:new)?\s*(?:lines?|行)?\s*\**\s*(?:,\s*-(?P<del>\d+))?\s*$",
+    + r"\s*(?:new)?\s*(?:lines?|行)?\s*\**\s*(?:,\s*-(?P<del>\d+))?"
+    + r"\s*(?:\([^()]{0,80}\))?\s*$",  # "+32 (custom Deserialize)": a note after the count
     re.I,
 )
 FILE_COLUMN = (
@@ -76,6 +77,9 @@ OTHER_UNIT = lazyre.compile(
 )
 
 
+NOTE = lazyre.compile(r"\s*\([^()]*\)\s*$")  # a note in brackets after a cell's count
+
+
 def _counts_lines(named: str) -> bool:
     """Whether a count column's header may count lines: not one that names another unit."""
     return not OTHER_UNIT.search(named) or any(w in named for w in LINES_NAMED)
@@ -92,6 +96,8 @@ def value_of(found: quantity.Quantity, path: str) -> dict[str, Any]:
         value["at_least"] = True
     if found.minus is not None:
         value["deletions"] = found.minus
+    if found.change == "before":  # "(850 lines before; ...)": the size before the session
+        value["before"] = True
     return value
 
 
@@ -203,7 +209,7 @@ def _row_count(
             bool(match.group("more")),
             bool(added),
             int(minus.replace(",", "")) if minus else None,
-            start + len(cells[index][1].rstrip(" *")),
+            start + len(NOTE.sub("", cells[index][1]).rstrip(" *")),
         )
         return count
     return None
