@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handoff_lint import claims, parse
-from handoff_lint.claims.commit import _latest_end
+from handoff_lint.claims.commit_lines import _latest_end
 from handoff_lint.model import Claim
 from handoff_lint.source import decode
 
