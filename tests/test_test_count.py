@@ -80,6 +80,19 @@ def test_the_tests_a_session_added_to_an_existing_file(session: ScratchRepo, cli
     assert [v for _, v, _ in _verdicts(run)] == ["verified", "refuted"]
 
 
+def test_a_count_the_file_had_after_an_earlier_commit_of_the_session(
+    session: ScratchRepo, cli: Cli
+) -> None:
+    """A file the session created with 5 tests and grew to 7: "(5 tests)" may tell of the
+    moment it was made (unverifiable, not refuted); 4 was never its count."""
+    more = PY + "def test_new_one():\n    pass\n\ndef test_new_two():\n    pass\n"
+    session.commit("more tests", {"tests/test_api.py": more}, when="2025-11-13T11:00:00+00:00")
+    text = HEAD + "- `tests/test_api.py` (5 tests)\n- `tests/test_api.py` (4 tests)\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": text}, when="2025-11-13T12:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [v for _, v, _ in _verdicts(run)] == ["unverifiable", "refuted"]
+
+
 @pytest.mark.parametrize(
     ("item", "verdict"),
     [

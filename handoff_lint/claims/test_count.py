@@ -446,6 +446,12 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
             "unverifiable",
             f"the file defines {total} tests and skips some: how many pass is a run-time fact",
         )
+    elif claimed in _earlier_counts(path, evidence):
+        claim.settle(
+            "unverifiable",
+            f"the file defines {total} tests at the end of the window and {claimed} after an "
+            "earlier commit of the session: which moment the document describes git cannot tell",
+        )
     else:
         session = f" ({new[0]} added in the session)" if new and new[0] not in (None, total) else ""
         claim.settle(
@@ -454,6 +460,15 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
             "HL406",
             f"write {total}",
         )
+
+
+def _earlier_counts(path: str, evidence: Evidence) -> set[int]:
+    """How many tests the file defined after each earlier commit of the session (not before
+    the session: a count of then is stale)."""
+    texts = evidence.texts_at_start.get(path, [])
+    after = texts[1:] if evidence.window.base else texts
+    found = (testdefs.tests_in(path, text) for text in after if text)
+    return {len(tests.names) for tests in found if tests is not None}
 
 
 def _by_name(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
