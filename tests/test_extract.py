@@ -500,6 +500,8 @@ def test_a_commit_named_in_chinese_japanese_or_korean(line: str) -> None:
         ("-   **Files:** 8 test files total", []),  # an inventory of test files, not changes
         ("- 3 test files created", ["3"]),
         ("- **Total Files Changed**: 21", ["21"]),
+        ("- 90 existing tests + 4 new documentation tests", []),  # tests, not documents
+        ("- 4 new docs", ["4"]),
     ],
 )
 def test_a_count_of_files_of_one_kind_in_all_is_no_count_of_changes(

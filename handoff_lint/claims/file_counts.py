@@ -37,7 +37,7 @@ NOUN = (
     r"(?P<noun>(?:(?:code|source|"
     + filetypes.KIND
     + r")\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|"
-    r"arquivos|fichiers)"
+    r"arquivos|fichiers)(?![A-Za-z])"  # not "4 new documentation tests"
 )
 # a count, not a duration or a share ("| 创建文档 | 25 分钟 |" is 25 minutes of writing documents)
 NUMBER = (
