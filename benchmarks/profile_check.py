@@ -126,7 +126,7 @@ def phases(repo: Path, docs: list[str], runs: int) -> None:
     patch(pipeline, "parse", "parse")
     patch(pipeline, "gather_facts", "repo.gather (once per run)")
     patch(window, "compute", "window.compute")
-    patch(pipeline, "gather", "evidence.gather")
+    patch(pipeline, "gather", "gathering.gather")
     patch(source, "read", "source.read")
     for method in ("prefetch", "_collect", "object_headers", "objects"):  # none calls another
         patch(gitcmd.Git, method, "git: every Git call (spawn + wait)")
@@ -155,7 +155,7 @@ def phases(repo: Path, docs: list[str], runs: int) -> None:
         f"\n## 2. phases of an in-process check ({len(docs)} document(s), {repo.name}, "
         f"median of {runs}; importing handoff_lint took {imported * 1000:.0f} ms before)\n"
     )
-    print("(nested: git time is also inside window.compute, evidence.gather and repo.gather;")
+    print("(nested: git time is also inside window.compute, gathering.gather and repo.gather;")
     print(" the first run imports GitPython, jsonschema, mistune and yaml lazily)")
     for name, values in sorted(samples.items(), key=lambda item: -statistics.median(item[1])):
         count = timers.counts.get(name, 1)

@@ -16,7 +16,7 @@ from typing import Any
 from handoff_lint import contents, discover, history, window
 from handoff_lint.claims.commit import git_shortstat
 from handoff_lint.claims.tests_added import test_names
-from handoff_lint.evidence import gather
+from handoff_lint.gathering import gather
 from handoff_lint.gitcmd import Git, empty_tree
 from handoff_lint.history import commits_question
 from handoff_lint.model import Window

@@ -300,13 +300,13 @@ def _changes_question(window: Window) -> tuple[str, ...]:
 
 def commit_changes(facts: RepoFacts, window: Window) -> list[dict[str, set[str]]]:
     """Each commit's changes in the window (500 at most), by path: one log."""
-    from handoff_lint.evidence import _parse_name_status
+    from handoff_lint.evidence import parse_name_status
 
     output = facts.git.run_renames(*_changes_question(window))
     out: list[dict[str, set[str]]] = []
     for chunk in output.split("\x01")[1:]:
         changes: dict[str, set[str]] = {}
-        _parse_name_status([f.strip("\n") for f in chunk.split("\0") if f.strip("\n")], changes)
+        parse_name_status([f.strip("\n") for f in chunk.split("\0") if f.strip("\n")], changes)
         if changes:
             out.append(changes)
     return out

@@ -26,8 +26,8 @@ from handoff_lint import (
     versions,
     window,
 )
-from handoff_lint.evidence import (
-    Evidence,
+from handoff_lint.evidence import Evidence
+from handoff_lint.gathering import (
     commit_questions,
     gather,
     head_at_head,

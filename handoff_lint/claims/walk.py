@@ -31,7 +31,7 @@ class Line:
     def in_folder(self, path: str) -> dict[str, str]:
         """The ``path`` and ``written`` values of a claim about ``path`` as written on this line:
         the path inside the folder a drawn tree puts it in, and the name as written when they
-        differ (git is asked for the drawn one first: evidence._drawn_paths)."""
+        differ (git is asked for the drawn one first: gathering._drawn_paths)."""
         if self.folder and "/" not in path:
             return {"path": self.folder + path, "written": path}
         return {"path": path}
