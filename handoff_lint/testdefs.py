@@ -110,7 +110,9 @@ PATTERNS = [
     # in other files' tests, so a file with one counts as dynamic
     _Pattern(
         (".zig",),
-        lazyre.compile(r"^\s*test\s+(?:\"(?P<name>(?:[^\"\\\n]|\\.)*)\"|(?P<n2>[A-Za-z_]\w*))\s*\{", M),
+        lazyre.compile(
+            r"^\s*test\s+(?:\"(?P<name>(?:[^\"\\\n]|\\.)*)\"|(?P<n2>[A-Za-z_]\w*))\s*\{", M
+        ),
         lazyre.compile(r"^\s*test\s*\{", M),
     ),
     _Pattern((".d",), lazyre.compile(r"^\s*(?P<name>unittest)\s*\{", M), None),  # D
