@@ -24,7 +24,13 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
         ),
     ),
     # "Original:   2ecb110... (note)", "HEAD now: 47f87e9": a commit under a short label
-    ("gitlog", lazyre.compile(r"^\s*[A-Za-z][\w .#-]{0,30}[:：]\s+`?[0-9a-f]{7,40}`?(?:\s|$)")),
+    # "M0.3 -> e4d2b5a2... : subject": a commit a label maps to
+    (
+        "gitlog",
+        lazyre.compile(
+            r"^\s*[A-Za-z][\w .#-]{0,30}(?:[:：]|->|→|=>)\s+`?[0-9a-f]{7,40}`?(?:\s|$)"
+        ),
+    ),
     (
         "diffstat",
         lazyre.compile(r"^\s*\S.*?\s\|\s+(?:\d+\s*[+\-]*\s*(?:\(new file\))?|Bin\b.*)\s*$"),

@@ -1512,7 +1512,30 @@ def test_a_check_s_status_after_a_commit_is_no_subject(repo: ScratchRepo, cli: C
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     sha = repo.commit("test(05-01): create three singular tests", {"a.sql": "1\n"})
     doc = HEAD + f"## Self-Check: PASSED\n\nAll commits verified:\n- {sha[:7]}: EXISTS\n"
-    assert _line_verdicts(_second(repo, cli, doc), "commit") == [(10, "verified")]
+    doc += f"- {sha[:7]}: Task 1 FOUND\n"  # the step it was, then the status
+    assert _line_verdicts(_second(repo, cli, doc), "commit") == [(10, "verified"), (11, "verified")]
+
+
+def test_commits_listed_in_prose_and_mapped_from_labels(repo: ScratchRepo, cli: Cli) -> None:
+    """A paragraph whose lines start with an id and a separator is a log of commits
+    ("7f94b9c | Task 18 | ..."); "M0.3 -> <sha> : subject" in a code block maps a label to a
+    commit. Ids in no ref are refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    sha = repo.commit("feat: liquidation feed", {"a.py": "1\n"})
+    doc = HEAD + (
+        f"{sha[:7]} | Task 18 | Added the liquidation feed | a.py\n"  # 7
+        "22d3a05 | Task 19 | Added the cluster chart | b.py\n\n"  # 8
+        "```\n"
+        f"M0.3 -> {sha} : feat: liquidation feed\n"  # 11
+        "M1.2 -> a4fe6be83552ce9913aa35b9ec7bd51b34016ce0 : docs: a snippet\n"  # 12
+        "```\n"
+    )
+    assert _line_verdicts(_second(repo, cli, doc), "commit") == [
+        (7, "verified"),
+        (8, "refuted"),
+        (11, "verified"),
+        (12, "refuted"),
+    ]
 
 
 def test_a_duration_against_the_document_s_own_start_and_end(repo: ScratchRepo, cli: Cli) -> None:

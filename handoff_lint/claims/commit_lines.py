@@ -106,7 +106,9 @@ def _latest_end(text: str) -> int:
 
 
 # what precedes the id on a git log line, or on a labelled one in pasted output ("Attempt 4: ")
-LOG_LEAD = lazyre.compile(r"^[\s*|\\/]*(?:commit\s+|[A-Za-z][\w .#-]{0,30}[:：]\s+`?)?$")
+LOG_LEAD = lazyre.compile(
+    r"^[\s*|\\/]*(?:commit\s+|[A-Za-z][\w .#-]{0,30}(?:[:：]|->|→|=>)\s+`?)?$"
+)
 DECORATION = lazyre.compile(r"^\s*\([^)]*\)")  # "(HEAD -> main, origin/main)" after the id
 
 
@@ -131,9 +133,25 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
     stripped = "x" if start > KEYWORD_REACH else LEAD_MARKUP.sub("", line.text[:start])
     if line.starts_item and not stripped:
         return True
+    if not stripped and _id_listing(line):
+        return True  # "7f94b9c | Task 18 | Added ...", a line of a log of commits
     section = line.block.section
     in_commit_section = section is not None and section.within("commits")
     return in_commit_section and (_in_backticks(line, match) or not stripped)
+
+
+# a line that starts with an id and a separator: "7f94b9c | Task 18 | ...", "a1b2c3d - subject"
+LISTED_ID = lazyre.compile(r"^\s*[0-9a-f]{7,40}\s*(?:\||[-–—:]\s)")
+
+
+def _id_listing(line: Line) -> bool:
+    """The line starts with an id and a separator, and so does another line of its paragraph:
+    a log of commits written as prose (``git log --format='%h | %s'``)."""
+    return (
+        line.block.kind == "paragraph"
+        and LISTED_ID.match(line.text) is not None
+        and sum(1 for text in line.block.lines if LISTED_ID.match(text)) >= 2
+    )
 
 
 def _in_backticks(line: Line, match: re.Match[str]) -> bool:
@@ -210,7 +228,8 @@ def claims_on_line(line: Line) -> list[Claim]:
 PLACEHOLDER = lazyre.compile(r"^(?:\(.*\)|-+|[—–]|n/?a|tbd|todo|none|\.{3}|…|see\b.*)$", re.I)
 # "- b45bc5f: EXISTS", "abc1234 ✅ FOUND": a check's status after the id, not its subject
 STATUS_ONLY = lazyre.compile(
-    r"^[\s✓✔✅❌*_`]*(?:exists?|found|ok|verified|present|pushed|merged|committed|passed|"
+    r"^[\s✓✔✅❌*_`]*(?:(?:task|step|part|phase|plan|item)\s*#?\d+(?:[.-]\d+)*[a-z]?[\s:,-]+)?"
+    r"(?:exists?|found|ok|verified|present|pushed|merged|committed|passed|"
     r"missing|not\s+found)[\s✓✔✅❌!.*_`]*$",
     re.I,
 )
