@@ -229,3 +229,31 @@ def test_a_header_and_its_source_written_as_one(repo: ScratchRepo, cli: Cli) -> 
     )
     _, found = _judged(repo, cli, doc, "file")
     assert found[9] == ("src/GameMode.h", "verified")
+
+
+def test_files_a_verb_acts_on_and_files_named_as_context(repo: ScratchRepo, cli: Cli) -> None:
+    """ "- Fixed `a.ts`: added a block so `b.ts` can be imported": the verb acts on a.ts, and
+    b.ts is context (no claim that the session fixed it); files chained by commas and "and"
+    (or 和) all take the verb. A paragraph's bare "**File:**" label names the file its section
+    is about: it is there, not necessarily changed."""
+    _session(repo)
+    repo.commit("work", {"src/core/new.py": "N = 1\n", "src/core/more.py": "M = 1\n"})
+    doc = (
+        "# Handoff 2\n\n**Date:** 2025-11-13\n\n## Work\n\n"
+        "- Fixed `src/core/new.py`: added a guard so `src/core/engine.py` can be imported\n"  # 7
+        "- Created `src/core/new.py`, `src/core/more.py` and `src/core/gone.py`\n\n"  # 8
+        "**文件**：`src/core/new.py` 和 `src/core/more.py`\n\n"  # 10
+        "### Existing implementation\n\n"
+        "**File:** `src/core/engine.py`\n"  # 14
+    )
+    run, _ = _judged(repo, cli, doc, "file")
+    found = [(c["line"], c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "file"]
+    assert found == [
+        (7, "src/core/new.py", "verified"),
+        (8, "src/core/new.py", "verified"),
+        (8, "src/core/more.py", "verified"),
+        (8, "src/core/gone.py", "refuted"),
+        (10, "src/core/new.py", "verified"),
+        (10, "src/core/more.py", "verified"),
+        (14, "src/core/engine.py", "verified"),
+    ]

@@ -259,7 +259,13 @@ DOCUMENT_KIND = lazyre.compile(
     r"(?:plans?|specs?|design|roadmap|report|notes|adr|rfc)\s*$",
     re.I,
 )
-LIST_SEPARATOR = lazyre.compile(r"\s*(?:,|、|;|\band\b|\bund\b)\s*")
+# a label that only says "file", in the languages agents write
+FILE_LABEL = lazyre.compile(
+    r"files?|archivos?|arquivos?|fichiers?|dateien|datei|file|文件|檔案|ファイル|파일", re.I
+)
+LIST_SEPARATOR = lazyre.compile(
+    r"\s*(?:,|、|;|，|\b(?:and|und|y|e|et|en|i|og|och)\b|和|及|与|以及|및|と)\s*"
+)
 
 
 def _label_list(line: Line, labels: Labels, start: int) -> list[Claim]:
@@ -288,6 +294,8 @@ def _label_list(line: Line, labels: Labels, start: int) -> list[Claim]:
     if len(items) < 2 and not match.group("list").startswith("`"):
         return []
     action = label_action(match.group("label")) or _given_action(line, labels)
+    if line.block.list_depth < 0 and FILE_LABEL.fullmatch(match.group("label").strip()):
+        action = "exists"  # "**File:** `docs/adr/0002.md`" over a section: the file it is about
     if action == "plan" and DOCUMENT_KIND.match(match.group("label")):
         action = "exists"  # "- Plan: `docs/plans/x.md`": the plan document, not work to come
     if not action and _listed_deliverable(line, items[0][1], True, ""):
@@ -351,10 +359,23 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
     if action == "renamed" and len(paths) >= 2:
         (_, old), (new_span, new) = paths[0], paths[1]
         return [file_claim(new, "renamed", line.number, new_span[0] + 2, old_path=old)]
+    previous = -1
     for span, path in paths:
         # "Removed `createRequire` from `cli.ts`", "Added `x()` to `a.py`": the file after
         # "from"/"to"/"in" is where it happened, so it was modified
         before = line.text[: span[0]].rstrip(" *_`").lower()
-        where = action if not CONTAINER.search(before) else "modified"
+        inside = CONTAINER.search(before) is not None
+        gap = BRACKETED.sub("", line.text[previous : span[0]]) if previous >= 0 else ""
+        if previous >= 0 and not inside and not CHAINED.fullmatch(gap):
+            break  # "Fixed `a.ts`: added a block so `b.ts` can be imported": b.ts is context
+        where = "modified" if inside else action
         out.append(file_claim(path, where, line.number, span[0] + 2 + span[2].find(path)))
+        previous = span[1]
     return out
+
+
+# what may stand between the files one verb acts on: "`a.py`, `b.py` and `c.py`"
+CHAINED = lazyre.compile(
+    r"[\s`*_,;&+/、，]*(?:(?:and|or|und|y|e|et|plus)\b|和|及|与)?[\s`*_,;&+/、，]*", re.I
+)
+BRACKETED = lazyre.compile(r"\([^()]*\)|（[^（）]*）")
