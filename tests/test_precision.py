@@ -124,6 +124,36 @@ def test_sizes_before_and_after_and_a_note_after_a_count(repo: ScratchRepo, cli:
     ]
 
 
+def test_a_size_the_file_had_during_the_session_and_lines_added_under_a_file_label(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """A file the session grew in three commits (100, 150, 180 lines): "(150 lines)" is a size
+    it had after an earlier commit (unverifiable: which moment git cannot tell), 120 it never
+    had. "**Lines Added:** N" under a "**File:**" label is that file's insertions, not the
+    session's; a step section's own lines added ("## Phase 3.2" beside "## Phase 4") are a
+    part of the session."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("one", {"app.py": _lines(100)})
+    repo.commit("two", {"app.py": _lines(150)})
+    repo.commit("three", {"app.py": _lines(180), "CHANGELOG.md": _lines(261)})
+    doc = HEAD + (
+        "- `app.py` (150 lines)\n"  # 7
+        "- `app.py` (120 lines)\n\n"  # 8
+        "**File:** `CHANGELOG.md`\n**Lines Added:** 261\n\n"  # 10, 11
+        "**File:** `CHANGELOG.md`\n**Lines Added:** 300\n\n"  # 13, 14
+        "## Phase 3.2: Observability\n\n**Lines Added:** ~40\n\n"  # 18
+        "## Phase 4: Errors\n\nDone.\n"
+    )
+    run = _second(repo, cli, doc)
+    assert _line_verdicts(run, "lines") == [
+        (7, "unverifiable"),
+        (8, "refuted"),
+        (11, "verified"),
+        (14, "refuted"),
+    ]
+    assert _line_verdicts(run, "stats") == [(18, "unverifiable")]
+
+
 def test_table_totals_must_add_up(repo: ScratchRepo, cli: Cli) -> None:
     doc = HEAD + (
         "| File | Lines |\n|---|---|\n| `a.py` | +21, -12 |\n| `b.py` | +2, -1 |\n| **Total** | **35 lines** |\n\n"

@@ -33,7 +33,7 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
     },
     "001": {
         ("date", "2025-11-13", 3, ""),
-        ("stats", "60", 180, ""),  # lines the session added
+        ("lines", "~60", 180, ""),  # lines added to the file its heading names
         ("tests", "2/6", 5, ""),
         ("tests", "74/78", 149, ""),
         ("tests", "5/9", 151, ""),

@@ -82,14 +82,20 @@ def _diffstat_claims(line: Line) -> list[Claim]:
     return [Claim("lines", match.group("n"), line.number, match.start("n") + 1, value)]
 
 
+# a key of lines the session added to the file: "**Lines Added:** 261", "新增: 1,793 行"
+ADDED = (
+    r"lines\s+added|added\s+lines|lines\s+inserted|新增(?:代码|行数)?|增加|追加(?:行数)?|"
+    r"líneas\s+añadidas|linhas\s+adicionadas|lignes\s+ajoutées|zeilen\s+hinzugefügt"
+)
+ADDED_KEY = lazyre.compile(rf"^(?:{ADDED})$", re.I)
 SIZE_KEY = lazyre.compile(
     r"^(?:size|lines|loc|length|line\s+count|tamanho|tamaño|taille|größe|行数|大小"
-    r"|líneas|linhas|lignes|zeilen|righe)$",
+    rf"|líneas|linhas|lignes|zeilen|righe|{ADDED})$",
     re.I,
 )
 # a key that names lines: a bare number after it is a line count ("**Líneas**: 1,258")
 LINES_KEY = lazyre.compile(
-    r"^(?:lines|loc|line\s+count|行数|líneas|linhas|lignes|zeilen|righe)$", re.I
+    rf"^(?:lines|loc|line\s+count|行数|líneas|linhas|lignes|zeilen|righe|{ADDED})$", re.I
 )
 BARE_COUNT = lazyre.compile(r"^\s*" + quantity.NUMBER + r"\s*(?:$|[|,;(])")
 
@@ -134,6 +140,8 @@ def _labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
                 named = []  # the section names other files before the label
         value = str(meta.value)
         q = _size(key, value)
+        if q is not None and ADDED_KEY.match(key):
+            q = dataclasses.replace(q, plus=True)  # lines added to the file: its insertions
         if named and q is not None and not textscan.path_tokens(value):
             text = value[q.start : q.end]
             out.append(
@@ -355,6 +363,26 @@ def _created_size(path: str, evidence: Evidence) -> list[int]:
     return [rows[-1][0]]  # git log lists the newest commit first
 
 
+def _moments(path: str, evidence: Evidence) -> set[int]:
+    """The file's sizes after each commit of the window but the last (worked back from its size
+    at the end through each commit's insertions and deletions); for a size before the session,
+    its size before the window too."""
+    rows = evidence.numstat.get(path, [])
+    if evidence.window.staged or not rows or path not in evidence.files_at_end:
+        return set()
+    # newest first; the oldest leads back to the size before the window, unless the window
+    # made the file (its first size is then a moment of the session: a merge may bring it in)
+    steps = rows if "A" in evidence.actions(path) else rows[:-1]
+    sizes: set[int] = set()
+    for end in evidence.line_counts.get(path, set()):
+        size = end
+        for inserted, deleted in steps:
+            size = size - inserted + deleted
+            if size > 0:
+                sizes.add(size)
+    return sizes
+
+
 CHANGES = ("changed", "edited", "deletions")  # counts of a change, not of the file: any range
 
 
@@ -396,6 +424,15 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 f"the session's first commit of the file gave it {claimed} lines and later ones "
                 f"changed it ({', '.join(map(str, found[:3]))} now): which moment the document "
                 "describes git cannot tell",
+            )
+        elif measure != "insertions" and any(
+            agrees(claimed, size, claim.value) for size in _moments(path, evidence)
+        ):
+            claim.settle(
+                "unverifiable",
+                f"the file had {claimed} lines after an earlier commit of the session "
+                f"({', '.join(map(str, found[:3]))} now): which moment the document describes "
+                "git cannot tell",
             )
         else:
             shown = ", ".join(str(n) for n in sorted(set(found))[:4])

@@ -14,8 +14,15 @@ from handoff_lint import lazyre
 from handoff_lint.claims import commit_rows, register, witness
 from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.commit import extract as commit_claims
-from handoff_lint.claims.lines import DIFFSTAT, agrees, tolerance
-from handoff_lint.claims.walk import Line, containing, header_index, table_cells
+from handoff_lint.claims.lines import DIFFSTAT, SIZE_KEY, agrees, tolerance
+from handoff_lint.claims.walk import (
+    Line,
+    containing,
+    file_labels,
+    header_index,
+    heading_file,
+    table_cells,
+)
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -183,11 +190,46 @@ def extract(doc: Document) -> list[Claim]:
             out.append(claim)
             continue
         found = _labelled(line)
-        if found and line.block.kind != "table_row" and _after_files_table(doc, line):
+        if found and line.block.kind != "table_row" and _under_file_label(doc, line):
+            continue  # "**File:** `docs/CHANGELOG.md`" over "**Lines Added:** 261": the file's
+        if found and line.block.kind != "table_row" and (
+            _after_files_table(doc, line) or _in_step_section(doc, line)
+        ):
             for claim in found:
                 claim.value["part"] = True  # "**Total Code Added**: ~1,177" under its files
         out.extend(found)
     return out
+
+
+# a section of one step of the session: "## Phase 3.2: Observability ✅", "### Task 4"
+STEP_TITLE = lazyre.compile(
+    r"^\W*(?P<word>phase|step|task|part|stage|fase|etapa|paso|schritt|阶段|步骤)\s*#?\d", re.I
+)
+
+
+def _in_step_section(doc: Document, line: Line) -> bool:
+    """The line is in the section of one step when the document has other steps of the same
+    word ("## Phase 3.2" beside "## Phase 4"): what it counts is that step's part."""
+    section = line.block.section
+    step = STEP_TITLE.match(section.title) if section is not None else None
+    if step is None:
+        return False
+    word = step.group("word").lower()
+    return any(
+        s is not section and (m := STEP_TITLE.match(s.title)) and m.group("word").lower() == word
+        for s in doc.sections
+    )
+
+
+def _under_file_label(doc: Document, line: Line) -> bool:
+    """A File label naming one file stands at most three lines above, or the section's heading
+    names one file ("### 1. `tests/conftest.py`"): its counts are the line-count kind's."""
+    if not any(m.line == line.number and SIZE_KEY.match(m.key.strip()) for m in doc.metadata):
+        return False  # not a size label the line-count kind reads
+    section = line.block.section
+    if section is not None and section.line < line.number and heading_file(section.title):
+        return True
+    return any(0 < line.number - at <= 3 for at, _ in file_labels(doc))
 
 
 def _after_files_table(doc: Document, line: Line) -> bool:
