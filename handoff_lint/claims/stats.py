@@ -14,7 +14,8 @@ from handoff_lint import lazyre
 from handoff_lint.claims import commit_rows, register, witness
 from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.commit import extract as commit_claims
-from handoff_lint.claims.lines import DIFFSTAT, SIZE_KEY, agrees, tolerance
+from handoff_lint.claims.line_labels import SIZE_KEY
+from handoff_lint.claims.lines import DIFFSTAT, agrees, tolerance
 from handoff_lint.claims.walk import (
     Line,
     containing,
@@ -192,8 +193,10 @@ def extract(doc: Document) -> list[Claim]:
         found = _labelled(line)
         if found and line.block.kind != "table_row" and _under_file_label(doc, line):
             continue  # "**File:** `docs/CHANGELOG.md`" over "**Lines Added:** 261": the file's
-        if found and line.block.kind != "table_row" and (
-            _after_files_table(doc, line) or _in_step_section(doc, line)
+        if (
+            found
+            and line.block.kind != "table_row"
+            and (_after_files_table(doc, line) or _in_step_section(doc, line))
         ):
             for claim in found:
                 claim.value["part"] = True  # "**Total Code Added**: ~1,177" under its files

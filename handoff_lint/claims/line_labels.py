@@ -1,0 +1,97 @@
+"""Line counts given under labels rather than beside a path: "**File:** `a/b.ts`" then, within
+three lines or in the section of a heading naming one file, "**Size:** 450+ lines" or
+"**Lines Added:** 261"; and the counts a front matter's key-files entry gives after its path
+(GSD's "key-files: {created: [...]}")."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from handoff_lint import frontmatter, lazyre, quantity, textscan
+from handoff_lint.claims.line_tables import value_of
+from handoff_lint.claims.walk import file_labels, heading_file
+from handoff_lint.model import Claim, Document
+
+# a key of lines the session added to the file: "**Lines Added:** 261", "新增: 1,793 行"
+ADDED = (
+    r"lines\s+added|added\s+lines|lines\s+inserted|新增(?:代码|行数)?|增加|追加(?:行数)?|"
+    r"líneas\s+añadidas|linhas\s+adicionadas|lignes\s+ajoutées|zeilen\s+hinzugefügt"
+)
+ADDED_KEY = lazyre.compile(rf"^(?:{ADDED})$", re.I)
+SIZE_KEY = lazyre.compile(
+    r"^(?:size|lines|loc|length|line\s+count|tamanho|tamaño|taille|größe|行数|大小"
+    rf"|líneas|linhas|lignes|zeilen|righe|{ADDED})$",
+    re.I,
+)
+# a key that names lines: a bare number after it is a line count ("**Líneas**: 1,258")
+LINES_KEY = lazyre.compile(
+    rf"^(?:lines|loc|line\s+count|行数|líneas|linhas|lignes|zeilen|righe|{ADDED})$", re.I
+)
+BARE_COUNT = lazyre.compile(r"^\s*" + quantity.NUMBER + r"\s*(?:$|[|,;(])")
+
+
+def _size(key: str, value: str) -> quantity.Quantity | None:
+    """The one line count of a size label's value: "450+ lines", or a bare number under a key
+    that names lines."""
+    found = [q for q in quantity.every(value) if q.unit == "lines" and not q.plus]
+    if len(found) == 1:
+        return found[0]
+    bare = BARE_COUNT.match(value) if not found and LINES_KEY.match(key) else None
+    if bare is None or bare.group("plus") or bare.group("minus"):
+        return None
+    return quantity.Quantity(
+        bare.start("approx") if bare.group("approx") else bare.start("n"),
+        quantity.number(bare.group("n")),
+        "lines",
+        bool(bare.group("approx")),
+        bool(bare.group("more")),
+        False,
+        None,
+        bare.end("n") + (1 if bare.group("more") else 0),
+    )
+
+
+def labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
+    """ "**File:** `a/b.ts`" and, within three lines under it, "**Size:** 450+ lines": the size
+    is the file's line count. Under a heading that names one file ("### 2. `net/outputs.tf`")
+    the label may be anywhere in that heading's own section (after its status and list of
+    changes), as long as no File label in the section names another file."""
+    out: list[Claim] = []
+    labels = file_labels(doc)
+    for meta in doc.metadata:
+        key = meta.key.strip()
+        if not SIZE_KEY.match(key) or meta.line not in done:
+            continue
+        named = [path for line, path in labels if 0 < meta.line - line <= 3]
+        section = doc.section_at(meta.line)
+        if not named and section is not None and section.line < meta.line:
+            named = [path for path in [heading_file(section.title)] if path]
+            if any(section.line < line < meta.line for line, _ in labels):
+                named = []  # the section names other files before the label
+        value = str(meta.value)
+        q = _size(key, value)
+        if q is not None and ADDED_KEY.match(key):
+            q = dataclasses.replace(q, plus=True)  # lines added to the file: its insertions
+        if named and q is not None and not textscan.path_tokens(value):
+            text = value[q.start : q.end]
+            out.append(
+                Claim("lines", text, meta.line, meta.column + q.start, value_of(q, named[-1]))
+            )
+    return out
+
+
+def key_files_sizes(doc: Document) -> list[Claim]:
+    """The counts a front matter's key-files entry gives after its path: "- a.md (306 lines)",
+    "- test/a_test.rb (2 new tests, 33 insertions)", "- b.rb (+200 lines: ...)"."""
+    out: list[Claim] = []
+    for parent, _table in frontmatter.key_files(doc):
+        for key in ("created", "modified"):
+            for number in frontmatter.nested_item_lines(doc, parent, key):
+                text = doc.lines[number - 1]
+                for _, path, q in quantity.annotated(text, True, ("lines", "insertions")):
+                    value = value_of(q, path)
+                    if key == "created":
+                        value["made"] = True
+                    out.append(Claim("lines", text[q.start : q.end], number, q.start + 1, value))
+    return out
