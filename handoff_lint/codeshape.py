@@ -125,6 +125,25 @@ OUTPUT_INFO = {
     "stats",
 }
 SHARE = 0.6
+# info strings of programs, configuration and markup: a block marked so is code. A block
+# marked with a word of no language ("pm-status", "result", "summary") is read by the shapes
+# of its lines, like an unmarked one.
+LANGUAGES = frozenset(
+    """
+    python py python3 pycon ipython javascript js jsx mjs cjs typescript ts tsx json jsonc json5
+    jsonl yaml yml toml ini cfg conf properties env dotenv xml html htm css scss sass less vue
+    svelte astro go golang rust rs java kotlin kt kts swift c h cpp c++ cc cxx hpp objc
+    objective-c cs csharp c# fsharp fs vb php ruby rb perl pl lua r julia jl elixir ex exs erlang
+    erl haskell hs ocaml ml scala dart zig nim gdscript gd sql mysql postgresql postgres psql
+    plsql graphql gql proto protobuf dockerfile docker makefile make cmake nix hcl terraform tf
+    groovy gradle powershell ps1 pwsh bat batch cmd fish nu elm clojure clj lisp scheme racket
+    solidity sol move cairo vyper v verilog vhdl asm nasm wasm glsl hlsl wgsl mermaid dot
+    graphviz plantuml puml latex tex markdown md mdx rst asciidoc csv tsv http rest regex
+    jinja jinja2 j2 handlebars hbs mustache liquid twig erb ejs pug haml slim razor cshtml
+    prisma sparql cypher kql promql logql jq awk sed vim viml applescript coffee coffeescript
+    crystal cr d pascal delphi fortran f90 cobol ada prolog apex abap matlab octave sas stata
+    """.split()
+)
 
 
 MAX_OUTPUT_LINE = 1000  # longer lines are no tool output: the shapes are not tried on them
@@ -168,6 +187,8 @@ def output_lines(info: str, lines: list[str]) -> list[tuple[int, str]]:
     the block is program code (its info string names a language, or too few lines have an output
     shape)."""
     language = info.split()[0].lower() if info.strip() else ""
+    if language and language not in LANGUAGES and language not in OUTPUT_INFO:
+        language = ""  # a word of no language: read by the shapes of its lines
     shapes = [shape_of(line) for line in lines]
     if language in OUTPUT_INFO:
         shapes = _notes(lines, shapes)

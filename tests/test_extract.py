@@ -402,6 +402,8 @@ def test_commit_count_shapes(markdown: str, expected: list[str]) -> None:
             ["abc1234def5678", "def5678abc1234"],
         ),
         ("```yaml\nsha: abc1234def5678\n```\n", []),  # configuration, not output
+        # a block marked with a word of no language is read by the shapes of its lines
+        ("```result\nabc1234 Add parser\ndef5678 Fix lexer\n```\n", ["abc1234", "def5678"]),
         # a commit id in program code or in a command is not
         ("```bash\ngit show abc1234\ngit revert def5678\n```\n", []),
         ("```ts\nconst abc1234 = 1;\n```\n", []),
