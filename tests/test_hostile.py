@@ -451,3 +451,20 @@ def test_a_damaged_repository_is_not_blamed_on_the_document(repo: ScratchRepo, c
     loose.unlink()
     run = cli("check", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert run.code == 2 and "the repository is damaged" in run.err and "HL201" not in run.out
+
+
+def test_a_long_gap_between_the_files_of_a_verb_cannot_hang_the_gate(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """What stands between the files one verb acts on is stripped, not matched by a pattern of
+    two runs of the same characters (which backtracks quadratically on a long gap)."""
+    import time
+
+    gap = " " * 100_000
+    doc = f"# Session 1\n\n## Work\n\n- Deleted `src/a.py`{gap}x `src/b.py`\n"
+    repo.write("SESSION_1_HANDOFF.md", doc)
+    repo.commit("Session 1 handoff")
+    start = time.perf_counter()
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert time.perf_counter() - start < 10.0
+    assert run.code in (0, 1)

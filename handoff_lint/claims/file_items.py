@@ -366,7 +366,7 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
         before = line.text[: span[0]].rstrip(" *_`").lower()
         inside = CONTAINER.search(before) is not None
         gap = BRACKETED.sub("", line.text[previous : span[0]]) if previous >= 0 else ""
-        if previous >= 0 and not inside and not CHAINED.fullmatch(gap):
+        if previous >= 0 and not inside and not _chained(gap):
             break  # "Fixed `a.ts`: added a block so `b.ts` can be imported": b.ts is context
         where = "modified" if inside else action
         out.append(file_claim(path, where, line.number, span[0] + 2 + span[2].find(path)))
@@ -374,8 +374,14 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
     return out
 
 
-# what may stand between the files one verb acts on: "`a.py`, `b.py` and `c.py`"
-CHAINED = lazyre.compile(
-    r"[\s`*_,;&+/、，]*(?:(?:and|or|und|y|e|et|plus)\b|和|及|与)?[\s`*_,;&+/、，]*", re.I
-)
+# what may stand between the files one verb acts on: "`a.py`, `b.py` and `c.py`" (stripped,
+# not matched: a pattern of two runs of the same characters backtracks on a long gap)
+GAP_MARKS = " \t`*_,;&+/、，"
+CONJUNCTIONS = frozenset({"", "and", "or", "und", "y", "e", "et", "plus", "和", "及", "与"})
+
+
+def _chained(gap: str) -> bool:
+    return gap.strip(GAP_MARKS).casefold() in CONJUNCTIONS
+
+
 BRACKETED = lazyre.compile(r"\([^()]*\)|（[^（）]*）")
