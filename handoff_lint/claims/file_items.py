@@ -366,7 +366,7 @@ def _verb_claims(line: Line, offset: int, action: str) -> list[Claim]:
         before = line.text[: span[0]].rstrip(" *_`").lower()
         inside = CONTAINER.search(before) is not None
         gap = BRACKETED.sub("", line.text[previous : span[0]]) if previous >= 0 else ""
-        if previous >= 0 and not inside and not _chained(gap):
+        if previous >= 0 and not inside and not _joined(gap):
             break  # "Fixed `a.ts`: added a block so `b.ts` can be imported": b.ts is context
         where = "modified" if inside else action
         out.append(file_claim(path, where, line.number, span[0] + 2 + span[2].find(path)))
@@ -380,7 +380,7 @@ GAP_MARKS = " \t`*_,;&+/、，"
 CONJUNCTIONS = frozenset({"", "and", "or", "und", "y", "e", "et", "plus", "和", "及", "与"})
 
 
-def _chained(gap: str) -> bool:
+def _joined(gap: str) -> bool:
     return gap.strip(GAP_MARKS).casefold() in CONJUNCTIONS
 
 
