@@ -468,3 +468,17 @@ def test_a_long_gap_between_the_files_of_a_verb_cannot_hang_the_gate(
     run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
     assert time.perf_counter() - start < 10.0
     assert run.code in (0, 1)
+
+
+def test_a_long_log_of_commits_in_prose_stays_linear(repo: ScratchRepo, cli: Cli) -> None:
+    """Each line of a paragraph of "<id> | ..." lines asks whether another line of it is one
+    too: the search stops at two, so 20,000 such lines are not 20,000 full scans."""
+    import time
+
+    lines = "".join(f"{n:07x}a | Task {n} | did a thing\n" for n in range(20_000))
+    repo.write("SESSION_1_HANDOFF.md", f"# Session 1\n\n{lines}")
+    repo.commit("Session 1 handoff")
+    start = time.perf_counter()
+    run = cli("check", "--format", "json", "SESSION_1_HANDOFF.md", cwd=repo.path)
+    assert time.perf_counter() - start < 30.0  # minutes with a full scan per line
+    assert run.code in (0, 1)

@@ -5,6 +5,7 @@ output, or set apart in backticks in done prose (the commit kind's extraction, l
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import Any
 
@@ -147,11 +148,10 @@ LISTED_ID = lazyre.compile(r"^\s*[0-9a-f]{7,40}\s*(?:\||[-–—:]\s)")
 def _id_listing(line: Line) -> bool:
     """The line starts with an id and a separator, and so does another line of its paragraph:
     a log of commits written as prose (``git log --format='%h | %s'``)."""
-    return (
-        line.block.kind == "paragraph"
-        and LISTED_ID.match(line.text) is not None
-        and sum(1 for text in line.block.lines if LISTED_ID.match(text)) >= 2
-    )
+    if line.block.kind != "paragraph" or LISTED_ID.match(line.text) is None:
+        return False
+    listed = (text for text in line.block.lines if LISTED_ID.match(text))
+    return len(list(itertools.islice(listed, 2))) == 2  # stop at two: a long log stays linear
 
 
 def _in_backticks(line: Line, match: re.Match[str]) -> bool:
