@@ -10,7 +10,7 @@ import re
 
 from handoff_lint import frontmatter, lazyre, quantity, textscan
 from handoff_lint.claims.line_tables import value_of
-from handoff_lint.claims.walk import file_labels, heading_file
+from handoff_lint.claims.walk import done_lines, file_labels, heading_file
 from handoff_lint.model import Claim, Document
 
 # a key of lines the session added to the file: "**Lines Added:** 261", "新增: 1,793 行"
@@ -19,14 +19,12 @@ ADDED = (
     r"líneas\s+añadidas|linhas\s+adicionadas|lignes\s+ajoutées|zeilen\s+hinzugefügt"
 )
 ADDED_KEY = lazyre.compile(rf"^(?:{ADDED})$", re.I)
-SIZE_KEY = lazyre.compile(
-    r"^(?:size|lines|loc|length|line\s+count|tamanho|tamaño|taille|größe|行数|大小"
-    rf"|líneas|linhas|lignes|zeilen|righe|{ADDED})$",
-    re.I,
-)
 # a key that names lines: a bare number after it is a line count ("**Líneas**: 1,258")
-LINES_KEY = lazyre.compile(
-    rf"^(?:lines|loc|line\s+count|行数|líneas|linhas|lignes|zeilen|righe|{ADDED})$", re.I
+LINES = rf"lines|loc|line\s+count|行数|líneas|linhas|lignes|zeilen|righe|{ADDED}"
+LINES_KEY = lazyre.compile(rf"^(?:{LINES})$", re.I)
+SIZE_KEY = lazyre.compile(
+    rf"^(?:size|length|tamanho|tamaño|taille|größe|大小|{LINES})$",
+    re.I,
 )
 BARE_COUNT = lazyre.compile(r"^\s*" + quantity.NUMBER + r"\s*(?:$|[|,;(])")
 
@@ -79,6 +77,17 @@ def labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
                 Claim("lines", text, meta.line, meta.column + q.start, value_of(q, named[-1]))
             )
     return out
+
+
+def label_size_lines(doc: Document) -> set[int]:
+    """The lines whose size label ``labelled_sizes`` reads as a file's line count (worked out
+    once per document: the diff-stat kind leaves them to the line-count kind)."""
+
+    def lines() -> set[int]:
+        done = {line.number for line in done_lines(doc)}
+        return {claim.line for claim in labelled_sizes(doc, done)}
+
+    return doc.once("label_size_lines", lines)
 
 
 def key_files_sizes(doc: Document) -> list[Claim]:

@@ -14,14 +14,12 @@ from handoff_lint import lazyre
 from handoff_lint.claims import commit_rows, register, witness
 from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.commit import extract as commit_claims
-from handoff_lint.claims.line_labels import SIZE_KEY
+from handoff_lint.claims.line_labels import label_size_lines
 from handoff_lint.claims.lines import DIFFSTAT, agrees, tolerance
 from handoff_lint.claims.walk import (
     Line,
     containing,
-    file_labels,
     header_index,
-    heading_file,
     table_cells,
 )
 from handoff_lint.model import Claim, Document
@@ -191,7 +189,7 @@ def extract(doc: Document) -> list[Claim]:
             out.append(claim)
             continue
         found = _labelled(line)
-        if found and line.block.kind != "table_row" and _under_file_label(doc, line):
+        if found and line.block.kind != "table_row" and line.number in label_size_lines(doc):
             continue  # "**File:** `docs/CHANGELOG.md`" over "**Lines Added:** 261": the file's
         if (
             found
@@ -222,17 +220,6 @@ def _in_step_section(doc: Document, line: Line) -> bool:
         s is not section and (m := STEP_TITLE.match(s.title)) and m.group("word").lower() == word
         for s in doc.sections
     )
-
-
-def _under_file_label(doc: Document, line: Line) -> bool:
-    """A File label naming one file stands at most three lines above, or the section's heading
-    names one file ("### 1. `tests/conftest.py`"): its counts are the line-count kind's."""
-    if not any(m.line == line.number and SIZE_KEY.match(m.key.strip()) for m in doc.metadata):
-        return False  # not a size label the line-count kind reads
-    section = line.block.section
-    if section is not None and section.line < line.number and heading_file(section.title):
-        return True
-    return any(0 < line.number - at <= 3 for at, _ in file_labels(doc))
 
 
 def _after_files_table(doc: Document, line: Line) -> bool:
