@@ -36,7 +36,17 @@ KNOWN_EXTENSIONS = frozenset(
     gd tscn tres godot gdshader csproj sln fsproj vbproj props targets resx xaml razor cshtml
     vb fsx psm1 pm raku cr d ino asm sv vhd vhdl thrift avsc mod sum rmd qmd org cls sty
     jsonl ndjson bats tsbuildinfo mdc
+    qml heex leex erb haml slim ejs hbs handlebars pug njk twig liquid mustache txtar patch diff
+    jar war apk aab ipa parquet pth onnx h5 npy npz pkl pickle wasm mp3 m4a ogg flac mov mkv avi
+    xlsx xls docx pptx odt dll dylib exe glsl hlsl wgsl frag vert shader prefab uasset umap rego
+    bicep cue dhall jsonnet libsonnet kdl edn purs elm vala f90 f95 rkt scm lisp fnl janet odin
+    gleam hx gml bzl bazel ninja gni qrc idl fbs capnp pbtxt prototxt hurl feature snap
     """.split()
+)
+# file types whose extension is also a word of prose or code ("auth.service", "GPT-4.pro"):
+# a path only with a folder in front ("deploy/app.service", "android/app/proguard-rules.pro")
+FOLDER_EXTENSIONS = frozenset(
+    "pro pri ui service timer socket mount asset meta mat unity http rest bin img iso".split()
 )
 EXTENSIONLESS = frozenset(
     "Makefile Dockerfile Procfile Gemfile Rakefile Jenkinsfile Vagrantfile LICENSE README "
@@ -104,7 +114,7 @@ def looks_like_path(token: str, spaces: bool = False) -> bool:
         return False
     stem, ext = name.rsplit(".", 1)
     if not stem or ext.lower() not in KNOWN_EXTENSIONS:
-        return False
+        return bool(stem) and "/" in token and ext.lower() in FOLDER_EXTENSIONS
     return "/" in token or not NUMERIC.fullmatch(stem)  # "3.5" is a number; "docs/22.md" a file
 
 
