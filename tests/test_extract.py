@@ -558,7 +558,10 @@ def test_a_path_keeps_the_underscores_of_its_name(written: str, path: str) -> No
 @pytest.mark.parametrize(
     ("item", "paths"),
     [
-        ("- Obfuscation (android/app/proguard-rules.pro, 146 lines)", ["android/app/proguard-rules.pro"]),
+        (
+            "- Obfuscation (android/app/proguard-rules.pro, 146 lines)",
+            ["android/app/proguard-rules.pro"],
+        ),
         ("- `qml/components/WidgetHost.qml` (new)", ["qml/components/WidgetHost.qml"]),
         ("- Updated lib/web/live/index.html.heex", ["lib/web/live/index.html.heex"]),
         ("- Added deploy/report.service", ["deploy/report.service"]),
@@ -569,5 +572,7 @@ def test_a_path_keeps_the_underscores_of_its_name(written: str, path: str) -> No
 def test_file_types_beyond_the_common_ones(item: str, paths: list[str]) -> None:
     """A file type the common list lacks (QML, HEEx, Gherkin, ProGuard) is a file; an extension
     that is also a word ("service", "pro") only with a folder in front."""
-    found = [c.value["path"] for c in extract(f"# H\n\n## Changes\n\n{item}\n") if "path" in c.value]
+    found = [
+        c.value["path"] for c in extract(f"# H\n\n## Changes\n\n{item}\n") if "path" in c.value
+    ]
     assert found == paths
