@@ -102,7 +102,7 @@ LABEL = lazyre.compile(
 )
 CONTAINER = lazyre.compile(r"\b(?:from|to|in|into|inside|within|of)$")
 ARROW = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
-OPENING = lazyre.compile(r"(\*\*|__)?`?")
+OPENING = lazyre.compile(r"(\*\*|__(?!\w+__[./]))?`?")  # "__init__.py", "__tests__/" are names
 SPANNED = lazyre.compile(r"`([^`]*\S [^`]*)`")
 MARKED_LINK = lazyre.compile(r"[^\w\s\[\]`*_(]{1,3}\s*(?=\[[^\]]+\]\()")
 LINK = lazyre.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
 from handoff_lint import codeshape, frontmatter, lazyre, roles, textscan
@@ -122,6 +123,23 @@ def _key_files_claims(doc: Document) -> list[Claim]:
 LIST_MARK = lazyre.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:[✅✓✔]\s*)?")
 
 
+# what may follow a file drawn in a tree: nothing, a comment, a note in brackets, a dash
+DRAWN_REST = lazyre.compile(r"^(?:$|#|//|[(（\[]|[-–—:]\s|<-|←)")
+RUN_TIME = lazyre.compile(r"\.(?:db|sqlite3?|log|pid|lock|tmp|bak|cache|out|pyc|class|o)$", re.I)
+
+
+def _drawn_file(folder: str, path: str, rest: str) -> bool:
+    """A file drawn in a tree with no action of its own ("├── setup.py  # entry") says it is
+    there: not one of a tree of the machine's folders ("~/.app/sessions/"), not what a
+    program writes at run time ("app.log"), not a line that draws several at once
+    ("├── a.ts / b.ts / c.ts")."""
+    return (
+        not folder.startswith(("~", "$", "/"))
+        and not RUN_TIME.search(path)
+        and DRAWN_REST.match(rest) is not None
+    )
+
+
 def _output_claims(line: Line) -> list[Claim]:
     """ "- src/a.ts" in a code block that lists files (codeshape's "path" lines): the file is
     claimed with the action its note, heading or label gives, or else to be there."""
@@ -141,6 +159,8 @@ def _output_claims(line: Line) -> list[Claim]:
         action = next(a for a in ("created", "modified", "deleted") if trailing.group(a))
     else:
         action = roles.file_action(line.block.section) or "exists"
+        if line.shape == "tree" and not _drawn_file(line.folder, path, rest):
+            return []
     if line.folder:  # an entry of a drawn tree: the folders above it hold it
         value = {"path": line.folder + path, "written": path, "action": action}
         return [Claim("file", path, line.number, start + offset + 1, value)]
@@ -152,7 +172,7 @@ def extract(doc: Document) -> list[Claim]:
     claims += [
         claim
         for line in output_lines(doc)
-        if line.shape in ("path", "entry") and not line.planned
+        if line.shape in ("path", "entry", "tree") and not line.planned
         for claim in _output_claims(line)
     ]
     labels = Labels()
