@@ -217,6 +217,12 @@ def constant_values(line: str) -> set[str]:
     return out
 
 
+# "(ec74326/d1cfe10)": two ids of one commit, before and after a rebase; each is an id
+HEX_PAIR = lazyre.compile(
+    r"(?<![\w#@/\\.:+-])([0-9a-f]{7,40})/([0-9a-f]{7,40})(?![\w@/\\+-])(?!\.\w)"
+)
+
+
 def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
     """Hex tokens of ``line`` that could be commit ids: not in URLs, UUIDs, colours or names.
 
@@ -224,7 +230,8 @@ def hex_tokens(line: str, digits_ok: bool = False) -> Iterator[re.Match[str]]:
     """
     # URLs and UUIDs are found at the first hex token that could be an id: most lines have none
     masked: list[tuple[int, int]] | None = None
-    for match in HEX.finditer(line):
+    scan = HEX_PAIR.sub(r"\1 \2", line) if "/" in line else line  # same offsets
+    for match in HEX.finditer(scan):
         before = line[max(0, match.start() - LOOK_BACK) : match.start()]  # bounded: linear per line
         keyword = digits_ok or KEYWORD_RIGHT_BEFORE.search(before) is not None
         if not is_commit_hex(match.group(1), keyword):

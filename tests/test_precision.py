@@ -718,6 +718,11 @@ def test_a_commit_count_over_subsections_that_cite_them(repo: ScratchRepo, cli: 
     ).format(*shas)
     good = _second(repo, cli, HEAD + "## Done (3 commits)\n\n" + body)
     assert [c["verdict"] for c in claims_of(good) if c["kind"] == "counts"] == ["verified"]
+    shas = [repo.commit(f"more work {n}", {f"g{n}.py": "x\n"}) for n in range(6)]
+    body = (
+        "### Tasks\n\n1. **First** ({})\n2. **Second** ({})\n\n"
+        "### Fixes\n\n3. **Third** ({})\n\n## Other\n\nSee {}.\n"
+    ).format(*shas)  # commits of its own window: where the window starts is known
     repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + "## Done (4 commits)\n\n" + body})
     bad = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert [c["verdict"] for c in claims_of(bad) if c["kind"] == "counts"] == ["refuted"]

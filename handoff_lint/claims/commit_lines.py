@@ -136,9 +136,24 @@ def _presented_as_commit(line: Line, match: re.Match[str], table_commit_column: 
         return True
     if not stripped and _id_listing(line):
         return True  # "7f94b9c | Task 18 | Added ...", a line of a log of commits
+    if (line.starts_item or line.block.kind == "heading") and _cited_at_end(line, match):
+        return True
     section = line.block.section
     in_commit_section = section is not None and section.within("commits")
     return in_commit_section and (_in_backticks(line, match) or not stripped)
+
+
+# ids in the bracket that ends an item or a heading: "- Fixed the parser (3fa91c2)",
+# "5. **Fix IIFE names** (ec74326/d1cfe10)", "### Step 2 (`a1b2c3d`)"
+CITED_AT_END = lazyre.compile(
+    r"[(（]\s*`?[0-9a-f]{7,40}`?(?:\s*[/,]\s*`?[0-9a-f]{7,40}`?){0,3}\s*[)）][\s*_.:;!✅]*$"
+)
+
+
+def _cited_at_end(line: Line, match: re.Match[str]) -> bool:
+    """The id is in the bracket of ids that ends the line: the item's or heading's commit."""
+    opened = max(line.text.rfind("(", 0, match.start()), line.text.rfind("（", 0, match.start()))
+    return opened >= 0 and CITED_AT_END.match(line.text, opened) is not None
 
 
 # a line that starts with an id and a separator: "7f94b9c | Task 18 | ...", "a1b2c3d - subject"

@@ -111,7 +111,7 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
             continue  # "Session 04 Commits Created": a name, not a count
         value: dict[str, Any] = {"count": int(match.group(group)), "measure": "commits"}
         listed = witness.after(doc, line.block, "commits") if line.block.list_depth < 0 else None
-        if listed is not None and listed.what == "commits listed":
+        if listed is not None and (listed.what == "commits listed" or listed.cited):
             value["items"] = listed.count  # "### Code Changes (2 commits)" over its two commits
         cited = _cited_under(doc, line.block) if line.block.kind == "heading" else 0
         if cited:

@@ -110,6 +110,7 @@ class Witness:
     what: str  # "list items", "table rows", "entries"
     named: int = 0  # items that name something in a code span, when only some of them do
     plural: bool = False  # some item stands for several: the count is at least the items
+    cited: bool = False  # every item cites a commit id: a list of commits
 
 
 def position(doc: Document, block: Block) -> int:
@@ -218,13 +219,18 @@ def _place(block: Block) -> bool:
     )
 
 
+# a commit id anywhere in an item's first line ("3. **Fix parser** (1234238)"): in a list
+# of commits, digits-only ids count too
+ITEM_ID = lazyre.compile(r"(?<![\w/.#-])[0-9a-f]{7,40}(?![\w-])")
+
+
 def _lists(blocks: list[Block], through_labels: bool, files: bool = False) -> Witness | None:
     """Top-level items of the lists in ``blocks``; a heading's count goes on through bold group
     labels ("**Core:**") that carry no count of their own. Items that carry counts themselves
     ("- Fantasy (14): ...") are groups of what is counted, not one each: no witness. A count of
     ``files`` is witnessed by items that name files, not by a list of what changed."""
     items: set[int] = set()
-    counted = named = plural = pathed = 0
+    counted = named = plural = pathed = cited = 0
     for block in blocks:
         if block.kind == "heading":
             break
@@ -242,12 +248,13 @@ def _lists(blocks: list[Block], through_labels: bool, files: bool = False) -> Wi
             named += NAMES.match(block.lines[0]) is not None
             plural += PLURAL.search(block.lines[0]) is not None
             pathed += bool(files and textscan.path_tokens(block.lines[0]))
+            cited += ITEM_ID.search(block.lines[0]) is not None
     if not items or counted * 2 >= len(items) or (files and pathed * 2 < len(items)):
         return None
     # "(1 test)" over "- `RoleTest::test_scope`", "- Expected 'like'", "- SQLite ...": the
     # items that name something may be what is counted, the others details of them
     some_named = named if 0 < named < len(items) else 0
-    return Witness(len(items), "list items", some_named, plural > 0)
+    return Witness(len(items), "list items", some_named, plural > 0, cited == len(items))
 
 
 # "**Core** (6 个):", "**Tests (5):**": a group label with its own count, over its list
