@@ -57,6 +57,7 @@ class Evidence(Paths):
     junit: Counts | None = None
     containing: set[str] | None = None
     rewritten: set[str] = field(default_factory=set)  # claimed branches holding copies of it
+    holding_part: set[str] = field(default_factory=set)  # claimed branches with some of it
     merged_as: str | None = None  # the subject of the merge that brought the session in
     suite: Inventory | None = None  # the repository's tests, when a claim counts them all
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers

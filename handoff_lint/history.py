@@ -208,20 +208,29 @@ def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
             containing.add(short.split("/", 1)[1])
     evidence.containing = containing
     others = {c.text for c in claims if c.kind == "branch"} & facts.branches
-    evidence.rewritten = _holding_copies(facts, evidence, sorted(others - containing))
+    evidence.rewritten, evidence.holding_part = _holding_copies(
+        facts, evidence, sorted(others - containing)
+    )
 
 
-MAX_REWRITTEN = 3  # branches looked through for copies of the session's commits
+MAX_REWRITTEN = 6  # branches looked through for copies of the session's commits
 MAX_COPIES_SEARCHED = 5000
 GLOB = lazyre.compile(r"[*?\[\]\\]")
 
 
-def _holding_copies(facts: RepoFacts, evidence: Evidence, names: list[str]) -> set[str]:
+def _holding_copies(
+    facts: RepoFacts, evidence: Evidence, names: list[str]
+) -> tuple[set[str], set[str]]:
     """The branches, of ``names`` (which exist but do not hold the window's last commit), that
     hold a copy of one of the session's commits: the same subject and author date under
-    another id, as a rebase or a rewritten history leaves it. One ``log`` per branch."""
+    another id, as a rebase or a rewritten history leaves it; and those that hold one of the
+    session's commits itself (a step's branch, "**Branch:** `phase-2-subtask-2.1`" under that
+    step, or one left behind; not the trunk, which holds whatever was merged into it). One
+    ``log`` per branch."""
     session = {(c.when, c.subject): c.sha for c in evidence.window_commits if c.when}
+    shas = set(session.values())
     out: set[str] = set()
+    part: set[str] = set()
     for name in [n for n in names if not GLOB.search(n) and not n.startswith("-")][:MAX_REWRITTEN]:
         exact = f"{name[:-1]}[{name[-1]}]"  # a glob char: git implies no "/*" after it
         output = facts.git.run(
@@ -238,7 +247,9 @@ def _holding_copies(facts: RepoFacts, evidence: Evidence, names: list[str]) -> s
             if session.get((when, subject), sha) != sha:  # the same commit, another id
                 out.add(name)
                 break
-    return out
+            if sha in shas and name not in DEFAULT_BRANCHES:  # the trunk holds what was merged
+                part.add(name)
+    return out, part - out
 
 
 MAX_BRANCH_MERGES = 3

@@ -422,6 +422,11 @@ def test_pasted_git_log_is_claimed(markdown: str, expected: list[str]) -> None:
         ("1. **File modificati**: 3", [("3", "modified")]),
         ("- **Fichiers créés** : 2", [("2", "created")]),
         ("### Files Created: see the list below", []),
+        ("### New Files (17)", [("17", "created")]),  # the count in brackets
+        ("#### ✨ 新增文件（7 个）", [("7", "created")]),
+        ("### 删除的文档 (27个)", [("27", "deleted")]),
+        ("**Files Modified (3):**", [("3", "modified")]),
+        ("### New Features (3)", []),  # not files
     ],
 )
 def test_a_labelled_file_count_in_a_heading_or_list_item(

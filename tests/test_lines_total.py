@@ -74,7 +74,12 @@ def test_a_size_label_under_a_file_label(
 
 @pytest.mark.parametrize(
     ("size", "verdict"),
-    [("**Líneas**: 337 | **Estado**: listo", "verified"), ("**Lines**: 1,200", "refuted")],
+    [
+        ("**Líneas**: 337 | **Estado**: listo", "verified"),
+        ("**Lines**: 1,200", "refuted"),
+        ("**Lines:** 1,200 total (complete rewrite)", "refuted"),
+        ("**Lines:** 337 total", "verified"),
+    ],
 )
 def test_a_lines_label_under_a_heading_naming_one_file(
     session: ScratchRepo, cli: Cli, size: str, verdict: str

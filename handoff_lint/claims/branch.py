@@ -143,6 +143,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 f"branch {name} holds copies of the session's commits (same subjects and author "
                 "dates under other ids: rebased or rewritten since)",
             )
+        elif name in evidence.holding_part:
+            claim.settle(
+                "unverifiable",
+                f"branch {name} holds some of the session's commits but not its last: the "
+                "branch of one step of the work, or one left behind",
+            )
         elif name in evidence.branches and (own := _named_holder(claim, evidence)):
             claim.settle(
                 "unverifiable",

@@ -88,6 +88,26 @@ SHAPES = [
         re.I,
     ),
 ]
+# "### New Files (17)", "#### 新增文件（17 个）", "### 删除的文档 (27个)", "**Files Modified (3):**":
+# a heading or a bold label that names an action on files, its count in brackets
+SHAPES.append(
+    lazyre.compile(
+        r"^(?:#{1,6}\s+|\s*(?:[-+]\s+)?\*\*)[^\w(（]{0,8}(?:total\s+)?(?:(?P<a1>"
+        + ACTION
+        + r")\s*的?\s*"
+        + NOUN
+        + r"|"
+        + NOUN.replace("<noun>", "<noun2>")
+        + r"\s*(?P<a2>"
+        + ACTION
+        + r")(?:\s*/\s*(?P<a3>"
+        + ACTION
+        + r"))?)\s*\**\s*[(（]\s*"
+        + NUMBER
+        + r"\s*(?:个|個|件|files?|documents?|docs?)?\s*[)）]",
+        re.I,
+    )
+)
 # "変更規模: 新規0件、修正1件、削除0件"
 COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
 COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修改规模")
@@ -299,18 +319,44 @@ def _without_paths(text: str) -> str:
     return text
 
 
+def _listed(doc: Document, line: Line) -> witness.Witness | None:
+    """The files the document itself lists for a count: a pasted list above its own line in
+    a code block ("Total Files: 11" ending it), or the list of files right after a heading or
+    a label ("### New Files (12)" over twelve items naming files)."""
+    if line.shape:
+        return witness.listed_above(line.block, line.number)
+    if line.block.kind == "heading" or (line.first and line.block.list_depth < 0):
+        return witness.after(doc, line.block, "files")
+    return None
+
+
+# a heading over work git has not recorded: "## UNCOMMITTED CHANGES", "### Local changes"
+UNCOMMITTED = lazyre.compile(
+    r"\b(?:uncommit|untracked|unstaged|not\s+(?:yet\s+)?committed|local\s+changes|"
+    r"working\s+(?:tree|copy)|git\s+status)|nicht\s+committ|未提交|未跟踪|未コミット",
+    re.I,
+)
+
+
+def _uncommitted(line: Line) -> bool:
+    """The line stands under a heading that tells of changes not committed: git cannot count
+    them."""
+    section = line.block.section
+    return section is not None and any(UNCOMMITTED.search(s.title) for s in section.chain())
+
+
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     front = _front_matter_counts(doc)
     for line in done_lines(doc):
-        if SESSIONS.search(line.text):
+        if SESSIONS.search(line.text) or _uncommitted(line):
             continue
         row = line.block.kind == "table_row"
         words = WORDS.search(line.folded) is not None
         if (words or row) and not _diff_stat(line.text):
             found = _claims_on(line) if words else []
             found = found or (_table_row(line) if row else [])
-            listed = witness.listed_above(line.block, line.number) if found and line.shape else None
+            listed = _listed(doc, line) if found else None
             whole = bool(found) and WHOLE.search(_without_paths(line.text)) is not None
             commit = section_commit(line, doc) if found and not whole else None
             for claim in found:

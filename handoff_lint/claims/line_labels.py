@@ -26,7 +26,12 @@ SIZE_KEY = lazyre.compile(
     rf"^(?:size|length|tamanho|tamaño|taille|größe|大小|{LINES})$",
     re.I,
 )
-BARE_COUNT = lazyre.compile(r"^\s*" + quantity.NUMBER + r"\s*(?:$|[|,;(])")
+# "**Lines:** 865", "**Lines:** 865 total (complete rewrite)", "**LOC**: 1,258 gesamt"
+BARE_COUNT = lazyre.compile(
+    r"^\s*" + quantity.NUMBER + r"\s*(?:(?:in\s+)?total|gesamt|insgesamt|au\s+total|总计|合计)?"
+    r"\s*(?:$|[|,;(])",
+    re.I,
+)
 
 
 def _size(key: str, value: str) -> quantity.Quantity | None:
