@@ -1,0 +1,117 @@
+"""The shapes of a count of files in prose, headings, labels and compact summaries: which
+words name files, which name an action on them, and where the number sits (file_counts reads
+them)."""
+
+from __future__ import annotations
+
+import re
+
+from handoff_lint import lazyre
+from handoff_lint.claims import filetypes
+
+ACTIONS = {
+    "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|erstellt|nuevos?|"
+    r"cread[oa]s?|criad[oa]s?|novos?|nuovi|creati|nouveaux?|créés?",
+    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modificad[oa]s?|"
+    r"modificati|modifiés?",
+    "deleted": r"deleted|removed|删除|削除|gelöscht|eliminados?|removidos?|supprimés?",
+    "renamed": r"renamed|moved|移动|重命名|移動|verschoben|movidos?|renommés?",
+    "changed": r"changed|touched|affected|afectados|afetados|betroffen|concernés|total|涉及|共",
+}
+NOUN = (
+    r"(?P<noun>(?:(?:code|source|"
+    + filetypes.KIND
+    + r")\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|"
+    r"arquivos|fichiers)(?![A-Za-z])"  # not "4 new documentation tests"
+)
+# a count, not a duration or a share ("| 创建文档 | 25 分钟 |" is 25 minutes of writing documents)
+NUMBER = (
+    r"(?P<approx>~|≈|约|約)?\s*(?P<n>\d{1,5})(?P<more>\+)?"
+    r"(?![\d.,]|\s*(?:分钟|分鐘|小时|小時|秒|天|%|(?:min(?:ute)?s?|h(?:ours?)?|sec(?:ond)?s?|ms|days?)\b))"
+)
+ACTION = "|".join(ACTIONS.values())  # which action: ``_action`` on the words matched
+SHAPES = [
+    # "**Files Modified:** 9", "删除文件: 40个", "変更ファイル: 1個", "Total Files Changed: 21"
+    lazyre.compile(
+        r"(?:^(?:#{1,6}\s+|[-+]\s+|\d+[.)]\s+)?|[*|])\s*(?:total\s+)?(?:(?P<a1>"
+        + ACTION
+        + r")\s*"
+        + NOUN
+        + r"|"
+        + NOUN.replace("<noun>", "<noun2>")
+        + r"\s*(?P<a2>"
+        + ACTION
+        + r")(?:\s*/\s*(?P<a3>"
+        + ACTION
+        + r"))?)\s*(?:数|count)?\**\s*[:：|]\s*\**\s*"
+        + NUMBER,
+        re.I,
+    ),
+    # "3 new files created", "12 modified files", "22 个文件 被修改", "~15 个文件"
+    lazyre.compile(
+        r"(?<![\w.,/])"
+        + NUMBER
+        + r"\s*(?:个|個)?\s*(?:(?P<a1>"
+        + ACTION
+        + r")(?:\s*/\s*(?P<a3>"  # "8 created/modified files"
+        + ACTION
+        + r"))?\s+)?"
+        + NOUN
+        + r"(?:\**\s*(?:were\s+|have\s+been\s+|被|已)?(?P<a2>"
+        + ACTION
+        + r"))?",
+        re.I,
+    ),
+    # "- **Deleted**: 59 files", "- **删除**: 59个文件", "新增: 4个文件": an action label, then the count
+    lazyre.compile(
+        r"(?:^\s*(?:[-+*]\s+|\d+[.)]\s+)?|[|])\s*\**\s*(?P<a1>"
+        + ACTION
+        + r")\s*\**\s*[:：]\s*\**\s*"
+        + NUMBER
+        + r"\s*(?:个|個|件)?\s*"
+        + NOUN,
+        re.I,
+    ),
+]
+# "### New Files (17)", "#### 新增文件（17 个）", "### 删除的文档 (27个)", "**Files Modified (3):**":
+# a heading or a bold label that names an action on files, its count in brackets
+SHAPES.append(
+    lazyre.compile(
+        r"^(?:#{1,6}\s+|\s*(?:[-+]\s+)?\*\*)[^\w(（]{0,8}(?:total\s+)?(?:(?P<a1>"
+        + ACTION
+        + r")\s*的?\s*"
+        + NOUN
+        + r"|"
+        + NOUN.replace("<noun>", "<noun2>")
+        + r"\s*(?P<a2>"
+        + ACTION
+        + r")(?:\s*/\s*(?P<a3>"
+        + ACTION
+        + r"))?)\s*\**\s*[(（]\s*"
+        + NUMBER
+        + r"\s*(?:个|個|件|files?|documents?|docs?)?\s*[)）]",
+        re.I,
+    )
+)
+# "変更規模: 新規0件、修正1件、削除0件"
+COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
+COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修改规模")
+# "3 files changed, 14 insertions(+)": git's own summary, a diff-stat claim (stats, commit)
+DIFF_STAT = lazyre.compile(r"\d\s+files?\s+changed\s*,\s*\d+\s+(?:insertion|deletion)", re.I)
+CHANGED = lazyre.compile(
+    r"\b(?:changed|touched|affected|afectados|afetados|betroffen|concernés|total)\b|涉及|共", re.I
+)
+WORDS = lazyre.words(
+    "file",
+    "doc",
+    "文件",
+    "文档",
+    "ファイル",
+    "ドキュメント",
+    "파일",
+    "datei",
+    "archivo",
+    "arquivo",
+    "fichier",
+    "件",
+)
