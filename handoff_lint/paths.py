@@ -81,7 +81,10 @@ class Paths:
             written = self._composed(written)
         relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
         direct = [p for p in dict.fromkeys([written, relative]) if p and self.known(p)]
-        changed = [p for p in direct if p in self.changes]
+        changed = [p for p in dict.fromkeys([*direct, *self._from_ancestors(written)])]
+        changed = [p for p in changed if p in self.changes]
+        if len(changed) > 1:
+            return None  # ".claude/x.json" in sub/docs/a.md: the root's, or sub/'s, both changed
         if changed:
             return changed[0]
         suffix = [p for p in self.changes if p.endswith("/" + written)] or [
@@ -104,6 +107,12 @@ class Paths:
         if not matches and "/" in written:
             matches = _abbreviated(written, named)
         return matches[0] if len(matches) == 1 else self._other_case(written)
+
+    def _from_ancestors(self, written: str) -> list[str]:
+        """``written`` read from each folder above the document's own ("app/docs/notes/x.md"
+        writing ".claude/mcp.json" may mean app/.claude/mcp.json, its project's)."""
+        folders = self.doc_dir.split("/")[:-1] if self.doc_dir else []
+        return ["/".join([*folders[:n], written]) for n in range(len(folders), 0, -1)]
 
     def _composed(self, written: str) -> str:
         """The repository's spelling of a path that differs only in Unicode normalization

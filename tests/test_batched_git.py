@@ -249,3 +249,20 @@ def test_a_suggestion_for_an_unknown_commit_is_worked_out_once(
     assert answers == {"did you mean abc1234?"} and asked == ["abc1234"]
     assert commit._suggest(other, found) == "did you mean fff0000?"
     assert len(asked) == 2
+
+
+def test_a_path_a_sub_project_s_document_writes_from_its_project_root() -> None:
+    """A document in app/docs/notes/ writing ".claude/s.json": the repository root's file, or
+    app/'s. When the window changed both, git cannot tell which is meant (not a refutation of
+    either); when it changed one, that one."""
+    found = evidence.Evidence(window=Window(None, None), doc_dir="app/docs/notes")
+    found.files_at_end = {".claude/s.json", "app/.claude/s.json"}
+    found.changes[".claude/s.json"] = {"M"}
+    found.changes["app/.claude/s.json"] = {"A"}
+    assert found.resolve(".claude/s.json") is None
+    del found.changes[".claude/s.json"]
+    assert found.resolve(".claude/s.json") == "app/.claude/s.json"
+    root = evidence.Evidence(window=Window(None, None), doc_dir="app/docs/notes")
+    root.files_at_end = set(found.files_at_end)
+    root.changes[".claude/s.json"] = {"M"}
+    assert root.resolve(".claude/s.json") == ".claude/s.json"

@@ -306,3 +306,29 @@ def test_a_bold_link_to_a_file_with_its_size(
     resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("label", "verdict"),
+    [
+        ("**Created (3 files, 1,140 lines):**", "verified"),
+        ("**Created (2 files, 907 lines):**", "verified"),  # some of the files listed
+        ("**Created (3 files, 1,350 lines):**", "refuted"),  # no part adds up to it
+        ("**Created (3 files, 1,350 lines)**", None),  # no colon: not a label over a list
+    ],
+)
+def test_a_labels_count_of_lines_over_the_list_under_it(
+    session: ScratchRepo, cli: Cli, label: str, verdict: str | None
+) -> None:
+    """ "**Created (2 files, 344 lines):**" over a list of the files: some of them, or all,
+    hold that many lines."""
+    plain = LISTED.replace(" (450 lines)", "").replace(" (700 lines)", "")
+    doc = (
+        HEAD.replace("## Files Created\n\n", "## Files\n\n")
+        + f"{label}\n"
+        + plain.replace(" (200 lines)", "")
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    found = [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"]
+    assert found == ([verdict] if verdict else [])

@@ -565,3 +565,37 @@ def test_a_count_beside_a_modified_file_may_be_of_the_tests_changed(
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     assert _verdicts(run) == expected
+
+
+def test_a_total_after_parallel_sections_of_test_files_is_not_the_last_ones(
+    session: ScratchRepo, cli: Cli
+) -> None:
+    """ "#### 1. `tests/test_api.py` (5 tests)", "#### 2. `x_test.go` (9 tests)", then "**Total
+    Tests:** 14 tests" inside the second section: the sum of both, not x_test.go's count."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        "### Tests written\n\n#### 1. `tests/test_api.py` (5 tests)\n- a\n\n"
+        "#### 2. `x_test.go` (9 tests)\n- b\n\n**Total Tests:** 14 tests\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [(t, v) for t, v, _ in _verdicts(run)] == [
+        ("5 tests", "verified"),
+        ("9 tests", "verified"),
+    ]
+
+
+def test_a_total_in_each_of_parallel_sections_of_test_files_is_its_own(
+    session: ScratchRepo, cli: Cli
+) -> None:
+    """ "#### Unit tests (tests/test_api.py):", its cases, "**Total:** 5 tests", then the same
+    for x_test.go: each total is its own file's count (the headings give none)."""
+    doc = HEAD.replace("## Files Created\n\n", "") + (
+        "### Tests written\n\n#### Unit tests (tests/test_api.py):\n- a\n\n**Total:** 5 tests\n\n"
+        "#### Go tests (x_test.go):\n- b\n\n**Total:** 12 tests\n"
+    )
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [(t, v) for t, v, _ in _verdicts(run)] == [
+        ("5 tests", "verified"),
+        ("12 tests", "refuted"),
+    ]

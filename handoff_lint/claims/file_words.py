@@ -73,9 +73,9 @@ VERB_START = lazyre.compile(
 # "(new)", "- Created", "— Deleted": the file's action; "- Removed createRequire" removed
 # something from the file (a word follows), which is modifying it
 ANNOTATION = lazyre.compile(
-    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added(?!\s+(?!files?\b)\w)|modified|"
-    r"updated|deleted|removed)\b"  # "(added uptodate_test import)": added to it, a change
-    r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)\w)))",
+    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added(?!\s+(?!files?\b)[\w`'\x22])|modified|"
+    r"updated|deleted|removed)\b"  # "(added uptodate_test import)", "(added `ws` dependency)"
+    r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22])))",
     re.I,
 )
 # "(600+ lines rewrite)", "(240 lines, updated)", "(120 lines, new)": an action word inside the

@@ -31,8 +31,34 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(words) | {a + b for a, b in itertools.pairwise(words)}
 
 
+# the short forms commit subjects use for the long words a summary writes, and back
+SHORT = {
+    "documentation": "doc",
+    "document": "doc",
+    "documented": "doc",
+    "documenting": "doc",
+    "implementation": "impl",
+    "implemented": "impl",
+    "implement": "impl",
+    "configuration": "config",
+    "configure": "config",
+    "configured": "config",
+    "initial": "init",
+    "initialize": "init",
+    "initialization": "init",
+    "dependency": "dep",
+    "dependencie": "dep",
+    "repository": "repo",
+    "authentication": "auth",
+    "authorization": "auth",
+    "environment": "env",
+    "specification": "spec",
+}
+
+
 def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    word = word[:-1] if len(word) > 3 and word.endswith("s") else word
+    return SHORT.get(word, word)
 
 
 COMMON = {"the", "a", "an", "and", "of", "to", "for", "in", "with", "on", "add", "fix", "update"}

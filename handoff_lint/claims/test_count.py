@@ -257,7 +257,7 @@ def extract(doc: Document) -> list[Claim]:
         if not found_here and files:
             out.extend(
                 under_label(line, doc)
-                or section_total(line, files)
+                or section_total(line, files, doc)
                 or section_ratio(line, files)
                 or heading_count(line, doc)
             )

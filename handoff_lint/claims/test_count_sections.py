@@ -64,6 +64,22 @@ def _descendants(doc: Document, section: Section) -> set[int]:
     return {id(s) for s in doc.sections if any(x is section for x in s.chain())}
 
 
+def _has_parallel_files(line: Line, files: dict[int, tuple[int, str]], doc: Document) -> bool:
+    """The section about the line's test file counts its tests in its heading and has a
+    sibling about another test file: a total in it is the siblings' sum."""
+    section = line.block.section
+    own = next((s for s in section.chain() if id(s) in files), None) if section else None
+    if own is None or not any(q.unit == "tests" for q in quantity.every(own.title)):
+        return False
+    return any(
+        s is not own
+        and s.parent is own.parent
+        and id(s) in files
+        and files[id(s)][1] != files[id(own)][1]
+        for s in doc.sections
+    )
+
+
 def _file_of(line: Line, files: dict[int, tuple[int, str]]) -> tuple[int, str] | None:
     """The test file the line's section, or an enclosing one, is about."""
     section = line.block.section
@@ -109,13 +125,18 @@ def _first_below(line: Line, named: tuple[int, str]) -> bool:
 LEADING_COUNT = lazyre.compile(r"^[\s*_>-]*\d{1,5}\s+(?:[\w-]+\s+)?(?:tests?|test cases)\b", re.I)
 
 
-def section_total(line: Line, files: dict[int, tuple[int, str]]) -> list[Claim]:
+def section_total(line: Line, files: dict[int, tuple[int, str]], doc: Document) -> list[Claim]:
     """ "**Total Config Tests: 34 test cases**" in the section whose File label or heading names
-    one test file: the file's test count (so is a count that opens the section's text)."""
+    one test file: the file's test count (so is a count that opens the section's text). A total
+    in the last of parallel sections, each about its own test file ("#### 3. `c.test.js` (3
+    tests)" after "#### 1." and "#### 2."), sums them all: not the file's."""
     named = _file_of(line, files)
     if named is None or named[0] >= line.number:
         return []
-    if not TOTAL.search(line.text) and not _first_below(line, named):
+    total = TOTAL.search(line.text) is not None
+    if not total and not _first_below(line, named):
+        return []
+    if total and _has_parallel_files(line, files, doc):
         return []
     found = [q for q in quantity.every(line.text) if q.unit == "tests"]
     if len(found) != 1 or found[0].approx or found[0].at_least or textscan.path_tokens(line.text):
