@@ -427,6 +427,11 @@ def test_pasted_git_log_is_claimed(markdown: str, expected: list[str]) -> None:
         ("### 删除的文档 (27个)", [("27", "deleted")]),
         ("**Files Modified (3):**", [("3", "modified")]),
         ("### New Features (3)", []),  # not files
+        ("### Código Modificado (2 arquivos)", [("2", "modified")]),  # files in the bracket
+        ("**Updated code (3 files):**", [("3", "modified")]),
+        ("### Fixed bugs in parser (2 files)", []),  # no action on files
+        ("- 5 novos documentos", [("5", "created")]),
+        ("- [x] 5 documentos criados", [("5", "created")]),
     ],
 )
 def test_a_labelled_file_count_in_a_heading_or_list_item(
@@ -534,6 +539,7 @@ def test_a_total_row_of_files_moved_and_removed_is_no_diff_stat() -> None:
     [
         ("- `tests/integration.zig` (added uptodate_test import)", "exists"),  # added to it
         ("- `c.py` (added 30 lines)", "exists"),
+        ("- `package.json` (added `ws` dependency)", "exists"),  # a code span: added to it
         ("- `a.py` (added)", "created"),
         ("- `b.py` (added file)", "created"),
     ],
@@ -581,3 +587,19 @@ def test_file_types_beyond_the_common_ones(item: str, paths: list[str]) -> None:
         c.value["path"] for c in extract(f"# H\n\n## Changes\n\n{item}\n") if "path" in c.value
     ]
     assert found == paths
+
+
+@pytest.mark.parametrize(
+    ("line", "counted"),
+    [
+        ("**Commits:** 8 commits novos", ["8"]),  # the label, then the count and its noun
+        ("**Commits:** 8 commits", ["8"]),
+        ("- [x] 8 commits realizados", ["8"]),
+        ("- 8 COMMITS GIT REALIZADOS", ["8"]),
+        ("- 21 commits with fixes", []),  # what the commits hold, not the session's count
+        ("**Commits:** 8 commits ahead", []),  # where a branch stands
+    ],
+)
+def test_a_count_of_commits_in_other_words(line: str, counted: list[str]) -> None:
+    found = extract(f"# Report\n\n**Date:** 2025-01-01\n\n## Summary\n\n{line}\n")
+    assert [c.text for c in found if c.kind == "counts"] == counted

@@ -30,9 +30,12 @@ COMMITS = lazyre.compile(
     r"\((?P<a>\d+)\s+(?:git\s+)?commits?(?:\s+total)?\)"
     r"|\b(?:in|across|over|into|via|made|created|pushed|landed|wrote)\s+(?P<b>\d+)\s+"
     r"(?:git\s+|new\s+|separate\s+|atomic\s+)?commits\b"
-    r"|\b(?P<e>\d+)\s+(?:git\s+|new\s+)?commits\s+(?:total|made|created|pushed|landed|today|"
-    r"(?:in\s+)?this\s+session|so\s+far|in\s+total|overall)\b"
-    r"|\b(?:total\s+|git\s+)?commits?\s*(?:made)?\s*\*{0,2}\s*[:：|]\s*\*{0,2}\s*(?P<c>\d+)\s*\**\s*(?:\||$)"
+    r"|\b(?P<e>\d+)\s+(?:git\s+|new\s+|novos\s+|nuevos\s+|neue\s+)?commits\s+(?:git\s+)?"
+    r"(?:total|made|created|pushed|landed|today|(?:in\s+)?this\s+session|so\s+far|in\s+total|"
+    r"overall|realizad[oa]s|feitos|criados|novos|nuevos|hechos|creados|erstellt|gemacht|"
+    r"réalisés|effectués)\b"
+    r"|\b(?:total\s+|git\s+)?commits?\s*(?:made)?\s*\*{0,2}\s*[:：|]\s*\*{0,2}\s*(?P<c>\d+)"
+    r"(?:\s+(?:new\s+)?commits?(?:\s+(?:novos|nuevos|neue|new|made|total))?)?\s*\**\s*(?:\||$)"
     r"|commits?\s*\((?P<d>\d+)\s+total\)",
     re.I,
 )

@@ -21,8 +21,8 @@ ACTIONS = {
 NOUN = (
     r"(?P<noun>(?:(?:code|source|"
     + filetypes.KIND
-    + r")\s+)?files?|docs?|documents?|文件|文档|ファイル|ドキュメント|파일|Dateien|archivos|"
-    r"arquivos|fichiers)(?![A-Za-z])"  # not "4 new documentation tests"
+    + r")\s+)?files?|docs?|documents?|documentos|documenti|dokumente|文件|文档|ファイル|"
+    r"ドキュメント|파일|Dateien|archivos|arquivos|fichiers)(?![A-Za-z])"  # not "4 new doc tests"
 )
 # a count, not a duration or a share ("| 创建文档 | 25 分钟 |" is 25 minutes of writing documents)
 NUMBER = (
@@ -90,6 +90,20 @@ SHAPES.append(
         + r"))?)\s*\**\s*[(（]\s*"
         + NUMBER
         + r"\s*(?:个|個|件|files?|documents?|docs?)?\s*[)）]",
+        re.I,
+    )
+)
+# "### Código Modificado (2 arquivos)", "**Updated code (3 files):**": an action on what the
+# heading names, and the files it is spread over counted in the bracket
+SHAPES.append(
+    lazyre.compile(
+        r"^(?:#{1,6}\s+|\s*(?:[-+]\s+)?\*\*)[^\w(（]{0,8}(?:\w+\s+){0,2}?(?P<a1>"
+        + ACTION
+        + r")(?:\s+\w+){0,2}?\s*\**\s*[(（]\s*"
+        + NUMBER
+        + r"\s*(?:个|個)?\s*"
+        + NOUN
+        + r"\s*[)）]",
         re.I,
     )
 )
