@@ -38,6 +38,7 @@ def load() -> dict[str, ClaimKind]:
     from handoff_lint.claims import (  # noqa: F401
         branch,
         commit,
+        commit_range,
         commit_types,
         counts,
         date,

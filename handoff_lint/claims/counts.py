@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre, textscan
-from handoff_lint.claims import register, witness
+from handoff_lint.claims import commit_range, register, witness
 from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
 from handoff_lint.model import Block, Claim, Document, Section
 
@@ -112,6 +112,8 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
             continue
         if ORDINAL.search(line.text, 0, match.start(group)):
             continue  # "Session 04 Commits Created": a name, not a count
+        if commit_range.covers(line.text, match.start(group)):
+            continue  # "7 commits (a1b2c3d..e4f5a6b)": the range's count, not the window's
         value: dict[str, Any] = {"count": int(match.group(group)), "measure": "commits"}
         listed = witness.after(doc, line.block, "commits") if line.block.list_depth < 0 else None
         if listed is not None and (listed.what == "commits listed" or listed.cited):
