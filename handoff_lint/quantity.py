@@ -28,6 +28,8 @@ UNITS = {
         r"passing)\s+)*"
         r"(?:test\s+cases?|test\s+functions?|test\s+methods?|tests?|specs?)"
         r"|个测试|個のテスト|件のテスト|件のテストケース|개의?\s*테스트|테스트|Tests?|pruebas|testes|Testfälle"
+        r"|(?:(?:новых|новые|интеграционных|интеграционные|модульных|модульные|unit)[\s-]+)*"
+        r"тест(?:ов|а|ы)?|testów"  # Russian's three plural forms ("4 теста", "16 тестов")
     ),
     "count": r"个|個|件|개",  # a bare counter: its noun is the subject's (tests of a test file)
     "words": r"words?|Wörter|palabras|palavras|mots|parole",

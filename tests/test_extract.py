@@ -431,6 +431,12 @@ def test_pasted_git_log_is_claimed(markdown: str, expected: list[str]) -> None:
         ("**Updated code (3 files):**", [("3", "modified")]),
         ("### Fixed bugs in parser (2 files)", []),  # no action on files
         ("- 5 novos documentos", [("5", "created")]),
+        ("- Created 5 files", [("5", "created")]),  # the action first
+        ("- Moved 9 documentation files", [("9", "renamed")]),
+        ("- Removed 1 temporary test file", []),  # a part of them, picked out by a word
+        ("- Создано 5 файлов", [("5", "created")]),
+        ("- 3 новых файла", [("3", "created")]),
+        ("- Added 3 tests to 2 files", []),  # tests added, over files
         ("- [x] 5 documentos criados", [("5", "created")]),
     ],
 )
@@ -603,3 +609,16 @@ def test_file_types_beyond_the_common_ones(item: str, paths: list[str]) -> None:
 def test_a_count_of_commits_in_other_words(line: str, counted: list[str]) -> None:
     found = extract(f"# Report\n\n**Date:** 2025-01-01\n\n## Summary\n\n{line}\n")
     assert [c.text for c in found if c.kind == "counts"] == counted
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("**BillingControllerTest (4 теста):**", 4),  # Russian's plural forms of "test"
+        ("- `src/FooTest.java` (10 интеграционных тестов)", 10),
+        ("- `src/FooTest.java` (12 testów)", 12),
+    ],
+)
+def test_a_count_of_tests_in_russian_and_polish(line: str, count: int) -> None:
+    found = extract(f"# Report\n\n**Date:** 2025-01-01\n\n## Tests\n\n{line}\n")
+    assert [c.value["count"] for c in found if c.kind == "test_count"] == [count]

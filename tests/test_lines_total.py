@@ -332,3 +332,27 @@ def test_a_labels_count_of_lines_over_the_list_under_it(
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     found = [c["verdict"] for c in claims_of(run) if c["kind"] == "lines_total"]
     assert found == ([verdict] if verdict else [])
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("300", "40", {12: "verified", 13: "verified"}),
+        ("437", "112", {12: "refuted", 13: "refuted"}),
+        ("290", "40", {12: "refuted", 13: "verified"}),
+    ],
+)
+def test_before_and_after_sizes_under_a_file_label(
+    resized: ScratchRepo, cli: Cli, before: str, after: str, expected: dict[int, str]
+) -> None:
+    """ "**File:** `ui/PanelSettings.qml`" then "- Before: 300 lines" and "- After: 40 lines":
+    the file's size before the session and at its end."""
+    items = f"- Before: {before} lines (with errors)\n- After: {after} lines (clean)\n"
+    doc = (
+        HEAD.replace("## Files Created\n\n", "## Fixes\n\n")
+        + "**File:** `ui/PanelSettings.qml`\n"
+        + items
+    )
+    resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
+    assert {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "lines"} == expected

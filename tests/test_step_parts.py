@@ -61,3 +61,22 @@ def test_the_branch_of_one_step_is_not_refuted(repo: ScratchRepo, cli: Cli) -> N
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     found = {c["text"]: c["verdict"] for c in claims_of(run) if c["kind"] == "branch"}
     assert found == {"step-1": "unverifiable", "elsewhere": "refuted"}
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("3", "verified"), ("7", "refuted")])
+def test_a_total_after_parallel_lists_of_files(
+    repo: ScratchRepo, cli: Cli, total: str, verdict: str
+) -> None:
+    """ "**Total:** 3 documents" ending the last of sibling subsections that list the files: the
+    items of them all witness it (git's four documents do not make it wrong); a total neither
+    the lists nor git give is refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD + "## Summary\n\nStart.\n"})
+    repo.commit("docs", {f"docs/{n}.md": f"{n}\n" for n in "abcd"})
+    doc = HEAD + (
+        "## Documents written\n\n### Part 1 (2 documents)\n- **docs/a.md** - one\n"
+        "- **docs/b.md** - two\n\n### Part 2 (1 document)\n- **docs/c.md** - three\n\n"
+        f"**Total:** {total} documents\n"
+    )
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert (total, verdict) in _file_counts(run)

@@ -11,10 +11,12 @@ from handoff_lint.claims import filetypes
 
 ACTIONS = {
     "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|erstellt|nuevos?|"
-    r"cread[oa]s?|criad[oa]s?|novos?|nuovi|creati|nouveaux?|créés?",
+    r"cread[oa]s?|criad[oa]s?|novos?|nuovi|creati|nouveaux?|créés?|нов(?:ых|ые|ый)|"
+    r"созда(?:но|ны|н|нных)|добавлен(?:о|ы|ных)?",
     "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modificad[oa]s?|"
-    r"modificati|modifiés?",
-    "deleted": r"deleted|removed|删除|削除|gelöscht|eliminados?|removidos?|supprimés?",
+    r"modificati|modifiés?|изменен(?:о|ы|ных)?|изменён(?:о|ы|ных)?|обновлен(?:о|ы|ных)?",
+    "deleted": r"deleted|removed|删除|削除|gelöscht|eliminados?|removidos?|supprimés?|"
+    r"удален(?:о|ы|ных)?|удалён(?:о|ы|ных)?",
     "renamed": r"renamed|moved|移动|重命名|移動|verschoben|movidos?|renommés?",
     "changed": r"changed|touched|affected|afectados|afetados|betroffen|concernés|total|涉及|共",
 }
@@ -22,7 +24,8 @@ NOUN = (
     r"(?P<noun>(?:(?:code|source|"
     + filetypes.KIND
     + r")\s+)?files?|docs?|documents?|documentos|documenti|dokumente|文件|文档|ファイル|"
-    r"ドキュメント|파일|Dateien|archivos|arquivos|fichiers)(?![A-Za-z])"  # not "4 new doc tests"
+    r"ドキュメント|파일|Dateien|archivos|arquivos|fichiers|файл(?:ов|а|ы)?|документ(?:ов|а|ы)?)"
+    r"(?![A-Za-z])"  # not "4 new doc tests"
 )
 # a count, not a duration or a share ("| 创建文档 | 25 分钟 |" is 25 minutes of writing documents)
 NUMBER = (
@@ -107,6 +110,20 @@ SHAPES.append(
         re.I,
     )
 )
+# "- Created 5 files", "- Moved 9 documentation files", "Создано 5 файлов": the action first, at
+# the start of an item or a sentence, then the count and what it counts (not "Removed 1
+# temporary test file": a word that picks some of them out counts a part git cannot tell)
+SHAPES.append(
+    lazyre.compile(
+        r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[xX]\]\s+)?(?:[✅✔]\ufe0f?\s*)?\**(?P<a1>"
+        + ACTION
+        + r")\**\s+"
+        + NUMBER
+        + r"\s+"
+        + NOUN,
+        re.I,
+    )
+)
 # "変更規模: 新規0件、修正1件、削除0件"
 COMPACT = lazyre.compile(r"(?P<a1>" + ACTION + r")\s*" + NUMBER + r"\s*(?:件|個|个)", re.I)
 COMPACT_LINE = lazyre.compile(r"変更規模|变更规模|変更ファイル|修改规模")
@@ -128,4 +145,6 @@ WORDS = lazyre.words(
     "arquivo",
     "fichier",
     "件",
+    "файл",
+    "документ",
 )

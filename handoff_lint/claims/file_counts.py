@@ -230,7 +230,7 @@ def _listed(doc: Document, line: Line) -> witness.Witness | None:
     if line.shape:
         return witness.listed_above(line.block, line.number)
     if line.block.kind == "heading" or (line.first and line.block.list_depth < 0):
-        return witness.after(doc, line.block, "files")
+        return witness.after(doc, line.block, "files") or witness.total_above(doc, line.block)
     return None
 
 

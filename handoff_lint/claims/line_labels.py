@@ -22,8 +22,13 @@ ADDED_KEY = lazyre.compile(rf"^(?:{ADDED})$", re.I)
 # a key that names lines: a bare number after it is a line count ("**Líneas**: 1,258")
 LINES = rf"lines|loc|line\s+count|行数|líneas|linhas|lignes|zeilen|righe|{ADDED}"
 LINES_KEY = lazyre.compile(rf"^(?:{LINES})$", re.I)
+# "- Before: 437 lines" and "- After: 112 lines" under a File label: its size before the
+# session and at its end
+BEFORE = r"before|vorher|antes|avant|prima|之前|修改前|変更前"
+AFTER = r"after|nachher|después|depois|après|dopo|之后|修改后|変更後"
+BEFORE_KEY = lazyre.compile(rf"^(?:{BEFORE})$", re.I)
 SIZE_KEY = lazyre.compile(
-    rf"^(?:size|length|tamanho|tamaño|taille|größe|大小|{LINES})$",
+    rf"^(?:size|length|tamanho|tamaño|taille|größe|大小|{LINES}|{BEFORE}|{AFTER})$",
     re.I,
 )
 # "**Lines:** 865", "**Lines:** 865 total (complete rewrite)", "**LOC**: 1,258 gesamt"
@@ -78,9 +83,10 @@ def labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
             q = dataclasses.replace(q, plus=True)  # lines added to the file: its insertions
         if named and q is not None and not textscan.path_tokens(value):
             text = value[q.start : q.end]
-            out.append(
-                Claim("lines", text, meta.line, meta.column + q.start, value_of(q, named[-1]))
-            )
+            claimed = value_of(q, named[-1])
+            if BEFORE_KEY.match(key):
+                claimed["before"] = True  # its size before the session (or at its end)
+            out.append(Claim("lines", text, meta.line, meta.column + q.start, claimed))
     return out
 
 

@@ -183,6 +183,30 @@ def listed_above(block: Block, line: int) -> Witness | None:
     return _code(block, line - block.line)
 
 
+# "**Total:** 11 documents", "Total: 8 files", "总计: 5 个文件": a total line after lists
+TOTAL_LINE = lazyre.compile(r"^\s*\**\s*(?:total|in\s+all|gesamt|insgesamt|总计|合计|合計)\b", re.I)
+
+
+def total_above(doc: Document, block: Block) -> Witness | None:
+    """The files named by the lists above a total line ("**Total:** 11 documents"): those of
+    its own section, and of the sibling sections before it when it ends the last of parallel
+    subsections ("### Part 1 (6 documents)", "### Part 2 (1 document)", ... then the total).
+    Top-level items that name a file, as far back as the enclosing heading."""
+    section = block.section
+    if section is None or block.list_depth >= 0 or not TOTAL_LINE.match(block.lines[0]):
+        return None
+    own = {id(s) for s in doc.sections if s is section or s.parent is section.parent}
+    items: set[int] = set()
+    for earlier in reversed(doc.blocks[: position(doc, block)]):
+        if earlier.section is None or id(earlier.section) not in own:
+            break
+        if earlier.kind != "paragraph" or earlier.list_depth != 0 or earlier.parent_item_id >= 0:
+            continue
+        if textscan.path_tokens(earlier.lines[0]):
+            items.add(earlier.item_id)
+    return Witness(len(items), "files listed above") if items else None
+
+
 def _hash_lines(block: Block) -> Witness | None:
     """Pasted ``git log --oneline`` output (in a code block or a bare paragraph): its commits."""
     lines = [line for line in block.lines if line.strip() and not line.lstrip().startswith("```")]
