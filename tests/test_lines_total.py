@@ -337,9 +337,9 @@ def test_a_labels_count_of_lines_over_the_list_under_it(
 @pytest.mark.parametrize(
     ("before", "after", "expected"),
     [
-        ("300", "40", {12: "verified", 13: "verified"}),
-        ("437", "112", {12: "refuted", 13: "refuted"}),
-        ("290", "40", {12: "refuted", 13: "verified"}),
+        ("300", "40", {53: "verified", 54: "verified"}),
+        ("437", "112", {53: "refuted", 54: "refuted"}),
+        ("290", "40", {53: "refuted", 54: "verified"}),
     ],
 )
 def test_before_and_after_sizes_under_a_file_label(
@@ -348,9 +348,11 @@ def test_before_and_after_sizes_under_a_file_label(
     """ "**File:** `ui/PanelSettings.qml`" then "- Before: 300 lines" and "- After: 40 lines":
     the file's size before the session and at its end."""
     items = f"- Before: {before} lines (with errors)\n- After: {after} lines (clean)\n"
+    filler = "".join(f"- step {n} done\n" for n in range(40))  # far from the top
     doc = (
         HEAD.replace("## Files Created\n\n", "## Fixes\n\n")
-        + "**File:** `ui/PanelSettings.qml`\n"
+        + filler
+        + "\n**File:** `ui/PanelSettings.qml`\n"
         + items
     )
     resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")

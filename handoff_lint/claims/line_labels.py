@@ -11,7 +11,7 @@ import re
 from handoff_lint import frontmatter, lazyre, quantity, textscan
 from handoff_lint.claims.line_tables import value_of
 from handoff_lint.claims.walk import done_lines, file_labels, heading_file
-from handoff_lint.model import Claim, Document
+from handoff_lint.model import Claim, Document, MetaField
 
 # a key of lines the session added to the file: "**Lines Added:** 261", "新增: 1,793 行"
 ADDED = (
@@ -67,7 +67,7 @@ def labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
     changes), as long as no File label in the section names another file."""
     out: list[Claim] = []
     labels = file_labels(doc)
-    for meta in doc.metadata:
+    for meta in [*doc.metadata, *_plain_items(doc, labels)]:
         key = meta.key.strip()
         if not SIZE_KEY.match(key) or meta.line not in done:
             continue
@@ -87,6 +87,26 @@ def labelled_sizes(doc: Document, done: set[int]) -> list[Claim]:
             if BEFORE_KEY.match(key):
                 claimed["before"] = True  # its size before the session (or at its end)
             out.append(Claim("lines", text, meta.line, meta.column + q.start, claimed))
+    return out
+
+
+# "- Before: 437 lines" as a plain item under a File label, anywhere in the document (plain
+# "Key: value" lines are metadata only near the top)
+PLAIN_ITEM = lazyre.compile(r"^\s*[-*+]\s+(?P<key>[^\W\d_][\w ]{0,20}?)\s*[:：]\s*(?P<value>\S.*)$")
+
+
+def _plain_items(doc: Document, labels: list[tuple[int, str]]) -> list[MetaField]:
+    """Plain "- Key: value" items within three lines under a File label that no bold label
+    or top-of-document field already gives."""
+    known = {meta.line for meta in doc.metadata}
+    out: list[MetaField] = []
+    for line, _ in labels:
+        for number in range(line + 1, min(line + 4, len(doc.lines) + 1)):
+            match = PLAIN_ITEM.match(doc.lines[number - 1])
+            if number in known or match is None or not SIZE_KEY.match(match.group("key")):
+                continue
+            value = match.group("value")
+            out.append(MetaField(match.group("key"), value, number, match.start("value") + 1))
     return out
 
 
