@@ -599,3 +599,24 @@ def test_a_total_in_each_of_parallel_sections_of_test_files_is_its_own(
         ("5 tests", "verified"),
         ("12 tests", "refuted"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("- `pytest tests/test_api.py -v`: 5 passed", [("5 passed", "verified")]),
+        ("- **Check:** `node --test x_test.go` → 12/12 verde", [("12/12", "refuted")]),
+        ("- `npx vitest run tests/test_api.py` - 5/5 passing", [("5/5", "verified")]),
+        ("- `pytest tests/test_api.py -k parse`: 2 passed", []),  # a filter picks some out
+        ("- `pytest tests/test_api.py`: 3 passed, 2 failed", []),  # passed is not all
+    ],
+)
+def test_a_run_of_one_test_file_counts_its_tests(
+    session: ScratchRepo, cli: Cli, item: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "`pytest tests/test_api.py`: 5 passed": the command names one file and nothing filters
+    its tests, so the run's total is the file's test count."""
+    doc = HEAD.replace("## Files Created\n\n", "## Checks\n\n") + item + "\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    assert [(t, v) for t, v, _ in _verdicts(run)] == expected

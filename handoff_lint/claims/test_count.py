@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, quantity, roles, testdefs, textscan
 from handoff_lint.claims import register
+from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count_sections import (
     TEST_FILE,
     heading_count,
@@ -264,6 +265,7 @@ def extract(doc: Document) -> list[Claim]:
         if not found_here:
             out.extend(
                 _class_claims(line)
+                or command_claims(line)
                 or _suite_claims(line)
                 or _ratio_claims(line)
                 or _subject_claims(line)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import frontmatter, lazyre, quantity, textscan
 from handoff_lint.claims import register
+from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count import subject_of
 from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
@@ -186,6 +187,8 @@ def extract(doc: Document) -> list[Claim]:
     for line in containing(doc, *WORDS):
         if not DIGIT.search(line.text) or textscan.path_tokens(line.text) or subject_of(line):
             continue  # a count about a file is the test_count and tests_added kinds'
+        if "`" in line.text and command_claims(line):
+            continue  # "`pytest tests/test_x.py`: 12 passed": the run of one file'
         text = line.text
         if line.block.kind == "table_row":  # "| Total tests | 90 |": label cell, value cell
             text = " : ".join(cell.strip(" *") for _, cell in table_cells(line.text))
