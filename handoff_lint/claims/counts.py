@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import lazyre, textscan
-from handoff_lint.claims import commit_range, register, witness
+from handoff_lint import lazyre
+from handoff_lint.claims import commit_lists, commit_range, register, witness
 from handoff_lint.claims.walk import Line, containing, prose_lines, table_cells
-from handoff_lint.model import Block, Claim, Document, Section
+from handoff_lint.model import Claim, Document, Section
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -118,10 +118,10 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
         listed = witness.after(doc, line.block, "commits") if line.block.list_depth < 0 else None
         if listed is not None and (listed.what == "commits listed" or listed.cited):
             value["items"] = listed.count  # "### Code Changes (2 commits)" over its two commits
-        cited = _cited_under(doc, line.block) if line.block.kind == "heading" else 0
+        cited = commit_lists.cited_under(doc, line.block) if line.block.kind == "heading" else 0
         if cited:
             value["cited"] = cited  # "## Done (11 commits)" over subsections citing 11 ids
-        numbered = _numbered_after(doc, line.block)
+        numbered = commit_lists.numbered_after(doc, line.block)
         if numbered:
             value["numbered"] = numbered  # "**8 Commits:**" over "**Commit 1**" .. "**Commit 8**"
         out.append(Claim("counts", match.group(group), line.number, match.start(group) + 1, value))
@@ -141,44 +141,6 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
             value["work"] = True
         out.append(Claim("counts", str(items.n), line.number, items.column + 1, value))
     return out
-
-
-def _cited_under(doc: Document, heading: Block) -> int:
-    """How many distinct commit ids the heading's section and its subsections cite."""
-    section = heading.section
-    if section is None:
-        return 0
-    ids: set[str] = set()
-    for block in doc.blocks:
-        if block is heading or block.section is None:
-            continue
-        if not any(s is section for s in block.section.chain()):
-            continue
-        for text in block.lines:
-            ids.update(m.group(1)[:7] for m in textscan.hex_tokens(text))
-    return len(ids)
-
-
-# "**Commit 3**: parser", "#### Commit 3 - parser": one of a numbered run of commits
-NUMBERED = lazyre.compile(r"^[\s#*_]*commit\s*#?(?P<n>\d{1,3})\b", re.I)
-MAX_NUMBERED = 200
-
-
-def _numbered_after(doc: Document, start: Block) -> int:
-    """K when the blocks after ``start`` in its section begin "Commit 1" .. "Commit K", each
-    number once: the document's own enumeration of the commits it counts."""
-    section = start.section
-    if section is None:
-        return 0
-    index = witness.position(doc, start)
-    seen: list[int] = []
-    for block in doc.blocks[index + 1 : index + 1 + MAX_NUMBERED]:
-        if block.section is None or not any(s is section for s in block.section.chain()):
-            break
-        found = NUMBERED.match(block.lines[0]) if block.lines else None
-        if found:
-            seen.append(int(found.group("n")))
-    return len(seen) if seen and seen == list(range(1, len(seen) + 1)) else 0
 
 
 # "8 commits, 9 tasks:" ending a paragraph over a list: the list is what it counts
@@ -365,6 +327,7 @@ def _fix(claim: Claim, evidence: Evidence) -> str:
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     listed = len(set(evidence.objects))
     here = {c.line for c in claims if "others" in c.value}
+    witnessed = commit_lists.witnessed(claims)
     for claim in claims:
         if "others" in claim.value:
             _settle_total(claim, here)
@@ -378,6 +341,11 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         count = int(claim.value["count"])
         if count in accepted:
             claim.settle("verified", f"{count} {measure} agrees")
+        elif measure == "commits" and count in witnessed:
+            claim.settle(
+                "verified",
+                f"restates line {witnessed[count]}, which counts the commits the document lists",
+            )
         elif measure == "items" and claim.value.get("plural") and count > int(claim.value["items"]):
             claim.settle(
                 "unverifiable",

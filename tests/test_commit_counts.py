@@ -1,4 +1,4 @@
-"""A count of commits given with the range it spans is git's to count."""
+"""Counts of commits: a range's count is git's to count; a summary may restate a counted list."""
 
 from __future__ import annotations
 
@@ -44,3 +44,22 @@ def test_a_range_git_cannot_count_is_unverifiable(repo: ScratchRepo, cli: Cli) -
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "commit_range"] == ["unverifiable"]
+
+
+@pytest.mark.parametrize(("summary", "verdict"), [("3", "verified"), ("4", "refuted")])
+def test_a_summary_restating_a_count_of_listed_commits(
+    repo: ScratchRepo, cli: Cli, summary: str, verdict: str
+) -> None:
+    """ "**3 Commits Created**:" over "**Commit 1**" .. "**Commit 3**", then "- **Git Commits**:
+    3 commits" in the summary: it restates the document's own witnessed count (the window holds
+    five commits); a summary that agrees with neither is refuted."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD + "## Summary\n\nStart.\n"})
+    for n in range(5):
+        repo.commit(f"step {n}", {f"s{n}.py": f"{n}\n"})
+    listed = "".join(f"**Commit {n}**: step {n}\n\n" for n in (1, 2, 3))
+    doc = HEAD + f"## Work\n\n**3 Commits Created**:\n\n{listed}## Metrics\n\n"
+    doc += f"- **Git Commits**: {summary} commits\n"
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    found = [c["verdict"] for c in claims_of(run) if c["kind"] == "counts"]
+    assert found == ["verified", verdict]
