@@ -131,13 +131,16 @@ DOTFILE = lazyre.compile(
 def dotfile(name: str) -> bool:
     """A name that starts with a dot, alone (no folder), is a file when it has a known extension
     (".mcp.json", ".env.example") or a dotfile's name; else it is code that starts with a dot:
-    a CSS class (".app-bg"), a method (".limit(1)", ".in"), a property (".length")."""
+    a CSS class (".app-bg"), a method (".limit(1)", ".in"), a property (".length"), or only
+    extensions (".html.erb", ".d.ts")."""
     if len(name) < 3 or "(" in name or ")" in name:
         return False
     rest = name[1:]
-    if "." in rest and rest.rsplit(".", 1)[1].lower() in KNOWN_EXTENSIONS:
+    if DOTFILE.fullmatch(name) is not None:
         return True
-    return DOTFILE.fullmatch(name) is not None
+    if all(part.lower() in KNOWN_EXTENSIONS for part in rest.split(".")):
+        return False  # ".html.erb", ".d.ts", ".md": extensions, not a file
+    return "." in rest and rest.rsplit(".", 1)[1].lower() in KNOWN_EXTENSIONS
 
 
 # where in a file: "a.py:42", "a.py:41-42,57-60", "a.py#L10-L20"

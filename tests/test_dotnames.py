@@ -1,0 +1,25 @@
+"""A name that starts with a dot, written alone: a file, or code, or only extensions."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff_lint.textscan import looks_like_path
+
+
+@pytest.mark.parametrize(
+    ("written", "path"),
+    [
+        (".mcp.json", True),  # a known extension after a name
+        (".env.example", True),  # a dotfile's name
+        (".gitignore", True),
+        (".eslintrc.json", True),
+        (".html.erb", False),  # "Removed `.html.erb` extensions": only extensions
+        (".d.ts", False),
+        (".md", False),
+        (".app-bg", False),  # a CSS class
+        (".in", False),  # a method
+    ],
+)
+def test_a_name_that_starts_with_a_dot(written: str, path: bool) -> None:
+    assert looks_like_path(written) is path
