@@ -18,6 +18,7 @@ from handoff_lint import (
     discover,
     followup,
     hygiene,
+    other_sessions,
     rules,
     schema,
     source,
@@ -301,6 +302,7 @@ def _lint_document(
         result.findings.append(rules.finding("HL101", 1, 1, "document: the document is empty"))
     if isinstance(spans, Evidence):
         _verify(kinds, result.claims, spans, options)
+        other_sessions.excuse(doc, result.claims)
         result.window = spans.window
     else:
         for span, members in _groups(spans, result.claims):
@@ -313,6 +315,8 @@ def _lint_document(
                 if not certain or span.how == versions.SINCE_PREVIOUS:
                     followup.second_opinion(members, facts, span, judge)
                 followup.settle(members, facts, span, judge)
+            if span is spans.main:  # lines the newest version wrote
+                other_sessions.excuse(doc, members)
     quiet = suppress.Suppressions(doc)  # each finding suppressed at the line it is reported on
     result.findings = quiet.keep(result.findings)
     result.findings.extend(rules.findings_for(result.claims, quiet.covers))
