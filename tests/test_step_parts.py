@@ -80,3 +80,31 @@ def test_a_total_after_parallel_lists_of_files(
     repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc})
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     assert (total, verdict) in _file_counts(run)
+
+
+@pytest.mark.parametrize(
+    ("line", "verdict"),
+    [
+        ("- **Docs Created:** 3 (A_GUIDE, B_SUMMARY, C_NOTES)", "verified"),  # names them
+        ("- **Docs Created:** 3", "refuted"),  # git made four documents
+    ],
+)
+def test_a_count_that_names_its_files_in_a_bracket(
+    repo: ScratchRepo, cli: Cli, line: str, verdict: str
+) -> None:
+    """ "**Docs Created:** 3 (A, B, C)": the bracket lists the three it counts (its own witness,
+    as a list under it would be); without it the count is git's to judge."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD + "## Summary\n\nStart.\n"})
+    repo.commit("docs", {f"docs/{n}.md": f"{n}\n" for n in "abcd"})
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": HEAD + f"## Metrics\n\n{line}\n"})
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert [v for _, v in _file_counts(run)] == [verdict]
+
+
+def test_a_tree_with_files_beside_it_counts_them_all() -> None:
+    """ "### Documentation (5 files)" over a drawn docs/ folder of three and two files at the
+    top level beside it: five files listed."""
+    tree = "docs/\n├── A.md   # a\n├── B.md   # b\n└── C.md   # c\n\nREADME.md   # x\nCHANGES.md\n"
+    doc = HEAD + f"## Files\n\n### Documentation (5 files)\n```\n{tree}```\n"
+    found = [c.value for c in extract(doc) if c.kind == "counts"]
+    assert [(v["count"], v["items"]) for v in found] == [(5, 5)]

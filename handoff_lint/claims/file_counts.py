@@ -269,14 +269,36 @@ def extract(doc: Document) -> list[Claim]:
                     listed_files = _front_matter_files(doc, str(claim.value["measure"]))
                     if listed_files:
                         claim.value["front_files"] = listed_files
+                named = _enumerated(line.text, claim.column - 1)
                 if listed is not None:
                     claim.value["listed"] = listed.count
+                elif named:
+                    claim.value["listed"] = named  # "**Docs Created:** 3 (A, B, C)"
                 elif int(claim.value["count"]) in front:
                     claim.value["listed"] = int(claim.value["count"])  # the front matter's list
                 if commit is not None:
                     claim.value["commit"] = commit
             out.extend(found)
     return out
+
+
+# "3 (RELEASE_GUIDE, READY_SUMMARY, WORK_SUMMARY)": the bracket after a count names its files
+BRACKET_AFTER = lazyre.compile(
+    r"\d+\+?\s*(?:[^\W\d_]+\s*){0,3}[(（](?P<items>[^()（）]{3,400})[)）]"
+)
+SEPARATOR = lazyre.compile(r"\s*(?:[,，、;；]|\band\b|和|及)\s*")
+
+
+def _enumerated(text: str, column: int) -> int:
+    """How many names the bracket right after the count at ``column`` lists, one each (0 when
+    it lists none: "(3 XML, 3 Kotlin)" counts parts, "(see below)" names nothing)."""
+    found = BRACKET_AFTER.match(text, column)
+    if found is None:
+        return 0
+    items = [i.strip(" `*_") for i in SEPARATOR.split(found.group("items"))]
+    if len(items) < 2 or any(not i or i[0].isdigit() or " " in i for i in items):
+        return 0
+    return len(items)
 
 
 def _beyond_commit(claim: Claim, evidence: Evidence) -> bool:

@@ -137,9 +137,15 @@ FENCE_LINE = lazyre.compile(r"^\s*(?:`{3,}|~{3,})")
 def _code(block: Block, end: int | None = None) -> Witness | None:
     """A pasted tree or list of files (its lines up to ``end``): its file entries (folders and
     other lines aside); or a bare list of paths, one a line, when every line is one."""
-    entries = [m.group("name") for m in map(TREE_ENTRY.match, block.lines[:end]) if m]
+    lines = block.lines[:end]
+    entries = [m.group("name") for m in map(TREE_ENTRY.match, lines) if m]
     if not entries:
-        entries = _path_lines(block.lines[:end])
+        entries = _path_lines(lines)
+    else:  # a tree, and files at the top level beside it ("docs/" drawn, then "README.md")
+        rest = [line for line in lines if not TREE_ENTRY.match(line) and line.strip()]
+        rest = [line for line in rest if not FENCE_LINE.match(line)]
+        found = [m.group("name") for m in map(PATH_LINE.match, rest) if m]
+        entries += [f for f in found if textscan.looks_like_path(f)]
     names = [e.split()[0].strip("`*") for e in entries]
     files = [n for n in names if textscan.looks_like_path(n)]
     if not files or len(files) < len(names) - sum(n.endswith("/") for n in names):
