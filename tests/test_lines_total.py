@@ -358,3 +358,31 @@ def test_before_and_after_sizes_under_a_file_label(
     resized.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=resized.path)
     assert {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "lines"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**UpdateConsentsUseCase** (90 lines)\n", ["verified"]),  # update_consents_use_case.py
+        ("**UpdateConsentsUseCase** (120 lines)\n", ["refuted"]),
+        ("- `RetryPolicy`: 60 lines\n", ["unverifiable"]),  # in policies.py with others
+        ("- **Registry updates**: 60 lines\n", []),  # a change, not a thing
+    ],
+)
+def test_a_line_count_of_a_class_named_in_camel_case(
+    repo: ScratchRepo, cli: Cli, text: str, expected: list[str]
+) -> None:
+    """An identifier names a thing whatever its words ("Update..."), and the file named for it:
+    UpdateConsentsUseCase is update_consents_use_case.py (90 lines); RetryPolicy has no file
+    of its own (policies.py holds it and others), so git cannot give its size."""
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    files = {
+        "app/update_consents_use_case.py": "u\n" * 90,
+        "app/policies.py": "p\n" * 200,
+        "app/registry.py": "r\n" * 50,
+    }
+    repo.commit("work", files, when="2025-11-13T09:00:00+00:00")
+    doc = HEAD.replace("## Files Created\n\n", "## Work\n\n") + text
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "lines"] == expected

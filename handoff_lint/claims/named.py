@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # "Registry Module:   850 lines", "- **Report Generator** - 920 lines", "Core parser (583 lines",
 # "#### 1. FailureAnalyzer (210 lines)"
 NAMED = lazyre.compile(
-    r"^\s*(?:#{1,6}\s+)?(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔]\s*)?\**(?P<name>[^\W\d_][^:：(|`*]{1,58}?)\**"
+    r"^\s*(?:#{1,6}\s+)?(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:[✅✓✔]\s*)?[*`]*(?P<name>[^\W\d_][^:：(|`*]{1,58}?)[*`]*"
     r"\s*(?:[:：]|\(|[-–—])\s*\**\s*$"
 )
 # "AASettings reduced from 448 lines to 34 lines", "- **Parser** was trimmed from 900 lines":
@@ -60,9 +60,11 @@ def words(text: str) -> set[str]:
 
 
 def _names_a_thing(name: str) -> bool:
-    """The name says which thing it is, and not that it is a change."""
+    """The name says which thing it is, and not that it is a change (an identifier,
+    "UpdateConsentsUseCase", names a thing whatever its words)."""
     told = words(name)
-    return bool(told - KIND_WORDS) and not told & CHANGE_WORDS
+    identifier = IDENTIFIER.fullmatch(name.strip(" *_`")) is not None
+    return bool(told - KIND_WORDS) and (identifier or not told & CHANGE_WORDS)
 
 
 def _claim(line: Line, name: str, found: quantity.Quantity) -> Claim:
@@ -137,7 +139,14 @@ def resolve(evidence: Evidence, claims: list[Claim]) -> None:
         if IDENTIFIER.fullmatch(written):  # "FailureAnalyzer": the one file of that name
             if stems is None:
                 stems = _stems(evidence.files_at_end | set(created))
-            fits = stems.get(written, []) or fits
+            snake = "_".join(w.lower() for w in WORD.findall(written))
+            # failure_analyzer.py, failure-analyzer.ts too; not use_cases.py for
+            # "UpdateConsentsUseCase", a file that may hold several classes
+            fits = (
+                stems.get(written, [])
+                or stems.get(snake, [])
+                or stems.get(snake.replace("_", "-"), [])
+            )
         if len(fits) > 1:  # README.md, not the README.md.old kept beside it
             fits = [p for p in fits if not BACKUP.search(p)]
         if len(fits) == 1:
