@@ -617,6 +617,7 @@ def test_a_count_of_commits_in_other_words(line: str, counted: list[str]) -> Non
         ("**BillingControllerTest (4 теста):**", 4),  # Russian's plural forms of "test"
         ("- `src/FooTest.java` (10 интеграционных тестов)", 10),
         ("- `src/FooTest.java` (12 testów)", 12),
+        ("- ✅ BillingService: 16 тестов (Задача #33)", 16),  # no word "test" in the line
     ],
 )
 def test_a_count_of_tests_in_russian_and_polish(line: str, count: int) -> None:

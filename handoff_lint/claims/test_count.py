@@ -35,7 +35,7 @@ from handoff_lint.model import Claim, Document
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
-WORDS = lazyre.words("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste")
+WORDS = lazyre.words("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste", "тест")
 
 
 # "ParserTrackerTests (7 tests)", "`UserServiceSpec` - 12 tests": a test class named for its
