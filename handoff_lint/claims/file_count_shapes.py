@@ -33,12 +33,13 @@ NUMBER = (
     r"(?![\d.,]|\s*(?:分钟|分鐘|小时|小時|秒|天|%|(?:min(?:ute)?s?|h(?:ours?)?|sec(?:ond)?s?|ms|days?)\b))"
 )
 ACTION = "|".join(ACTIONS.values())  # which action: ``_action`` on the words matched
-SHAPES = [
-    # "**Files Modified:** 9", "删除文件: 40个", "変更ファイル: 1個", "Total Files Changed: 21"
-    lazyre.compile(
-        r"(?:^(?:#{1,6}\s+|[-+]\s+|\d+[.)]\s+)?|[*|])\s*(?:total\s+)?(?:(?P<a1>"
+# "Files Modified", "Modified Files", "文件修改", "created/modified files": an action on files,
+# either way round (``{between}``: what may stand between an action first and its noun)
+ACTION_AND_NOUN = (
+    (
+        r"(?:(?P<a1>"
         + ACTION
-        + r")\s*"
+        + r"){between}"
         + NOUN
         + r"|"
         + NOUN.replace("<noun>", "<noun2>")
@@ -46,7 +47,18 @@ SHAPES = [
         + ACTION
         + r")(?:\s*/\s*(?P<a3>"
         + ACTION
-        + r"))?)\s*(?:数|count)?\**\s*[:：|]\s*\**\s*"
+        + r"))?)"
+    )
+    .replace("{", "{{")
+    .replace("}", "}}")
+    .replace("{{between}}", "{between}")
+)
+SHAPES = [
+    # "**Files Modified:** 9", "删除文件: 40个", "変更ファイル: 1個", "Total Files Changed: 21"
+    lazyre.compile(
+        r"(?:^(?:#{1,6}\s+|[-+]\s+|\d+[.)]\s+)?|[*|])\s*(?:total\s+)?"
+        + ACTION_AND_NOUN.format(between=r"\s*")
+        + r"\s*(?:数|count)?\**\s*[:：|]\s*\**\s*"
         + NUMBER,
         re.I,
     ),
@@ -80,17 +92,9 @@ SHAPES = [
 # a heading or a bold label that names an action on files, its count in brackets
 SHAPES.append(
     lazyre.compile(
-        r"^(?:#{1,6}\s+|\s*(?:[-+]\s+)?\*\*)[^\w(（]{0,8}(?:total\s+)?(?:(?P<a1>"
-        + ACTION
-        + r")\s*的?\s*"
-        + NOUN
-        + r"|"
-        + NOUN.replace("<noun>", "<noun2>")
-        + r"\s*(?P<a2>"
-        + ACTION
-        + r")(?:\s*/\s*(?P<a3>"
-        + ACTION
-        + r"))?)\s*\**\s*[(（]\s*"
+        r"^(?:#{1,6}\s+|\s*(?:[-+]\s+)?\*\*)[^\w(（]{0,8}(?:total\s+)?"
+        + ACTION_AND_NOUN.format(between=r"\s*的?\s*")
+        + r"\s*\**\s*[(（]\s*"
         + NUMBER
         + r"\s*(?:个|個|件|files?|documents?|docs?)?\s*[)）]",
         re.I,

@@ -77,7 +77,7 @@ def extract(doc: Document) -> list[Claim]:
                 value["at_least"] = True
             text = line.text[total.start : total.end]
             out.append(Claim("lines_total", text, line.number, total.start + 1, value))
-    return out + _section_totals(lines) + _label_totals(lines) + _table_totals(lines)
+    return out + _section_totals(lines) + _table_totals(lines)
 
 
 TOTAL_CELL = lazyre.compile(r"^[\s*_]*(?:total|sum|gesamt|insgesamt|总计|合计|合計|總計)\b", re.I)
@@ -150,18 +150,22 @@ def _heading_count(line: Line) -> quantity.Quantity | None:
 
 
 def _section_totals(lines: list[Line]) -> list[Claim]:
+    """A heading's count of lines against the files its section lists, and a bold label's
+    against the files of the list right under it: some of them, or all."""
     out: list[Claim] = []
     for index, line in enumerate(lines):
-        if line.block.kind != "heading" or not LINE_WORDS.search(line.folded):
+        if not LINE_WORDS.search(line.folded):
             continue
-        count = _heading_count(line)
+        heading = line.block.kind == "heading"
+        count = _heading_count(line) if heading else _label_count(line)
         if count is None:
             continue
-        section = line.block.section
         listed: list[str] = []
         for below in lines[index + 1 : index + 1 + MAX_LISTED]:
-            if below.block.section is not section:
+            if below.block.section is not line.block.section:
                 break
+            if not heading and below.block.list_depth < 0:
+                break  # a label's list ends with it
             path = _item_path(below)
             if path is not None and path not in listed:
                 listed.append(path)
@@ -180,7 +184,9 @@ LABEL = lazyre.compile(r"^\s*\*\*[^*]+\*\*\s*[:：]?\s*$|^\s*\*\*[^*]+[:：]\s*\
 
 def _label_count(line: Line) -> quantity.Quantity | None:
     """The one line count of a bold label line that names no file and ends in a colon."""
-    if line.block.list_depth >= 0 or not line.first or not LABEL.match(line.text):
+    if "*" not in line.text or line.block.list_depth >= 0 or not line.first:
+        return None
+    if not LABEL.match(line.text):
         return None
     if not line.text.rstrip(" *").endswith((":", "：")) or textscan.path_tokens(line.text):
         return None
@@ -188,32 +194,6 @@ def _label_count(line: Line) -> quantity.Quantity | None:
     if len(found) != 1 or found[0].plus or found[0].change:
         return None
     return found[0]
-
-
-def _label_totals(lines: list[Line]) -> list[Claim]:
-    """A label's count of lines against the files the list right under it names: some of
-    them, or all (as a heading's)."""
-    out: list[Claim] = []
-    for index, line in enumerate(lines):
-        if "*" not in line.text or not LINE_WORDS.search(line.folded):
-            continue
-        count = _label_count(line)
-        if count is None:
-            continue
-        listed: list[str] = []
-        for below in lines[index + 1 : index + 1 + MAX_LISTED]:
-            if below.block.list_depth < 0 or below.block.section is not line.block.section:
-                break
-            path = _item_path(below)
-            if path is not None and path not in listed:
-                listed.append(path)
-        if 1 <= len(listed) <= MAX_PARTS:
-            value = {"count": count.count, "paths": listed, "approx": count.approx, "parts": True}
-            if count.at_least:
-                value["at_least"] = True
-            text = line.text[count.start : count.end]
-            out.append(Claim("lines_total", text, line.number, count.start + 1, value))
-    return out
 
 
 def _sums(counts: list[int]) -> list[int]:
