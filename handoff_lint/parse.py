@@ -409,13 +409,39 @@ def _visible_lines(lines: list[str]) -> tuple[list[str], list[Finding]]:
     return out, [rules.finding("HL108", number, column, message)]
 
 
+# "````markdown" opening a document that an agent wrote as its chat showed it, fence and all
+WRAPPER = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?:markdown|md)\s*$", re.I)
+
+
+def _unwrapped(body: str) -> str:
+    """The body without a fence that wraps all of it ("````markdown" on its first line and the
+    same fence on its last, or never closed): blanked, so the line numbers stay the file's."""
+    lines = body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), -1)
+    opened = WRAPPER.match(lines[first].strip()) if first >= 0 else None
+    if opened is None:
+        return body
+    fence = opened.group("fence")
+    closes = [
+        i
+        for i in range(first + 1, len(lines))
+        if lines[i].strip().startswith(fence) and not lines[i].strip().strip(fence[0])
+    ]
+    last = max(i for i, line in enumerate(lines) if line.strip())
+    if closes and closes[0] != last:
+        return body  # the fence closes before the end: one block among others
+    for i in [first, *closes]:
+        lines[i] = ""
+    return "\n".join(lines)
+
+
 def parse(path: str, source: SourceText) -> Document:
     """Build the document model of ``source``."""
     lines, problems = (
         _visible_lines(source.lines) if ANY_INVISIBLE.search(source.text) else (source.lines, [])
     )
     doc = Document(path=path, lines=lines, problems=problems)
-    body = frontmatter.split(doc)
+    body = _unwrapped(frontmatter.split(doc))
     tokens, state = _block_tokens(body)
     _Aligner(doc, state).walk(tokens, {})
     _assign_spans(doc)
