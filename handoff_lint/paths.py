@@ -81,8 +81,8 @@ class Paths:
             written = self._composed(written)
         relative = posixpath.normpath(posixpath.join(self.doc_dir, written)) if self.doc_dir else ""
         direct = [p for p in dict.fromkeys([written, relative]) if p and self.known(p)]
-        changed = [p for p in dict.fromkeys([*direct, *self._from_ancestors(written)])]
-        changed = [p for p in changed if p in self.changes]
+        candidates = dict.fromkeys([*direct, *self._from_ancestors(written)])
+        changed = [p for p in candidates if p in self.changes]
         if len(changed) > 1:
             return None  # ".claude/x.json" in sub/docs/a.md: the root's, or sub/'s, both changed
         if changed:

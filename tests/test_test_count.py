@@ -567,38 +567,31 @@ def test_a_count_beside_a_modified_file_may_be_of_the_tests_changed(
     assert _verdicts(run) == expected
 
 
-def test_a_total_after_parallel_sections_of_test_files_is_not_the_last_ones(
-    session: ScratchRepo, cli: Cli
+@pytest.mark.parametrize(
+    ("sections", "expected"),
+    [
+        (  # each heading counts its file: the total in the second sums both
+            "#### 1. `tests/test_api.py` (5 tests)\n- a\n\n"
+            "#### 2. `x_test.go` (9 tests)\n- b\n\n**Total Tests:** 14 tests\n",
+            [("5 tests", "verified"), ("9 tests", "verified")],
+        ),
+        (  # the headings give no count: each total is its own file's
+            "#### Unit tests (tests/test_api.py):\n- a\n\n**Total:** 5 tests\n\n"
+            "#### Go tests (x_test.go):\n- b\n\n**Total:** 12 tests\n",
+            [("5 tests", "verified"), ("12 tests", "refuted")],
+        ),
+    ],
+)
+def test_a_total_in_parallel_sections_of_test_files(
+    session: ScratchRepo, cli: Cli, sections: str, expected: list[tuple[str, str]]
 ) -> None:
     """ "#### 1. `tests/test_api.py` (5 tests)", "#### 2. `x_test.go` (9 tests)", then "**Total
-    Tests:** 14 tests" inside the second section: the sum of both, not x_test.go's count."""
-    doc = HEAD.replace("## Files Created\n\n", "") + (
-        "### Tests written\n\n#### 1. `tests/test_api.py` (5 tests)\n- a\n\n"
-        "#### 2. `x_test.go` (9 tests)\n- b\n\n**Total Tests:** 14 tests\n"
-    )
+    Tests:** 14 tests" inside the second section: the sum of both, not x_test.go's count. With
+    no count in the headings, "**Total:** 5 tests" under each is that file's."""
+    doc = HEAD.replace("## Files Created\n\n", "") + "### Tests written\n\n" + sections
     session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
-    assert [(t, v) for t, v, _ in _verdicts(run)] == [
-        ("5 tests", "verified"),
-        ("9 tests", "verified"),
-    ]
-
-
-def test_a_total_in_each_of_parallel_sections_of_test_files_is_its_own(
-    session: ScratchRepo, cli: Cli
-) -> None:
-    """ "#### Unit tests (tests/test_api.py):", its cases, "**Total:** 5 tests", then the same
-    for x_test.go: each total is its own file's count (the headings give none)."""
-    doc = HEAD.replace("## Files Created\n\n", "") + (
-        "### Tests written\n\n#### Unit tests (tests/test_api.py):\n- a\n\n**Total:** 5 tests\n\n"
-        "#### Go tests (x_test.go):\n- b\n\n**Total:** 12 tests\n"
-    )
-    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
-    assert [(t, v) for t, v, _ in _verdicts(run)] == [
-        ("5 tests", "verified"),
-        ("12 tests", "refuted"),
-    ]
+    assert [(t, v) for t, v, _ in _verdicts(run)] == expected
 
 
 @pytest.mark.parametrize(

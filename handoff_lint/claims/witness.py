@@ -142,8 +142,11 @@ def _code(block: Block, end: int | None = None) -> Witness | None:
     if not entries:
         entries = _path_lines(lines)
     else:  # a tree, and files at the top level beside it ("docs/" drawn, then "README.md")
-        rest = [line for line in lines if not TREE_ENTRY.match(line) and line.strip()]
-        rest = [line for line in rest if not FENCE_LINE.match(line)]
+        rest = [
+            line
+            for line in lines
+            if line.strip() and not TREE_ENTRY.match(line) and not FENCE_LINE.match(line)
+        ]
         found = [m.group("name") for m in map(PATH_LINE.match, rest) if m]
         entries += [f for f in found if textscan.looks_like_path(f)]
     names = [e.split()[0].strip("`*") for e in entries]
