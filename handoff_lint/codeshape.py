@@ -92,7 +92,13 @@ SHAPES: list[tuple[str, lazyre.Pattern]] = [
         lazyre.compile(
             r"^\s*[^\s:：|][^:：|]{0,40}[:：]\s*[~≈]?[+\-]?\d[\d,]*\+?\s*\S{0,12}"
             r"|\b\d+\s+(?:passed|failed|passing|failing|skipped)\b"
-            r"|\btest result:|^\s*(?:PASS|FAIL|ok|FAILED)\b",
+            r"|\btest result:|^\s*(?:PASS|FAIL|ok|FAILED)\b"
+            # the totals test runners print: cargo, rspec, unittest, XCTest, PHPUnit, Gradle,
+            # bats, dart ("00:02 +12: All tests passed!")
+            r"|^\s*(?:running\s+\d+\s+tests?\b|Finished\s+in\s+\d)|\b\d+\s+examples?,\s+\d+\s+failures?\b"
+            r"|\bRan\s+\d+\s+tests?\s+in\b|\bExecuted\s+\d+\s+tests?\b|\bOK\s+\(\d+\s+tests?\b"
+            r"|\b\d+\s+tests?\s+completed\b|\b\d+\s+tests?,\s+\d+\s+(?:failures?|assertions?)\b"
+            r"|^\s*(?:\d+:\d+\s+)?\+\d+(?:\s+~\d+)?(?:\s+-\d+)?:\s",
             re.I,
         ),
     ),
@@ -102,7 +108,9 @@ NEUTRAL = lazyre.compile(
     # a group label ("✅ Phase 2 UI (4 files):"), not a statement of a language
     r"|^\s*(?:[^\w\s]{1,3}\s*)?(?!(?:def|class|if|elif|else|for|while|try|except|finally|with"
     r"|async|case|match|default|public|private|protected)\b)[^\W\d_][^=;{}<>`]*[:：]\s*$"
-    r"|^\s*(?:git|npm|pnpm|yarn|npx|cd|python3?|pytest|cargo|go|make|docker|ls|cat|tree|wc)\s"
+    r"|^\s*(?:git|npm|pnpm|yarn|npx|cd|python3?|pytest|cargo|go|make|docker|ls|cat|tree|wc"
+    r"|(?:bin/)?rspec|bundle|mvn|\./mvnw|gradle|\./gradlew|dotnet|composer|vendor/bin/\w+"
+    r"|flutter|dart|swift|xcodebuild|bun|deno|node|mix|bats|uv|poetry|tox|rake|bin/rails)\s"
 )
 OUTPUT_INFO = {
     "",

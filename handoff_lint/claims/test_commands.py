@@ -19,7 +19,7 @@ from handoff_lint.suite import TEST_NAME
 RUNNER = lazyre.compile(
     r"^(?:(?:npx|pnpm|yarn|bunx|uv\s+run|poetry\s+run)\s+)?(?:python3?\s+-m\s+)?"
     r"(?:pytest|py\.test|node\s+--test|vitest(?:\s+run)?|jest|mocha|playwright\s+test|"
-    r"bun\s+test|deno\s+test|dotnet\s+test|(?:vendor/bin/)?phpunit|(?:bundle\s+exec\s+)?rspec|"
+    r"bun\s+test|deno\s+test|dotnet\s+test|(?:vendor/bin/)?phpunit|(?:bundle\s+exec\s+|bin/)?rspec|"
     r"flutter\s+test|dart\s+test|bats)\s+(?P<args>.+)$",
     re.I,
 )
@@ -29,11 +29,15 @@ FILTER = lazyre.compile(
     r"--plain-name|--only|-e|--example|--tag)\b|::|:\d+\b"
 )
 SPAN = lazyre.compile(r"`(?P<command>[^`]{4,300})`")
+# a command pasted in a code block with its result in a comment:
+# "$ bin/rspec spec/auth_spec.rb   # 8 examples, 0 failures"
+PASTED = lazyre.compile(r"^\s*(?:\$\s+)?(?P<command>[^#`]{4,300}?)\s+(?=#)")
 # the run's result right after the command: "→ 14/14 verde", ": 12 passed", "- 9/9 passing"
 RESULT = lazyre.compile(
-    r"\s*(?:→|->|=>|⇒|:|-|–|—)?\s*(?:[✅✔]\ufe0f?\s*)?(?:"
+    r"\s*(?:→|->|=>|⇒|:|-|–|—|#)?\s*(?:[✅✔]\ufe0f?\s*)?(?:"
     r"(?P<done>\d{1,5})\s*/\s*(?P<n>\d{1,5})(?![\d/.%])"
-    r"|(?P<passed>\d{1,5})\s+(?:tests?\s+)?(?:passed|passing|pass)\b)",
+    r"|(?P<passed>\d{1,5})\s+(?:tests?\s+)?(?:passed|passing|pass)\b"
+    r"|(?P<examples>\d{1,5})\s+examples?(?=,))",
     re.I,
 )
 
@@ -49,9 +53,10 @@ def _one_file(args: str) -> str | None:
 
 
 def command_claims(line: Line) -> list[Claim]:
-    if "`" not in line.text:
-        return []
-    for span in SPAN.finditer(line.text):
+    spans = list(SPAN.finditer(line.text)) if "`" in line.text else []
+    if not spans and line.shape and (pasted := PASTED.match(line.text)):
+        spans = [pasted]
+    for span in spans:
         runner = RUNNER.match(span.group("command").strip())
         path = _one_file(runner.group("args")) if runner else None
         result = RESULT.match(line.text, span.end()) if path else None
@@ -59,8 +64,9 @@ def command_claims(line: Line) -> list[Claim]:
             continue
         if result.group("passed") and OTHERS.search(line.text, result.end()):
             continue  # "12 passed, 2 failed": the file holds more than passed
-        start = result.start("done") if result.group("n") else result.start("passed")
-        count = int(result.group("n") or result.group("passed"))
+        group = "n" if result.group("n") else "examples" if result.group("examples") else "passed"
+        start = result.start("done") if group == "n" else result.start(group)
+        count = int(result.group(group))
         text = line.text[start : result.end()].strip()
         value = {"path": path.strip("'\""), "count": count}
         return [Claim("test_count", text, line.number, start + 1, value)]

@@ -73,10 +73,18 @@ PASSING = lazyre.compile(
     + r"(?!\s*[%/.\d])",
     re.I,
 )
-WORDS = ("test", "spec", "测试", "テスト", "prueba", "passing", "passed")
+WORDS = ("test", "spec", "测试", "テスト", "prueba", "passing", "passed", "example")
 # "73 passing", "12 tests pasando": a count of tests that ran, on a line about tests
 RAN = lazyre.compile(
     r"(?<![\d/.,])" + N + r"\s+(?:passing|passed|pasando|passando|aprovados|bestanden|réussis)\b",
+    re.I,
+)
+# the total a test runner prints: "Tests run: 33, Failures: 0" (Maven, JUnit), "14 examples,
+# 0 failures" (RSpec), "Tests:  2 failed, 40 passed, 42 total" (Jest)
+RUN = lazyre.compile(
+    r"\btests?\s+run\s*[:：]\s*\**\s*(?P<n>\d{1,6})(?![\d/%]|[.,]\d)"
+    r"|(?<![\d/.,])(?P<n2>\d{1,6})\s+examples?,\s+\d+\s+failures?\b"
+    r"|^\s*Tests:\s+(?:\d+\s+\w+,\s+)*(?P<n3>\d{1,6})\s+total\b",
     re.I,
 )
 TEST_WORD = lazyre.compile(r"test|spec|prueba|测试|テスト|테스트", re.I)
@@ -123,6 +131,9 @@ def _mentioned(
         for q in quantity.every(text)
         if q.unit == "tests" and not NOT_TESTS.match(text, q.end)
     ]
+    for match in RUN.finditer(text):
+        written = next(g for g in ("n", "n2", "n3") if match.group(g))
+        found.append((match.start(), match.end(), int(match.group(written)), False, False))
     if about_tests:
         found += [
             (m.start(), m.end(), int(m.group("n").replace(",", "")), False, False)
