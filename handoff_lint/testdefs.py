@@ -102,8 +102,17 @@ PATTERNS = [
         ),
         None,
     ),
+    # package:test, flutter_test, bloc_test ("blocTest<Cubit, State>('name'", across lines)
     _Pattern(
-        (".dart",), lazyre.compile(r"^\s*test(?:Widgets)?\(\s*['\"](?P<name>.*?)['\"]", M), None
+        (".dart",),
+        lazyre.compile(
+            r"^\s*(?:test(?:Widgets)?|blocTest(?:\s*<[^>(]*>)?)\(\s*['\"](?P<name>.*?)['\"]", M
+        ),
+        # a test made once per case of a loop: "for (final c in cases) {" then "test("
+        lazyre.compile(
+            r"(?:\bfor\s*\([^)]*\)\s*\{|\.forEach\(\s*\(?\w*\)?\s*(?:=>|\{))\s*"
+            r"(?:test(?:Widgets)?|blocTest)\b"
+        ),
     ),
     _Pattern((".ex", ".exs"), lazyre.compile(r"^\s*test\s+\"(?P<name>.*?)\"", M), None),
     # Zig: test "name" { ... } or test name { ... }; an unnamed test { ... } block mostly pulls

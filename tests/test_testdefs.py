@@ -31,6 +31,9 @@ RUST = (
         ("src/cpu.zig", 'test "adds two" {\n}\ntest decl_name {\n}\nfn add() void {}\n', ["adds two", "decl_name"], False),
         ("src/root.zig", "test {\n    _ = @import(\"cpu.zig\");\n}\n", [], True),  # pulls in others
         ("src/util.d", "unittest {\n    assert(add(1, 1) == 2);\n}\n", ["unittest"], False),
+        # Dart: package:test, flutter_test and bloc_test, whose name may start the next line
+        ("test/a_test.dart", "test('a', () {});\ntestWidgets('b', (t) async {});\nblocTest<C, S>(\n  'c',\n  build: () => C(),\n);\n", ["a", "b", "c"], False),
+        ("test/b_test.dart", "for (final n in cases) {\n  test('case $n', () {});\n}\n", ["case $n"], True),
     ],
 )  # fmt: skip
 def test_tests_defined_in_a_file(path: str, source: str, names: list[str], dynamic: bool) -> None:
