@@ -300,16 +300,23 @@ def _plans_marked_done(doc: Document) -> None:
     """A heading with a plan word whose own list items are marked done ("### P3 Priority
     Features" over "4. **Internationalization** ✅", ...) reports done work: not a plan."""
     items: dict[int, list[str]] = {}
+    status: dict[int, str] = {}  # the first line of text under the heading
     seen: set[int] = set()
     for block in doc.blocks:
         section = block.section
-        if section is None or section.role != "plan" or block.list_depth != 0:
+        if section is None or section.role != "plan" or block.kind == "heading":
             continue
-        if block.kind == "paragraph" and block.lines and block.item_id not in seen:
+        opening = block.kind == "paragraph" and block.list_depth < 0 and block.lines
+        status.setdefault(id(section), block.lines[0] if opening else "")
+        if block.kind != "paragraph":
+            continue
+        if block.list_depth == 0 and block.lines and block.item_id not in seen:
             seen.add(block.item_id)
             items.setdefault(id(section), []).append(block.lines[0])
     for section in doc.sections:
-        if roles.done_by_items(section.title, items.get(id(section), [])):
+        if roles.done_by_items(section.title, items.get(id(section), [])) or (
+            roles.done_by_status(section.title, status.get(id(section), ""))
+        ):
             section.role = ""
 
 

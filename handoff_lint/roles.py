@@ -308,6 +308,21 @@ def done_by_items(title: str, items: list[str]) -> bool:
     return 2 * done > len(items)
 
 
+# a label opening a section's text: "**Status:** ✅ COMPLETE", "**TASK:** ... - ALL DONE"
+STATUS_LABEL = lazyre.compile(r"^\s*\*\*[^*\n]{1,40}\*\*")
+
+
+def done_by_status(title: str, first: str) -> bool:
+    """The section's text opens with a label whose value marks the work done, and neither it
+    nor the heading names future work ("## Current Goal" over "**Task:** ... - ALL DONE")."""
+    return bool(
+        STATUS_LABEL.match(first)
+        and DONE.search(first)
+        and not FUTURE.search(first)
+        and not FUTURE.search(title)
+    )
+
+
 def is_reference(section: Section | None) -> bool:
     """The innermost section with a role lists files to read ("Critical Files")."""
     for node in section.chain() if section is not None else []:

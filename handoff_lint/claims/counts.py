@@ -61,6 +61,9 @@ TESTS_NOUN = lazyre.compile(r"\btest|测试|テスト|테스트", re.I)
 # ("- Config", "- Limits" under "3 tasks:" are the tasks; under "(22 user stories)" a summary)
 WORK_UNITS = lazyre.compile(r"\b(?:stor(?:y|ies)|requirements?|epics?)\b|需求|ストーリー", re.I)
 RANGE_BEFORE = lazyre.compile(r"\d\s*(?:[-–~]|to)\s*$")
+# a count that something was taken from: the part a change touched ("removed `skip` from all
+# 8 test cases"), not the total
+OBJECT_OF = lazyre.compile(r"\b(?:from|von|aus)\s*$", re.I)
 RELATIVE = lazyre.compile(r"\s*(?:behind|ahead|ago|back|before|since|earlier|later|old)\b", re.I)
 MARKER = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 OPEN_TASK = lazyre.compile(r"^\s*[-*+]\s+\[ \]")
@@ -95,6 +98,8 @@ def _table_claims(rows: list[Line]) -> list[Claim]:
             written = NUMBER.search(raw)
             assert written is not None
             value = {"count": total[0][0], "sums": sorted(sums), "measure": "total"}
+            if raw[written.end(1) : written.end(1) + 1] == "+":
+                value["at_least"] = True  # "113+": at least the rows' 113
             out.append(
                 Claim("counts", written.group(1), row.number, start + written.start(1) + 1, value)
             )
@@ -217,6 +222,8 @@ def _same_totals(doc: Document) -> list[Claim]:
             group = next(g for g in ("n", "n2", "n3") if match.group(g))
             if RANGE_BEFORE.search(line.text, 0, match.start(group)):
                 continue  # "55-75 tests total": an estimate's range, not a count
+            if OBJECT_OF.search(line.text, 0, match.start()):
+                continue  # "removed `skip` from all 8 test cases": the ones a change touched
             noun = match.group({"n": "noun", "n2": "noun2", "n3": "noun3"}[group])
             claim = Claim(
                 "counts",
@@ -339,7 +346,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             continue
         accepted = [n for n in _accepted(claim, evidence, listed) if n >= 0]
         count = int(claim.value["count"])
-        if count in accepted:
+        if count in accepted or (claim.value.get("at_least") and max(accepted, default=-1) >= count):
             claim.settle("verified", f"{count} {measure} agrees")
         elif measure == "commits" and count in witnessed:
             claim.settle(

@@ -175,3 +175,21 @@ def confirmed(claim: Claim, evidence: Evidence) -> int:
         for written in listed
         if (path := evidence.resolve(str(written))) is not None and evidence.actions(path)
     )
+
+
+# the action of a file claim, as the letter git's name-status gives it ("changed": any)
+ACTION_LETTERS = {"created": "A", "modified": "M", "deleted": "D", "renamed": "R", "changed": "X"}
+
+
+def named(files: list[Claim], doc_path: str, measure: str, of: str) -> set[int]:
+    """The counts the document's own file claims give for ``measure`` (the files it names as
+    created, modified ...), read every way a count of kind ``of`` may be: "All 3 new test
+    files pass" after three sections that each name a created test file counts those three."""
+    changes: dict[str, set[str]] = {}
+    for claim in files:
+        letter = ACTION_LETTERS.get(str(claim.value.get("action", "")))
+        if letter is not None:
+            changes.setdefault(str(claim.value["path"]), set()).add(letter)
+    if not changes:
+        return set()
+    return {counts(changes, doc_path, kind, keep)[measure] for kind, keep in _views(of)}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import frontmatter, lazyre, textscan
 from handoff_lint.claims import file_count_readings as readings
+from handoff_lint.claims import files as file_claims
 from handoff_lint.claims import filetypes, register, witness
 from handoff_lint.claims.file_count_shapes import (
     ACTION,
@@ -242,6 +243,20 @@ UNCOMMITTED = lazyre.compile(
 )
 
 
+# "All 3 new test files pass": a count of a set the document has named
+ALL = lazyre.compile(r"\b(?:all|todos|todas|alle|tous|toutes)\b|全部|所有|すべて", re.I)
+
+
+def _named(doc: Document, line: Line, claim: Claim) -> bool:
+    """ "All 3 new test files ...": the count is the number of files the document itself
+    names for its action."""
+    if not ALL.search(line.text, 0, claim.column - 1):
+        return False
+    measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
+    found = readings.named(file_claims.extract(doc), doc.path, measure, of)
+    return int(claim.value["count"]) in found
+
+
 def _uncommitted(line: Line) -> bool:
     """The line stands under a heading that tells of changes not committed: git cannot count
     them."""
@@ -276,6 +291,9 @@ def extract(doc: Document) -> list[Claim]:
                     claim.value["listed"] = named  # "**Docs Created:** 3 (A, B, C)"
                 elif int(claim.value["count"]) in front:
                     claim.value["listed"] = int(claim.value["count"])  # the front matter's list
+                elif _named(doc, line, claim):
+                    claim.value["listed"] = int(claim.value["count"])
+                    claim.value["named"] = True  # the files the document names elsewhere
                 if commit is not None:
                     claim.value["commit"] = commit
             out.extend(found)
@@ -339,7 +357,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         if any(agrees(count, actual, claim.value) for actual in found):
             claim.settle("verified", f"{count} {noun} {measure} agrees with git")
         elif claim.value.get("listed") == count:
-            claim.settle("verified", f"counts the {count} files listed above it")
+            where = "the document names" if claim.value.get("named") else "listed above it"
+            claim.settle("verified", f"counts the {count} files {where}")
         elif count in listed:
             claim.settle(
                 "verified", f"restates line {listed[count]}, which counts the files listed there"

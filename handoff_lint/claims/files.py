@@ -168,6 +168,11 @@ def _output_claims(line: Line) -> list[Claim]:
 
 
 def extract(doc: Document) -> list[Claim]:
+    """The document's file claims, worked out once (a count of files reads them too)."""
+    return doc.once("file claims", lambda: _extract(doc))
+
+
+def _extract(doc: Document) -> list[Claim]:
     claims = _front_matter_claims(doc)
     claims += [
         claim

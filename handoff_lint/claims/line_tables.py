@@ -78,6 +78,14 @@ OTHER_UNIT = lazyre.compile(
 
 
 NOTE = lazyre.compile(r"\s*\([^()]*\)\s*$")  # a note in brackets after a cell's count
+# "`adapter.go` - Added bindSymbol() function (~60 lines)": the count measures what was added
+ADDED_PART = lazyre.compile(
+    r"\b(?:added|adds|implemented|introduced|wrote|inserted)\s+(?!\d|lines?\b)\S", re.I
+)
+# words of a line that says its files were made (their size then may not be their size now)
+MADE_WORDS = lazyre.compile(
+    r"\b(?:created|built|wrote|written|implemented|scaffolded|generated|introduced)\b", re.I
+)
 
 
 def _counts_lines(named: str) -> bool:
@@ -176,7 +184,31 @@ def table_claims(line: Line) -> list[Claim]:
     if len(paths) != 1:
         return []  # no file, or several sharing one count
     count = _row_count(cells, header, column)
-    return [line_claim(line, paths[0][2], count)] if count else []
+    if count is None:
+        return _size_in_words(line, cells, column, paths[0][2])
+    return [line_claim(line, paths[0][2], count)]
+
+
+def _size_in_words(line: Line, cells: list[tuple[int, str]], column: int, path: str) -> list[Claim]:
+    """The one size another cell of the file's row gives in words: "| `a_test.go` | Created
+    with 20 tests (480 lines) |" (the file's size when made), "| `adapter.go` | Added the URL
+    bindings (~600 lines total) |" (what a change added to it)."""
+    found = [
+        (start, cell, q)
+        for index, (start, cell) in enumerate(cells)
+        if index != column
+        for q in quantity.every(cell)
+        if q.unit == "lines"
+    ]
+    if len(found) != 1:
+        return []  # none, or the sizes of several parts
+    start, cell, q = found[0]
+    claim = line_claim(line, path, dataclasses.replace(q, start=q.start + start, end=q.end + start))
+    if claim.value["measure"] == "lines" and ADDED_PART.search(cell, 0, q.start):
+        claim.value["added_part"] = True
+    elif MADE_WORDS.search(cell, 0, q.start):
+        claim.value["made"] = True
+    return [claim]
 
 
 def _row_count(

@@ -16,7 +16,7 @@ from handoff_lint import config, lazyre, quantity, roles, textscan
 from handoff_lint.claims import named, register
 from handoff_lint.claims.file_words import LABEL, label_action
 from handoff_lint.claims.line_labels import key_files_sizes, labelled_sizes
-from handoff_lint.claims.line_tables import line_claim, table_claims
+from handoff_lint.claims.line_tables import ADDED_PART, MADE_WORDS, line_claim, table_claims
 from handoff_lint.claims.walk import (
     Line,
     done_lines,
@@ -56,12 +56,14 @@ RESIZED = lazyre.compile(
 
 
 def _prose_claims(line: Line) -> list[Claim]:
-    found = [
-        line_claim(line, path, q)
-        for _, path, q in quantity.annotated(
-            line.text, line.starts_item or line.first, ("lines", "insertions")
-        )
-    ]
+    found = []
+    for start, path, q in quantity.annotated(
+        line.text, line.starts_item or line.first, ("lines", "insertions")
+    ):
+        claim = line_claim(line, path, q)
+        if claim.value["measure"] == "lines" and ADDED_PART.search(line.text, start, q.start):
+            claim.value["added_part"] = True
+        found.append(claim)
     if found and RESIZED.search(line.text):
         for claim in found:
             claim.value["before"] = True
@@ -117,12 +119,6 @@ def _made_here(line: Line, label: str) -> bool:
     if MADE_WORDS.search(line.text):  # "The team built `client.py` (385 LOC)"
         return True
     return label == "created" or roles.file_action(line.block.section) == "created"
-
-
-# words of a line that says its files were made (their size then may not be their size now)
-MADE_WORDS = lazyre.compile(
-    r"\b(?:created|built|wrote|written|implemented|scaffolded|generated|introduced)\b", re.I
-)
 
 
 # "  - 800+ lines of scenario tests" under "- **Load tests** (`tests/load.rs`)": a nested item
@@ -298,6 +294,20 @@ def _moments(path: str, evidence: Evidence) -> set[int]:
     return sizes
 
 
+def _inserted(path: str, evidence: Evidence) -> int:
+    return sum(r[0] for r in evidence.numstat.get(path, []))
+
+
+def _part_added(claim: Claim, path: str, evidence: Evidence) -> bool:
+    """A size of a part the session added to a file it did not create ("Added bindSymbol()
+    function (~60 lines)"): no more than the window's insertions into it."""
+    if not claim.value.get("added_part") or "A" in evidence.actions(path):
+        return False
+    inserted = _inserted(path, evidence)
+    slack = tolerance(inserted) if claim.value.get("approx") else 0
+    return 0 < int(claim.value["count"]) <= inserted + slack
+
+
 CHANGES = ("changed", "edited", "deletions")  # counts of a change, not of the file: any range
 
 
@@ -339,6 +349,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 f"the session's first commit of the file gave it {claimed} lines and later ones "
                 f"changed it ({', '.join(map(str, found[:3]))} now): which moment the document "
                 "describes git cannot tell",
+            )
+        elif _part_added(claim, path, evidence):
+            claim.settle(
+                "unverifiable",
+                f"a count of what the session added to the file, which it changed by "
+                f"{_inserted(path, evidence)} insertions: git cannot tell which of them",
             )
         elif measure != "insertions" and any(
             agrees(claimed, size, claim.value) for size in _moments(path, evidence)

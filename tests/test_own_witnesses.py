@@ -1,0 +1,120 @@
+"""Counts and sizes judged by what they count: the files the document itself names, the part
+of a file a change added, the rows of a table with "N+", a count that is the object of a
+change. Real temporary repositories, the real CLI."""
+
+from __future__ import annotations
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli, claims_of
+
+HEAD = "# Session 2 Handoff\n\n**Date:** 2025-11-13\n\n"
+
+
+def _session(repo: ScratchRepo) -> ScratchRepo:
+    big = "".join(f"line {n}\n" for n in range(1, 201))
+    repo.commit("start", {"README.md": "x\n", "src/app.go": big}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    return repo
+
+
+def _check(repo: ScratchRepo, cli: Cli, doc: str) -> dict[tuple[int, str], str]:
+    repo.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
+    return {(c["line"], c["kind"]): c["verdict"] for c in claims_of(run)}
+
+
+def test_a_count_of_the_files_the_document_names(repo: ScratchRepo, cli: Cli) -> None:
+    """Three sections each name one new test file; "All 3 new test files pass" counts them,
+    though the session also made a fourth test file the document never names. "All 2 new
+    test files" counts neither the document's three nor git's four."""
+    _session(repo)
+    tests = {f"src/{n}_test.go": "package src\n" for n in ("a", "b", "c", "d")}
+    repo.commit("work", tests, when="2025-11-13T09:00:00+00:00")
+    sections = "".join(
+        f"### Part {n}\n\n- **Files Created:**\n  - `src/{n}_test.go` - tests\n\n" for n in "abc"
+    )
+    doc = HEAD + sections + "## Verification\n\n- All 3 new test files pass\n- All 2 new test files\n"
+    found = _check(repo, cli, doc)
+    assert found[(22, "file_count")] == "verified"
+    assert found[(23, "file_count")] == "refuted"
+
+
+def test_the_size_of_what_a_change_added_to_a_file(repo: ScratchRepo, cli: Cli) -> None:
+    """ "Added a function (~60 lines)" to a file the session changed by 80 insertions is a part
+    of them; 120 lines is more than the session added, and the file's own size is 280, not 150."""
+    _session(repo)
+    grown = "".join(f"line {n}\n" for n in range(1, 281))
+    repo.commit("work", {"src/app.go": grown}, when="2025-11-13T09:00:00+00:00")
+    doc = HEAD + (
+        "## Files Modified\n\n"
+        "- `src/app.go` - Added the bindSymbol() function (~60 lines)\n"
+        "- `src/app.go` - Added the parser (~120 lines)\n"
+        "- `src/app.go` - Reworked (~150 lines)\n"
+        "- `src/app.go` - Added the lexer (85 lines)\n"
+    )
+    found = _check(repo, cli, doc)
+    assert found[(10, "lines")] == "refuted"  # exactly 85: more than the 80 added
+    assert found[(7, "lines")] == "unverifiable"
+    assert found[(8, "lines")] == "refuted"
+    assert found[(9, "lines")] == "refuted"  # no verb of adding: the file's size
+
+
+def test_a_table_total_of_at_least(repo: ScratchRepo, cli: Cli) -> None:
+    _session(repo)
+    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    table = "| Phase | Tests |\n|---|---|\n| One | 59 |\n| Two | 60 |\n| **Total** | {} |\n"
+    doc = HEAD + "## Progress\n\n" + table.format("113+") + "\n" + table.format("120+")
+    found = _check(repo, cli, doc)
+    assert found[(11, "counts")] == "verified"
+    assert found[(17, "counts")] == "refuted"
+
+
+def test_a_count_a_change_was_made_to_is_no_total(repo: ScratchRepo, cli: Cli) -> None:
+    """ "Removed `skip` from all 8 test cases" counts the tests a change touched; "all 9 tests
+    pass" on another line is no second value of one total. Two totals still disagree."""
+    _session(repo)
+    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = HEAD + (
+        "## Done\n\n- Removed `skip` from all 8 test cases\n- all 9 tests pass\n\n"
+        "## Summary\n\n- Total: all 9 tests\n- all 10 tests pass\n"
+    )
+    found = _check(repo, cli, doc)
+    assert (7, "counts") not in found
+    assert found[(8, "counts")] == "refuted"  # 9 here, 10 on line 13
+    assert found[(13, "counts")] == "refuted"
+
+
+def test_a_goal_whose_status_says_done_holds_done_work(repo: ScratchRepo, cli: Cli) -> None:
+    """ "## Current Goal" is a plan word, but its text opens with "**Task:** ... - ALL DONE":
+    the files and counts under it are this session's work; "## Next Goal" stays a plan."""
+    _session(repo)
+    repo.commit("work", {"src/new.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = HEAD + (
+        "## Current Goal\n\n**Task:** wire the parser - ALL DONE\n\n"
+        "### Files Created\n\n- `src/new.go` - the parser\n- `src/gone.go` - the lexer\n\n"
+        "## Next Goal\n\n**Task:** ship it - ALL DONE soon, pending review\n\n"
+        "### Files Created\n\n- `src/later.go` - to come\n"
+    )
+    found = _check(repo, cli, doc)
+    assert found[(11, "file")] == "verified"
+    assert found[(12, "file")] == "refuted"  # in no commit
+    assert (20, "file") not in found
+
+
+def test_a_size_in_words_in_a_files_table_row(repo: ScratchRepo, cli: Cli) -> None:
+    """ "| `src/a_test.go` | Created with 3 tests (12 lines) |": the file's size; "Added the
+    URL bindings (~60 lines total)" to a file the session grew by 80 lines: a part of them."""
+    _session(repo)
+    grown = "".join(f"line {n}\n" for n in range(1, 281))
+    work = {"src/app.go": grown, "src/a_test.go": "x\n" * 10}
+    repo.commit("work", work, when="2025-11-13T09:00:00+00:00")
+    doc = HEAD + (
+        "## Summary of Changes\n\n| File | Changes |\n|---|---|\n"
+        "| src/a_test.go | Created with 3 tests (12 lines) |\n"
+        "| src/app.go | Added the URL bindings (~60 lines total) |\n"
+        "| src/app.go | Added A (~20 lines), B (~30 lines) |\n"
+    )
+    found = _check(repo, cli, doc)
+    assert found[(9, "lines")] == "refuted"  # 10 lines, not 12
+    assert found[(10, "lines")] == "unverifiable"
+    assert (11, "lines") not in found  # the sizes of two parts
