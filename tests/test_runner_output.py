@@ -72,3 +72,22 @@ def test_a_pasted_command_with_its_result_in_a_comment(
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
     found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "test_count"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("- **Total test cases:** 12", "refuted"),
+        ("- **Total Test Methods:** 7", "verified"),
+        ("**Total New Test Methods**: 9", "refuted"),  # the session added 7
+        ("**Total New Test Methods**: 7", "verified"),
+    ],
+)
+def test_a_labelled_total_of_test_cases_or_methods(
+    session: ScratchRepo, cli: Cli, body: str, expected: str
+) -> None:
+    doc = HEAD + body + "\n"
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    totals = {c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"}
+    assert totals == {expected}

@@ -46,6 +46,9 @@ ADDED = lazyre.compile(
     + r"|新(?:增|規|规)(?:的)?(?:单元|集成)?(?:测试|テスト)\s*[:：]?\s*\**\s*"
     + N.replace("<n>", "<n4>")
     # "47 novos testes", "50+ testes novos", "12 nuevas pruebas", "8 neue Tests"
+    # "**Total New Test Methods**: 54"
+    + r"|\btotal\s+new\s+(?:tests?|test\s+(?:cases|methods|functions))\**\s*[:：|]\s*\**\s*"
+    + N.replace("<n>", "<n6>")
     + r"|\b"
     + N.replace("<n>", "<n5>")
     + r"(?P<more>\+)?\s+(?:(?:novos|nuevos|nuevas|nouveaux|neue|nuovi)\s+"
@@ -60,7 +63,7 @@ TOTAL = lazyre.compile(
     + N
     + r"\s+"
     + KIND
-    + r"|\btotal\s+tests?\**\s*[:：|]\s*\**\s*"
+    + r"|\btotal\s+(?:tests?|test\s+(?:cases|methods|functions))\**\s*[:：|]\s*\**\s*"
     + N.replace("<n>", "<n2>")
     + r"|(?:测试总数|总测试数|テスト総数|総テスト数)\**\s*[:：|]?\s*\**\s*"
     + N.replace("<n>", "<n3>"),
