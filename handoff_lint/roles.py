@@ -152,6 +152,19 @@ ROLE_PATTERNS += [
             re.I,
         ),
     ),
+    # code files by what they are: "Components Created", "Composants créés", "Módulos criados",
+    # "新建组件"
+    (
+        "files_created",
+        lazyre.compile(
+            r"\b(?:components?|modules?|scripts?|services?|pages?|hooks?|helpers?|utilities|"
+            r"composants|componentes|komponenten|componenti|m[oó]dul[eo]s|servic(?:ios|os)|"
+            r"p[aá]ginas)\s+(?:created|added|new|cré[ée]s|cread[oa]s|criad[oa]s|creati|erstellt|"
+            r"nuev[oa]s|novos|nouveaux)\b|(?:新增|新建|创建|創建)(?:的)?\s*(?:组件|組件|模块|模組|脚本|腳本|"
+            r"页面|頁面|服务|服務)",
+            re.I,
+        ),
+    ),
     (
         "files_modified",
         lazyre.compile(

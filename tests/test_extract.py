@@ -126,6 +126,16 @@ def test_commit_subject_and_stats() -> None:
             "- 删除\n  - `a/old_test.go`\n- Added:\n  - `a/new.go`\n",
             [("a/old_test.go", "deleted"), ("a/new.go", "created")],
         ),
+        # ... also with the count of its files after the label
+        ("- **新增**: 2个文件\n  - a/x.go\n  - a/y.go\n", [("a/x.go", "created"), ("a/y.go", "created")]),
+        # code files named by what they are; a French label with a space before its colon
+        ("**Composants créés** :\n- `ui/Banner.tsx` : banner\n", [("ui/Banner.tsx", "created")]),
+        ("### Components Created\n\n- `ui/Banner.tsx`\n", [("ui/Banner.tsx", "created")]),
+        # a note in Chinese that opens with the action ("新增" may add a method: not read)
+        (
+            "- `ui/theme.tsx` - 新建组件\n- `api/a.ts` - 更新接口\n- `api/b.ts` - 新增OK方法\n",
+            [("ui/theme.tsx", "created"), ("api/a.ts", "modified"), ("api/b.ts", "exists")],
+        ),
     ],
 )
 def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:

@@ -222,7 +222,7 @@ def _same_totals(doc: Document) -> list[Claim]:
             group = next(g for g in ("n", "n2", "n3") if match.group(g))
             if RANGE_BEFORE.search(line.text, 0, match.start(group)):
                 continue  # "55-75 tests total": an estimate's range, not a count
-            if OBJECT_OF.search(line.text, 0, match.start()):
+            if OBJECT_OF.search(line.text, max(0, match.start() - 12), match.start()):
                 continue  # "removed `skip` from all 8 test cases": the ones a change touched
             noun = match.group({"n": "noun", "n2": "noun2", "n3": "noun3"}[group])
             claim = Claim(

@@ -35,12 +35,21 @@ from handoff_lint.claims.file_words import (
 from handoff_lint.claims.walk import Line
 from handoff_lint.model import Block, Claim
 
+# the count of files after an action label: "**Created**: 3 files", "**新增**: 4个文件"
+FILES_COUNTED = lazyre.compile(
+    r"[*_\s]*[:：][*_\s]*\d{1,4}\s*(?:个|個)?\s*(?:files?|文件|檔案|ファイル|archivos|arquivos|"
+    r"fichiers|Dateien)\s*$",
+    re.I,
+)
+
 
 def _item_label(text: str) -> str:
     """The action of a short list item with no file that only names one ("- Deleted:",
     "- 删除", "- 新增测试"): the nested items under it are its files."""
     mark = MARKER.match(text)
     words = text[mark.end() if mark else 0 :].strip(" *_:：")
+    if len(words) <= 80:  # "- **新增**: 4个文件"
+        words = FILES_COUNTED.sub("", words).strip(" *_:：")
     trailing = TRAILING.match(words) if words and len(words) <= 40 else None
     if not trailing or textscan.path_tokens(words):
         return ""
@@ -78,6 +87,13 @@ class Labels:
         return ""
 
 
+# "- `theme.tsx` - 新建组件" (a new component), "- `api.ts` - 更新接口" (updated): the action a
+# note in Chinese or Japanese opens with ("新增" may add a method to a file: not read)
+CJK_NOTE = lazyre.compile(
+    r"^[`*_]*\s*[-–—:：]\s*(?:(?P<created>新建|创建|創建|新規作成|新規)|(?P<modified>修改|更新|更改|変更))"
+)
+
+
 # "- `a.js` - VERIFIED (not modified): ...", "(unchanged)", "sin cambios": a file the session
 # looked at and left as it was; it is there, not changed
 UNCHANGED = lazyre.compile(
@@ -95,6 +111,9 @@ def _action_for(line: Line, labels: Labels, rest: str) -> str:
     trailing = TRAILING.match(rest)
     if trailing:
         return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+    note_cjk = CJK_NOTE.match(rest)
+    if note_cjk:
+        return "created" if note_cjk.group("created") else "modified"
     bracket = BRACKET_NOTE.match(rest)
     if bracket:
         return "created" if bracket.group("created") else "modified"

@@ -98,7 +98,7 @@ TRAILING = lazyre.compile(
     re.I,
 )
 LABEL = lazyre.compile(
-    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?):?\*\*:?\s*$"
+    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<label>[^*]{2,60}?)\s*[:：]?\*\*\s*[:：]?\s*$"
 )
 CONTAINER = lazyre.compile(r"\b(?:from|to|in|into|inside|within|of)$")
 ARROW = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒)\s*")
