@@ -116,8 +116,12 @@ class Evidence(Paths):
 
     def window_exact(self) -> bool:
         """The window's start is given or is the previous handoff's commit itself (not widened
-        to a cited commit, a family or a pause, nor moved before a commit with other work)."""
-        return self.window.how in EXACT_WINDOWS
+        to a cited commit, a family or a pause, nor moved before a commit with other work), and
+        the previous handoff was not rewritten within the window (a document rewritten at the
+        end of each session: one of its rewrites may have ended the previous session)."""
+        previous = self.window.previous
+        rewritten = bool(previous) and "M" in self.changes.get(previous, set())
+        return self.window.how in EXACT_WINDOWS and not rewritten
 
     def absent(self, written: str, linked: bool = False) -> bool:
         """The claimed file is nowhere: not at the end of the window, not changed in it, no file

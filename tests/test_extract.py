@@ -189,6 +189,7 @@ def test_branch_claims(markdown: str, expected: list[str]) -> None:
         ("- **98.6% Complete**: 145/148 files migrated", [("145/148", "98.6")]),
         ("| 98.6% | 145/148 files |", []),  # in two cells: not said to be one number
         ("### Tests Fixed: 2/6 tests fixed", [("2/6", None)]),
+        ("**Progress**: ~35% complete (3/11 phases done)", [("3/11", None)]),  # a rough figure
         ("Released 10/24 to users", []),
         ("## Next Steps\n\nExpected: 78/78 tests passing (100%)\n", []),
         ("### After Fixes (Projected): 78/78 Passing (100%)\n", []),

@@ -4,6 +4,8 @@ change. Real temporary repositories, the real CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 from handoff_lint.scratch import ScratchRepo
 from tests.conftest import Cli, claims_of
 
@@ -33,7 +35,9 @@ def test_a_count_of_the_files_the_document_names(repo: ScratchRepo, cli: Cli) ->
     sections = "".join(
         f"### Part {n}\n\n- **Files Created:**\n  - `src/{n}_test.go` - tests\n\n" for n in "abc"
     )
-    doc = HEAD + sections + "## Verification\n\n- All 3 new test files pass\n- All 2 new test files\n"
+    doc = (
+        HEAD + sections + "## Verification\n\n- All 3 new test files pass\n- All 2 new test files\n"
+    )
     found = _check(repo, cli, doc)
     assert found[(22, "file_count")] == "verified"
     assert found[(23, "file_count")] == "refuted"
@@ -118,3 +122,35 @@ def test_a_size_in_words_in_a_files_table_row(repo: ScratchRepo, cli: Cli) -> No
     assert found[(9, "lines")] == "refuted"  # 10 lines, not 12
     assert found[(10, "lines")] == "unverifiable"
     assert (11, "lines") not in found  # the sizes of two parts
+
+
+def test_a_count_of_the_files_a_folder_holds(repo: ScratchRepo, cli: Cli) -> None:
+    """ "### Código Fonte (~90 arquivos em src/)" counts what src/ holds, not the session's
+    changes; "~12 files changed in src/" still counts changes."""
+    _session(repo)
+    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = HEAD + "### Código Fonte (~90 arquivos em src/)\n\n- ~12 files changed in src/\n"
+    found = _check(repo, cli, doc)
+    assert (5, "file_count") not in found
+    assert found[(7, "file_count")] == "refuted"
+
+
+@pytest.mark.parametrize(("rewritten", "expected"), [(True, "unverifiable"), (False, "refuted")])
+def test_a_previous_handoff_rewritten_in_the_window(
+    repo: ScratchRepo, cli: Cli, rewritten: bool, expected: str
+) -> None:
+    """SESSION-HANDOFF.md, added once, was rewritten at the end of a later session: the window
+    from its addition may hold more than this session, so fewer files than it created is no
+    lie; with no rewrite it is."""
+    repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T08:00:00+00:00")
+    repo.commit("handoff", {"SESSION-HANDOFF.md": "# 1\n"}, when="2025-11-12T09:00:00+00:00")
+    repo.commit("work 2", {"src/a.go": "a\n", "src/b.go": "b\n"}, when="2025-11-12T10:00:00+00:00")
+    if rewritten:
+        repo.commit("handoff", {"SESSION-HANDOFF.md": "# 2\n"}, when="2025-11-12T11:00:00+00:00")
+    repo.commit("work 3", {"src/c.go": "c\n", "src/d.go": "d\n"}, when="2025-11-13T09:00:00+00:00")
+    repo.commit("work 3b", {"src/e.go": "e\n"}, when="2025-11-13T09:30:00+00:00")
+    doc = HEAD + "## Summary\n\n- Files created: 3\n"
+    repo.commit("handoff 3", {"HANDOFF-SESSION-03.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "HANDOFF-SESSION-03.md", cwd=repo.path)
+    counts = [c["verdict"] for c in claims_of(run) if c["kind"] == "file_count"]
+    assert counts == [expected]

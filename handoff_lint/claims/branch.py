@@ -86,18 +86,35 @@ def _on_side_branch(evidence: Evidence) -> list[str]:
     return holders
 
 
-def _missing(claim: Claim, name: str, evidence: Evidence) -> None:
+DIGITS = lazyre.compile(r"\d+")
+
+
+def _another_of_a_series(name: str, other: str) -> bool:
+    """ "scribe-session-09-docs" and "scribe-session-10-docs": the same name but for its
+    numbers, two branches of a numbered series (the older one deleted after its merge)."""
+    mine, theirs = DIGITS.sub("#", name), DIGITS.sub("#", other)
+    numbers = DIGITS.findall(name) != DIGITS.findall(other)[-len(DIGITS.findall(name)) :]
+    return numbers and (theirs == mine or theirs.endswith("/" + mine))  # "origin/..." too
+
+
+def _missing(claim: Claim, name: str, evidence: Evidence, several: bool) -> None:
     """A branch that does not exist now: deleted after a merge is normal, so it is refuted only
     when git says which branch held the session (a near name among the branches the session
-    merged or is on, or among all branches; the merge that brought it in; the side branch it
-    is still on)."""
+    merged or is on, or among other branches that hold its last commit, but not another of a
+    numbered series there; the merge that brought it in; the side branch it is still on, unless the
+    document names three branches or more: one for each agent or step, which git cannot
+    match to the work)."""
     session = {history.merged_name(c.subject) for c in evidence.window_commits} | {
         evidence.head_branch
     }
     close = difflib.get_close_matches(name, sorted(session - {""}), n=1, cutoff=0.6)
-    close = close or difflib.get_close_matches(name, sorted(evidence.branches), n=1, cutoff=0.8)
+    holders = evidence.containing if evidence.containing is not None else evidence.branches
+    others = sorted(b for b in holders if not _another_of_a_series(name, b))
+    close = close or difflib.get_close_matches(name, others, n=1, cutoff=0.8)
     merged = history.merged_name(evidence.merged_as or "")
     side = _on_side_branch(evidence)
+    if several and not close:
+        merged, side = "", []  # one of the branches of several agents or steps: which held what?
     if close:
         reason, fix = f"no branch '{name}'", f"did you mean {close[0]}?"
     elif merged and merged != name:
@@ -126,6 +143,7 @@ def _named_holder(claim: Claim, evidence: Evidence) -> str:
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
+    several = len({c.text for c in claims}) >= 3  # "**Branch:**" of each agent's worktree
     for claim in claims:
         name = claim.text
         if not evidence.available:
@@ -164,7 +182,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "HL503",
             )
         else:
-            _missing(claim, name, evidence)
+            _missing(claim, name, evidence, several)
 
 
 register("branch", extract, verify)

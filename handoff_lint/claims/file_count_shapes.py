@@ -152,3 +152,14 @@ WORDS = lazyre.words(
     "файл",
     "документ",
 )
+
+
+# "in src/", "em src/", "dans lib/": the folder a count of files is of
+IN_FOLDER = lazyre.compile(
+    r"\s*(?:in|em|en|dans|im|unter|under|inside|within|no|na|nel)\s+`?[\w.@-]+(?:/[\w.@-]+)*/",
+    re.I,
+)
+
+
+# "All 3 new test files pass": a count of a set the document has named
+ALL = lazyre.compile(r"\b(?:all|todos|todas|alle|tous|toutes)\b|全部|所有|すべて", re.I)

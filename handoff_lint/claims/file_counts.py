@@ -20,10 +20,12 @@ from handoff_lint.claims import filetypes, register, witness
 from handoff_lint.claims.file_count_shapes import (
     ACTION,
     ACTIONS,
+    ALL,
     CHANGED,
     COMPACT,
     COMPACT_LINE,
     DIFF_STAT,
+    IN_FOLDER,
     NUMBER,
     SHAPES,
     WORDS,
@@ -113,6 +115,9 @@ def _claims_on(line: Line) -> list[Claim]:
             alone = pattern is SHAPES[1] and measure == "changed" and not match.group("approx")
             if alone and not CHANGED.search(line.text):
                 continue  # "5 files" alone counts files of some kind, not the session's changes
+            in_folder = IN_FOLDER.match(line.text, match.end())
+            if measure == "changed" and in_folder and not CHANGED.search(line.text):
+                continue  # "(~90 arquivos em src/)": the files a folder holds
             if (
                 measure == "changed"
                 and _said(match).lower() in ("", "total")
@@ -241,10 +246,6 @@ UNCOMMITTED = lazyre.compile(
     r"working\s+(?:tree|copy)|git\s+status)|nicht\s+committ|未提交|未跟踪|未コミット",
     re.I,
 )
-
-
-# "All 3 new test files pass": a count of a set the document has named
-ALL = lazyre.compile(r"\b(?:all|todos|todas|alle|tous|toutes)\b|全部|所有|すべて", re.I)
 
 
 def _named(doc: Document, line: Line, claim: Claim) -> bool:

@@ -55,6 +55,12 @@ GOAL = lazyre.compile(r"\s*(?:goal|target|目标|目標|objetivo|ziel)", re.I)
 FROM_PERCENT = lazyre.compile(r"\d\s*%\s*(?:→|->|=>|to)\s*$", re.I)
 
 
+# a percent written as a rough figure: "~35%", "≈ 40%", "about 60%", "约 50%"
+ROUGHLY = lazyre.compile(
+    r"(?:[~≈]|\b(?:about|approx\w*|roughly|around|circa|ca\.)|约|大约|約)\s*$", re.I
+)
+
+
 def _goal(text: str, match: re.Match[str]) -> bool:
     return bool(
         GOAL.match(text, match.end("p") + 1)
@@ -72,8 +78,13 @@ def _claims_on(text: str, number: int) -> list[Claim]:
                 continue
             taken.add(match.start(x))
             value: dict[str, object] = {"passed": int(match.group(x)), "total": int(match.group(y))}
-            if "p" in match.groupdict() and match.group("p") and not _goal(text, match):
-                value["percent"] = match.group("p")
+            percent = match.groupdict().get("p")
+            if (
+                percent
+                and not _goal(text, match)
+                and not ROUGHLY.search(text, max(0, match.start("p") - 12), match.start("p"))
+            ):
+                value["percent"] = percent  # "~35% complete (3/11 phases)": a rough figure
             text_ = text[match.start(x) : match.end(y)]
             out.append(Claim("tests", text_, number, match.start(x) + 1, value))
     return out
