@@ -207,6 +207,7 @@ class Git:
         self._memo: dict[tuple[str, ...], tuple[int, str, str]] = {}
         self._pending: dict[tuple[str, ...], Any] = {}
         self._command: Any = None  # cat-file --batch-command (False: git has none)
+        self._unread = False  # its first answer (HEAD's look-up) is not read yet
         self._batch: Any = None  # cat-file --batch-check
         self._headers: dict[str, str] = {}
         self._contents: Any = None  # cat-file --batch
@@ -329,18 +330,28 @@ class Git:
             self._git = gitpython.Git(str(folder))
             self.cwd = folder
 
+    def start_objects(self) -> None:
+        """Start the run's long-lived ``cat-file`` now and ask its first question, HEAD's
+        look-up (``_cat_file`` reads the answer): git starts up while the caller waits for
+        other commands, instead of when the first object is asked for."""
+        if self._command is None:
+            self._command = self._long_lived("--batch-command")
+            self._unread = True
+            with contextlib.suppress(OSError):  # it exited already: an older git
+                self._command.proc.stdin.write(b"info HEAD\n")
+                self._command.proc.stdin.flush()
+
     def _cat_file(self) -> Any:
         """The run's ``cat-file --batch-command`` (git 2.36+: object look-ups and reads in one
         process), or None when git has no such option (then ``--batch-check`` and ``--batch``).
         Its first question, HEAD's look-up, is the one ``repo.gather`` asks first."""
         if self._probe:
             self._checked()
-        if self._command is None:
-            self._command = self._long_lived("--batch-command")
+        self.start_objects()
+        if self._unread:
+            self._unread = False
             process = self._command.proc
             try:
-                process.stdin.write(b"info HEAD\n")
-                process.stdin.flush()
                 answer = process.stdout.readline()
             except OSError:  # it exited already: an older git does not know the option
                 answer = b""
@@ -428,6 +439,7 @@ class Git:
         self._batch = self._contents = None
         if self._command:  # started again if asked again (False stays: git has no such option)
             self._command = None
+            self._unread = False
 
     def blob(self, name: str) -> bytes | None:
         """The raw bytes of object ``name`` (e.g. ``:path``, the staged content), or None."""

@@ -135,6 +135,8 @@ def gather(git: Git) -> RepoFacts:
         "refs/remotes",
     )
     git.prefetch(where, listing)
+    if (git.cwd / ".git").exists():  # the top of a work tree: no rebase below, it stays
+        git.start_objects()  # HEAD's look-up below: git starts up while these answer
     top = git.lines(*where)
     entries = [line.rpartition(" ") for line in git.lines(*listing)]  # no space in a ref name
     refs = [ref for ref, _, _ in entries]
