@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from handoff_lint import pipeline, schema
+from handoff_lint import pipeline, schema, versions
 from handoff_lint.discover import excluded
-from handoff_lint.gitcmd import Git
+from handoff_lint.gitcmd import Git, GitError
 from handoff_lint.repo import gather as gather_facts
 from handoff_lint.versions import Version, rewrote
 from handoff_lint.window import pathspecs
@@ -29,18 +29,22 @@ class Entry:
     result: pipeline.DocumentResult
 
 
-def _versions(git: Git, globs: list[str], exclude: list[str] | None) -> list[tuple[str, str, str]]:
+def _versions(
+    git: Git, globs: list[str], exclude: list[str] | None, added: set[tuple[str, str]] | None = None
+) -> list[tuple[str, str, str]]:
     """(commit, ISO date, path) of every version of a handoff document in HEAD's history that
     wrote a report, oldest first: the commit that added it, and each later commit that rewrote
     it (a living document; a small fix is not a new report), the configured exclude (plans,
     indexes) left out. One ``log``; a move is followed by neither (the moved document's lines
-    keep their sessions, ``versions``)."""
+    keep their sessions, ``versions``). The versions that a commit of one parent (or none)
+    wrote by adding the document go in ``added`` too (``_histories``)."""
     output = git.run(
         "log",
         "--diff-filter=AM",
         "--reverse",
         "--numstat",
-        "--format=%x00%H%x1f%aI",
+        "--raw",
+        "--format=%x00%H%x1f%aI%x1f%P",
         "HEAD",
         "--",
         *pathspecs(globs),
@@ -52,7 +56,13 @@ def _versions(git: Git, globs: list[str], exclude: list[str] | None) -> list[tup
         lines = [line for line in chunk.split("\n") if line.strip()]
         if not lines:
             continue
-        commit, _, date = lines[0].strip().partition("\x1f")
+        commit, _, rest = lines[0].strip().partition("\x1f")
+        date, _, parents = rest.partition("\x1f")
+        new: set[str] = set()  # ":000000 100644 0000000 1234567 A\tpath": added here
+        for row in lines[1:] if len(parents.split()) <= 1 else ():
+            meta, _, name = row.partition("\t")
+            if row.startswith(":") and meta.split()[-1:] == ["A"]:
+                new.add(name)
         for row in lines[1:]:
             parts = row.split("\t")
             if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
@@ -63,8 +73,35 @@ def _versions(git: Git, globs: list[str], exclude: list[str] | None) -> list[tup
             report = not excluded(path, exclude)  # a plan or an index is not a report
             if report and (before is None or rewrote(git, version, path, before)):
                 found.append((commit, date[:10], path))
+                if added is not None and path in new:
+                    added.add((commit, path))
             size[path] = max(0, (before or 0) + inserted - deleted)
     return found
+
+
+def _histories(git: Git, added: set[tuple[str, str]]) -> None:
+    """Answer the history question of each version that a commit of one parent (or none)
+    wrote by adding the document (``versions.log_question`` at that commit: its walk stops
+    where the document does not exist, so it lists that commit alone, with its whole
+    ``--numstat``) for all of them from one ``log --no-walk``, instead of one ``log`` per
+    document, as ``added.histories`` does for ``check``. A path git would quote keeps its
+    own question."""
+    from handoff_lint.added import PLAIN_PATH
+
+    plain = sorted((c, p) for c, p in added if PLAIN_PATH.fullmatch(p))
+    shas = list(dict.fromkeys(c for c, _ in plain))
+    if not shas:
+        return
+    question = ("log", "--no-walk=unsorted", "--format=%x00%H", "--numstat", *shas)
+    try:
+        stats = git.run(*question)
+    except GitError:
+        return  # each document asks its own question
+    git.forget(*question)
+    by_sha = {c.partition("\n")[0].strip(): "\0" + c for c in stats.split("\0")[1:]}
+    for commit, path in plain:
+        if commit in by_sha:
+            git.remember(versions.log_question(commit, path), by_sha[commit])
 
 
 def run(cwd: Path) -> list[Entry]:
@@ -74,7 +111,10 @@ def run(cwd: Path) -> list[Entry]:
         options = pipeline._configure(pipeline.Options(cwd=facts.root), facts)
         model = schema.load(options.schema_path)
         entries = []
-        for commit, date, path in _versions(git, options.globs, options.settings.exclude):
+        added: set[tuple[str, str]] = set()
+        found = _versions(git, options.globs, options.settings.exclude, added)
+        _histories(git, added)
+        for commit, date, path in found:
             result = pipeline.lint_document(path, facts, replace(options, at=commit), model)
             entries.append(Entry(commit, date, result))
         return entries

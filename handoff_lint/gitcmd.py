@@ -68,6 +68,62 @@ def _write_all(stream: Any, payload: bytes) -> None:
     stream.flush()
 
 
+def communicate(proc: Any, limit: float) -> tuple[bytes, bytes]:
+    """``proc.communicate(timeout=limit)`` for a git process whose input is not a pipe: its
+    output and error read to their ends, then its exit awaited, all within ``limit`` seconds
+    (``subprocess.TimeoutExpired`` otherwise).
+
+    ``Popen.communicate`` with a timeout awaits the exit by polling ``waitpid`` between sleeps
+    of 0.5, 1, 2... ms, and git often closes its output a moment before it exits: a third of
+    the commands cost a sleep (~1.3 ms each, 0.25 s of ``check`` of 195 documents). A pidfd
+    (Linux 5.3+) is readable the moment the process exits; elsewhere ``Popen.wait`` polls.
+    """
+    import selectors
+    import time
+
+    deadline = time.monotonic() + limit
+    chunks: dict[int, list[bytes]] = {proc.stdout.fileno(): [], proc.stderr.fileno(): []}
+    kind = getattr(selectors, "PollSelector", selectors.SelectSelector)
+    with kind() as selector:
+        for pipe in (proc.stdout, proc.stderr):
+            selector.register(pipe, selectors.EVENT_READ)
+        while selector.get_map():
+            left = deadline - time.monotonic()
+            ready = selector.select(left) if left > 0 else []
+            if not ready:
+                raise subprocess.TimeoutExpired(proc.args, limit)
+            for key, _ in ready:
+                data = os.read(key.fd, 32768)
+                if data:
+                    chunks[key.fd].append(data)
+                else:
+                    selector.unregister(key.fileobj)
+    out, err = (b"".join(chunks[pipe.fileno()]) for pipe in (proc.stdout, proc.stderr))
+    proc.stdout.close()
+    proc.stderr.close()
+    _exited(proc, deadline - time.monotonic())
+    return out, err
+
+
+def _exited(proc: Any, left: float) -> None:
+    """Wait, at most ``left`` seconds, for ``proc`` to exit (``subprocess.TimeoutExpired``)."""
+    import select
+
+    try:
+        handle = os.pidfd_open(proc.pid)
+    except (AttributeError, OSError):  # no pidfd here: Popen's own polling
+        proc.wait(timeout=max(left, 0))
+        return
+    try:
+        poller = select.poll()
+        poller.register(handle, select.POLLIN)
+        if not poller.poll(max(left, 0) * 1000):
+            raise subprocess.TimeoutExpired(proc.args, left)
+    finally:
+        os.close(handle)
+    proc.wait()  # it has exited: reaped at once
+
+
 class GitError(Exception):
     """A git command failed; the message is meant for the user."""
 
@@ -151,6 +207,7 @@ class Git:
         self._memo: dict[tuple[str, ...], tuple[int, str, str]] = {}
         self._pending: dict[tuple[str, ...], Any] = {}
         self._command: Any = None  # cat-file --batch-command (False: git has none)
+        self._unread = False  # its first answer (HEAD's look-up) is not read yet
         self._batch: Any = None  # cat-file --batch-check
         self._headers: dict[str, str] = {}
         self._contents: Any = None  # cat-file --batch
@@ -177,13 +234,11 @@ class Git:
                 self._pending[key] = self._git.execute(command, as_process=True, env=_env())
 
     def _collect(self, key: tuple[str, ...]) -> tuple[int, str, str]:
-        import subprocess
-
         from git.compat import safe_decode
 
         process = self._pending.pop(key)
         try:
-            out, err = process.proc.communicate(timeout=timeout())
+            out, err = communicate(process.proc, timeout())
         except subprocess.TimeoutExpired:
             process.proc.kill()  # a child it started may hold the pipes open: do not read them
             for pipe in (process.proc.stdout, process.proc.stderr):
@@ -275,18 +330,28 @@ class Git:
             self._git = gitpython.Git(str(folder))
             self.cwd = folder
 
+    def start_objects(self) -> None:
+        """Start the run's long-lived ``cat-file`` now and ask its first question, HEAD's
+        look-up (``_cat_file`` reads the answer): git starts up while the caller waits for
+        other commands, instead of when the first object is asked for."""
+        if self._command is None:
+            self._command = self._long_lived("--batch-command")
+            self._unread = True
+            with contextlib.suppress(OSError):  # it exited already: an older git
+                self._command.proc.stdin.write(b"info HEAD\n")
+                self._command.proc.stdin.flush()
+
     def _cat_file(self) -> Any:
         """The run's ``cat-file --batch-command`` (git 2.36+: object look-ups and reads in one
         process), or None when git has no such option (then ``--batch-check`` and ``--batch``).
         Its first question, HEAD's look-up, is the one ``repo.gather`` asks first."""
         if self._probe:
             self._checked()
-        if self._command is None:
-            self._command = self._long_lived("--batch-command")
+        self.start_objects()
+        if self._unread:
+            self._unread = False
             process = self._command.proc
             try:
-                process.stdin.write(b"info HEAD\n")
-                process.stdin.flush()
                 answer = process.stdout.readline()
             except OSError:  # it exited already: an older git does not know the option
                 answer = b""
@@ -374,6 +439,7 @@ class Git:
         self._batch = self._contents = None
         if self._command:  # started again if asked again (False stays: git has no such option)
             self._command = None
+            self._unread = False
 
     def blob(self, name: str) -> bytes | None:
         """The raw bytes of object ``name`` (e.g. ``:path``, the staged content), or None."""

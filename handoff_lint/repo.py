@@ -128,14 +128,23 @@ def gather(git: Git) -> RepoFacts:
         "--git-common-dir",
         "--show-toplevel",
     )
-    listing = ("for-each-ref", "--format=%(HEAD)%(refname)", "refs/heads", "refs/remotes")
+    listing = (
+        "for-each-ref",
+        "--format=%(HEAD)%(refname) %(objectname)",
+        "refs/heads",
+        "refs/remotes",
+    )
     git.prefetch(where, listing)
+    if (git.cwd / ".git").exists():  # the top of a work tree: no rebase below, it stays
+        git.start_objects()  # HEAD's look-up below: git starts up while these answer
     top = git.lines(*where)
-    refs = git.lines(*listing)
+    entries = [line.rpartition(" ") for line in git.lines(*listing)]  # no space in a ref name
+    refs = [ref for ref, _, _ in entries]
     shallow = len(top) > 1 and top[1] == "true"
     grafts = len(top) > 2 and _grafted(git.cwd / top[2])
     root = Path(top[3]) if len(top) > 3 else git.cwd
     git.rebase(root)  # every later command runs from the top: paths and pathspecs from the root
+    _contained(git, {ref.lstrip("* "): tip for ref, _, tip in entries})
     head = sha_of(git, "HEAD")
     head_branch = next((r[1:].removeprefix("refs/heads/") for r in refs if r.startswith("*")), "")
     if head is None:  # an unborn branch has no ref yet
@@ -148,6 +157,18 @@ def gather(git: Git) -> RepoFacts:
             branches.add(short.split("/", 1)[1])
     branches.discard("HEAD")
     return RepoFacts(git, root, shallow, head, head_branch, branches, grafts)
+
+
+def _contained(git: Git, tips: dict[str, str]) -> None:
+    """When every branch and remote-tracking branch points at one commit (a repository of one
+    branch, as CI checks out), each of them holds that commit: ``contains_question`` of it is
+    answered from the listing, as ``for-each-ref --contains`` would (same refs, same order),
+    without its process."""
+    commits = set(tips.values())
+    if len(commits) == 1 and "" not in commits:
+        from handoff_lint.history import contains_question
+
+        git.remember(contains_question(commits.pop()), "".join(f"{ref}\n" for ref in tips))
 
 
 def _grafted(common: Path) -> bool:

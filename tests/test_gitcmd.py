@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from handoff_lint.gitcmd import Git
@@ -60,3 +62,39 @@ def test_a_missing_blob_does_not_empty_a_rename_detecting_diff(repo: ScratchRepo
     fields = git.run_renames(*args).split("\0")
     assert "big.bin" in fields and "b.py" in fields
     git.close()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "pidfd_open"), reason="no pidfd here")
+def test_a_git_that_closes_its_output_before_it_exits_is_awaited_without_sleeps(
+    repo: ScratchRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Git often closes its output a moment before it exits; ``Popen.communicate`` with a
+    timeout polls for the exit between sleeps (~1 ms a command). The exit is awaited on a
+    pidfd instead, and a git that lingers past the time limit still stops the run."""
+    import os
+    import shutil
+    import time
+
+    from handoff_lint.gitcmd import GitTimeout
+
+    repo.commit("files", {"a.py": "print(1)\n"})
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "git").write_text(
+        f'#!/bin/sh\n{shutil.which("git")} "$@"\nstatus=$?\nexec >&- 2>&-\n'
+        'case "$*" in *ls-files*) sleep 30;; *) sleep 0.2;; esac\nexit $status\n',
+        encoding="utf-8",
+    )
+    (folder / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    git = Git(repo.path)
+    git.run("version")  # the probe: every command lingers
+    slept: list[float] = []
+    monkeypatch.setattr(time, "sleep", slept.append)
+    assert git.lines("ls-tree", "--name-only", "HEAD") == ["a.py"]
+    assert slept == []
+    monkeypatch.setenv("HANDOFF_LINT_GIT_TIMEOUT", "0.5")
+    start = time.monotonic()
+    with pytest.raises(GitTimeout):
+        git.run("ls-files")
+    assert time.monotonic() - start < 5

@@ -65,3 +65,26 @@ def test_a_git_without_batch_command_gets_the_same_answers(
     assert _answers(git) == expected
     assert _cat_files(git) == ["--batch-command", "--batch-check", "--batch"]
     git.close()
+
+
+def test_the_cat_file_starts_while_the_first_commands_answer(
+    files: ScratchRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """repo.gather starts the long-lived cat-file with its first questions, so that git
+    starts up while they answer; HEAD's look-up is the same, and one cat-file serves the run."""
+    from handoff_lint import repo
+
+    git = Git(files.path)
+    started: list[bool] = []
+    collect = Git._collect
+
+    def _collect(self: Git, key: tuple[str, ...]) -> tuple[int, str, str]:
+        started.append(bool(_cat_files(self)))
+        return collect(self, key)
+
+    monkeypatch.setattr(Git, "_collect", _collect)
+    facts = repo.gather(git)
+    assert started and all(started)
+    assert facts.head == files.git("rev-parse", "HEAD").strip()
+    assert _cat_files(git) == ["--batch-command"]
+    git.close()
