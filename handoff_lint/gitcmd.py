@@ -81,6 +81,9 @@ def communicate(proc: Any, limit: float) -> tuple[bytes, bytes]:
     import selectors
     import time
 
+    if os.name != "posix":  # select() takes no pipes on Windows: its threads read them
+        out, err = proc.communicate(timeout=limit)
+        return bytes(out), bytes(err)
     deadline = time.monotonic() + limit
     chunks: dict[int, list[bytes]] = {proc.stdout.fileno(): [], proc.stderr.fileno(): []}
     kind = getattr(selectors, "PollSelector", selectors.SelectSelector)
