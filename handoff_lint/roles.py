@@ -25,6 +25,7 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
             r"instructions|quick commands|commands reference|previous sessions?|"
             r"key technical docs|expected|projected|projections?|estimated|targets?|goals?|"
             r"to (?:update|modify|create|add|fix|change|delete|remove|review|do)|resume|"
+            r"proposed\s+(?:solutions?|structures?|architectures?|designs?|approach|layouts?)|"
             r"not\s+started)\b(?!\.\w)|" + NOT_STARTED,  # not "Next.js", "todo.md": names
             re.I,
         ),
@@ -135,7 +136,8 @@ ROLE_PATTERNS += [
         lazyre.compile(
             r"\b(?:próxim[oa]s?|siguientes\s+pasos|pendientes?|por\s+hacer|futur[oa]s?|"
             r"recomendaci\w*|pr[oó]ximos\s+passos|prochaines?|à\s+faire|nächste|offene|geplant\w*|"
-            r"prossim[ie]|da\s+fare)\b|下一步|后续|後續|待办|待辦|待完成|未完成|计划|計劃|建议|"
+            r"prossim[ie]|da\s+fare|propost[ao]s?|propuest[ao]s?|propos[ée]e?s?|"
+            r"vorgeschlagen\w*)\b|下一步|后续|後續|待办|待辦|待完成|未完成|计划|計劃|建议|"
             r"待实现|待實現|未开始|未開始|未実装|"
             r"今後|次の|予定|推奨|残(?:り|タスク)|課題|다음|향후|계획",
             re.I,

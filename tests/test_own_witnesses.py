@@ -154,3 +154,21 @@ def test_a_previous_handoff_rewritten_in_the_window(
     run = cli("check", "--format", "json", "HANDOFF-SESSION-03.md", cwd=repo.path)
     counts = [c["verdict"] for c in claims_of(run) if c["kind"] == "file_count"]
     assert counts == [expected]
+
+
+def test_a_file_moved_into_the_repository(repo: ScratchRepo, cli: Cli) -> None:
+    """ "`NOTES.md` → `docs/NOTES.md`" where NOTES.md was never committed: the move brought it
+    in (created); a move from a file that is still there did not happen."""
+    _session(repo)
+    repo.commit(
+        "work", {"docs/NOTES.md": "n\n", "src/kept.go": "k\n"}, when="2025-11-13T09:00:00+00:00"
+    )
+    doc = HEAD + (
+        "## Files\n\n**Arquivos movidos:**\n- ✅ `NOTES.md` → `docs/NOTES.md`\n"
+        "- ✅ `README.md` → `docs/README.md`\n\n"
+        "### Proposed Solution\n\n```\napp/\n├── src/\n│   └── planned.go\n└── README.md\n```\n"
+    )
+    found = _check(repo, cli, doc)
+    assert found[(8, "file")] == "verified"
+    assert found[(9, "file")] == "refuted"  # docs/README.md is in no commit
+    assert not [key for key in found if key[0] >= 14]  # a proposed structure is a plan

@@ -291,6 +291,12 @@ def _settle(claim: Claim, path: str, evidence: Evidence) -> None:
         old = (evidence.resolve(written) or written) if written else ""  # "`A.java` → `src/A.kt`"
         if "R" in actions or ("A" in actions and (not old or "D" in evidence.actions(old))):
             claim.settle("verified", f"{path} was renamed or moved in the session window")
+        elif "A" in actions and old == path and not evidence.actions(written):
+            claim.settle(
+                "verified",
+                f"{path} was created in the session window; {written}, where it came from, "
+                "is in no commit of it (a file moved into the repository)",
+            )
         elif actions:
             claim.settle(
                 "refuted", f"{path} was changed, but not renamed, in the session window", "HL302"
