@@ -354,6 +354,18 @@ def opened_before(text: str, start: int, end: int) -> list[Quantity]:
 BRACKET_JOINT = lazyre.compile(r"[`*_]*\s*[,;]\s*")
 
 
+def _one_file(paths: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The one file ``paths`` name: a path alone, or a link's text and its target
+    ("[task/executor.py](backend/task/executor.py)": the target, the longer)."""
+    if len(paths) == 1:
+        return paths[0]
+    if len(paths) == 2:
+        short, long = sorted(paths, key=lambda p: len(p[2]))
+        if long[2] == short[2] or long[2].endswith("/" + short[2]):
+            return (paths[0][0], max(p[1] for p in paths), long[2])
+    return None
+
+
 def annotated(
     text: str, item_start: bool, units: tuple[str, ...]
 ) -> list[tuple[int, str, Quantity]]:
@@ -365,8 +377,9 @@ def annotated(
     for start, end, path in paths:
         given = after(text, end) or opened_before(text, start, end)
         out += [(start, path, q) for q in given if q.unit in units]
-    if not out and len(paths) == 1 and paths[0][0] <= 8 and item_start:
-        start, end, path = paths[0]
+    one = _one_file(paths)
+    if not out and one is not None and paths[0][0] <= 8 and item_start:
+        start, end, path = one
         out += [(start, path, q) for q in trailing(text, end) if q.unit in units]
     if not out:
         for start, end, path in paths:

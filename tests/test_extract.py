@@ -292,6 +292,8 @@ def test_date_claims(markdown: str, expected: list[str]) -> None:
         ("- Wrote 415 lines in the new file `x.py`", [("x.py", 415, "lines", {})]),
         ("- Added 30 lines to `x.py`", [("x.py", 30, "insertions", {})]),
         ("- Removed 30 lines in `x.py` and kept 4", []),
+        # a link's text and its target name one file: the target
+        ("2. **[task/run.py](app/task/run.py)** - Core logic (460 lines)", [("app/task/run.py", 460, "lines", {})]),
     ],
 )
 def test_line_count_claims(
