@@ -14,6 +14,13 @@ PY = "".join(f"def test_case_{n}():\n    assert True\n\n" for n in range(1, 5))
 RB = "describe 'auth' do\n" + "".join(f"  it 'case {n}' do\n  end\n" for n in range(1, 4)) + "end\n"
 
 
+def _judged(session: ScratchRepo, cli: Cli, doc: str, kind: str) -> list[tuple[str, str]]:
+    """(text, verdict) of the claims of ``kind`` in ``doc``, committed as the session's report."""
+    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
+    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
+    return [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == kind]
+
+
 @pytest.fixture
 def session(repo: ScratchRepo) -> ScratchRepo:
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
@@ -40,15 +47,17 @@ def session(repo: ScratchRepo) -> ScratchRepo:
         ("```\nTests:       1 failed, 11 passed, 12 total\n```", "refuted"),
         # cargo prints a count per binary, then the result: the block is runner output
         ("```\nrunning 9 tests\ntest result: ok. 9 passed; 0 failed\n```", "refuted"),
+        # a labelled total of test cases or methods; with "new", the tests the session added (7)
+        ("- **Total test cases:** 12", "refuted"),
+        ("- **Total Test Methods:** 7", "verified"),
+        ("**Total New Test Methods**: 9", "refuted"),
+        ("**Total New Test Methods**: 7", "verified"),
     ],
 )
 def test_a_runners_total_is_no_more_than_the_tests_defined(
     session: ScratchRepo, cli: Cli, body: str, expected: str
 ) -> None:
-    doc = HEAD + body + "\n"
-    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
-    totals = {c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"}
+    totals = {verdict for _, verdict in _judged(session, cli, HEAD + body + "\n", "test_total")}
     assert totals == {expected}
 
 
@@ -68,26 +77,4 @@ def test_a_pasted_command_with_its_result_in_a_comment(
     """A shell line in a code block that runs one test file, its result in a comment: the
     file's count of tests, as a run written in prose is."""
     doc = HEAD + "```\n" + block + "\n```\n"
-    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
-    found = [(c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "test_count"]
-    assert found == expected
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("- **Total test cases:** 12", "refuted"),
-        ("- **Total Test Methods:** 7", "verified"),
-        ("**Total New Test Methods**: 9", "refuted"),  # the session added 7
-        ("**Total New Test Methods**: 7", "verified"),
-    ],
-)
-def test_a_labelled_total_of_test_cases_or_methods(
-    session: ScratchRepo, cli: Cli, body: str, expected: str
-) -> None:
-    doc = HEAD + body + "\n"
-    session.commit("handoff 2", {"SESSION_2_HANDOFF.md": doc}, when="2025-11-13T10:00:00+00:00")
-    run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=session.path)
-    totals = {c["verdict"] for c in claims_of(run) if c["kind"] == "test_total"}
-    assert totals == {expected}
+    assert _judged(session, cli, doc, "test_count") == expected
