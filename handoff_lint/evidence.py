@@ -142,7 +142,7 @@ class Evidence(Paths):
         if written in self.ignored or path in self.ignored or path.split("/")[0] == "..":
             return False  # outside the repository: another one's file is not refuted here
         folder = posixpath.dirname(path)
-        if written.startswith("/") and not self._rooted_here(path):
+        if self.of_the_machine(written):
             return False  # "/etc/app.conf": a path of the machine, not of the repository
         if not folder or linked or self.in_invented(path):
             return True
@@ -177,6 +177,16 @@ class Evidence(Paths):
         if not folder or folder not in self.folders() or path in self.changes:
             return False
         return all(posixpath.dirname(p) != folder for p in self.same_name(path))
+
+    def of_the_machine(self, written: str) -> bool:
+        """ "/tmp/report.md", "/etc/app.conf": a path written from "/" whose first folder the
+        repository does not have names a file of the machine, not of the repository."""
+        path = written.lstrip("/")
+        return (
+            written.startswith("/")
+            and path not in self.files_at_end
+            and not self._rooted_here(path)
+        )
 
     def _rooted_here(self, path: str) -> bool:
         """A path written from "/" ("/src/app/x.ts") is the repository's when its first folder

@@ -172,3 +172,17 @@ def test_a_file_moved_into_the_repository(repo: ScratchRepo, cli: Cli) -> None:
     assert found[(8, "file")] == "verified"
     assert found[(9, "file")] == "refuted"  # docs/README.md is in no commit
     assert not [key for key in found if key[0] >= 14]  # a proposed structure is a plan
+
+
+def test_a_file_of_the_machine_written_from_the_root(repo: ScratchRepo, cli: Cli) -> None:
+    """ "/tmp/merge_report.md" is the machine's (the repository has no tmp/): git cannot say
+    whether the session wrote it. "/src/gone.go" is the repository's src/, where it is not."""
+    _session(repo)
+    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    doc = HEAD + (
+        "**Created This Session**:\n1. `/tmp/merge_report.md` - the plan\n"
+        "2. `/src/gone.go` - the lexer\n"
+    )
+    found = _check(repo, cli, doc)
+    assert found[(6, "file")] == "unverifiable"
+    assert found[(7, "file")] == "refuted"

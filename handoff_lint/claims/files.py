@@ -245,6 +245,13 @@ def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
 
 
 def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
+    if evidence.of_the_machine(str(claim.value["path"])) and not evidence.actions(path):
+        claim.settle(
+            "unverifiable",
+            f"{claim.value['path']} is a path of the machine (written from /, in no folder of "
+            "the repository): git cannot say whether the session wrote it",
+        )
+        return
     where = "exists but " if path in evidence.files_at_end else ""
     if not where and posixpath.basename(path) in evidence.deleted_names:
         claim.settle(
