@@ -186,3 +186,30 @@ def test_a_file_of_the_machine_written_from_the_root(repo: ScratchRepo, cli: Cli
     found = _check(repo, cli, doc)
     assert found[(6, "file")] == "unverifiable"
     assert found[(7, "file")] == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a runner's total over a list of its parts that add up to more
+        (
+            "```\nTests run: 33, Failures: 0\n```\n\n- Repo: 8 tests\n- Service: 30 tests\n",
+            "refuted",
+        ),
+        ("**Total:** 120 lines\n\n- parser: 70 lines\n- lexer: 50 lines\n", "verified"),
+        ("**Total:** 200 lines\n\n- parser: 70 lines\n- lexer: 50 lines\n", "unverifiable"),
+        # outcomes split the same tests another way: no breakdown
+        ("- Total: 30 tests\n\n- 28 passing tests\n- 4 skipped tests\n", None),
+        # a total inside a list: its siblings are no parts of it, nested items are
+        ("1. Parser: 23 tests in all\n2. Lexer: 13 tests\n3. Decoder: 18 tests\n", None),
+        ("- Total: 10 tests\n  - Parser: 6 tests\n  - Lexer: 7 tests\n", "refuted"),
+    ],
+)
+def test_a_total_over_its_breakdown(
+    repo: ScratchRepo, cli: Cli, body: str, expected: str | None
+) -> None:
+    _session(repo)
+    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    found = _check(repo, cli, HEAD + "## Results\n\n" + body)
+    verdicts = [v for (_, kind), v in found.items() if kind == "breakdown"]
+    assert verdicts == ([expected] if expected else [])

@@ -37,6 +37,7 @@ def load() -> dict[str, ClaimKind]:
     """Import the built-in claim kinds (each registers itself) and return the registry."""
     from handoff_lint.claims import (  # noqa: F401
         branch,
+        breakdown,
         commit,
         commit_range,
         commit_types,

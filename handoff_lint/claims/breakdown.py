@@ -1,0 +1,119 @@
+"""A total over its breakdown: "Tests run: 33" (or "**Total:** 1,380 lines") right before a list
+whose every item gives one count of the same unit ("- ParkingEventRepository: 8 тестов").
+
+A list may leave some parts out, so parts that add up to less than the total say nothing; parts
+that add up to more than the whole contradict it (HL402), and parts that add up to it agree. A
+list of outcomes ("- Passing: 30", "- 2 failing tests") splits the same tests another way and is
+no breakdown.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from handoff_lint import lazyre, quantity
+from handoff_lint.claims import register
+from handoff_lint.claims.test_total import RUN
+from handoff_lint.claims.walk import Line, done_lines
+from handoff_lint.model import Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.evidence import Evidence
+
+UNITS = ("tests", "lines")
+# a word that makes a count a total: "Total: 33 tests", "33 tests in all", "всего 33 теста"
+TOTAL_WORD = lazyre.compile(
+    r"\b(?:total|in\s+all|overall|altogether|insgesamt|gesamt)\b|всего|总计|合计|合計|共计", re.I
+)
+OUTCOME = lazyre.compile(
+    r"\b(?:pass\w*|fail\w*|skip\w*|error\w*|pending|ignored|flaky|broken)\b|通过|失败|跳过|"
+    r"пройден|упал|пропущен",
+    re.I,
+)
+ITEM = lazyre.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+FENCE = lazyre.compile(r"^\s*(?:```|~~~)")
+MAX_GAP = 3  # blank lines and a closing fence between the total and its list
+
+
+def _total(line: Line) -> tuple[int, int, str] | None:
+    """(count, column, unit) of the one total the line gives."""
+    run = RUN.search(line.text)
+    if run is not None and run.group("n"):  # "Tests run: 33, Failures: 0"
+        return int(run.group("n")), run.start("n"), "tests"
+    if not TOTAL_WORD.search(line.text):
+        return None
+    found = [q for q in quantity.every(line.text) if q.unit in UNITS]
+    if len(found) != 1 or found[0].approx or found[0].at_least:
+        return None
+    return found[0].count, found[0].start, found[0].unit
+
+
+def _parts(lines: list[str], start: int, unit: str) -> list[int]:
+    """The count of ``unit`` each top-level item of the list that begins within MAX_GAP lines
+    after index ``start`` gives; [] when an item gives none, several, or an outcome. Under a
+    total that is itself a list item, only items nested in it are its parts (the next items of
+    its own list are its siblings: "7. ParserTests (+6 tests, now 23 total)" then "8. ...")."""
+    own = ITEM.match(lines[start - 1])
+    index, gap = start, 0
+    while index < len(lines) and gap <= MAX_GAP and not ITEM.match(lines[index]):
+        if lines[index].strip() and not FENCE.match(lines[index]):
+            return []
+        index, gap = index + 1, gap + 1
+    first = ITEM.match(lines[index]) if index < len(lines) else None
+    if first is None:
+        return []
+    indent, parts = len(first.group("indent")), []
+    if own is not None and indent <= len(own.group("indent")):
+        return []
+    for text in lines[index:]:
+        item = ITEM.match(text)
+        if not text.strip() or (item is None and len(text) - len(text.lstrip()) > indent):
+            continue  # a blank line, or a line of the item above
+        if item is None or len(item.group("indent")) < indent:
+            break  # the list has ended
+        if len(item.group("indent")) > indent:
+            continue  # a nested item: a detail of its parent
+        found = [q for q in quantity.every(text) if q.unit == unit]
+        if len(found) != 1 or found[0].approx or OUTCOME.search(text):
+            return []
+        parts.append(found[0].count)
+    return parts if len(parts) >= 2 else []
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for line in done_lines(doc):
+        total = _total(line) if any(ch.isdigit() for ch in line.text) else None
+        if total is None:
+            continue
+        count, column, unit = total
+        parts = _parts(doc.lines, line.number, unit)
+        if parts:
+            value = {"count": count, "unit": unit, "parts": sum(parts), "items": len(parts)}
+            out.append(Claim("breakdown", str(count), line.number, column + 1, value))
+    return out
+
+
+def verify(claims: list[Claim], evidence: Evidence) -> None:
+    del evidence  # the document is its own witness
+    for claim in claims:
+        count, parts = int(claim.value["count"]), int(claim.value["parts"])
+        unit, items = claim.value["unit"], claim.value["items"]
+        if parts == count:
+            claim.settle("verified", f"the {items} items under it give {parts} {unit} in all")
+        elif parts > count:
+            claim.settle(
+                "refuted",
+                f"the {items} items right under it give {parts} {unit} in all, more than the "
+                f"{count} it totals",
+                "HL402",
+            )
+        else:
+            claim.settle(
+                "unverifiable",
+                f"the {items} items under it give {parts} {unit}: the list may leave some out",
+            )
+
+
+register("breakdown", extract, verify)
