@@ -12,10 +12,16 @@ from tests.conftest import Cli, claims_of
 HEAD = "# Session 2 Handoff\n\n**Date:** 2025-11-13\n\n"
 
 
-def _session(repo: ScratchRepo) -> ScratchRepo:
+GROWN = "".join(f"line {n}\n" for n in range(1, 281))  # src/app.go after 80 lines added
+
+
+def _session(repo: ScratchRepo, work: dict[str, str]) -> ScratchRepo:
+    """A first handoff, then the session's one commit of ``work`` (src/app.go has 200 lines
+    before it)."""
     big = "".join(f"line {n}\n" for n in range(1, 201))
     repo.commit("start", {"README.md": "x\n", "src/app.go": big}, when="2025-11-12T09:00:00+00:00")
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
+    repo.commit("work", work, when="2025-11-13T09:00:00+00:00")
     return repo
 
 
@@ -29,9 +35,8 @@ def test_a_count_of_the_files_the_document_names(repo: ScratchRepo, cli: Cli) ->
     """Three sections each name one new test file; "All 3 new test files pass" counts them,
     though the session also made a fourth test file the document never names. "All 2 new
     test files" counts neither the document's three nor git's four."""
-    _session(repo)
     tests = {f"src/{n}_test.go": "package src\n" for n in ("a", "b", "c", "d")}
-    repo.commit("work", tests, when="2025-11-13T09:00:00+00:00")
+    _session(repo, tests)
     sections = "".join(
         f"### Part {n}\n\n- **Files Created:**\n  - `src/{n}_test.go` - tests\n\n" for n in "abc"
     )
@@ -46,9 +51,7 @@ def test_a_count_of_the_files_the_document_names(repo: ScratchRepo, cli: Cli) ->
 def test_the_size_of_what_a_change_added_to_a_file(repo: ScratchRepo, cli: Cli) -> None:
     """ "Added a function (~60 lines)" to a file the session changed by 80 insertions is a part
     of them; 120 lines is more than the session added, and the file's own size is 280, not 150."""
-    _session(repo)
-    grown = "".join(f"line {n}\n" for n in range(1, 281))
-    repo.commit("work", {"src/app.go": grown}, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/app.go": GROWN})
     doc = HEAD + (
         "## Files Modified\n\n"
         "- `src/app.go` - Added the bindSymbol() function (~60 lines)\n"
@@ -64,8 +67,7 @@ def test_the_size_of_what_a_change_added_to_a_file(repo: ScratchRepo, cli: Cli) 
 
 
 def test_a_table_total_of_at_least(repo: ScratchRepo, cli: Cli) -> None:
-    _session(repo)
-    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/x.go": "x\n"})
     table = "| Phase | Tests |\n|---|---|\n| One | 59 |\n| Two | 60 |\n| **Total** | {} |\n"
     doc = HEAD + "## Progress\n\n" + table.format("113+") + "\n" + table.format("120+")
     found = _check(repo, cli, doc)
@@ -76,8 +78,7 @@ def test_a_table_total_of_at_least(repo: ScratchRepo, cli: Cli) -> None:
 def test_a_count_a_change_was_made_to_is_no_total(repo: ScratchRepo, cli: Cli) -> None:
     """ "Removed `skip` from all 8 test cases" counts the tests a change touched; "all 9 tests
     pass" on another line is no second value of one total. Two totals still disagree."""
-    _session(repo)
-    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/x.go": "x\n"})
     doc = HEAD + (
         "## Done\n\n- Removed `skip` from all 8 test cases\n- all 9 tests pass\n\n"
         "## Summary\n\n- Total: all 9 tests\n- all 10 tests pass\n"
@@ -91,8 +92,7 @@ def test_a_count_a_change_was_made_to_is_no_total(repo: ScratchRepo, cli: Cli) -
 def test_a_goal_whose_status_says_done_holds_done_work(repo: ScratchRepo, cli: Cli) -> None:
     """ "## Current Goal" is a plan word, but its text opens with "**Task:** ... - ALL DONE":
     the files and counts under it are this session's work; "## Next Goal" stays a plan."""
-    _session(repo)
-    repo.commit("work", {"src/new.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/new.go": "x\n"})
     doc = HEAD + (
         "## Current Goal\n\n**Task:** wire the parser - ALL DONE\n\n"
         "### Files Created\n\n- `src/new.go` - the parser\n- `src/gone.go` - the lexer\n\n"
@@ -108,10 +108,7 @@ def test_a_goal_whose_status_says_done_holds_done_work(repo: ScratchRepo, cli: C
 def test_a_size_in_words_in_a_files_table_row(repo: ScratchRepo, cli: Cli) -> None:
     """ "| `src/a_test.go` | Created with 3 tests (12 lines) |": the file's size; "Added the
     URL bindings (~60 lines total)" to a file the session grew by 80 lines: a part of them."""
-    _session(repo)
-    grown = "".join(f"line {n}\n" for n in range(1, 281))
-    work = {"src/app.go": grown, "src/a_test.go": "x\n" * 10}
-    repo.commit("work", work, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/app.go": GROWN, "src/a_test.go": "x\n" * 10})
     doc = HEAD + (
         "## Summary of Changes\n\n| File | Changes |\n|---|---|\n"
         "| src/a_test.go | Created with 3 tests (12 lines) |\n"
@@ -127,8 +124,7 @@ def test_a_size_in_words_in_a_files_table_row(repo: ScratchRepo, cli: Cli) -> No
 def test_a_count_of_the_files_a_folder_holds(repo: ScratchRepo, cli: Cli) -> None:
     """ "### Código Fonte (~90 arquivos em src/)" counts what src/ holds, not the session's
     changes; "~12 files changed in src/" still counts changes."""
-    _session(repo)
-    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/x.go": "x\n"})
     doc = HEAD + "### Código Fonte (~90 arquivos em src/)\n\n- ~12 files changed in src/\n"
     found = _check(repo, cli, doc)
     assert (5, "file_count") not in found
@@ -159,10 +155,7 @@ def test_a_previous_handoff_rewritten_in_the_window(
 def test_a_file_moved_into_the_repository(repo: ScratchRepo, cli: Cli) -> None:
     """ "`NOTES.md` → `docs/NOTES.md`" where NOTES.md was never committed: the move brought it
     in (created); a move from a file that is still there did not happen."""
-    _session(repo)
-    repo.commit(
-        "work", {"docs/NOTES.md": "n\n", "src/kept.go": "k\n"}, when="2025-11-13T09:00:00+00:00"
-    )
+    _session(repo, {"docs/NOTES.md": "n\n", "src/kept.go": "k\n"})
     doc = HEAD + (
         "## Files\n\n**Arquivos movidos:**\n- ✅ `NOTES.md` → `docs/NOTES.md`\n"
         "- ✅ `README.md` → `docs/README.md`\n\n"
@@ -177,8 +170,7 @@ def test_a_file_moved_into_the_repository(repo: ScratchRepo, cli: Cli) -> None:
 def test_a_file_of_the_machine_written_from_the_root(repo: ScratchRepo, cli: Cli) -> None:
     """ "/tmp/merge_report.md" is the machine's (the repository has no tmp/): git cannot say
     whether the session wrote it. "/src/gone.go" is the repository's src/, where it is not."""
-    _session(repo)
-    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/x.go": "x\n"})
     doc = HEAD + (
         "**Created This Session**:\n1. `/tmp/merge_report.md` - the plan\n"
         "2. `/src/gone.go` - the lexer\n"
@@ -208,8 +200,7 @@ def test_a_file_of_the_machine_written_from_the_root(repo: ScratchRepo, cli: Cli
 def test_a_total_over_its_breakdown(
     repo: ScratchRepo, cli: Cli, body: str, expected: str | None
 ) -> None:
-    _session(repo)
-    repo.commit("work", {"src/x.go": "x\n"}, when="2025-11-13T09:00:00+00:00")
+    _session(repo, {"src/x.go": "x\n"})
     found = _check(repo, cli, HEAD + "## Results\n\n" + body)
     verdicts = [v for (_, kind), v in found.items() if kind == "breakdown"]
     assert verdicts == ([expected] if expected else [])

@@ -16,6 +16,7 @@ from handoff_lint import lazyre, quantity
 from handoff_lint.claims import register
 from handoff_lint.claims.test_total import RUN
 from handoff_lint.claims.walk import Line, done_lines
+from handoff_lint.claims.witness import FENCE_LINE
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ OUTCOME = lazyre.compile(
     re.I,
 )
 ITEM = lazyre.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+")
-FENCE = lazyre.compile(r"^\s*(?:```|~~~)")
 MAX_GAP = 3  # blank lines and a closing fence between the total and its list
 
 
@@ -57,7 +57,7 @@ def _parts(lines: list[str], start: int, unit: str) -> list[int]:
     own = ITEM.match(lines[start - 1])
     index, gap = start, 0
     while index < len(lines) and gap <= MAX_GAP and not ITEM.match(lines[index]):
-        if lines[index].strip() and not FENCE.match(lines[index]):
+        if lines[index].strip() and not FENCE_LINE.match(lines[index]):
             return []
         index, gap = index + 1, gap + 1
     first = ITEM.match(lines[index]) if index < len(lines) else None
