@@ -81,3 +81,25 @@ def test_a_count_before_its_subject_is_looked_for_near_it_only() -> None:
 )
 def test_a_number_after_a_name_and_a_slash_is_not_a_count(text: str, counts: list[int]) -> None:
     assert [q.count for q in quantity.every(text)] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject alone in brackets, or a link's target, then its count
+        ("- ✅ [web/switcher.tsx](web/switcher.tsx) — 70 lines", [("web/switcher.tsx", 70)]),
+        ("### 1. Orchestrator Core (`orchestrator.py`) - 352 lines", [("orchestrator.py", 352)]),
+        # a path after an item's short label, its size in brackets at the end of the line
+        ("- Created: `REVIEW.md` - a seven-phase analysis (275 lines)", [("REVIEW.md", 275)]),
+        ("1. ✅ **Docs:** `guide.md` — setup and usage (~120 lines)", [("guide.md", 120)]),
+        # prose before the path, or two paths: the count at the end is of neither
+        ("- Here is what we changed in `a.py` today and why (40 lines)", []),
+        ("- See also: `a.py` and `b.py`, both short (40 lines)", []),
+        ("- Core (`a.py`, see `b.py`) - 352 lines", []),
+    ],
+)
+def test_a_count_beyond_the_brackets_or_the_label_of_its_subject(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    found = quantity.annotated(text, True, ("lines",))
+    assert [(path, q.count) for _, path, q in found] == expected
