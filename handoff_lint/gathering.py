@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from handoff_lint import contents, history, trees, unknown_paths, window_fit
+from handoff_lint.claims import test_groups
 from handoff_lint.discover import DEFAULT_GLOBS
 from handoff_lint.evidence import Evidence, parse_name_status, stats_fit
 from handoff_lint.gitcmd import empty_tree
@@ -255,6 +256,7 @@ def gather(
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_folder_sizes(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
+        test_groups.gather(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
             unfit = [c for c in claims if c.kind == "stats" and not stats_fit(c, evidence)]

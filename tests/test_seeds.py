@@ -65,6 +65,10 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("test_total", "12 tests", 324, ""),
         ("test_total", "6 tests", 325, ""),
         ("test_total", "5 tests", 326, ""),
+        # a named group's tests ("Edge Cases: 6 tests"); one word ("Security") names a scope
+        ("test_group", "14 tests", 323, ""),
+        ("test_group", "12 tests", 324, ""),
+        ("test_group", "6 tests", 325, ""),
         ("stats", "400", 310, ""),  # lines the session added
         ("file", "backend/tests/test_pr_048_auto_trace.py", 107, "modified"),
         ("file", "PR-048-COMPREHENSIVE-COMPLETION-REPORT.md", 114, "created"),

@@ -54,6 +54,7 @@ def load() -> dict[str, ClaimKind]:
         stats,
         symbols,
         test_count,
+        test_groups,
         test_total,
         tests,
         tests_added,
