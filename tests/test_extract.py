@@ -136,6 +136,12 @@ def test_commit_subject_and_stats() -> None:
             "- `ui/theme.tsx` - 新建组件\n- `api/a.ts` - 更新接口\n- `api/b.ts` - 新增OK方法\n",
             [("ui/theme.tsx", "created"), ("api/a.ts", "modified"), ("api/b.ts", "exists")],
         ),
+        # a heading's topic that starts like a state word is not one ("Local store", "Dropdown")
+        (
+            "### Local store — DONE\n\n- `app/Store.cs` - the store\n\n"
+            "### Dropdown menu\n\n- `ui/Menu.tsx` - the menu\n",
+            [("app/Store.cs", "exists"), ("ui/Menu.tsx", "exists")],
+        ),
     ],
 )
 def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
@@ -158,6 +164,7 @@ def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
         "## Checks\n\n- Node.js & the CLI verified\n- Vue.js 3 upgrade\n",  # products, not files
         "## Setup\n\n- **Node.js**: v20\n- Token.v compiled to bytecode\n- `.loro`-files dropped\n",
         "## Uncommitted artefacts\n\n- `gpt/review.md`\n- `notes/draft.md`\n",
+        "### Local files\n\n- `app/Store.cs` - the store\n",  # files kept out of git
         "## 推奨事項\n\n- `tests/a.test.ts` の新規作成\n",  # recommendations: a plan
         "## Storage\n\n- `data/app.sqlite` holds the sessions\n- `logs/run.log`\n",  # run-time
     ],

@@ -195,10 +195,14 @@ def _chained(line: Line, start: int, chained: list[file_chain.Chained], shared: 
 
 
 # a heading that tells of a file going away, being moved or still to come names a file that
-# need not be there
+# need not be there; whole words, so that "Local store", "Dropdown", "Next.js app", "Movement"
+# and "Planet" are topics, not states
 NOT_THERE = lazyre.compile(
-    r"\b(?:delet|remov|renam|mov|drop|deprecat|replac|retir|legacy|old|former|"
-    r"plan|todo|next|future|missing|broken|ignor|untracked|uncommit|local|generated)|"
+    r"\b(?:delet(?:e[ds]?|ions?|ing)|remov(?:e[ds]?|als?|ing)|renam(?:e[ds]?|ing)|"
+    r"mov(?:e[ds]?|ing)|drop(?:ped|s)?|deprecat\w*|replac\w*|retir\w*|legacy|old(?:er)?|"
+    r"former(?:ly)?|plan(?:s|ned|ning)?|todo|next(?!\.js)|future|missing|broken|"
+    r"ignor(?:e[ds]?|ing)|untracked|uncommit\w*|generated|"
+    r"local(?:ly|[- ]only|\s+(?:files?|changes?|copies|artifacts?|edits?)))\b|"
     r"not\s+(?:yet\s+)?committed|nicht\s+committ",
     re.I,
 )
