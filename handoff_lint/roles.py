@@ -21,7 +21,7 @@ ROLE_PATTERNS: list[tuple[str, lazyre.Pattern]] = [
             r"\b(next|remaining|todo|to[- ]do|recommend\w*|future|follow[- ]?up|pending|upcoming|"
             r"roadmap|planned|plans?|suggest\w*|priorit\w*|before running|if tests fail|"
             r"backlog|open questions?|known issues|blockers?|outstanding|deferred|how to|"
-            r"action items?|"
+            r"action items?|your\s+(?:tasks?|task\s+list|assignments?|to-?do)|"
             r"instructions|quick commands|commands reference|previous sessions?|"
             r"key technical docs|expected|projected|projections?|estimated|targets?|goals?|"
             r"to (?:update|modify|create|add|fix|change|delete|remove|review|do)|resume|"
@@ -139,7 +139,10 @@ ROLE_PATTERNS += [
             r"prossim[ie]|da\s+fare|propost[ao]s?|propuest[ao]s?|propos[ée]e?s?|"
             r"vorgeschlagen\w*)\b|下一步|后续|後續|待办|待辦|待完成|未完成|计划|計劃|建议|"
             r"待实现|待實現|未开始|未開始|未実装|"
-            r"今後|次の|予定|推奨|残(?:り|タスク)|課題|다음|향후|계획",
+            r"今後|次の|予定|推奨|残(?:り|タスク)|課題|다음|향후|계획|"
+            # work addressed to the reader: "你的任务清单", "Deine Aufgaben", "Tus tareas"
+            r"你的任务|您的任务|你的任務|您的任務|あなたのタスク|당신의\s*작업|"
+            r"\b(?:deine|ihre|tus|sus|suas|tes|vos)\s+(?:aufgaben|tareas|tarefas|tâches)\b",
             re.I,
         ),
     ),

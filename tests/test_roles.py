@@ -43,6 +43,10 @@ from tests.test_extract import extract
         ("Coverage at 80%", ""),
         ("Frontend (Next.js)", ""),  # a framework's name, not the next thing to do
         ("Action Items for Sprint 8 (Revised)", "plan"),
+        # work addressed to the reader of the handoff
+        ("4. Your Task List", "plan"),
+        ("4. 你的任务清单", "plan"),
+        ("Deine Aufgaben", "plan"),
         ("Updated todo.md", "files_modified"),
     ],
 )
