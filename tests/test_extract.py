@@ -165,6 +165,8 @@ def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
         "## Setup\n\n- **Node.js**: v20\n- Token.v compiled to bytecode\n- `.loro`-files dropped\n",
         "## Uncommitted artefacts\n\n- `gpt/review.md`\n- `notes/draft.md`\n",
         "### Local files\n\n- `app/Store.cs` - the store\n",  # files kept out of git
+        "### Guard (every service's `main.py` must implement it)\n\n- `a/x.py` - it must hold X\n",
+        "### 进程守护（每个服务的 `main.py` 必须实现）\n",
         "## 推奨事項\n\n- `tests/a.test.ts` の新規作成\n",  # recommendations: a plan
         "## Storage\n\n- `data/app.sqlite` holds the sessions\n- `logs/run.log`\n",  # run-time
     ],

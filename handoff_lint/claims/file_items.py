@@ -161,8 +161,8 @@ def item_claims(line: Line, labels: Labels) -> list[Claim]:
     if not action and named and _listed_deliverable(line, path, decorated, rest):
         action = "exists"  # "- `docs/GUIDE.md` - the guide", "### `src/a.cpp`": it is there
     action = placed(action, body, end)
-    if not action or action == "plan":
-        return []
+    if not action or action == "plan" or (action == "exists" and REQUIRED.search(line.text)):
+        return []  # "### Guard (each service's `main.py` must implement it)": a requirement
     column = start + offset + 1
     arrow = ARROW.match(rest.lstrip("`*"))
     if arrow:
@@ -220,6 +220,14 @@ ITEM_NOT_THERE = lazyre.compile(
     r"\b(?:does|did|do)\s*(?:not|n't)\s+(?:yet\s+)?exist|\bno\s+longer\s+exists?\b|"
     r"\bnot\s+(?:yet\s+)?(?:created|present)\b|\bnon-?existent\b|existiert\s+nicht|"
     r"no\s+existe|不存在|尚未创建",
+    re.I,
+)
+
+
+# an item that says what a file must do or hold names a requirement, not a file that is there
+REQUIRED = lazyre.compile(
+    r"\b(?:must|should|needs?\s+to|has\s+to|mandatory|muss|müssen|sollen?|debe[n]?|deve[m]?|"
+    r"doit|doivent)\b|必须|必需|应该|应当|務必|务必|しなければ|べき",
     re.I,
 )
 
@@ -333,7 +341,9 @@ def _heading_subject(line: Line) -> list[Claim]:
     span, claims the file is there."""
     spans = textscan.code_spans(line.text)
     paths = [s for s in spans if textscan.looks_like_path(s[2].strip()) and "::" not in s[2]]
-    if len(paths) != 1 or len(textscan.path_tokens(line.text)) != 1 or NOT_THERE.search(line.text):
+    if len(paths) != 1 or len(textscan.path_tokens(line.text)) != 1:
+        return []
+    if NOT_THERE.search(line.text) or REQUIRED.search(line.text):
         return []
     span = paths[0]
     path = textscan.normalize_path(span[2])
