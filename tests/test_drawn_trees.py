@@ -41,6 +41,9 @@ def test_each_file_of_a_drawn_tree_is_claimed_in_its_folders() -> None:
         "```\n~/.tool/sessions/\n├── s_1.json\n└── latest.json -> s_1.json\n```\n",  # the machine's
         "```\nsrc/\n├── app.log\n└── data.db\n```\n",  # written when the program runs
         "```\nsrc/engines/\n├── vps.ts / tde.ts / pve.ts\n└── a.ts, b.ts\n```\n",  # several at once
+        # a layout a program writes its output in, its folder named by a placeholder
+        "```\nprojects/{project_id}/\n├── state.json\n└── output/\n    └── final.srt\n```\n",
+        "```\nruns/<run-id>/\n├── report.md\n└── metrics.csv\n```\n",
     ],
 )
 def test_trees_that_claim_no_file(tree: str) -> None:

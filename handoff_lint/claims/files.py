@@ -128,13 +128,19 @@ DRAWN_REST = lazyre.compile(r"^(?:$|#|//|[(（\[]|[-–—:]\s|<-|←)")
 RUN_TIME = lazyre.compile(r"\.(?:db|sqlite3?|log|pid|lock|tmp|bak|cache|out|pyc|class|o)$", re.I)
 
 
+# a folder named by a placeholder ("projects/{project_id}/", "<name>/", "runs/*/"): the layout
+# a program writes its output in, not files of the repository ("app/[id]/" is a real route)
+PLACEHOLDER = lazyre.compile(r"[{}<>*%]|\$\w")
+
+
 def _drawn_file(folder: str, path: str, rest: str) -> bool:
     """A file drawn in a tree with no action of its own ("├── setup.py  # entry") says it is
-    there: not one of a tree of the machine's folders ("~/.app/sessions/"), not what a
-    program writes at run time ("app.log"), not a line that draws several at once
+    there: not one of a tree of the machine's folders ("~/.app/sessions/") or of a folder
+    named by a placeholder, not what a program writes at run time ("app.log"), not a line that draws several at once
     ("├── a.ts / b.ts / c.ts")."""
     return (
         not folder.startswith(("~", "$", "/"))
+        and not PLACEHOLDER.search(folder)
         and not RUN_TIME.search(path)
         and DRAWN_REST.match(rest) is not None
     )
