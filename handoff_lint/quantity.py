@@ -182,9 +182,9 @@ def _moments(same: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-# a signed count alone in the brackets after a path: "(+9)", "(+120/-25)"
+# a signed count alone in the brackets after a path: "(+9)", "(+120/-25)", "(+81, -36)"
 BARE_SIGNED = lazyre.compile(
-    r"\s*\+(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})(?:\s*/\s*[-−](?P<m>\d{1,7}))?\s*"
+    r"\s*\+(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})(?:\s*[/,]\s*[-−](?P<m>\d{1,7}))?\s*"
 )
 
 

@@ -23,6 +23,7 @@ def _after(text: str, subject: str) -> list[tuple[int, str, bool, bool, bool, in
         ("`a.py` (~450 lines)", [(450, "lines", True, False, False, None)]),
         ("`a.py` (800+ lines)", [(800, "lines", False, True, False, None)]),
         ("`a.py` (+10/-4 lines)", [(10, "lines", False, False, True, 4)]),
+        ("`a.py` (+81, -36)", [(81, "lines", False, False, True, 36)]),  # a comma between
         ("`a.py` (修改 ~80 行)", [(80, "lines", True, False, False, None)]),
         (
             "`a_test.go` (302 lines, 9 tests)",
