@@ -20,7 +20,10 @@ HEX_EXCLUDE_BEFORE = lazyre.compile(
     r"\b(agent|process(?:\s+ids?)?|pid|shell|uuid|token|key|secret|student|user|session[\s_-]?id|"
     r"request[\s_-]?id|trace[\s_-]?id|job[\s_-]?id|color|colour|checksum|md5|sha256|nonce|salt|"
     r"api|build[\s_-]?id|deployment|container|image|bash[\s_-]?id|task[\s_-]?id|"
-    r"device(?:[\s_-]?id)?|serial|udid|android|iphone|ipad|emulator|simulator|adb|coredevice)\b\W*$",
+    r"device(?:[\s_-]?id)?|serial|udid|android|iphone|ipad|emulator|simulator|adb|coredevice|"
+    # an example of an id's shape: "8 chars, e.g. `a1b2c3d4`"
+    r"e\.g|for\s+example|for\s+instance|z\.\s?B|por\s+ejemplo|por\s+exemplo|p\.\s?ex|"
+    r"par\s+exemple)\b\W*$|(?:例如|比如|例[:：])\W*$",
     re.I,
 )
 

@@ -60,6 +60,8 @@ def test_commit_claims(markdown: str, expected: list[str]) -> None:
         "Migration `0ecea1034870_initial_schema.py` (commit of the schema)",
         "The commit was defaced by 1234567 (decimal only).",
         "## Next Steps\n\n- Revert commit abc1234 later\n",
+        "- Short ids of 8 characters, e.g. `a1b2c3d4`, in the commit message\n",  # an example
+        "- 提交短哈希，例如 `3fa91c2e`\n",
     ],
 )
 def test_not_commit_claims(markdown: str) -> None:
@@ -74,6 +76,24 @@ def test_commit_subject_and_stats() -> None:
     assert found[0].value["stats"] == {"files": 5, "insertions": 1103, "deletions": 2, "line": 2}
     listed = extract("## Commits\n\n- abc1234 feat: add the parser\n")
     assert listed[0].value["subject"] == "feat: add the parser"
+
+
+
+@pytest.mark.parametrize(
+    ("markdown", "subject"),
+    [
+        ('- Fixed in `a1c2e3f`: "fix footer links"\n', "fix footer links"),
+        ('- Fixed in `a1c2e3f`: "fix footer links" and tested\n', "fix footer links"),
+        # a quoted label a sentence goes on from: a word of the sentence, not the subject
+        ('- Fixed in `a1c2e3f`: "About us" now points to /about\n', None),
+        ('- corrigido em `a1c2e3f`: "Sobre" aponta pra /detalhes\n', None),
+    ],
+)
+def test_a_quote_after_a_commit_is_its_subject_unless_a_sentence_goes_on(
+    markdown: str, subject: str | None
+) -> None:
+    (found,) = [c for c in extract(markdown) if c.kind == "commit"]
+    assert found.value.get("subject") == subject
 
 
 @pytest.mark.parametrize(

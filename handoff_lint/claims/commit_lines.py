@@ -61,8 +61,18 @@ def _bracketed_subject(text: str) -> str:
     return ""
 
 
+# a quote that a sentence goes on from ("`f03b3a4`: "About" now points to /about"): the quote
+# is a word of the sentence (a label, a message), not the commit's subject
+SENTENCE_GOES_ON = lazyre.compile(
+    r"\s+(?!(?:and|or|in|on|by|from|to|with|for|at|via|e|y|et|und|em|en|no|na|et)\b)"
+    r"[a-zß-ÿ]"
+)
+
+
 def _subject_after(text: str, at_item_start: bool) -> str:
     quoted = QUOTED.match(text)
+    if quoted and SENTENCE_GOES_ON.match(text, quoted.end()):
+        return ""
     if quoted:
         return quoted.group("subject").strip()
     if OPEN_PAREN.match(text):
