@@ -188,6 +188,10 @@ def test_a_file_of_the_machine_written_from_the_root(repo: ScratchRepo, cli: Cli
             "```\nTests run: 33, Failures: 0\n```\n\n- Repo: 8 tests\n- Service: 30 tests\n",
             "refuted",
         ),
+        (
+            "```\n14 examples, 0 failures\n```\n\n- Repo: 8 tests\n- Service: 9 tests\n",
+            "refuted",
+        ),
         ("**Total:** 120 lines\n\n- parser: 70 lines\n- lexer: 50 lines\n", "verified"),
         ("**Total:** 200 lines\n\n- parser: 70 lines\n- lexer: 50 lines\n", "unverifiable"),
         # outcomes split the same tests another way: no breakdown
@@ -195,6 +199,11 @@ def test_a_file_of_the_machine_written_from_the_root(repo: ScratchRepo, cli: Cli
         # a total inside a list: its siblings are no parts of it, nested items are
         ("1. Parser: 23 tests in all\n2. Lexer: 13 tests\n3. Decoder: 18 tests\n", None),
         ("- Total: 10 tests\n  - Parser: 6 tests\n  - Lexer: 7 tests\n", "refuted"),
+        # a total after its parts: the last item of their list, or the line that closes it
+        ("- Unit: 66 tests\n- Shell: 5 tests\n- **Total**: 69 tests\n", "refuted"),
+        ("- Unit: 64 tests\n- Shell: 5 tests\n\n**Total:** 70 tests\n", "unverifiable"),
+        ("- 单元: 64个测试\n- 集成: 5个测试\n总计: 69个测试\n", "verified"),
+        ("- Unit: 66 tests\n- Shell: 5 tests\n- **Total new**: 9 tests\n", None),  # narrowed
     ],
 )
 def test_a_total_over_its_breakdown(

@@ -39,8 +39,10 @@ MAX_GAP = 3  # blank lines and a closing fence between the total and its list
 def _total(line: Line) -> tuple[int, int, str] | None:
     """(count, column, unit) of the one total the line gives."""
     run = RUN.search(line.text)
-    if run is not None and run.group("n"):  # "Tests run: 33, Failures: 0"
-        return int(run.group("n")), run.start("n"), "tests"
+    # "Tests run: 33, Failures: 0", "14 examples, 0 failures", "Tests: 2 failed, 12 total"
+    group = next((g for g in ("n", "n2", "n3") if run is not None and run.group(g)), "")
+    if run is not None and group:
+        return int(run.group(group)), run.start(group), "tests"
     if not TOTAL_WORD.search(line.text):
         return None
     found = [q for q in quantity.every(line.text) if q.unit in UNITS]
@@ -74,10 +76,54 @@ def _parts(lines: list[str], start: int, unit: str) -> list[int]:
             break  # the list has ended
         if len(item.group("indent")) > indent:
             continue  # a nested item: a detail of its parent
-        found = [q for q in quantity.every(text) if q.unit == unit]
-        if len(found) != 1 or found[0].approx or OUTCOME.search(text):
+        count = _part(text, unit)
+        if count is None:
             return []
-        parts.append(found[0].count)
+        parts.append(count)
+    return parts if len(parts) >= 2 else []
+
+
+# a total that opens its line ("- **Total**: 69 tests", "总计: 275个新测试"), and a word that
+# narrows a total to some of the tests its parts count ("Total new tests: 20")
+LEADING_TOTAL = lazyre.compile(
+    r"^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?[*_]*(?:total|overall|insgesamt|gesamt|всего|总计|合计|合計|共计)",
+    re.I,
+)
+NARROWING = lazyre.compile(r"\b(?:new|added|passing|passed|failing|failed)\b|新|通过", re.I)
+
+
+def _part(text: str, unit: str) -> int | None:
+    found = [q for q in quantity.every(text) if q.unit == unit]
+    if len(found) != 1 or found[0].approx or OUTCOME.search(text):
+        return None
+    return found[0].count
+
+
+def _parts_above(lines: list[str], start: int, unit: str) -> list[int]:
+    """The counts of the items right above a total that opens its line: its sibling items
+    ("- Unit: 66 tests" ... "- **Total**: 69 tests"), or the list it closes; [] when an item
+    gives none, several, or an outcome, or when the total narrows what they count."""
+    text = lines[start - 1]
+    if not LEADING_TOTAL.match(text) or NARROWING.search(text):
+        return []
+    own = ITEM.match(text)
+    indent = len(own.group("indent")) if own else -1
+    parts: list[int] = []
+    end = start - 1
+    while own is None and end > 0 and start - 1 - end < MAX_GAP and not lines[end - 1].strip():
+        end -= 1  # the blank lines between a list and the paragraph that totals it
+    for above in reversed(lines[:end]):
+        item = ITEM.match(above)
+        if item is None or (own is not None and len(item.group("indent")) < indent):
+            break  # the list began (a blank line, a paragraph, a parent item)
+        if indent < 0:
+            indent = len(item.group("indent"))
+        if len(item.group("indent")) > indent:
+            continue  # a nested item: a detail of its parent
+        count = _part(above, unit)
+        if count is None or NARROWING.search(above):
+            return []
+        parts.append(count)
     return parts if len(parts) >= 2 else []
 
 
@@ -88,7 +134,7 @@ def extract(doc: Document) -> list[Claim]:
         if total is None:
             continue
         count, column, unit = total
-        parts = _parts(doc.lines, line.number, unit)
+        parts = _parts(doc.lines, line.number, unit) or _parts_above(doc.lines, line.number, unit)
         if parts:
             value = {"count": count, "unit": unit, "parts": sum(parts), "items": len(parts)}
             out.append(Claim("breakdown", str(count), line.number, column + 1, value))
