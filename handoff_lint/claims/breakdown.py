@@ -27,6 +27,10 @@ UNITS = ("tests", "lines")
 TOTAL_WORD = lazyre.compile(
     r"\b(?:total|in\s+all|overall|altogether|insgesamt|gesamt)\b|всего|总计|合计|合計|共计", re.I
 )
+# what a line that gives a total holds (one cheap test before the patterns)
+TOTAL_OR_RUN = lazyre.compile(
+    r"total|in\s+all|overall|altogether|gesamt|run|example|всего|总计|合计|合計|共计"
+)
 OUTCOME = lazyre.compile(
     r"\b(?:pass\w*|fail\w*|skip\w*|error\w*|pending|ignored|flaky|broken)\b|通过|失败|跳过|"
     r"пройден|упал|пропущен",
@@ -130,7 +134,7 @@ def _parts_above(lines: list[str], start: int, unit: str) -> list[int]:
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
-        total = _total(line) if any(ch.isdigit() for ch in line.text) else None
+        total = _total(line) if TOTAL_OR_RUN.search(line.folded) else None
         if total is None:
             continue
         count, column, unit = total
