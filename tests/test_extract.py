@@ -78,7 +78,6 @@ def test_commit_subject_and_stats() -> None:
     assert listed[0].value["subject"] == "feat: add the parser"
 
 
-
 @pytest.mark.parametrize(
     ("markdown", "subject"),
     [
@@ -147,7 +146,10 @@ def test_a_quote_after_a_commit_is_its_subject_unless_a_sentence_goes_on(
             [("a/old_test.go", "deleted"), ("a/new.go", "created")],
         ),
         # ... also with the count of its files after the label
-        ("- **新增**: 2个文件\n  - a/x.go\n  - a/y.go\n", [("a/x.go", "created"), ("a/y.go", "created")]),
+        (
+            "- **新增**: 2个文件\n  - a/x.go\n  - a/y.go\n",
+            [("a/x.go", "created"), ("a/y.go", "created")],
+        ),
         # code files named by what they are; a French label with a space before its colon
         ("**Composants créés** :\n- `ui/Banner.tsx` : banner\n", [("ui/Banner.tsx", "created")]),
         ("### Components Created\n\n- `ui/Banner.tsx`\n", [("ui/Banner.tsx", "created")]),
@@ -155,6 +157,21 @@ def test_a_quote_after_a_commit_is_its_subject_unless_a_sentence_goes_on(
         (
             "- `ui/theme.tsx` - 新建组件\n- `api/a.ts` - 更新接口\n- `api/b.ts` - 新增OK方法\n",
             [("ui/theme.tsx", "created"), ("api/a.ts", "modified"), ("api/b.ts", "exists")],
+        ),
+        # a list that marks the heading's action item by item: an unmarked item is not given it
+        (
+            "## Files Modified\n\n### New code\n\n- `a/x.go` (NEW) - x\n- `a/y.go` (NEW) - y\n"
+            "- `a/main.go` - registers it\n",
+            [("a/x.go", "created"), ("a/y.go", "created"), ("a/main.go", "changed")],
+        ),
+        (
+            "### Files Created\n\n- `a/x.go` - x\n- `a/main.go` - y\n",
+            [("a/x.go", "created"), ("a/main.go", "created")],
+        ),
+        # ... only a change the heading gives: files that are there stay so
+        (
+            "## Notes\n\n- `a/CLAUDE.md` (no changes)\n- `a/pnpm-workspace.yaml` (configured)\n",
+            [("a/CLAUDE.md", "exists"), ("a/pnpm-workspace.yaml", "exists")],
         ),
         # a heading's topic that starts like a state word is not one ("Local store", "Dropdown")
         (
@@ -187,6 +204,8 @@ def test_file_claims(markdown: str, expected: list[tuple[str, str]]) -> None:
         "### Local files\n\n- `app/Store.cs` - the store\n",  # files kept out of git
         "### Guard (every service's `main.py` must implement it)\n\n- `a/x.py` - it must hold X\n",
         "### 进程守护（每个服务的 `main.py` 必须实现）\n",
+        "## Décisions\n\n- **`sql-cookbook.md` reporté en J2** : construit plus tard\n",  # deferred
+        "## Decisions\n\n- `cookbook.md` deferred to the next milestone\n",
         "## 推奨事項\n\n- `tests/a.test.ts` の新規作成\n",  # recommendations: a plan
         "## Storage\n\n- `data/app.sqlite` holds the sessions\n- `logs/run.log`\n",  # run-time
     ],
@@ -322,7 +341,10 @@ def test_date_claims(markdown: str, expected: list[str]) -> None:
         ("- Added 30 lines to `x.py`", [("x.py", 30, "insertions", {})]),
         ("- Removed 30 lines in `x.py` and kept 4", []),
         # a link's text and its target name one file: the target
-        ("2. **[task/run.py](app/task/run.py)** - Core logic (460 lines)", [("app/task/run.py", 460, "lines", {})]),
+        (
+            "2. **[task/run.py](app/task/run.py)** - Core logic (460 lines)",
+            [("app/task/run.py", 460, "lines", {})],
+        ),
     ],
 )
 def test_line_count_claims(

@@ -105,6 +105,11 @@ UNCHANGED = lazyre.compile(
 
 
 def _action_for(line: Line, labels: Labels, rest: str) -> str:
+    return _own_action(rest) or _given_action(line, labels)
+
+
+def _own_action(rest: str) -> str:
+    """The action the item's own note after its file gives ("(NEW)", "- updated"), or ''."""
     note = ANNOTATION.match(rest)
     if note:
         return ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]
@@ -119,7 +124,7 @@ def _action_for(line: Line, labels: Labels, rest: str) -> str:
         return "created" if bracket.group("created") else "modified"
     if UNCHANGED.search(rest):
         return "exists"
-    return _given_action(line, labels)
+    return ""
 
 
 def _given_action(line: Line, labels: Labels) -> str:
@@ -170,6 +175,8 @@ def item_claims(line: Line, labels: Labels) -> list[Claim]:
         if target:
             return [file_claim(target[1], "renamed", line.number, column, old_path=path)]
     claim = file_claim(path, action, line.number, column)
+    # whether the item's own note gave the action, or its heading or label (files._marked)
+    claim.value["noted" if _own_action(rest.lstrip("`*_ ")) else "given"] = True
     if body[offset - 2 : offset] == "](":  # "[the guide](docs/guide.md)": a relative link
         claim.value["link"] = True
     chained = file_chain.following(body, end, path)
@@ -214,7 +221,8 @@ NOT_THERE = lazyre.compile(
 ITEM_NOT_THERE = lazyre.compile(
     r"\b(?:(?:delet|remov|renam|mov|dropp|deprecat|replac|migrat|retir)ed|legacy|former|"
     r"missing|broken|untracked|uncommitted|locally|local[- ]only|generated|planned|"
-    r"todo|next|future)\b|\w*ignor|not\s+(?:yet\s+)?committed|"
+    r"todo|next|future|deferred|postponed|reportée?s?|aplazad[oa]s?|pospuest[oa]s?|adiad[oa]s?|"
+    r"verschoben|rinviat[oa])\b|推迟|延后|延期|先送り|보류|\w*ignor|not\s+(?:yet\s+)?committed|"
     r"nicht\s+(?:committ|versioniert|eingecheckt)|"
     # "- `docs/IDEAS.md` — still does not exist": the item says the file is not there
     r"\b(?:does|did|do)\s*(?:not|n't)\s+(?:yet\s+)?exist|\bno\s+longer\s+exists?\b|"

@@ -196,7 +196,24 @@ def _extract(doc: Document) -> list[Claim]:
             section = line.block.section
             claim.value["list"] = f"{section.line if section else 0}:{line.block.parent_item_id}"
         claims.extend(found)
+    _marked(claims)
     return claims
+
+
+def _marked(claims: list[Claim]) -> None:
+    """In a list whose items mark the heading's action one by one ("### New code" over
+    "- `a.go` (NEW)", "- `b.go` (NEW)", "- `main.go` — registers it"), an item without the
+    mark is not given it: its file was changed, how the list does not say."""
+    noted = {(c.value.get("list"), c.value["action"]) for c in claims if c.value.pop("noted", 0)}
+    for claim in claims:
+        given = claim.value.pop("given", False)
+        action = claim.value["action"]
+        if (
+            given
+            and action in ("created", "deleted")
+            and (claim.value.get("list"), action) in noted
+        ):
+            claim.value["action"] = "changed"
 
 
 # --- verification -------------------------------------------------------------------------
