@@ -37,6 +37,9 @@ def kinds(markdown: str, kind: str) -> list[str]:
         ("| Commit | Message |\n|---|---|\n| `abc1234f` | Add x |\n", ["abc1234f"]),
         ("---\ncommits:\n  - abc1234 Add parser\n---\n# T\n", ["abc1234"]),
         ("commit history: `f463bbc`, `8d12c6a`", ["f463bbc", "8d12c6a"]),
+        # both ends of a range of commits
+        ("- **Commits**: `69adf4d..e088c15` (12 commits)", ["69adf4d", "e088c15"]),
+        ("- Commits: 69adf4d...e088c15", ["69adf4d", "e088c15"]),
     ],
 )
 def test_commit_claims(markdown: str, expected: list[str]) -> None:
@@ -76,6 +79,13 @@ def test_commit_subject_and_stats() -> None:
     assert found[0].value["stats"] == {"files": 5, "insertions": 1103, "deletions": 2, "line": 2}
     listed = extract("## Commits\n\n- abc1234 feat: add the parser\n")
     assert listed[0].value["subject"] == "feat: add the parser"
+    # an item less indented than the commits' sums up their list: not the last one's stats
+    summed = extract(
+        "- **Key commits**:\n  - `27b1631` feat: a\n  - `372d990` docs: b\n"
+        "- **Files modified**: 14 files changed, 3,566 insertions(+), 40 deletions(-)\n"
+    )
+    assert [c.value.get("stats") for c in summed if c.kind == "commit"] == [None, None]
+    assert [c.kind for c in summed if c.line == 4][0] == "stats"
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,16 @@ def git_shortstat(files: int, insertions: int, deletions: int) -> str:
     return ", ".join(parts)
 
 
+ITEM_INDENT = lazyre.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s")
+
+
+def _outer_item(text: str, commit_line: str) -> bool:
+    """The stats line starts an item less indented than the commit's: a summary of the list
+    the commit is part of, not that commit's stats."""
+    stats, commit = ITEM_INDENT.match(text), ITEM_INDENT.match(commit_line)
+    return stats is not None and commit is not None and len(stats.group(1)) < len(commit.group(1))
+
+
 def _attach_stats(doc: Document, claims: list[Claim]) -> None:
     """Give each commit the '5 files changed, 1103 insertions(+)' text nearest after it."""
     by_line = sorted(claims, key=lambda c: (c.line, c.column))
@@ -60,6 +70,8 @@ def _attach_stats(doc: Document, claims: list[Claim]) -> None:
             continue
         if doc.section_at(line.number) is not doc.section_at(numbers[last]):
             continue  # "### Aggregate Stats" under a table of commits: not the last one's
+        if not line.shape and _outer_item(line.text, doc.lines[numbers[last] - 1]):
+            continue  # "- **Files modified**: 14 files changed" after nested commit items
         target = by_line[last]
         target.value["stats"] = {
             "files": _number(match.group("files")),
