@@ -15,7 +15,11 @@ URL = lazyre.compile(
 UUID = lazyre.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
 )
-HEX = lazyre.compile(r"(?<![\w#@/\\.:+-])([0-9a-f]{7,40})(?![\w@/\\+-])(?!\.\w)")
+# an id: not inside a word, a path, a URL or a version; the end of a range counts ("a1b2c3d..e4f5a6b")
+HEX = lazyre.compile(
+    r"(?:(?<![\w#@/\\.:+-])|(?<=[0-9a-f]\.\.)|(?<=[0-9a-f]\.\.\.))"
+    r"([0-9a-f]{7,40})(?![\w@/\\+-])(?!\.\w)"
+)
 HEX_EXCLUDE_BEFORE = lazyre.compile(
     r"\b(agent|process(?:\s+ids?)?|pid|shell|uuid|token|key|secret|student|user|session[\s_-]?id|"
     r"request[\s_-]?id|trace[\s_-]?id|job[\s_-]?id|color|colour|checksum|md5|sha256|nonce|salt|"
