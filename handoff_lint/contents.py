@@ -220,8 +220,9 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
 def _line_count_paths(evidence: Evidence, claims: list[Claim]) -> list[str]:
     """The files whose line counts claims need: a file's own count, or a total's files."""
     written = [str(c.value.get("path", "")) for c in claims if c.kind == "lines"]
+    named = [p for w in written for p in evidence.namesakes(w)]  # a name several files have
     written += [str(p) for c in claims if c.kind == "lines_total" for p in c.value["paths"]]
-    return sorted({p for w in written for p in [evidence.resolve(w)] if p})
+    return sorted({p for w in written for p in [evidence.resolve(w)] if p} | set(named))
 
 
 def line_count_questions(evidence: Evidence, claims: list[Claim]) -> list[tuple[str, ...]]:

@@ -170,6 +170,15 @@ class Paths:
         }
         return found.pop() if len(found) == 1 else written
 
+    def namesakes(self, written: str, most: int = 5) -> list[str]:
+        """The files at the end of the window that ``written`` (a name, or a path's tail) may
+        mean when it names several: [] when it names one, none, or more than ``most``."""
+        if self.resolve(written) is not None or "/" in written.strip("/"):
+            return []
+        name = written.strip("/")
+        found = sorted({p for p in self._by_name(name) if p in self.files_at_end})
+        return found if 2 <= len(found) <= most else []
+
     def same_name(self, path: str) -> list[str]:
         """Known paths with the same file name as ``path`` (changed ones first)."""
         name = posixpath.basename(path)

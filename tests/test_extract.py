@@ -85,7 +85,7 @@ def test_commit_subject_and_stats() -> None:
         "- **Files modified**: 14 files changed, 3,566 insertions(+), 40 deletions(-)\n"
     )
     assert [c.value.get("stats") for c in summed if c.kind == "commit"] == [None, None]
-    assert [c.kind for c in summed if c.line == 4][0] == "stats"
+    assert next(c.kind for c in summed if c.line == 4) == "stats"
 
 
 @pytest.mark.parametrize(

@@ -213,3 +213,20 @@ def test_a_total_over_its_breakdown(
     found = _check(repo, cli, HEAD + "## Results\n\n" + body)
     verdicts = [v for (_, kind), v in found.items() if kind == "breakdown"]
     assert verdicts == ([expected] if expected else [])
+
+
+def test_a_size_of_a_name_several_files_have(repo: ScratchRepo, cli: Cli) -> None:
+    """ "`playwright.config.ts` (60 lines)" when two files of that name were made, of 74 and
+    96 lines: none of them has 60 (refuted); 74 is one of them, which git cannot say."""
+    _session(
+        repo,
+        {
+            "web/playwright.config.ts": "".join(f"a{n}\n" for n in range(74)),
+            "e2e/playwright.config.ts": "".join(f"b{n}\n" for n in range(96)),
+        },
+    )
+    doc = HEAD + "## Files Created\n\n- `playwright.config.ts` (60 lines)\n"
+    doc += "- `playwright.config.ts` (74 lines) - the web one\n"
+    found = _check(repo, cli, doc)
+    assert found[(7, "lines")] == "refuted"
+    assert found[(8, "lines")] == "unverifiable"

@@ -30,7 +30,7 @@ from handoff_lint.claims.file_count_shapes import (
     SHAPES,
     WORDS,
 )
-from handoff_lint.claims.lines import agrees
+from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.stats import FILES_LINES
 from handoff_lint.claims.walk import Line, done_lines, section_commit, table_cells
 from handoff_lint.model import Claim, Document

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre, quantity
 from handoff_lint.claims import register
-from handoff_lint.claims.lines import LINE_WORDS, agrees
+from handoff_lint.claims.line_sizes import agrees
+from handoff_lint.claims.lines import LINE_WORDS
 from handoff_lint.claims.walk import Line, done_lines
 from handoff_lint.model import Claim, Document
 

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from handoff_lint import config, lazyre, quantity, roles, textscan
+from handoff_lint import lazyre, quantity, roles, textscan
 from handoff_lint.claims import named, register
 from handoff_lint.claims.file_words import LABEL, label_action
 from handoff_lint.claims.line_labels import key_files_sizes, labelled_sizes
+from handoff_lint.claims.line_sizes import (
+    CHANGES,
+    agrees,
+    candidates,
+    created_size,
+    inserted,
+    moments,
+    part_added,
+)
 from handoff_lint.claims.line_tables import ADDED_PART, MADE_WORDS, line_claim, table_claims
 from handoff_lint.claims.walk import (
     Line,
@@ -212,105 +221,6 @@ def _branch_claims(line: Line, unit: str) -> list[Claim]:
     return found
 
 
-def tolerance(claimed: int) -> int:
-    """How far "~N" may be from the count: the configured lines or percentage, the larger."""
-    active = config.ACTIVE
-    return max(active.approx_lines, claimed * active.approx_percent // 100)
-
-
-def agrees(claimed: int, actual: int, value: dict[str, Any]) -> bool:
-    if value.get("at_least"):
-        return actual >= claimed
-    if value.get("approx"):
-        return abs(actual - claimed) <= tolerance(claimed)
-    return actual == claimed
-
-
-def _candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[list[int], str]:
-    rows = evidence.numstat.get(path, [])
-    inserted = [r[0] for r in rows] + ([sum(r[0] for r in rows)] if len(rows) > 1 else [])
-    if value["measure"] == "changed":  # git's --stat: insertions + deletions
-        changed = [r[0] + r[1] for r in rows]
-        return changed + ([sum(changed)] if len(rows) > 1 else []), "lines changed"
-    if value["measure"] == "edited":  # "(4 lines changed)": replaced, added or both
-        edited = {n for r in rows for n in (r[0], r[1], r[0] + r[1], max(r))}
-        return sorted(edited), "lines changed"
-    if value["measure"] == "deletions":
-        return [r[1] for r in rows] + ([sum(r[1] for r in rows)] if len(rows) > 1 else []), (
-            "deletions"
-        )
-    if value["measure"] == "insertions" and not rows and path in evidence.files_at_end:
-        return [0], "insertions"  # the window did not touch the file
-    if value["measure"] == "insertions":
-        if "deletions" in value:  # each commit's pair, and the window's summed pair
-            summed = [(sum(r[0] for r in rows), sum(r[1] for r in rows))] if len(rows) > 1 else []
-            pairs = [r for r in rows + summed if r[1] == value["deletions"]]
-            inserted = [r[0] for r in pairs] or inserted
-        return inserted, "insertions"
-    physical = sorted(evidence.line_counts.get(path, set()))
-    if value.get("present"):  # a plan's file as it is now
-        return physical, "lines"
-    counts = physical
-    if value.get("code"):  # physical lines, or lines of code as the counters count them
-        counts = sorted(set(physical) | evidence.code_counts.get(path, set()))
-    if "A" in evidence.actions(path) and path in evidence.files_at_end:
-        return counts, "lines"
-    # its size before the session ("refactored index.ts (2013 lines) into 53 lines")
-    before = [
-        n - sum(r[0] for r in rows) + sum(r[1] for r in rows)
-        for n in physical[:1]
-        if rows and value.get("before")
-    ]
-    return counts + inserted + [r[0] + r[1] for r in rows] + before, "lines or insertions"
-
-
-def _created_size(path: str, evidence: Evidence) -> list[int]:
-    """The size of a file the window created, as its first commit made it ("`STATUS.md` (346
-    lines)" written when it was made, before a later commit of the session grew it; a size
-    between the first and the last is stale)."""
-    rows = evidence.numstat.get(path, [])
-    if "A" not in evidence.actions(path) or evidence.window.staged or not rows or rows[-1][1]:
-        return []  # staged rows come last; an oldest row that deletes is not the creation
-    return [rows[-1][0]]  # git log lists the newest commit first
-
-
-def _moments(path: str, evidence: Evidence) -> set[int]:
-    """The file's sizes after each commit of the window but the last (worked back from its size
-    at the end through each commit's insertions and deletions); for a size before the session,
-    its size before the window too."""
-    rows = evidence.numstat.get(path, [])
-    if evidence.window.staged or not rows or path not in evidence.files_at_end:
-        return set()
-    # newest first; the oldest leads back to the size before the window, unless the window
-    # made the file (its first size is then a moment of the session: a merge may bring it in)
-    steps = rows if "A" in evidence.actions(path) else rows[:-1]
-    sizes: set[int] = set()
-    for end in evidence.line_counts.get(path, set()):
-        size = end
-        for inserted, deleted in steps:
-            size = size - inserted + deleted
-            if size > 0:
-                sizes.add(size)
-    return sizes
-
-
-def _inserted(path: str, evidence: Evidence) -> int:
-    return sum(r[0] for r in evidence.numstat.get(path, []))
-
-
-def _part_added(claim: Claim, path: str, evidence: Evidence) -> bool:
-    """A size of a part the session added to a file it did not create ("Added bindSymbol()
-    function (~60 lines)"): no more than the window's insertions into it."""
-    if not claim.value.get("added_part") or "A" in evidence.actions(path):
-        return False
-    inserted = _inserted(path, evidence)
-    slack = tolerance(inserted) if claim.value.get("approx") else 0
-    return 0 < int(claim.value["count"]) <= inserted + slack
-
-
-CHANGES = ("changed", "edited", "deletions")  # counts of a change, not of the file: any range
-
-
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         if claim.value.get("name") and not claim.value.get("path"):
@@ -319,6 +229,10 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
             continue
         path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
+        namesakes = evidence.namesakes(str(claim.value["path"])) if path is None else []
+        if namesakes and claim.value["measure"] not in CHANGES and not claim.value.get("present"):
+            _settle_namesakes(claim, namesakes, evidence)
+            continue
         if claim.value.get("present") and (path is None or path not in evidence.files_at_end):
             claim.settle("unverifiable", "a file a plan names that is not there: a goal")
             continue
@@ -331,7 +245,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
             continue
         claim.value["resolved"] = path
-        found, measure = _candidates(path, claim.value, evidence)
+        found, measure = candidates(path, claim.value, evidence)
         claimed = int(claim.value["count"])
         if claim.value["measure"] in CHANGES and not any(n == claimed for n in found):
             claim.settle(
@@ -343,21 +257,21 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", f"git has no {measure} for the file in the window")
         elif any(agrees(claimed, actual, claim.value) for actual in found):
             claim.settle("verified", f"{claimed} {measure} agrees with git")
-        elif claim.value.get("made") and claimed in _created_size(path, evidence):
+        elif claim.value.get("made") and claimed in created_size(path, evidence):
             claim.settle(
                 "unverifiable",
                 f"the session's first commit of the file gave it {claimed} lines and later ones "
                 f"changed it ({', '.join(map(str, found[:3]))} now): which moment the document "
                 "describes git cannot tell",
             )
-        elif _part_added(claim, path, evidence):
+        elif part_added(claim, path, evidence):
             claim.settle(
                 "unverifiable",
                 f"a count of what the session added to the file, which it changed by "
-                f"{_inserted(path, evidence)} insertions: git cannot tell which of them",
+                f"{inserted(path, evidence)} insertions: git cannot tell which of them",
             )
         elif measure != "insertions" and any(
-            agrees(claimed, size, claim.value) for size in _moments(path, evidence)
+            agrees(claimed, size, claim.value) for size in moments(path, evidence)
         ):
             claim.settle(
                 "unverifiable",
@@ -372,6 +286,30 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "refuted", f"the file has {shown} {measure} in git, not {claimed}", "HL305", fix
             )
     _restated(claims)
+
+
+def _settle_namesakes(claim: Claim, paths: list[str], evidence: Evidence) -> None:
+    """A size of a name several files have ("`playwright.config.ts` (60 lines)"): refuted
+    when none of them has it in any way git can tell, at any moment of the session."""
+    claimed, sizes = int(claim.value["count"]), []
+    for path in paths:
+        found, _ = candidates(path, claim.value, evidence)
+        earlier = moments(path, evidence) | set(created_size(path, evidence))
+        if any(agrees(claimed, n, claim.value) for n in [*found, *earlier]) or not found:
+            claim.settle(
+                "unverifiable",
+                f"{len(paths)} files are called {claim.value['path']} ({', '.join(paths)}): "
+                "which one the document means git cannot tell",
+            )
+            return
+        sizes.append(f"{path} has {', '.join(map(str, sorted(set(found))[:3]))}")
+    claim.settle(
+        "refuted",
+        f"none of the {len(paths)} files called {claim.value['path']} has {claimed} lines "
+        f"({'; '.join(sizes)})",
+        "HL305",
+        f"write the file's path from the repository root ({paths[0]}?)",
+    )
 
 
 def _restated(claims: list[Claim]) -> None:

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, quantity, textscan
 from handoff_lint.claims import register
+from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.line_tables import table_claims
-from handoff_lint.claims.lines import LINE_WORDS, agrees
+from handoff_lint.claims.lines import LINE_WORDS
 from handoff_lint.claims.walk import Line, cell_index, done_lines, table_cells
 from handoff_lint.model import Claim, Document
 

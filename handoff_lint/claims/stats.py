@@ -15,7 +15,8 @@ from handoff_lint.claims import commit_rows, register, witness
 from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.commit import extract as commit_claims
 from handoff_lint.claims.line_labels import label_size_lines
-from handoff_lint.claims.lines import DIFFSTAT, agrees, tolerance
+from handoff_lint.claims.line_sizes import agrees, tolerance
+from handoff_lint.claims.lines import DIFFSTAT
 from handoff_lint.claims.walk import (
     Line,
     containing,

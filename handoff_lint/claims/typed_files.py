@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.filetypes import EXTENSIONS
-from handoff_lint.claims.lines import agrees
+from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.walk import Line, containing, told_before
 from handoff_lint.model import Claim, Document
 

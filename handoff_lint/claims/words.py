@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import quantity
 from handoff_lint.claims import register
-from handoff_lint.claims.lines import tolerance
+from handoff_lint.claims.line_sizes import tolerance
 from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.model import Claim, Document
 
