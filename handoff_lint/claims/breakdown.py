@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, quantity
 from handoff_lint.claims import register
-from handoff_lint.claims.test_total import RUN
+from handoff_lint.claims.test_total import RUN, run_group
 from handoff_lint.claims.walk import Line, done_lines
 from handoff_lint.claims.witness import FENCE_LINE
 from handoff_lint.model import Claim, Document
@@ -27,7 +27,8 @@ UNITS = ("tests", "lines")
 TOTAL_WORD = lazyre.compile(
     r"\b(?:total|in\s+all|overall|altogether|insgesamt|gesamt)\b|всего|总计|合计|合計|共计", re.I
 )
-# what a line that gives a total holds (one cheap test before the patterns)
+# a word every line that RUN or TOTAL_WORD matches holds: one test of the folded line, without
+# word bounds or case folding, twice as fast as TOTAL_WORD itself on the 1 MB document
 TOTAL_OR_RUN = lazyre.compile(
     r"total|in\s+all|overall|altogether|gesamt|run|example|всего|总计|合计|合計|共计"
 )
@@ -43,9 +44,8 @@ MAX_GAP = 3  # blank lines and a closing fence between the total and its list
 def _total(line: Line) -> tuple[int, int, str] | None:
     """(count, column, unit) of the one total the line gives."""
     run = RUN.search(line.text)
-    # "Tests run: 33, Failures: 0", "14 examples, 0 failures", "Tests: 2 failed, 12 total"
-    group = next((g for g in ("n", "n2", "n3") if run is not None and run.group(g)), "")
-    if run is not None and group:
+    if run is not None:  # "Tests run: 33", "14 examples, 0 failures", "Tests: 12 total"
+        group = run_group(run)
         return int(run.group(group)), run.start(group), "tests"
     if not TOTAL_WORD.search(line.text):
         return None

@@ -104,10 +104,6 @@ UNCHANGED = lazyre.compile(
 )
 
 
-def _action_for(line: Line, labels: Labels, rest: str) -> str:
-    return _own_action(rest) or _given_action(line, labels)
-
-
 def _own_action(rest: str) -> str:
     """The action the item's own note after its file gives ("(NEW)", "- updated"), or ''."""
     note = ANNOTATION.match(rest)
@@ -158,7 +154,8 @@ def item_claims(line: Line, labels: Labels) -> list[Claim]:
     rest = body[end:]
     if LOCAL_NOTE.search(rest):
         return []  # "`x.html` (local-only, gitignored)": the item says it is not committed
-    action = _action_for(line, labels, rest.lstrip("`*_ "))
+    own = _own_action(rest.lstrip("`*_ "))
+    action = own or _given_action(line, labels)
     if not action and (body[offset - 1 : offset] == "@" or roles.is_reference(line.block.section)):
         action = "exists"  # "- @src/a.py:40-52", a list of key files: files that are there
     decorated = body[offset - 1 : offset] in ("`", "[")  # a code span or a link, not bold
@@ -176,7 +173,7 @@ def item_claims(line: Line, labels: Labels) -> list[Claim]:
             return [file_claim(target[1], "renamed", line.number, column, old_path=path)]
     claim = file_claim(path, action, line.number, column)
     # whether the item's own note gave the action, or its heading or label (files._marked)
-    claim.value["noted" if _own_action(rest.lstrip("`*_ ")) else "given"] = True
+    claim.value["noted" if own else "given"] = True
     if body[offset - 2 : offset] == "](":  # "[the guide](docs/guide.md)": a relative link
         claim.value["link"] = True
     chained = file_chain.following(body, end, path)

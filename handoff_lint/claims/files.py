@@ -136,8 +136,8 @@ PLACEHOLDER = lazyre.compile(r"[{}<>*%]|\$\w")
 def _drawn_file(folder: str, path: str, rest: str) -> bool:
     """A file drawn in a tree with no action of its own ("├── setup.py  # entry") says it is
     there: not one of a tree of the machine's folders ("~/.app/sessions/") or of a folder
-    named by a placeholder, not what a program writes at run time ("app.log"), not a line that draws several at once
-    ("├── a.ts / b.ts / c.ts")."""
+    named by a placeholder, not what a program writes at run time ("app.log"), not a line that
+    draws several at once ("├── a.ts / b.ts / c.ts")."""
     return (
         not folder.startswith(("~", "$", "/"))
         and not PLACEHOLDER.search(folder)
@@ -204,15 +204,16 @@ def _marked(claims: list[Claim]) -> None:
     """In a list whose items mark the heading's action one by one ("### New code" over
     "- `a.go` (NEW)", "- `b.go` (NEW)", "- `main.go` — registers it"), an item without the
     mark is not given it: its file was changed, how the list does not say."""
-    noted = {(c.value.get("list"), c.value["action"]) for c in claims if c.value.pop("noted", 0)}
+    noted: set[tuple[object, str]] = set()
+    given: list[Claim] = []
     for claim in claims:
-        given = claim.value.pop("given", False)
-        action = claim.value["action"]
-        if (
-            given
-            and action in ("created", "deleted")
-            and (claim.value.get("list"), action) in noted
-        ):
+        key = (claim.value.get("list"), claim.value["action"])
+        if claim.value.pop("noted", False):
+            noted.add(key)
+        elif claim.value.pop("given", False) and key[1] in ("created", "deleted"):
+            given.append(claim)
+    for claim in given:
+        if (claim.value.get("list"), claim.value["action"]) in noted:
             claim.value["action"] = "changed"
 
 

@@ -90,6 +90,13 @@ RUN = lazyre.compile(
     r"|^\s*Tests:\s+(?:\d+\s+\w+,\s+)*(?P<n3>\d{1,6})\s+total\b",
     re.I,
 )
+
+
+def run_group(match: re.Match[str]) -> str:
+    """The group of a RUN match that holds its count: "n" (Maven), "n2" (RSpec), "n3" (Jest)."""
+    return next(g for g in ("n", "n2", "n3") if match.group(g))
+
+
 TEST_WORD = lazyre.compile(r"test|spec|prueba|测试|テスト|테스트", re.I)
 # a count of test files, suites, scripts... rather than of tests
 NOT_TESTS = lazyre.compile(
@@ -135,8 +142,7 @@ def _mentioned(
         if q.unit == "tests" and not NOT_TESTS.match(text, q.end)
     ]
     for match in RUN.finditer(text):
-        written = next(g for g in ("n", "n2", "n3") if match.group(g))
-        found.append((match.start(), match.end(), int(match.group(written)), False, False))
+        found.append((match.start(), match.end(), int(match.group(run_group(match))), False, False))
     if about_tests:
         found += [
             (m.start(), m.end(), int(m.group("n").replace(",", "")), False, False)
