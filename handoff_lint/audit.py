@@ -15,6 +15,7 @@ from typing import Any
 from handoff_lint import pipeline, schema, versions
 from handoff_lint.discover import excluded
 from handoff_lint.gitcmd import Git, GitError
+from handoff_lint.model import DocumentResult
 from handoff_lint.repo import gather as gather_facts
 from handoff_lint.versions import Version, rewrote
 from handoff_lint.window import pathspecs
@@ -26,7 +27,7 @@ BARS = "▁▂▃▄▅▆▇█"
 class Entry:
     commit: str
     date: str
-    result: pipeline.DocumentResult
+    result: DocumentResult
 
 
 def _versions(

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Finding
-    from handoff_lint.pipeline import RunResult
+    from handoff_lint.model import Finding, RunResult
 
 VERSION = 1
 

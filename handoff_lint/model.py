@@ -5,7 +5,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from handoff_lint.config import Config
 
 Verdict = Literal["verified", "refuted", "unverifiable", "unchecked"]
 Severity = Literal["error", "warning", "info"]
@@ -227,3 +230,39 @@ def accuracy(verified: int, refuted: int, unverifiable: int) -> dict[str, Any]:
     checked = verified + refuted
     score = round(verified / checked, 4) if checked else None
     return {"verified": verified, "refuted": refuted, "unverifiable": unverifiable, "score": score}
+
+
+def _default_settings() -> Config:
+    from handoff_lint.config import Config
+
+    return Config()
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    window: Window | None = None
+    claims: list[Claim] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def accuracy(self) -> dict[str, Any]:
+        verdicts = [c.verdict for c in self.claims]
+        return accuracy(*(verdicts.count(v) for v in ("verified", "refuted", "unverifiable")))
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+@dataclass
+class RunResult:
+    documents: list[DocumentResult]
+    git_calls: int = 0
+    settings: Config = field(default_factory=_default_settings)
+    shallow: bool = False  # a shallow clone: claims about older history cannot be judged
+    prefix: str = ""  # the working folder from the repository root ("docs/"), for root paths
+    warnings: list[str] = field(default_factory=list)  # for standard error ("no documents found")
+
+    @property
+    def failed(self) -> bool:
+        return any(d.failed for d in self.documents)

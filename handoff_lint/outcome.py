@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Claim
-    from handoff_lint.pipeline import DocumentResult, RunResult
+    from handoff_lint.model import Claim, DocumentResult, RunResult
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from handoff_lint.gathering import (
     unavailable,
 )
 from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
-from handoff_lint.model import Claim, Document, Finding, Window, accuracy
+from handoff_lint.model import Claim, Document, DocumentResult, Finding, RunResult, Window
 from handoff_lint.parse import parse
 from handoff_lint.repo import RepoFacts
 from handoff_lint.repo import gather as gather_facts
@@ -76,36 +76,6 @@ class Options:
     require_history: bool = False
     force_exclude: bool = False
     stdin: bytes | None = None  # the one document's text, read from standard input
-
-
-@dataclass
-class DocumentResult:
-    path: str
-    window: Window | None = None
-    claims: list[Claim] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-    def accuracy(self) -> dict[str, Any]:
-        verdicts = [c.verdict for c in self.claims]
-        return accuracy(*(verdicts.count(v) for v in ("verified", "refuted", "unverifiable")))
-
-    @property
-    def failed(self) -> bool:
-        return any(f.severity == "error" for f in self.findings)
-
-
-@dataclass
-class RunResult:
-    documents: list[DocumentResult]
-    git_calls: int = 0
-    settings: config.Config = field(default_factory=config.Config)
-    shallow: bool = False  # a shallow clone: claims about older history cannot be judged
-    prefix: str = ""  # the working folder from the repository root ("docs/"), for root paths
-    warnings: list[str] = field(default_factory=list)  # for standard error ("no documents found")
-
-    @property
-    def failed(self) -> bool:
-        return any(d.failed for d in self.documents)
 
 
 def _open_git(options: Options) -> tuple[Git | None, RepoFacts | None]:

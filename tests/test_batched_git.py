@@ -12,7 +12,7 @@ import pytest
 from handoff_lint import added, evidence, lazyre, pipeline, trees, unknown_paths, versions
 from handoff_lint.added import added_commit
 from handoff_lint.gitcmd import Git
-from handoff_lint.model import Window
+from handoff_lint.model import DocumentResult, Window
 from handoff_lint.repo import gather
 from handoff_lint.scratch import ScratchRepo
 
@@ -32,7 +32,7 @@ def _sessions(repo: ScratchRepo, count: int) -> list[str]:
 
 def _run(
     repo: ScratchRepo, files: list[str]
-) -> tuple[list[pipeline.DocumentResult], list[list[str]]]:
+) -> tuple[list[DocumentResult], list[list[str]]]:
     made: list[Git] = []
     original = Git.__init__
 

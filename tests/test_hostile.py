@@ -343,7 +343,7 @@ def test_control_characters_never_reach_the_terminal() -> None:
     """A file name or subject with a terminal escape (a title change, a carriage return) is
     shown escaped in the text report."""
     from handoff_lint import rules
-    from handoff_lint.pipeline import DocumentResult, RunResult
+    from handoff_lint.model import DocumentResult, RunResult
     from handoff_lint.reporters import ReportOptions, get
 
     finding = rules.finding("HL301", 3, 1, "no file a\x1b]0;pwned\x07b.md\rhidden")

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Finding
-    from handoff_lint.pipeline import RunResult
+    from handoff_lint.model import Finding, RunResult
 
 
 @dataclass(frozen=True)

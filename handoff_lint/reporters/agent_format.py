@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from handoff_lint.reporters import ReportOptions, register, shown, visible
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Finding
-    from handoff_lint.pipeline import RunResult
+    from handoff_lint.model import Finding, RunResult
 
 
 def _task(path: str, finding: Finding) -> list[str]:

@@ -8,7 +8,7 @@ from handoff_lint.reporters import ReportOptions, register, root_path, shown
 from handoff_lint.reporters.text_format import render as render_text
 
 if TYPE_CHECKING:
-    from handoff_lint.pipeline import RunResult
+    from handoff_lint.model import RunResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

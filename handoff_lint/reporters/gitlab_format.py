@@ -13,7 +13,7 @@ from handoff_lint.reporters import ReportOptions, register, root_path, shown
 from handoff_lint.reporters.sarif_format import numbered
 
 if TYPE_CHECKING:
-    from handoff_lint.pipeline import RunResult
+    from handoff_lint.model import RunResult
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

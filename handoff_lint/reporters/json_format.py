@@ -10,7 +10,7 @@ from handoff_lint.model import accuracy
 from handoff_lint.reporters import ReportOptions, register
 
 if TYPE_CHECKING:
-    from handoff_lint.pipeline import DocumentResult, RunResult
+    from handoff_lint.model import DocumentResult, RunResult
 
 FORMAT_VERSION = 1
 INTERNAL = frozenset({"list", "window", "spans"})  # grouping, the window named once, a branch

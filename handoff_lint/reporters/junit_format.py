@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from handoff_lint.reporters import ReportOptions, register
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Claim
-    from handoff_lint.pipeline import DocumentResult, RunResult
+    from handoff_lint.model import Claim, DocumentResult, RunResult
 
 # Characters XML 1.0 cannot hold at all, not even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

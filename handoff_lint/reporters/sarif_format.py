@@ -12,8 +12,7 @@ from handoff_lint.reporters import ReportOptions, register, root_path, shown
 from handoff_lint.rules import RULES
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Finding
-    from handoff_lint.pipeline import RunResult
+    from handoff_lint.model import Finding, RunResult
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 from handoff_lint.reporters import ReportOptions, register, shown, visible
 
 if TYPE_CHECKING:
-    from handoff_lint.model import Finding
-    from handoff_lint.pipeline import DocumentResult, RunResult
+    from handoff_lint.model import DocumentResult, Finding, RunResult
 
 
 def _accuracy_line(result: DocumentResult) -> str:
