@@ -109,7 +109,7 @@ def run(cwd: Path) -> list[Entry]:
     git = Git(cwd)
     try:
         facts = gather_facts(git)
-        options = pipeline._configure(pipeline.Options(cwd=facts.root), facts)
+        options = pipeline.configure(pipeline.Options(cwd=facts.root), facts)
         model = schema.load(options.schema_path)
         entries = []
         added: set[tuple[str, str]] = set()

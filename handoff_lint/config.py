@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from handoff_lint.discover import DEFAULT_GLOBS
+from handoff_lint.model import HeadingWords
 
 OWN_FILE = ".handoff-lint.toml"
 
@@ -37,6 +38,10 @@ class Config:
     min_accuracy: float | None = None
     require_history: bool = False
     source: Path | None = None
+
+    def heading_words(self) -> HeadingWords:
+        """The heading words of ``[roles]`` as parse takes them."""
+        return HeadingWords(tuple(self.plan_headings), tuple(self.claim_headings))
 
 
 def _toml(path: Path) -> dict[str, Any]:
@@ -162,15 +167,3 @@ def _exclude(table: dict[str, Any]) -> list[str] | None:
     if "exclude" in table:
         return [*table["exclude"], *more]
     return [NOT_REPORTS, *more] if more else None
-
-
-ACTIVE = Config()
-
-
-def activate(config: Config) -> None:
-    """Make ``config`` the one the claim kinds and heading roles read (once per run)."""
-    global ACTIVE
-    from handoff_lint import roles
-
-    ACTIVE = config
-    roles.configure(config.plan_headings, config.claim_headings)

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from handoff_lint import agent_start
-from handoff_lint.model import Claim, Window
+from handoff_lint.model import Claim, Window, default_settings
 from handoff_lint.paths import Paths
 
 if TYPE_CHECKING:
     from handoff_lint import contents
+    from handoff_lint.config import Config
     from handoff_lint.junit import Counts
     from handoff_lint.repo import CommitInfo, ObjectInfo, RepoFacts
     from handoff_lint.suite import Inventory
@@ -31,6 +32,7 @@ EXACT_WINDOWS = (
 @dataclass
 class Evidence(Paths):
     window: Window
+    settings: Config = field(default_factory=default_settings)  # the configuration in force
     available: bool = True
     unavailable_reason: str = ""
     shallow: bool = False

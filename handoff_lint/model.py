@@ -105,6 +105,15 @@ class MetaField:
     source: Literal["line", "front_matter"] = "line"
 
 
+@dataclass(frozen=True)
+class HeadingWords:
+    """Heading words a configuration adds: words that mark plans, and words that mark done
+    work (``plan_headings``, ``claim_headings``). Passed to ``parse`` and kept on the document."""
+
+    plans: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
+
+
 @dataclass
 class Document:
     """The parsed document: the source, its blocks and sections, front matter and metadata."""
@@ -120,6 +129,7 @@ class Document:
     title_position: Position | None = None
     problems: list[Finding] = field(default_factory=list)
     derived: dict[str, Any] = field(default_factory=dict)  # see ``once``
+    heading_words: HeadingWords = field(default_factory=HeadingWords)  # the configuration's
 
     def once(self, key: str, make: Callable[[], T]) -> T:
         """``make()``, worked out once per document and kept under ``key`` (the model does not
@@ -232,7 +242,7 @@ def accuracy(verified: int, refuted: int, unverifiable: int) -> dict[str, Any]:
     return {"verified": verified, "refuted": refuted, "unverifiable": unverifiable, "score": score}
 
 
-def _default_settings() -> Config:
+def default_settings() -> Config:
     from handoff_lint.config import Config
 
     return Config()
@@ -258,7 +268,7 @@ class DocumentResult:
 class RunResult:
     documents: list[DocumentResult]
     git_calls: int = 0
-    settings: Config = field(default_factory=_default_settings)
+    settings: Config = field(default_factory=default_settings)
     shallow: bool = False  # a shallow clone: claims about older history cannot be judged
     prefix: str = ""  # the working folder from the repository root ("docs/"), for root paths
     warnings: list[str] = field(default_factory=list)  # for standard error ("no documents found")

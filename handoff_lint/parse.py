@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from handoff_lint import fastlist, frontmatter, lazyre, roles, rules
-from handoff_lint.model import Block, Document, Finding, MetaField, Position, Section
+from handoff_lint.model import Block, Document, Finding, HeadingWords, MetaField, Position, Section
 from handoff_lint.source import SourceText
 
 SEARCH_AHEAD = 400
@@ -185,7 +185,8 @@ class _Aligner:
         while parent is not None and parent.level >= level:
             parent = parent.parent
         first = level == 1 and not self.doc.sections
-        role = roles.title_role(title) if first else roles.role_of(title)
+        words = self.doc.heading_words
+        role = roles.title_role(title, words) if first else roles.role_of(title, words)
         done = roles.marked_done(title)
         self.section = Section(title, level, index + 1, max(column, 1), parent, role, done, first)
         self.doc.sections.append(self.section)
@@ -442,12 +443,15 @@ def _unwrapped(body: str) -> str:
     return "\n".join(lines)
 
 
-def parse(path: str, source: SourceText) -> Document:
-    """Build the document model of ``source``."""
+def parse(path: str, source: SourceText, words: HeadingWords | None = None) -> Document:
+    """Build the document model of ``source``; ``words`` are the configuration's heading words
+    for plans and done work."""
     lines, problems = (
         _visible_lines(source.lines) if ANY_INVISIBLE.search(source.text) else (source.lines, [])
     )
     doc = Document(path=path, lines=lines, problems=problems)
+    if words is not None:
+        doc.heading_words = words
     body = _unwrapped(frontmatter.split(doc))
     tokens, state = _block_tokens(body)
     _Aligner(doc, state).walk(tokens, {})

@@ -37,7 +37,15 @@ from handoff_lint.gathering import (
     unavailable,
 )
 from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
-from handoff_lint.model import Claim, Document, DocumentResult, Finding, RunResult, Window
+from handoff_lint.model import (
+    Claim,
+    Document,
+    DocumentResult,
+    Finding,
+    HeadingWords,
+    RunResult,
+    Window,
+)
 from handoff_lint.parse import parse
 from handoff_lint.repo import RepoFacts
 from handoff_lint.repo import gather as gather_facts
@@ -200,10 +208,14 @@ def _read(path: str, facts: RepoFacts | None, options: Options) -> source.Source
 
 
 def read_claims(
-    path: str, text: source.SourceText, parsed: Callable[[Document], None] | None = None
+    path: str,
+    text: source.SourceText,
+    parsed: Callable[[Document], None] | None = None,
+    words: HeadingWords | None = None,
 ) -> tuple[Document, list[Claim]]:
     """Parse the document and extract its claims, with the cycle collector paused; ``parsed``
-    runs in between (git questions that had to wait for an answer git gave meanwhile).
+    runs in between (git questions that had to wait for an answer git gave meanwhile); ``words``
+    are the configuration's heading words.
 
     Both stages allocate hundreds of thousands of small objects and free few of them, so the
     collector's passes over them took 15-20% of the time of a 1 MB document, more as documents
@@ -212,7 +224,7 @@ def read_claims(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        doc = parse(path, text)
+        doc = parse(path, text, words)
         if parsed is not None:
             parsed(doc)
         return doc, claims.extract(doc)
@@ -256,7 +268,7 @@ def _lint_document(
         versions.prefetch(facts, relative, options.at)  # git works while the document is parsed
         if not options.at:  # then searches for the previous one while its claims are extracted
             parsed = partial(_while_extracting, facts, relative, options.globs)
-    doc, result.claims = read_claims(path, text, parsed)
+    doc, result.claims = read_claims(path, text, parsed, options.settings.heading_words())
     kinds = claims.load()
     if facts is not None:  # these run while the window is found (reachability: when needed)
         asked = commit_questions(facts, result.claims)[2]
@@ -316,6 +328,7 @@ def _verify(
     kinds: dict[str, claims.ClaimKind], found: list[Claim], evidence: Evidence, options: Options
 ) -> None:
     evidence.junit = options.junit
+    evidence.settings = options.settings
     for kind in kinds.values():
         kind.verify([c for c in found if c.kind == kind.name], evidence)
 
@@ -326,7 +339,7 @@ def _selected(findings: list[Finding], options: Options) -> list[Finding]:
     return rules.select(findings, chosen, settings.ignore + options.ignore, settings.severity)
 
 
-def _configure(options: Options, facts: RepoFacts | None) -> Options:
+def configure(options: Options, facts: RepoFacts | None) -> Options:
     """Options with the configuration file found (or given) applied."""
     try:
         found = options.config_path or config.find(options.cwd, facts.root if facts else None)
@@ -337,7 +350,6 @@ def _configure(options: Options, facts: RepoFacts | None) -> Options:
     wrong = rules.unknown([*named, *settings.severity])
     if wrong:
         raise UsageError("; ".join(wrong))
-    config.activate(settings)
     schema_path = options.schema_path or (Path(settings.schema) if settings.schema else None)
     return replace(options, settings=settings, globs=settings.include, schema_path=schema_path)
 
@@ -346,7 +358,7 @@ def run(files: list[str], options: Options) -> RunResult:
     git, facts = _open_git(options)
     given = list(files)
     try:
-        options = _configure(options, facts)
+        options = configure(options, facts)
         try:
             model_schema = schema.load(options.schema_path)
             if options.junit_xml is not None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from handoff_lint import lazyre
-from handoff_lint.model import Section
+from handoff_lint.model import HeadingWords, Section
 
 # 完成 ("done") but not 未完成 / 没有完成 ("not done")
 DONE_ZH = r"(?<!未)(?<!没有)(?<!沒有)完成"
@@ -217,24 +218,18 @@ ACTION_OF_ROLE = {
 }
 
 
-_extra_plans: re.Pattern[str] | None = None
-_claim_words: re.Pattern[str] | None = None
+NO_WORDS = HeadingWords()
 
 
-def _words(words: list[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=64)
+def _words(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-_known: dict[str, tuple[str, ...]] = {}  # title -> roles, for the configuration in force
-
-
-def configure(plans: list[str], claims: list[str]) -> None:
-    """Add heading words that mark plans, and words that mark done work (configuration)."""
-    global _extra_plans, _claim_words
-    _extra_plans, _claim_words = _words(plans), _words(claims)
-    _known.clear()
+# (title, configured words) -> roles (the same headings come back in every document)
+_known: dict[tuple[str, HeadingWords], tuple[str, ...]] = {}
 
 
 # a mark strong enough to make a heading's subtree done work under a plan heading: not the
@@ -267,25 +262,29 @@ def _without_status(title: str) -> str:
     return BRACKETED.sub(lambda m: " " if DONE.search(m.group(1)) else m.group(0), title)
 
 
-def roles_of(title: str) -> list[str]:
+def roles_of(title: str, words: HeadingWords = NO_WORDS) -> list[str]:
     """Every role a heading names, the primary one first (worked out once per title: the same
     headings come back in every document, and each takes ~20 pattern searches)."""
-    if title not in _known:
+    key = (title, words)
+    if key not in _known:
+        if len(_known) > 10_000:
+            _known.clear()
+        extra_plans, claim_words = _words(words.plans), _words(words.claims)
         bare = _without_status(title)
         found = [
             role
             for role, pattern in ROLE_PATTERNS
             if pattern.search(bare if role == "plan" else title)
         ]
-        if _extra_plans is not None and _extra_plans.search(title):
+        if extra_plans is not None and extra_plans.search(title):
             found.insert(0, "plan")
         done = DONE.search(title) is not None and FUTURE.search(title) is None
-        if done or (_claim_words is not None and _claim_words.search(title)):
+        if done or (claim_words is not None and claim_words.search(title)):
             found = [r for r in found if r != "plan"]
         elif "reference" in found and TO_READ.search(title):
             found = [r for r in found if r != "plan"]  # "Files to Load Next Session": they exist
-        _known[title] = tuple(dict.fromkeys(found))
-    return list(_known[title])
+        _known[key] = tuple(dict.fromkeys(found))
+    return list(_known[key])
 
 
 # files to read, even in a next session: they must be there now
@@ -294,9 +293,9 @@ TO_READ = lazyre.compile(
 )
 
 
-def role_of(title: str) -> str:
+def role_of(title: str, words: HeadingWords = NO_WORDS) -> str:
     """The role a heading or label names, or '' when it names none."""
-    found = roles_of(title)
+    found = roles_of(title, words)
     return found[0] if found else ""
 
 
@@ -307,11 +306,11 @@ PLAN_TITLE = lazyre.compile(
 )
 
 
-def title_role(title: str) -> str:
+def title_role(title: str, words: HeadingWords = NO_WORDS) -> str:
     """The role a document's title gives it: a plan only when the title leads with future work
     ("# Next Session: ..."); "# Sprint 4 Plan 02: Billing Export Summary" and "# Session 6
     Handoff Instructions" are reports."""
-    found = roles_of(title)
+    found = roles_of(title, words)
     if PLAN_TITLE.search(title) is None:
         found = [role for role in found if role != "plan"]
     return found[0] if found else ""

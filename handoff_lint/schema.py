@@ -136,7 +136,7 @@ def model(doc: Document, claims: list[Claim]) -> dict[str, Any]:
                 "title": s.title,
                 "level": s.level,
                 "role": s.role,
-                "roles": roles.roles_of(s.title),
+                "roles": roles.roles_of(s.title, doc.heading_words),
                 **_place(s),
             }
             for s in doc.sections

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from pytest import MonkeyPatch
 
 from handoff_lint import claims, parse
-from handoff_lint.model import Document
+from handoff_lint.model import Document, HeadingWords
 from handoff_lint.source import NotText, SourceText, decode
 
 DOC = """---
@@ -153,9 +153,9 @@ def test_read_claims_pauses_the_collector_and_restores_it(monkeypatch: MonkeyPat
     seen: list[bool] = []
     real = parse.parse  # the function pipeline imported
 
-    def spying(path: str, source: SourceText) -> Document:
+    def spying(path: str, source: SourceText, words: HeadingWords | None = None) -> Document:
         seen.append(gc.isenabled())
-        return real(path, source)
+        return real(path, source, words)
 
     monkeypatch.setattr(pipeline, "parse", spying)
     try:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import config, frontmatter, lazyre
+from handoff_lint import frontmatter, lazyre
 from handoff_lint.claims import register
 from handoff_lint.model import Claim, Document
 
@@ -198,12 +198,14 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         elif not days:
             claim.settle("unverifiable", "the session window has no dated commits")
         elif claim.value.get("month"):
-            _settle_month(claim, claimed, days)
-        elif any(abs((claimed - day).days) <= config.ACTIVE.date_days for day in days):
+            _settle_month(claim, claimed, days, evidence.settings.date_days)
+        elif any(abs((claimed - day).days) <= evidence.settings.date_days for day in days):
             claim.settle("verified", f"the session has commits dated within a day of {claimed}")
         elif claim.value.get("updated") and min(days) <= claimed <= max(days):
             claim.settle("verified", f"{claimed} is within the session, {min(days)} to {max(days)}")
-        elif any(abs((claimed - day).days) <= config.ACTIVE.date_days for day in _cited(evidence)):
+        elif any(
+            abs((claimed - day).days) <= evidence.settings.date_days for day in _cited(evidence)
+        ):
             claim.settle(
                 "verified",
                 f"the commits the document cites, none of them in the window git gives, are "
@@ -236,11 +238,11 @@ def _refute(claim: Claim, days: list[dt.date], claimed: str, shown: str) -> None
     )
 
 
-def _settle_month(claim: Claim, first: dt.date, days: list[dt.date]) -> None:
+def _settle_month(claim: Claim, first: dt.date, days: list[dt.date], date_days: int) -> None:
     """A month ("January 2025") holds when a commit of the session is dated in it (or within the
     tolerance of its first or last day)."""
     after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    margin = dt.timedelta(days=config.ACTIVE.date_days)
+    margin = dt.timedelta(days=date_days)
     name = first.strftime("%Y-%m")
     if any(first - margin <= day < after + margin for day in days):
         claim.settle("verified", f"the session has commits dated in {name}")

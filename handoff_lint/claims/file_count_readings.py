@@ -15,6 +15,7 @@ from handoff_lint.claims import filetypes
 from handoff_lint.model import Claim
 
 if TYPE_CHECKING:
+    from handoff_lint.config import Config
     from handoff_lint.evidence import Evidence
 
 DOCS = filetypes.DOCS
@@ -125,14 +126,13 @@ def accepted(claim: Claim, evidence: Evidence) -> list[int]:
     return out
 
 
-def _bundles_reports(changes: dict[str, set[str]], doc_path: str) -> bool:
+def _bundles_reports(changes: dict[str, set[str]], doc_path: str, settings: Config) -> bool:
     """The commit adds other reports beside the document (a squash or an upload of several
     sessions' documents at once): it is not one session's work."""
-    from handoff_lint import config
     from handoff_lint.window import family, kept
 
     added = [p for p, a in changes.items() if p != doc_path and "A" in a and DOCS.search(p)]
-    if kept(added, config.ACTIVE.include, family(doc_path), config.ACTIVE.exclude):
+    if kept(added, settings.include, family(doc_path), settings.exclude):
         return True  # a document of the discovery globs or of the same family
     folder, name = posixpath.split(doc_path)
     kind = REPORT_WORD.match(name)
@@ -152,7 +152,7 @@ def least(claim: Claim, evidence: Evidence) -> int:
     if not evidence.commit_changes:
         return 0
     last = evidence.commit_changes[0]
-    if _bundles_reports(last, evidence.doc_path):
+    if _bundles_reports(last, evidence.doc_path, evidence.settings):
         return 0
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
     views = _views(of) if filetypes.readings(of) and of != "docs" else [(of, None)]

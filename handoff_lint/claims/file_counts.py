@@ -355,7 +355,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         net = found[0] if found else 0
         of = str(claim.value.get("of", ""))
         noun = {"docs": "documents", "code": "code files", "": "files"}.get(of, f"{of} files")
-        if any(agrees(count, actual, claim.value) for actual in found):
+        if any(agrees(count, actual, claim.value, evidence.settings) for actual in found):
             claim.settle("verified", f"{count} {noun} {measure} agrees with git")
         elif claim.value.get("listed") == count:
             where = "the document names" if claim.value.get("named") else "listed above it"

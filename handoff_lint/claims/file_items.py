@@ -33,7 +33,7 @@ from handoff_lint.claims.file_words import (
     placed,
 )
 from handoff_lint.claims.walk import Line
-from handoff_lint.model import Block, Claim
+from handoff_lint.model import Block, Claim, HeadingWords
 
 # the count of files after an action label: "**Created**: 3 files", "**新增**: 4个文件"
 FILES_COUNTED = lazyre.compile(
@@ -59,7 +59,8 @@ def _item_label(text: str) -> str:
 class Labels:
     """Bold labels ('**Files Created:**') and the file action they give the list after them."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: HeadingWords) -> None:
+        self.words = words  # the configuration's heading words
         self.paragraph: str = ""
         self.items: dict[int, str] = {}
 
@@ -71,7 +72,7 @@ class Labels:
             self.paragraph = ""
             return
         label = LABEL.match(line.text)
-        action = label_action(label.group("label")) if label else ""
+        action = label_action(label.group("label"), self.words) if label else ""
         if block.list_depth >= 0:
             # a label, or "- 删除" over a nested list of the files deleted
             if label or (action := _item_label(line.text)):
@@ -329,7 +330,7 @@ def _label_list(line: Line, labels: Labels, start: int) -> list[Claim]:
         items.append((offset + part.find(name), path))
     if len(items) < 2 and not match.group("list").startswith("`"):
         return []
-    action = label_action(match.group("label")) or _given_action(line, labels)
+    action = label_action(match.group("label"), labels.words) or _given_action(line, labels)
     if line.block.list_depth < 0 and FILE_LABEL.fullmatch(match.group("label").strip()):
         action = "exists"  # "**File:** `docs/adr/0002.md`" over a section: the file it is about
     if action == "plan" and DOCUMENT_KIND.match(match.group("label")):

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from handoff_lint import lazyre, roles, textscan
-from handoff_lint.model import Claim
+from handoff_lint.model import Claim, HeadingWords
 
 # a list marker, a checkbox, a number, and a done mark ("1. ✅ `a.png` - the welcome page")
 MARKER = lazyre.compile(
@@ -177,8 +177,8 @@ def file_claim(path: str, action: str, line: int, column: int, **extra: Any) -> 
     return Claim("file", path, line, column, {"path": path, "action": action, **extra})
 
 
-def label_action(label: str) -> str:
-    role = roles.role_of(label)
+def label_action(label: str, words: HeadingWords) -> str:
+    role = roles.role_of(label, words)
     return "plan" if role == "plan" else roles.ACTION_OF_ROLE.get(role, "")
 
 

@@ -186,7 +186,7 @@ def _extract(doc: Document) -> list[Claim]:
         if line.shape in ("path", "entry", "tree") and not line.planned
         for claim in _output_claims(line)
     ]
-    labels = Labels()
+    labels = Labels(doc.heading_words)
     for line in prose_lines(doc):
         labels.see(line)
         if line.planned:

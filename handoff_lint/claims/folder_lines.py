@@ -20,6 +20,7 @@ from handoff_lint.claims.walk import Line, done_lines
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
+    from handoff_lint.config import Config
     from handoff_lint.contents import FolderSize
     from handoff_lint.evidence import Evidence
 
@@ -70,7 +71,7 @@ def extract(doc: Document) -> list[Claim]:
     return out[:MAX_FOLDERS]
 
 
-def _judge(claim: Claim, size: FolderSize) -> None:
+def _judge(claim: Claim, size: FolderSize, settings: Config) -> None:
     claimed = int(claim.value["count"])
     lines = f"{size.low}" if size.low == size.high else f"{size.low}-{size.high}"
     held = (
@@ -80,7 +81,7 @@ def _judge(claim: Claim, size: FolderSize) -> None:
     )
     if not size.complete:
         claim.settle("unverifiable", f"a file under {size.folder}/ cannot be read as text")
-    elif size.low <= claimed <= size.high or agrees(claimed, size.high, claim.value):
+    elif size.low <= claimed <= size.high or agrees(claimed, size.high, claim.value, settings):
         claim.settle("verified", held)
     elif claimed > size.high:
         claim.settle(
@@ -99,7 +100,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         size = sizes.get(str(claim.value["path"])) if evidence.available else None
         if size is not None:
-            _judge(claim, size)
+            _judge(claim, size, evidence.settings)
         elif claim.value.get("tree") in drawn - {None} and int(claim.value["count"]) > 0:
             claim.settle(
                 "refuted",

@@ -6,24 +6,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import config
 from handoff_lint.model import Claim
 
 if TYPE_CHECKING:
+    from handoff_lint.config import Config
     from handoff_lint.evidence import Evidence
 
 
-def tolerance(claimed: int) -> int:
+def tolerance(claimed: int, settings: Config) -> int:
     """How far "~N" may be from the count: the configured lines or percentage, the larger."""
-    active = config.ACTIVE
-    return max(active.approx_lines, claimed * active.approx_percent // 100)
+    return max(settings.approx_lines, claimed * settings.approx_percent // 100)
 
 
-def agrees(claimed: int, actual: int, value: dict[str, Any]) -> bool:
+def agrees(claimed: int, actual: int, value: dict[str, Any], settings: Config) -> bool:
     if value.get("at_least"):
         return actual >= claimed
     if value.get("approx"):
-        return abs(actual - claimed) <= tolerance(claimed)
+        return abs(actual - claimed) <= tolerance(claimed, settings)
     return actual == claimed
 
 
@@ -105,7 +104,7 @@ def part_added(claim: Claim, path: str, evidence: Evidence) -> bool:
     if not claim.value.get("added_part") or "A" in evidence.actions(path):
         return False
     added = inserted(path, evidence)
-    slack = tolerance(added) if claim.value.get("approx") else 0
+    slack = tolerance(added, evidence.settings) if claim.value.get("approx") else 0
     return 0 < int(claim.value["count"]) <= added + slack
 
 

@@ -169,7 +169,7 @@ def extract(doc: Document) -> list[Claim]:
             label = ""
         elif line.block.kind == "paragraph" and line.block.list_depth < 0:
             labelled = LABEL.match(line.text)
-            label = label_action(labelled.group("label")) if labelled else ""
+            label = label_action(labelled.group("label"), doc.heading_words) if labelled else ""
         if line.block.kind == "table_row":
             found = table_claims(line)
         elif line.shape == "diffstat":
@@ -255,7 +255,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
         elif not found:
             claim.settle("unverifiable", f"git has no {measure} for the file in the window")
-        elif any(agrees(claimed, actual, claim.value) for actual in found):
+        elif any(agrees(claimed, actual, claim.value, evidence.settings) for actual in found):
             claim.settle("verified", f"{claimed} {measure} agrees with git")
         elif claim.value.get("made") and claimed in created_size(path, evidence):
             claim.settle(
@@ -271,7 +271,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 f"{inserted(path, evidence)} insertions: git cannot tell which of them",
             )
         elif measure != "insertions" and any(
-            agrees(claimed, size, claim.value) for size in moments(path, evidence)
+            agrees(claimed, size, claim.value, evidence.settings)
+            for size in moments(path, evidence)
         ):
             claim.settle(
                 "unverifiable",
@@ -295,7 +296,10 @@ def _settle_namesakes(claim: Claim, paths: list[str], evidence: Evidence) -> Non
     for path in paths:
         found, _ = candidates(path, claim.value, evidence)
         earlier = moments(path, evidence) | set(created_size(path, evidence))
-        if any(agrees(claimed, n, claim.value) for n in [*found, *earlier]) or not found:
+        if (
+            any(agrees(claimed, n, claim.value, evidence.settings) for n in [*found, *earlier])
+            or not found
+        ):
             claim.settle(
                 "unverifiable",
                 f"{len(paths)} files are called {claim.value['path']} ({', '.join(paths)}): "

@@ -25,6 +25,7 @@ from handoff_lint.claims.walk import Line, cell_index, done_lines, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
+    from handoff_lint.config import Config
     from handoff_lint.evidence import Evidence
 
 TOTAL = lazyre.compile(
@@ -222,8 +223,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         actual = sum(n for n in counts if n is not None)
         claimed = int(claim.value["count"])
         if claim.value.get("parts"):
-            _settle_parts(claim, [n for n in counts if n is not None])
-        elif agrees(claimed, actual, claim.value):
+            _settle_parts(claim, [n for n in counts if n is not None], evidence.settings)
+        elif agrees(claimed, actual, claim.value, evidence.settings):
             claim.settle("verified", f"the {len(paths)} files listed above hold {actual} lines")
         else:
             shown = " + ".join(str(n) for n in counts)
@@ -236,10 +237,10 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-def _settle_parts(claim: Claim, counts: list[int]) -> None:
+def _settle_parts(claim: Claim, counts: list[int], settings: Config) -> None:
     """A heading's count against the files its section lists: some of them, or all."""
     claimed = int(claim.value["count"])
-    if any(agrees(claimed, n, claim.value) for n in _sums(counts)):
+    if any(agrees(claimed, n, claim.value, settings) for n in _sums(counts)):
         claim.settle("verified", f"files the section lists hold {claimed} lines")
         return
     shown = " + ".join(str(n) for n in counts)

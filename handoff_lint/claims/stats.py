@@ -26,6 +26,7 @@ from handoff_lint.claims.walk import (
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
+    from handoff_lint.config import Config
     from handoff_lint.evidence import Evidence
 
 N = r"(\d{1,3}(?:,\d{3})+|\d+)"
@@ -328,9 +329,9 @@ def _pasted_elsewhere(claim: Claim) -> bool:
     return True
 
 
-def _agrees(claimed: int | None, actual: int, value: dict[str, Any]) -> bool:
+def _agrees(claimed: int | None, actual: int, value: dict[str, Any], settings: Config) -> bool:
     """-1 in a reading is a number it does not give (files of a sum of commits)."""
-    return claimed is None or (actual >= 0 and agrees(claimed, actual, value))
+    return claimed is None or (actual >= 0 and agrees(claimed, actual, value, settings))
 
 
 def readings(claim: Claim, evidence: Evidence) -> list[tuple[str, tuple[int, int, int]]]:
@@ -342,17 +343,21 @@ def readings(claim: Claim, evidence: Evidence) -> list[tuple[str, tuple[int, int
         (name, stat)
         for name, stat in evidence.diffstats.items()
         if all(
-            _agrees(value.get(k), stat[i], value)
+            _agrees(value.get(k), stat[i], value, evidence.settings)
             for i, k in enumerate(("files", "insertions", "deletions"))
         )
-        and (net is None or _net_agrees(int(net), stat, value))
+        and (net is None or _net_agrees(int(net), stat, value, evidence.settings))
     ]
 
 
-def _net_agrees(net: int, stat: tuple[int, int, int], value: dict[str, Any]) -> bool:
+def _net_agrees(
+    net: int, stat: tuple[int, int, int], value: dict[str, Any], settings: Config
+) -> bool:
     """A claimed net change agrees with insertions less deletions, or with the insertions."""
     ins, dels = stat[1], stat[2]
-    return ins >= 0 and dels >= 0 and any(agrees(net, n, value) for n in (ins - dels, ins))
+    return (
+        ins >= 0 and dels >= 0 and any(agrees(net, n, value, settings) for n in (ins - dels, ins))
+    )
 
 
 def _work(evidence: Evidence) -> tuple[int, int, int]:
@@ -371,7 +376,9 @@ def _within(claim: Claim, evidence: Evidence) -> bool:
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
         if claim.value.get("commit") and evidence.available:  # a cell of a commit's row
-            commit_rows.settle(claim, evidence, tolerance(abs(int(claim.value["count"]))))
+            commit_rows.settle(
+                claim, evidence, tolerance(abs(int(claim.value["count"])), evidence.settings)
+            )
             continue
         if not evidence.available or not evidence.diffstats:
             claim.settle(

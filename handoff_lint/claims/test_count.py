@@ -233,7 +233,7 @@ def _under_modified(doc: Document, line: Line) -> bool:
     while at > 0 and doc.blocks[at].list_depth >= 0:
         at -= 1
     label = LABEL.match(doc.blocks[at].lines[0]) if doc.blocks[at].kind == "paragraph" else None
-    action = label_action(label.group("label")) if label else ""
+    action = label_action(label.group("label"), doc.heading_words) if label else ""
     return (action or roles.file_action(line.block.section)) == "modified"
 
 

@@ -116,7 +116,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         found = _count(language, folder, evidence)
         where = f"{folder}/" if folder else "the repository"
         noun = str(claim.value["noun"])
-        if agrees(count, found, claim.value):
+        if agrees(count, found, claim.value, evidence.settings):
             claim.settle("verified", f"{where} holds {found} {noun}")
         elif (not folder or language == "test") and found < count:
             claim.settle("refuted", f"{where} holds only {found} {noun}", "HL402", f"write {found}")

@@ -99,7 +99,7 @@ def _under_plan_label(doc: Document, block: Block) -> bool:
     """The label right over a code block names future work ("**Files to modify:**",
     "**Expected output:**"), as a plan heading would."""
     label = BOLD_LABEL.match(_line_above(doc, block))
-    return label is not None and roles.role_of(label.group("label")) == "plan"
+    return label is not None and roles.role_of(label.group("label"), doc.heading_words) == "plan"
 
 
 def output_lines(doc: Document) -> list[Line]:

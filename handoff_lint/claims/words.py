@@ -38,10 +38,10 @@ def extract(doc: Document) -> list[Claim]:
     return out
 
 
-def _least(claim: Claim) -> int:
+def _least(claim: Claim, evidence: Evidence) -> int:
     """The fewest tokens the claim allows."""
     count = int(claim.value["count"])
-    return count - tolerance(count) if claim.value.get("approx") else count
+    return count - tolerance(count, evidence.settings) if claim.value.get("approx") else count
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
@@ -51,7 +51,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             continue
         claim.value["resolved"] = found[0]
         tokens = len(found[1].split())
-        if tokens < _least(claim):
+        if tokens < _least(claim, evidence):
             claim.settle(
                 "refuted",
                 f"the file has {tokens} whitespace-separated tokens in git (markup included), "
