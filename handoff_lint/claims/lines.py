@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre, quantity, roles, textscan
 from handoff_lint.claims import named, register
 from handoff_lint.claims.file_words import LABEL, label_action
+from handoff_lint.claims.line_echoes import echoes
 from handoff_lint.claims.line_labels import key_files_sizes, labelled_sizes
 from handoff_lint.claims.line_sizes import (
     CHANGES,
@@ -154,6 +155,7 @@ def extract(doc: Document) -> list[Claim]:
     label = ""
     item_files: dict[int, str] = {}  # list item -> the one file its first line names
     unit = ""  # the unit of lines the root of a drawn tree gives its branches
+    bare: list[Line] = []  # lines with a unit of lines and no claim: a size without its file
     for line in done:
         found: list[Claim] = []
         if line.shape != "tree":
@@ -186,12 +188,17 @@ def extract(doc: Document) -> list[Claim]:
         if found and _made_here(line, label):
             for claim in found:
                 claim.value["made"] = True
+        elif not found and LINE_WORDS.search(line.folded):
+            bare.append(line)
         out.extend(found)
     if doc.metadata:
         taken = {c.line for c in out}
         extra = labelled_sizes(doc, {line.number for line in done})
         out.extend(c for c in extra if c.line not in taken)
-    return out + _present_sizes(doc) + key_files_sizes(doc)
+    out += _present_sizes(doc) + key_files_sizes(doc)
+    taken = {c.line for c in out}
+    rows = {line.number for line in done if line.block.kind == "table_row"}
+    return out + echoes([line for line in bare if line.number not in taken], out, rows)
 
 
 # "Calendar System: 2,965 líneas" over "├─ views.py: 460": a count of lines at the root of a
@@ -223,6 +230,8 @@ def _branch_claims(line: Line, unit: str) -> list[Claim]:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
+        if claim.value.get("echo_path") and not claim.value.get("path"):
+            claim.value.update(path=claim.value["echo_path"], echo=True)  # the name fits no file
         if claim.value.get("name") and not claim.value.get("path"):
             claim.settle(
                 "unverifiable", f"no one file the session created is called {claim.value['name']}"
@@ -283,8 +292,14 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         else:
             shown = ", ".join(str(n) for n in sorted(set(found))[:4])
             fix = f"write {found[0]}" if len(set(found)) == 1 else ""
+            named = (
+                f"{path}, the file given this size elsewhere," if claim.value.get("echo") else ""
+            )
             claim.settle(
-                "refuted", f"the file has {shown} {measure} in git, not {claimed}", "HL305", fix
+                "refuted",
+                f"{named or 'the file'} has {shown} {measure} in git, not {claimed}",
+                "HL305",
+                fix,
             )
     _restated(claims)
 
