@@ -564,6 +564,17 @@ def test_an_id_of_digits_alone_once_presented_as_a_commit_is_one_everywhere() ->
     assert found == [(5, "9218080"), (6, "c09a3bc"), (10, "9218080"), (10, "c09a3bc")]
 
 
+def test_an_id_of_letters_alone_once_presented_as_a_commit_is_one_everywhere() -> None:
+    """ "bcbdafc" in a table's Commit column is an id; in backticks on a later line it is that
+    id again; another word of hex letters alone is not."""
+    markdown = (
+        "# H\n\n| Task | Commit |\n|---|---|\n| red | bcbdafc |\n| green | 48ae046 |\n\n"
+        "## Self-Check\n\n- [x] confirmed `bcbdafc` in git log\n- `defaced` is a word\n"
+    )
+    found = sorted((c.line, c.text) for c in extract(markdown) if c.kind == "commit")
+    assert found == [(5, "bcbdafc"), (6, "48ae046"), (10, "bcbdafc")]
+
+
 def test_a_file_named_by_a_number_in_a_folder_is_a_file() -> None:
     """ "`.rules/22.md`" is a file; "1.5" alone is a number."""
     markdown = "# H\n\n## Files Created\n\n- `.rules/22.md` - the rules\n- `docs/2.0.md`\n"

@@ -120,10 +120,11 @@ def _extract(doc: Document) -> list[Claim]:
 
 
 def _digit_ids_again(doc: Document, found: list[Claim]) -> list[Claim]:
-    """An id of digits alone ("`9218080`") is a commit only where its place says so (after
-    "commit", in a list of commits); once the document has presented it so, the same id set
-    apart in backticks on another line ("RED `9218080` precedes GREEN `c09a3bc`") is it too."""
-    digits = {c.text for c in found if c.text.isdigit()}
+    """An id of digits or letters alone ("`9218080`", "`bcbdafc`") is a commit only where its
+    place says so (after "commit", in a list or table of commits); once the document has
+    presented it so, the same id set apart in backticks on another line ("RED `9218080`
+    precedes GREEN `c09a3bc`") is it too."""
+    digits = {c.text for c in found if c.text.isdigit() or c.text.isalpha()}
     if not digits:
         return []
     claimed = {(c.line, c.column) for c in found}
