@@ -60,6 +60,8 @@ EXTENSIONLESS = frozenset(
     "CHANGELOG CODEOWNERS Caddyfile Brewfile Pipfile".split()
 )
 NUMERIC = lazyre.compile(r"[\d.]+")
+# a name to fill in, not a file: "task-entry-YYYY-MM-DD.json", "session-XXX.md", "NNN-title.md"
+TEMPLATE_NAME = lazyre.compile(r"(?<![A-Za-z])(?:YYYY(?:[-_]?MM(?:[-_]?DD)?)?|X{3,}|N{3,})(?![A-Za-z])")
 LOWER_HEX = lazyre.compile(r"[0-9a-f]+")
 # a test class named for its file: ParserTests for Tests/ParserTests.swift
 TEST_CLASS_NAME = r"[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase)"
@@ -120,6 +122,8 @@ def looks_like_path(token: str, spaces: bool = False) -> bool:
     if "." not in name.strip("."):
         return False
     stem, ext = name.rsplit(".", 1)
+    if TEMPLATE_NAME.search(stem):
+        return False
     if not stem or ext.lower() not in KNOWN_EXTENSIONS:
         return bool(stem) and "/" in token and ext.lower() in FOLDER_EXTENSIONS
     return "/" in token or not NUMERIC.fullmatch(stem)  # "3.5" is a number; "docs/22.md" a file

@@ -23,3 +23,19 @@ from handoff_lint.textscan import looks_like_path
 )
 def test_a_name_that_starts_with_a_dot(written: str, path: bool) -> None:
     assert looks_like_path(written) is path
+
+
+@pytest.mark.parametrize(
+    ("written", "path"),
+    [
+        ("state/task-entry-YYYY-MM-DD.json", False),  # a name to fill in
+        ("logs/YYYYMMDD_run.md", False),
+        ("docs/session-XXX.md", False),
+        ("NNN-title.md", False),
+        ("src/XXXL.ts", True),  # a word that holds the letters
+        ("docs/2025-01-02.md", True),  # a date filled in
+        ("app/Xxx.py", True),
+    ],
+)
+def test_a_template_name_is_not_a_file(written: str, path: bool) -> None:
+    assert looks_like_path(written) is path
