@@ -54,7 +54,6 @@ class Evidence(Paths):
     # the files under each folder a claim names, by the folder as written
     folder_sizes: dict[str, contents.FolderSize] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    history_size: int = -1
     diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     junit: Counts | None = None
     containing: set[str] | None = None
@@ -72,8 +71,6 @@ class Evidence(Paths):
     commit_changes: list[dict[str, set[str]]] = field(default_factory=list)  # per commit
     texts_at_end: dict[str, str] = field(default_factory=dict)
     texts_at_start: dict[str, list[str]] = field(default_factory=dict)
-    feature_status: dict[str, tuple[int, int]] = field(default_factory=dict)
-    session_features: dict[int, tuple[str, tuple[int, int]]] = field(default_factory=dict)
     tree_names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     blobs_at_end: dict[str, str] = field(default_factory=dict, repr=False)  # path -> blob id
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)

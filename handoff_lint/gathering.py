@@ -10,17 +10,19 @@ paths whose net change does not settle their claim. The answers fill one ``Evide
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
 from handoff_lint import contents, history, trees, unknown_paths, window_fit
-from handoff_lint.claims import test_groups
-from handoff_lint.discover import DEFAULT_GLOBS
+from handoff_lint.claims import load
 from handoff_lint.evidence import Evidence, parse_name_status, stats_fit
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import RECORD, ObjectInfo, RepoFacts, lookup_objects, parse_records
 from handoff_lint.suite import inventory, needs_inventory
-from handoff_lint.window import pathspecs
 from handoff_lint.window_log import WINDOW_LIMIT, log_question, window_log
+
+if TYPE_CHECKING:
+    from handoff_lint.config import Config
 
 MAX_AMBIGUOUS = 50  # short ids looked up again as commits, per document
 
@@ -227,12 +229,15 @@ def gather(
     claims: list[Claim],
     doc_path: str,
     anchors: list[str] | None = None,
-    globs: list[str] | None = None,
+    settings: Config | None = None,
 ) -> Evidence:
-    """Everything git can tell about ``claims``; ``anchors`` are commit ids listed in code blocks."""
+    """Everything git can tell about ``claims``; ``anchors`` are commit ids listed in code blocks,
+    ``settings`` the configuration in force (its globs name the handoff documents)."""
     evidence = Evidence(
         window=window, shallow=facts.shallow, doc_dir=posixpath.dirname(doc_path), doc_path=doc_path
     )
+    if settings is not None:
+        evidence.settings = settings
     evidence.branches = facts.branches
     evidence.head_branch = facts.head_branch
     evidence.repo = facts
@@ -256,7 +261,6 @@ def gather(
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_folder_sizes(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
-        test_groups.gather(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
             unfit = [c for c in claims if c.kind == "stats" and not stats_fit(c, evidence)]
@@ -271,20 +275,9 @@ def gather(
             any(c.kind == "file_count" for c in claims) or _recreated(claims, evidence)
         ):
             evidence.commit_changes = history.commit_changes(facts, window)
-    if any(c.kind == "tests" for c in claims):
-        shas = [c.sha for c in evidence.window_commits]
-        evidence.feature_status = contents.feature_status(
-            facts.git, window, shas, evidence.files_at_end
-        )
-        timeline = any("session" in c.value for c in claims if c.kind == "tests")
-        if timeline and evidence.feature_status and window.head:
-            specs = pathspecs(list(globs or DEFAULT_GLOBS))
-            evidence.session_features = contents.session_features(facts.git, window.head, specs)
-    if window.head and any(
-        c.value.get("measure") == "commits" for c in claims if c.kind == "counts"
-    ):
-        counted = facts.git.run("rev-list", "--count", window.head, check=False).strip()
-        evidence.history_size = int(counted) if counted.isdigit() else -1
+    for kind in load().values():  # what a kind alone asks git
+        if kind.gather is not None:
+            kind.gather(facts, evidence, claims)
     return evidence
 
 

@@ -182,13 +182,13 @@ def _evidence(
     facts: RepoFacts | None,
     span: Window,
     relative: str | None,
-    globs: list[str],
+    settings: config.Config,
 ) -> Evidence:
     """Git's evidence for ``found`` in the window ``span`` (found by ``_windows``)."""
     from handoff_lint.claims.commit import listed_in_code
 
     assert facts is not None and relative is not None  # _windows gave windows, not a reason
-    return gather(facts, span, found, relative, listed_in_code(doc), globs)
+    return gather(facts, span, found, relative, listed_in_code(doc), settings)
 
 
 def _read(path: str, facts: RepoFacts | None, options: Options) -> source.SourceText:
@@ -288,7 +288,7 @@ def _lint_document(
         result.window = spans.window
     else:
         for span, members in _groups(spans, result.claims):
-            evidence = _evidence(doc, members, facts, span, relative, options.globs)
+            evidence = _evidence(doc, members, facts, span, relative, options.settings)
             _verify(kinds, members, evidence, options)
             result.window = result.window or evidence.window
             if facts is not None:
@@ -319,7 +319,7 @@ def _judge_again(
     import copy
 
     copies = copy.deepcopy(members)
-    evidence = _evidence(doc, copies, facts, span, relative, options.globs)
+    evidence = _evidence(doc, copies, facts, span, relative, options.settings)
     _verify(claims.load(), copies, evidence, options)
     return copies
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, testdefs
-from handoff_lint.contents import FEATURE_LIST, blob_texts
+from handoff_lint.claims.feature_list import FEATURE_LIST
+from handoff_lint.contents import blob_texts
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence

@@ -1,7 +1,9 @@
 """Claim kinds, each a small module registered by name with an extractor and a verifier.
 
 An extractor reads the document model and returns claims; a verifier settles each claim of
-its kind against the git evidence of the document's session window.
+its kind against the git evidence of the document's session window. A kind that needs git data
+no other kind reads also registers a gatherer: it asks git its own questions, once the window's
+shared evidence is in, and keeps the answers beside that evidence (``Evidence.memo``).
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
+    from handoff_lint.repo import RepoFacts
 
 Extractor = Callable[[Document], list[Claim]]
 Verifier = Callable[[list[Claim], "Evidence"], None]
+# (the run's git, the window's shared evidence, every claim of the window): adds what the kind
+# needs to the evidence; called for every window, so it returns at once without its claims
+Gatherer = Callable[["RepoFacts", "Evidence", list[Claim]], None]
 
 
 @dataclass(frozen=True)
@@ -24,13 +30,16 @@ class ClaimKind:
     name: str
     extract: Extractor
     verify: Verifier
+    gather: Gatherer | None = None
 
 
 KINDS: dict[str, ClaimKind] = {}
 
 
-def register(name: str, extract: Extractor, verify: Verifier) -> None:
-    KINDS[name] = ClaimKind(name, extract, verify)
+def register(
+    name: str, extract: Extractor, verify: Verifier, gather: Gatherer | None = None
+) -> None:
+    KINDS[name] = ClaimKind(name, extract, verify, gather)
 
 
 def load() -> dict[str, ClaimKind]:

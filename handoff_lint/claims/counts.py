@@ -19,6 +19,7 @@ from handoff_lint.model import Claim, Document, Section
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
+    from handoff_lint.repo import RepoFacts
 
 NUMBER = lazyre.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/%]|\.\d)(?:\s*([A-Za-z]+))?")
 TOTAL = lazyre.compile(r"^\W*(total|totals|sum|overall)\W*$", re.I)
@@ -289,7 +290,7 @@ def _accepted(claim: Claim, evidence: Evidence, listed: int) -> list[int]:
         return [int(claim.value["items"]), *named]
     size = len(evidence.window_commits)  # measure == "commits"
     own = [int(claim.value[key]) for key in ("items", "cited", "numbered") if key in claim.value]
-    return [size - 1, size, size + 1, listed, evidence.history_size, *own]
+    return [size - 1, size, size + 1, listed, _history_size(evidence), *own]
 
 
 def _settle_total(claim: Claim, here: set[int]) -> None:
@@ -346,7 +347,9 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             continue
         accepted = [n for n in _accepted(claim, evidence, listed) if n >= 0]
         count = int(claim.value["count"])
-        if count in accepted or (claim.value.get("at_least") and max(accepted, default=-1) >= count):
+        if count in accepted or (
+            claim.value.get("at_least") and max(accepted, default=-1) >= count
+        ):
             claim.settle("verified", f"{count} {measure} agrees")
         elif measure == "commits" and count in witnessed:
             claim.settle(
@@ -378,4 +381,22 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("counts", extract, verify)
+HISTORY = ("counts", "history")  # the number of commits up to the window's end
+
+
+def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """The length of the history at the window's end, for a count of commits that may count
+    the whole history ("Total: 154 commits"): one ``rev-list --count``."""
+    head = evidence.window.head
+    wanted = any(c.kind == "counts" and c.value.get("measure") == "commits" for c in claims)
+    if head and wanted and HISTORY not in evidence.memo:
+        counted = facts.git.run("rev-list", "--count", head, check=False).strip()
+        evidence.memo[HISTORY] = int(counted) if counted.isdigit() else -1
+
+
+def _history_size(evidence: Evidence) -> int:
+    found = evidence.memo.get(HISTORY, -1)
+    return found if isinstance(found, int) else -1
+
+
+register("counts", extract, verify, gather)

@@ -180,4 +180,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("test_group", extract, verify)
+register("test_group", extract, verify, gather)

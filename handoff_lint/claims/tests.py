@@ -7,7 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre
-from handoff_lint.claims import register
+from handoff_lint.claims import feature_list, register
+from handoff_lint.claims.feature_list import features
 from handoff_lint.claims.walk import Line, cell_index, containing, table_cells
 from handoff_lint.model import Claim, Document
 
@@ -206,7 +207,7 @@ def _feature_list(claim: Claim, evidence: Evidence) -> bool:
     not failing or blocked) must be the count at some point of the window: its start, one of
     its commits, or its end.
     """
-    status = evidence.feature_status
+    status = features(evidence).status
     if not status:
         return False
     if "session" in claim.value:
@@ -242,7 +243,7 @@ def _feature_list(claim: Claim, evidence: Evidence) -> bool:
 def _session_row(claim: Claim, evidence: Evidence) -> bool:
     """A progress-timeline row: the pass count when session N's handoff was committed."""
     session = int(claim.value["session"])
-    found = evidence.session_features.get(session)
+    found = features(evidence).sessions.get(session)
     if found is None:
         claim.settle("unverifiable", f"no handoff document of session {session} in the history")
         return True
@@ -317,4 +318,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("tests", extract, verify)
+register("tests", extract, verify, feature_list.gather)
