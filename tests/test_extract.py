@@ -633,10 +633,15 @@ def test_a_total_row_of_files_moved_and_removed_is_no_diff_stat() -> None:
         ("- `package.json` (added `ws` dependency)", "exists"),  # a code span: added to it
         ("- `a.py` (added)", "created"),
         ("- `b.py` (added file)", "created"),
+        ("- `d.py` (removed 6 unused imports)", "exists"),  # removed from it
+        ("- `e.py` (removed `debug_mode` flag)", "exists"),
+        ("- `f.py` (removed)", "deleted"),
+        ("- `g.py` (deleted file)", "deleted"),
     ],
 )
 def test_added_in_the_bracket_after_a_file(item: str, action: str) -> None:
-    """ "(added)" says the file was created; "(added an import)" says something was added to it."""
+    """ "(added)" says the file was created and "(removed)" that it was deleted; "(added an
+    import)" and "(removed 6 imports)" say something was added to it or taken out of it."""
     found = [c for c in extract(f"# H\n\n## Changes\n\n{item}\n") if c.kind == "file"]
     assert [c.value["action"] for c in found] == [action]
 

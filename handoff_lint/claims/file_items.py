@@ -215,9 +215,11 @@ NOT_THERE = lazyre.compile(
 
 # what an item of done work says of its own file when the file is not there: "- `a.py` -
 # removed", "(not committed)"; "- `x.jsx` - Delete button", "Local CI runner" describe what the
-# file does, so a past participle or a state word, not a stem
+# file does, so a past participle or a state word, not a stem; "(removed 6 unused imports)",
+# "removed `legacy_flag`": a count or a code span after the participle is what left the file
 ITEM_NOT_THERE = lazyre.compile(
-    r"\b(?:(?:delet|remov|renam|mov|dropp|deprecat|replac|migrat|retir)ed|legacy|former|"
+    r"\b(?:(?:delet|remov|renam|mov|dropp|deprecat|replac|migrat|retir)ed(?!\s+[\d`'\x22])|"
+    r"legacy|former|"
     r"missing|broken|untracked|uncommitted|locally|local[- ]only|generated|planned|"
     r"todo|next|future|deferred|postponed|reportée?s?|aplazad[oa]s?|pospuest[oa]s?|adiad[oa]s?|"
     r"verschoben|rinviat[oa])\b|推迟|延后|延期|先送り|보류|\w*ignor|not\s+(?:yet\s+)?committed|"

@@ -74,7 +74,8 @@ VERB_START = lazyre.compile(
 # something from the file (a word follows), which is modifying it
 ANNOTATION = lazyre.compile(
     r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added(?!\s+(?!files?\b)[\w`'\x22])|modified|"
-    r"updated|deleted|removed)\b"  # "(added uptodate_test import)", "(added `ws` dependency)"
+    r"updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22]))\b"  # "(added `ws` dependency)",
+    # "(removed 6 unused imports)": something added to or removed from the file
     r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22])))",
     re.I,
 )
