@@ -200,6 +200,27 @@ def _bare_signed(match: re.Match[str]) -> Quantity:
     )
 
 
+# "(841 -> 795 lines)", "(from 441 to 263 lines)": a bare count, then an arrow to the size now
+ARROW_FROM = lazyre.compile(
+    r"(?:from\s+)?~?(?<![\w.,+\-−])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})\s*(?:->|→|=>|⟶|to)\s*~?$",
+    re.I,
+)
+
+
+def _with_start(found: list[Quantity], text: str, start: int) -> list[Quantity]:
+    """The size a change of size started from, before the one size of lines it led to: the
+    file's size before the session (``change`` "before")."""
+    sizes = [q for q in found if q.unit == "lines" and not (q.plus or q.change or q.minus)]
+    if len(sizes) != 1:
+        return found
+    arrow = ARROW_FROM.search(text, start, sizes[0].start)
+    if arrow is None:
+        return found
+    n = arrow.group("n")
+    was = Quantity(arrow.start("n"), number(n), "lines", change="before", end=arrow.end("n"))
+    return [was, *found]
+
+
 def after(text: str, end: int) -> list[Quantity]:
     """The quantities annotating the subject that ends at ``end``: a bracketed group right
     after it, or "- N unit" / ": N unit" / "with N unit"."""
@@ -216,7 +237,7 @@ def after(text: str, end: int) -> list[Quantity]:
         if named is not None:
             return [named]
         if inside or not STATUS.fullmatch(text, position + 1, close):
-            return _one_per_unit(inside, text)
+            return _with_start(_one_per_unit(inside, text), text, position + 1)
         after_status = LEAD.match(text, close + 1)  # "x.go (NEW) - 3 tests": a status first
         position = after_status.end() if after_status else close + 1
     separator = SEPARATOR.match(text, position)

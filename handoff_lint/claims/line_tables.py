@@ -105,7 +105,7 @@ def value_of(found: quantity.Quantity, path: str) -> dict[str, Any]:
     if found.minus is not None:
         value["deletions"] = found.minus
     if found.change == "before":  # "(850 lines before; ...)": the size before the session
-        value["before"] = True
+        value["before"] = value["was"] = True
     return value
 
 

@@ -254,6 +254,13 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
             continue
         claim.value["resolved"] = path
+        if claim.value.get("was") and "A" in evidence.actions(path):
+            claim.settle(
+                "unverifiable",
+                "the session created the file: a size before it is of another file (the one "
+                "it replaced?)",
+            )
+            continue
         found, measure = candidates(path, claim.value, evidence)
         claimed = int(claim.value["count"])
         if claim.value["measure"] in CHANGES and not any(n == claimed for n in found):
