@@ -10,7 +10,7 @@ generates its tests at run time; otherwise nothing is refuted with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, testdefs
@@ -39,11 +39,64 @@ MAX_BYTES = 30 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Inventory:
-    """Tests defined at the end of the window, tests it added, and whether both are exact."""
+    """Tests defined at the end of the window, tests it added, and whether both are exact;
+    ``scopes``: the tests under folders named for a kind of test (``tests/unit/``,
+    ``integration_tests/``, ``e2e/``) by that kind, "" for those under no such folder, each
+    with whether its count is exact."""
 
     defined: int
     added: int
     complete: bool
+    scopes: dict[str, tuple[int, bool]] = field(default_factory=dict)
+
+
+# the kinds of tests a folder may be named for, as "324 unit tests" names them
+SCOPES = frozenset(
+    {
+        "unit",
+        "integration",
+        "e2e",
+        "functional",
+        "api",
+        "ui",
+        "component",
+        "widget",
+        "smoke",
+        "regression",
+        "snapshot",
+        "instrumented",
+        "acceptance",
+        "contract",
+        "system",
+    }
+)
+SCOPE_SUFFIX = lazyre.compile(r"[-_]?tests?$|s$")
+
+
+def scope_of(word: str) -> str:
+    """The kind of test a folder or a count's adjective names ("integration_tests",
+    "Components", "end-to-end"), or ""."""
+    word = word.lower().replace("end-to-end", "e2e")
+    word = SCOPE_SUFFIX.sub("", word) if word not in SCOPES else word
+    return word if word in SCOPES else ""
+
+
+TEST_FOLDER = frozenset({"test", "tests", "__tests__", "spec", "specs", "testing"})
+SUFFIXED = lazyre.compile(r"[-_]?tests?$", re.I)
+
+
+def _scope(path: str) -> str:
+    """The one kind of test the folders of ``path`` are named for ("" for none, "?" for
+    several): a folder inside a test folder ("tests/unit/"), or one named for its tests
+    ("integration_tests/", "e2e/"); "src/components/__tests__/" is a source folder's tests."""
+    parts = path.lower().split("/")[:-1]
+    found = {
+        scope
+        for above, part in zip(["", *parts], parts, strict=False)
+        if (scope := scope_of(part))
+        and (above in TEST_FOLDER or SUFFIXED.search(part) or scope == "e2e")
+    }
+    return found.pop() if len(found) == 1 else "" if not found else "?"
 
 
 def test_files(paths: set[str]) -> list[str]:
@@ -98,13 +151,16 @@ def inventory(facts: RepoFacts, evidence: Evidence) -> Inventory | None:
     if sum(len(t) for t in texts.values()) > MAX_BYTES:
         return None
     defined, added, complete = 0, 0, True
+    scopes: dict[str, tuple[int, bool]] = {}
     for path in files:
         after, exact = _count(path, texts.get(at_end[path], ""))
         defined += len(after)
         complete = complete and exact
+        held, all_exact = scopes.get(_scope(path), (0, True))
+        scopes[_scope(path)] = (held + len(after), all_exact and exact)
         if path in changed:
             before, _ = (
                 _count(path, texts.get(f"{window.base}:{path}", "")) if window.base else ([], True)
             )
             added += max(0, len(after) - len(before))
-    return Inventory(defined, added, complete and defined > 0)
+    return Inventory(defined, added, complete and defined > 0, scopes)

@@ -20,6 +20,7 @@ from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count import subject_of
 from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
+from handoff_lint.suite import scope_of
 from handoff_lint.versions import SINCE_PREVIOUS
 
 if TYPE_CHECKING:
@@ -122,6 +123,9 @@ OF = lazyre.compile(r"(?:/|\bout\s+of)\s*$", re.I)  # "33/40 tests", "33 out of 
 LABEL_OVER_LIST = lazyre.compile(r"[:：]\s*\**\s*$")  # "**Parser tests (5 tests):**"
 
 
+WORD = lazyre.compile(r"[A-Za-z][\w-]*")
+
+
 def _about_tests(line: Line) -> bool:
     """The line, or a heading over it, speaks of tests."""
     section = line.block.section
@@ -157,6 +161,9 @@ def _mentioned(
             continue
         taken.append((start, end))
         value: dict[str, object] = {"count": count, "measure": "mentioned"}
+        scopes = [s for word in WORD.findall(text[start:end]) if (s := scope_of(word))]
+        if len(set(scopes)) == 1:  # "324 unit tests": the tests of one kind
+            value["scope"] = scopes[0]
         if approx:
             value["approx"] = True
         if at_least:
@@ -255,6 +262,30 @@ def _mention(claim: Claim, count: int, found: Inventory, evidence: Evidence) -> 
         claim.settle("unverifiable", f"the repository defines {defined} tests by a static count")
 
 
+def _scoped(claim: Claim, count: int, found: Inventory) -> bool:
+    """ "324 unit tests" against the tests under folders named for unit tests: verified when
+    they are that many; refuted when they and the tests under no such folder (which may be unit
+    tests too) are fewer. False when the repository has no folder for that kind of test."""
+    scope = str(claim.value["scope"])
+    if scope not in found.scopes or claim.value.get("approx") or claim.value.get("at_least"):
+        return False
+    held, exact = found.scopes[scope]
+    loose, loose_exact = found.scopes.get("", (0, True))
+    where = f"the test files under {scope} test folders define {held}"
+    if count == held:
+        claim.settle("verified", where)
+    elif count > held + loose and exact and loose_exact:
+        claim.settle(
+            "refuted",
+            f"{where}, and the test files under no such folder {loose}: fewer than {count}",
+            "HL407",
+            f"write {held}",
+        )
+    else:
+        claim.settle("unverifiable", f"{where} by a static count")
+    return True
+
+
 def _earlier_start(measure: str, count: int, evidence: Evidence) -> bool:
     """A living document's new version may sum up work its earlier versions reported: more
     tests added than the window since the previous version holds is no lie while the
@@ -270,6 +301,8 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         count, measure = int(claim.value["count"]), str(claim.value["measure"])
         if found is None or not evidence.available:
             claim.settle("unverifiable", "the repository's tests could not be counted")
+            continue
+        if measure == "mentioned" and claim.value.get("scope") and _scoped(claim, count, found):
             continue
         if measure == "mentioned":
             _mention(claim, count, found, evidence)
