@@ -713,3 +713,19 @@ def test_a_count_of_commits_in_other_words(line: str, counted: list[str]) -> Non
 def test_a_count_of_tests_in_russian_and_polish(line: str, count: int) -> None:
     found = extract(f"# Report\n\n**Date:** 2025-01-01\n\n## Tests\n\n{line}\n")
     assert [c.value["count"] for c in found if c.kind == "test_count"] == [count]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    [
+        "- GitHub release created with 4 assets:",
+        "**Build artifacts:**",
+        "- CI artifacts uploaded:",
+    ],
+)
+def test_files_kept_outside_the_repository_are_no_claims(parent: str) -> None:
+    """A release's assets and a build's artifacts are files, but not the repository's."""
+    nested = "  " if parent.startswith("-") else ""
+    markdown = f"# H\n\n## Done\n\n{parent}\n\n{nested}- INSTALL.md\n{nested}- app.apk\n"
+    markdown += "\n## Files\n\n- `docs/INSTALL.md` - the guide\n"
+    assert [c.text for c in extract(markdown) if c.kind == "file"] == ["docs/INSTALL.md"]

@@ -56,6 +56,18 @@ def _item_label(text: str) -> str:
     return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
 
 
+# a label or item over a list of files kept outside the repository: "GitHub release created with
+# 4 assets:", "**Build artifacts:**", "Attachments:"
+OUTSIDE_GIT = lazyre.compile(
+    r"(?:\b(?:release|github|upload(?:ed)?|published|attached)\b.*\bassets?\b|"
+    r"\bassets?\b.*\b(?:release|upload(?:ed)?|published|attached)\b|"
+    r"\b(?:build|ci|workflow|release|pipeline)\s+(?:artifacts?|artefacts?)\b|\battachments?\b)"
+    r"[^:：]*[:：][*_\s]*$",
+    re.I,
+)
+OUTSIDE = "outside"  # the action of a list of such files: no claim
+
+
 class Labels:
     """Bold labels ('**Files Created:**') and the file action they give the list after them."""
 
@@ -73,6 +85,9 @@ class Labels:
             return
         label = LABEL.match(line.text)
         action = label_action(label.group("label"), self.words) if label else ""
+        if OUTSIDE_GIT.search(line.text):
+            action = OUTSIDE
+            label = label or OUTSIDE_GIT.search(line.text)
         if block.list_depth >= 0:
             # a label, or "- 删除" over a nested list of the files deleted
             if label or (action := _item_label(line.text)):
@@ -126,7 +141,8 @@ def _own_action(rest: str) -> str:
 
 def _given_action(line: Line, labels: Labels) -> str:
     """The action a label over the item or its section's heading gives its files."""
-    return labels.action(line.block) or roles.file_action(line.block.section)
+    given = labels.action(line.block)
+    return "" if given == OUTSIDE else given or roles.file_action(line.block.section)
 
 
 def item_claims(line: Line, labels: Labels) -> list[Claim]:
@@ -144,6 +160,8 @@ def item_claims(line: Line, labels: Labels) -> list[Claim]:
     order = IMPERATIVE.match(body) if CHECKED.search(line.text[:start]) else None
     if order and not is_heading:  # "- [x] Create missing `x.h`": a task done
         return _verb_claims(line, start + order.end(), IMPERATIVES[order.group("verb").lower()])
+    if labels.action(line.block) == OUTSIDE:
+        return []  # a release's assets, a build's artifacts: not the repository's files
     found = path_at(body)
     if not found:
         return _heading_subject(line) if is_heading else _label_list(line, labels, start)
