@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from handoff_lint.config import Config
     from handoff_lint.junit import Counts
     from handoff_lint.repo import CommitInfo, ObjectInfo, RepoFacts
-    from handoff_lint.suite import Inventory
 
 EXACT_WINDOWS = (
     "since the previous handoff document",
@@ -60,7 +59,6 @@ class Evidence(Paths):
     rewritten: set[str] = field(default_factory=set)  # claimed branches holding copies of it
     holding_part: set[str] = field(default_factory=set)  # claimed branches with some of it
     merged_as: str | None = None  # the subject of the merge that brought the session in
-    suite: Inventory | None = None  # the repository's tests, when a claim counts them all
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
     on_other_refs: set[str] = field(default_factory=set)  # claimed files only other refs hold

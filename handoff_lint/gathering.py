@@ -18,7 +18,6 @@ from handoff_lint.evidence import Evidence, parse_name_status, stats_fit
 from handoff_lint.gitcmd import empty_tree
 from handoff_lint.model import Claim, Window
 from handoff_lint.repo import RECORD, ObjectInfo, RepoFacts, lookup_objects, parse_records
-from handoff_lint.suite import inventory, needs_inventory
 from handoff_lint.window_log import WINDOW_LIMIT, log_question, window_log
 
 if TYPE_CHECKING:
@@ -269,8 +268,6 @@ def gather(
                 history.before_closing_docs(facts, evidence)
             if any(c.value.get("files") == 1 for c in unfit):
                 history.single_files(facts, evidence)
-        if needs_inventory(claims, evidence):
-            evidence.suite = inventory(facts, evidence)
         if window.head and (
             any(c.kind == "file_count" for c in claims) or _recreated(claims, evidence)
         ):

@@ -133,6 +133,24 @@ def needs_inventory(claims: list[Claim], evidence: Evidence) -> bool:
     return max(totals) > named
 
 
+KEY = ("suite",)  # in Evidence.memo: the Inventory, or None
+
+
+def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """The repository's tests for a window whose claims could be judged by them (the gatherer
+    of the test_total and tests kinds: whichever runs first reads them, once)."""
+    window = evidence.window
+    if KEY in evidence.memo or not (window.head is not None or window.staged):
+        return
+    evidence.memo[KEY] = inventory(facts, evidence) if needs_inventory(claims, evidence) else None
+
+
+def found(evidence: Evidence) -> Inventory | None:
+    """The inventory ``gather`` read for the window, if any."""
+    held = evidence.memo.get(KEY)
+    return held if isinstance(held, Inventory) else None
+
+
 def inventory(facts: RepoFacts, evidence: Evidence) -> Inventory | None:
     """The repository's tests for the window of ``evidence`` (None when there are too many
     files to read for one check)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, lazyre, quantity, textscan
+from handoff_lint import frontmatter, lazyre, quantity, suite, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count import subject_of
@@ -290,13 +290,14 @@ def _earlier_start(measure: str, count: int, evidence: Evidence) -> bool:
     """A living document's new version may sum up work its earlier versions reported: more
     tests added than the window since the previous version holds is no lie while the
     repository defines that many."""
-    defined = evidence.suite.defined if evidence.suite else 0
+    inventory = suite.found(evidence)
+    defined = inventory.defined if inventory else 0
     since = evidence.window.how.startswith(SINCE_PREVIOUS)
     return measure == "added" and since and count <= defined
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
-    found = evidence.suite
+    found = suite.found(evidence)
     for claim in claims:
         count, measure = int(claim.value["count"]), str(claim.value["measure"])
         if found is None or not evidence.available:
@@ -328,4 +329,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", f"{what} {actual} tests by a static count ({reason})")
 
 
-register("test_total", extract, verify)
+register("test_total", extract, verify, suite.gather)

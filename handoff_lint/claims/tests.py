@@ -6,7 +6,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre
+from handoff_lint import lazyre, suite
 from handoff_lint.claims import feature_list, register
 from handoff_lint.claims.feature_list import features
 from handoff_lint.claims.walk import Line, cell_index, containing, table_cells
@@ -14,6 +14,7 @@ from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
+    from handoff_lint.repo import RepoFacts
 
 RATIO = r"(?<![\d/.,])(?P<x>\d{1,6})(?:\s*/\s*|\s+out\s+of\s+)(?P<y>\d{1,6})(?![\d/.])"
 RATIO_HINT = lazyre.compile(
@@ -265,14 +266,14 @@ def _session_row(claim: Claim, evidence: Evidence) -> bool:
 
 def _more_than_defined(claim: Claim, evidence: Evidence) -> bool:
     """'90/90 tests passing' where the repository defines 83 tests, counted exactly: refuted."""
-    suite, total = evidence.suite, int(claim.value["total"])
-    if not claim.value.get("about_tests") or suite is None or not suite.complete:
+    inventory, total = suite.found(evidence), int(claim.value["total"])
+    if not claim.value.get("about_tests") or inventory is None or not inventory.complete:
         return False
-    if total <= suite.defined:
+    if total <= inventory.defined:
         return False
     claim.settle(
         "refuted",
-        f"the repository defines {suite.defined} tests at the end of the session, not {total}",
+        f"the repository defines {inventory.defined} tests at the end of the session, not {total}",
         "HL407",
     )
     return True
@@ -318,4 +319,11 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("tests", extract, verify, feature_list.gather)
+def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """The feature list's counts, and the repository's tests (a ratio's total is at most
+    what the repository defines)."""
+    feature_list.gather(facts, evidence, claims)
+    suite.gather(facts, evidence, claims)
+
+
+register("tests", extract, verify, gather)
