@@ -729,3 +729,17 @@ def test_files_kept_outside_the_repository_are_no_claims(parent: str) -> None:
     markdown = f"# H\n\n## Done\n\n{parent}\n\n{nested}- INSTALL.md\n{nested}- app.apk\n"
     markdown += "\n## Files\n\n- `docs/INSTALL.md` - the guide\n"
     assert [c.text for c in extract(markdown) if c.kind == "file"] == ["docs/INSTALL.md"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "action"),
+    [
+        ("### Current Admits & Axioms", "exists"),  # the files as they are
+        ("### Existing modules", "exists"),
+        ("### Proof work", "changed"),  # a report's table of files: what the session changed
+    ],
+)
+def test_a_file_table_under_a_heading_of_the_present_state(heading: str, action: str) -> None:
+    markdown = f"# H\n\n{heading}\n\n| File | Axioms |\n|---|---|\n| `proofs/a.v` | 3 |\n"
+    found = [c for c in extract(markdown) if c.kind == "file"]
+    assert [c.value["action"] for c in found] == [action]

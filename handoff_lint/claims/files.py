@@ -45,6 +45,15 @@ def _file_cell(cell: str) -> bool:
     return bool(textscan.CODE_PATH.fullmatch(cell) or textscan.LINK_PATH.fullmatch(cell))
 
 
+# a heading over the files as they are, not as the session changed them: "### Current Admits &
+# Axioms", "## Existing modules", "Inventory", "Estado actual"
+PRESENT = lazyre.compile(
+    r"\b(?:current(?:ly)?|present|existing|inventory|as[- ]is|actual(?:es)?|atual|aktuell\w*)\b"
+    r"|现有|当前|現在|現状|현재",
+    re.I,
+)
+
+
 def _table_claims(line: Line) -> list[Claim]:
     header = line.block.table_header
     column = header_index(header, "file", "path")
@@ -62,8 +71,10 @@ def _table_claims(line: Line) -> list[Claim]:
     offset, path, end = found
     action = roles.file_action(line.block.section)
     if not action:
-        reference = roles.is_reference(line.block.section)
-        action = "changed" if named and not reference else "exists"
+        section = line.block.section
+        reference = roles.is_reference(section)
+        present = section is not None and PRESENT.search(section.title) is not None
+        action = "changed" if named and not reference and not present else "exists"
     action = placed(action, stripped, end)
     action_column = header_index(header, "action", "status", "change", "type", "operation")
     if named and 0 <= action_column < len(cells):
