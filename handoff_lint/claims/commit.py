@@ -105,6 +105,33 @@ def _front_matter_claims(doc: Document) -> list[Claim]:
     return out
 
 
+# a front matter line about a commit: a key that names one ("commit: f8cd0b2", "base_commit:
+# ..."), or a value that says it is one ("- Recorded intake persistence (commit f537be4)")
+FRONT_KEY = lazyre.compile(
+    r"^\s*(?:-\s+)?[\"']?(?:[\w.-]*[_-])?(?:commit|sha|hash|rev|revision)s?[\"']?\s*:", re.I
+)
+FRONT_WORD = lazyre.compile(r"\bcommit(?:s|ted)?\b|\bsha\b|コミット|提交|커밋", re.I)
+
+
+def _front_matter_mentions(doc: Document, taken: set[int]) -> list[Claim]:
+    """Commit ids the front matter's other keys and values name (not the ``commits:`` list)."""
+    if doc.front_matter is None:
+        return []
+    out: list[Claim] = []
+    for number, text in enumerate(doc.lines[1 : frontmatter.MAX_FRONT_MATTER_LINES], start=2):
+        if text.rstrip() in ("---", "..."):
+            break
+        if number in taken or HEX_RUN.search(text) is None:
+            continue
+        keyed = FRONT_KEY.match(text) is not None
+        for match in textscan.hex_tokens(text, digits_ok=keyed):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if keyed or FRONT_WORD.search(before):
+                token = match.group(1)
+                out.append(Claim("commit", token, number, match.start() + 1, {"hash": token}))
+    return out
+
+
 def extract(doc: Document) -> list[Claim]:
     """Commit claims (computed once per document: the stats kind reads them too)."""
     return list(doc.once("commit", lambda: _extract(doc)))
@@ -116,7 +143,8 @@ def _extract(doc: Document) -> list[Claim]:
     found = [claim for claim in found if claim.text not in values]
     found += _digit_ids_again(doc, found)
     _attach_stats(doc, found)
-    return _front_matter_claims(doc) + found
+    listed = _front_matter_claims(doc)
+    return listed + _front_matter_mentions(doc, {c.line for c in listed}) + found
 
 
 def _digit_ids_again(doc: Document, found: list[Claim]) -> list[Claim]:
