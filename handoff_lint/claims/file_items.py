@@ -85,9 +85,9 @@ class Labels:
             return
         label = LABEL.match(line.text)
         action = label_action(label.group("label"), self.words) if label else ""
-        if OUTSIDE_GIT.search(line.text):
-            action = OUTSIDE
-            label = label or OUTSIDE_GIT.search(line.text)
+        outside = OUTSIDE_GIT.search(line.text)
+        if outside:
+            action, label = OUTSIDE, label or outside
         if block.list_depth >= 0:
             # a label, or "- 删除" over a nested list of the files deleted
             if label or (action := _item_label(line.text)):
