@@ -1,6 +1,6 @@
 """File claims in list items and headings: "- Created `a.py`", "- `docs/GUIDE.md` - the guide",
 "- Engine: Engine.kt, Recognizer.kt", "### `src/Runner.cpp`", and the bold labels and headings
-that give a list of files its action."""
+that give a list of files its action (``file_labels``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 
 from handoff_lint import lazyre, roles, textscan
 from handoff_lint.claims import file_chain
+from handoff_lint.claims.file_labels import OUTSIDE, Labels
 from handoff_lint.claims.file_words import (
     ACTION_WORDS,
     ANNOTATION,
@@ -19,7 +20,6 @@ from handoff_lint.claims.file_words import (
     HEADING_MARK,
     IMPERATIVE,
     IMPERATIVES,
-    LABEL,
     MARKER,
     PHRASE,
     TOPIC,
@@ -33,75 +33,7 @@ from handoff_lint.claims.file_words import (
     placed,
 )
 from handoff_lint.claims.walk import Line
-from handoff_lint.model import Block, Claim, HeadingWords
-
-# the count of files after an action label: "**Created**: 3 files", "**新增**: 4个文件"
-FILES_COUNTED = lazyre.compile(
-    r"[*_\s]*[:：][*_\s]*\d{1,4}\s*(?:个|個)?\s*(?:files?|文件|檔案|ファイル|archivos|arquivos|"
-    r"fichiers|Dateien)\s*$",
-    re.I,
-)
-
-
-def _item_label(text: str) -> str:
-    """The action of a short list item with no file that only names one ("- Deleted:",
-    "- 删除", "- 新增测试"): the nested items under it are its files."""
-    mark = MARKER.match(text)
-    words = text[mark.end() if mark else 0 :].strip(" *_:：")
-    if len(words) <= 80:  # "- **新增**: 4个文件"
-        words = FILES_COUNTED.sub("", words).strip(" *_:：")
-    trailing = TRAILING.match(words) if words and len(words) <= 40 else None
-    if not trailing or textscan.path_tokens(words):
-        return ""
-    return next(a for a in ("created", "modified", "deleted") if trailing.group(a))
-
-
-# a label or item over a list of files kept outside the repository: "GitHub release created with
-# 4 assets:", "**Build artifacts:**", "Attachments:"
-OUTSIDE_GIT = lazyre.compile(
-    r"(?:\b(?:release|github|upload(?:ed)?|published|attached)\b.*\bassets?\b|"
-    r"\bassets?\b.*\b(?:release|upload(?:ed)?|published|attached)\b|"
-    r"\b(?:build|ci|workflow|release|pipeline)\s+(?:artifacts?|artefacts?)\b|\battachments?\b)"
-    r"[^:：]*[:：][*_\s]*$",
-    re.I,
-)
-OUTSIDE = "outside"  # the action of a list of such files: no claim
-
-
-class Labels:
-    """Bold labels ('**Files Created:**') and the file action they give the list after them."""
-
-    def __init__(self, words: HeadingWords) -> None:
-        self.words = words  # the configuration's heading words
-        self.paragraph: str = ""
-        self.items: dict[int, str] = {}
-
-    def see(self, line: Line) -> None:
-        if not line.first:
-            return
-        block = line.block
-        if block.kind == "heading":
-            self.paragraph = ""
-            return
-        label = LABEL.match(line.text)
-        action = label_action(label.group("label"), self.words) if label else ""
-        outside = OUTSIDE_GIT.search(line.text)
-        if outside:
-            action, label = OUTSIDE, label or outside
-        if block.list_depth >= 0:
-            # a label, or "- 删除" over a nested list of the files deleted
-            if label or (action := _item_label(line.text)):
-                self.items[block.item_id] = action
-        else:
-            self.paragraph = action
-
-    def action(self, block: Block) -> str:
-        if block.parent_item_id in self.items:
-            return self.items[block.parent_item_id]
-        if block.list_depth >= 0 and self.paragraph:
-            return self.paragraph
-        return ""
-
+from handoff_lint.model import Claim
 
 # "- `theme.tsx` - 新建组件" (a new component), "- `api.ts` - 更新接口" (updated): the action a
 # note in Chinese or Japanese opens with ("新增" may add a method to a file: not read)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import codeshape, frontmatter, lazyre, roles, textscan
 from handoff_lint.claims import register
-from handoff_lint.claims.file_items import Labels, item_claims
+from handoff_lint.claims.file_items import item_claims
+from handoff_lint.claims.file_labels import Labels
 from handoff_lint.claims.file_words import (
     ACTION_WORDS,
     ANNOTATION,

@@ -228,86 +228,91 @@ def _branch_claims(line: Line, unit: str) -> list[Claim]:
     return found
 
 
+def _file_of(claim: Claim, evidence: Evidence) -> str | None:
+    """The file the claim's count is about, or None once the claim is settled without one (no
+    file of that name, several, a plan's goal, the document itself, a file made anew)."""
+    if claim.value.get("echo_path") and not claim.value.get("path"):
+        claim.value.update(path=claim.value["echo_path"], echo=True)  # the name fits no file
+    if claim.value.get("name") and not claim.value.get("path"):
+        claim.settle(
+            "unverifiable", f"no one file the session created is called {claim.value['name']}"
+        )
+        return None
+    path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
+    namesakes = evidence.namesakes(str(claim.value["path"])) if path is None else []
+    if namesakes and claim.value["measure"] not in CHANGES and not claim.value.get("present"):
+        _settle_namesakes(claim, namesakes, evidence)
+    elif claim.value.get("present") and (path is None or path not in evidence.files_at_end):
+        claim.settle("unverifiable", "a file a plan names that is not there: a goal")
+    elif path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
+        settle_absent(claim, evidence, "HL305")
+    elif path == evidence.doc_path:
+        claim.settle("unverifiable", "a count of the document's own lines changes as it is written")
+    elif claim.value.get("was") and "A" in evidence.actions(path):
+        claim.value["resolved"] = path
+        claim.settle(
+            "unverifiable",
+            "the session created the file: a size before it is of another file (the one "
+            "it replaced?)",
+        )
+    else:
+        claim.value["resolved"] = path
+        return path
+    return None
+
+
+def _judge(claim: Claim, path: str, evidence: Evidence) -> None:
+    found, measure = candidates(path, claim.value, evidence)
+    claimed = int(claim.value["count"])
+    if claim.value["measure"] in CHANGES and not any(n == claimed for n in found):
+        claim.settle(
+            "unverifiable",
+            f"no commit of the session window changed the file by {claimed} lines: "
+            "pasted from another range of commits?",
+        )
+    elif not found:
+        claim.settle("unverifiable", f"git has no {measure} for the file in the window")
+    elif any(agrees(claimed, actual, claim.value, evidence.settings) for actual in found):
+        claim.settle("verified", f"{claimed} {measure} agrees with git")
+    elif claim.value.get("made") and claimed in created_size(path, evidence):
+        claim.settle(
+            "unverifiable",
+            f"the session's first commit of the file gave it {claimed} lines and later ones "
+            f"changed it ({', '.join(map(str, found[:3]))} now): which moment the document "
+            "describes git cannot tell",
+        )
+    elif part_added(claim, path, evidence):
+        claim.settle(
+            "unverifiable",
+            f"a count of what the session added to the file, which it changed by "
+            f"{inserted(path, evidence)} insertions: git cannot tell which of them",
+        )
+    elif measure != "insertions" and any(
+        agrees(claimed, size, claim.value, evidence.settings) for size in moments(path, evidence)
+    ):
+        claim.settle(
+            "unverifiable",
+            f"the file had {claimed} lines after an earlier commit of the session "
+            f"({', '.join(map(str, found[:3]))} now): which moment the document describes "
+            "git cannot tell",
+        )
+    else:
+        shown = ", ".join(str(n) for n in sorted(set(found))[:4])
+        fix = f"write {found[0]}" if len(set(found)) == 1 else ""
+        named = f"{path}, the file given this size elsewhere," if claim.value.get("echo") else ""
+        claim.settle(
+            "refuted",
+            f"{named or 'the file'} has {shown} {measure} in git, not {claimed}",
+            "HL305",
+            fix,
+        )
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        if claim.value.get("echo_path") and not claim.value.get("path"):
-            claim.value.update(path=claim.value["echo_path"], echo=True)  # the name fits no file
-        if claim.value.get("name") and not claim.value.get("path"):
-            claim.settle(
-                "unverifiable", f"no one file the session created is called {claim.value['name']}"
-            )
-            continue
-        path = evidence.resolve(str(claim.value["path"])) if evidence.available else None
-        namesakes = evidence.namesakes(str(claim.value["path"])) if path is None else []
-        if namesakes and claim.value["measure"] not in CHANGES and not claim.value.get("present"):
-            _settle_namesakes(claim, namesakes, evidence)
-            continue
-        if claim.value.get("present") and (path is None or path not in evidence.files_at_end):
-            claim.settle("unverifiable", "a file a plan names that is not there: a goal")
-            continue
-        if path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
-            settle_absent(claim, evidence, "HL305")
-            continue
-        if path == evidence.doc_path:
-            claim.settle(
-                "unverifiable", "a count of the document's own lines changes as it is written"
-            )
-            continue
-        claim.value["resolved"] = path
-        if claim.value.get("was") and "A" in evidence.actions(path):
-            claim.settle(
-                "unverifiable",
-                "the session created the file: a size before it is of another file (the one "
-                "it replaced?)",
-            )
-            continue
-        found, measure = candidates(path, claim.value, evidence)
-        claimed = int(claim.value["count"])
-        if claim.value["measure"] in CHANGES and not any(n == claimed for n in found):
-            claim.settle(
-                "unverifiable",
-                f"no commit of the session window changed the file by {claimed} lines: "
-                "pasted from another range of commits?",
-            )
-        elif not found:
-            claim.settle("unverifiable", f"git has no {measure} for the file in the window")
-        elif any(agrees(claimed, actual, claim.value, evidence.settings) for actual in found):
-            claim.settle("verified", f"{claimed} {measure} agrees with git")
-        elif claim.value.get("made") and claimed in created_size(path, evidence):
-            claim.settle(
-                "unverifiable",
-                f"the session's first commit of the file gave it {claimed} lines and later ones "
-                f"changed it ({', '.join(map(str, found[:3]))} now): which moment the document "
-                "describes git cannot tell",
-            )
-        elif part_added(claim, path, evidence):
-            claim.settle(
-                "unverifiable",
-                f"a count of what the session added to the file, which it changed by "
-                f"{inserted(path, evidence)} insertions: git cannot tell which of them",
-            )
-        elif measure != "insertions" and any(
-            agrees(claimed, size, claim.value, evidence.settings)
-            for size in moments(path, evidence)
-        ):
-            claim.settle(
-                "unverifiable",
-                f"the file had {claimed} lines after an earlier commit of the session "
-                f"({', '.join(map(str, found[:3]))} now): which moment the document describes "
-                "git cannot tell",
-            )
-        else:
-            shown = ", ".join(str(n) for n in sorted(set(found))[:4])
-            fix = f"write {found[0]}" if len(set(found)) == 1 else ""
-            named = (
-                f"{path}, the file given this size elsewhere," if claim.value.get("echo") else ""
-            )
-            claim.settle(
-                "refuted",
-                f"{named or 'the file'} has {shown} {measure} in git, not {claimed}",
-                "HL305",
-                fix,
-            )
+        path = _file_of(claim, evidence)
+        if path is not None:
+            _judge(claim, path, evidence)
     _restated(claims)
 
 
