@@ -190,22 +190,27 @@ def _credential(text: str) -> tuple[str, int] | None:
     return value, match.start(group) + 1
 
 
-def check(doc: Document) -> list[Finding]:
-    out: list[Finding] = []
+def _mojibake(doc: Document) -> list[Finding]:
+    """One finding for the lines whose UTF-8 was read as another encoding."""
     found = repairs(doc)
-    if found:
-        first = found[0]
-        more = f" and {len(found) - 1} more line(s)" if len(found) > 1 else ""
-        out.append(
-            rules.finding(
-                "HL104",
-                first.line,
-                1,
-                f"mojibake (UTF-8 read as another encoding) on this line{more}: "
-                f"{first.old.strip()[:60]!r} should read {first.new.strip()[:60]!r}; "
-                "handoff-lint check --fix repairs it, --show-fixes shows the diff",
-            )
+    if not found:
+        return []
+    first = found[0]
+    more = f" and {len(found) - 1} more line(s)" if len(found) > 1 else ""
+    return [
+        rules.finding(
+            "HL104",
+            first.line,
+            1,
+            f"mojibake (UTF-8 read as another encoding) on this line{more}: "
+            f"{first.old.strip()[:60]!r} should read {first.new.strip()[:60]!r}; "
+            "handoff-lint check --fix repairs it, --show-fixes shows the diff",
         )
+    ]
+
+
+def check(doc: Document) -> list[Finding]:
+    out = _mojibake(doc)
     homes: list[tuple[int, int, str]] = []
     credentials: list[tuple[int, int, str]] = []
     whole = _whole(doc)

@@ -355,6 +355,20 @@ def compute(
     if staged and in_head:
         base = _first_line(facts, "log", "-1", "--format=%H", "HEAD", "--", path)
         return Window(base, head, staged, "since this document last changed")
+    return _since_previous(facts, path, globs, head, staged, own, exact, exclude)
+
+
+def _since_previous(
+    facts: RepoFacts,
+    path: str,
+    globs: list[str],
+    head: str,
+    staged: bool,
+    own: frozenset[str],
+    exact: bool,
+    exclude: Sequence[str] | None,
+) -> Window:
+    """The window from the previous handoff document to ``head`` (see ``compute``)."""
     start = head if staged else f"{head}^"
     if not staged and sha_of(facts.git, start) is None:
         return Window(None, head, staged, "whole history (the document came with the first commit)")
@@ -362,11 +376,12 @@ def compute(
     found = _previous_handoff(facts, start, globs, path, own, kin, exclude)
     if found is None:
         return Window(None, head, staged, "whole history (first handoff document)")
-    base, previous = found.sha, found.path
-    paths = trees.commit_paths(facts, base)
+    base: str | None = found.sha
+    previous = found.path
+    paths = trees.commit_paths(facts, found.sha)
     if paths is None:
         changed = facts.git.lines(
-            "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", base, check=False
+            "diff-tree", "--no-commit-id", "--name-status", "-r", "--root", found.sha, check=False
         )
         paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
     handoffs = set(kept([p for _, p in paths], globs, kin))
@@ -377,12 +392,12 @@ def compute(
         how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
         previous = ""
     elif any(p not in handoffs for _, p in paths) and not exact:
-        scope = _closing_scope(facts, base, previous)
+        scope = _closing_scope(facts, found.sha, previous)
         if scope:  # "docs(04-03): complete ..." adding 04-03-SUMMARY.md: that plan's own work
             note = f"the commit that added {previous} is plan {scope}'s own (its subject's scope)"
             return Window(base, head, staged, how, previous, (note,))
         # the previous handoff came with other work: that commit belongs to this session too
-        base = sha_of(facts.git, f"{base}^")
+        base = sha_of(facts.git, f"{found.sha}^")
         how = "from the commit that added the previous handoff document along with other work"
     return Window(base, head, staged, how, previous)
 
