@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from handoff_lint import rules
@@ -110,17 +111,20 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(source line number, text) of each line inside the front matter's fences."""
+    for index, line in enumerate(doc.lines[1:MAX_FRONT_MATTER_LINES], start=2):
+        if line.rstrip() in ("---", "..."):
+            return
+        yield index, line
+
+
 def key_line(doc: Document, key: str, nested: bool = False) -> int:
     """The source line of top-level ``key`` in the front matter (1 if not found); with
     ``nested``, of the first ``key`` at any depth."""
     indent = r"\s*" if nested else ""
     pattern = re.compile(rf"^{indent}{re.escape(key)}\s*:")
-    for index, line in enumerate(doc.lines[1:MAX_FRONT_MATTER_LINES], start=2):
-        if line.rstrip() in ("---", "..."):
-            break
-        if pattern.match(line):
-            return index
-    return 1
+    return next((index for index, line in numbered_lines(doc) if pattern.match(line)), 1)
 
 
 def item_lines(doc: Document, key: str) -> list[int]:

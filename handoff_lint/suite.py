@@ -70,7 +70,8 @@ SCOPES = frozenset(
         "system",
     }
 )
-SCOPE_SUFFIX = lazyre.compile(r"[-_]?tests?$|s$")
+SUFFIXED = lazyre.compile(r"[-_]?tests?$", re.I)  # "integration_tests", "e2e-test"
+SCOPE_SUFFIX = lazyre.compile(SUFFIXED.pattern + r"|s$")
 
 
 def scope_of(word: str) -> str:
@@ -82,7 +83,6 @@ def scope_of(word: str) -> str:
 
 
 TEST_FOLDER = frozenset({"test", "tests", "__tests__", "spec", "specs", "testing"})
-SUFFIXED = lazyre.compile(r"[-_]?tests?$", re.I)
 
 
 def _scope(path: str) -> str:
@@ -174,8 +174,9 @@ def inventory(facts: RepoFacts, evidence: Evidence) -> Inventory | None:
         after, exact = _count(path, texts.get(at_end[path], ""))
         defined += len(after)
         complete = complete and exact
-        held, all_exact = scopes.get(_scope(path), (0, True))
-        scopes[_scope(path)] = (held + len(after), all_exact and exact)
+        scope = _scope(path)
+        held, all_exact = scopes.get(scope, (0, True))
+        scopes[scope] = (held + len(after), all_exact and exact)
         if path in changed:
             before, _ = (
                 _count(path, texts.get(f"{window.base}:{path}", "")) if window.base else ([], True)

@@ -118,9 +118,7 @@ def _front_matter_mentions(doc: Document, taken: set[int]) -> list[Claim]:
     if doc.front_matter is None:
         return []
     out: list[Claim] = []
-    for number, text in enumerate(doc.lines[1 : frontmatter.MAX_FRONT_MATTER_LINES], start=2):
-        if text.rstrip() in ("---", "..."):
-            break
+    for number, text in frontmatter.numbered_lines(doc):
         if number in taken or HEX_RUN.search(text) is None:
             continue
         keyed = FRONT_KEY.match(text) is not None

@@ -16,14 +16,18 @@ from handoff_lint.model import Claim
 MIN_COUNT = 30
 
 
+def _key(value: dict[str, object]) -> tuple[int, bool]:
+    """A size as the echoes match it: its count, and whether it counts lines of code."""
+    return int(str(value["count"])), bool(value.get("code"))
+
+
 def _sizes(found: list[Claim]) -> dict[tuple[int, bool], set[str]]:
     """(count, lines of code) -> the files the document gives that size."""
     sizes: dict[tuple[int, bool], set[str]] = {}
     for claim in found:
         value = claim.value
         if value.get("path") and value.get("measure") == "lines" and not value.get("before"):
-            key = (int(value["count"]), bool(value.get("code")))
-            sizes.setdefault(key, set()).add(str(value["path"]))
+            sizes.setdefault(_key(value), set()).add(str(value["path"]))
     return sizes
 
 
@@ -34,8 +38,8 @@ def _name_echoes(
         value = claim.value
         if claim.line in rows or not value.get("name") or value.get("path"):
             continue
-        paths = sizes.get((int(value["count"]), bool(value.get("code"))), set())
-        if int(value["count"]) >= MIN_COUNT and len(paths) == 1:
+        paths = sizes.get(_key(value), set())
+        if _key(value)[0] >= MIN_COUNT and len(paths) == 1:
             value["echo_path"] = next(iter(paths))
 
 

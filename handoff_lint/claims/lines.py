@@ -248,16 +248,15 @@ def _file_of(claim: Claim, evidence: Evidence) -> str | None:
         settle_absent(claim, evidence, "HL305")
     elif path == evidence.doc_path:
         claim.settle("unverifiable", "a count of the document's own lines changes as it is written")
-    elif claim.value.get("was") and "A" in evidence.actions(path):
+    else:
         claim.value["resolved"] = path
+        if not (claim.value.get("was") and "A" in evidence.actions(path)):
+            return path
         claim.settle(
             "unverifiable",
             "the session created the file: a size before it is of another file (the one "
             "it replaced?)",
         )
-    else:
-        claim.value["resolved"] = path
-        return path
     return None
 
 

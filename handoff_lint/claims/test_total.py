@@ -20,7 +20,6 @@ from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count import subject_of
 from handoff_lint.claims.walk import Line, containing, table_cells
 from handoff_lint.model import Claim, Document
-from handoff_lint.suite import scope_of
 from handoff_lint.versions import SINCE_PREVIOUS
 
 if TYPE_CHECKING:
@@ -161,7 +160,7 @@ def _mentioned(
             continue
         taken.append((start, end))
         value: dict[str, object] = {"count": count, "measure": "mentioned"}
-        scopes = [s for word in WORD.findall(text[start:end]) if (s := scope_of(word))]
+        scopes = [s for word in WORD.findall(text[start:end]) if (s := suite.scope_of(word))]
         if len(set(scopes)) == 1:  # "324 unit tests": the tests of one kind
             value["scope"] = scopes[0]
         if approx:
