@@ -56,6 +56,25 @@ def session(repo: ScratchRepo) -> ScratchRepo:
         ("- FooTests: 4/4 passing (100%) ✅", [("4/4", "verified", None)]),
         ("- FooTests: 5/5 passing (100%) ✅", [("5/5", "refuted", "HL406")]),
         ("- test_api: 4/5", [("4/5", "verified", None)]),
+        # a runner's line per test file, led by its path: the second number is the file's count
+        ("```\nPASS tests/test_api.py (5/5)\n```", [("5/5", "verified", None)]),
+        ("```\nPASS x_test.go (8/8)\nok other\n```", [("8/8", "refuted", "HL406")]),
+        ("- `tests/test_api.py` \u2014 4/5 passing", [("4/5", "verified", None)]),
+        ("- **x_test.go** (9/10 tests)", [("10 tests", "refuted", "HL406")]),
+        ("- `README.md` \u2014 3/3", []),  # not a test file
+        ("- `x_test.go` \u2014 3/2", []),  # more passed than ran: not a count
+        # a table row naming one test file, its count in a cell of prose
+        (
+            "| File | Change |\n|---|---|\n| `x_test.go` | Created with 9 comprehensive tests |",
+            [("9 comprehensive tests", "verified", None)],
+        ),
+        (
+            "| File | Change |\n|---|---|\n| `tests/test_api.py` | New: 6 unit tests (40 lines) |",
+            [("6 unit tests", "refuted", "HL406")],
+        ),
+        ("| File | Change |\n|---|---|\n| `x_test.go` | ~12 tests |", []),  # approximate
+        ("| File | Change |\n|---|---|\n| `x_test.go` | 9 tests, 2 suites of 4 tests |", []),
+        ("| File | Change |\n|---|---|\n| `README.md` | 9 tests |", []),  # not a test file
     ],
 )
 def test_a_files_test_count(

@@ -22,6 +22,7 @@ from handoff_lint.claims.test_count_sections import (
     section_total,
     under_label,
 )
+from handoff_lint.claims.test_file_rows import ratio_claims, row_claims
 from handoff_lint.claims.tests_added import ADDED, added, red_reason
 from handoff_lint.claims.walk import (
     Line,
@@ -149,14 +150,14 @@ def _table_claims(line: Line) -> list[Claim]:
     named = next((i for i, h in enumerate(header) if FILE_HEADER.match(h)), 0)
     subject = _row_subject(line, cells[named][1]) if named < len(cells) else None
     if subject is None:
-        return []
+        return row_claims(line, named)
     for index in range(named + 1, min(len(cells), len(header))):
         count = NUMBER_CELL.match(cells[index][1])
         if count and COUNT_COLUMN.match(header[index]):
             value = {**subject, "count": int(count.group("n"))}
             column = cells[index][0] + count.start("n")
             return [Claim("test_count", count.group("n"), line.number, column + 1, value)]
-    return []
+    return row_claims(line, named)
 
 
 # "- chat_api_test: 6 passed", "test_parser: 12 tests (2 ignored)": a test runner's line per
@@ -268,6 +269,7 @@ def extract(doc: Document) -> list[Claim]:
                 or command_claims(line)
                 or _suite_claims(line)
                 or _ratio_claims(line)
+                or ratio_claims(line)
                 or _subject_claims(line)
             )
         for _, path, found in found_here:
