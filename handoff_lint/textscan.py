@@ -22,7 +22,9 @@ HEX = lazyre.compile(
 )
 HEX_EXCLUDE_BEFORE = lazyre.compile(
     r"\b(agent|process(?:\s+ids?)?|pid|shell|uuid|token|key|secret|student|user|session[\s_-]?id|"
-    r"request[\s_-]?id|trace[\s_-]?id|job[\s_-]?id|color|colour|checksum|md5|sha256|nonce|salt|"
+    r"request[\s_-]?id|trace[\s_-]?id|job[\s_-]?id|color|colour|nonce|salt|"
+    # a digest named by its algorithm or its use: "SHA-256 `4ed80b39...`", "fingerprint a1b2..."
+    r"checksum|md5|sha-?(?:1|224|256|384|512)|sha3(?:-\d+)?|blake[23]\w*|crc32|fingerprint|digest|"
     r"api|build[\s_-]?id|deployment|container|image|bash[\s_-]?id|task[\s_-]?id|"
     r"device(?:[\s_-]?id)?|serial|udid|android|iphone|ipad|emulator|simulator|adb|coredevice|"
     # an example of an id's shape: "8 chars, e.g. `a1b2c3d4`"

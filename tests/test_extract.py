@@ -65,6 +65,10 @@ def test_commit_claims(markdown: str, expected: list[str]) -> None:
         "## Next Steps\n\n- Revert commit abc1234 later\n",
         "- Short ids of 8 characters, e.g. `a1b2c3d4`, in the commit message\n",  # an example
         "- 提交短哈希，例如 `3fa91c2e`\n",
+        # a digest named by its algorithm: "SHA-256 `4c1d...`", "fingerprint a1b2c3d4e5"
+        "- The release commit is signed: SHA-256 `4c1d9e2a7b3f0e51…`\n",
+        "- Certificate fingerprint 9f8e7d6c5b4a3 after the commit\n",
+        "- sha1: 0a1b2c3d4e5f6a7 (of the commit's tarball)\n",
     ],
 )
 def test_not_commit_claims(markdown: str) -> None:

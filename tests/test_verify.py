@@ -658,7 +658,8 @@ def test_values_of_named_constants_and_long_digests_are_not_commits(
     doc = HEAD + (
         "- `BUILD_TAG` currently `1a2b3c4d5e6f`, moved `1a2b3c4d5e6f` → `6f5e4d3c2b1a`\n"
         "- the tag `6f5e4d3c2b1a` is unchanged since\n"
-        f"- Committed `{real[:7]}`; the frozen digest `9f8e7d6c5b4a` stays\n"
+        f"- Committed `{real[:7]}`; the frozen marker `9f8e7d6c5b4a` stays\n"
+        "- the bundle's SHA-256 `4ed80b39e18b` is recorded\n"
         "- Fixed the parser (`7c7c7c1`)\n"
         "- Commit `a9a9a9a9a9a9`: the release\n"
         "- the manifest hash `e5544b20...dd53b` is recorded\n"
@@ -672,6 +673,7 @@ def test_values_of_named_constants_and_long_digests_are_not_commits(
     assert got[("commit", "7c7c7c1")] == "refuted"  # a short id set apart is still a commit
     assert got[("commit", "a9a9a9a9a9a9")] == "refuted"  # named a commit: no object is a lie
     assert ("commit", "e5544b20") not in got  # a digest shown by its two ends
+    assert ("commit", "4ed80b39e18b") not in got  # a digest named by its algorithm
 
 
 def test_a_placeholder_in_the_subject_column_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
