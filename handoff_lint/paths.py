@@ -94,6 +94,9 @@ class Paths:
             return suffix[0]
         if direct:
             return direct[0]
+        nearest = next((p for p in candidates if self.known(p)), None)
+        if nearest is not None:
+            return nearest  # "test/unit/a.test.js" in app/docs/x.md: app/test/unit/a.test.js
         if len(suffix) > 1:
             return None
         named = self._by_name(posixpath.basename(written))

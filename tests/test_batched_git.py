@@ -266,3 +266,16 @@ def test_a_path_a_sub_project_s_document_writes_from_its_project_root() -> None:
     root.files_at_end = set(found.files_at_end)
     root.changes[".claude/s.json"] = {"M"}
     assert root.resolve(".claude/s.json") == ".claude/s.json"
+
+
+def test_a_path_the_window_left_alone_is_read_from_the_document_s_project() -> None:
+    """Two projects hold test/unit/a.test.js and the window changed neither: a document in
+    app/docs/ means its own project's file (the nearest folder above it that holds the path);
+    a document at the root, with no such folder, cannot tell them apart (the path stays as
+    written, which no file is)."""
+    found = evidence.Evidence(window=Window(None, None), doc_dir="app/docs/phase-2")
+    found.files_at_end = {"app/test/unit/a.test.js", "old-app/test/unit/a.test.js"}
+    assert found.resolve("test/unit/a.test.js") == "app/test/unit/a.test.js"
+    root = evidence.Evidence(window=Window(None, None), doc_dir="")
+    root.files_at_end = set(found.files_at_end)
+    assert root.resolve("test/unit/a.test.js") == "test/unit/a.test.js"
