@@ -146,9 +146,9 @@ def test_more_paths_than_a_command_line_holds(
 ) -> None:
     """Paths a document names are passed to git; past the limit git is asked about all paths
     (a superset read by path) instead of failing with "argument list too long"."""
-    from handoff_lint import gitcmd
+    from handoff_lint import gitpipes
 
-    monkeypatch.setattr(gitcmd, "MAX_PATHSPECS", 3)
+    monkeypatch.setattr(gitpipes, "MAX_PATHSPECS", 3)
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
     repo.commit("h1", {"SESSION_1_HANDOFF.md": "# One\n"}, when="2025-11-12T10:00:00+00:00")
     files = {f"src/f{n}.py": "x\n" * (n + 1) for n in range(8)}
@@ -159,8 +159,8 @@ def test_more_paths_than_a_command_line_holds(
     run = cli("check", "--format", "json", "SESSION_2_HANDOFF.md", cwd=repo.path)
     claims = run.json()["documents"][0]["claims"]
     assert [c["verdict"] for c in claims if c["kind"] == "lines"] == ["verified"] * 8
-    assert gitcmd.within_limits(("log", "--", "a", "b")) == ("log", "--", "a", "b")
-    assert gitcmd.within_limits(("log", "--", *"abcd")) == ("log", "--")
+    assert gitpipes.within_limits(("log", "--", "a", "b")) == ("log", "--", "a", "b")
+    assert gitpipes.within_limits(("log", "--", *"abcd")) == ("log", "--")
 
 
 def test_too_many_claims_are_bounded(
