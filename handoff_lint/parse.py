@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handoff_lint import fastlist, frontmatter, lazyre, roles, rules
-from handoff_lint.model import Block, Document, Finding, HeadingWords, MetaField, Position, Section
+from handoff_lint import fastlist, frontmatter, lazyre, metadata, roles, rules
+from handoff_lint.model import Block, Document, Finding, HeadingWords, Position, Section
 from handoff_lint.source import SourceText
 
 SEARCH_AHEAD = 400
@@ -22,18 +22,6 @@ DEEPEST = 19  # mistune stops nesting lists and quotes at 20 levels (its max_nes
 CONTAINER = lazyre.compile(r"^\s*(?:>|(?:[-*+]|\d+[.)])(?:\s|$))", re.M)
 FENCE = lazyre.compile(r"^ {0,3}(?:>\s?)*\s*(`{3,}|~{3,})")
 BREAK = lazyre.compile(r"^ {0,3}(?:>\s?)*\s*([-*_])(?:\s*\1){2,}\s*$")
-META = lazyre.compile(
-    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?\*\*(?P<key>[^*\n]{1,60}?)\s*(?:[:：]\*\*|\*\*\s*[:：])\s*(?P<value>\S.*)$"
-)
-
-PLAIN_META = lazyre.compile(
-    r"^\s*(?:[-*+]\s+)?(?P<key>[^\W\d][^:：*`|#\n]{1,29}?)\s*[:：]\s+(?P<value>\S.*)$"
-)
-# "*Session completed: January 9, 2025*", "_Date: 2025-06-01_": a footer in emphasis, alone
-ITALIC_META = lazyre.compile(
-    r"^\s*(?P<mark>[*_])(?P<key>[^\W\d][^*_:：\n]{1,40}?)\s*[:：]\s*(?P<value>[^*_\n]+?)\s*(?P=mark)\s*$"
-)
-TOP_LINES = 20
 
 _markdown: Any = None
 
@@ -277,7 +265,7 @@ def _separator_not_heading(token: dict[str, Any]) -> bool:
     if token.get("style") != "setext" or int(token.get("attrs", {}).get("level", 1)) != 2:
         return False
     text = str(token.get("text", ""))
-    return "\n" in text.strip() or META.match(text.split("\n", 1)[0]) is not None
+    return "\n" in text.strip() or metadata.META.match(text.split("\n", 1)[0]) is not None
 
 
 def _assign_spans(doc: Document) -> None:
@@ -319,57 +307,6 @@ def _plans_marked_done(doc: Document) -> None:
             roles.done_by_status(section.title, status.get(id(section), ""))
         ):
             section.role = ""
-
-
-# the header of a table of fields: "| Field | Value |", "| Key | Details |", "| 项目 | 内容 |"
-VALUE_HEADER = re.compile(r"^\W*(?:values?|details?|wert|valor|valeur|值|内容|値)\W*$", re.I)
-
-
-def _table_field(doc: Document, block: Block) -> MetaField | None:
-    """A row of a two-column table of fields ("| Start Date | 2026-01-22 |" under "| Field |
-    Value |"), read as the ``**Key:** value`` line it stands for."""
-    header = block.table_header
-    if len(header) != 2 or not VALUE_HEADER.match(header[1]):
-        return None
-    text = doc.lines[block.line - 1]
-    parts = text.strip().strip("|").split("|")
-    if len(parts) != 2:
-        return None
-    key, value = parts[0].strip(" *`_"), parts[1].strip()
-    if not key or not value or len(key) > 40 or [key, value.strip(" *`_")] == header:
-        return None  # the header row itself
-    column = text.index("|", text.index(parts[0]) + len(parts[0])) + 1
-    column += len(parts[1]) - len(parts[1].lstrip())
-    return MetaField(key, value, block.line, column + 1)
-
-
-def _collect_metadata(doc: Document) -> None:
-    """``**Key:** value`` lines anywhere, plain ``Key: value`` lines near the top (where
-    documents without bold labels put their date and branch), and the rows of a table of
-    fields."""
-    for block in doc.blocks:
-        if block.kind == "table_row":
-            field = _table_field(doc, block)
-            if field is not None:
-                doc.metadata.append(field)
-        if block.kind != "paragraph":
-            continue
-        for offset, line in enumerate(block.lines):
-            match = META.match(line)
-            if not match and block.line + offset <= TOP_LINES and block.list_depth <= 0:
-                match = PLAIN_META.match(line)
-            if not match and block.list_depth < 0:
-                match = ITALIC_META.match(line)
-            if match:
-                key = match.group("key").strip().rstrip(":").strip()
-                doc.metadata.append(
-                    MetaField(
-                        key,
-                        match.group("value").strip(),
-                        block.line + offset,
-                        match.start("value") + 1,
-                    )
-                )
 
 
 def _set_title(doc: Document) -> None:
@@ -457,6 +394,6 @@ def parse(path: str, source: SourceText, words: HeadingWords | None = None) -> D
     _Aligner(doc, state).walk(tokens, {})
     _assign_spans(doc)
     _plans_marked_done(doc)
-    _collect_metadata(doc)
+    metadata.collect(doc)
     _set_title(doc)
     return doc

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -11,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import (
-    __version__,
     added,
     claims,
     config,
+    crash,
     discover,
     followup,
     hygiene,
@@ -96,28 +95,6 @@ def _open_git(options: Options) -> tuple[Git | None, RepoFacts | None]:
         raise UsageError(
             f"{exc} (run inside a git repository, or use --no-git for schema checks only)"
         ) from None
-
-
-def _crash(path: str, exc: BaseException) -> Finding:
-    """Write a crash report and return the one-line finding that points at it."""
-    import platform
-    import tempfile
-    import traceback
-
-    handle, name = tempfile.mkstemp(prefix="handoff-lint-crash-", suffix=".txt")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(
-            f"handoff-lint {__version__}\n{platform.platform()}\nPython {platform.python_version()}\n"
-        )
-        report = f"document: {path}\n\n{''.join(traceback.format_exception(exc))}"
-        out.write(hygiene.scrub(report))
-    return rules.finding(
-        "HL902",
-        1,
-        1,
-        f"internal error ({type(exc).__name__}); crash report written to {name}; "
-        "please report it with the document if you can share it",
-    )
 
 
 def _windows(
@@ -389,7 +366,7 @@ def run(files: list[str], options: Options) -> RunResult:
             except (UsageError, GitTimeout, RepositoryDamaged):
                 raise
             except Exception as exc:  # one document's crash must not hide the others
-                results.append(DocumentResult(path, findings=[_crash(path, exc)]))
+                results.append(DocumentResult(path, findings=[crash.report(path, exc)]))
     finally:
         if git is not None:
             git.close()

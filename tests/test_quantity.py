@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint import quantity
+from handoff_lint import counted_paths, quantity
 
 
 def _after(text: str, subject: str) -> list[tuple[int, str, bool, bool, bool, int | None]]:
@@ -102,5 +102,5 @@ def test_a_number_after_a_name_and_a_slash_is_not_a_count(text: str, counts: lis
 def test_a_count_beyond_the_brackets_or_the_label_of_its_subject(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
-    found = quantity.annotated(text, True, ("lines",))
+    found = counted_paths.annotated(text, True, ("lines",))
     assert [(path, q.count) for _, path, q in found] == expected

@@ -114,7 +114,7 @@ def session_features(
 
     Two processes: one log of handoff additions (newest first), one cat-file --batch.
     """
-    from handoff_lint.window import session_number
+    from handoff_lint.families import session_number
 
     output = git.run(
         "log",

@@ -129,7 +129,7 @@ def accepted(claim: Claim, evidence: Evidence) -> list[int]:
 def _bundles_reports(changes: dict[str, set[str]], doc_path: str, settings: Config) -> bool:
     """The commit adds other reports beside the document (a squash or an upload of several
     sessions' documents at once): it is not one session's work."""
-    from handoff_lint.window import family, kept
+    from handoff_lint.families import family, kept
 
     added = [p for p, a in changes.items() if p != doc_path and "A" in a and DOCS.search(p)]
     if kept(added, settings.include, family(doc_path), settings.exclude):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from handoff_lint import frontmatter, lazyre, quantity, textscan
+from handoff_lint import counted_paths, frontmatter, lazyre, quantity, textscan
 from handoff_lint.claims.line_tables import value_of
 from handoff_lint.claims.walk import done_lines, file_labels, heading_file
 from handoff_lint.model import Claim, Document, MetaField
@@ -129,7 +129,7 @@ def key_files_sizes(doc: Document) -> list[Claim]:
         for key in ("created", "modified"):
             for number in frontmatter.nested_item_lines(doc, parent, key):
                 text = doc.lines[number - 1]
-                for _, path, q in quantity.annotated(text, True, ("lines", "insertions")):
+                for _, path, q in counted_paths.annotated(text, True, ("lines", "insertions")):
                     value = value_of(q, path)
                     if key == "created":
                         value["made"] = True

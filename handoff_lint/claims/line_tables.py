@@ -10,7 +10,7 @@ import dataclasses
 import re
 from typing import Any
 
-from handoff_lint import lazyre, quantity, textscan
+from handoff_lint import counted_paths, lazyre, quantity, textscan
 from handoff_lint.claims import named
 from handoff_lint.claims.walk import Line, header_index, table_cells
 from handoff_lint.model import Claim
@@ -143,7 +143,7 @@ def _cell_claims(line: Line, cells: list[tuple[int, str]]) -> list[Claim]:
     for start, cell in cells:
         if len(textscan.path_tokens(cell)) != 1:
             continue  # no file, or several in one cell
-        found = quantity.annotated(cell, False, ("lines",))
+        found = counted_paths.annotated(cell, False, ("lines",))
         if len(found) != 1:
             continue  # no size, or several
         _, path, q = found[0]

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity, roles, textscan
+from handoff_lint import counted_paths, lazyre, quantity, roles, textscan
 from handoff_lint.claims import named, register
 from handoff_lint.claims.file_words import LABEL, label_action
 from handoff_lint.claims.line_echoes import echoes
@@ -67,7 +67,7 @@ RESIZED = lazyre.compile(
 
 def _prose_claims(line: Line) -> list[Claim]:
     found = []
-    for start, path, q in quantity.annotated(
+    for start, path, q in counted_paths.annotated(
         line.text, line.starts_item or line.first, ("lines", "insertions")
     ):
         claim = line_claim(line, path, q)

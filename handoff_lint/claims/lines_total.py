@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity, textscan
+from handoff_lint import counted_paths, lazyre, quantity, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.line_tables import table_claims
@@ -40,7 +40,7 @@ def _listed(line: Line) -> str | None:
     """The one file a line lists with its line count, or None."""
     if not LINE_WORDS.search(line.folded):
         return None
-    found = quantity.annotated(line.text, line.starts_item or line.first, ("lines",))
+    found = counted_paths.annotated(line.text, line.starts_item or line.first, ("lines",))
     if len(found) != 1 or found[0][2].plus:
         return None
     return found[0][1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity, roles, testdefs, textscan
+from handoff_lint import counted_paths, lazyre, quantity, roles, testdefs, textscan
 from handoff_lint.claims import register
 from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count_sections import (
@@ -255,7 +255,7 @@ def extract(doc: Document) -> list[Claim]:
         if ADDED.search(line.text):
             continue  # "Added 3 tests in `x.py`": the tests_added kind's
         first = line.starts_item or line.first
-        found_here = quantity.annotated(line.text, first, ("tests", "count"))
+        found_here = counted_paths.annotated(line.text, first, ("tests", "count"))
         if not found_here and files:
             out.extend(
                 under_label(line, doc)

@@ -67,4 +67,3 @@ def row_claims(line: Line, named: int) -> list[Claim]:
     value: dict[str, object] = {**line.in_folder(paths[0][2]), "count": count.count}
     text = line.text[start + count.start : start + count.end]
     return [Claim("test_count", text, line.number, start + count.start + 1, value)]
-

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handoff_lint import quantity
+from handoff_lint import counted_paths
 from handoff_lint.claims import register
 from handoff_lint.claims.line_sizes import tolerance
 from handoff_lint.claims.walk import claimed_text, containing
@@ -27,7 +27,7 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in containing(doc, *WORDS):
         first = line.starts_item or line.first
-        for _, path, found in quantity.annotated(line.text, first, ("words",)):
+        for _, path, found in counted_paths.annotated(line.text, first, ("words",)):
             value = {"path": path, "count": found.count}
             if found.approx:
                 value["approx"] = True
