@@ -28,6 +28,15 @@ def session(repo: ScratchRepo) -> ScratchRepo:
         ("- `src/a.py` (from 900 to 795 lines)", {"900": "refuted", "795 lines": "verified"}),
         ("- `src/a.py` (840 → 790 lines)", {"840": "verified", "790 lines": "refuted"}),
         ("- `src/a.py` (v2 -> 795 lines)", {"795 lines": "verified"}),  # no count before
+        # a nested item of the file's item: its size now, and after "was" its size before
+        (
+            "1. `src/a.py`\n   - Result: 795 lines total (was 840 lines)",
+            {"795 lines": "verified", "840 lines": "verified"},
+        ),
+        (
+            "1. `src/a.py`\n   - Result: 798 lines total (was 811 lines)",
+            {"798 lines": "refuted", "811 lines": "refuted"},
+        ),
     ],
 )
 def test_the_count_before_the_arrow_is_the_size_before_the_session(

@@ -133,12 +133,19 @@ def _made_here(line: Line, label: str) -> bool:
 
 # "  - 800+ lines of scenario tests" under "- **Load tests** (`tests/load.rs`)": a nested item
 # that starts with a size
-SIZE_FIRST = lazyre.compile(r"^\s*(?:[-*+]|\d+[.)])\s+[*_]*(?=[~≈]?\d)")
+SIZE_FIRST = lazyre.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+[*_]*(?:(?:result|size|total|now|final(?:\s+size)?|length)"
+    r"[*_]*\s*[:：]\s*[*_]*)?(?=[~≈]?\d)",
+    re.I,
+)
+# "(was 66 lines)", "(previously 380 lines)": the file's size before the session, after its size
+WAS = lazyre.compile(r"\b(?:was|previously|from)\s*$", re.I)
 
 
 def _under_file(line: Line, item_files: dict[int, str]) -> list[Claim]:
-    """A nested item that starts with a line count and names no file: the size of the one file
-    its parent item names."""
+    """A nested item that starts with a line count ("- 272 lines", "- Result: 78 lines total")
+    and names no file: the size of the one file its parent item names; a size after "was" on
+    it is the file's size before the session."""
     parent = item_files.get(line.block.parent_item_id)
     start = SIZE_FIRST.match(line.text) if parent and line.starts_item else None
     if start is None or textscan.path_tokens(line.text):
@@ -146,7 +153,13 @@ def _under_file(line: Line, item_files: dict[int, str]) -> list[Claim]:
     found = [q for q in quantity.every(line.text) if q.unit == "lines"]
     if not found or found[0].start != start.end() or found[0].change or found[0].plus:
         return []
-    return [line_claim(line, str(parent), found[0])]
+    out = [line_claim(line, str(parent), found[0])]
+    for earlier in found[1:]:  # "- Result: 78 lines total (was 66 lines)"
+        if WAS.search(line.text, max(0, earlier.start - 12), earlier.start) and not earlier.change:
+            claim = line_claim(line, str(parent), earlier)
+            claim.value["before"] = claim.value["was"] = True
+            out.append(claim)
+    return out
 
 
 def extract(doc: Document) -> list[Claim]:
@@ -345,14 +358,16 @@ def _settle_namesakes(claim: Claim, paths: list[str], evidence: Evidence) -> Non
 def _restated(claims: list[Claim]) -> None:
     """One file's size stated twice in a document is one statement: where one statement of it
     is not refuted (its line says the session created the file, and git cannot tell which
-    moment it describes), neither are the others."""
+    moment it describes), neither are the others written as exactly ("272 lines" is not
+    excused by "~272 lines" elsewhere)."""
 
-    def key(claim: Claim) -> tuple[str, int, str, bool]:
-        value = claim.value
+    def key(claim: Claim) -> tuple[str, int, str, bool, bool, bool]:
+        value = claim.value  # "~272 lines" holds where "272 lines" need not: not the same
         path, count = str(value.get("resolved", "")), int(value["count"])
-        return path, count, str(value.get("measure")), bool(value.get("code"))
+        exactness = bool(value.get("approx")), bool(value.get("at_least"))
+        return path, count, str(value.get("measure")), bool(value.get("code")), *exactness
 
-    agreed: dict[tuple[str, int, str, bool], Claim] = {}
+    agreed: dict[tuple[str, int, str, bool, bool, bool], Claim] = {}
     for claim in claims:
         if claim.verdict in ("verified", "unverifiable") and claim.value.get("resolved"):
             agreed.setdefault(key(claim), claim)
