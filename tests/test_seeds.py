@@ -57,6 +57,10 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("test_total", "35", 332, ""),
         ("test_total", "35", 344, ""),
         ("test_total", "35", 381, ""),
+        # a table of suites and their counts: each suite of two words or more is a test group
+        ("test_group", "8", 48, ""),
+        ("test_group", "6", 49, ""),
+        ("test_group", "5", 51, ""),
         # any count of tests: at most what the repository defines (not the "Before" block's)
         ("test_total", "35 Test Methods", 6, ""),
         ("test_total", "0 test methods", 39, ""),

@@ -104,6 +104,25 @@ def test_a_groups_count_is_checked_against_that_group(repo: ScratchRepo, cli: Cl
     assert found == {7: "verified", 8: "refuted", 9: "unverifiable", 10: "unverifiable"}
 
 
+def test_a_count_before_the_groups_name_and_a_table_of_groups(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    """ "- 3 InvoiceTotals tests" (the count first) and a row of a table under "| Test Group |
+    Tests |" are group claims too; a one-word name ("- 4 Unit tests") is no group's."""
+    body = (
+        "## Tests Added\n\n"
+        "- 3 InvoiceTotals tests\n"  # line 7: the group defines 3
+        "- 2 `Invoice Totals` tests\n"  # line 8: not 2
+        "- 4 Unit tests\n"  # line 9: one word, a kind of tests
+        "\n| Test Group | Tests | Covers |\n|---|---|---|\n"
+        "| Invoice totals | 4 | sums |\n"  # line 13: not 4
+        "| Late fees | 2 | none |\n"  # line 14: no group is called so
+        "| Billing | 3 | all |\n"  # line 15: one word
+    )
+    found = _groups_doc(repo, cli, body)
+    assert found == {7: "verified", 8: "refuted", 13: "refuted", 14: "unverifiable"}
+
+
 def test_a_group_under_a_heading_that_names_its_file(repo: ScratchRepo, cli: Cli) -> None:
     """Under "### `src/billing.test.ts`" a group is that file's: "Edge cases" there is the
     billing file's one group of that name; under a heading naming a file that has no such

@@ -1,4 +1,5 @@
-"""Test counts of a named group: "- Edge Cases (4 tests)", "### Domain Patterns: 3 tests".
+"""Test counts of a named group: "- Edge Cases (4 tests)", "### Domain Patterns: 3 tests",
+"- 7 ListFiles tests", a row "| HandleLLMRequest | 5 |" of a table under "| Test Group | Tests |".
 
 The name is the group's in a test file the session window changed: a ``describe``/``group``
 call, a Python test class, a JUnit ``@Nested`` class, a section comment (``testgroups``). When
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, testgroups
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, done_lines, section_files
+from handoff_lint.claims.walk import Line, done_lines, section_files, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -31,6 +32,15 @@ NAMED = lazyre.compile(
     r"[:：—–-]\s*[*_]*\s*(?P<m>\d{1,4})\s+(?:new\s+)?tests?\b)",
     re.I,
 )
+# "- 7 ListFiles tests", "- 4 `Edge Cases` tests": the count first, then the group's name
+COUNT_FIRST = lazyre.compile(
+    r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:[✅✔☑]\uFE0F?\s*)?(?P<n>\d{1,4})\s+[*_`]*"
+    r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})[*_`]*\s+tests?\b"
+)
+# "| Test Group | Tests |": a table of groups, each row a name and its count of tests
+GROUP_HEADER = lazyre.compile(r"^\W*(?:test\s+)?(?:groups?|describe|suites?)\W*$", re.I)
+COUNT_HEADER = lazyre.compile(r"^\W*(?:tests?|count|#|cases)\W*$", re.I)
+NUMBER_CELL = lazyre.compile(r"^[\s*]*(?P<n>\d{1,4})[\s*]*$")
 # the words of a label over a count ("Integration Tests Added: 18", "Total: 40"), not a group's
 LABEL_WORDS = frozenset(
     {
@@ -56,26 +66,56 @@ MAX_BYTES = 8 * 1024 * 1024
 def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for line in done_lines(doc):
-        if line.shape or not line.first:
+        if line.block.kind == "table_row":
+            found = _row(line)
+        elif line.shape or not line.first:
             continue
-        match = NAMED.match(line.text)
-        if match is None or "." in match.group("name"):
+        else:
+            found = _named(line) or _count_first(line)
+        if found is None:
             continue
-        name = match.group("name").strip()
+        name, count, start, end = found
         named = testgroups.words(name)
         if len(named) < MIN_WORDS or LABEL_WORDS.intersection(named):
             continue
-        count = match.group("n") or match.group("m")
-        start = match.start("n") if match.group("n") else match.start("m")
-        scope = {"scope": found} if (found := _scope(doc, line)) else {}
-        value = {
-            **scope,
-            "name": name,
-            "count": int(count),
-        }
-        text = line.text[start : match.end()].rstrip(")）")
+        scope = {"scope": found_in} if (found_in := _scope(doc, line)) else {}
+        value = {**scope, "name": name, "count": count}
+        text = line.text[start:end].rstrip(")）")
         out.append(Claim("test_group", text, line.number, start + 1, value))
     return out
+
+
+def _named(line: Line) -> tuple[str, int, int, int] | None:
+    """(name, count, where the count starts, where the claim ends) of "- Edge Cases (4 tests)"."""
+    match = NAMED.match(line.text)
+    if match is None or "." in match.group("name"):
+        return None
+    group = "n" if match.group("n") else "m"
+    return match.group("name").strip(), int(match.group(group)), match.start(group), match.end()
+
+
+def _count_first(line: Line) -> tuple[str, int, int, int] | None:
+    match = COUNT_FIRST.match(line.text)
+    if match is None:
+        return None
+    return match.group("name"), int(match.group("n")), match.start("n"), match.end()
+
+
+def _row(line: Line) -> tuple[str, int, int, int] | None:
+    """A row of a table of test groups: its first cell the name, a cell of its tests' count."""
+    header = line.block.table_header
+    if not header or not GROUP_HEADER.match(header[0]):
+        return None
+    cells = table_cells(line.text)
+    name = cells[0][1].strip(" *_`") if cells else ""
+    if not name or "." in name or "/" in name:
+        return None
+    for index in range(1, min(len(cells), len(header))):
+        count = NUMBER_CELL.match(cells[index][1])
+        if count and COUNT_HEADER.match(header[index]):
+            start = cells[index][0] + count.start("n")
+            return name, int(count.group("n")), start, start + len(count.group("n"))
+    return None
 
 
 def _scope(doc: Document, line: Line) -> str:
