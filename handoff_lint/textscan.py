@@ -44,7 +44,7 @@ KNOWN_EXTENSIONS = frozenset(
     tex bib nix el vim clj cljs groovy jl m mm pbxproj plist xib storyboard sol move zig v nim
     gd tscn tres godot gdshader csproj sln fsproj vbproj props targets resx xaml razor cshtml
     vb fsx psm1 pm raku cr d ino asm sv vhd vhdl thrift avsc mod sum rmd qmd org cls sty
-    jsonl ndjson bats tsbuildinfo mdc
+    jsonl ndjson bats tsbuildinfo mdc gs sbt cu cuh metal awk ron star mojo ada adb ads pas http
     qml heex leex erb haml slim ejs hbs handlebars pug njk twig liquid mustache txtar patch diff
     jar war apk aab ipa parquet pth onnx h5 npy npz pkl pickle wasm mp3 m4a ogg flac mov mkv avi
     xlsx xls docx pptx odt dll dylib exe glsl hlsl wgsl frag vert shader prefab uasset umap rego

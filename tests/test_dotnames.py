@@ -39,3 +39,19 @@ def test_a_name_that_starts_with_a_dot(written: str, path: bool) -> None:
 )
 def test_a_template_name_is_not_a_file(written: str, path: bool) -> None:
     assert looks_like_path(written) is path
+
+
+@pytest.mark.parametrize(
+    ("written", "path"),
+    [
+        ("Code.gs", True),  # Google Apps Script
+        ("build.sbt", True),
+        ("kernels/add.cu", True),
+        ("Shaders.metal", True),
+        ("config.ron", True),
+        ("api/users.http", True),
+        ("e.g", False),  # no extension any language has
+    ],
+)
+def test_the_files_of_less_common_languages(written: str, path: bool) -> None:
+    assert looks_like_path(written) is path
