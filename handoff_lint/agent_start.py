@@ -9,27 +9,27 @@ so the window is exact.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from handoff_lint.model import Origin
 from handoff_lint.repo import RepoFacts
-from handoff_lint.window_log import EXPLICIT, window_log
+from handoff_lint.window_log import window_log
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
 
 MARKER = "initial plan"
-HOW = 'since the coding agent\'s "Initial plan" commit that opened this task'
 
 
 def start_at_plan(facts: RepoFacts, evidence: Evidence) -> None:
     """Start an implicit window at the newest "Initial plan" commit in it (see above)."""
 
     window = evidence.window
-    if window.head is None or window.staged or window.how in EXPLICIT:
+    if window.head is None or window.staged or window.explicit:
         return
     logged = window_log(facts, window)
     marker = next((c for c in logged if c.subject.strip().lower() == MARKER), None)
     if marker is None or not marker.parents or marker.sha == window.head:
         return
-    window.base = marker.parents[0]
-    window.how = HOW
+    evidence.window = replace(window, base=marker.parents[0], origin=Origin.AGENT_PLAN, steps=())

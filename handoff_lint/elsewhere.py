@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from handoff_lint import history
+from handoff_lint.model import Fit
 from handoff_lint.repo import RepoFacts
-from handoff_lint.window_log import EXPLICIT, WINDOW_LIMIT, window_log
+from handoff_lint.window_log import WINDOW_LIMIT, window_log
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -31,7 +32,7 @@ def to_branch(facts: RepoFacts, evidence: Evidence) -> None:
     """Move an implicit window onto the branch whose commits the document cites (see above)."""
 
     window = evidence.window
-    if window.head is None or window.staged or window.how in EXPLICIT:
+    if window.head is None or window.staged or window.explicit:
         return
     found = {o.sha for o in evidence.objects.values() if o.type == "commit" and o.sha}
     cited = sorted(found - evidence.unreachable)
@@ -56,8 +57,10 @@ def to_branch(facts: RepoFacts, evidence: Evidence) -> None:
         return
     # from the document's own commit: the same commits (those of the branch), and the diff a
     # comparison of the two branches shows ("git diff master postgres-migration")
-    window.base, window.head = window.head, tip
-    window.how += (
-        f"; the work of the branch it reports on (forked at {fork[:7]}, to {tip[:7]}): none of "
-        "the commits it cites is in its own history"
+    evidence.window = window.moved(
+        Fit.BRANCH,
+        f"the work of the branch it reports on (forked at {fork[:7]}, to {tip[:7]}): none of "
+        "the commits it cites is in its own history",
+        base=window.head,
+        head=tip,
     )

@@ -10,7 +10,6 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from handoff_lint import agent_start
 from handoff_lint.model import Claim, Window, default_settings
 from handoff_lint.paths import Paths
 
@@ -20,12 +19,6 @@ if TYPE_CHECKING:
     from handoff_lint.junit import Counts
     from handoff_lint.repo import CommitInfo, ObjectInfo, RepoFacts
 
-EXACT_WINDOWS = (
-    "since the previous handoff document",
-    agent_start.HOW,
-    "--since",
-    "front matter base",
-)
 
 
 @dataclass
@@ -118,7 +111,7 @@ class Evidence(Paths):
         end of each session: one of its rewrites may have ended the previous session)."""
         previous = self.window.previous
         rewritten = bool(previous) and "M" in self.changes.get(previous, set())
-        return self.window.how in EXACT_WINDOWS and not rewritten
+        return self.window.exact and not rewritten
 
     def absent(self, written: str, linked: bool = False) -> bool:
         """The claimed file is nowhere: not at the end of the window, not changed in it, no file

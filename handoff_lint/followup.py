@@ -10,11 +10,11 @@ author, each within FOLLOW_GAP of the one before (FOLLOW_MAX at most).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handoff_lint import window
 from handoff_lint.claims.walk import NOWHERE
-from handoff_lint.model import Claim, Window
+from handoff_lint.model import Claim, Fit, Window
 from handoff_lint.repo import RepoFacts
 
 FOLLOW_GAP = 3600  # seconds
@@ -68,9 +68,7 @@ def settle(
     after = run_after(facts, span.head)
     if after is None:
         return
-    wider = Window(
-        span.base, after.sha, False, span.how + "; widened to the commits after it", span.previous
-    )
+    wider = replace(span, staged=False, notes=()).moved(Fit.AFTER, head=after.sha)
     for claim, other in zip(members, judge(wider), strict=True):
         if claim.verdict == "refuted" and other.verdict == "verified":
             claim.settle(

@@ -243,6 +243,7 @@ def gather(
     start(facts, window)  # a no-op after the pipeline's: each command is started once
     _commit_evidence(facts, evidence, claims)
     window_fit.fit(facts, evidence, claims, anchors or [])
+    window = evidence.window  # fitted: the window every question below is about
     if window.head is not None or window.staged:
         facts.git.prefetch(*history.questions(window, doc_path, claims))
         recent = facts.recent_question()

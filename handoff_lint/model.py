@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import enum
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
@@ -193,20 +194,93 @@ class Finding:
         return (self.line, self.column, self.rule)
 
 
-@dataclass
+class Origin(enum.Enum):
+    """Where a window's start comes from (its value is how a finding explains it)."""
+
+    SINCE = "--since"  # the user's own start
+    FRONT_MATTER = "front matter base"  # the document's own
+    NO_COMMITS = "no commits yet"
+    DOCUMENT_CHANGED = "since this document last changed"
+    FIRST_COMMIT = "whole history (the document came with the first commit)"
+    FIRST_HANDOFF = "whole history (first handoff document)"
+    PREVIOUS_HANDOFF = "since the previous handoff document"
+    FOLDER = "since the previous document added to its folder (an estimate)"
+    SEARCH_LIMIT = "the last {} first-parent commits (no earlier handoff within them)"
+    WITH_WORK = "from the commit that added the previous handoff document along with other work"
+    PREVIOUS_VERSION = "since the previous version of this document"
+    PAUSE = "the commits since the last pause of more than 6 hours"
+    AGENT_PLAN = 'since the coding agent\'s "Initial plan" commit that opened this task'
+    NO_GIT = "--no-git"
+    OUTSIDE = "outside"
+    INVALID = "invalid"
+    UNKNOWN = ""
+
+
+# windows whose start is given, or is exactly where the history says a session starts
+EXACT = frozenset({Origin.SINCE, Origin.FRONT_MATTER, Origin.PREVIOUS_HANDOFF, Origin.AGENT_PLAN})
+EXPLICIT = frozenset({Origin.SINCE, Origin.FRONT_MATTER})  # windows the user set: nothing fits them
+
+
+SAME = "\0same"  # an end of a window left where it is (no commit id is written so)
+
+
+class Fit(enum.Enum):
+    """A step that moved a window's ends after its origin set them (``window_fit``, ``versions``,
+    ``followup``)."""
+
+    CITED = "fitted to the oldest cited commit"
+    SHALLOW = "cut by the shallow clone's boundary"
+    WRITTEN = "ended at the last commit of the document's date"
+    BRANCH = "the work of the branch it reports on"
+    LATER_FIX = "widened to a later fix of the document"
+    EDIT = "widened to the edit"
+    AFTER = "widened to the commits after it"
+
+
+@dataclass(frozen=True)
 class Window:
     """The commits a document reports on: ``base`` (exclusive) to ``head`` (inclusive).
 
     ``base`` is None for a whole-history window; ``staged`` means the window also holds the
-    index (a document about to be committed).
+    index (a document about to be committed). ``origin`` says where its start comes from and
+    ``steps`` how it was fitted since, each with the words a finding explains it by.
     """
 
     base: str | None
     head: str | None
     staged: bool = False
-    how: str = ""
+    origin: Origin = Origin.UNKNOWN
     previous: str = ""  # the previous handoff document whose commit starts the window
     notes: tuple[str, ...] = ()  # more of how the window was found (no effect on verdicts)
+    steps: tuple[tuple[Fit, str], ...] = ()
+    searched: int = 0  # how many commits the search for a previous handoff read (SEARCH_LIMIT)
+
+    @property
+    def how(self) -> str:
+        origin = self.origin.value.format(self.searched)
+        return "; ".join([origin, *(text for _, text in self.steps)])
+
+    @property
+    def explicit(self) -> bool:
+        """The user set the window's start (``--since``, front matter ``base:``)."""
+        return self.origin in EXPLICIT and not self.steps
+
+    @property
+    def exact(self) -> bool:
+        """The window starts where it was given or found, moved by no step since."""
+        return self.origin in EXACT and not self.steps
+
+    def moved(
+        self, fit: Fit, text: str = "", *, base: str | None = SAME, head: str | None = SAME
+    ) -> Window:
+        """This window with its ends moved by the step ``fit`` (an end not given stays),
+        explained by ``text`` (the step's own words when empty)."""
+        return replace(
+            self,
+            base=self.base if base == SAME else base,
+            head=self.head if head == SAME else head,
+            steps=(*self.steps, (fit, text or fit.value)),
+        )
 
     @property
     def span(self) -> str:

@@ -42,6 +42,7 @@ from handoff_lint.model import (
     DocumentResult,
     Finding,
     HeadingWords,
+    Origin,
     RunResult,
     Window,
 )
@@ -107,10 +108,10 @@ def _windows(
     """Each line's session window, the main one's first git questions started; or the evidence
     that says why git cannot answer. ``relative`` is the document's path in the repository."""
     if facts is None:
-        return unavailable(Window(None, None, how="--no-git"), "git checks are off (--no-git)")
+        return unavailable(Window(None, None, origin=Origin.NO_GIT), "git checks are off (--no-git)")
     if relative is None:
         return unavailable(
-            Window(None, None, how="outside"), "the document is outside the repository"
+            Window(None, None, origin=Origin.OUTSIDE), "the document is outside the repository"
         )
     own = frozenset(
         str(c.value.get("path", "")).rsplit("/", 1)[-1] for c in found if c.kind == "file"
@@ -137,7 +138,7 @@ def _windows(
     except window.WindowError as exc:
         if options.since:  # the user's own --since: a usage error, not a property of the document
             raise UsageError(str(exc)) from None
-        return unavailable(Window(None, None, how="invalid"), str(exc))
+        return unavailable(Window(None, None, origin=Origin.INVALID), str(exc))
     start(facts, spans.main)
     return spans
 
@@ -264,17 +265,19 @@ def _lint_document(
         other_sessions.excuse(doc, result.claims)
         result.window = spans.window
     else:
-        for span, members in _groups(spans, result.claims):
-            evidence = _evidence(doc, members, facts, span, relative, options.settings)
+        for found, members in _groups(spans, result.claims):
+            newest = found is spans.main  # lines the newest version wrote
+            evidence = _evidence(doc, members, facts, found, relative, options.settings)
+            span = evidence.window  # as fitted to what the claims cite
             _verify(kinds, members, evidence, options)
             result.window = result.window or evidence.window
             if facts is not None:
                 judge = partial(_judge_again, doc, members, facts, relative, options)
                 certain = span.base is not None and evidence.window_exact()
-                if not certain or span.how == versions.SINCE_PREVIOUS:
+                if not certain or (span.origin is Origin.PREVIOUS_VERSION and not span.steps):
                     followup.second_opinion(members, facts, span, judge)
                 followup.settle(members, facts, span, judge)
-            if span is spans.main:  # lines the newest version wrote
+            if newest:
                 other_sessions.excuse(doc, members)
     quiet = suppress.Suppressions(doc)  # each finding suppressed at the line it is reported on
     result.findings = quiet.keep(result.findings)

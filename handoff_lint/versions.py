@@ -20,11 +20,10 @@ from dataclasses import dataclass, field, replace
 from handoff_lint import lazyre, window
 from handoff_lint.claims.commit import STATS
 from handoff_lint.gitcmd import Git
-from handoff_lint.model import Window
+from handoff_lint.model import Fit, Origin, Window
 from handoff_lint.repo import RepoFacts, sha_of
 
 MAX_VERSIONS = 200
-SINCE_PREVIOUS = "since the previous version of this document"
 DOCUMENT_ENDINGS = (".md", ".markdown", ".txt", ".rst")
 SMALL_EDIT = 4  # an edit inserting fewer lines than this (or than 10% of the document) is a fix
 # What ``check --fix`` writes in place of a claim's token: a diff stat as git writes it, a commit
@@ -231,11 +230,11 @@ def _version_window(
         if previous.with_work:  # committed along with work: that work is this session's too
             before = sha_of(facts.git, f"{previous.sha}^")
             note = "from the commit of the previous version, which came with other work"
-            return Window(before, head, False, SINCE_PREVIOUS, notes=(note,))
-        return Window(previous.sha, head, False, SINCE_PREVIOUS)
+            return Window(before, head, False, Origin.PREVIOUS_VERSION, notes=(note,))
+        return Window(previous.sha, head, False, Origin.PREVIOUS_VERSION)
     first = _since_previous(facts, path, context, found[start].sha)
-    how = first.how if start == index else first.how + "; widened to a later fix of the document"
-    return Window(first.base, head, False, how, first.previous)
+    again = replace(first, head=head, staged=False, notes=())
+    return again if start == index else again.moved(Fit.LATER_FIX)
 
 
 def _since_previous(facts: RepoFacts, path: str, context: Context, sha: str) -> Window:
@@ -316,6 +315,6 @@ def _edit_window(
     """The window of the lines an uncommitted edit wrote: since the document last changed when
     the edit is a new report; a small fix keeps the window of the version it fixes, to HEAD."""
     if Version("", inserted, 0).rewrites(size):
-        return Window(found[0].sha, head, staged, "since this document last changed")
+        return Window(found[0].sha, head, staged, Origin.DOCUMENT_CHANGED)
     fixed = window_of(found[0].sha)
-    return Window(fixed.base, head, staged, fixed.how + "; widened to the edit", fixed.previous)
+    return replace(fixed, staged=staged, notes=()).moved(Fit.EDIT, head=head)

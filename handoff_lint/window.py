@@ -20,7 +20,7 @@ from handoff_lint.added import added_commit
 from handoff_lint.discover import matches as matches_any
 from handoff_lint.families import Family, family, kept, session_number
 from handoff_lint.gitcmd import GitError
-from handoff_lint.model import Window
+from handoff_lint.model import Origin, Window
 from handoff_lint.repo import RepoFacts, lookup_objects, sha_of
 
 MAX_HANDOFF_COMMITS = 50
@@ -59,7 +59,7 @@ def session_run(facts: RepoFacts, head: str) -> Window | None:
     ]
     for (_, newer), (sha, older) in itertools.pairwise(times):
         if newer - older > SESSION_GAP:
-            return Window(sha, head, False, "the commits since the last pause of more than 6 hours")
+            return Window(sha, head, False, Origin.PAUSE)
     return None
 
 
@@ -279,13 +279,12 @@ def compute(
     if staged:
         head = facts.head
     if explicit_base:
-        how = "--since" if since else "front matter base"
-        return Window(base, head, staged, how)
+        return Window(base, head, staged, Origin.SINCE if since else Origin.FRONT_MATTER)
     if head is None:
-        return Window(None, None, staged, "no commits yet")
+        return Window(None, None, staged, Origin.NO_COMMITS)
     if staged and in_head:
         base = _first_line(facts, "log", "-1", "--format=%H", "HEAD", "--", path)
-        return Window(base, head, staged, "since this document last changed")
+        return Window(base, head, staged, Origin.DOCUMENT_CHANGED)
     return _since_previous(facts, path, globs, head, staged, own, exact, exclude)
 
 
@@ -302,11 +301,11 @@ def _since_previous(
     """The window from the previous handoff document to ``head`` (see ``compute``)."""
     start = head if staged else f"{head}^"
     if not staged and sha_of(facts.git, start) is None:
-        return Window(None, head, staged, "whole history (the document came with the first commit)")
+        return Window(None, head, staged, Origin.FIRST_COMMIT)
     kin = None if matches_any(path, globs) else family(path)
     found = _previous_handoff(facts, start, globs, path, own, kin, exclude)
     if found is None:
-        return Window(None, head, staged, "whole history (first handoff document)")
+        return Window(None, head, staged, Origin.FIRST_HANDOFF)
     base: str | None = found.sha
     previous = found.path
     paths = trees.commit_paths(facts, found.sha)
@@ -316,21 +315,22 @@ def _since_previous(
         )
         paths = [(line[:1], line.split("\t")[-1]) for line in changed if "\t" in line]
     handoffs = set(kept([p for _, p in paths], globs, kin))
-    how = "since the previous handoff document"
+    origin = Origin.PREVIOUS_HANDOFF
     if kin is not None and kin.loose and not matches_any(previous, globs):
-        how = "since the previous document added to its folder (an estimate)"
+        origin = Origin.FOLDER
     if not any(status == "A" and p in handoffs for status, p in paths):
-        how = f"the last {WINDOW_SEARCH} first-parent commits (no earlier handoff within them)"
+        origin = Origin.SEARCH_LIMIT
         previous = ""
     elif any(p not in handoffs for _, p in paths) and not exact:
         scope = _closing_scope(facts, found.sha, previous)
         if scope:  # "docs(04-03): complete ..." adding 04-03-SUMMARY.md: that plan's own work
             note = f"the commit that added {previous} is plan {scope}'s own (its subject's scope)"
-            return Window(base, head, staged, how, previous, (note,))
+            return Window(base, head, staged, origin, previous, (note,))
         # the previous handoff came with other work: that commit belongs to this session too
         base = sha_of(facts.git, f"{found.sha}^")
-        how = "from the commit that added the previous handoff document along with other work"
-    return Window(base, head, staged, how, previous)
+        origin = Origin.WITH_WORK
+    searched = WINDOW_SEARCH if origin is Origin.SEARCH_LIMIT else 0
+    return Window(base, head, staged, origin, previous, searched=searched)
 
 
 def _subject(facts: RepoFacts, sha: str) -> str:

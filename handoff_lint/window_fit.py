@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handoff_lint import agent_start, elsewhere, written
-from handoff_lint.model import Claim
+from handoff_lint.model import Claim, Fit
 from handoff_lint.repo import RepoFacts, lookup_objects, sha_of
-from handoff_lint.window_log import EXPLICIT, WINDOW_LIMIT, window_log
+from handoff_lint.window_log import WINDOW_LIMIT, window_log
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -43,7 +43,7 @@ def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) ->
     handoff document) that cites two or more commits starts at the oldest of them.
     """
     window = evidence.window
-    if window.head is None or window.how in EXPLICIT:
+    if window.head is None or window.explicit:
         return
     found = lookup_objects(facts.git, anchors)
     listed = {o.sha for o in found.values() if o.status == "found" and o.type == "commit"}
@@ -62,8 +62,7 @@ def _widen_to_cited(facts: RepoFacts, evidence: Evidence, anchors: list[str]) ->
     start = [window.base] if window.base else []
     oldest = facts.git.run("merge-base", "--octopus", *start, *ancestors, check=False).strip()
     if oldest and oldest != window.base and oldest in ancestors:
-        window.base = sha_of(facts.git, f"{oldest}^")
-        window.how += "; fitted to the oldest cited commit"
+        evidence.window = window.moved(Fit.CITED, base=sha_of(facts.git, f"{oldest}^"))
 
 
 def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
@@ -81,6 +80,6 @@ def _start_at_boundary(facts: RepoFacts, evidence: Evidence) -> None:
     )
     reached = [b for b in boundary if b in visible or b == window.base]
     if window.base is None or reached:
-        window.base = reached[0] if reached else window.base
-        window.how += "; cut by the shallow clone's boundary"
+        start = reached[0] if reached else window.base
+        evidence.window = window.moved(Fit.SHALLOW, base=start)
         evidence.truncated = True

@@ -8,7 +8,6 @@ from handoff_lint.model import Window
 from handoff_lint.repo import RECORD, CommitInfo, RepoFacts, parse_records
 
 WINDOW_LIMIT = 5000  # commits of a window read at most
-EXPLICIT = ("--since", "front matter base")  # windows the user set: nothing fits them
 
 
 def log_question(window: Window) -> tuple[str, ...]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from handoff_lint.model import Claim
+from handoff_lint.model import Claim, Fit
 from handoff_lint.repo import RepoFacts
-from handoff_lint.window_log import EXPLICIT, window_log
+from handoff_lint.window_log import window_log
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -40,7 +40,7 @@ def end_when_written(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) 
 
     window = evidence.window
     written = _written_on(claims)
-    if window.head is None or window.staged or window.how in EXPLICIT or written is None:
+    if window.head is None or window.staged or window.explicit or written is None:
         return
     logged = window_log(facts, window)
     newest = logged[0].day if logged else None
@@ -52,8 +52,9 @@ def end_when_written(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) 
     last = next((c for c in logged if c.day is not None and c.day <= written), None)
     if last is None or latest != {last.sha} or any(order[s] < order[last.sha] for s in cited):
         return
-    window.head = last.sha
-    window.how += (
-        f"; ended at {last.sha[:7]}, the last commit of the document's date {written}: it was "
-        "committed later, with later work"
+    evidence.window = window.moved(
+        Fit.WRITTEN,
+        f"ended at {last.sha[:7]}, the last commit of the document's date {written}: it was "
+        "committed later, with later work",
+        head=last.sha,
     )

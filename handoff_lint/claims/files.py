@@ -26,7 +26,7 @@ from handoff_lint.claims.walk import (
     prose_lines,
     table_cells,
 )
-from handoff_lint.model import Claim, Document
+from handoff_lint.model import Claim, Document, Fit, Origin, Window
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -180,7 +180,9 @@ def _marked(claims: list[Claim]) -> None:
 
 # a first handoff's window, started at the oldest commit it cites: the session's real start is
 # not known, only that it is not later
-FIRST_FITTED = "whole history (first handoff document); fitted to the oldest cited commit"
+def _first_fitted(window: Window) -> bool:
+    """A first handoff's whole-history window, started first at the oldest commit it cites."""
+    return window.origin is Origin.FIRST_HANDOFF and window.steps[:1] == ((Fit.CITED, Fit.CITED.value),)
 
 
 def _gone_with_the_document(path: str, evidence: Evidence) -> bool:
@@ -209,7 +211,7 @@ def _settle_created(claim: Claim, path: str, evidence: Evidence) -> None:
             )
     elif any("A" in changes.get(path, ()) for changes in evidence.commit_changes):
         claim.settle("verified", f"{path} was deleted and created again in the session window")
-    elif actions and FIRST_FITTED in evidence.window.how:
+    elif actions and _first_fitted(evidence.window):
         claim.settle(
             "unverifiable",
             f"{path} existed before the oldest commit the document cites; a first handoff's "

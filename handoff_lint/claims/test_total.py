@@ -19,8 +19,7 @@ from handoff_lint.claims import register
 from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count import subject_of
 from handoff_lint.claims.walk import Line, containing, table_cells
-from handoff_lint.model import Claim, Document
-from handoff_lint.versions import SINCE_PREVIOUS
+from handoff_lint.model import Claim, Document, Origin
 
 if TYPE_CHECKING:
     from handoff_lint.evidence import Evidence
@@ -291,7 +290,7 @@ def _earlier_start(measure: str, count: int, evidence: Evidence) -> bool:
     repository defines that many."""
     inventory = suite.found(evidence)
     defined = inventory.defined if inventory else 0
-    since = evidence.window.how.startswith(SINCE_PREVIOUS)
+    since = evidence.window.origin is Origin.PREVIOUS_VERSION
     return measure == "added" and since and count <= defined
 
 
