@@ -106,12 +106,20 @@ def test_the_first_import_check_sees_a_cycle(tmp_path: Path) -> None:
 
 
 def test_no_module_is_overlong() -> None:
+    """Issue 17's bound: no hand-written module over ~400 lines (gitcmd, parse, quantity,
+    window, files, stats, pipeline and counts were longer at the start of session o); the
+    validators ``gates`` generates from the schemas are held to a looser guard."""
     sizes = {
-        str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+        path.relative_to(PACKAGE): len(path.read_text(encoding="utf-8").splitlines())
         for path in PACKAGE.rglob("*.py")
     }
-    assert len(sizes) > 50
-    assert {path: n for path, n in sizes.items() if n > MAX_LINES} == {}
+    assert len(sizes) > 100
+    long = {
+        str(path): n
+        for path, n in sizes.items()
+        if n > (MAX_LINES if "gates" in path.parts else MAX_MODULE_LINES)
+    }
+    assert long == {}
 
 
 def _function_lengths(path: Path) -> dict[str, int]:
@@ -132,18 +140,6 @@ def test_no_function_is_overlong() -> None:
             lengths.update(_function_lengths(path))
     assert len(lengths) > 500
     assert {name: n for name, n in lengths.items() if n > MAX_FUNCTION_LINES} == {}
-
-
-def test_no_module_is_overlong() -> None:
-    """Issue 17's bound: no hand-written module over ~400 lines (gitcmd, parse, quantity,
-    window, files, stats, pipeline and counts were longer before session o)."""
-    lengths = {
-        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
-        for path in PACKAGE.rglob("*.py")
-        if "gates" not in path.relative_to(PACKAGE).parts
-    }
-    assert len(lengths) > 100
-    assert {name: n for name, n in lengths.items() if n > MAX_MODULE_LINES} == {}
 
 
 @pytest.mark.parametrize("args", [("--help",), ("--version",), ("rules",)])
