@@ -689,6 +689,22 @@ def test_a_placeholder_in_the_subject_column_is_no_subject(repo: ScratchRepo, cl
     assert got[("commit", second[:7])] == "refuted"
 
 
+def test_more_work_after_the_id_in_its_cell_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
+    """ "`b590271` plus follow-up fixes" in a column of commits adds work to the id; "`abc1234`
+    Rewrite the queue" there is its subject."""
+    first = repo.commit("Merge wave five", {"export.py": "x = 1\n"})
+    second = repo.commit("Fix the importer", {"import.py": "x = 1\n"})
+    doc = HEAD + (
+        "| Wave | Change | Merge commit |\n|---|---|---|\n"
+        f"| 5 | Exports | `{first[:7]}` plus follow-up fixes |\n"
+        f"| 6 | Imports | `{second[:7]}` Rewrite the scheduler queue |\n"
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    got = verdicts(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert got[("commit", first[:7])] == "verified"
+    assert got[("commit", second[:7])] == "refuted"
+
+
 def test_a_month_is_the_sessions_when_a_commit_is_dated_in_it(repo: ScratchRepo, cli: Cli) -> None:
     """ "**Date:** January 2025" claims the month: true when a commit of the session is dated in
     it, refuted (with the month git gives) when none is."""

@@ -82,8 +82,17 @@ def _subject_after(text: str, at_item_start: bool) -> str:
         rest = REST.match(text)
         found = rest.group("subject").strip().strip("*`").strip() if rest else ""
         if found and not textscan.HEX.match(found) and not REF_NAME.match(found):
-            return found
+            return "" if GOES_ON.match(found) else found
     return ""
+
+
+# "`b590271` plus follow-up fixes", "`abc1234` and two later fixes": words that add more work
+# to the id, not the commit's subject
+GOES_ON = lazyre.compile(
+    r"^(?:plus|and|or|with|along\s+with|as\s+well\s+as|together\s+with|then|et|und|y|e|"
+    r"sowie|puis|dann)\b|^(?:[+&]|及|和|以及|与|および|と)",
+    re.I,
+)
 
 
 # what `git ls-remote` and `git show-ref` print after an id: a ref, not a subject
