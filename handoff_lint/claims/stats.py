@@ -168,7 +168,7 @@ def extract(doc: Document) -> list[Claim]:
         plus = PLUS_LINES.search(line.text)
         if plus and not PATHISH.search(line.text[: plus.start()]):
             claim = _claim(plus, line.number, "ins")
-            if PART.search(line.text, 0, plus.start()):
+            if PART.search(line.text, 0, plus.start()) or _described(line, plus.start()):
                 claim.value["part"] = True  # "| Lines of Test Code | ... | +2,500 lines |"
             if NET.search(line.text, 0, plus.start()) and claim.value["deletions"] is None:
                 claim.value["net"] = claim.value.pop("insertions")  # "Net Change | +466 lines"
@@ -189,6 +189,28 @@ def extract(doc: Document) -> list[Claim]:
 
 
 # a section of one step of the session: "## Phase 3.2: Observability ✅", "### Task 4"
+# "- C++ DocumentStore: RangeBucket struct and aggregateRange method (+72 lines)": an item that
+# describes one piece of the work, its size in brackets at the end
+DESCRIBED = lazyre.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+[^(]*?\w[^(]*?[:：—–-]\s+\S[^(]*\($")
+
+
+# what a whole diff is labelled by ("- Files: 4 modified (+522 lines, -10 lines)", "**Code
+# Changes**: 9 files modified (+747/-151 lines)"), or a commit's id whose stats the count is
+WHOLE = lazyre.compile(
+    r"\b(?:files?|changes?|changed|lines?|total|diff|stats?|code|commits?|summary|insertions?)\b"
+    r"|\b[0-9a-f]{7,40}\b|文件|变更|変更|修改|합계",
+    re.I,
+)
+
+
+def _described(line: Line, start: int) -> bool:
+    """The count is in brackets after an item's description of a piece of the work (not after
+    a label of the whole diff, a count of files, or a commit)."""
+    before = line.text[:start].rstrip("~ ")
+    label = before.split(":", 1)[0] if ":" in before else before
+    return DESCRIBED.match(before) is not None and not WHOLE.search(label)
+
+
 STEP_TITLE = lazyre.compile(
     r"^\W*(?P<word>phase|step|task|part|stage|fase|etapa|paso|schritt|阶段|步骤)\s*#?\d", re.I
 )
