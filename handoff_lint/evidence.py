@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from handoff_lint.repo import CommitInfo, ObjectInfo, RepoFacts
 
 
-
 @dataclass
 class Evidence(Paths):
     window: Window
@@ -38,6 +37,7 @@ class Evidence(Paths):
     changes: dict[str, set[str]] = field(default_factory=dict)
     files_at_end: set[str] = field(default_factory=set)
     submodules: set[str] = field(default_factory=set)
+    cited_submodules: set[str] = field(default_factory=set)  # the document names a path in them
     truncated: bool = False
     window_commits: list[CommitInfo] = field(default_factory=list)
     repo: RepoFacts | None = None
@@ -85,6 +85,18 @@ class Evidence(Paths):
     def submodule_of(self, path: str) -> str | None:
         """The submodule ``path`` lies inside (its history is not this repository's), if any."""
         return next((s for s in self.submodules if path.startswith(s + "/")), None)
+
+    def maybe_in_submodule(self, path: str) -> str | None:
+        """A submodule the document works in (it names a path inside it elsewhere) that may
+        hold ``path``, a file this repository has nowhere: a bare name ("Query.cpp"), or a
+        path whose first folder is none of the repository's own (the submodule lists its
+        files, not this repository)."""
+        if not self.cited_submodules:
+            return None
+        top = path.split("/", 1)[0] if "/" in path else ""
+        if top and any(f == top or f.startswith(top + "/") for f in self.files_at_end):
+            return None
+        return sorted(self.cited_submodules)[0]
 
     def actions(self, path: str) -> set[str]:
         return self.changes.get(path, set())
@@ -134,6 +146,8 @@ class Evidence(Paths):
         folder = posixpath.dirname(path)
         if self.of_the_machine(written):
             return False  # "/etc/app.conf": a path of the machine, not of the repository
+        if not linked and self.maybe_in_submodule(path) is not None:
+            return False  # a submodule's file: this repository does not list it
         if not folder or linked or self.in_invented(path):
             return True
         # its folder holds tracked files, or (a new folder in a known one: src/lib/admin/x.ts

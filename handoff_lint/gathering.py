@@ -250,6 +250,7 @@ def gather(
         if recent and any(c.kind == "branch" for c in claims):  # merges of the named branch
             facts.git.prefetch(recent)
         _window_evidence(facts, evidence)
+        _cited_submodules(evidence, claims)
         _drawn_paths(evidence, claims)
         _named_files(evidence, claims)
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
@@ -277,6 +278,15 @@ def gather(
         if kind.gather is not None:
             kind.gather(facts, evidence, claims)
     return evidence
+
+
+def _cited_submodules(evidence: Evidence, claims: list[Claim]) -> None:
+    """The submodules the document names a path inside (the session worked in them)."""
+    if evidence.submodules:
+        paths = {str(c.value.get("path", "")) for c in claims}
+        evidence.cited_submodules = {
+            s for s in evidence.submodules if any(p.startswith(s + "/") for p in paths)
+        }
 
 
 def unavailable(window: Window, reason: str) -> Evidence:

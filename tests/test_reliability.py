@@ -147,6 +147,27 @@ def test_claims_inside_a_submodule_are_unverifiable(
     assert _judged(run)["file:vendor/lib/new.py"][0] == "unverifiable"
 
 
+def test_a_file_nowhere_here_may_be_a_submodule_s(
+    repo: ScratchRepo, tmp_path: Path, cli: Cli
+) -> None:
+    """A document that works in a submodule (it names a path inside it): a file it names bare
+    ("`engine.cpp`") or under a folder the repository does not have ("core/engine.cpp") may be
+    one of the submodule's, which this repository does not list: unverifiable. One under the
+    repository's own folder is not, nor is a bare name in a document that never names a path
+    inside the submodule."""
+    _submodule(repo, tmp_path)
+    files = "- `engine.cpp`\n- `core/engine.cpp`\n- `vendor/other.py`\n"
+    inside = H + "## Files Modified\n\n- `vendor/lib/lib.py`\n" + files
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": inside})
+    judged = _judged(_lint(cli, repo.path, "SESSION_3_HANDOFF.md"))
+    assert judged["file:engine.cpp"][0] == "unverifiable"
+    assert judged["file:core/engine.cpp"][0] == "unverifiable"
+    assert judged["file:vendor/other.py"][:2] == ("refuted", "HL301")
+    repo.commit("handoff 4", {"SESSION_4_HANDOFF.md": H + "## Files Modified\n\n" + files})
+    apart = _judged(_lint(cli, repo.path, "SESSION_4_HANDOFF.md"))
+    assert apart["file:engine.cpp"][:2] == ("refuted", "HL301")
+
+
 def test_sparse_checkout_claims_are_read_from_git(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("init", {"keep/a.py": "1\n", "away/b.py": "1\n"})
     work = {"keep/c.py": "1\n", "away/d.py": "1\n2\n3\n", "away/b.py": "2\n"}

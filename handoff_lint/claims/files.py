@@ -182,7 +182,9 @@ def _marked(claims: list[Claim]) -> None:
 # not known, only that it is not later
 def _first_fitted(window: Window) -> bool:
     """A first handoff's whole-history window, started first at the oldest commit it cites."""
-    return window.origin is Origin.FIRST_HANDOFF and window.steps[:1] == ((Fit.CITED, Fit.CITED.value),)
+    return window.origin is Origin.FIRST_HANDOFF and window.steps[:1] == (
+        (Fit.CITED, Fit.CITED.value),
+    )
 
 
 def _gone_with_the_document(path: str, evidence: Evidence) -> bool:
@@ -253,6 +255,14 @@ def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
                 "so the path may just be written differently",
                 "HL901",
                 f"did you mean {namesakes[0]}?",
+            )
+            return
+        holder = evidence.maybe_in_submodule(path)
+        if holder is not None:
+            claim.settle(
+                "unverifiable",
+                f"no file {path} in this repository; it may be inside the submodule {holder}, "
+                "whose files and history are its own",
             )
             return
     claim.value["window"] = evidence.window.describe()  # a list of such files names it once
