@@ -108,7 +108,9 @@ def _windows(
     """Each line's session window, the main one's first git questions started; or the evidence
     that says why git cannot answer. ``relative`` is the document's path in the repository."""
     if facts is None:
-        return unavailable(Window(None, None, origin=Origin.NO_GIT), "git checks are off (--no-git)")
+        return unavailable(
+            Window(None, None, origin=Origin.NO_GIT), "git checks are off (--no-git)"
+        )
     if relative is None:
         return unavailable(
             Window(None, None, origin=Origin.OUTSIDE), "the document is outside the repository"

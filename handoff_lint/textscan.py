@@ -63,7 +63,9 @@ EXTENSIONLESS = frozenset(
 )
 NUMERIC = lazyre.compile(r"[\d.]+")
 # a name to fill in, not a file: "task-entry-YYYY-MM-DD.json", "session-XXX.md", "NNN-title.md"
-TEMPLATE_NAME = lazyre.compile(r"(?<![A-Za-z])(?:YYYY(?:[-_]?MM(?:[-_]?DD)?)?|X{3,}|N{3,})(?![A-Za-z])")
+TEMPLATE_NAME = lazyre.compile(
+    r"(?<![A-Za-z])(?:YYYY(?:[-_]?MM(?:[-_]?DD)?)?|X{3,}|N{3,})(?![A-Za-z])"
+)
 LOWER_HEX = lazyre.compile(r"[0-9a-f]+")
 # a test class named for its file: ParserTests for Tests/ParserTests.swift
 TEST_CLASS_NAME = r"[A-Z][A-Za-z0-9]*(?:Tests?|Spec|TestCase)"

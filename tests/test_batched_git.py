@@ -30,9 +30,7 @@ def _sessions(repo: ScratchRepo, count: int) -> list[str]:
     return docs
 
 
-def _run(
-    repo: ScratchRepo, files: list[str]
-) -> tuple[list[DocumentResult], list[list[str]]]:
+def _run(repo: ScratchRepo, files: list[str]) -> tuple[list[DocumentResult], list[list[str]]]:
     made: list[Git] = []
     original = Git.__init__
 

@@ -753,8 +753,8 @@ def test_commit_ids_the_front_matter_names() -> None:
     """A key that names a commit, or a value that says it is one, holds a commit claim; other
     hex values of the front matter do not."""
     markdown = (
-        "---\ncommit: f8cd0b2\nbase_commit: \"07d4d5c15a6a031b8ac658dd581392d9c5e28e19\"\n"
-        "decisions:\n  - \"restored from their original commits (5b27db5 and 1a46171)\"\n"
+        '---\ncommit: f8cd0b2\nbase_commit: "07d4d5c15a6a031b8ac658dd581392d9c5e28e19"\n'
+        'decisions:\n  - "restored from their original commits (5b27db5 and 1a46171)"\n'
         "checksum: 3fa91c2e\nnonce: a1b2c3d\n---\n\n# H\n\nBody.\n"
     )
     found = [(c.line, c.text) for c in extract(markdown) if c.kind == "commit"]

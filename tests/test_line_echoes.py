@@ -84,10 +84,8 @@ def test_no_echo_on_a_table_row_or_a_line_naming_a_path(
     assert all(found[n] == "unverifiable" for n in summary_lines)
 
 
-def test_an_approximate_echo_does_not_excuse_an_exact_size(
-    session: ScratchRepo, cli: Cli
-) -> None:
-    """"~237 lines" holds for a file of 236; "- 237 lines" beside its path does not, and the
+def test_an_approximate_echo_does_not_excuse_an_exact_size(session: ScratchRepo, cli: Cli) -> None:
+    """ "~237 lines" holds for a file of 236; "- 237 lines" beside its path does not, and the
     approximate statement elsewhere is no excuse for it."""
     found = _lines(session, cli, "- The validator: ~237 lines.", 237, 412)
     assert found == {7: "verified", 11: "refuted", 12: "verified"}

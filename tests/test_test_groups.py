@@ -104,9 +104,7 @@ def test_a_groups_count_is_checked_against_that_group(repo: ScratchRepo, cli: Cl
     assert found == {7: "verified", 8: "refuted", 9: "unverifiable", 10: "unverifiable"}
 
 
-def test_a_count_before_the_groups_name_and_a_table_of_groups(
-    repo: ScratchRepo, cli: Cli
-) -> None:
+def test_a_count_before_the_groups_name_and_a_table_of_groups(repo: ScratchRepo, cli: Cli) -> None:
     """ "- 3 InvoiceTotals tests" (the count first) and a row of a table under "| Test Group |
     Tests |" are group claims too; a one-word name ("- 4 Unit tests") is no group's."""
     body = (
