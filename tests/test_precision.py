@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from handoff_lint.scratch import ScratchRepo
 from tests.conftest import Cli, Run, claims_of, verdicts
 
@@ -943,29 +945,28 @@ def test_a_coverage_ratio_beside_a_cell_about_tests(repo: ScratchRepo, cli: Cli)
     assert rules == [(9, None), (11, "HL407")]
 
 
-def test_lines_of_a_piece_an_item_describes(repo: ScratchRepo, cli: Cli) -> None:
-    """ "- DocumentStore: the range bucket and its method (+72 lines)": the size of one piece of
-    the work in brackets after its description, not the whole diff's; more than the whole diff
-    is still refuted."""
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # a row of a part of the diff, which git does not count apart
+        (
+            "| Metric | Before | After | Change |\n|---|---|---|---|\n"
+            "| Lines of Test Code | 1 | 2 | +{} lines |\n",
+            200,
+        ),
+        # the size of one piece of the work in brackets after its description
+        ("- DocumentStore: the range bucket and its method (+{} lines)\n", 72),
+    ],
+)
+def test_lines_of_a_part_of_the_work(repo: ScratchRepo, cli: Cli, text: str, part: int) -> None:
+    """ "| Lines of Test Code | ~800 | ~1,000 | +200 lines |", "- DocumentStore: ... (+72
+    lines)": lines of a part of the diff, unverifiable; more than the whole diff is still
+    refuted."""
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     repo.commit("work", {"src/a.py": _lines(300), "tests/test_a.py": _lines(150)})
-    item = "- DocumentStore: the range bucket and its method (+{} lines)\n"
-    run = _second(repo, cli, HEAD + item.format(72))
+    run = _second(repo, cli, HEAD + text.format(part))
     assert [c["verdict"] for c in claims_of(run) if c["kind"] == "stats"] == ["unverifiable"]
-    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + item.format(900)})
-    more = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
-    assert [c["verdict"] for c in claims_of(more) if c["kind"] == "stats"] == ["refuted"]
-
-
-def test_lines_of_a_part_of_the_work(repo: ScratchRepo, cli: Cli) -> None:
-    """ "| Lines of Test Code | ~800 | ~1,000 | +200 lines |": lines of a part of the diff, which
-    git does not count apart; more than the whole diff is still refuted."""
-    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
-    repo.commit("work", {"src/a.py": _lines(300), "tests/test_a.py": _lines(150)})
-    row = "| Metric | Before | After | Change |\n|---|---|---|---|\n| Lines of Test Code | 1 | 2 | +{} lines |\n"
-    run = _second(repo, cli, HEAD + row.format(200))
-    assert [c["verdict"] for c in claims_of(run) if c["kind"] == "stats"] == ["unverifiable"]
-    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + row.format(900)})
+    repo.commit("handoff 3", {"SESSION_3_HANDOFF.md": HEAD + text.format(900)})
     more = cli("check", "--format", "json", "SESSION_3_HANDOFF.md", cwd=repo.path)
     assert [c["verdict"] for c in claims_of(more) if c["kind"] == "stats"] == ["refuted"]
 
