@@ -14,34 +14,31 @@ MARKER = lazyre.compile(
     r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+[.)]\s+)?(?:[✅✓✔☑]\ufe0f?\s*)?"
 )
 HEADING_MARK = lazyre.compile(r"^\s*#{1,6}\s+(?:\d+[.)]\s+)?")
-VERBS = {
-    "created": "created",
-    "added": "created",
-    "new": "created",
-    "wrote": "created",
-    "modified": "modified",
-    "updated": "modified",
-    "changed": "modified",
-    "edited": "modified",
-    "fixed": "modified",
-    "refactored": "modified",
-    "deleted": "deleted",
-    "removed": "deleted",
-    "renamed": "renamed",
-    "moved": "renamed",
+# Each word that tells a file's action, with the action and the word's imperative: one table
+# for the verbs an item opens with ("Created `a.py`"), the imperatives of a task ("- [x] Create
+# `a.py`") and the words of a note after a path ("(new)", "- Updated ..."). (A heading's or a
+# label's words are its role's: ``roles``.)
+ACTIONS: dict[str, tuple[str, str]] = {
+    "created": ("created", "create"),
+    "added": ("created", "add"),
+    "new": ("created", ""),
+    "wrote": ("created", "write"),
+    "modified": ("modified", "modify"),
+    "updated": ("modified", "update"),
+    "changed": ("modified", ""),
+    "edited": ("modified", "edit"),
+    "fixed": ("modified", ""),
+    "refactored": ("modified", ""),
+    "deleted": ("deleted", "delete"),
+    "removed": ("deleted", "remove"),
+    "renamed": ("renamed", "rename"),
+    "moved": ("renamed", "move"),
 }
-IMPERATIVES = {
-    "create": "created",
-    "add": "created",
-    "write": "created",
-    "update": "modified",
-    "modify": "modified",
-    "edit": "modified",
-    "delete": "deleted",
-    "remove": "deleted",
-    "rename": "renamed",
-    "move": "renamed",
-}
+# the words a note right after a path gives its action by, in the order they are looked for
+NOTED = ("created", "new", "added", "modified", "updated", "deleted", "removed")
+VERBS = {word: action for word, (action, _) in ACTIONS.items()}
+IMPERATIVES = {order: action for action, order in ACTIONS.values() if order}
+ACTION_WORDS = {word: ACTIONS[word][0] for word in NOTED}
 IMPERATIVE = lazyre.compile(
     r"^\*{0,2}(?P<verb>" + "|".join(IMPERATIVES) + r")\*{0,2}\s*:?\*{0,2}\s+", re.I
 )
@@ -115,15 +112,6 @@ LOCATED = lazyre.compile(r"(?::\d|#L\d)")  # a line location right after a path
 GLUED = lazyre.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][A-Za-z]")
 # a route segment in brackets is part of a path: "app/jobs/[id]/page.tsx", "pages/[...slug].tsx"
 PATH_TOKEN = lazyre.compile(r"(?:[^\s`*,;|()\[\]\"']|\[{1,2}(?:\.\.\.)?[\w-]+\]{1,2}(?=[/.]))+")
-ACTION_WORDS = {
-    "created": "created",
-    "new": "created",
-    "added": "created",
-    "modified": "modified",
-    "updated": "modified",
-    "deleted": "deleted",
-    "removed": "deleted",
-}
 
 
 def link_at(text: str, offset: int) -> tuple[int, str, int] | None:
