@@ -1,6 +1,7 @@
 """Counts given to paths on one line: "`x.py` (74 lines)", "`x.sh` - 545 lines", "215 行
-(errors.py)", and a path that opens an item with its count in brackets at the end of the line.
-The counts themselves are read by ``quantity``."""
+(errors.py)", a path that opens an item with its count in brackets at the end of the line, and
+the one count a table row gives its file in another cell. The counts themselves are read by
+``quantity``."""
 
 from __future__ import annotations
 
@@ -67,3 +68,19 @@ def annotated(
             if found is not None and found.unit in units:
                 out.append((start, path, found))
     return out
+
+
+def in_other_cells(
+    cells: list[tuple[int, str]], column: int, unit: str
+) -> tuple[int, str, quantity.Quantity] | None:
+    """(the cell's start, its text, the count in it) of the one count of ``unit`` that the
+    cells of a table row other than ``column`` give ("| `a_test.go` | Created with 20 tests
+    (480 lines) |"); None for none, or several (the sizes of several parts)."""
+    found = [
+        (start, cell, q)
+        for index, (start, cell) in enumerate(cells)
+        if index != column
+        for q in quantity.every(cell)
+        if q.unit == unit
+    ]
+    return found[0] if len(found) == 1 else None

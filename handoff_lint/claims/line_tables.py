@@ -193,16 +193,10 @@ def _size_in_words(line: Line, cells: list[tuple[int, str]], column: int, path: 
     """The one size another cell of the file's row gives in words: "| `a_test.go` | Created
     with 20 tests (480 lines) |" (the file's size when made), "| `adapter.go` | Added the URL
     bindings (~600 lines total) |" (what a change added to it)."""
-    found = [
-        (start, cell, q)
-        for index, (start, cell) in enumerate(cells)
-        if index != column
-        for q in quantity.every(cell)
-        if q.unit == "lines"
-    ]
-    if len(found) != 1:
+    found = counted_paths.in_other_cells(cells, column, "lines")
+    if found is None:
         return []  # none, or the sizes of several parts
-    start, cell, q = found[0]
+    start, cell, q = found
     claim = line_claim(line, path, dataclasses.replace(q, start=q.start + start, end=q.end + start))
     if claim.value["measure"] == "lines" and ADDED_PART.search(cell, 0, q.start):
         claim.value["added_part"] = True

@@ -27,6 +27,7 @@ from handoff_lint.claims.tests_added import ADDED, added, red_reason
 from handoff_lint.claims.walk import (
     Line,
     claimed_text,
+    counted_cell,
     done_lines,
     red_step,
     table_cells,
@@ -150,14 +151,13 @@ def _table_claims(line: Line) -> list[Claim]:
     named = next((i for i, h in enumerate(header) if FILE_HEADER.match(h)), 0)
     subject = _row_subject(line, cells[named][1]) if named < len(cells) else None
     if subject is None:
-        return row_claims(line, named)
-    for index in range(named + 1, min(len(cells), len(header))):
-        count = NUMBER_CELL.match(cells[index][1])
-        if count and COUNT_COLUMN.match(header[index]):
-            value = {**subject, "count": int(count.group("n"))}
-            column = cells[index][0] + count.start("n")
-            return [Claim("test_count", count.group("n"), line.number, column + 1, value)]
-    return row_claims(line, named)
+        return row_claims(line, cells, named)
+    found = counted_cell(cells, header, named + 1, COUNT_COLUMN, NUMBER_CELL)
+    if found is not None:
+        count, column = found
+        value = {**subject, "count": int(count)}
+        return [Claim("test_count", count, line.number, column + 1, value)]
+    return row_claims(line, cells, named)
 
 
 # "- chat_api_test: 6 passed", "test_parser: 12 tests (2 ignored)": a test runner's line per

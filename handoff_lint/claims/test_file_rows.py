@@ -13,9 +13,9 @@ many at the end of the window, or the session must have added that many.
 
 from __future__ import annotations
 
-from handoff_lint import lazyre, quantity, textscan
+from handoff_lint import counted_paths, lazyre, textscan
 from handoff_lint.claims.test_count_sections import TEST_FILE
-from handoff_lint.claims.walk import Line, table_cells
+from handoff_lint.claims.walk import Line
 from handoff_lint.model import Claim
 
 # "PASS test/unit/x.test.js (21/21)", "- `tests/test_y.py` — 17/17", "test_z.gd: 36/36 passed":
@@ -45,25 +45,18 @@ def ratio_claims(line: Line) -> list[Claim]:
     return [Claim("test_count", text, line.number, match.start("x") + 1, value)]
 
 
-def row_claims(line: Line, named: int) -> list[Claim]:
-    """A table row naming one test file in cell ``named`` and one count of tests in the others
-    ("| `x_test.go` | Created with 26 tests (580 lines) |")."""
-    cells = table_cells(line.text)
+def row_claims(line: Line, cells: list[tuple[int, str]], named: int) -> list[Claim]:
+    """A table row (its ``cells``) naming one test file in cell ``named`` and one count of tests
+    in the others ("| `x_test.go` | Created with 26 tests (580 lines) |")."""
     if named >= len(cells):
         return []
     paths = textscan.path_tokens(cells[named][1])
     if len(paths) != 1 or not _test_file(paths[0][2]):
         return []
-    found = [
-        (start, q)
-        for index, (start, cell) in enumerate(cells)
-        if index != named
-        for q in quantity.every(cell)
-        if q.unit == "tests"
-    ]
-    if len(found) != 1 or found[0][1].approx or found[0][1].at_least:
+    found = counted_paths.in_other_cells(cells, named, "tests")
+    if found is None or found[2].approx or found[2].at_least:
         return []
-    start, count = found[0]
+    start, _, count = found
     value: dict[str, object] = {**line.in_folder(paths[0][2]), "count": count.count}
     text = line.text[start + count.start : start + count.end]
     return [Claim("test_count", text, line.number, start + count.start + 1, value)]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre, testgroups
 from handoff_lint.claims import register
-from handoff_lint.claims.walk import Line, done_lines, section_files, table_cells
+from handoff_lint.claims.walk import Line, counted_cell, done_lines, section_files, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -110,12 +110,11 @@ def _row(line: Line) -> tuple[str, int, int, int] | None:
     name = cells[0][1].strip(" *_`") if cells else ""
     if not name or "." in name or "/" in name:
         return None
-    for index in range(1, min(len(cells), len(header))):
-        count = NUMBER_CELL.match(cells[index][1])
-        if count and COUNT_HEADER.match(header[index]):
-            start = cells[index][0] + count.start("n")
-            return name, int(count.group("n")), start, start + len(count.group("n"))
-    return None
+    found = counted_cell(cells, header, 1, COUNT_HEADER, NUMBER_CELL)
+    if found is None:
+        return None
+    count, start = found
+    return name, int(count), start, start + len(count)
 
 
 def _scope(doc: Document, line: Line) -> str:

@@ -239,6 +239,24 @@ def header_index(header: list[str], *names: str) -> int:
     return -1
 
 
+def counted_cell(
+    cells: list[tuple[int, str]],
+    header: list[str],
+    first: int,
+    column: lazyre.Pattern,
+    number: lazyre.Pattern,
+) -> tuple[str, int] | None:
+    """(the number as written, its offset in the line) of the first cell of a table row's
+    ``cells``, from index ``first`` on, whose ``header`` matches ``column`` and whose text
+    matches ``number`` (the number its group "n")."""
+    for index in range(first, min(len(cells), len(header))):
+        start, cell = cells[index]
+        found = number.match(cell)
+        if found and column.match(header[index]):
+            return found.group("n"), start + found.start("n")
+    return None
+
+
 def claimed_text(claim: Claim, evidence: Evidence, rule: str) -> tuple[str, str] | None:
     """(path, text) of the file ``claim`` names, at the end of the window; when git cannot give
     it, the claim is settled (refuted with ``rule`` when no such file was ever there) and None is
