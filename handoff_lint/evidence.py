@@ -94,8 +94,8 @@ class Evidence(Paths):
         if not self.cited_submodules:
             return None
         top = path.split("/", 1)[0] if "/" in path else ""
-        if top and any(f == top or f.startswith(top + "/") for f in self.files_at_end):
-            return None
+        if top and (top in self.ancestors() or top in self.files_at_end):
+            return None  # one of the repository's own top folders
         return sorted(self.cited_submodules)[0]
 
     def actions(self, path: str) -> set[str]:

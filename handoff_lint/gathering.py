@@ -284,9 +284,7 @@ def _cited_submodules(evidence: Evidence, claims: list[Claim]) -> None:
     """The submodules the document names a path inside (the session worked in them)."""
     if evidence.submodules:
         paths = {str(c.value.get("path", "")) for c in claims}
-        evidence.cited_submodules = {
-            s for s in evidence.submodules if any(p.startswith(s + "/") for p in paths)
-        }
+        evidence.cited_submodules = {s for p in paths if (s := evidence.submodule_of(p))}
 
 
 def unavailable(window: Window, reason: str) -> Evidence:

@@ -178,13 +178,11 @@ def _marked(claims: list[Claim]) -> None:
 # --- verification -------------------------------------------------------------------------
 
 
-# a first handoff's window, started at the oldest commit it cites: the session's real start is
-# not known, only that it is not later
 def _first_fitted(window: Window) -> bool:
-    """A first handoff's whole-history window, started first at the oldest commit it cites."""
-    return window.origin is Origin.FIRST_HANDOFF and window.steps[:1] == (
-        (Fit.CITED, Fit.CITED.value),
-    )
+    """A first handoff's whole-history window, started first at the oldest commit it cites:
+    the session's real start is not known, only that it is not later."""
+    first = [fit for fit, _ in window.steps[:1]]
+    return window.origin is Origin.FIRST_HANDOFF and first == [Fit.CITED]
 
 
 def _gone_with_the_document(path: str, evidence: Evidence) -> bool:

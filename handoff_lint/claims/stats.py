@@ -188,7 +188,6 @@ def extract(doc: Document) -> list[Claim]:
     return out
 
 
-# a section of one step of the session: "## Phase 3.2: Observability ✅", "### Task 4"
 # "- C++ DocumentStore: RangeBucket struct and aggregateRange method (+72 lines)": an item that
 # describes one piece of the work, its size in brackets at the end
 DESCRIBED = lazyre.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+[^(]*?\w[^(]*?[:：—–-]\s+\S[^(]*\($")
@@ -211,6 +210,7 @@ def _described(line: Line, start: int) -> bool:
     return DESCRIBED.match(before) is not None and not WHOLE.search(label)
 
 
+# a section of one step of the session: "## Phase 3.2: Observability ✅", "### Task 4"
 STEP_TITLE = lazyre.compile(
     r"^\W*(?P<word>phase|step|task|part|stage|fase|etapa|paso|schritt|阶段|步骤)\s*#?\d", re.I
 )
