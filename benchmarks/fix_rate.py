@@ -4,7 +4,7 @@
 
 For every labelled document (benchmarks/corpus/*.json and ../shared/corpus/manifest.json), each
 at its labelled commit, runs ``CMD check --format json`` and applies the claim fixes of
-``handoff_lint.fixer`` to the document's lines in memory (nothing is written), the safe ones
+``handoff_lint.report.fixer`` to the document's lines in memory (nothing is written), the safe ones
 and the unsafe ones. Each fixed claim is attributed to the labelled claim it rewrites: the
 label on its line whose text is the fixed token (``score_corpus.same``: "75 lines" for the
 claim '75'), else the labels on its line when they all have one verdict; a line holding a TRUE
@@ -28,8 +28,8 @@ sys.path.insert(0, str(HERE.parent))
 
 import score_corpus  # noqa: E402
 
-from handoff_lint import fixer  # noqa: E402
 from handoff_lint.model import Claim  # noqa: E402
+from handoff_lint.report import fixer  # noqa: E402
 
 
 def _claims(out: dict[str, Any]) -> list[Claim]:

@@ -112,7 +112,11 @@ class Timers:
 def phases(repo: Path, docs: list[str], runs: int) -> None:
     """Median time per phase of an in-process ``pipeline.run`` (imports already done)."""
     started = time.perf_counter()
-    from handoff_lint import claims, gitcmd, pipeline, reporters, schema, source, window
+    from handoff_lint import claims, pipeline, reporters
+    from handoff_lint.checks import schema
+    from handoff_lint.document import source
+    from handoff_lint.git import gitcmd
+    from handoff_lint.session import window
 
     imported = time.perf_counter() - started
     timers = Timers()
@@ -213,7 +217,8 @@ def cprofile_parse(repo: Path, doc: str, size: int) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from run import sized_document
 
-    from handoff_lint import claims, parse, source
+    from handoff_lint import claims
+    from handoff_lint.document import parse, source
 
     text = sized_document((repo / doc).read_text(encoding="utf-8"), size).encode()
     kinds = claims.load()

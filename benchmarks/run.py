@@ -74,7 +74,9 @@ def helper_parse(template: Path, sizes: list[int], runs: int, shape: str = "sect
     commands of ``measure``: the linearity ratios compare sizes measured side by side, not
     minutes apart on a machine whose speed drifts.
     """
-    from handoff_lint import pipeline, schema, source
+    from handoff_lint import pipeline
+    from handoff_lint.checks import schema
+    from handoff_lint.document import source
 
     text = template.read_text(encoding="utf-8")
     model_schema = schema.load(None)
@@ -105,7 +107,8 @@ def helper_parse(template: Path, sizes: list[int], runs: int, shape: str = "sect
 
 def helper_calls(repo: Path, docs: list[str]) -> None:
     """Print JSON: the git commands one in-process run starts (``Git.calls``)."""
-    from handoff_lint import gitcmd, pipeline
+    from handoff_lint import pipeline
+    from handoff_lint.git import gitcmd
 
     made: list[Any] = []
     original = gitcmd.Git.__init__

@@ -114,7 +114,7 @@ def check_in_process(repo: Path, docs: list[str]) -> Callable[[], Any]:
 
 
 def first_hit_search(repos: list[Path], runs: int) -> None:
-    from handoff_lint import gitcmd
+    from handoff_lint.git import gitcmd
 
     original = gitcmd.Git.run
 
@@ -141,7 +141,7 @@ def first_hit_search(repos: list[Path], runs: int) -> None:
 
 
 def shared_answers(repo: Path, runs: int) -> None:
-    from handoff_lint import gitcmd
+    from handoff_lint.git import gitcmd
 
     docs = metadata(repo)["documents"]
     run_original = gitcmd.Git.run
@@ -265,8 +265,9 @@ def _attach_stats_bisect(doc: Any, claims: list[Any]) -> None:
 
 
 def parsing(template_paths: dict[str, Path], runs: int) -> None:
-    from handoff_lint import claims, parse, source
+    from handoff_lint import claims
     from handoff_lint.claims import commit
+    from handoff_lint.document import parse, source
 
     kinds = claims.load()
 

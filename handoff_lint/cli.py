@@ -64,7 +64,7 @@ class _Scrubbed:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        from handoff_lint.hygiene import scrub
+        from handoff_lint.checks.hygiene import scrub
 
         self._stream.write(scrub(text))
         return len(text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handoff_lint.discover import DEFAULT_GLOBS
+from handoff_lint.document.discover import DEFAULT_GLOBS
 from handoff_lint.model import HeadingWords
 
 OWN_FILE = ".handoff-lint.toml"
@@ -82,7 +82,7 @@ def find(start: Path, stop: Path | None) -> Path | None:
 
 
 def _validate(table: dict[str, Any], path: Path) -> None:
-    from handoff_lint.schema import accepts, shipped_schema
+    from handoff_lint.checks.schema import accepts, shipped_schema
 
     schema = shipped_schema("config.schema.json")
     if accepts(table, schema):
@@ -125,7 +125,7 @@ def load(path: Path | None) -> Config:
     if table is None:
         raise ConfigError(f"{path} has no [tool.handoff-lint] table")
     _validate(table, path)
-    from handoff_lint.discover import glob_problem
+    from handoff_lint.document.discover import glob_problem
 
     globs = ("include", "extend_include", "exclude", "extend_exclude")
     for glob in [g for key in globs for g in table.get(key, [])]:
@@ -161,7 +161,7 @@ def load(path: Path | None) -> Config:
 def _exclude(table: dict[str, Any]) -> list[str] | None:
     """The globs of documents that are no reports: ``exclude`` replaces the default (None),
     ``extend_exclude`` adds to it (or to ``exclude``), as ruff's keys of these names do."""
-    from handoff_lint.discover import NOT_REPORTS
+    from handoff_lint.document.discover import NOT_REPORTS
 
     more = list(table.get("extend_exclude", []))
     if "exclude" in table:

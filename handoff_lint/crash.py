@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 
-from handoff_lint import __version__, hygiene, rules
+from handoff_lint import __version__
+from handoff_lint.checks import hygiene, rules
 from handoff_lint.model import Finding
 
 

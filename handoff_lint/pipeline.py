@@ -9,25 +9,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import (
-    added,
-    claims,
-    config,
-    crash,
-    discover,
-    followup,
-    hygiene,
-    other_sessions,
-    rules,
-    schema,
-    source,
-    suppress,
-    targets,
-    versions,
-    window,
-)
-from handoff_lint.evidence import Evidence
-from handoff_lint.gathering import (
+from handoff_lint import claims, config, crash
+from handoff_lint.checks import hygiene, rules, schema, suppress
+from handoff_lint.document import discover, source, targets
+from handoff_lint.document.parse import parse
+from handoff_lint.document.targets import repo_path
+from handoff_lint.git.evidence import Evidence
+from handoff_lint.git.gathering import (
     commit_questions,
     gather,
     head_at_head,
@@ -35,7 +23,9 @@ from handoff_lint.gathering import (
     tree_questions,
     unavailable,
 )
-from handoff_lint.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
+from handoff_lint.git.gitcmd import Git, GitError, GitTimeout, RepositoryDamaged
+from handoff_lint.git.repo import RepoFacts
+from handoff_lint.git.repo import gather as gather_facts
 from handoff_lint.model import (
     Claim,
     Document,
@@ -46,13 +36,10 @@ from handoff_lint.model import (
     RunResult,
     Window,
 )
-from handoff_lint.parse import parse
-from handoff_lint.repo import RepoFacts
-from handoff_lint.repo import gather as gather_facts
-from handoff_lint.targets import repo_path
+from handoff_lint.session import added, followup, other_sessions, versions, window
 
 if TYPE_CHECKING:
-    from handoff_lint.junit import Counts
+    from handoff_lint.git.junit import Counts
 
 
 class UsageError(Exception):
@@ -344,7 +331,7 @@ def run(files: list[str], options: Options) -> RunResult:
         try:
             model_schema = schema.load(options.schema_path)
             if options.junit_xml is not None:
-                from handoff_lint import junit
+                from handoff_lint.git import junit
 
                 options = replace(options, junit=junit.read(options.junit_xml))
         except (schema.SchemaError, ValueError) as exc:

@@ -83,7 +83,7 @@ def run_recording_git(where: Path, doc: str) -> tuple[Any, list[list[str]]]:
     """Check ``doc`` in-process; return the run's result and every git command it asked, in
     the order asked (the commands of every ``Git`` the run made)."""
     from handoff_lint import pipeline
-    from handoff_lint.gitcmd import Git
+    from handoff_lint.git.gitcmd import Git
 
     made: list[Git] = []
     original = Git.__init__

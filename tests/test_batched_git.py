@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import added, evidence, lazyre, pipeline, trees, unknown_paths, versions
-from handoff_lint.added import added_commit
-from handoff_lint.gitcmd import Git
+from handoff_lint import lazyre, pipeline
+from handoff_lint.git import evidence, trees, unknown_paths
+from handoff_lint.git.gitcmd import Git
+from handoff_lint.git.repo import gather
 from handoff_lint.model import DocumentResult, Window
-from handoff_lint.repo import gather
 from handoff_lint.scratch import ScratchRepo
+from handoff_lint.session import added, versions
+from handoff_lint.session.added import added_commit
 
 DOC = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\nWork.\n\n## Files Created\n\n- `{}`\n"
 

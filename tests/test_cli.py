@@ -140,7 +140,9 @@ def test_schema_command_prints_the_shipped_schema(cli: Cli, tmp_path: Path) -> N
 
 
 def test_document_model_matches_its_own_schema(repo: ScratchRepo) -> None:
-    from handoff_lint import claims, parse, schema, source
+    from handoff_lint import claims
+    from handoff_lint.checks import schema
+    from handoff_lint.document import parse, source
 
     _good_repo(repo)
     doc = parse.parse("x", source.read(repo.path / "SESSION_3_HANDOFF.md"))
@@ -225,7 +227,7 @@ def test_options_read_environment_variables(
 
 
 def test_rules_lists_every_rule_once(cli: Cli, tmp_path: Path) -> None:
-    from handoff_lint.rules import RULES
+    from handoff_lint.checks.rules import RULES
 
     lines = cli("rules", cwd=tmp_path).out.splitlines()
     assert [line.split()[0] for line in lines] == list(RULES)
@@ -310,7 +312,7 @@ def test_wheel_ships_schemas_hooks_and_rule_docs(tmp_path: Path) -> None:
 
 
 def test_console_script_flushes_everything_and_keeps_the_exit_code(tmp_path: Path) -> None:
-    from handoff_lint.rules import RULES
+    from handoff_lint.checks.rules import RULES
 
     done = subprocess.run(
         [sys.executable, "-m", "handoff_lint", "rules"],

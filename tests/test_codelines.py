@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.codelines import code_lines
+from handoff_lint.git.codelines import code_lines
 from handoff_lint.scratch import ScratchRepo
 from tests.conftest import Cli, claims_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.textscan import looks_like_path
+from handoff_lint.document.textscan import looks_like_path
 
 
 @pytest.mark.parametrize(

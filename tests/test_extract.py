@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handoff_lint import claims, parse
+from handoff_lint import claims
 from handoff_lint.claims.commit_lines import _latest_end
+from handoff_lint.document import parse
+from handoff_lint.document.source import decode
 from handoff_lint.model import Claim
-from handoff_lint.source import decode
 
 
 def extract(markdown: str) -> list[Claim]:
@@ -661,7 +662,7 @@ def test_added_in_the_bracket_after_a_file(item: str, action: str) -> None:
     ],
 )
 def test_a_path_keeps_the_underscores_of_its_name(written: str, path: str) -> None:
-    from handoff_lint.textscan import normalize_path
+    from handoff_lint.document.textscan import normalize_path
 
     assert normalize_path(written) == path
 

@@ -153,8 +153,8 @@ def test_fixed_findings_say_so_in_text_and_junit(session: ScratchRepo, cli: Cli)
 def test_a_date_is_fixed_by_its_year_or_one_month_only(
     line: str, claimed: str, meant: str, fixed: str
 ) -> None:
-    from handoff_lint.fixer import claim_edits
     from handoff_lint.model import Claim
+    from handoff_lint.report.fixer import claim_edits
 
     text = line.split(" ", 1)[1]
     claim = Claim("date", text, 1, line.index(text) + 1, {"date": claimed})

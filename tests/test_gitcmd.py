@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint.gitcmd import Git
+from handoff_lint.git.gitcmd import Git
 from handoff_lint.scratch import ScratchRepo
 
 
@@ -49,7 +49,7 @@ def test_a_missing_blob_does_not_empty_a_rename_detecting_diff(repo: ScratchRepo
     lacks, so -M fails; the command is run again without rename detection."""
     import os
 
-    from handoff_lint.gitcmd import Git
+    from handoff_lint.git.gitcmd import Git
 
     base = repo.commit("one", {"big.bin": "x" * 5000 + "\n", "a.py": "A = 1\n"})
     repo.git("rm", "-q", "big.bin")
@@ -75,7 +75,7 @@ def test_a_git_that_closes_its_output_before_it_exits_is_awaited_without_sleeps(
     import shutil
     import time
 
-    from handoff_lint.gitcmd import GitTimeout
+    from handoff_lint.git.gitcmd import GitTimeout
 
     repo.commit("files", {"a.py": "print(1)\n"})
     folder = tmp_path / "bin"

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from identify.identify import tags_from_filename
 
-from handoff_lint.discover import DEFAULT_GLOBS, matches
+from handoff_lint.document.discover import DEFAULT_GLOBS, matches
 from handoff_lint.scratch import ScratchRepo
 
 ROOT = Path(__file__).resolve().parents[1]

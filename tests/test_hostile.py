@@ -146,7 +146,7 @@ def test_more_paths_than_a_command_line_holds(
 ) -> None:
     """Paths a document names are passed to git; past the limit git is asked about all paths
     (a superset read by path) instead of failing with "argument list too long"."""
-    from handoff_lint import gitpipes
+    from handoff_lint.git import gitpipes
 
     monkeypatch.setattr(gitpipes, "MAX_PATHSPECS", 3)
     repo.commit("start", {"README.md": "x\n"}, when="2025-11-12T09:00:00+00:00")
@@ -241,7 +241,7 @@ def test_many_star_globs_match_in_linear_time() -> None:
     answers are the plain translation's: test_globs_answer_as_the_plain_translation)."""
     import time
 
-    from handoff_lint import discover
+    from handoff_lint.document import discover
 
     start = time.perf_counter()
     assert not discover.matches("a" * 4000 + ".md", ["*a" * 8 + "*c.md", "**/a**/c"])
@@ -255,7 +255,7 @@ def test_a_long_line_in_a_code_block_cannot_hang_the_gate(repo: ScratchRepo, cli
     100 KB took over a minute. Lines longer than any tool prints are not tried as output."""
     import time
 
-    from handoff_lint import codeshape
+    from handoff_lint.document import codeshape
 
     long_line = "a." * 50_000
     assert codeshape.shape_of(long_line) == ""
@@ -304,7 +304,7 @@ def _plain_glob(pattern: str) -> re.Pattern[str]:
     st.text(alphabet="abA/.md", max_size=12),
 )
 def test_globs_answer_as_the_plain_translation(pieces: list[str], path: str) -> None:
-    from handoff_lint import discover
+    from handoff_lint.document import discover
 
     pattern = "".join(pieces)
     assert bool(discover._compile(pattern).match(path)) == bool(_plain_glob(pattern).match(path))
@@ -342,7 +342,7 @@ def test_invisible_characters_cannot_hide_a_claim(repo: ScratchRepo, cli: Cli) -
 def test_control_characters_never_reach_the_terminal() -> None:
     """A file name or subject with a terminal escape (a title change, a carriage return) is
     shown escaped in the text report."""
-    from handoff_lint import rules
+    from handoff_lint.checks import rules
     from handoff_lint.model import DocumentResult, RunResult
     from handoff_lint.reporters import ReportOptions, get
 

@@ -100,7 +100,7 @@ def test_clean_text_is_left_alone(repo: ScratchRepo, cli: Cli) -> None:
     ],
 )
 def test_mojibake_of_every_western_code_page(line: str, expected: str) -> None:
-    from handoff_lint.hygiene import repaired
+    from handoff_lint.checks.hygiene import repaired
 
     assert repaired(line) == expected
 
@@ -148,8 +148,8 @@ def test_fix_rewrites_the_numbers_git_settles(repo: ScratchRepo, cli: Cli) -> No
 def test_a_subject_fix_never_breaks_the_lines_markdown() -> None:
     """The subject after a real id becomes git's only where it is written once after the id,
     and not where git's subject would break a table row or a code span."""
-    from handoff_lint.fixer import claim_edits
     from handoff_lint.model import Claim
+    from handoff_lint.report.fixer import claim_edits
 
     def fixed(line: str, real: str) -> str:
         claim = Claim("commit", "abc1234", 1, line.index("abc1234") + 1, {"subject": "Add x"})

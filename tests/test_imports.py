@@ -151,7 +151,7 @@ def test_the_cheap_commands_import_no_git_layer_and_no_claim_kinds(args: tuple[s
         for m in loaded
         if m in ("git", "mistune", "jsonschema", "yaml")
         or m.startswith(("git.", "handoff_lint.claims", "handoff_lint.pipeline"))
-        or m in ("handoff_lint.gitcmd", "handoff_lint.evidence", "handoff_lint.repo")
+        or m in ("handoff_lint.git.gitcmd", "handoff_lint.git.evidence", "handoff_lint.git.repo")
     ]
     assert heavy == []
     commands = [m for m in loaded if m.startswith("handoff_lint.commands.")]

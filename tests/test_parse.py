@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest import MonkeyPatch
 
-from handoff_lint import claims, parse
+from handoff_lint import claims
+from handoff_lint.document import parse
+from handoff_lint.document.source import NotText, SourceText, decode
 from handoff_lint.model import Document, HeadingWords
-from handoff_lint.source import NotText, SourceText, decode
 
 DOC = """---
 title: From front matter

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint.gitcmd import Git
-from handoff_lint.repo import lookup_objects
+from handoff_lint.git.gitcmd import Git
+from handoff_lint.git.repo import lookup_objects
 from handoff_lint.scratch import ScratchRepo
 
 
@@ -72,7 +72,7 @@ def test_the_cat_file_starts_while_the_first_commands_answer(
 ) -> None:
     """repo.gather starts the long-lived cat-file with its first questions, so that git
     starts up while they answer; HEAD's look-up is the same, and one cat-file serves the run."""
-    from handoff_lint import repo
+    from handoff_lint.git import repo
 
     git = Git(files.path)
     started: list[bool] = []

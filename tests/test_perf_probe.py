@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handoff_lint.gitprobe import failure
+from handoff_lint.git.gitprobe import failure
 from handoff_lint.scratch import ScratchRepo
 
 

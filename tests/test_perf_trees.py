@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 
-from handoff_lint.gitcmd import Git
-from handoff_lint.repo import gather
+from handoff_lint.git.gitcmd import Git
+from handoff_lint.git.repo import gather
+from handoff_lint.git.trees import commit_paths, quoted
 from handoff_lint.scratch import ScratchRepo
-from handoff_lint.trees import commit_paths, quoted
 
 
 def _diff_tree(repo: ScratchRepo, sha: str) -> list[tuple[str, str]]:

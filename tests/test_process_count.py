@@ -53,9 +53,10 @@ def test_process_count_does_not_grow_with_claims(repo: ScratchRepo, tmp_path: Pa
 def test_previous_handoff_search_starts_before_parsing_and_runs_once(repo: ScratchRepo) -> None:
     """window.prefetch starts the first search step from the path alone; compute then reads
     that answer (one search process) and finds the same window as without the head start."""
-    from handoff_lint import discover, window
-    from handoff_lint.gitcmd import Git
-    from handoff_lint.repo import gather
+    from handoff_lint.document import discover
+    from handoff_lint.git.gitcmd import Git
+    from handoff_lint.git.repo import gather
+    from handoff_lint.session import window
 
     repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
     base = repo.commit("work", {"src/a.py": "x\n"})

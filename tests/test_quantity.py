@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint import counted_paths, quantity
+from handoff_lint.document import counted_paths, quantity
 
 
 def _after(text: str, subject: str) -> list[tuple[int, str, bool, bool, bool, int | None]]:

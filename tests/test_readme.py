@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import demo
+from handoff_lint.tasks import demo
 from tests.conftest import Cli
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 
 from handoff_lint import pipeline, reporters
+from handoff_lint.checks.rules import RULES
 from handoff_lint.model import Claim, DocumentResult, Finding, RunResult
 from handoff_lint.reporters import ReportOptions
 from handoff_lint.reporters.github_format import escape_data, escape_property
-from handoff_lint.rules import RULES
 from handoff_lint.scratch import ScratchRepo
 from tests.conftest import Cli
 

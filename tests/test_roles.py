@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint import roles
+from handoff_lint.document import roles
 from tests.test_extract import extract
 
 
@@ -107,8 +107,8 @@ def test_a_link_to_a_file_in_a_file_list(item: str, path: str | None) -> None:
 def test_a_plan_word_over_items_marked_done(items: str, planned: bool) -> None:
     """ "### P3 Priority Features" over items each marked ✅ reports done work; a heading that
     names future work ("Next Priorities") stays a plan whatever its items say."""
-    from handoff_lint.parse import parse
-    from handoff_lint.source import decode
+    from handoff_lint.document.parse import parse
+    from handoff_lint.document.source import decode
 
     for title, expected in (("P3 Priority Features", planned), ("Next Priorities", True)):
         doc = parse("x.md", decode(f"# Report\n\n### {title}\n{items}".encode()))

@@ -7,7 +7,7 @@ import ast
 import re
 from pathlib import Path
 
-from handoff_lint.rules import RULES
+from handoff_lint.checks.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_ID = re.compile(r"^HL\d{3}$")

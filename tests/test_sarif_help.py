@@ -30,7 +30,7 @@ def _driver(repo: ScratchRepo, cli: Cli) -> dict[str, Any]:
 def test_every_help_uri_fragment_is_an_anchor_of_the_rules_page(
     repo: ScratchRepo, cli: Cli
 ) -> None:
-    from handoff_lint.rules import RULES
+    from handoff_lint.checks.rules import RULES
 
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     anchors = re.findall(r'<a id="([^"]+)"></a>\n\*\*(HL\d+) ', docs)  # right before its rule

@@ -19,7 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handoff_lint import claims, gates, parse, schema, source
+from handoff_lint import claims, gates
+from handoff_lint.checks import schema
+from handoff_lint.document import parse, source
 from handoff_lint.scratch import ScratchRepo
 
 CORPUS = Path(__file__).parent / "corpus"

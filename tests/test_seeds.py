@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import claims, parse, source
+from handoff_lint import claims
+from handoff_lint.document import parse, source
 from handoff_lint.model import Claim
 from tests.conftest import Cli
 

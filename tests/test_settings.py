@@ -4,11 +4,11 @@ its own configuration, and the next run in the same process does not inherit it.
 
 from __future__ import annotations
 
-from handoff_lint import roles
+from handoff_lint.document import roles
+from handoff_lint.document.parse import parse
+from handoff_lint.document.source import decode
 from handoff_lint.model import HeadingWords
-from handoff_lint.parse import parse
 from handoff_lint.scratch import ScratchRepo
-from handoff_lint.source import decode
 from tests.conftest import Cli, verdicts
 
 REPORT = """# Session 2 Handoff

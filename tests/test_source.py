@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from handoff_lint.source import NotText, decode
+from handoff_lint.document.source import NotText, decode
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from handoff_lint.claims.subjects import subject_matches
-from handoff_lint.repo import CommitInfo
+from handoff_lint.git.repo import CommitInfo
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint import testgroups
+from handoff_lint.git import testgroups
 from handoff_lint.scratch import ScratchRepo
 from tests.conftest import Cli, claims_of
 

@@ -1,10 +1,10 @@
-"""Test definitions counted statically, per framework (handoff_lint.testdefs)."""
+"""Test definitions counted statically, per framework (handoff_lint.git.testdefs)."""
 
 from __future__ import annotations
 
 import pytest
 
-from handoff_lint import testdefs
+from handoff_lint.git import testdefs
 
 RUST = (
     "#[test]\nfn plain() {}\n\n"

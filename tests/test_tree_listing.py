@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint import trees
-from handoff_lint.gitcmd import Git
-from handoff_lint.repo import gather
+from handoff_lint.git import trees
+from handoff_lint.git.gitcmd import Git
+from handoff_lint.git.repo import gather
 from handoff_lint.scratch import ScratchRepo
 
 

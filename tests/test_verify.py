@@ -260,10 +260,10 @@ def test_unreachable_commit_is_information_not_an_error(repo: ScratchRepo, cli: 
 
 def test_ambiguous_prefix_is_reported(repo: ScratchRepo) -> None:
     from handoff_lint.claims import commit
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.gitcmd import Git
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.gitcmd import Git
+    from handoff_lint.git.repo import lookup_objects
     from handoff_lint.model import Claim, Window
-    from handoff_lint.repo import lookup_objects
 
     files = [repo.write(f"f{i}.txt", f"{i}\n") for i in range(1200)]
     shas = repo.git("hash-object", "-w", *map(str, files)).split()
@@ -450,7 +450,7 @@ def test_a_branch_merged_into_dev_then_main_is_named_by_its_own_merge(
     """feature -> dev (pull request #7) -> main, the feature branch deleted, the merges older
     than the recent history read: the merge that brought the session in is the innermost one
     (#7, naming the branch claimed), not main's merge of dev."""
-    from handoff_lint import repo as repo_module
+    from handoff_lint.git import repo as repo_module
 
     monkeypatch.setattr(repo_module, "RECENT_LIMIT", 1)
     repo.commit("one", {"a.py": "1\n"}, when="2025-11-13T09:00:00+00:00")
@@ -490,7 +490,7 @@ def test_amended_commit_is_found_by_author_date(repo: ScratchRepo, cli: Cli) -> 
 def test_previous_handoff_search_looks_near_then_far(
     repo: ScratchRepo, cli: Cli, monkeypatch: pytest.MonkeyPatch, distance: int, expected: str
 ) -> None:
-    from handoff_lint import window
+    from handoff_lint.session import window
 
     monkeypatch.setattr(window, "NEAR_SEARCH", 5)
     monkeypatch.setattr(window, "WINDOW_SEARCH", 20)
@@ -518,7 +518,7 @@ def test_near_search_never_prefers_an_older_handoff_merged_late(
 ) -> None:
     """An old side branch that added SESSION_1 is merged after SESSION_2: the window of SESSION_3
     still starts at SESSION_2 (the newest handoff by date), as a search over all of it would."""
-    from handoff_lint import window
+    from handoff_lint.session import window
 
     monkeypatch.setattr(window, "NEAR_SEARCH", 5)
     minute = iter(range(100))

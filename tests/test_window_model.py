@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
-from handoff_lint import window
 from handoff_lint.model import Fit, Origin, Window
+from handoff_lint.session import window
 
 
 def test_a_window_is_frozen_and_moves_by_a_step() -> None:

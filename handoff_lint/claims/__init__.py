@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.repo import RepoFacts
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import RepoFacts
 
 Extractor = Callable[[Document], list[Claim]]
 Verifier = Callable[[list[Claim], "Evidence"], None]
@@ -84,7 +84,7 @@ def extract(doc: Document) -> list[Claim]:
     found = [claim for kind in load().values() for claim in kind.extract(doc)]
     found.sort(key=lambda c: (c.line, c.column))
     if len(found) > MAX_CLAIMS:
-        from handoff_lint import rules
+        from handoff_lint.checks import rules
 
         first = found[MAX_CLAIMS]
         message = (

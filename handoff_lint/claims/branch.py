@@ -6,13 +6,15 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, history, lazyre
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import containing
+from handoff_lint.document import frontmatter
+from handoff_lint.git import history
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 # "branch" in the languages reports are written in
 OTHER_WORDS = ("分支", "ブランチ", "브랜치", "rama", "ramo", "zweig", "branche")

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.test_total import RUN, run_group
 from handoff_lint.claims.walk import Line, done_lines
 from handoff_lint.claims.witness import FENCE_LINE
+from handoff_lint.document import quantity
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 UNITS = ("tests", "lines")
 # a word that makes a count a total: "Total: 33 tests", "33 tests in all", "всего 33 теста"

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import frontmatter, lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.commit_lines import ABBREVIATED, HEX_RUN, claims_on_line
 from handoff_lint.claims.subjects import subject_matches
@@ -15,11 +15,12 @@ from handoff_lint.claims.walk import (
     output_lines,
     prose_lines,
 )
+from handoff_lint.document import frontmatter, textscan
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.repo import CommitInfo
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import CommitInfo
 
 STATS = lazyre.compile(
     r"(?P<files>\d[\d,]*)\s+files?\s+changed"

@@ -9,8 +9,9 @@ import itertools
 import re
 from typing import Any
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims.walk import Line, header_index, table_cells
+from handoff_lint.document import textscan
 from handoff_lint.model import Claim
 
 KEYWORD = lazyre.compile(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import witness
+from handoff_lint.document import textscan
 from handoff_lint.model import Block, Claim, Document
 
 

@@ -20,7 +20,7 @@ from handoff_lint.claims.walk import done_lines
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 MAX_RANGES = 8
 HEX = r"`?(?P<{}>[0-9a-f]{{7,40}})`?"

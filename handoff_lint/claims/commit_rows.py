@@ -19,7 +19,7 @@ from handoff_lint.claims.walk import done_lines, header_index, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 FILES = lazyre.compile(r"^\W*files?(?:\s+changed)?\W*$|^\W*文件数?\W*$", re.I)
 NET = lazyre.compile(r"^\W*(?:lines?|net|Δ|delta|loc|diff|changes?)\W*$", re.I)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, roles
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import containing
+from handoff_lint.document import roles
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 TYPES = ("feat", "fix", "docs", "test", "chore", "refactor", "style", "perf", "ci", "build")
 # "feat:   11 commits", "**Features (feat:)**: 11 commits", "- `fix`: 3 commits"

@@ -19,8 +19,8 @@ from handoff_lint.claims.walk import Line, prose_lines, table_cells
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.repo import RepoFacts
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import RepoFacts
 
 NUMBER = lazyre.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+)(?![\d/%]|\.\d)(?:\s*([A-Za-z]+))?")
 TOTAL = lazyre.compile(r"^\W*(total|totals|sum|overall)\W*$", re.I)

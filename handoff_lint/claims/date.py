@@ -7,12 +7,13 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, lazyre
+from handoff_lint import lazyre
 from handoff_lint.claims import register
+from handoff_lint.document import frontmatter
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 MONTH_NAMES = {  # full names and abbreviations: English, Spanish, Portuguese, French, German, Italian
     1: "january jan enero ene janeiro janvier janv januar jän gennaio gen",

@@ -15,12 +15,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, lazyre
+from handoff_lint import lazyre
 from handoff_lint.claims import register
+from handoff_lint.document import frontmatter
 from handoff_lint.model import Claim, Document, MetaField
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 DURATION_KEY = lazyre.compile(
     r"^(?:duration|elapsed(?:\s+time)?|time\s+(?:spent|taken)|total\s+time|duración|duração|"

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from handoff_lint.contents import read_blobs
-from handoff_lint.gitcmd import Git
+from handoff_lint.git.contents import read_blobs
+from handoff_lint.git.gitcmd import Git
 from handoff_lint.model import Claim, Window
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.repo import RepoFacts
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import RepoFacts
 
 KEY = ("tests", "feature_list")
 
@@ -38,7 +38,7 @@ def features(evidence: Evidence) -> Features:
 def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """The feature list's counts through the window, and at each session's handoff when a
     claim is a row of a progress timeline ("Session 4 | 12/40")."""
-    from handoff_lint.window import pathspecs
+    from handoff_lint.session.window import pathspecs
 
     tests = [c for c in claims if c.kind == "tests"]
     if not tests or KEY in evidence.memo:
@@ -114,7 +114,7 @@ def session_features(
 
     Two processes: one log of handoff additions (newest first), one cat-file --batch.
     """
-    from handoff_lint.families import session_number
+    from handoff_lint.session.families import session_number
 
     output = git.run(
         "log",

@@ -13,7 +13,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
+from handoff_lint.document import textscan
 
 # what closes the previous file: its span or bold, a bracketed note, then a separator
 SEPARATOR = lazyre.compile(

@@ -16,7 +16,7 @@ from handoff_lint.model import Claim
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 DOCS = filetypes.DOCS
 # the first word of a report's name: "SESSION" of SESSION_9_HANDOFF.md, "SESION" of
@@ -94,7 +94,7 @@ def _before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
 
 
 def _merge_before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
-    from handoff_lint.history import closing_docs
+    from handoff_lint.git.history import closing_docs
 
     commits, changes = evidence.window_commits, evidence.commit_changes
     index = closing_docs(commits)
@@ -129,7 +129,7 @@ def accepted(claim: Claim, evidence: Evidence) -> list[int]:
 def _bundles_reports(changes: dict[str, set[str]], doc_path: str, settings: Config) -> bool:
     """The commit adds other reports beside the document (a squash or an upload of several
     sessions' documents at once): it is not one session's work."""
-    from handoff_lint.families import family, kept
+    from handoff_lint.session.families import family, kept
 
     added = [p for p, a in changes.items() if p != doc_path and "A" in a and DOCS.search(p)]
     if kept(added, settings.include, family(doc_path), settings.exclude):

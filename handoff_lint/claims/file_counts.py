@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import frontmatter, lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import file_count_readings as readings
 from handoff_lint.claims import files as file_claims
 from handoff_lint.claims import filetypes, register, witness
@@ -33,10 +33,11 @@ from handoff_lint.claims.file_count_shapes import (
 from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.stats import FILES_LINES
 from handoff_lint.claims.walk import Line, done_lines, section_commit, table_cells
+from handoff_lint.document import frontmatter, textscan
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 
 def _said(match: re.Match[str]) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from handoff_lint import lazyre, roles, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import file_chain
 from handoff_lint.claims.file_labels import OUTSIDE, Labels
 from handoff_lint.claims.file_words import (
@@ -33,6 +33,7 @@ from handoff_lint.claims.file_words import (
     placed,
 )
 from handoff_lint.claims.walk import Line
+from handoff_lint.document import roles, textscan
 from handoff_lint.model import Claim
 
 # "- `theme.tsx` - 新建组件" (a new component), "- `api.ts` - 更新接口" (updated): the action a

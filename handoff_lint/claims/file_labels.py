@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims.file_words import LABEL, MARKER, TRAILING, label_action
 from handoff_lint.claims.walk import Line
+from handoff_lint.document import textscan
 from handoff_lint.model import Block, HeadingWords
 
 # the count of files after an action label: "**Created**: 3 files", "**新增**: 4个文件"

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from handoff_lint import codeshape, lazyre, roles
+from handoff_lint import lazyre
 from handoff_lint.claims.file_words import ACTION_WORDS, ANNOTATION, TRAILING, file_claim, path_at
 from handoff_lint.claims.walk import Line
+from handoff_lint.document import codeshape, roles
 from handoff_lint.model import Claim
 
 LIST_MARK = lazyre.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:[✅✓✔]\s*)?")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handoff_lint import lazyre, roles, textscan
+from handoff_lint import lazyre
+from handoff_lint.document import roles, textscan
 from handoff_lint.model import Claim, HeadingWords
 
 # a list marker, a checkbox, a number, and a done mark ("1. ✅ `a.png` - the welcome page")

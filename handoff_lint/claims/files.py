@@ -6,7 +6,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, lazyre, roles, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.file_items import item_claims
 from handoff_lint.claims.file_labels import Labels
@@ -26,10 +26,11 @@ from handoff_lint.claims.walk import (
     prose_lines,
     table_cells,
 )
+from handoff_lint.document import frontmatter, roles, textscan
 from handoff_lint.model import Claim, Document, Fit, Origin, Window
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 STATUS_WORDS = frozenset({*ACTION_WORDS, "file", "files", "the"})
 

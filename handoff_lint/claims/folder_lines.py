@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from handoff_lint import lazyre, quantity
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.lines import LINE_WORDS
 from handoff_lint.claims.walk import Line, done_lines
+from handoff_lint.document import quantity
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
-    from handoff_lint.contents import FolderSize
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.contents import FolderSize
+    from handoff_lint.git.evidence import Evidence
 
 NAME = r"(?P<mark>[`*_]*)(?P<path>(?:\.?[\w@+-][\w.@+-]*/)+)(?P=mark)"
 # a folder that starts a list item ("- `src/api/`", "1. **docs/**") or an entry of a pasted

@@ -8,9 +8,9 @@ of Code Added" is insertions)."""
 
 from __future__ import annotations
 
-from handoff_lint import quantity, textscan
 from handoff_lint.claims.line_tables import CODE_UNIT, line_claim
 from handoff_lint.claims.walk import Line
+from handoff_lint.document import quantity, textscan
 from handoff_lint.model import Claim
 
 MIN_COUNT = 30

@@ -8,9 +8,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from handoff_lint import counted_paths, frontmatter, lazyre, quantity, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims.line_tables import value_of
 from handoff_lint.claims.walk import done_lines, file_labels, heading_file
+from handoff_lint.document import counted_paths, frontmatter, quantity, textscan
 from handoff_lint.model import Claim, Document, MetaField
 
 # a key of lines the session added to the file: "**Lines Added:** 261", "新增: 1,793 行"

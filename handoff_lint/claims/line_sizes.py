@@ -10,7 +10,7 @@ from handoff_lint.model import Claim
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 
 def tolerance(claimed: int, settings: Config) -> int:

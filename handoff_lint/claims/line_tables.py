@@ -10,9 +10,10 @@ import dataclasses
 import re
 from typing import Any
 
-from handoff_lint import counted_paths, lazyre, quantity, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import named
 from handoff_lint.claims.walk import Line, header_index, table_cells
+from handoff_lint.document import counted_paths, quantity, textscan
 from handoff_lint.model import Claim
 
 CELL = lazyre.compile(

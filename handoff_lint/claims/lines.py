@@ -12,7 +12,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import counted_paths, lazyre, quantity, roles, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import named, register
 from handoff_lint.claims.file_words import LABEL, label_action
 from handoff_lint.claims.line_echoes import echoes
@@ -34,10 +34,11 @@ from handoff_lint.claims.walk import (
     settle_absent,
     told_before,
 )
+from handoff_lint.document import counted_paths, quantity, roles, textscan
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 DIFFSTAT = lazyre.compile(r"^\s*(?P<path>\S.*?)\s+\|\s+(?P<n>\d+)\s*[+\-]*\s*(?:\(new file\))?\s*$")
 # the words a line must hold to carry a line count (cheap to test before any pattern)

@@ -16,17 +16,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import counted_paths, lazyre, quantity, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.line_tables import table_claims
 from handoff_lint.claims.lines import LINE_WORDS
 from handoff_lint.claims.walk import Line, cell_index, done_lines, table_cells
+from handoff_lint.document import counted_paths, quantity, textscan
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 TOTAL = lazyre.compile(
     r"\b(?:total|sum|in\s+all|insgesamt|gesamt)\b|总计|合计|總計|合計|共计", re.I

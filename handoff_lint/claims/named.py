@@ -14,12 +14,13 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, quantity, textscan
+from handoff_lint import lazyre
+from handoff_lint.document import quantity, textscan
 from handoff_lint.model import Claim
 
 if TYPE_CHECKING:
     from handoff_lint.claims.walk import Line
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 # "Registry Module:   850 lines", "- **Report Generator** - 920 lines", "Core parser (583 lines",
 # "#### 1. FailureAnalyzer (210 lines)"

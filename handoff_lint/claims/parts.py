@@ -22,7 +22,7 @@ from handoff_lint.claims.walk import Line, done_lines
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 N = r"\d{1,3}(?:,\d{3})+|\d{1,6}"
 QUICK = lazyre.compile(r"\d\s*(?:[\w ]{0,30})[+=(]|total|passed|passing|failed|failing", re.I)

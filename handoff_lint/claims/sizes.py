@@ -12,13 +12,14 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, done_lines
+from handoff_lint.document import textscan
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 # a number with a unit of bytes somewhere on the line (most lines have none)
 QUICK = lazyre.compile(r"\d\s?(?:[KkM](?:i?B|b)?|bytes|B)(?![\w/])")

@@ -27,7 +27,7 @@ from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 N = r"(\d{1,3}(?:,\d{3})+|\d+)"
 COMPACT = lazyre.compile(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from handoff_lint import lazyre
 
 if TYPE_CHECKING:
-    from handoff_lint.repo import CommitInfo
+    from handoff_lint.git.repo import CommitInfo
 
 ELLIPSIS = lazyre.compile(r"(?:…|\.\.\.)\s*$")
 WORD = lazyre.compile(r"[a-z0-9]+")

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, containing
+from handoff_lint.document import textscan
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 NAME = r"[A-Za-z_$][\w$]*"
 QUALIFIED = lazyre.compile(r"`(?P<path>[^`\s:]+)::(?P<name>" + NAME + r"(?:\.\w+)*)(?:\(\))?`")

@@ -13,8 +13,8 @@ import re
 
 from handoff_lint import lazyre
 from handoff_lint.claims.walk import Line
+from handoff_lint.git.suite import TEST_NAME
 from handoff_lint.model import Claim
-from handoff_lint.suite import TEST_NAME
 
 RUNNER = lazyre.compile(
     r"^(?:(?:npx|pnpm|yarn|bunx|uv\s+run|poetry\s+run)\s+)?(?:python3?\s+-m\s+)?"

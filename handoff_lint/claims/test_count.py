@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import counted_paths, lazyre, quantity, roles, testdefs, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count_sections import (
@@ -32,10 +32,12 @@ from handoff_lint.claims.walk import (
     red_step,
     table_cells,
 )
+from handoff_lint.document import counted_paths, quantity, roles, textscan
+from handoff_lint.git import testdefs
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 WORDS = lazyre.words("test", "spec", "个", "個", "件", "개", "테스트", "prueba", "teste", "тест")
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from handoff_lint import lazyre, quantity, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims.walk import Line, file_labels, section_files
+from handoff_lint.document import quantity, textscan
 from handoff_lint.model import Claim, Document, Section
 
 # a test file's name (a bare counter, "(24个)", counts a test file's tests)

@@ -13,9 +13,10 @@ many at the end of the window, or the session must have added that many.
 
 from __future__ import annotations
 
-from handoff_lint import counted_paths, lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims.test_count_sections import TEST_FILE
 from handoff_lint.claims.walk import Line
+from handoff_lint.document import counted_paths, textscan
 from handoff_lint.model import Claim
 
 # "PASS test/unit/x.test.js (21/21)", "- `tests/test_y.py` — 17/17", "test_z.gd: 36/36 passed":

@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, testgroups
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import Line, counted_cell, done_lines, section_files, table_cells
+from handoff_lint.git import testgroups
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.repo import RepoFacts
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import RepoFacts
 
 # a heading or an item that opens with a name and gives it a count of tests: "(4 tests)",
 # ": 4 tests", " - 4 new tests"
@@ -144,8 +145,8 @@ KEY = ("test_group",)
 def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """Read the groups of the test files the window changed, at its end and at its start (one
     ``cat-file --batch``), into the evidence's memo."""
-    from handoff_lint.contents import blob_texts
-    from handoff_lint.suite import test_files
+    from handoff_lint.git.contents import blob_texts
+    from handoff_lint.git.suite import test_files
 
     if not any(c.kind == "test_group" for c in claims) or KEY in evidence.memo:
         return

@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import frontmatter, lazyre, quantity, suite, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count import subject_of
 from handoff_lint.claims.walk import Line, containing, table_cells
+from handoff_lint.document import frontmatter, quantity, textscan
+from handoff_lint.git import suite
 from handoff_lint.model import Claim, Document, Origin
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.suite import Inventory
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.suite import Inventory
 
 N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 KIND = r"(?:[\w-]+\s+){0,2}?(?:tests?|test\s+cases|specs)\b"

@@ -6,15 +6,16 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, suite
+from handoff_lint import lazyre
 from handoff_lint.claims import feature_list, register
 from handoff_lint.claims.feature_list import features
 from handoff_lint.claims.walk import Line, cell_index, containing, table_cells
+from handoff_lint.git import suite
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
-    from handoff_lint.repo import RepoFacts
+    from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import RepoFacts
 
 RATIO = r"(?<![\d/.,])(?P<x>\d{1,6})(?:\s*/\s*|\s+out\s+of\s+)(?P<y>\d{1,6})(?![\d/.])"
 RATIO_HINT = lazyre.compile(

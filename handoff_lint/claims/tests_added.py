@@ -11,13 +11,15 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, testdefs, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, containing, red_step
+from handoff_lint.document import textscan
+from handoff_lint.git import testdefs
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 ADDED = lazyre.compile(
     r"\b(?:added|wrote|created|implemented)\s+(?P<n>\d+)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?tests?\b"

@@ -22,7 +22,7 @@ from handoff_lint.claims.walk import Line, containing, told_before
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 LANGUAGE = "|".join(re.escape(name) for name in EXTENSIONS)
 N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})"

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import containing
+from handoff_lint.document import textscan
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 STATE = r"(?:untracked|not\s+(?:git-?)?tracked|git-?ignored|ignored\s+by\s+git|nicht\s+getrackt)"
 # the word, then the files it names (up to the end of the clause): "untracked `a` and `b`"

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handoff_lint import codeshape, lazyre, roles, textscan
+from handoff_lint import lazyre
 from handoff_lint.claims.branch_inventory import about_branches
 from handoff_lint.claims.templates import in_template
+from handoff_lint.document import codeshape, roles, textscan
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 PROSE_KINDS = ("paragraph", "heading", "table_row")
 

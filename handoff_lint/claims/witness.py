@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handoff_lint import lazyre, textscan
+from handoff_lint import lazyre
+from handoff_lint.document import textscan
 from handoff_lint.model import Block, Document
 
 COUNTER = r"(?:个|個|件|개|项|項|つ)"

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handoff_lint import counted_paths
 from handoff_lint.claims import register
 from handoff_lint.claims.line_sizes import tolerance
 from handoff_lint.claims.walk import claimed_text, containing
+from handoff_lint.document import counted_paths
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
-    from handoff_lint.evidence import Evidence
+    from handoff_lint.git.evidence import Evidence
 
 WORDS = ("word", "wörter", "palabra", "palavra", "mots", "parole")
 

@@ -16,6 +16,6 @@ import click
 )
 def agent_hook_command(timeout: int) -> int:
     """Claude Code hook: read the event on stdin, block the agent while its handoff is false."""
-    from handoff_lint import agent_hook
+    from handoff_lint.tasks import agent_hook
 
     return agent_hook.run(timeout)

@@ -29,15 +29,16 @@ def audit_command(fmt: str, html_file: Path | None) -> int:
     """Lint every handoff document in the history at the commit that added it."""
     import json
 
-    from handoff_lint import audit, pipeline
-    from handoff_lint.gitcmd import GitError
+    from handoff_lint import pipeline
+    from handoff_lint.git.gitcmd import GitError
+    from handoff_lint.tasks import audit
 
     try:
         entries = audit.run(Path.cwd())
     except (GitError, pipeline.UsageError) as exc:
         return fail(exc)
     if html_file is not None:
-        from handoff_lint.hygiene import scrub
+        from handoff_lint.checks.hygiene import scrub
 
         try:
             html_file.write_text(scrub(audit.page(entries)), encoding="utf-8")

@@ -183,7 +183,8 @@ FORMATS = NAMES
 )
 def check(**given: Any) -> int:
     """Lint FILES, or every handoff document in the repository when none are given."""
-    from handoff_lint import outcome, pipeline
+    from handoff_lint import pipeline
+    from handoff_lint.report import outcome
 
     args = CheckArgs(**given)
     stdin = _inputs(args.files, args.stdin_filename, args.fix, args.staged)
@@ -265,7 +266,7 @@ def _inputs(
     stdin = _stdin(files, stdin_filename)
     if stdin is not None:
         files = (str(stdin_filename),)
-    from handoff_lint.discover import is_glob
+    from handoff_lint.document.discover import is_glob
 
     missing = [f for f in files if not Path(f).exists() and not is_glob(f) and stdin is None]
     if missing:
@@ -294,7 +295,7 @@ def _stdin(files: tuple[str, ...], name: str | None) -> bytes | None:
         return None
     if files != ("-",) or not name:
         raise click.UsageError("'-' reads one document from standard input: give --stdin-filename")
-    from handoff_lint import source
+    from handoff_lint.document import source
 
     data = sys.stdin.buffer.read(source.MAX_BYTES + 1)
     if len(data) > source.MAX_BYTES:

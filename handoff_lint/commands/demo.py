@@ -9,6 +9,6 @@ import click
 @click.option("--keep", is_flag=True, help="Keep the demo repository and print where it is.")
 def demo(keep: bool) -> int:
     """Build a throwaway repository with a handoff document, lint it and print the report."""
-    from handoff_lint import demo as demo_module
+    from handoff_lint.tasks import demo as demo_module
 
     return demo_module.run(keep)

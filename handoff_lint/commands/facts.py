@@ -33,9 +33,10 @@ from handoff_lint.commands import fail
 )
 def facts_command(since: str | None, fmt: str, template: bool) -> int:
     """Print the verified facts of the current session window, to paste into a handoff."""
-    from handoff_lint import config, facts
-    from handoff_lint.gitcmd import GitError
-    from handoff_lint.window import WindowError
+    from handoff_lint import config
+    from handoff_lint.git.gitcmd import GitError
+    from handoff_lint.session.window import WindowError
+    from handoff_lint.tasks import facts
 
     try:
         settings = config.load(config.find(Path.cwd(), None))
@@ -43,7 +44,7 @@ def facts_command(since: str | None, fmt: str, template: bool) -> int:
     except (GitError, config.ConfigError, WindowError) as exc:
         return fail(exc)
     if template or fmt == "template":
-        from handoff_lint import scaffold
+        from handoff_lint.tasks import scaffold
 
         click.echo(scaffold.template(found), nl=False)
         return 0

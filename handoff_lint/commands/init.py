@@ -26,8 +26,8 @@ from handoff_lint.commands import fail
 )
 def init_command(force: bool, strict: bool, agent: str | None) -> int:
     """Write a starter .handoff-lint.toml and a handoff template filled with this session's facts."""
-    from handoff_lint import scaffold
-    from handoff_lint.gitcmd import GitError
+    from handoff_lint.git.gitcmd import GitError
+    from handoff_lint.tasks import scaffold
 
     if agent is not None:
         try:

@@ -18,8 +18,8 @@ from handoff_lint.commands import fail
 )
 def install_hook(force: bool) -> int:
     """Install hooks/pre-commit as this repository's git pre-commit hook."""
-    from handoff_lint import install
-    from handoff_lint.gitcmd import GitError
+    from handoff_lint.git.gitcmd import GitError
+    from handoff_lint.tasks import install
 
     try:
         done, message = install.install(Path.cwd(), force)

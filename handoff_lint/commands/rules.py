@@ -10,7 +10,7 @@ from handoff_lint.commands import fail
 @click.command("rules")
 def list_rules() -> int:
     """List the rules: id, name, default severity and what each one reports."""
-    from handoff_lint.rules import RULES
+    from handoff_lint.checks.rules import RULES
 
     for rule in RULES.values():
         click.echo(f"{rule.id}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
@@ -21,7 +21,7 @@ def list_rules() -> int:
 @click.argument("rule_id")
 def explain_rule(rule_id: str) -> int:
     """Explain one rule (HL201, or its name unknown-commit) with an example."""
-    from handoff_lint import rules
+    from handoff_lint.checks import rules
 
     text = rules.explain(rule_id)
     if text is None:

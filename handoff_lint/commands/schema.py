@@ -10,7 +10,7 @@ import click
 @click.option("--strict", is_flag=True, help="Print the stricter, opt-in handoff schema instead.")
 def schema(model: bool, strict: bool) -> int:
     """Print the default handoff schema (JSON Schema 2020-12)."""
-    from handoff_lint import schema as schema_module
+    from handoff_lint.checks import schema as schema_module
 
     name = schema_module.DEFAULT_SCHEMA
     if model or strict:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from handoff_lint import __version__
+from handoff_lint.checks.rules import RULES
 from handoff_lint.reporters import ReportOptions, register, root_path, shown
-from handoff_lint.rules import RULES
 
 if TYPE_CHECKING:
     from handoff_lint.model import Finding, RunResult
@@ -59,7 +59,7 @@ def help_uri(rule_id: str, name: str, base: str) -> str:
 
 def _help(rule_id: str, docs: str) -> dict[str, str]:
     """The rule's paragraph of docs/rules.md, as text and as Markdown (code scanning shows it)."""
-    from handoff_lint.rules import explain
+    from handoff_lint.checks.rules import explain
 
     text = explain(rule_id, docs) or rule_id
     return {"text": text, "markdown": text}

@@ -1,0 +1,1 @@
+"""What git says: the command runner, the repository's facts, and the evidence a session window gathers."""

@@ -1,0 +1,1 @@
+"""After the findings: the outcome of a run, the baseline, and the fixes."""

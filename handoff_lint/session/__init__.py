@@ -1,0 +1,1 @@
+"""The session window: which commits a document reports on, decided and fitted once before evidence is gathered."""
