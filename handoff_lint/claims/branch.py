@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre
@@ -15,6 +16,7 @@ from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import RepoFacts
 
 # "branch" in the languages reports are written in
 OTHER_WORDS = ("分支", "ブランチ", "브랜치", "rama", "ramo", "zweig", "branche")
@@ -72,9 +74,131 @@ CODE_SPAN = lazyre.compile(r"`([A-Za-z0-9][\w./+-]{0,100})`")
 MAX_SPANS = 500
 
 
+def merged_as(facts: RepoFacts, head: str) -> str | None:
+    """The subject of the merge that brought ``head`` in from its side branch (``git
+    name-rev``: ``main~3^2~1`` names the merge ``main~3``; in ``main~81^2~1^2~3`` the branch
+    was merged by ``main~81^2~1``, which a later merge brought into main), or None."""
+    patterns = [f"--refs={p}{n}" for n in history.DEFAULT_BRANCHES for p in ("", "*/")]
+    named = facts.git.run("name-rev", "--name-only", *patterns, head, check=False).strip()
+    if "^2" not in named:
+        return None
+    merge = named.rsplit("^2", 1)[0]
+    found = facts.git.objects([merge]).get(merge)
+    if found is None or found[0] != "commit":
+        return None
+    message = found[1].split(b"\n\n", 1)[1] if b"\n\n" in found[1] else b""
+    return message.decode("utf-8", "replace").split("\n", 1)[0]
+
+
+@dataclass(frozen=True)
+class Holders:
+    """What git says of the branches around the session's last commit."""
+
+    containing: frozenset[str] | None = None  # branches holding it (None: not asked)
+    rewritten: frozenset[str] = frozenset()  # claimed branches holding copies of it
+    holding_part: frozenset[str] = frozenset()  # claimed branches with some of the session
+    merged_as: str | None = None  # the subject of the merge that brought the session in
+    merged_later: frozenset[str] = frozenset()  # gone branches merged with the session's work
+
+
+MEMO = ("branch",)
+
+
+def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """Branches (short names, remote prefix dropped too) that hold the window's last commit,
+    and, when a claimed branch no longer exists, the merge that brought the session in."""
+    head = evidence.window.head
+    if head is None or not any(c.kind == "branch" for c in claims) or MEMO in evidence.memo:
+        return
+    merged = None
+    if any(c.kind == "branch" and c.text not in facts.branches for c in claims):
+        merged = merged_as(facts, head)
+    refs = facts.git.lines(*history.contains_question(head), check=False)
+    containing: set[str] = set()
+    for ref in refs:
+        short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
+        containing.add(short)
+        if ref.startswith("refs/remotes/") and "/" in short:
+            containing.add(short.split("/", 1)[1])
+    others = {c.text for c in claims if c.kind == "branch"} & facts.branches
+    rewritten, part = _holding_copies(facts, evidence, sorted(others - containing))
+    gone = sorted({c.text for c in claims if c.kind == "branch"} - facts.branches)
+    later = _merged_later(facts, evidence, gone)
+    evidence.memo[MEMO] = Holders(frozenset(containing), rewritten, part, merged, later)
+
+
+def _holders(evidence: Evidence) -> Holders:
+    found = evidence.memo.get(MEMO)
+    return found if isinstance(found, Holders) else Holders()
+
+
+MAX_REWRITTEN = 6  # branches looked through for copies of the session's commits
+MAX_COPIES_SEARCHED = 5000
+GLOB = lazyre.compile(r"[*?\[\]\\]")
+
+
+def _holding_copies(
+    facts: RepoFacts, evidence: Evidence, names: list[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The branches, of ``names`` (which exist but do not hold the window's last commit), that
+    hold a copy of one of the session's commits: the same subject and author date under
+    another id, as a rebase or a rewritten history leaves it; and those that hold one of the
+    session's commits itself (a step's branch, "**Branch:** `phase-2-subtask-2.1`" under that
+    step, or one left behind; not the trunk, which holds whatever was merged into it). One
+    ``log`` per branch."""
+    session = {(c.when, c.subject): c.sha for c in evidence.window_commits if c.when}
+    shas = set(session.values())
+    out: set[str] = set()
+    part: set[str] = set()
+    for name in [n for n in names if not GLOB.search(n) and not n.startswith("-")][:MAX_REWRITTEN]:
+        exact = f"{name[:-1]}[{name[-1]}]"  # a glob char: git implies no "/*" after it
+        output = facts.git.run(
+            "log",
+            f"--glob=refs/heads/{exact}",
+            f"--glob=refs/remotes/*/{exact}",
+            f"--max-count={MAX_COPIES_SEARCHED}",
+            "--format=%H%x1f%aI%x1f%s",
+            check=False,
+        )
+        for line in output.split("\n"):
+            sha, _, rest = line.partition("\x1f")
+            when, _, subject = rest.partition("\x1f")
+            if session.get((when, subject), sha) != sha:  # the same commit, another id
+                out.add(name)
+                break
+            if sha in shas and name not in history.DEFAULT_BRANCHES:  # the trunk: all merged
+                part.add(name)
+    return frozenset(out), frozenset(part - out)
+
+
+MAX_MERGES_SEARCHED = 2000
+
+
+def _merged_later(facts: RepoFacts, evidence: Evidence, names: list[str]) -> frozenset[str]:
+    """The branches of ``names`` (claimed, gone) that a merge on any ref names, whose merged
+    side is one of the session's commits: merged after the document, perhaps off HEAD's
+    history (into another agent's branch), and deleted since. One ``log`` for all."""
+    names = [n for n in names if not n.startswith("-")][:MAX_REWRITTEN]
+    session = {c.sha for c in evidence.window_commits}
+    if not names or not session:
+        return frozenset()
+    output = facts.git.run(
+        "log", "--all", "--merges", "--fixed-strings", *(f"--grep={n}" for n in names),
+        f"--max-count={MAX_MERGES_SEARCHED}", "--format=%P%x1f%s", check=False,
+    )  # fmt: skip
+    found = set()
+    for line in output.split("\n"):
+        parents, _, subject = line.partition("\x1f")
+        name = history.merged_name(subject)
+        if name in names and any(p in session for p in parents.split()[1:]):
+            found.add(name)
+    return frozenset(found)
+
+
 def _merged(name: str, evidence: Evidence) -> bool:
     """A recent merge names the branch, or the merge that brought the session in does."""
-    if evidence.merged_as and history.merged_name(evidence.merged_as) == name:
+    merged_as = _holders(evidence).merged_as
+    if merged_as and history.merged_name(merged_as) == name:
         return True
     return any(history.merged_name(info.subject) == name for info in evidence.recent_commits)
 
@@ -82,7 +206,7 @@ def _merged(name: str, evidence: Evidence) -> bool:
 def _on_side_branch(evidence: Evidence) -> list[str]:
     """The branches holding the session's last commit when no default branch does (the work is
     still on its own branch, so that branch is known)."""
-    holders = sorted(evidence.containing or [])
+    holders = sorted(_holders(evidence).containing or [])
     if not holders or any(h.rsplit("/", 1)[-1] in history.DEFAULT_BRANCHES for h in holders):
         return []
     return holders
@@ -91,9 +215,26 @@ def _on_side_branch(evidence: Evidence) -> list[str]:
 DIGITS = lazyre.compile(r"\d+")
 
 
+# the generated id that ends an agent's branch name: "claude/setup-x-01GL2ZjZMHXQAKNbjQVwy9xA"
+GENERATED_ID = lazyre.compile(r"[-_](?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])([A-Za-z0-9]{6,})$")
+
+
+def _ids_apart(name: str, other: str) -> bool:
+    """Two names alike but for the generated ids that end them: two sessions' branches."""
+    mine, theirs = GENERATED_ID.search(name), GENERATED_ID.search(other)
+    return (
+        mine is not None
+        and theirs is not None
+        and mine.group(1) != theirs.group(1)
+        and name[: mine.start()] == other[: theirs.start()].removeprefix("origin/")
+    )
+
+
 def _another_of_a_series(name: str, other: str) -> bool:
     """ "scribe-session-09-docs" and "scribe-session-10-docs": the same name but for its
     numbers, two branches of a numbered series (the older one deleted after its merge)."""
+    if _ids_apart(name, other):
+        return True
     mine, theirs = DIGITS.sub("#", name), DIGITS.sub("#", other)
     numbers = DIGITS.findall(name) != DIGITS.findall(other)[-len(DIGITS.findall(name)) :]
     return numbers and (theirs == mine or theirs.endswith("/" + mine))  # "origin/..." too
@@ -109,11 +250,13 @@ def _missing(claim: Claim, name: str, evidence: Evidence, several: bool) -> None
     session = {history.merged_name(c.subject) for c in evidence.window_commits} | {
         evidence.head_branch
     }
-    close = difflib.get_close_matches(name, sorted(session - {""}), n=1, cutoff=0.6)
-    holders = evidence.containing if evidence.containing is not None else evidence.branches
+    near = sorted(b for b in session - {""} if not _ids_apart(name, b))
+    close = difflib.get_close_matches(name, near, n=1, cutoff=0.6)
+    containing = _holders(evidence).containing
+    holders = containing if containing is not None else evidence.branches
     others = sorted(b for b in holders if not _another_of_a_series(name, b))
     close = close or difflib.get_close_matches(name, others, n=1, cutoff=0.8)
-    merged = history.merged_name(evidence.merged_as or "")
+    merged = history.merged_name(_holders(evidence).merged_as or "")
     side = _on_side_branch(evidence)
     if several and not close:
         merged, side = "", []  # one of the branches of several agents or steps: which held what?
@@ -138,7 +281,7 @@ def _named_holder(claim: Claim, evidence: Evidence) -> str:
     """A branch other than a default one that holds the session's last commit and that the
     document names in a code span, else ""."""
     spans = set(claim.value.get("spans", []))
-    for holder in sorted(evidence.containing or []):
+    for holder in sorted(_holders(evidence).containing or []):
         if holder not in history.DEFAULT_BRANCHES and holder != "HEAD" and holder in spans:
             return holder
     return ""
@@ -146,24 +289,24 @@ def _named_holder(claim: Claim, evidence: Evidence) -> str:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     several = len({c.text for c in claims}) >= 3  # "**Branch:**" of each agent's worktree
+    held = _holders(evidence)
     for claim in claims:
         name = claim.text
         if not evidence.available:
             claim.settle("unverifiable", evidence.unavailable_reason)
         elif name == evidence.head_branch or (
-            name in evidence.branches
-            and (evidence.containing is None or name in evidence.containing)
+            name in evidence.branches and (held.containing is None or name in held.containing)
         ):
             claim.settle("verified", f"branch {name} holds the session's commits")
-        elif _merged(name, evidence):
+        elif _merged(name, evidence) or name in held.merged_later:
             claim.settle("verified", f"branch {name} was merged (a merge commit names it)")
-        elif name in evidence.rewritten:
+        elif name in held.rewritten:
             claim.settle(
                 "verified",
                 f"branch {name} holds copies of the session's commits (same subjects and author "
                 "dates under other ids: rebased or rewritten since)",
             )
-        elif name in evidence.holding_part:
+        elif name in held.holding_part:
             claim.settle(
                 "unverifiable",
                 f"branch {name} holds some of the session's commits but not its last: the "
@@ -176,7 +319,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 "document also names, does: this one may be other work's",
             )
         elif name in evidence.branches:
-            holders = ", ".join(sorted(evidence.containing or [])[:4]) or "no branch"
+            holders = ", ".join(sorted(held.containing or [])[:4]) or "no branch"
             claim.settle(
                 "refuted",
                 f"branch {name} exists but does not hold the session's last "
@@ -187,4 +330,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             _missing(claim, name, evidence, several)
 
 
-register("branch", extract, verify)
+register("branch", extract, verify, gather)

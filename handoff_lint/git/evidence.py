@@ -48,10 +48,6 @@ class Evidence(Paths):
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     junit: Counts | None = None
-    containing: set[str] | None = None
-    rewritten: set[str] = field(default_factory=set)  # claimed branches holding copies of it
-    holding_part: set[str] = field(default_factory=set)  # claimed branches with some of it
-    merged_as: str | None = None  # the subject of the merge that brought the session in
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
     on_other_refs: set[str] = field(default_factory=set)  # claimed files only other refs hold

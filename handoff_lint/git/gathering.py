@@ -257,7 +257,6 @@ def gather(
         facts.git.prefetch(*contents.line_count_questions(evidence, claims))
         unknown = unknown_paths.unknown_paths(evidence, claims)
         facts.git.prefetch(*_early(evidence, claims, unknown))
-        history.branches(facts, evidence, claims)
         unknown_paths.gather_ignored(facts, evidence, unknown)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)

@@ -175,86 +175,10 @@ def contains_question(head: str) -> tuple[str, ...]:
 DEFAULT_BRANCHES = ("main", "master", "trunk", "develop")
 
 
-def merged_as(facts: RepoFacts, head: str) -> str | None:
-    """The subject of the merge that brought ``head`` in from its side branch (``git
-    name-rev``: ``main~3^2~1`` names the merge ``main~3``; in ``main~81^2~1^2~3`` the branch
-    was merged by ``main~81^2~1``, which a later merge brought into main), or None."""
-    patterns = [f"--refs={p}{n}" for n in DEFAULT_BRANCHES for p in ("", "*/")]
-    named = facts.git.run("name-rev", "--name-only", *patterns, head, check=False).strip()
-    if "^2" not in named:
-        return None
-    merge = named.rsplit("^2", 1)[0]
-    found = facts.git.objects([merge]).get(merge)
-    if found is None or found[0] != "commit":
-        return None
-    message = found[1].split(b"\n\n", 1)[1] if b"\n\n" in found[1] else b""
-    return message.decode("utf-8", "replace").split("\n", 1)[0]
-
-
-def branches(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """Branches (short names, remote prefix dropped too) that hold the window's last commit,
-    and, when a claimed branch no longer exists, the merge that brought the session in."""
-    head = evidence.window.head
-    if head is None or not any(c.kind == "branch" for c in claims):
-        return
-    if any(c.kind == "branch" and c.text not in facts.branches for c in claims):
-        evidence.merged_as = merged_as(facts, head)
-    refs = facts.git.lines(*contains_question(head), check=False)
-    containing: set[str] = set()
-    for ref in refs:
-        short = ref.removeprefix("refs/heads/").removeprefix("refs/remotes/")
-        containing.add(short)
-        if ref.startswith("refs/remotes/") and "/" in short:
-            containing.add(short.split("/", 1)[1])
-    evidence.containing = containing
-    others = {c.text for c in claims if c.kind == "branch"} & facts.branches
-    evidence.rewritten, evidence.holding_part = _holding_copies(
-        facts, evidence, sorted(others - containing)
-    )
-
-
-MAX_REWRITTEN = 6  # branches looked through for copies of the session's commits
-MAX_COPIES_SEARCHED = 5000
-GLOB = lazyre.compile(r"[*?\[\]\\]")
-
-
-def _holding_copies(
-    facts: RepoFacts, evidence: Evidence, names: list[str]
-) -> tuple[set[str], set[str]]:
-    """The branches, of ``names`` (which exist but do not hold the window's last commit), that
-    hold a copy of one of the session's commits: the same subject and author date under
-    another id, as a rebase or a rewritten history leaves it; and those that hold one of the
-    session's commits itself (a step's branch, "**Branch:** `phase-2-subtask-2.1`" under that
-    step, or one left behind; not the trunk, which holds whatever was merged into it). One
-    ``log`` per branch."""
-    session = {(c.when, c.subject): c.sha for c in evidence.window_commits if c.when}
-    shas = set(session.values())
-    out: set[str] = set()
-    part: set[str] = set()
-    for name in [n for n in names if not GLOB.search(n) and not n.startswith("-")][:MAX_REWRITTEN]:
-        exact = f"{name[:-1]}[{name[-1]}]"  # a glob char: git implies no "/*" after it
-        output = facts.git.run(
-            "log",
-            f"--glob=refs/heads/{exact}",
-            f"--glob=refs/remotes/*/{exact}",
-            f"--max-count={MAX_COPIES_SEARCHED}",
-            "--format=%H%x1f%aI%x1f%s",
-            check=False,
-        )
-        for line in output.split("\n"):
-            sha, _, rest = line.partition("\x1f")
-            when, _, subject = rest.partition("\x1f")
-            if session.get((when, subject), sha) != sha:  # the same commit, another id
-                out.add(name)
-                break
-            if sha in shas and name not in DEFAULT_BRANCHES:  # the trunk holds what was merged
-                part.add(name)
-    return out, part - out
-
-
 MAX_BRANCH_MERGES = 3
 MERGE_NAMES = lazyre.compile(
-    r"Merge (?:branch|remote-tracking branch) '(?P<a>[^']+)'"
+    r"Merge branch '(?P<a>[^']+)'"
+    r"|Merge remote-tracking branch '[^/']+/(?P<c>[^']+)'"  # "'origin/x'": the branch x
     r"|Merge pull request #\d+ from [^/\s]+/(?P<b>\S+)"
 )
 
@@ -262,7 +186,7 @@ MERGE_NAMES = lazyre.compile(
 def merged_name(subject: str) -> str:
     """The branch a merge commit's subject names ('' when it names none)."""
     match = MERGE_NAMES.search(subject)
-    return (match.group("a") or match.group("b") or "") if match else ""
+    return (match.group("a") or match.group("b") or match.group("c") or "") if match else ""
 
 
 def branch_merges(evidence: Evidence, claims: list[Claim]) -> list[str]:
