@@ -81,8 +81,11 @@ MAX_CLAIMS = 10_000
 def extract(doc: Document) -> list[Claim]:
     """Every claim of ``doc``, in the order of the document; the first MAX_CLAIMS of them (a
     document decides how many claims git is asked about: the rest get one HL906 finding)."""
+    from handoff_lint.claims import lead_folders
+
     found = [claim for kind in load().values() for claim in kind.extract(doc)]
     found.sort(key=lambda c: (c.line, c.column))
+    lead_folders.apply(doc, found)
     if len(found) > MAX_CLAIMS:
         from handoff_lint.checks import rules
 

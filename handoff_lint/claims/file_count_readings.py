@@ -107,22 +107,67 @@ def _merge_before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
     return [merged]
 
 
+# "14-01-SUMMARY.md": the plan id a document is named for, which its plan's commits name as
+# their scope ("feat(14-01): ...") when plans run side by side in one window
+PLAN_ID = lazyre.compile(r"^(\d+(?:\.\d+)?-\d+)-[a-z]", re.I)
+
+
+def _plan_commits(evidence: Evidence) -> list[dict[str, set[str]]]:
+    """The files of the window's commits whose scope is the document's plan id (other commits,
+    another plan's or the phase's, may share the window). Merged once per document."""
+    key = ("file counts", "plan commits")
+    if key not in evidence.memo:
+        evidence.memo[key] = _merge_plan_commits(evidence)
+    return cast("list[dict[str, set[str]]]", evidence.memo[key])
+
+
+def _merge_plan_commits(evidence: Evidence) -> list[dict[str, set[str]]]:
+    from handoff_lint.session.window import SCOPE
+
+    named = PLAN_ID.match(posixpath.basename(evidence.doc_path))
+    commits, changes = evidence.window_commits, evidence.commit_changes
+    if named is None or len(commits) != len(changes):
+        return []
+    plan = named.group(1).lower()
+    scopes = [(m.group("scope").lower() if (m := SCOPE.match(c.subject)) else "") for c in commits]
+    if plan not in scopes:
+        return []
+    merged: dict[str, set[str]] = {}
+    for scope, one in zip(scopes, changes, strict=True):
+        if scope == plan:
+            for path, actions in one.items():
+                merged.setdefault(path, set()).update(actions)
+    return [merged]
+
+
 def accepted(claim: Claim, evidence: Evidence) -> list[int]:
     measure, of = str(claim.value["measure"]), str(claim.value.get("of", ""))
     one_commit = [] if claim.value.get("whole") else evidence.commit_changes
     readings = [evidence.changes, *one_commit, *_before_closing_docs(evidence)]
     readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in readings]
+    # a plan's own commits: their work alone, or all they changed with the summary itself
+    planned = _plan_commits(evidence)
+    readings += [_without_bookkeeping(changes, evidence.doc_path) for changes in planned]
     out: list[int] = []
     for changes in readings:
-        for kind, keep in _views(of):
-            found = counts(changes, evidence.doc_path, kind, keep)
-            out.append(found[measure])
-            if measure == "modified":  # "files modified" often counts the created ones too
-                out.append(found["created or modified"])
-                out.append(found["changed"])
-    if measure != "modified":  # a report may count itself ("3 new files": two and itself)
-        whole = (evidence.changes, _without_bookkeeping(evidence.changes, evidence.doc_path))
-        out += [counts(c, "", kind, keep)[measure] for c in whole for kind, keep in _views(of)]
+        out += _measured(changes, evidence.doc_path, measure, of)
+    # a report may count itself ("3 new files": two and itself); a plan's summary, the files
+    # of its plan's commits and its own ("Files modified: 11": ten and the summary)
+    whole = [evidence.changes, _without_bookkeeping(evidence.changes, evidence.doc_path)]
+    for changes in [*(whole if measure != "modified" else []), *planned]:
+        out += _measured(changes, "", measure, of)
+    return out
+
+
+def _measured(changes: dict[str, set[str]], doc: str, measure: str, of: str) -> list[int]:
+    """The counts of ``changes`` by ``measure`` each way a count of kind ``of`` may be read
+    ("files modified" often counts the created ones too)."""
+    out: list[int] = []
+    for kind, keep in _views(of):
+        found = counts(changes, doc, kind, keep)
+        out.append(found[measure])
+        if measure == "modified":
+            out += [found["created or modified"], found["changed"]]
     return out
 
 

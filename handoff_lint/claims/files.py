@@ -344,6 +344,13 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 evidence.did_you_mean(str(claim.value["path"])),
             )
             continue
+        if textscan.ELIDED_FOLDER.search(path) and not evidence.known(path):
+            claim.settle(
+                "unverifiable",
+                f"{path} leaves folders out, and no one file of the repository fits it",
+                "HL901",
+            )
+            continue
         inside = evidence.submodule_of(path)
         if inside is not None:
             claim.settle(

@@ -51,8 +51,7 @@ INCOMPLETE = lazyre.compile(
     r"|(?:其他|其余|另外|ほか|他の)\s*\d+",
     re.I,
 )
-# "## Commits Made (3)", "### Completed Tasks (7):": a bare count ending a heading or label
-# counts the noun just before it
+# "## Commits Made (3)", "### Tasks (7):": a bare count ending a heading or label counts its noun
 # each word taken whole, as an atomic group would ("(?=(x*))\1"): a long line is not retried at
 # every split of every word (the result is the same: a shorter word cannot be followed here)
 BARE = lazyre.compile(
@@ -332,6 +331,8 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
         return None
     while block.kind == "heading" and len(rest) > 1 and (_group_label(rest[0]) or _place(rest[0])):
         rest = rest[1:]  # "### New files (3)" then "**Core:**" (or "Located in: `x/`") and its list
+    if _swallowed_item(block):  # "**B. Dispatch (2 tests)**" then "3. TestDispatch"
+        return None
     first = rest[0]
     if block.kind == "heading" and first.kind == "heading":
         return None if FILE_NOUN.search(noun) else _subsections(doc, block)
@@ -351,6 +352,15 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
     if first.kind == "paragraph" and first.list_depth >= 0:
         return _lists(rest, block.kind == "heading", bool(FILE_NOUN.search(noun)))
     return None
+
+
+SWALLOWED_ITEM = lazyre.compile(r"^\s*\d{1,3}[.)]\s+\S")
+
+
+def _swallowed_item(block: Block) -> bool:
+    """The paragraph goes on with an item not numbered 1 (which cannot interrupt a paragraph in
+    Markdown): the list it began was joined to it, and no list after it is a witness."""
+    return block.kind == "paragraph" and any(SWALLOWED_ITEM.match(t) for t in block.lines[1:])
 
 
 @dataclass(frozen=True)

@@ -219,6 +219,10 @@ ARROW_BETWEEN = lazyre.compile(r"^[`*\s]*(?:→|->|=>|⇒|to)[`*\s]*$")
 ELIDED = lazyre.compile(r"(?:\.{2,3}|…)[0-9a-f]{1,6}(?![0-9a-zA-Z])")
 
 
+# "android/app/src/main/kotlin/.../CardView.kt": folders left out of a path, written "..."
+ELIDED_FOLDER = lazyre.compile(r"(?:^|/)(?:\.{3}|…)(?:/|$)")
+
+
 def constant_values(line: str) -> set[str]:
     """Hex tokens of ``line`` that are values of a named constant, and those an arrow leads to
     from one ("`BUILD_TAG` `1a2b3c4d5e6f` → `6f5e4d3c2b1a`"): not commit ids."""

@@ -93,7 +93,9 @@ def blob_texts(git: Git, names: list[str]) -> dict[str, str]:
 def _claimed_path(evidence: Evidence, claim: Claim) -> str | None:
     """The file a claim is about: its path, or the test file named for its subject."""
     written = str(claim.value.get("path", ""))
-    return evidence.test_file(written) if claim.value.get("subject") else evidence.resolve(written)
+    if claim.value.get("subject"):
+        return evidence.test_file(written)
+    return evidence.resolve_present(written)
 
 
 def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:

@@ -10,6 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from handoff_lint.document import textscan
 from handoff_lint.git.paths import Paths
 from handoff_lint.model import Claim, Window, default_settings
 
@@ -103,7 +104,7 @@ class Evidence(Paths):
 
     def text_at_end(self, written: str) -> tuple[str, str] | None:
         """(path, text) of a claimed file at the end of the window, when git has it."""
-        path = self.resolve(written) if self.available else None
+        path = self.resolve_present(written) if self.available else None
         text = self.texts_at_end.get(path or "")
         return (path, text) if path is not None and text is not None else None
 
@@ -129,6 +130,8 @@ class Evidence(Paths):
         path = self.resolve(written)
         if path is None or self.known(path) or path in self.ignored:
             return False
+        if textscan.ELIDED_FOLDER.search(path):
+            return False  # "src/.../a.kt" fits no file, or several: folders were left out
         if self._namesake_meant(path):
             return False
         if posixpath.basename(path) in self.deleted_names:

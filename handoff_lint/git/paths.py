@@ -76,6 +76,16 @@ class Paths:
             self._resolved[key] = self._resolve(written)
         return self._resolved[key]
 
+    def resolve_present(self, written: str) -> str | None:
+        """The file whose contents a claim counts ("`x_test.go`: 944 lines"): ``resolve``'s, or
+        of the several files it fits, the one there at the end of the window (the others gone:
+        a file moved in the window is counted as it is now)."""
+        found = self.resolve(written)
+        if found is not None or "/" in written.strip("/"):
+            return found
+        here = {p for p in self._by_name(written.strip("/")) if p in self.files_at_end}
+        return here.pop() if len(here) == 1 else None
+
     def _resolve(self, written: str) -> str | None:
         written = written.lstrip("/")
         if not written.isascii():
@@ -224,7 +234,7 @@ def _abbreviated(written: str, named: list[str]) -> list[str]:
     """The paths of the same file name whose folders hold the written folders in order, with
     folders left out ("test/generators/ATest.kt" for
     "app/src/test/java/org/x/generators/ATest.kt", a package path shortened)."""
-    folders = written.split("/")[:-1]
+    folders = [f for f in written.split("/")[:-1] if f not in ("...", "…")]  # "a/.../b.kt"
     found = []
     for path in sorted(set(named)):
         rest = iter(path.split("/")[:-1])

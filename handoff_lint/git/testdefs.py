@@ -4,7 +4,7 @@ pytest/unittest (``ast``), Jest/Vitest/Mocha/Playwright (``it(``/``test(``), Go 
 *testing.T)``), Rust (``#[test]``), JUnit (``@Test``), xUnit/NUnit/MSTest (``[Fact]``,
 ``[Test]``, ``[TestMethod]``), XCTest (``func testX``), PHPUnit (``function testX``, ``@test``),
 RSpec/Minitest, GUT/GdUnit (GDScript ``func test_``), shell (``test_x()``, bats ``@test``),
-Dart, ExUnit, Zig (``test "name" {``) and D (``unittest {``). A file whose tests are generated at run time (parametrized tests, data
+Dart, ExUnit, Zig (``test "name" {``), D (``unittest {``) and Ginkgo (``It("name"``). A file whose tests are generated at run time (parametrized tests, data
 providers, table-driven subtests, tests in loops) is *dynamic*: how many run is a run-time fact.
 """
 
@@ -126,6 +126,9 @@ PATTERNS = [
     ),
     _Pattern((".d",), lazyre.compile(r"^\s*(?P<name>unittest)\s*\{", M), None),  # D
 ]
+# Ginkgo (Go's BDD framework): its specs are the It blocks of a file that imports it
+GINKGO = lazyre.compile(r'^\s*[FPX]?(?:It|Specify)\(\s*"(?P<name>[^"\n]*)"', M)
+GINKGO_DYNAMIC = lazyre.compile(r"\bDescribeTable\(|\bEntry\(")
 PY_DYNAMIC = lazyre.compile(r"\bparametrize\b|\bsubTest\b|\bparameterized\b|\bhypothesis\b")
 
 
@@ -154,6 +157,9 @@ def tests_in(path: str, text: str) -> Tests | None:
     lowered = path.lower()
     if lowered.endswith(".py"):
         return _python(text)
+    if lowered.endswith(".go") and "onsi/ginkgo" in text:
+        names = [match.group("name") for match in GINKGO.finditer(text)]
+        return Tests(names, GINKGO_DYNAMIC.search(text) is not None)
     for pattern in PATTERNS:
         if lowered.endswith(pattern.suffixes):
             names = [_name(match) for match in pattern.test.finditer(text)]

@@ -1,0 +1,67 @@
+"""The folder a list's lead-in names, for the bare file names of its items.
+
+"**Android**: `app/src/test/kotlin/.../snapshots/`" over "- `README.md` (1.4 KB)" and
+"- `CardTests.kt` (5.3 KB)": the items name files of that folder, not the root's README.md. A
+claim about a bare name in such a list gets the folder's path, and keeps the name as written
+(``written``): where git has no such file in the folder, the name as written is asked instead
+(``gathering._drawn_paths``, as for a drawn tree's entries).
+"""
+
+from __future__ import annotations
+
+from handoff_lint import lazyre
+from handoff_lint.document import textscan
+from handoff_lint.model import Block, Claim, Document
+
+# a folder in a code span, "`src/components/`", "`android/.../snapshots/`"
+FOLDER = lazyre.compile(r"`((?:[\w.@-]+|\.\.\.|…)(?:/(?:[\w.@-]+|\.\.\.|…))*/)`")
+LEADS = ("paragraph", "heading")
+
+
+def _folder(block: Block) -> str:
+    """The one folder a one-line lead-in names, when it names no file ("" otherwise)."""
+    if len(block.lines) != 1:
+        return ""
+    line = block.lines[0]
+    folders = FOLDER.findall(line)
+    if len(folders) != 1 or folders[0].startswith((".../", "…/")):
+        return ""
+    folder = str(folders[0]).removeprefix("./")
+    named = [t for _, _, t in textscan.path_tokens(line)]
+    if not folder or any(t.rstrip("/") != folder.rstrip("/") for t in named):
+        return ""  # a file is named beside the folder: not a lead-in to its files
+    return folder
+
+
+def _listed_lines(doc: Document) -> dict[int, str]:
+    """Each line of a list item whose list's lead-in names one folder, with that folder."""
+    out: dict[int, str] = {}
+    folder = ""
+    for block in doc.blocks:
+        if block.kind in LEADS and block.list_depth < 0:
+            folder = _folder(block)
+        elif block.kind == "paragraph" and block.list_depth >= 0:
+            if folder:
+                out.update((block.line + i, folder) for i in range(len(block.lines)))
+        else:
+            folder = ""
+    return out
+
+
+def apply(doc: Document, claims: list[Claim]) -> None:
+    """Put the bare file names of listed items into their lead-in's folder (see the module)."""
+    bare = [
+        c
+        for c in claims
+        if isinstance(c.value.get("path"), str)
+        and "/" not in c.value["path"]
+        and "written" not in c.value
+    ]
+    if not bare:
+        return
+    listed = _listed_lines(doc)
+    for claim in bare:
+        folder = listed.get(claim.line)
+        if folder:
+            name = str(claim.value["path"])
+            claim.value["path"], claim.value["written"] = folder + name, name

@@ -1,0 +1,199 @@
+"""Shapes met on first contact with waves 68-69 of the real corpus (fixtures of the same shape,
+written here): elided folders in paths, a list's lead-in folder, a numbered list joined to its
+label, a merge of a remote-tracking branch, agents' branches apart only by their generated ids,
+a test file with skipped tests, and a plan's files among another plan's commits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli, claims_of, verdicts
+
+HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
+
+
+def _check(repo: ScratchRepo, cli: Cli, doc: str, path: str = "HANDOFF.md") -> dict:  # type: ignore[type-arg]
+    repo.commit("handoff", {path: doc})
+    return verdicts(cli("check", "--format", "json", path, cwd=repo.path))
+
+
+def test_a_path_with_folders_left_out_names_the_one_file_that_fits(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit(
+        "views",
+        {
+            "android/app/src/main/kotlin/io/x/views/CardView.kt": "class CardView\n",
+            "android/app/src/main/kotlin/io/x/views/ListView.kt": "class ListView\n",
+            "android/app/src/test/kotlin/io/x/ListView.kt": "class ListViewTest\n",
+        },
+    )
+    doc = HEAD + (
+        "- Created `android/app/src/main/kotlin/.../CardView.kt`\n"
+        "- Created `android/app/src/.../ListView.kt`\n"
+        "- Created `android/app/src/main/kotlin/.../GridView.kt`\n"
+    )
+    got = _check(repo, cli, doc)
+    assert got[("file", "android/app/src/main/kotlin/.../CardView.kt")] == "verified"
+    assert got[("file", "android/app/src/.../ListView.kt")] == "unverifiable"  # two fit
+    assert got[("file", "android/app/src/main/kotlin/.../GridView.kt")] == "unverifiable"
+
+
+def test_bare_names_in_a_list_are_files_of_the_folder_its_lead_in_names(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n" + "line\n" * 40})
+    repo.commit(
+        "snapshot tests",
+        {"ios/Tests/Snapshots/README.md": "# guide\n" + "step\n" * 9, "ios/Tests/a.swift": "x\n"},
+    )
+    doc = HEAD + (
+        "**iOS**: `ios/Tests/Snapshots/`\n"
+        "- `README.md` (10 lines): the guide\n\n"
+        "## Other\n\n"
+        "- `README.md` (41 lines)\n"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    lines = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "lines"}
+    assert lines == {8: "verified", 12: "verified"}
+
+
+def _committed(repo: ScratchRepo, doc: str) -> Path:
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    return repo.path
+
+
+def test_a_numbered_list_joined_to_its_label_witnesses_no_count(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    doc = HEAD + (
+        "**A. Setup (2 tests)**\n"
+        "1. TestNew\n"
+        "2. TestSetWorkers\n\n"
+        "**B. Dispatching (2 tests)**\n"
+        "3. TestDispatch\n"
+        "   - queued\n"
+        "   - structured\n\n"
+        "4. TestDispatchValidation\n"
+        "   - nil rejected\n"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    refuted = [c for c in claims_of(run) if c["verdict"] == "refuted"]
+    assert refuted == []
+
+
+def test_a_branch_merged_from_its_remote_tracking_ref_is_verified(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.git("checkout", "-q", "-b", "agent/validator-01GL2ZjZMHXQ")
+    repo.commit("work", {"a.py": "1\n"})
+    handoff = repo.commit(
+        "handoff", {"HANDOFF.md": HEAD + "**Branch:** `agent/validator-01GL2ZjZMHXQ`\n"}
+    )
+    repo.git("checkout", "-q", "main")
+    repo.git("update-ref", "refs/remotes/origin/agent/validator-01GL2ZjZMHXQ", handoff)
+    repo.git(
+        "merge", "-q", "--no-ff", "-m",
+        "Merge remote-tracking branch 'origin/agent/validator-01GL2ZjZMHXQ' into main",
+        "refs/remotes/origin/agent/validator-01GL2ZjZMHXQ",
+    )  # fmt: skip
+    repo.git("branch", "-q", "-D", "agent/validator-01GL2ZjZMHXQ")
+    repo.git("update-ref", "-d", "refs/remotes/origin/agent/validator-01GL2ZjZMHXQ")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert verdicts(run)[("branch", "agent/validator-01GL2ZjZMHXQ")] == "verified"
+
+
+def test_another_sessions_branch_apart_only_by_its_id_is_no_typo(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    doc = HEAD + (
+        "**Branch:** `agent/setup-validator-01GL2ZjZMHXQ`\n\n"
+        "## Other\n\n**Branch:** `feature/logn-page`\n"
+    )
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    repo.git("branch", "feature/login-page")
+    repo.git("checkout", "-q", "-b", "agent/setup-validator-01Up3UEcZzBb")  # another session's
+    got = verdicts(cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path))
+    assert got[("branch", "agent/setup-validator-01GL2ZjZMHXQ")] == "unverifiable"
+    assert got[("branch", "feature/logn-page")] == "refuted"  # a typo of a branch that is there
+
+
+def test_a_count_of_a_files_tests_that_leaves_its_skipped_tests_out_is_unverifiable(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    tests = "describe('v', () => {\n" + "".join(
+        f"  it{'.skip' if n == 3 else ''}('case {n}', () => {{}});\n" for n in range(4)
+    )
+    repo.commit("tests", {"tests/v.test.ts": tests + "});\n"})
+    doc = HEAD + "- `tests/v.test.ts` (3 tests)\n- `tests/v.test.ts` (2 tests)\n"
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    assert counts == {7: "unverifiable", 8: "refuted"}
+
+
+def test_a_plans_summary_counts_the_files_of_its_own_commits_and_itself(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n", "src/shared.py": "s = 0\n"})
+    repo.commit("docs(03-01): complete plan", {".planning/phases/03-x/03-01-SUMMARY.md": "# s\n"})
+    repo.commit("feat(03-02): other plan's work", {"src/other.py": "o = 1\n", "src/o2.py": "2\n"})
+    repo.commit("feat(03-03): mine", {"src/a.py": "a = 1\n", "src/shared.py": "s = 1\n"})
+    repo.commit("test(03-03): mine", {"tests/test_a.py": "def test_a(): pass\n"})
+    doc = HEAD + "- **Files modified:** 3\n"
+    got = _check(repo, cli, doc, ".planning/phases/03-x/03-03-SUMMARY.md")
+    assert got[("file_count", "3")] == "verified"
+
+
+def test_a_bare_name_of_a_file_moved_in_the_window_counts_the_file_there_now(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    tests = "".join(f"func TestCase{n}(t *testing.T) {{}}\n" for n in range(5))
+    repo.commit("base", {"old/ctl_test.go": "package x\n" + tests[:60]})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("move", {"new/ctl_test.go": "package x\n" + tests}, remove=["old/ctl_test.go"])
+    doc = HEAD + "- **ctl_test.go**: 5 tests\n- **ctl_test.go**: 4 tests\n"
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    assert counts == {7: "verified", 8: "refuted"}
+
+
+def test_ginkgo_specs_are_a_go_files_tests(repo: ScratchRepo, cli: Cli) -> None:
+    specs = "".join(f'    It("does {n}", func() {{}})\n' for n in range(3))
+    text = f'package c\n\nimport . "github.com/onsi/ginkgo/v2"\n\nvar _ = Describe("c", func() {{\n{specs}}})\n'
+    repo.commit("specs", {"c_test.go": text})
+    doc = HEAD + "- `c_test.go` (3 tests)\n- `c_test.go` (5 tests)\n"
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    assert counts == {7: "verified", 8: "refuted"}
+
+
+def test_at_least_a_count_of_a_files_tests(repo: ScratchRepo, cli: Cli) -> None:
+    tests = "".join(f"func TestCase{n}(t *testing.T) {{}}\n" for n in range(12))
+    # a skip mark in a comment is no skipped test
+    repo.commit("tests", {"a_test.go": "package a\n// marked #[ignore] elsewhere\n" + tests})
+    doc = HEAD + "- `a_test.go` (10+ tests)\n- `a_test.go` (20+ tests)\n- `a_test.go` (11 tests)\n"
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    assert counts == {7: "verified", 8: "refuted", 9: "refuted"}
+
+
+def test_a_gone_branch_merged_off_heads_history_with_the_session_on_its_side(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.git("checkout", "-q", "-b", "agent/work-a1b2c3d4")
+    repo.commit("work", {"a.py": "1\n"})
+    repo.commit("handoff", {"HANDOFF.md": HEAD + "**Branch:** `agent/work-a1b2c3d4`\n"})
+    repo.git("checkout", "-q", "-b", "agent/other", "main")
+    repo.git(
+        "merge", "-q", "--no-ff", "-m", "Merge branch 'agent/work-a1b2c3d4'", "agent/work-a1b2c3d4"
+    )
+    repo.git("checkout", "-q", "--detach", "agent/work-a1b2c3d4")
+    repo.git("branch", "-q", "-D", "agent/work-a1b2c3d4")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert verdicts(run)[("branch", "agent/work-a1b2c3d4")] == "verified"
