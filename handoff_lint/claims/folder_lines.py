@@ -10,7 +10,7 @@ not). A count of lines added or changed ("src/ (+500 lines)") is not a size.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from handoff_lint import lazyre
 from handoff_lint.claims import register
@@ -22,8 +22,8 @@ from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
-    from handoff_lint.git.contents import FolderSize
     from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import RepoFacts
 
 NAME = r"(?P<mark>[`*_]*)(?P<path>(?:\.?[\w@+-][\w.@+-]*/)+)(?P=mark)"
 # a folder that starts a list item ("- `src/api/`", "1. **docs/**") or an entry of a pasted
@@ -95,8 +95,76 @@ def _judge(claim: Claim, size: FolderSize, settings: Config) -> None:
         claim.settle("unverifiable", f"{held}: a count of some of them?")
 
 
+MAX_FOLDER_FILES = 2000  # files read to size the folders of one document's claims
+LFS = b"version https://git-lfs"
+
+
+class FolderSize(NamedTuple):
+    """The lines of every file under a folder at the end of the window: ``low`` counts
+    newlines, ``high`` also a last line without one; ``complete`` is False when a file under
+    it is not text git can count (a submodule, a large or Git LFS file)."""
+
+    folder: str
+    files: int
+    low: int
+    high: int
+    complete: bool
+
+
+def _folder_of(written: str, folders: set[str]) -> str | None:
+    """The repository folder a written one names: as written, then inside a drawn tree's root
+    (leading folders dropped), then the only folder that ends so."""
+    parts = written.split("/")
+    for index in range(len(parts)):
+        candidate = "/".join(parts[index:])
+        if candidate in folders:
+            return candidate
+    ending = [f for f in folders if f.endswith("/" + written)]
+    return ending[0] if len(ending) == 1 else None
+
+
+MEMO = ("folder_lines",)
+
+
+def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+    """``FolderSize`` of each folder a folder_lines claim names (one ``cat-file --batch``),
+    kept in the evidence's memo."""
+    from handoff_lint.git.contents import line_counts, read_blobs
+
+    written = sorted({str(c.value["path"]) for c in claims if c.kind == "folder_lines"})
+    if not written or not evidence.files_at_end or MEMO in evidence.memo:
+        return
+    sizes: dict[str, FolderSize] = {}
+    evidence.memo[MEMO] = sizes
+    folders = {
+        "/".join(parts[:index])
+        for path in evidence.files_at_end
+        for parts in [path.split("/")]
+        for index in range(1, len(parts))
+    }
+    under: dict[str, tuple[str, list[str]]] = {}  # written -> (folder, the files under it)
+    for name in written:
+        folder = _folder_of(name, folders) if name else None
+        if folder is not None:
+            files = [p for p in evidence.files_at_end if p.startswith(folder + "/")]
+            under[name] = (folder, files)
+    wanted = sorted({p for _, paths in under.values() for p in paths})
+    if len(wanted) > MAX_FOLDER_FILES:
+        return
+    window = evidence.window
+    revision = "" if window.staged else str(window.head)
+    blobs = read_blobs(facts.git, [f"{revision}:{p}" for p in wanted])
+    for name, (folder, paths) in under.items():
+        datas = [blobs.get(f"{revision}:{p}") for p in paths]
+        texts = [d for d in datas if d is not None and not d.startswith(LFS)]
+        low = sum(d.count(b"\n") for d in texts)
+        high = sum(max(line_counts(d)) for d in texts)
+        sizes[name] = FolderSize(folder, len(paths), low, high, len(texts) == len(paths))
+
+
 def verify(claims: list[Claim], evidence: Evidence) -> None:
-    sizes = evidence.folder_sizes
+    found = evidence.memo.get(MEMO)
+    sizes: dict[str, FolderSize] = found if isinstance(found, dict) else {}
     drawn = {c.value.get("tree") for c in claims if str(c.value["path"]) in sizes}
     for claim in claims:
         size = sizes.get(str(claim.value["path"])) if evidence.available else None
@@ -113,4 +181,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", f"no folder {claim.value['path']}/ is in the repository")
 
 
-register("folder_lines", extract, verify)
+register("folder_lines", extract, verify, gather)

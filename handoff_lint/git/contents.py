@@ -6,7 +6,7 @@ for the blobs of every claimed path, one ``log --numstat`` over the window for t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from handoff_lint.git.gitcmd import Git
 from handoff_lint.git.repo import RepoFacts
@@ -167,64 +167,3 @@ def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]
             if text is not None:
                 non_blank = sum(1 for line in text.splitlines() if line.strip())
                 evidence.code_counts[path] = {code_lines(path, text), non_blank}
-
-
-MAX_FOLDER_FILES = 2000  # files read to size the folders of one document's claims
-LFS = b"version https://git-lfs"
-
-
-class FolderSize(NamedTuple):
-    """The lines of every file under a folder at the end of the window: ``low`` counts
-    newlines, ``high`` also a last line without one; ``complete`` is False when a file under
-    it is not text git can count (a submodule, a large or Git LFS file)."""
-
-    folder: str
-    files: int
-    low: int
-    high: int
-    complete: bool
-
-
-def _folder_of(written: str, folders: set[str]) -> str | None:
-    """The repository folder a written one names: as written, then inside a drawn tree's root
-    (leading folders dropped), then the only folder that ends so."""
-    parts = written.split("/")
-    for index in range(len(parts)):
-        candidate = "/".join(parts[index:])
-        if candidate in folders:
-            return candidate
-    ending = [f for f in folders if f.endswith("/" + written)]
-    return ending[0] if len(ending) == 1 else None
-
-
-def gather_folder_sizes(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
-    """``FolderSize`` of each folder a folder_lines claim names (one ``cat-file --batch``)."""
-    written = sorted({str(c.value["path"]) for c in claims if c.kind == "folder_lines"})
-    if not written or not evidence.files_at_end:
-        return
-    folders = {
-        "/".join(parts[:index])
-        for path in evidence.files_at_end
-        for parts in [path.split("/")]
-        for index in range(1, len(parts))
-    }
-    under: dict[str, tuple[str, list[str]]] = {}  # written -> (folder, the files under it)
-    for name in written:
-        folder = _folder_of(name, folders) if name else None
-        if folder is not None:
-            files = [p for p in evidence.files_at_end if p.startswith(folder + "/")]
-            under[name] = (folder, files)
-    wanted = sorted({p for _, paths in under.values() for p in paths})
-    if len(wanted) > MAX_FOLDER_FILES:
-        return
-    window = evidence.window
-    revision = "" if window.staged else str(window.head)
-    blobs = read_blobs(facts.git, [f"{revision}:{p}" for p in wanted])
-    for name, (folder, paths) in under.items():
-        datas = [blobs.get(f"{revision}:{p}") for p in paths]
-        texts = [d for d in datas if d is not None and not d.startswith(LFS)]
-        low = sum(d.count(b"\n") for d in texts)
-        high = sum(max(line_counts(d)) for d in texts)
-        evidence.folder_sizes[name] = FolderSize(
-            folder, len(paths), low, high, len(texts) == len(paths)
-        )

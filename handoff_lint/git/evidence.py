@@ -16,7 +16,6 @@ from handoff_lint.model import Claim, Window, default_settings
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
-    from handoff_lint.git import contents
     from handoff_lint.git.junit import Counts
     from handoff_lint.git.repo import CommitInfo, ObjectInfo, RepoFacts
 
@@ -45,7 +44,6 @@ class Evidence(Paths):
     line_counts: dict[str, set[int]] = field(default_factory=dict)
     code_counts: dict[str, set[int]] = field(default_factory=dict)  # "115 LOC": code, non-blank
     # the files under each folder a claim names, by the folder as written
-    folder_sizes: dict[str, contents.FolderSize] = field(default_factory=dict)
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     junit: Counts | None = None

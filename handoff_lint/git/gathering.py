@@ -260,7 +260,6 @@ def gather(
         unknown_paths.gather_ignored(facts, evidence, unknown)
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
-        contents.gather_folder_sizes(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
         if any(c.kind == "stats" for c in claims):
             history.diffstats(facts, evidence)
