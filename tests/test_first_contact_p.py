@@ -197,3 +197,50 @@ def test_a_gone_branch_merged_off_heads_history_with_the_session_on_its_side(
     repo.git("branch", "-q", "-D", "agent/work-a1b2c3d4")
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
     assert verdicts(run)[("branch", "agent/work-a1b2c3d4")] == "verified"
+
+
+def test_a_sentence_about_a_commit_after_its_id_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
+    sha = repo.commit("packaging: restore the logo URL", {"a.py": "1\n"})
+    doc = HEAD + f"Verified before this prep:\n\n- `{sha[:8]}` is reachable from `origin/main`.\n"
+    assert _check(repo, cli, doc)[("commit", sha[:8])] == "verified"
+
+
+def test_removing_a_token_from_a_file_is_changing_it(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"test/a_test.exs": "@tag :skip\ntest 1\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("unskip", {"test/a_test.exs": "test 1\n"})
+    doc = HEAD + "## Files Modified\n\n- `test/a_test.exs` — Removed @tag :skip from test 1\n"
+    assert _check(repo, cli, doc)[("file", "test/a_test.exs")] == "verified"
+
+
+def test_a_test_total_beside_a_commit_off_the_sessions_history_is_that_commits(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    three = "".join(f"def test_{n}():\n    pass\n" for n in range(3))
+    repo.commit("base", {"tests/test_a.py": three})
+    repo.git("checkout", "-q", "-b", "pr-50")
+    five = three + "".join(f"def test_more_{n}():\n    pass\n" for n in range(2))
+    side = repo.commit("fix the grid", {"tests/test_a.py": five})
+    repo.git("checkout", "-q", "main")
+    doc = HEAD + (
+        f"- PR #50: wrapper added (commit `{side[:7]}`), 5/5 tests pass\n- Main: 5/5 tests pass\n"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    totals = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "tests"}
+    assert totals == {7: "unverifiable", 8: "refuted"}
+
+
+def test_a_files_net_change_of_lines_with_its_sign(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"src/a.rs": "x\n" * 30, "src/b.rs": "y\n" * 10})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("slim", {"src/a.rs": "x\n" * 21 + "z\n" * 2, "src/b.rs": "y\n" * 16})
+    doc = HEAD + (
+        "## Files Modified\n\n"
+        "- `src/a.rs` — simplified (-7 net lines)\n"
+        "- `src/b.rs` — extended (+6 net lines)\n"
+        "- `src/a.rs` — simplified (-9 net lines)\n"
+        "- `src/b.rs` — extended (~6 lines net delta)\n"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    nets = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "lines"}
+    assert nets == {9: "verified", 10: "verified", 11: "refuted", 12: "verified"}

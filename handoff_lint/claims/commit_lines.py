@@ -91,7 +91,9 @@ def _subject_after(text: str, at_item_start: bool) -> str:
 # to the id, not the commit's subject
 GOES_ON = lazyre.compile(
     r"^(?:plus|and|or|with|along\s+with|as\s+well\s+as|together\s+with|then|et|und|y|e|"
-    r"sowie|puis|dann)\b|^(?:[+&]|及|和|以及|与|および|と)",
+    r"sowie|puis|dann)\b|^(?:[+&]|及|和|以及|与|および|と)"
+    # "`3a71a65c` is reachable from origin/main": a sentence about the commit
+    r"|^(?:is|was|are|were|has|had|remains|stays|exists|lives|sits|points)\s+\w",
     re.I,
 )
 

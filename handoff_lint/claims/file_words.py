@@ -69,12 +69,13 @@ VERB_START = lazyre.compile(
 )
 # "(new)", "(modified)" after a path; or "- Updated with ..." ("- Added 6 tests" adds to it)
 # "(new)", "- Created", "— Deleted": the file's action; "- Removed createRequire" removed
-# something from the file (a word follows), which is modifying it
+# something from the file (a word, a code span or a token such as "@tag :skip" follows), which
+# is modifying it
 ANNOTATION = lazyre.compile(
-    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added(?!\s+(?!files?\b)[\w`'\x22])|modified|"
-    r"updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22]))\b"  # "(added `ws` dependency)",
+    r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added(?!\s+(?!files?\b)[\w`'\x22@#$<{/])|modified|"
+    r"updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22@#$<{/]))\b"  # "(added `ws` dependency)",
     # "(removed 6 unused imports)": something added to or removed from the file
-    r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22])))",
+    r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22@#$<{/])))",
     re.I,
 )
 # "(600+ lines rewrite)", "(240 lines, updated)", "(120 lines, new)": an action word inside the

@@ -35,6 +35,10 @@ def candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[li
     if value["measure"] == "edited":  # "(4 lines changed)": replaced, added or both
         edited = {n for r in rows for n in (r[0], r[1], r[0] + r[1], max(r))}
         return sorted(edited), "lines changed"
+    if value["measure"] == "net":  # insertions less deletions, signed as written
+        nets = [r[0] - r[1] for r in rows] + ([sum(r[0] - r[1] for r in rows)] if rows else [])
+        sign = {"-": -1, "+": 1}.get(str(value.get("sign", "")))
+        return sorted({n * sign if sign else abs(n) for n in nets}), "net lines"
     if value["measure"] == "deletions":
         return [r[1] for r in rows] + ([sum(r[1] for r in rows)] if len(rows) > 1 else []), (
             "deletions"

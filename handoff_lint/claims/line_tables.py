@@ -99,6 +99,8 @@ def value_of(found: quantity.Quantity, path: str) -> dict[str, Any]:
     if found.change in ("changed", "removed"):
         measure = "edited" if found.change == "changed" else "deletions"
     value: dict[str, Any] = {"path": path, "count": found.count, "measure": measure}
+    if found.change.startswith("net"):  # "(-9 net lines)": its sign in "sign" ("" for none)
+        value.update(measure="net", sign=found.change[3:])
     if found.approx:
         value["approx"] = True
     if found.at_least:

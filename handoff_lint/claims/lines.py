@@ -300,7 +300,7 @@ def _judge(claim: Claim, path: str, evidence: Evidence) -> None:
             f"a count of what the session added to the file, which it changed by "
             f"{inserted(path, evidence)} insertions: git cannot tell which of them",
         )
-    elif measure != "insertions" and any(
+    elif measure not in ("insertions", "net lines") and any(
         agrees(claimed, size, claim.value, evidence.settings) for size in moments(path, evidence)
     ):
         claim.settle(

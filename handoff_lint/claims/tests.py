@@ -10,6 +10,7 @@ from handoff_lint import lazyre
 from handoff_lint.claims import feature_list, register
 from handoff_lint.claims.feature_list import features
 from handoff_lint.claims.walk import Line, cell_index, containing, table_cells
+from handoff_lint.document import textscan
 from handoff_lint.git import suite
 from handoff_lint.model import Claim, Document
 
@@ -177,6 +178,7 @@ def extract(doc: Document) -> list[Claim]:
         if RATIO_HINT.search(line.text) is None:
             continue
         session = _session_of(line)
+        cited: list[str] | None = None  # the line's ids, found once for all its claims
         for claim in _claims_on(line.text, line.number):
             if session is not None:
                 claim.value["session"] = session
@@ -189,6 +191,9 @@ def extract(doc: Document) -> list[Claim]:
             claim.value["about_tests"] = TESTS_WORD.search(near) is not None and not (
                 NOT_TESTS.search(near)
             )
+            if cited is None:
+                cited = [m.group(1) for m in textscan.HEX.finditer(line.text)]
+            claim.value["cited"] = cited
             out.append(claim)
     return out
 
@@ -265,11 +270,23 @@ def _session_row(claim: Claim, evidence: Evidence) -> bool:
     return True
 
 
+def _of_another_commit(claim: Claim, evidence: Evidence) -> bool:
+    """The line cites a commit that is not one of the window's (a pull request's branch)."""
+    session = {c.sha for c in evidence.window_commits}
+    for token in claim.value.get("cited", []):
+        found = evidence.objects.get(str(token))
+        if found is not None and found.type == "commit" and found.sha not in session:
+            return True
+    return False
+
+
 def _more_than_defined(claim: Claim, evidence: Evidence) -> bool:
     """'90/90 tests passing' where the repository defines 83 tests, counted exactly: refuted."""
     inventory, total = suite.found(evidence), int(claim.value["total"])
     if not claim.value.get("about_tests") or inventory is None or not inventory.complete:
         return False
+    if _of_another_commit(claim, evidence):
+        return False  # "(commit `f5ff69d`), 157/157 tests": the tests of that commit's tree
     if total <= inventory.defined:
         return False
     claim.settle(

@@ -20,7 +20,7 @@ NUMBER = (
     r"(?:\s*/\s*[-−](?P<minus>\d{1,3}(?:,\d{3})+|\d+))?"
 )
 UNITS = {
-    "lines": r"(?:(?:new|added)\s+)?lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?"
+    "lines": r"(?:(?:new|added|net)\s+)?lines?(?:\s+of\s+code)?|LOC|SLOC|行|줄|Zeilen?|l[ií]neas?|linhas?|lignes?|righe|строк[аи]?|regels?"
     r"|(?-i:L)(?![\w.])",  # "(150L)": an abbreviation, in capitals only
     "tests": (
         r"(?:(?:new|unit|integration|e2e|regression|comprehensive|behaviou?ral|functional|focused|"
@@ -68,13 +68,13 @@ class Quantity:
     plus: bool = False
     minus: int | None = None
     end: int = -1  # where the unit ends: ``text[start:end]`` is the count as written
-    change: str = ""  # a change word after the unit: "added", "changed" or "removed"
+    change: str = ""  # after the unit: "added", "changed", "removed", or "net" with its sign
 
 
 # "(4 lines changed)", "30 lines added", "12 lines removed": how much changed, not a size
 CHANGE_AFTER = lazyre.compile(
     r"\s+(?:(?P<added>added|inserted|new)|(?P<changed>changed|modified|edited|touched)|"
-    r"(?P<removed>removed|deleted|dropped))\b",
+    r"(?P<removed>removed|deleted|dropped)|(?P<net>net))\b",
     re.I,
 )
 
@@ -86,7 +86,7 @@ def _change(match: re.Match[str]) -> str:
     word = CHANGE_AFTER.match(match.string, match.end())
     if word is None:
         return ""
-    return next(name for name in ("added", "changed", "removed") if word.group(name))
+    return next(name for name in ("added", "changed", "removed", "net") if word.group(name))
 
 
 def _quantity(match: re.Match[str]) -> Quantity:
@@ -95,6 +95,10 @@ def _quantity(match: re.Match[str]) -> Quantity:
     change = _change(match) if unit == "lines" else ""
     if unit == "lines" and NEW_LINES.match(match.group(unit)):
         change = "added"  # "(170+ new lines)": lines the session added
+    if unit == "lines" and (change == "net" or match.group(unit).lower().startswith("net")):
+        # "(-9 net lines)", "(~6 lines net delta)": insertions less deletions, with its sign
+        negative = NEGATIVE.search(match.string, max(0, match.start() - 2), match.start())
+        change = "net" + ("-" if negative else "+" if match.group("plus") else "")
     if unit == "insertions":
         change = "removed" if match.group(unit).lower().startswith("deletion") else "added"
     if (
