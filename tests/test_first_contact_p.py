@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import Cli, claims_of, verdicts
+from tests.conftest import Cli, Run, claims_of, verdicts
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 
@@ -56,8 +56,13 @@ def test_bare_names_in_a_list_are_files_of_the_folder_its_lead_in_names(
         "- `README.md` (41 lines)\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    lines = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "lines"}
+    lines = _by_line(run, "lines")
     assert lines == {8: "verified", 12: "verified"}
+
+
+def _by_line(run: Run, kind: str) -> dict[int, str]:
+    """Line -> verdict of the run's claims of ``kind``."""
+    return {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == kind}
 
 
 def _committed(repo: ScratchRepo, doc: str) -> Path:
@@ -132,7 +137,7 @@ def test_a_count_of_a_files_tests_that_leaves_its_skipped_tests_out_is_unverifia
     repo.commit("tests", {"tests/v.test.ts": tests + "});\n"})
     doc = HEAD + "- `tests/v.test.ts` (3 tests)\n- `tests/v.test.ts` (2 tests)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    counts = _by_line(run, "test_count")
     assert counts == {7: "unverifiable", 8: "refuted"}
 
 
@@ -158,7 +163,7 @@ def test_a_bare_name_of_a_file_moved_in_the_window_counts_the_file_there_now(
     repo.commit("move", {"new/ctl_test.go": "package x\n" + tests}, remove=["old/ctl_test.go"])
     doc = HEAD + "- **ctl_test.go**: 5 tests\n- **ctl_test.go**: 4 tests\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    counts = _by_line(run, "test_count")
     assert counts == {7: "verified", 8: "refuted"}
 
 
@@ -168,7 +173,7 @@ def test_ginkgo_specs_are_a_go_files_tests(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("specs", {"c_test.go": text})
     doc = HEAD + "- `c_test.go` (3 tests)\n- `c_test.go` (5 tests)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    counts = _by_line(run, "test_count")
     assert counts == {7: "verified", 8: "refuted"}
 
 
@@ -178,7 +183,7 @@ def test_at_least_a_count_of_a_files_tests(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("tests", {"a_test.go": "package a\n// marked #[ignore] elsewhere\n" + tests})
     doc = HEAD + "- `a_test.go` (10+ tests)\n- `a_test.go` (20+ tests)\n- `a_test.go` (11 tests)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "test_count"}
+    counts = _by_line(run, "test_count")
     assert counts == {7: "verified", 8: "refuted", 9: "refuted"}
 
 
@@ -226,7 +231,7 @@ def test_a_test_total_beside_a_commit_off_the_sessions_history_is_that_commits(
         f"- PR #50: wrapper added (commit `{side[:7]}`), 5/5 tests pass\n- Main: 5/5 tests pass\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    totals = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "tests"}
+    totals = _by_line(run, "tests")
     assert totals == {7: "unverifiable", 8: "refuted"}
 
 
@@ -242,5 +247,57 @@ def test_a_files_net_change_of_lines_with_its_sign(repo: ScratchRepo, cli: Cli) 
         "- `src/b.rs` — extended (~6 lines net delta)\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    nets = {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == "lines"}
+    nets = _by_line(run, "lines")
     assert nets == {9: "verified", 10: "verified", 11: "refuted", 12: "verified"}
+
+
+def test_a_count_of_tests_in_a_list_under_a_lead_in_naming_one_test_file(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    tests = "".join(f"    func testCase{n}() {{}}\n" for n in range(12))
+    repo.commit("tests", {"Tests/ParserTests.swift": "class ParserTests {\n" + tests + "}\n"})
+    doc = HEAD + (
+        "**iOS**: `Tests/ParserTests.swift` (1 KB)\n"
+        "- 10+ test methods covering:\n  - parsing\n\n"
+        "**Again**: `Tests/ParserTests.swift`\n"
+        "- 20+ test methods covering:\n  - parsing\n"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    counts = _by_line(run, "test_count")
+    assert counts == {8: "verified", 12: "refuted"}
+
+
+def test_a_tables_lines_before_column_is_not_the_size_now(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("ui test", {"UITest.kt": "x\n" * 12})
+    doc = HEAD + (
+        "| File | Lines Before | Lines After |\n|---|---|---|\n"
+        "| UITest.kt | 0 | 12 |\n| UITest.kt | 0 | 15 |\n"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    sizes = {c["line"]: (c["text"], c["verdict"]) for c in claims_of(run) if c["kind"] == "lines"}
+    assert sizes == {9: ("12", "verified"), 10: ("15", "refuted")}
+
+
+def test_what_an_item_under_a_one_file_label_names_is_inside_that_file(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n", "docs/guides/A.md": "a\n"})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("links", {"README.md": "# x\n[a](docs/guides/A.md)\n"})
+    doc = HEAD + "**README.md:**\n- Fixed `docs/A.md` → `docs/guides/A.md`\n"
+    got = _check(repo, cli, doc)
+    assert not [k for k in got if k[0] == "file"]
+
+
+def test_a_file_said_uncommitted_in_japanese_and_a_named_tree_id(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    tree = repo.git("rev-parse", repo.commit("base", {"README.md": "# x\n"}) + "^{tree}")
+    doc = HEAD + (
+        f"- Target commit tree was `{tree}`.\n\n## 不要ファイル\n\n"
+        "- `preview.html` — 一時ファイル。gitにコミットしていない\n"
+    )
+    got = _check(repo, cli, doc)
+    assert ("commit", tree) not in got and got.get(("file", "preview.html")) != "refuted"

@@ -9,7 +9,7 @@ import re
 
 from handoff_lint import lazyre
 from handoff_lint.claims import file_chain
-from handoff_lint.claims.file_labels import OUTSIDE, Labels
+from handoff_lint.claims.file_labels import INSIDE, OUTSIDE, Labels
 from handoff_lint.claims.file_words import (
     ACTION_WORDS,
     ANNOTATION,
@@ -87,6 +87,8 @@ def item_claims(line: Line, labels: Labels) -> list[Claim]:
     prefix = (HEADING_MARK if is_heading else MARKER).match(line.text)
     start = prefix.end() if prefix else 0
     body = line.text[start:]
+    if labels.action(line.block) == INSIDE:
+        return []  # under "**README.md:**": what changed inside that file
     verb = VERB_START.match(body)
     if verb and not is_heading:
         return _verb_claims(line, start + verb.end(), VERBS[verb.group("verb").lower()])
@@ -178,7 +180,8 @@ ITEM_NOT_THERE = lazyre.compile(
     # "- `docs/IDEAS.md` — still does not exist": the item says the file is not there
     r"\b(?:does|did|do)\s*(?:not|n't)\s+(?:yet\s+)?exist|\bno\s+longer\s+exists?\b|"
     r"\bnot\s+(?:yet\s+)?(?:created|present)\b|\bnon-?existent\b|existiert\s+nicht|"
-    r"no\s+existe|不存在|尚未创建",
+    r"no\s+existe|不存在|尚未创建|未提交|未コミット|コミットしていない|コミットされていない|"
+    r"커밋하지\s*않",
     re.I,
 )
 

@@ -43,6 +43,14 @@ OUTSIDE_GIT = lazyre.compile(
     re.I,
 )
 OUTSIDE = "outside"  # the action of a list of such files: no claim
+INSIDE = "inside"  # a list under a label that is one file ("**README.md:**"): its edits
+
+
+def _one_file(label: str) -> bool:
+    """The label is one file's path and nothing else: the items under it tell what changed in
+    it ("- Fixed `docs/A.md` → `docs/guides/A.md`": a link in it), not other files."""
+    paths = textscan.path_tokens(label)
+    return len(paths) == 1 and paths[0][2] == label.strip(" `*_:：")
 
 
 class Labels:
@@ -65,6 +73,8 @@ class Labels:
         outside = OUTSIDE_GIT.search(line.text)
         if outside:
             action, label = OUTSIDE, label or outside
+        elif label and _one_file(label.group("label")):
+            action = INSIDE
         if block.list_depth >= 0:
             # a label, or "- 删除" over a nested list of the files deleted
             if label or (action := _item_label(line.text)):

@@ -9,13 +9,20 @@ claim about a bare name in such a list gets the folder's path, and keeps the nam
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from handoff_lint import lazyre
-from handoff_lint.document import textscan
+from handoff_lint.document import quantity, textscan
 from handoff_lint.model import Block, Claim, Document
+
+if TYPE_CHECKING:
+    from handoff_lint.claims.walk import Line
 
 # a folder in a code span, "`src/components/`", "`android/.../snapshots/`"
 FOLDER = lazyre.compile(r"`((?:[\w.@-]+|\.\.\.|…)(?:/(?:[\w.@-]+|\.\.\.|…))*/)`")
 LEADS = ("paragraph", "heading")
+TEST_NAME = lazyre.compile(r"test|spec", re.I)
 
 
 def _folder(block: Block) -> str:
@@ -65,3 +72,37 @@ def apply(doc: Document, claims: list[Claim]) -> None:
         if folder:
             name = str(claim.value["path"])
             claim.value["path"], claim.value["written"] = folder + name, name
+
+
+def _lead_files(doc: Document) -> dict[int, str]:
+    """The first line of each top-level item of a list whose one-line lead-in names one file
+    and no other ("**iOS**: `Tests/ParserTests.swift` (11 KB)" over "- 20+ test methods")."""
+
+    def lines() -> dict[int, str]:
+        out: dict[int, str] = {}
+        named = ""
+        for block in doc.blocks:
+            if block.kind in LEADS and block.list_depth < 0:
+                paths = textscan.path_tokens(block.lines[0]) if len(block.lines) == 1 else []
+                named = paths[0][2] if len(paths) == 1 else ""
+            elif block.kind == "paragraph" and block.list_depth >= 0:
+                if named and block.list_depth == 0:
+                    out[block.line] = named
+            else:
+                named = ""
+        return out
+
+    return doc.once("lead files", lines)
+
+
+def counted_tests(line: Line, doc: Document) -> list[Claim]:
+    """ "- 20+ test methods covering:" under a lead-in naming one test file: that file's tests."""
+    path = _lead_files(doc).get(line.number, "") if line.starts_item else ""
+    if not TEST_NAME.search(path.rsplit("/", 1)[-1]) or textscan.path_tokens(line.text):
+        return []
+    counts = [q for q in quantity.every(line.text) if q.unit == "tests"]
+    if len(counts) != 1 or counts[0].approx:
+        return []
+    q = counts[0]
+    value = {"path": path, "count": q.count, "at_least": q.at_least}
+    return [Claim("test_count", line.text[q.start : q.end], line.number, q.start + 1, value)]

@@ -62,6 +62,11 @@ LINES_COLUMN = (
 
 
 # a column that gives a place in the file, not a count: "Line", "Line #", "Ln", "行号"
+# "| File | Lines Before | Lines After |": the size before the session, beside the size now
+BEFORE_COLUMN = lazyre.compile(
+    r"\b(?:before|old|was|original|previous|vorher|antes|avant|prima)\b|之前|变更前|變更前|変更前|이전",
+    re.I,
+)
 PLACE_COLUMN = lazyre.compile(
     r"^[\s*_`]*(?:line|line\s*(?:#|no\.?|nr\.?|number)|ln|at\s+line|location|行号|行番号|"
     r"zeile|línea|linha|ligne|riga)[\s*_`]*$",
@@ -218,6 +223,8 @@ def _row_count(
         named = header[index] if index < len(header) else ""
         if found is None or any(w in named for w in REMOVED_COLUMN) or PLACE_COLUMN.match(named):
             continue
+        if BEFORE_COLUMN.search(named):
+            continue  # the size before: the size now is in a later column, or not given
         if not _counts_lines(named) and not any(w in cells[index][1].lower() for w in LINES_NAMED):
             continue  # "| `x.rs` | 3 |" under "New Tests": the cell does not say lines either
         start, match = found

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre
-from handoff_lint.claims import register
+from handoff_lint.claims import lead_folders, register
 from handoff_lint.claims.test_commands import command_claims
 from handoff_lint.claims.test_count_sections import (
     TEST_FILE,
@@ -227,9 +227,8 @@ SKIPPED = lazyre.compile(
 
 # a test definition marked skipped (one mark, one test; not a skip decided while it runs)
 SKIP_MARK = lazyre.compile(
-    r"^\s*(?:(?:it|test|specify)\.skip\s*\(|x(?:it|test)\s*\(|#\[ignore\b|@Disabled\b|"
-    r"@pytest\.mark\.skip\b|@unittest\.skip\b|\[Fact\(Skip\s*=)",
-    re.M,
+    r"(?m)^\s*(?:(?:it|test|specify)\.skip\s*\(|x(?:it|test)\s*\(|#\[ignore\b|@Disabled\b|"
+    r"@pytest\.mark\.skip\b|@unittest\.skip\b|\[Fact\(Skip\s*=)"
 )
 
 
@@ -280,6 +279,7 @@ def extract(doc: Document) -> list[Claim]:
                 or _ratio_claims(line)
                 or ratio_claims(line)
                 or _subject_claims(line)
+                or lead_folders.counted_tests(line, doc)
             )
         for _, path, found in found_here:
             name = path.rsplit("/", 1)[-1]

@@ -26,6 +26,8 @@ HEX_EXCLUDE_BEFORE = lazyre.compile(
     # a digest named by its algorithm or its use: "SHA-256 `4ed80b39...`", "fingerprint a1b2..."
     r"checksum|md5|sha-?(?:1|224|256|384|512)|sha3(?:-\d+)?|blake[23]\w*|crc32|fingerprint|digest|"
     r"api|build[\s_-]?id|deployment|container|image|bash[\s_-]?id|task[\s_-]?id|"
+    # a git object that is not a commit, named so: "Target commit tree was `f60cc37...`"
+    r"(?:tree|blob)(?:[\s_-]?(?:id|hash|sha|object))?(?:\s+(?:was|is|=))?|"
     r"device(?:[\s_-]?id)?|serial|udid|android|iphone|ipad|emulator|simulator|adb|coredevice|"
     # an example of an id's shape: "8 chars, e.g. `a1b2c3d4`"
     r"e\.g|for\s+example|for\s+instance|z\.\s?B|por\s+ejemplo|por\s+exemplo|p\.\s?ex|"
