@@ -5,8 +5,12 @@ a test file with skipped tests, and a plan's files among another plan's commits.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import handoff_lint
 from handoff_lint.scratch import ScratchRepo
 from tests.conftest import Cli, Run, claims_of, verdicts
 
@@ -301,3 +305,77 @@ def test_a_file_said_uncommitted_in_japanese_and_a_named_tree_id(
     )
     got = _check(repo, cli, doc)
     assert ("commit", tree) not in got and got.get(("file", "preview.html")) != "refuted"
+
+
+# review of this session's shapes: each case below was a false alarm, a crash or a hang
+
+
+def test_a_long_elided_folder_is_read_in_linear_time(tmp_path: Path) -> None:
+    doc = HEAD + "See `" + ".../" * 40 + "…x`\n\n- `README.md` (3 lines)\n"
+    (tmp_path / "HANDOFF.md").write_text(doc, encoding="utf-8")
+    package = str(Path(handoff_lint.__file__).resolve().parents[1])  # the code under test
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff_lint", "check", "--no-git", "HANDOFF.md"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": package},
+        capture_output=True, text=True, timeout=20, check=False,
+    )  # fmt: skip
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+
+
+def test_a_hostile_branch_name_reaches_no_git_argument(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    doc = '---\nbranch: "feat\\0x"\n---\n' + HEAD + "**Branch:** `" + "b" * 200_000 + "`\n"
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    assert run.code in (0, 1) and "HL902" not in run.out, run.err
+
+
+def test_a_lead_in_counts_no_run_and_a_sentence_is_no_lead_in(repo: ScratchRepo, cli: Cli) -> None:
+    tests = "".join(f"def test_{n}():\n    pass\n" for n in range(4))
+    repo.commit("base", {"tests/test_api.py": tests, "package.json": "{\n}\n"})
+    repo.commit("pkg", {"packages/core/package.json": "{\n" + '"a": 1,\n' * 30 + "}\n"})
+    doc = HEAD + (
+        "### Fixed `tests/test_api.py`\n\n- Full suite: 15 tests passing\n\n## More\n\n"
+        "The new package lives in `packages/core/`; the root was touched too:\n\n"
+        "- `package.json` (2 lines): the root manifest\n"
+    )
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    assert _by_line(run, "test_count") == {} and _by_line(run, "lines") == {15: "verified"}
+
+
+def test_ginkgo_specs_made_in_a_loop_are_generated(repo: ScratchRepo, cli: Cli) -> None:
+    text = (
+        'package p\n\nimport . "github.com/onsi/ginkgo/v2"\n\nvar _ = Describe("p", func() {\n'
+        '\tfor _, c := range cases {\n\t\tIt("parses", func() {})\n\t\tIt("prints", func() {})\n'
+        "\t}\n})\n"
+    )
+    repo.commit("specs", {"parser_test.go": text})
+    doc = HEAD + "- `parser_test.go` (10 specs)\n"
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    assert _by_line(run, "test_count") == {7: "unverifiable"}
+
+
+def test_a_branch_written_with_its_remote_is_the_branch_a_merge_names(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.git("checkout", "-q", "-b", "feat-x")
+    repo.commit("work", {"a.py": "1\n"})
+    repo.commit("handoff", {"HANDOFF.md": HEAD + "**Branch:** `origin/feat-x`\n"})
+    repo.git("checkout", "-q", "main")
+    repo.git("update-ref", "refs/remotes/origin/feat-x", "feat-x")
+    repo.git(
+        "merge", "-q", "--no-ff", "-m", "Merge remote-tracking branch 'origin/feat-x'", "feat-x"
+    )
+    repo.git("branch", "-q", "-D", "feat-x")
+    repo.git("update-ref", "-d", "refs/remotes/origin/feat-x")
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=repo.path)
+    assert verdicts(run)[("branch", "origin/feat-x")] == "verified"
+
+
+def test_a_net_change_is_not_restated_by_one_of_the_other_sign(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"src/a.rs": "x\n" * 30})
+    repo.commit("handoff 1", {"SESSION_1_HANDOFF.md": HEAD})
+    repo.commit("slim", {"src/a.rs": "x\n" * 21})
+    doc = HEAD + "- `src/a.rs` (-9 net lines)\n- `src/a.rs` (+9 net lines)\n"
+    run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
+    assert _by_line(run, "lines") == {7: "verified", 8: "refuted"}

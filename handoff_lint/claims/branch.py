@@ -172,19 +172,23 @@ def _holding_copies(
 
 
 MAX_MERGES_SEARCHED = 2000
+# a branch name git could hold, bounded (a document's name reaches git's arguments)
+SAFE_NAME = lazyre.compile(r"[A-Za-z0-9][\w./+-]{0,199}")
 
 
 def _merged_later(facts: RepoFacts, evidence: Evidence, names: list[str]) -> frozenset[str]:
     """The branches of ``names`` (claimed, gone) that a merge on any ref names, whose merged
     side is one of the session's commits: merged after the document, perhaps off HEAD's
     history (into another agent's branch), and deleted since. One ``log`` for all."""
-    names = [n for n in names if not n.startswith("-")][:MAX_REWRITTEN]
+    names = [n for n in names if SAFE_NAME.fullmatch(n)][:MAX_REWRITTEN]
     session = {c.sha for c in evidence.window_commits}
-    if not names or not session:
+    dates = sorted(c.when for c in evidence.window_commits if c.when)
+    if not names or not session or not dates:
         return frozenset()
     output = facts.git.run(
         "log", "--all", "--merges", "--fixed-strings", *(f"--grep={n}" for n in names),
-        f"--max-count={MAX_MERGES_SEARCHED}", "--format=%P%x1f%s", check=False,
+        f"--since={dates[0]}", f"--max-count={MAX_MERGES_SEARCHED}", "--format=%P%x1f%s",
+        check=False,
     )  # fmt: skip
     found = set()
     for line in output.split("\n"):
@@ -195,9 +199,14 @@ def _merged_later(facts: RepoFacts, evidence: Evidence, names: list[str]) -> fro
     return frozenset(found)
 
 
+def _local(name: str) -> str:
+    """The branch a remote-tracking name stands for ("origin/feat-x": feat-x)."""
+    return name.split("/", 1)[1] if name.startswith(("origin/", "upstream/")) else name
+
+
 def _merged(name: str, evidence: Evidence) -> bool:
     """A recent merge names the branch, or the merge that brought the session in does."""
-    merged_as = _holders(evidence).merged_as
+    merged_as, name = _holders(evidence).merged_as, _local(name)
     if merged_as and history.merged_name(merged_as) == name:
         return True
     return any(history.merged_name(info.subject) == name for info in evidence.recent_commits)
@@ -262,7 +271,7 @@ def _missing(claim: Claim, name: str, evidence: Evidence, several: bool) -> None
         merged, side = "", []  # one of the branches of several agents or steps: which held what?
     if close:
         reason, fix = f"no branch '{name}'", f"did you mean {close[0]}?"
-    elif merged and merged != name:
+    elif merged and merged != _local(name):
         reason, fix = f"no branch '{name}'; the session's commits were merged from {merged}", ""
     elif side:
         reason, fix = f"no branch '{name}'; the session's last commit is on {side[0]}", ""

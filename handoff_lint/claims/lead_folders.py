@@ -20,9 +20,15 @@ if TYPE_CHECKING:
     from handoff_lint.claims.walk import Line
 
 # a folder in a code span, "`src/components/`", "`android/.../snapshots/`"
-FOLDER = lazyre.compile(r"`((?:[\w.@-]+|\.\.\.|…)(?:/(?:[\w.@-]+|\.\.\.|…))*/)`")
+# (a segment is a name, which may start with one dot, or the ellipsis: never both ways)
+FOLDER = lazyre.compile(r"`((?:\.?[\w@-][\w.@-]*|\.\.\.|…)(?:/(?:\.?[\w@-][\w.@-]*|\.\.\.|…))*/)`")
+# what a lead-in may say beside its folder: a short label ("**iOS**:", "Located in"), no sentence
+LABEL_ONLY = lazyre.compile(
+    r"^[\s*_:：`–—-]*[^\s;,.!?*_:：`][^;,.!?`]{0,30}?[\s*_:：`–—-]*$|^[\s*_:：`–—-]*$"
+)
 LEADS = ("paragraph", "heading")
 TEST_NAME = lazyre.compile(r"test|spec", re.I)
+RUN_WORDS = lazyre.compile(r"\b(?:pass\w*|fail\w*|suite|total|all|run|ran|green|red)\b", re.I)
 
 
 def _folder(block: Block) -> str:
@@ -33,6 +39,8 @@ def _folder(block: Block) -> str:
     folders = FOLDER.findall(line)
     if len(folders) != 1 or folders[0].startswith((".../", "…/")):
         return ""
+    if not LABEL_ONLY.match(FOLDER.sub("", line)):
+        return ""  # "The package lives in `pkg/`; the root was touched too:": a sentence
     folder = str(folders[0]).removeprefix("./")
     named = [t for _, _, t in textscan.path_tokens(line)]
     if not folder or any(t.rstrip("/") != folder.rstrip("/") for t in named):
@@ -83,7 +91,8 @@ def _lead_files(doc: Document) -> dict[int, str]:
         named = ""
         for block in doc.blocks:
             if block.kind in LEADS and block.list_depth < 0:
-                paths = textscan.path_tokens(block.lines[0]) if len(block.lines) == 1 else []
+                one = block.kind == "paragraph" and len(block.lines) == 1  # not a heading
+                paths = textscan.path_tokens(block.lines[0]) if one else []
                 named = paths[0][2] if len(paths) == 1 else ""
             elif block.kind == "paragraph" and block.list_depth >= 0:
                 if named and block.list_depth == 0:
@@ -100,6 +109,8 @@ def counted_tests(line: Line, doc: Document) -> list[Claim]:
     path = _lead_files(doc).get(line.number, "") if line.starts_item else ""
     if not TEST_NAME.search(path.rsplit("/", 1)[-1]) or textscan.path_tokens(line.text):
         return []
+    if RUN_WORDS.search(line.text):
+        return []  # "- Full suite: 15 tests passing": a run, not the file's definitions
     counts = [q for q in quantity.every(line.text) if q.unit == "tests"]
     if len(counts) != 1 or counts[0].approx:
         return []

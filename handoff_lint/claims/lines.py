@@ -366,7 +366,8 @@ def _restated(claims: list[Claim]) -> None:
         value = claim.value  # "~272 lines" holds where "272 lines" need not: not the same
         path, count = str(value.get("resolved", "")), int(value["count"])
         exactness = bool(value.get("approx")), bool(value.get("at_least"))
-        return path, count, str(value.get("measure")), bool(value.get("code")), *exactness
+        measure = f"{value.get('measure')}{value.get('sign', '')}"  # "-9 net" is not "+9 net"
+        return path, count, measure, bool(value.get("code")), *exactness
 
     agreed: dict[tuple[str, int, str, bool, bool, bool], Claim] = {}
     for claim in claims:

@@ -227,7 +227,7 @@ SKIPPED = lazyre.compile(
 
 # a test definition marked skipped (one mark, one test; not a skip decided while it runs)
 SKIP_MARK = lazyre.compile(
-    r"(?m)^\s*(?:(?:it|test|specify)\.skip\s*\(|x(?:it|test)\s*\(|#\[ignore\b|@Disabled\b|"
+    r"(?m)^[ \t]*(?:(?:it|test|specify)\.skip\s*\(|x(?:it|test)\s*\(|#\[ignore\b|@Disabled\b|"
     r"@pytest\.mark\.skip\b|@unittest\.skip\b|\[Fact\(Skip\s*=)"
 )
 

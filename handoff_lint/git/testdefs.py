@@ -127,8 +127,12 @@ PATTERNS = [
     _Pattern((".d",), lazyre.compile(r"^\s*(?P<name>unittest)\s*\{", M), None),  # D
 ]
 # Ginkgo (Go's BDD framework): its specs are the It blocks of a file that imports it
-GINKGO = lazyre.compile(r'^\s*[FPX]?(?:It|Specify)\(\s*"(?P<name>[^"\n]*)"', M)
-GINKGO_DYNAMIC = lazyre.compile(r"\bDescribeTable\(|\bEntry\(")
+GINKGO = lazyre.compile(r'^[ \t]*[FPX]?(?:It|Specify)\(\s*"(?P<name>[^"\n]*)"', M)
+# specs made per case: a table, or an It within a few lines under a for loop
+GINKGO_DYNAMIC = lazyre.compile(
+    r"\bDescribeTable\(|\bEntry\(|^[ \t]*for\b[^\n]*\{[ \t]*\n(?:[^\n]*\n){0,4}?[ \t]*[FPX]?It\(",
+    M,
+)
 PY_DYNAMIC = lazyre.compile(r"\bparametrize\b|\bsubTest\b|\bparameterized\b|\bhypothesis\b")
 
 
