@@ -379,3 +379,20 @@ def test_a_net_change_is_not_restated_by_one_of_the_other_sign(repo: ScratchRepo
     doc = HEAD + "- `src/a.rs` (-9 net lines)\n- `src/a.rs` (+9 net lines)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
     assert _by_line(run, "lines") == {7: "verified", 8: "refuted"}
+
+
+def test_test_files_with_long_runs_of_blank_lines_are_read_in_linear_time(tmp_path: Path) -> None:
+    """A repository's test file is a stranger's in a pull request: '^\\s*' under multiline mode
+    retried every blank line from every line start (quadratic); the patterns read a line each."""
+    script = (
+        "from handoff_lint.git import testdefs\n"
+        "text = '\\n' * 100_000 + 'x\\n'\n"
+        "for name in ('a_spec.rb', 'a_test.sh', 'a_test.dart', 'a_test.exs', 'a_test.zig', 'a.d'):\n"
+        "    testdefs.tests_in(name, text)\n"
+    )
+    package = str(Path(handoff_lint.__file__).resolve().parents[1])  # the code under test
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env={**os.environ, "PYTHONPATH": package},
+        capture_output=True, text=True, timeout=30, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr

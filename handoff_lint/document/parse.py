@@ -21,7 +21,7 @@ from handoff_lint.model import Block, Document, Finding, HeadingWords, Position,
 SEARCH_AHEAD = 400
 WORD = lazyre.compile(r"\w")
 DEEPEST = 19  # mistune stops nesting lists and quotes at 20 levels (its max_nested_level)
-CONTAINER = lazyre.compile(r"^\s*(?:>|(?:[-*+]|\d+[.)])(?:\s|$))", re.M)
+CONTAINER = lazyre.compile(r"^[ \t]*(?:>|(?:[-*+]|\d+[.)])(?:\s|$))", re.M)
 FENCE = lazyre.compile(r"^ {0,3}(?:>\s?)*\s*(`{3,}|~{3,})")
 BREAK = lazyre.compile(r"^ {0,3}(?:>\s?)*\s*([-*_])(?:\s*\1){2,}\s*$")
 

@@ -90,7 +90,7 @@ PATTERNS = [
     _Pattern(
         (".rb",),
         lazyre.compile(
-            r"^\s*(?:it|specify|test)\s+['\"](?P<name>.*?)['\"]|^\s*def\s+(?P<n2>test_\w+)", M
+            r"^[ \t]*(?:it|specify|test)\s+['\"](?P<name>.*?)['\"]|^[ \t]*def\s+(?P<n2>test_\w+)", M
         ),
         None,
     ),
@@ -98,7 +98,7 @@ PATTERNS = [
     _Pattern(
         (".sh", ".bash", ".bats", ".zsh"),
         lazyre.compile(
-            r"^\s*(?:function\s+)?(?P<name>test_\w+)\s*\(\s*\)|^@test\s+['\"](?P<n2>.*?)['\"]", M
+            r"^[ \t]*(?:function\s+)?(?P<name>test_\w+)\s*\(\s*\)|^@test\s+['\"](?P<n2>.*?)['\"]", M
         ),
         None,
     ),
@@ -106,7 +106,7 @@ PATTERNS = [
     _Pattern(
         (".dart",),
         lazyre.compile(
-            r"^\s*(?:test(?:Widgets)?|blocTest(?:\s*<[^>(]*>)?)\(\s*['\"](?P<name>.*?)['\"]", M
+            r"^[ \t]*(?:test(?:Widgets)?|blocTest(?:\s*<[^>(]*>)?)\(\s*['\"](?P<name>.*?)['\"]", M
         ),
         # a test made once per case of a loop: "for (final c in cases) {" then "test("
         lazyre.compile(
@@ -114,17 +114,17 @@ PATTERNS = [
             r"(?:test(?:Widgets)?|blocTest)\b"
         ),
     ),
-    _Pattern((".ex", ".exs"), lazyre.compile(r"^\s*test\s+\"(?P<name>.*?)\"", M), None),
+    _Pattern((".ex", ".exs"), lazyre.compile(r"^[ \t]*test\s+\"(?P<name>.*?)\"", M), None),
     # Zig: test "name" { ... } or test name { ... }; an unnamed test { ... } block mostly pulls
     # in other files' tests, so a file with one counts as dynamic
     _Pattern(
         (".zig",),
         lazyre.compile(
-            r"^\s*test\s+(?:\"(?P<name>(?:[^\"\\\n]|\\.)*)\"|(?P<n2>[A-Za-z_]\w*))\s*\{", M
+            r"^[ \t]*test\s+(?:\"(?P<name>(?:[^\"\\\n]|\\.)*)\"|(?P<n2>[A-Za-z_]\w*))\s*\{", M
         ),
-        lazyre.compile(r"^\s*test\s*\{", M),
+        lazyre.compile(r"^[ \t]*test\s*\{", M),
     ),
-    _Pattern((".d",), lazyre.compile(r"^\s*(?P<name>unittest)\s*\{", M), None),  # D
+    _Pattern((".d",), lazyre.compile(r"^[ \t]*(?P<name>unittest)\s*\{", M), None),  # D
 ]
 # Ginkgo (Go's BDD framework): its specs are the It blocks of a file that imports it
 GINKGO = lazyre.compile(r'^[ \t]*[FPX]?(?:It|Specify)\(\s*"(?P<name>[^"\n]*)"', M)
