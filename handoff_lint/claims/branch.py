@@ -108,11 +108,11 @@ def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """Branches (short names, remote prefix dropped too) that hold the window's last commit,
     and, when a claimed branch no longer exists, the merge that brought the session in."""
     head = evidence.window.head
-    if head is None or not any(c.kind == "branch" for c in claims) or MEMO in evidence.memo:
+    claimed = {c.text for c in claims if c.kind == "branch"}
+    if head is None or not claimed or MEMO in evidence.memo:
         return
-    merged = None
-    if any(c.kind == "branch" and c.text not in facts.branches for c in claims):
-        merged = merged_as(facts, head)
+    gone = sorted(claimed - facts.branches)
+    merged = merged_as(facts, head) if gone else None
     refs = facts.git.lines(*history.contains_question(head), check=False)
     containing: set[str] = set()
     for ref in refs:
@@ -120,9 +120,8 @@ def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
         containing.add(short)
         if ref.startswith("refs/remotes/") and "/" in short:
             containing.add(short.split("/", 1)[1])
-    others = {c.text for c in claims if c.kind == "branch"} & facts.branches
+    others = claimed & facts.branches
     rewritten, part = _holding_copies(facts, evidence, sorted(others - containing))
-    gone = sorted({c.text for c in claims if c.kind == "branch"} - facts.branches)
     later = _merged_later(facts, evidence, gone)
     evidence.memo[MEMO] = Holders(frozenset(containing), rewritten, part, merged, later)
 

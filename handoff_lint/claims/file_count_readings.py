@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from handoff_lint import lazyre
@@ -83,28 +84,41 @@ def _views(of: str) -> list[tuple[str, filetypes.Reading | None]]:
     return [(of, keep) for keep in filetypes.readings(of)] or [("", None)]
 
 
-def _before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
-    """The files the window's commits changed before its closing run of documentation commits
-    ("docs: next steps", then the report): the work a report counts. Merged once per document
-    (every count of files reads it)."""
-    key = ("file counts", "before closing docs")
+Reading = list[dict[str, set[str]]]  # one merged set of changes, or none
+
+
+def _once(evidence: Evidence, name: str, build: Callable[[Evidence], Reading]) -> Reading:
+    """A reading of the window's commits, merged once per document (every count of files
+    reads it)."""
+    key = ("file counts", name)
     if key not in evidence.memo:
-        evidence.memo[key] = _merge_before_closing_docs(evidence)
-    return cast("list[dict[str, set[str]]]", evidence.memo[key])
+        evidence.memo[key] = build(evidence)
+    return cast("Reading", evidence.memo[key])
 
 
-def _merge_before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
+def _union(changes: list[dict[str, set[str]]]) -> dict[str, set[str]]:
+    """The changes of several commits as one: each path with every action done to it."""
+    merged: dict[str, set[str]] = {}
+    for one in changes:
+        for path, actions in one.items():
+            merged.setdefault(path, set()).update(actions)
+    return merged
+
+
+def _before_closing_docs(evidence: Evidence) -> Reading:
+    """The files the window's commits changed before its closing run of documentation commits
+    ("docs: next steps", then the report): the work a report counts."""
+    return _once(evidence, "before closing docs", _merge_before_closing_docs)
+
+
+def _merge_before_closing_docs(evidence: Evidence) -> Reading:
     from handoff_lint.git.history import closing_docs
 
     commits, changes = evidence.window_commits, evidence.commit_changes
     index = closing_docs(commits)
     if len(commits) != len(changes) or index < 1:
         return []
-    merged: dict[str, set[str]] = {}
-    for one in changes[index:]:
-        for path, actions in one.items():
-            merged.setdefault(path, set()).update(actions)
-    return [merged]
+    return [_union(changes[index:])]
 
 
 # "14-01-SUMMARY.md": the plan id a document is named for, which its plan's commits name as
@@ -112,16 +126,13 @@ def _merge_before_closing_docs(evidence: Evidence) -> list[dict[str, set[str]]]:
 PLAN_ID = lazyre.compile(r"^(\d+(?:\.\d+)?-\d+)-[a-z]", re.I)
 
 
-def _plan_commits(evidence: Evidence) -> list[dict[str, set[str]]]:
+def _plan_commits(evidence: Evidence) -> Reading:
     """The files of the window's commits whose scope is the document's plan id (other commits,
-    another plan's or the phase's, may share the window). Merged once per document."""
-    key = ("file counts", "plan commits")
-    if key not in evidence.memo:
-        evidence.memo[key] = _merge_plan_commits(evidence)
-    return cast("list[dict[str, set[str]]]", evidence.memo[key])
+    another plan's or the phase's, may share the window)."""
+    return _once(evidence, "plan commits", _merge_plan_commits)
 
 
-def _merge_plan_commits(evidence: Evidence) -> list[dict[str, set[str]]]:
+def _merge_plan_commits(evidence: Evidence) -> Reading:
     from handoff_lint.session.window import SCOPE
 
     named = PLAN_ID.match(posixpath.basename(evidence.doc_path))
@@ -132,12 +143,7 @@ def _merge_plan_commits(evidence: Evidence) -> list[dict[str, set[str]]]:
     scopes = [(m.group("scope").lower() if (m := SCOPE.match(c.subject)) else "") for c in commits]
     if plan not in scopes:
         return []
-    merged: dict[str, set[str]] = {}
-    for scope, one in zip(scopes, changes, strict=True):
-        if scope == plan:
-            for path, actions in one.items():
-                merged.setdefault(path, set()).update(actions)
-    return [merged]
+    return [_union([one for scope, one in zip(scopes, changes, strict=True) if scope == plan])]
 
 
 def accepted(claim: Claim, evidence: Evidence) -> list[int]:

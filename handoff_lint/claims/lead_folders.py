@@ -48,18 +48,35 @@ def _folder(block: Block) -> str:
     return folder
 
 
+def _under_leads(doc: Document) -> list[tuple[Block, Block]]:
+    """(lead-in, item) for each list item's text block and the paragraph or heading right
+    before its list (only list items stand between them), in document order."""
+
+    def pairs() -> list[tuple[Block, Block]]:
+        out: list[tuple[Block, Block]] = []
+        lead: Block | None = None
+        for block in doc.blocks:
+            if block.kind in LEADS and block.list_depth < 0:
+                lead = block
+            elif block.kind == "paragraph" and block.list_depth >= 0:
+                if lead is not None:
+                    out.append((lead, block))
+            else:
+                lead = None
+        return out
+
+    return doc.once("under leads", pairs)
+
+
 def _listed_lines(doc: Document) -> dict[int, str]:
     """Each line of a list item whose list's lead-in names one folder, with that folder."""
+    folders: dict[int, str] = {}  # by the lead-in's line: each read once
     out: dict[int, str] = {}
-    folder = ""
-    for block in doc.blocks:
-        if block.kind in LEADS and block.list_depth < 0:
-            folder = _folder(block)
-        elif block.kind == "paragraph" and block.list_depth >= 0:
-            if folder:
-                out.update((block.line + i, folder) for i in range(len(block.lines)))
-        else:
-            folder = ""
+    for lead, item in _under_leads(doc):
+        if lead.line not in folders:
+            folders[lead.line] = _folder(lead)
+        if folders[lead.line]:
+            out.update((item.line + i, folders[lead.line]) for i in range(len(item.lines)))
     return out
 
 
@@ -82,26 +99,25 @@ def apply(doc: Document, claims: list[Claim]) -> None:
             claim.value["path"], claim.value["written"] = folder + name, name
 
 
+def _lead_file(lead: Block) -> str:
+    """The one file a one-line paragraph names ("" for a heading, or none, or several)."""
+    if lead.kind != "paragraph" or len(lead.lines) != 1:
+        return ""
+    paths = textscan.path_tokens(lead.lines[0])
+    return paths[0][2] if len(paths) == 1 else ""
+
+
 def _lead_files(doc: Document) -> dict[int, str]:
     """The first line of each top-level item of a list whose one-line lead-in names one file
     and no other ("**iOS**: `Tests/ParserTests.swift` (11 KB)" over "- 20+ test methods")."""
-
-    def lines() -> dict[int, str]:
-        out: dict[int, str] = {}
-        named = ""
-        for block in doc.blocks:
-            if block.kind in LEADS and block.list_depth < 0:
-                one = block.kind == "paragraph" and len(block.lines) == 1  # not a heading
-                paths = textscan.path_tokens(block.lines[0]) if one else []
-                named = paths[0][2] if len(paths) == 1 else ""
-            elif block.kind == "paragraph" and block.list_depth >= 0:
-                if named and block.list_depth == 0:
-                    out[block.line] = named
-            else:
-                named = ""
-        return out
-
-    return doc.once("lead files", lines)
+    return doc.once(
+        "lead files",
+        lambda: {
+            item.line: named
+            for lead, item in _under_leads(doc)
+            if item.list_depth == 0 and (named := _lead_file(lead))
+        },
+    )
 
 
 def counted_tests(line: Line, doc: Document) -> list[Claim]:

@@ -272,8 +272,10 @@ def _session_row(claim: Claim, evidence: Evidence) -> bool:
 
 def _of_another_commit(claim: Claim, evidence: Evidence) -> bool:
     """The line cites a commit that is not one of the window's (a pull request's branch)."""
+    if not claim.value.get("cited"):
+        return False  # most lines cite none: the window's commits are not gathered for them
     session = {c.sha for c in evidence.window_commits}
-    for token in claim.value.get("cited", []):
+    for token in claim.value["cited"]:
         found = evidence.objects.get(str(token))
         if found is not None and found.type == "commit" and found.sha not in session:
             return True
