@@ -3,7 +3,8 @@
 An extractor reads the document model and returns claims; a verifier settles each claim of
 its kind against the git evidence of the document's session window. A kind that needs git data
 no other kind reads also registers a gatherer: it asks git its own questions, once the window's
-shared evidence is in, and keeps the answers beside that evidence (``Evidence.memo``).
+shared evidence is in, and keeps the answers beside that evidence (``Evidence.memo``); its
+``questions`` name the commands the gatherer will run, so that git starts them early.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handoff_lint.model import Claim, Document
+from handoff_lint.model import Claim, Document, Window
 
 if TYPE_CHECKING:
     from handoff_lint.git.evidence import Evidence
@@ -23,6 +24,9 @@ Verifier = Callable[[list[Claim], "Evidence"], None]
 # (the run's git, the window's shared evidence, every claim of the window): adds what the kind
 # needs to the evidence; called for every window, so it returns at once without its claims
 Gatherer = Callable[["RepoFacts", "Evidence", list[Claim]], None]
+# (the fitted window, the document's path, its claims): the git commands the gatherer will run,
+# started early so that they overlap the shared evidence's (empty without the kind's claims)
+Questions = Callable[[Window, str, list[Claim]], list[tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -31,15 +35,20 @@ class ClaimKind:
     extract: Extractor
     verify: Verifier
     gather: Gatherer | None = None
+    questions: Questions | None = None
 
 
 KINDS: dict[str, ClaimKind] = {}
 
 
 def register(
-    name: str, extract: Extractor, verify: Verifier, gather: Gatherer | None = None
+    name: str,
+    extract: Extractor,
+    verify: Verifier,
+    gather: Gatherer | None = None,
+    questions: Questions | None = None,
 ) -> None:
-    KINDS[name] = ClaimKind(name, extract, verify, gather)
+    KINDS[name] = ClaimKind(name, extract, verify, gather, questions)
 
 
 def load() -> dict[str, ClaimKind]:

@@ -12,7 +12,7 @@ from handoff_lint.claims import register
 from handoff_lint.claims.walk import containing
 from handoff_lint.document import frontmatter
 from handoff_lint.git import history
-from handoff_lint.model import Claim, Document
+from handoff_lint.model import Claim, Document, Window
 
 if TYPE_CHECKING:
     from handoff_lint.git.evidence import Evidence
@@ -338,4 +338,11 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             _missing(claim, name, evidence, several)
 
 
-register("branch", extract, verify, gather)
+def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[str, ...]]:
+    """The branches holding the window's last commit (``gather`` reads them)."""
+    if window.head and any(c.kind == "branch" for c in claims):
+        return [history.contains_question(window.head)]
+    return []
+
+
+register("branch", extract, verify, gather, questions)

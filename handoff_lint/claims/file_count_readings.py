@@ -112,7 +112,7 @@ def _before_closing_docs(evidence: Evidence) -> Reading:
 
 
 def _merge_before_closing_docs(evidence: Evidence) -> Reading:
-    from handoff_lint.git.history import closing_docs
+    from handoff_lint.claims.diff_readings import closing_docs
 
     commits, changes = evidence.window_commits, evidence.commit_changes
     index = closing_docs(commits)

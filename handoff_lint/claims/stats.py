@@ -11,9 +11,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
-from handoff_lint.claims import commit_rows, register, witness
+from handoff_lint.claims import commit_rows, diff_readings, register, witness
 from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.commit import extract as commit_claims
+from handoff_lint.claims.diff_readings import WORK, Stat, gather, questions, readings
 from handoff_lint.claims.line_labels import label_size_lines
 from handoff_lint.claims.line_sizes import agrees, tolerance
 from handoff_lint.claims.lines import DIFFSTAT
@@ -305,14 +306,14 @@ def _agrees(claimed: int | None, actual: int, value: dict[str, Any], settings: C
     return claimed is None or (actual >= 0 and agrees(claimed, actual, value, settings))
 
 
-def readings(claim: Claim, evidence: Evidence) -> list[tuple[str, tuple[int, int, int]]]:
+def fitting(claim: Claim, evidence: Evidence) -> list[tuple[str, Stat]]:
     """The window's readings (net diff, sums, commits, later starts) the claim agrees with; a
     net change agrees with insertions less deletions (or with the insertions alone)."""
     value = claim.value
     net = value.get("net")
     return [
         (name, stat)
-        for name, stat in evidence.diffstats.items()
+        for name, stat in readings(evidence).items()
         if all(
             _agrees(value.get(k), stat[i], value, evidence.settings)
             for i, k in enumerate(("files", "insertions", "deletions"))
@@ -321,9 +322,7 @@ def readings(claim: Claim, evidence: Evidence) -> list[tuple[str, tuple[int, int
     ]
 
 
-def _net_agrees(
-    net: int, stat: tuple[int, int, int], value: dict[str, Any], settings: Config
-) -> bool:
+def _net_agrees(net: int, stat: Stat, value: dict[str, Any], settings: Config) -> bool:
     """A claimed net change agrees with insertions less deletions, or with the insertions."""
     ins, dels = stat[1], stat[2]
     return (
@@ -331,16 +330,16 @@ def _net_agrees(
     )
 
 
-def _work(evidence: Evidence) -> tuple[int, int, int]:
+def _work(evidence: Evidence) -> Stat:
     """The session's diff stat to write: its work without this document where the window
     holds the document's own commit, else its net diff."""
-    found = evidence.diffstats
-    return found.get("the session's work without this document") or found["the session's net diff"]
+    found = readings(evidence)
+    return found.get(WORK) or found[diff_readings.NET]
 
 
 def _within(claim: Claim, evidence: Evidence) -> bool:
     """A part's lines are no more than the whole diff's."""
-    _, ins, _ = evidence.diffstats["the session's net diff"]
+    _, ins, _ = readings(evidence)[diff_readings.NET]
     return int(claim.value.get("insertions") or 0) <= ins
 
 
@@ -351,12 +350,12 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 claim, evidence, tolerance(abs(int(claim.value["count"])), evidence.settings)
             )
             continue
-        if not evidence.available or not evidence.diffstats:
+        if not evidence.available or not readings(evidence):
             claim.settle(
                 "unverifiable", evidence.unavailable_reason or "the session window has no diff"
             )
             continue
-        fits = readings(claim, evidence)
+        fits = fitting(claim, evidence)
         if fits:
             claim.settle("verified", f"{claim.text} agrees with {fits[0][0]}")
         elif claim.value.get("part") and _within(claim, evidence):
@@ -365,7 +364,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
                 f"{claim.text} of a part of the work: git counts the whole diff, not that part",
             )
         elif not _pasted_elsewhere(claim):
-            files, ins, dels = evidence.diffstats["the session's net diff"]
+            files, ins, dels = readings(evidence)[diff_readings.NET]
             claim.settle(
                 "refuted",
                 f"the session's net diff is {files} files, +{ins}/-{dels}; no commit "
@@ -375,4 +374,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("stats", extract, verify)
+register("stats", extract, verify, gather, questions)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint.document import textscan
 from handoff_lint.git.paths import Paths
-from handoff_lint.model import Claim, Window, default_settings
+from handoff_lint.model import Window, default_settings
 
 if TYPE_CHECKING:
     from handoff_lint.config import Config
@@ -45,7 +45,6 @@ class Evidence(Paths):
     code_counts: dict[str, set[int]] = field(default_factory=dict)  # "115 LOC": code, non-blank
     # the files under each folder a claim names, by the folder as written
     numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    diffstats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     junit: Counts | None = None
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
@@ -206,13 +205,6 @@ class Evidence(Paths):
         if self.window.staged:
             days.append(dt.datetime.now().astimezone().date())
         return days
-
-
-def stats_fit(claim: Claim, evidence: Evidence) -> bool:
-    """A claimed diff stat equals one of the window's readings (the stats kind settles it)."""
-    from handoff_lint.claims.stats import readings
-
-    return bool(readings(claim, evidence))
 
 
 def parse_name_status(fields: list[str], into: dict[str, set[str]]) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint.claims import load
 from handoff_lint.git import contents, history, trees, unknown_paths
-from handoff_lint.git.evidence import Evidence, parse_name_status, stats_fit
+from handoff_lint.git.evidence import Evidence, parse_name_status
 from handoff_lint.git.gitcmd import empty_tree
 from handoff_lint.git.repo import RECORD, ObjectInfo, RepoFacts, lookup_objects, parse_records
 from handoff_lint.model import Claim, Window
@@ -261,14 +261,6 @@ def gather(
         _leftovers(facts, evidence, claims)
         contents.gather_line_counts(facts, evidence, claims)
         contents.gather_texts(facts, evidence, claims)
-        if any(c.kind == "stats" for c in claims):
-            history.diffstats(facts, evidence)
-            unfit = [c for c in claims if c.kind == "stats" and not stats_fit(c, evidence)]
-            if unfit:
-                history.later_starts(facts, evidence)
-                history.before_closing_docs(facts, evidence)
-            if any(c.value.get("files") == 1 for c in unfit):
-                history.single_files(facts, evidence)
         if window.head and (
             any(c.kind == "file_count" for c in claims) or _recreated(claims, evidence)
         ):

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handoff_lint.claims import diff_readings
 from handoff_lint.claims.commit import git_shortstat
 from handoff_lint.claims.tests_added import test_names
 from handoff_lint.document import discover
-from handoff_lint.git import contents, history
+from handoff_lint.git import contents
 from handoff_lint.git.gathering import gather
 from handoff_lint.git.gitcmd import Git, empty_tree
 from handoff_lint.git.history import commits_question
@@ -115,8 +116,7 @@ def collect(
         _tests_added(git, found, span.base, end)
         found.lines = _sizes(git, end, found.created + found.modified)
         if span.head or span.staged:
-            history.diffstats(repo, evidence)
-            found.diffstat = evidence.diffstats["the session's net diff"]
+            found.diffstat = diff_readings.collect(repo, evidence)[diff_readings.NET]
         return found
     finally:
         git.close()
