@@ -31,6 +31,14 @@ IN_BRACKETS = lazyre.compile(
     r"[`*\"']*(?P<name>[A-Za-z0-9][\w./+-]*[\w+-])[`*\"']*\s*[)）]",
     re.I,
 )
+# "merged to `main`", "Merged a `dev`", "fusionado en develop": the state, then the branch merged
+# into (the session's commits are on it)
+MERGED_INTO = lazyre.compile(
+    r"^[`*\"']*(?:merged|fusionad[ao]|mesclad[ao]|zusammengeführt|gemergt|fusionnée?)[`*\"']*\s+"
+    r"(?:(?:back\s+)?(?:to|into|in|on|a|al|en|para|com|nach|in\s+den|vers|dans)\s+)?"
+    r"(?:the\s+)?(?=\S)",
+    re.I,
+)
 NAME = lazyre.compile(
     r"^[`*\"']*(?P<name>[A-Za-z0-9][\w./+-]*[\w+-]|[A-Za-z0-9])[`*\"']*(?:\s|$|[,;(])"
 )
@@ -46,11 +54,13 @@ def extract(doc: Document) -> list[Claim]:
     for meta in doc.metadata:
         if not KEY.match(meta.key.strip()):
             continue
-        match = NAME.match(str(meta.value) + " ")
-        if not match or match.group("name").lower() in ("n/a", "none", "unknown"):
+        said = str(meta.value)
+        into = MERGED_INTO.match(said)
+        match = NAME.match(said[into.end() if into else 0 :] + " ")
+        if not match or match.group("name").lower() in ("n/a", "none", "unknown", "merged"):
             continue
         name = match.group("name")
-        column = meta.column + str(meta.value).find(name)
+        column = meta.column + said.find(name, into.end() if into else 0)
         out.append(Claim("branch", name, meta.line, column, {"name": name}))
     taken = {c.line for c in out}
     for prose in containing(doc, "branch", *OTHER_WORDS):

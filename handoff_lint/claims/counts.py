@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
 from handoff_lint.claims import commit_lists, commit_range, register, witness
+from handoff_lint.claims.bracketed import Counted, bracketed
 from handoff_lint.claims.same_totals import same_totals
 from handoff_lint.claims.walk import Line, prose_lines, table_cells
 from handoff_lint.model import Claim, Document
@@ -118,7 +119,7 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
             value["numbered"] = numbered  # "**8 Commits:**" over "**Commit 1**" .. "**Commit 8**"
         out.append(Claim("counts", match.group(group), line.number, match.start(group) + 1, value))
     bracket = "(" in line.text or "（" in line.text
-    items = witness.bracketed(line.text) if bracket and line.first else None
+    items = bracketed(line.text) if bracket and line.first else None
     items = items or _lead_in(line)
     noun = items.what if items else ""
     found = witness.after(doc, line.block, noun) if items and line.block.list_depth < 0 else None
@@ -149,7 +150,7 @@ OBJECT = lazyre.compile(
 )
 
 
-def _lead_in(line: Line) -> witness.Counted | None:
+def _lead_in(line: Line) -> Counted | None:
     block = line.block
     if block.kind != "paragraph" or line.number != block.line + len(block.lines) - 1:
         return None
@@ -159,7 +160,7 @@ def _lead_in(line: Line) -> witness.Counted | None:
     before = found.start("n")
     if OBJECT.search(line.text, 0, before) or ORDINAL.search(line.text, 0, before):
         return None  # "verification of all 7 tasks:", "Phase 4 tasks:": not a count of the list
-    return witness.Counted(int(found.group("n")), found.group("what"), before)
+    return Counted(int(found.group("n")), found.group("what"), before)
 
 
 def _session_paren(line: Line, start: int) -> bool:

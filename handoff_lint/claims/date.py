@@ -40,7 +40,9 @@ DATE = lazyre.compile(
     + r"\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b(?![-/]\d)"
     r"|\b(?P<euro>(?P<d3>\d{1,2})\.?\s+(?:de\s+)?"
     + MONTH.replace("month", "month3")
-    + r"\.?,?\s+(?:de\s+)?(?P<y3>\d{4}))\b(?![-/]\d)",
+    + r"\.?,?\s+(?:de\s+)?(?P<y3>\d{4}))\b(?![-/]\d)"
+    # "22/12/2024", "12/22/2024", "22.12.2024": day or month first (dots: the day)
+    r"|(?<![\w/.])(?P<num>(?P<a4>\d{1,2})(?P<sep>[/.])(?P<b4>\d{1,2})(?P=sep)(?P<y4>\d{4}))(?![\d/]|\.\d)",
     re.I,
 )
 # "Last updated": the day a living document was last written, any day of its session's span
@@ -83,6 +85,8 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
     try:
         if match.group("iso"):
             return dt.date(int(match.group("y1")), int(match.group("m1")), int(match.group("d1")))
+        if match.group("num"):
+            return _day_first(match)
         if match.group("long"):
             month = month_number(match.group("month"))
             return dt.date(int(match.group("y2")), month, int(match.group("d2"))) if month else None
@@ -90,6 +94,23 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
         return dt.date(int(match.group("y3")), month, int(match.group("d3"))) if month else None
     except ValueError:
         return None
+
+
+def _day_first(match: re.Match[str]) -> dt.date:
+    """ "22/12/2024", "05.06.2024" day first; "12/22/2024" month first (no 22nd month)."""
+    first, second = int(match.group("a4")), int(match.group("b4"))
+    day, month = (second, first) if first <= 12 < second else (first, second)
+    return dt.date(int(match.group("y4")), month, day)
+
+
+def month_first(match: re.Match[str]) -> dt.date | None:
+    """The other reading of "05/06/2024" (May 6 where ``parse_date`` read June 5), if any."""
+    if not match.group("num") or match.group("sep") != "/":
+        return None
+    first, second = int(match.group("a4")), int(match.group("b4"))
+    if first == second or first > 12 or second > 12:
+        return None
+    return dt.date(int(match.group("y4")), first, second)
 
 
 # "January 2025", "enero de 2025", "2025-01": a month, when no day is given
@@ -120,7 +141,11 @@ def _claim(text: str, line: int, column: int) -> Claim | None:
             break
     else:
         return _month_claim(text, line, column)
-    return Claim("date", match.group(0), line, column + match.start(), {"date": day.isoformat()})
+    value = {"date": day.isoformat()}
+    other = month_first(match)
+    if other is not None:
+        value["or"] = other.isoformat()  # "05/06/2024": either day first or month first
+    return Claim("date", match.group(0), line, column + match.start(), value)
 
 
 def _meta_claims(doc: Document) -> list[Claim]:
@@ -193,7 +218,7 @@ def _lead_claims(doc: Document) -> list[Claim]:
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     days = evidence.session_days()
     for claim in claims:
-        claimed = dt.date.fromisoformat(str(claim.value["date"]))
+        claimed = _nearest(claim, days)
         if not evidence.available:
             claim.settle("unverifiable", evidence.unavailable_reason)
         elif not days:
@@ -214,6 +239,14 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
         else:
             _refute(claim, days, str(claimed), "%Y-%m-%d")
+
+
+def _nearest(claim: Claim, days: list[dt.date]) -> dt.date:
+    """The claimed day; of the two readings of "05/06/2024", the one nearer the session's."""
+    readings = [
+        dt.date.fromisoformat(str(claim.value[k])) for k in ("date", "or") if k in claim.value
+    ]
+    return min(readings, key=lambda r: min((abs((r - d).days) for d in days), default=0))
 
 
 def _cited(evidence: Evidence) -> list[dt.date]:

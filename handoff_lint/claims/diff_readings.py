@@ -1,7 +1,7 @@
 """What git says a diff stat claim could be about: the window's net diff, the sum of its
 commits, each commit, the commits the document cites; and, only when a claim fits none of
-them, later starts of an estimated window, the work before closing documentation commits and
-each file of each commit. The stats kind asks these questions itself and keeps the answers in
+them, later starts of an estimated window, the work before closing documentation commits, the
+work a merge in the window brought in and each file of each commit. The stats kind asks these questions itself and keeps the answers in
 the evidence's memo (``readings``)."""
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     if unfit:
         _later_starts(facts, evidence, found)
         _before_closing_docs(facts, evidence, found)
+        _merged_work(facts, evidence, found)
     if any(c.value.get("files") == 1 for c in unfit):
         _single_files(facts, evidence, found)
 
@@ -155,6 +156,20 @@ def _later_starts(facts: RepoFacts, evidence: Evidence, found: dict[str, Stat]) 
         start, end = question[2][:-1], question[3]
         which = "the document's commit" if end == head else "the commit before the document"
         found[f"the net diff from {start[:7]} to {which}"] = _shortstat(facts, question)
+
+
+MAX_MERGES = 3
+
+
+def _merged_work(facts: RepoFacts, evidence: Evidence, found: dict[str, Stat]) -> None:
+    """A session on a branch merged within the window: the work the merge brought in (from
+    where the branch left its first parent to its tip) is a reading too. Asked only when a
+    claimed diff stat fits no other reading (one ``diff`` a merge, at most three)."""
+    merges = [c for c in evidence.window_commits if len(c.parents) == 2][:MAX_MERGES]
+    asked = [("diff", "--shortstat", f"{m.parents[0]}...{m.parents[1]}") for m in merges]
+    facts.git.prefetch(*asked)
+    for merge, question in zip(merges, asked, strict=True):
+        found[f"the work merge {merge.sha[:7]} brought in"] = _shortstat(facts, question)
 
 
 def closing_docs(commits: list[CommitInfo]) -> int:

@@ -5,26 +5,31 @@ them)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from handoff_lint import lazyre
 from handoff_lint.claims import filetypes
 
+if TYPE_CHECKING:
+    from handoff_lint.claims.walk import Line
+    from handoff_lint.model import Document
+
 ACTIONS = {
-    "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|erstellt|nuevos?|"
+    "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|neue[nrs]?|erstellt|angelegt|nuevos?|"
     r"cread[oa]s?|criad[oa]s?|novos?|nuovi|creati|nouveaux?|créés?|нов(?:ых|ые|ый)|"
     r"созда(?:но|ны|н|нных)|добавлен(?:о|ы|ных)?",
-    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modificad[oa]s?|"
+    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modifiziert|aktualisiert|bearbeitet|angepasst|modificad[oa]s?|"
     r"modificati|modifiés?|изменен(?:о|ы|ных)?|изменён(?:о|ы|ных)?|обновлен(?:о|ы|ных)?",
-    "deleted": r"deleted|removed|删除|削除|gelöscht|eliminados?|removidos?|supprimés?|"
+    "deleted": r"deleted|removed|删除|削除|gelöscht|entfernt|eliminados?|removidos?|supprimés?|"
     r"удален(?:о|ы|ных)?|удалён(?:о|ы|ных)?",
-    "renamed": r"renamed|moved|移动|重命名|移動|verschoben|movidos?|renommés?",
+    "renamed": r"renamed|moved|移动|重命名|移動|verschoben|umbenannt|movidos?|renommés?",
     "changed": r"changed|touched|affected|afectados|afetados|betroffen|concernés|total|涉及|共",
 }
 NOUN = (
     r"(?P<noun>(?:(?:code|source|"
     + filetypes.KIND
     + r")\s+)?files?|docs?|documents?|documentos|documenti|dokumente|文件|文档|ファイル|"
-    r"ドキュメント|파일|Dateien|archivos|arquivos|fichiers|файл(?:ов|а|ы)?|документ(?:ов|а|ы)?)"
+    r"ドキュメント|파일|Datei(?:en)?|archivos?|arquivos?|fichiers?|файл(?:ов|а|ы)?|документ(?:ов|а|ы)?)"
     r"(?![A-Za-z])"  # not "4 new doc tests"
 )
 # a count, not a duration or a share ("| 创建文档 | 25 分钟 |" is 25 minutes of writing documents)
@@ -163,3 +168,38 @@ IN_FOLDER = lazyre.compile(
 
 # "All 3 new test files pass": a count of a set the document has named
 ALL = lazyre.compile(r"\b(?:all|todos|todas|alle|tous|toutes)\b|全部|所有|すべて", re.I)
+
+
+TOTAL_LABEL = lazyre.compile(r"^\W*(?:total|gesamt|insgesamt|总计|合计|合計)\b", re.I)
+
+
+def each_commits_total(doc: Document, line: Line) -> bool:
+    """Sections of commits that each give a total ("### Commit 1" ... "**Total:** 9 files",
+    "### Commit 2" ... "**Total:** 8 files"): a total in one of them is its commit's."""
+    section = line.block.section
+    if section is None:
+        return False
+    siblings = {id(s) for s in doc.sections if s.parent is section.parent and s is not section}
+    return any(
+        b.section is not None and id(b.section) in siblings and TOTAL_LABEL.match(b.lines[0])
+        for b in doc.blocks
+    )
+
+
+# "3 (RELEASE_GUIDE, READY_SUMMARY, WORK_SUMMARY)": the bracket after a count names its files
+BRACKET_AFTER = lazyre.compile(
+    r"\d+\+?\s*(?:[^\W\d_]+\s*){0,3}[(（](?P<items>[^()（）]{3,400})[)）]"
+)
+SEPARATOR = lazyre.compile(r"\s*(?:[,，、;；]|\band\b|和|及)\s*")
+
+
+def enumerated(text: str, column: int) -> int:
+    """How many names the bracket right after the count at ``column`` lists, one each (0 when
+    it lists none: "(3 XML, 3 Kotlin)" counts parts, "(see below)" names nothing)."""
+    found = BRACKET_AFTER.match(text, column)
+    if found is None:
+        return 0
+    items = [i.strip(" `*_") for i in SEPARATOR.split(found.group("items"))]
+    if len(items) < 2 or any(not i or i[0].isdigit() or " " in i for i in items):
+        return 0
+    return len(items)

@@ -29,6 +29,8 @@ from handoff_lint.claims.file_count_shapes import (
     NUMBER,
     SHAPES,
     WORDS,
+    each_commits_total,
+    enumerated,
 )
 from handoff_lint.claims.line_sizes import agrees
 from handoff_lint.claims.stats import FILES_LINES
@@ -278,15 +280,18 @@ def extract(doc: Document) -> list[Claim]:
             found = _claims_on(line) if words else []
             found = found or (_table_row(line) if row else [])
             listed = _listed(doc, line) if found else None
-            whole = bool(found) and WHOLE.search(_without_paths(line.text)) is not None
-            commit = section_commit(line, doc) if found and not whole else None
+            commit = section_commit(line, doc) if found else None
+            total = bool(found) and WHOLE.search(_without_paths(line.text)) is not None
+            if total and commit is not None and not each_commits_total(doc, line):
+                commit = None  # after the last commit's section: the total of them all
+            whole = total and commit is None
             for claim in found:
                 if whole:
                     claim.value["whole"] = True  # "Total Files Created: 9": not one commit's
                     listed_files = _front_matter_files(doc, str(claim.value["measure"]))
                     if listed_files:
                         claim.value["front_files"] = listed_files
-                named = _enumerated(line.text, claim.column - 1)
+                named = enumerated(line.text, claim.column - 1)
                 if listed is not None:
                     claim.value["listed"] = listed.count
                 elif named:
@@ -300,25 +305,6 @@ def extract(doc: Document) -> list[Claim]:
                     claim.value["commit"] = commit
             out.extend(found)
     return out
-
-
-# "3 (RELEASE_GUIDE, READY_SUMMARY, WORK_SUMMARY)": the bracket after a count names its files
-BRACKET_AFTER = lazyre.compile(
-    r"\d+\+?\s*(?:[^\W\d_]+\s*){0,3}[(（](?P<items>[^()（）]{3,400})[)）]"
-)
-SEPARATOR = lazyre.compile(r"\s*(?:[,，、;；]|\band\b|和|及)\s*")
-
-
-def _enumerated(text: str, column: int) -> int:
-    """How many names the bracket right after the count at ``column`` lists, one each (0 when
-    it lists none: "(3 XML, 3 Kotlin)" counts parts, "(see below)" names nothing)."""
-    found = BRACKET_AFTER.match(text, column)
-    if found is None:
-        return 0
-    items = [i.strip(" `*_") for i in SEPARATOR.split(found.group("items"))]
-    if len(items) < 2 or any(not i or i[0].isdigit() or " " in i for i in items):
-        return 0
-    return len(items)
 
 
 def _beyond_commit(claim: Claim, evidence: Evidence) -> bool:

@@ -20,6 +20,27 @@ DRAWN_REST = lazyre.compile(r"^(?:$|#|//|[(（\[]|[-–—:]\s|<-|←)")
 RUN_TIME = lazyre.compile(r"\.(?:db|sqlite3?|log|pid|lock|tmp|bak|cache|out|pyc|class|o)$", re.I)
 
 
+# a note that says the entry was there before and the session left it ("← YA EXISTÍA", "#
+# existing", "(unchanged)"): the file is claimed to be there, whatever the heading says
+EXISTED = lazyre.compile(
+    r"^(?:←|<-|#|//|[-–—:]\s|[(\[])\s*[*_]*\s*(?:existing|already\s+(?:exist|there|present)|"
+    r"pre-?existing|unchanged|untouched|not\s+(?:changed|modified)|no\s+changes?\b|"
+    r"ya\s+exist|existente|sin\s+cambios|sem\s+altera|j[áa]\s+exist|bereits\s+(?:vorhanden|da)|"
+    r"existiert\s+bereits|unver[äa]ndert|d[ée]j[àa]\s+(?:existant|présent)|inchang|既存|已存在|"
+    r"已有|未修改|未改动|未变|変更なし|기존)",
+    re.I,
+)
+# a bare action word after an arrow ("← NUEVO (Fase 1)", "<- modified"): the entry's action
+ARROW_NOTE = lazyre.compile(
+    r"^(?:←|<-)\s*[*_]*\s*(?:(?P<created>new|created|added|"
+    + roles.CREATED_WORDS
+    + r")|(?P<modified>modified|updated|changed|"
+    + roles.CHANGED_WORDS
+    + r"))[^\W\d_]*[*_]*\s*(?:[(\[][^()\[\]]{0,40}[)\]])?\s*$",
+    re.I,
+)
+
+
 # a folder named by a placeholder ("projects/{project_id}/", "<name>/", "runs/*/"): the layout
 # a program writes its output in, not files of the repository ("app/[id]/" is a real route)
 PLACEHOLDER = lazyre.compile(r"[{}<>*%]|\$\w")
@@ -51,10 +72,15 @@ def output_claims(line: Line) -> list[Claim]:
     rest = line.text[start + end :].lstrip("`*_ ")
     note = ANNOTATION.match(rest)
     trailing = TRAILING.match(rest)
-    if note:
+    arrow = ARROW_NOTE.match(rest)
+    if EXISTED.match(rest):
+        action = "exists"
+    elif note:
         action = ACTION_WORDS[(note.group("word") or note.group("verb")).lower()]
     elif trailing:
         action = next(a for a in ("created", "modified", "deleted") if trailing.group(a))
+    elif arrow:
+        action = "created" if arrow.group("created") else "modified"
     else:
         action = roles.file_action(line.block.section) or "exists"
         if line.shape == "tree" and not _drawn_file(line.folder, path, rest):

@@ -75,7 +75,7 @@ ANNOTATION = lazyre.compile(
     r"^[`*_]*\s*(?:[(\[]\s*(?P<word>new|created|added(?!\s+(?!files?\b)[\w`'\x22@#$<{/])|modified|"
     r"updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22@#$<{/]))\b"  # "(added `ws` dependency)",
     # "(removed 6 unused imports)": something added to or removed from the file
-    r"|[-–—:]\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22@#$<{/])))",
+    r"|[-–—:][`*_]*\s*(?P<verb>created|modified|updated|(?:deleted|removed)(?!\s+(?!files?\b)[\w`'\x22@#$<{/])))",
     re.I,
 )
 # "(600+ lines rewrite)", "(240 lines, updated)", "(120 lines, new)": an action word inside the

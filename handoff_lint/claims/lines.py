@@ -69,7 +69,7 @@ RESIZED = lazyre.compile(
 def _prose_claims(line: Line) -> list[Claim]:
     found = []
     for start, path, q in counted_paths.annotated(
-        line.text, line.starts_item or line.first, ("lines", "insertions")
+        line.text, line.starts_item or line.first, ("lines", "insertions"), bool(line.shape)
     ):
         claim = line_claim(line, path, q)
         if claim.value["measure"] == "lines" and ADDED_PART.search(line.text, start, q.start):

@@ -2,8 +2,8 @@
 parser (583 lines, 6 tests)", "| CloudKit Sync | 1 | 499 |" under a Lines column.
 
 The name stands for a file when exactly one file the session window created or changed is
-called so: every
-word of the file's name is a word of the name ("Registry Module" and ``registry.py``), or every
+called so: every word of the file's name is a word of the name, which says at most one word
+more that is not a kind word ("Registry Module" and ``registry.py``), or every
 word of the name that says what it is is a word of the file's name ("CloudKit Sync" and
 ``CloudKitSyncManager.swift``). A name that fits no file, or several, is no claim git can answer.
 """
@@ -121,7 +121,9 @@ def _fits(name: set[str], path: str) -> bool:
     told = name - KIND_WORDS
     if not own or not told:
         return False
-    return own <= name or (len(told) > 1 and told <= own)
+    # every word of the file's name is in the name, and the name says little more ("Guía
+    # completa de uso de interfaces" is not ``interface.go``)
+    return (own <= name and len(told - own) <= 1) or (len(told) > 1 and told <= own)
 
 
 def resolve(evidence: Evidence, claims: list[Claim]) -> None:

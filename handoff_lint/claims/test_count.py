@@ -22,15 +22,13 @@ from handoff_lint.claims.test_count_sections import (
     section_total,
     under_label,
 )
-from handoff_lint.claims.test_file_rows import ratio_claims, row_claims
+from handoff_lint.claims.test_file_rows import ratio_claims, table_claims
 from handoff_lint.claims.tests_added import ADDED, added, red_reason
 from handoff_lint.claims.walk import (
     Line,
     claimed_text,
-    counted_cell,
     done_lines,
     red_step,
-    table_cells,
 )
 from handoff_lint.document import counted_paths, quantity, roles, textscan
 from handoff_lint.git import testdefs
@@ -112,55 +110,6 @@ def _subject_claims(line: Line) -> list[Claim]:
 
 
 # "| RepositoryIntegrationTest | 31 | Repository |" under "| Test File | Tests | ... |": a test
-# class (or a suite's file stem) alone in the first cell, its count in a column of tests; or a
-# file alone there ("| `src/queue.rs` | 12 |" under "Module | Tests"): the tests it defines
-# (a test file, or a Rust source with its tests inside), else those of its test file
-# ("| `Parser.cs` | 26 |": ParserTests.cs)
-NAME_CELL = lazyre.compile(
-    r"^[\s`*]*(?P<name>" + textscan.TEST_CLASS_NAME + "|" + textscan.TEST_STEM_NAME + r")[\s`*]*$"
-)
-COUNT_COLUMN = lazyre.compile(
-    r"^\W*(?:tests?|test\s+count|count|#|cases|测试数?|測試數?|テスト数?|테스트\s*수?|"
-    r"new\s+tests?|tests?\s+added|added\s+tests?|新增测试|新增測試|追加テスト)\W*$",
-    re.I,
-)
-NUMBER_CELL = lazyre.compile(r"^[\s*]*(?P<n>\d{1,5})[\s*]*$")
-SUBJECT_STEM = lazyre.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-# the column a table names its files in ("| Task | File | New tests |"), else the first
-FILE_HEADER = lazyre.compile(r"^\W*(?:files?|path|module|文件|檔案|ファイル|파일)\W*$", re.I)
-
-
-def _row_subject(line: Line, cell: str) -> dict[str, object] | None:
-    """What a table row's first cell names, as a test_count claim's value (without its count)."""
-    named = NAME_CELL.match(cell)
-    if named is not None:
-        return {"path": named.group("name"), "by_name": True}
-    paths = textscan.path_tokens(cell)
-    if len(paths) != 1 or paths[0][2] != cell.strip(" `*"):
-        return None
-    path = paths[0][2]
-    name = path.rsplit("/", 1)[-1]
-    if TEST_FILE.search(name) or testdefs.INLINE.search(name):
-        return dict(line.in_folder(path))
-    stem = name.split(".")[0]
-    return {"path": stem, "subject": True} if SUBJECT_STEM.match(stem) else None
-
-
-def _table_claims(line: Line) -> list[Claim]:
-    cells = table_cells(line.text)
-    header = line.block.table_header
-    named = next((i for i, h in enumerate(header) if FILE_HEADER.match(h)), 0)
-    subject = _row_subject(line, cells[named][1]) if named < len(cells) else None
-    if subject is None:
-        return row_claims(line, cells, named)
-    found = counted_cell(cells, header, named + 1, COUNT_COLUMN, NUMBER_CELL)
-    if found is not None:
-        count, column = found
-        value = {**subject, "count": int(count)}
-        return [Claim("test_count", count, line.number, column + 1, value)]
-    return row_claims(line, cells, named)
-
-
 # "- chat_api_test: 6 passed", "test_parser: 12 tests (2 ignored)": a test runner's line per
 # suite, named by its file's stem
 SUITE = lazyre.compile(
@@ -250,7 +199,7 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     files = section_test_files(doc)
     for line in done_lines(doc):
-        table = _table_claims(line) if line.block.kind == "table_row" else []
+        table = table_claims(line) if line.block.kind == "table_row" else []
         if table:  # a column of tests: the header says so; the row need not
             out.extend(table)
             continue
@@ -263,7 +212,7 @@ def extract(doc: Document) -> list[Claim]:
         if ADDED.search(line.text):
             continue  # "Added 3 tests in `x.py`": the tests_added kind's
         first = line.starts_item or line.first
-        found_here = counted_paths.annotated(line.text, first, ("tests", "count"))
+        found_here = counted_paths.annotated(line.text, first, ("tests", "count"), bool(line.shape))
         if not found_here and files:
             out.extend(
                 under_label(line, doc)
@@ -290,7 +239,9 @@ def extract(doc: Document) -> list[Claim]:
             value = {**line.in_folder(path), "count": found.count, "at_least": found.at_least}
             if red_step(line.text):
                 value["red"] = True  # "RED: 12 tests in `x_test.go`": before the code was written
-            if not found.plus and _under_modified(doc, line):
+            if found.plus:
+                value["plus"] = True  # "+14 tests": how many the session added, not the total
+            elif _under_modified(doc, line):
                 value["modified"] = True  # under "Files Modified": maybe the tests it changed
             text = line.text[found.start : found.end]  # the count as written
             out.append(Claim("test_count", text, line.number, found.start + 1, value))
@@ -315,6 +266,8 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
         )
     elif claimed in new:
         claim.settle("verified", f"the session added {claimed} tests to the file ({total} now)")
+    elif _added_unknown(claim, total, new, evidence):
+        pass
     elif found.dynamic:
         claim.settle(
             "unverifiable",
@@ -344,12 +297,26 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
         )
     else:
         session = f" ({new[0]} added in the session)" if new and new[0] not in (None, total) else ""
+        plus = claim.value.get("plus") and new  # "+14 tests": the tests added
+        said, right = (claim.text, f"+{new[0]}") if plus else (claimed, total)
         claim.settle(
             "refuted",
-            f"the file defines {total} tests{session}, not {claimed}",
+            f"the file defines {total} tests{session}, not {said}",
             "HL406",
-            f"write {total}",
+            f"write {right}",
         )
+
+
+def _added_unknown(claim: Claim, total: int, new: list[int | None], evidence: Evidence) -> bool:
+    """ "+14 tests" counts the tests added: unverifiable unless the window's start is exact."""
+    if not claim.value.get("plus") or (new and new[0] is not None and evidence.window_exact()):
+        return False
+    claim.settle(
+        "unverifiable",
+        f"{claim.text} counts tests added; the file defines {total} tests, and where this "
+        "session started git cannot tell",
+    )
+    return True
 
 
 def _earlier_counts(path: str, evidence: Evidence) -> set[int]:

@@ -360,7 +360,10 @@ HEADING_HASH = lazyre.compile(
 
 
 # "**Commit**: `f05832a`" on a line of its own in a task's section
-COMMIT_LABEL = lazyre.compile(r"^\W*commit\W*[:：]\W*([0-9a-f]{7,40})\W*$", re.I)
+# "**Commit**: `id`", "**SHA:** id", "Commit hash: id": the commit a section is about
+COMMIT_LABEL = lazyre.compile(
+    r"^\W*(?:commit(?:\s+(?:id|hash|sha))?|sha(?:-?1)?|hash)\W*[:：]\W*([0-9a-f]{7,40})\W*$", re.I
+)
 
 
 def section_commit(line: Line, doc: Document | None = None) -> str | None:

@@ -13,23 +13,10 @@ import re
 from dataclasses import dataclass
 
 from handoff_lint import lazyre
+from handoff_lint.claims.bracketed import BRACKETED
 from handoff_lint.document import textscan
 from handoff_lint.model import Block, Document
 
-COUNTER = r"(?:个|個|件|개|项|項|つ)"
-# "(9 files)", "（17 个）", "(24个新测试)", "(6 of 9)": a count in brackets ending a heading or label
-BRACKETED = lazyre.compile(
-    r"[(（]\s*(?P<n>\d{1,4})\s*(?:"
-    + COUNTER
-    + r"|of\s+\d+|\s)\s*(?P<what>[^\d()（）]{0,30}?)\s*[)）]"
-    r"\s*[:：]?\s*[*_]*\s*(?:[-–—]\s*[^()（）:：]{1,30}?)?\s*[:：]?\s*$"
-)
-NOT_COUNTED = lazyre.compile(
-    r"^(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|"
-    r"[kmg]b|bytes?|lines?|loc|行|%|x|times|px|pt|r?em|commits?|pass\w*|fail\w*|"
-    r"errors?|warnings?|points?|usd|eur|\$|€|¥|分钟|小时|天|周|月|年|秒|時間|日)\b",
-    re.I,
-)
 # nouns a list gives one item each (a list of "patterns" or "tests" grouped by category does not)
 ONE_EACH = lazyre.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:files?|documents?|docs?|tests?|test\s+cases?|tasks?|items?|steps?|commits?|"
@@ -49,18 +36,6 @@ INCOMPLETE = lazyre.compile(
     # an item that stands for several: "14 other reports", "other 14 files", "其他14个报告文档"
     r"|\b\d+\s+(?:more|others?)\b|\b(?:other|another|remaining)\s+\d+\b"
     r"|(?:其他|其余|另外|ほか|他の)\s*\d+",
-    re.I,
-)
-# "## Commits Made (3)", "### Tasks (7):": a bare count ending a heading or label counts its noun
-# each word taken whole, as an atomic group would ("(?=(x*))\1"): a long line is not retried at
-# every split of every word (the result is the same: a shorter word cannot be followed here)
-BARE = lazyre.compile(
-    r"(?P<what>[^\W\d_](?=([\w-]*))\2(?:\s+[^\W\d_](?=([\w-]*))\3){0,2})\s*[*_]*\s*"
-    r"[(（]\s*(?P<n>\d{1,4})\s*[)）]\s*[:：]?\s*[*_]*\s*$"
-)
-BARE_NOUN = lazyre.compile(
-    r"\b(?:files?|documents?|docs?|tests?|tasks?|items?|steps?|fix(?:es)?|bugs?|issues?|"
-    r"features?|components?|modules?|endpoints?|scripts?|commits?|prs?|changes|reports?)\b",
     re.I,
 )
 # "Task 12-30: ...": one item standing for many
@@ -84,6 +59,8 @@ GROUP_COUNT = lazyre.compile(
     r"[(（](?![0-9a-f]{7,40}[)）])\s*\d+(?:,\d{3})*\s*"
     + SIZE_UNIT
     + r"\S{0,12}\s*[)）]|\b\d+\s+(?:[\w-]+\s+)?(?:tests?|files?|items?|patterns?)\b|\d+\s*(?:个|個|件)"
+    # an item that opens with a count of its own ("- 24 obsolete .md Dateien", "- ~4 scripts")
+    r"|^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:[*_]{1,2})?[~≈]?\d[\d,.]*\+?(?:[*_]{1,2})?\s+[^\W\d_]"
 )
 # a tree or list entry, or a `git status --short` line ("M  src/a.go - note", "D  old.go")
 TREE_ENTRY = lazyre.compile(
@@ -130,7 +107,11 @@ def _table(blocks: list[Block]) -> Witness | None:
 
 
 # a line of a bare list of paths, one a line, perhaps with a note: "src/a.py  # new"
-PATH_LINE = lazyre.compile(r"^\s*(?P<name>[^\s`#]\S*)(?:\s+(?:#|//|\(|--?\s|[—–]).*)?\s*$")
+# or with its size: "internal/a.go      288 LOC"
+PATH_LINE = lazyre.compile(
+    r"^\s*(?P<name>[^\s`#]\S*)(?:\s+(?:#|//|\(|--?\s|[—–]).*"
+    r"|\s+[~≈]?\d[\d,.]*\+?(?:\s*[^\W\d_]{1,12})?)?\s*$"
+)
 FENCE_LINE = lazyre.compile(r"^\s*(?:`{3,}|~{3,})")
 
 
@@ -200,7 +181,8 @@ def total_above(doc: Document, block: Block) -> Witness | None:
     """The files named by the lists above a total line ("**Total:** 11 documents"): those of
     its own section, and of the sibling sections before it when it ends the last of parallel
     subsections ("### Part 1 (6 documents)", "### Part 2 (1 document)", ... then the total).
-    Top-level items that name a file, as far back as the enclosing heading."""
+    Top-level items that name a file, as far back as the enclosing heading; or the files of a
+    pasted tree or list right above it."""
     section = block.section
     if section is None or block.list_depth >= 0 or not TOTAL_LINE.match(block.lines[0]):
         return None
@@ -209,6 +191,9 @@ def total_above(doc: Document, block: Block) -> Witness | None:
     for earlier in reversed(doc.blocks[: position(doc, block)]):
         if earlier.section is None or id(earlier.section) not in own:
             break
+        if earlier.kind == "code" and not items:  # a pasted tree or list right above it
+            drawn = _code(earlier)
+            return Witness(drawn.count, "files listed above") if drawn else None
         if earlier.kind != "paragraph" or earlier.list_depth != 0 or earlier.parent_item_id >= 0:
             continue
         if textscan.path_tokens(earlier.lines[0]):
@@ -361,40 +346,3 @@ def _swallowed_item(block: Block) -> bool:
     """The paragraph goes on with an item not numbered 1 (which cannot interrupt a paragraph in
     Markdown): the list it began was joined to it, and no list after it is a witness."""
     return block.kind == "paragraph" and any(SWALLOWED_ITEM.match(t) for t in block.lines[1:])
-
-
-@dataclass(frozen=True)
-class Counted:
-    """A count in brackets: the number, what it counts ("" for a bare counter), its column."""
-
-    n: int
-    what: str
-    column: int
-
-
-# the status of the counted files after their noun: "(5 files - MODIFIED)", "(2 files, new)"
-STATUS_TAIL = lazyre.compile(
-    r"\s*[-–—,:]\s*(?:new|modified|updated|created|added|deleted|removed|changed)\s*$", re.I
-)
-
-
-def bracketed(text: str) -> Counted | None:
-    """A count in brackets at the end of ``text`` that counts things (not time, size or passes):
-    "(9 files)", "（17 个）", or a bare "(3)" after a noun that names what it counts."""
-    last = max(text.rfind("("), text.rfind("（"))
-    if last < 0:
-        return None  # most lines: no bracket, no count in one
-    # no bracket may follow the counted group, so it opens at the last bracket of the line
-    match = BRACKETED.match(text, last)
-    if match is not None:
-        what = STATUS_TAIL.sub("", match.group("what"))  # "(5 files - MODIFIED)": files
-        if NOT_COUNTED.match(what.strip(" *_")):
-            return None
-        return Counted(int(match.group("n")), what, match.start("n"))
-    bare = BARE.search(text)
-    if bare is None:
-        return None
-    noun = BARE_NOUN.search(bare.group("what"))
-    if noun is None:
-        return None
-    return Counted(int(bare.group("n")), noun.group(0), bare.start("n"))

@@ -5,6 +5,8 @@ the one count a table row gives its file in another cell. The counts themselves 
 
 from __future__ import annotations
 
+import re
+
 from handoff_lint import lazyre
 from handoff_lint.document import quantity, textscan
 
@@ -33,6 +35,15 @@ ALONE_OPEN = lazyre.compile(r"[(（][`*_]*$")
 ALONE_CLOSE = lazyre.compile(r"[`*_]*[)）]")
 
 
+# a callable named before the path, which the path only locates: "`price()` aus lib.rs (~107
+# Zeilen)", "`parse()` method in `a.py` (60 lines)": the count is the callable's, not the file's
+PART_BEFORE = lazyre.compile(
+    r"`[^`\n]{1,80}\)`\s*(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:from|in|aus|von|im|de|du|dans|em|en|no|na|di|within|inside|of)\s+[`*_\[]*$",
+    re.I,
+)
+
+
 def _past_brackets(text: str, start: int, end: int) -> int:
     """Where the subject at ``start``..``end`` ends with the brackets it is alone in."""
     closing = ALONE_CLOSE.match(text, end)
@@ -47,17 +58,20 @@ def opens_item(text: str, start: int) -> bool:
 
 
 def annotated(
-    text: str, item_start: bool, units: tuple[str, ...]
+    text: str, item_start: bool, units: tuple[str, ...], columns: bool = False
 ) -> list[tuple[int, str, quantity.Quantity]]:
     """(column offset, path, quantity) for each path of ``text`` given a count in one of
     ``units``: "`x.py` (74 lines)", "`x.sh` - 545 lines", "215 行 (errors.py)", and a path that
-    opens an item with the count in brackets at the end of the line."""
+    opens an item with the count in brackets at the end of the line; in pasted tool output
+    (``columns``), also "src/a.go      288 LOC"."""
     out: list[tuple[int, str, quantity.Quantity]] = []
     paths = textscan.path_tokens(text)
     for start, end, path in paths:
-        given = quantity.after(text, _past_brackets(text, start, end)) or quantity.opened_before(
-            text, start, end
-        )
+        if PART_BEFORE.search(text, max(0, start - 160), start):
+            continue
+        given = quantity.after(
+            text, _past_brackets(text, start, end), columns
+        ) or quantity.opened_before(text, start, end)
         out += [(start, path, q) for q in given if q.unit in units]
     one = one_file(paths)
     if not out and one is not None and item_start and opens_item(text, paths[0][0]):

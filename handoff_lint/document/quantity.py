@@ -73,8 +73,12 @@ class Quantity:
 
 # "(4 lines changed)", "30 lines added", "12 lines removed": how much changed, not a size
 CHANGE_AFTER = lazyre.compile(
-    r"\s+(?:(?P<added>added|inserted|new)|(?P<changed>changed|modified|edited|touched)|"
-    r"(?P<removed>removed|deleted|dropped)|(?P<net>net))\b",
+    r"\s+(?:(?P<added>added|inserted|new|hinzugefügt|neu|añadid[ao]s|agregad[ao]s|nuev[ao]s|"
+    r"adicionad[ao]s|nov[ao]s|ajouté(?:e?s)?|nouvelles|aggiunte)"
+    r"|(?P<changed>changed|modified|edited|touched|geändert|modifiziert|bearbeitet|"
+    r"modificad[ao]s|cambiad[ao]s|alterad[ao]s|modifié(?:e?s)?|modificate)"
+    r"|(?P<removed>removed|deleted|dropped|gelöscht|entfernt|eliminad[ao]s|borrad[ao]s|"
+    r"removid[ao]s|excluíd[ao]s|supprimé(?:e?s)?|rimosse|eliminate)|(?P<net>net))\b",
     re.I,
 )
 
@@ -225,9 +229,13 @@ def _with_start(found: list[Quantity], text: str, start: int) -> list[Quantity]:
     return [was, *found]
 
 
-def after(text: str, end: int) -> list[Quantity]:
+def after(text: str, end: int, columns: bool = False) -> list[Quantity]:
     """The quantities annotating the subject that ends at ``end``: a bracketed group right
-    after it, or "- N unit" / ": N unit" / "with N unit"."""
+    after it, or "- N unit" / ": N unit" / "with N unit"; in pasted tool output (``columns``),
+    also a count in the next column ("src/a.go      288 LOC")."""
+    column = COLUMN.match(text, end) if columns else None
+    if column is not None:
+        return _listed_after(text, column.end())
     lead = LEAD.match(text, end)
     position = lead.end() if lead else end
     subject = text[max(text.rfind(" ", 0, end), text.rfind("\t", 0, end)) + 1 : end]
@@ -253,18 +261,25 @@ def after(text: str, end: int) -> list[Quantity]:
     if counted_from is None and COLON_INSIDE.search(text, max(0, position - 40), position):
         counted_from = position
     if counted_from is not None:
-        first = QUANTITY.match(text, counted_from)
-        named = None if first else _named(text, counted_from, subject)
-        if named is not None:
-            return [named]
-        found = [_quantity(first)] if first else []
-        while first:  # "- 26 tests, 344 lines": a list of quantities, each of its own unit
-            joint = COMMA.match(text, first.end())
-            first = QUANTITY.match(text, joint.end()) if joint else None
-            if first:
-                found.append(_quantity(first))
-        return _one_per_unit(found, text) if len(found) > 1 else found
+        named = None if QUANTITY.match(text, counted_from) else _named(text, counted_from, subject)
+        return [named] if named is not None else _listed_after(text, counted_from)
     return []
+
+
+# the gap between the columns of pasted tool output, before a count (and a tick: "✅ 268 lines")
+COLUMN = lazyre.compile(r"[ \t]{2,}(?:[✅✔✓☑]\uFE0F?[ \t]*)?(?=[~≈]?\+?\d)")
+
+
+def _listed_after(text: str, start: int) -> list[Quantity]:
+    """The quantities listed from ``start``: "26 tests, 344 lines", each of its own unit."""
+    first = QUANTITY.match(text, start)
+    found = [_quantity(first)] if first else []
+    while first:
+        joint = COMMA.match(text, first.end())
+        first = QUANTITY.match(text, joint.end()) if joint else None
+        if first:
+            found.append(_quantity(first))
+    return _one_per_unit(found, text) if len(found) > 1 else found
 
 
 # "security_test.go - 3 security tests": a count of tests with a word of the file's own name

@@ -7,7 +7,8 @@ judged in that version's window already (``versions``). Where the newest version
 log written at once, a section added later), its claims are judged in the newest session's
 window, which says nothing about the session it reports: "PROJECT.md created" under "###
 Session 1" is not refuted by the file existing before session 4. Such a claim is left
-unverifiable instead of refuted; verified claims stay verified.
+unverifiable instead of refuted; verified claims stay verified. A commit id that names no
+object at all is refuted in any window: no session could have made it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 
 from handoff_lint import lazyre
 from handoff_lint.model import Claim, Document
+
+ANY_WINDOW = frozenset({"HL201"})  # refuted whatever the session: the commit exists nowhere
 
 # "## Session 2: ...", "### Session #3", "## Sessão 4", "### セッション 5"; the number first
 SESSION = lazyre.compile(
@@ -42,7 +45,8 @@ def excuse(doc: Document, found: list[Claim]) -> None:
     if newest is None:
         return
     for claim in found:
-        section = doc.section_at(claim.line) if claim.verdict == "refuted" else None
+        judged = claim.verdict == "refuted" and claim.rule not in ANY_WINDOW
+        section = doc.section_at(claim.line) if judged else None
         chain = section.chain() if section is not None else []
         number = next((n for s in chain if (n := _number(s.title)) is not None), None)
         if number is not None and number < newest:

@@ -1,0 +1,271 @@
+"""Shapes met on first contact with waves 74-75 of the real corpus (fixtures of the same shape,
+written here): list items that carry their own counts, line changes told in other languages, a
+callable that a path only locates, notes of a drawn tree that say an entry was already there or
+is new, a count of tests added, and a commit id in no ref under an earlier session's heading."""
+
+from __future__ import annotations
+
+from handoff_lint.scratch import ScratchRepo
+from tests.conftest import Cli, Run, claims_of
+
+HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
+
+
+def _run(repo: ScratchRepo, cli: Cli, doc: str, path: str = "HANDOFF.md") -> Run:
+    repo.commit("handoff", {path: doc})
+    return cli("check", "--format", "json", path, cwd=repo.path)
+
+
+def _by_line(run: Run, kind: str) -> dict[int, str]:
+    """Line -> verdict of the run's claims of ``kind``."""
+    return {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == kind}
+
+
+def test_items_that_carry_their_own_counts_do_not_witness_a_count_of_things(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    doc = HEAD + (
+        "**Gelöscht (29 Dateien):**\n"
+        "- 24 obsolete Notizen (alte Pläne, Berichte)\n"
+        "- 4 Skripte (migrate/reset/seed)\n"
+        "- der alte binaries-Ordner\n\n"
+        "**Gelöscht (3 Dateien):**\n"
+        "- die Anleitung\n"
+        "- die Notizen\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "counts")
+    assert found.get(7) != "refuted"  # 24 + 4 + 1: groups, not one file each
+    assert found.get(12) == "refuted"  # two items, one each
+
+
+def test_line_changes_told_in_german_are_changes_not_sizes(repo: ScratchRepo, cli: Cli) -> None:
+    body = "".join(f"fn f{i}() {{}}\n" for i in range(200))
+    repo.commit("base", {"src/lib.rs": body})
+    repo.commit("trim", {"src/lib.rs": "".join(body.splitlines(True)[5:])})
+    doc = HEAD + "- `src/lib.rs` (5 Zeilen gelöscht)\n- `src/lib.rs` (7 Zeilen gelöscht)\n"
+    found = _by_line(_run(repo, cli, doc), "lines")
+    assert found[7] == "verified"  # five deletions
+    assert found[8] == "unverifiable"  # seven: not the session's deletions, and not a size
+
+
+def test_a_count_of_a_callable_that_a_path_only_locates_is_not_the_files_size(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    body = "".join(f"fn f{i}() {{}}\n" for i in range(300))
+    repo.commit("base", {"src/lib.rs": "fn x() {}\n"})
+    repo.commit("grow", {"src/lib.rs": body})
+    doc = HEAD + (
+        "- Removed `price_command()` aus `src/lib.rs` (~107 Zeilen)\n"
+        "- Added the `parse()` method in `src/lib.rs` (~60 lines)\n"
+        "- `src/lib.rs` (120 lines)\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "lines")
+    assert 7 not in found and 8 not in found
+    assert found[9] == "refuted"  # the file's own size is still checked
+
+
+TREE = (
+    "## Files created/modified\n\n"
+    "```\n"
+    "internal/\n"
+    "├── handler/\n"
+    "│   ├── school.go      ← YA EXISTÍA\n"
+    "│   └── unit.go        ← NUEVO (Fase 1)\n"
+    "└── router.go          ← NUEVO (Fase 1)\n"
+    "```\n"
+)
+
+
+def test_a_tree_note_that_an_entry_already_existed_claims_only_that_it_is_there(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    base = {"internal/handler/school.go": "package h\n", "internal/router.go": "r\n"}
+    repo.commit("base", base)
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {"internal/handler/unit.go": "package h\n", "internal/router.go": "r2\n"})
+    found = {
+        c["text"]: (c["verdict"], c["value"].get("action"))
+        for c in claims_of(_run(repo, cli, HEAD + TREE))
+        if c["kind"] == "file"
+    }
+    assert found["school.go"] == ("verified", "exists")  # not changed, as its note says
+    assert found["unit.go"] == ("verified", "created")
+    assert found["router.go"][0] == "refuted"  # "NUEVO", but it was there before the session
+
+
+def test_a_count_of_tests_added_is_not_the_files_total(repo: ScratchRepo, cli: Cli) -> None:
+    tests = "".join(f"def test_{i}():\n    pass\n\n" for i in range(7))
+    repo.commit("base", {"tests/test_grid.py": tests})
+    more = "".join(f"def test_more_{i}():\n    pass\n\n" for i in range(14))
+    repo.commit("tests", {"tests/test_grid.py": tests + more})
+    doc = HEAD + "- `tests/test_grid.py`: +14 tests (21 in all)\n- `tests/test_grid.py`: +9 tests\n"
+    found = _by_line(_run(repo, cli, doc), "test_count")
+    assert found[7] == "verified"  # 14 added in the session
+    assert found[8] == "unverifiable"  # where the session began git cannot say: not the total
+
+
+def test_a_commit_in_no_ref_is_refuted_under_an_earlier_sessions_heading(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    doc = (
+        "# Progress log\n\n"
+        "## Session 1: setup\n\n- Commit `9b43d56`: set up the project\n\n"
+        "## Session 2: parser\n\n- Added the parser\n"
+    )
+    found = {c["text"]: c for c in claims_of(_run(repo, cli, doc)) if c["kind"] == "commit"}
+    assert found["9b43d56"]["verdict"] == "refuted"
+    assert found["9b43d56"]["rule"] == "HL201"
+
+
+def test_a_file_count_in_german_is_read(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {"src/a.ts": "a\n", "src/b.ts": "b\n", "README.md": "# y\n"})
+    doc = HEAD + "**Dateien:**\n- 2 neue Dateien erstellt\n- 6 Dateien modifiziert\n"
+    found = _by_line(_run(repo, cli, doc), "file_count")
+    assert found == {8: "verified", 9: "refuted"}
+
+
+def test_a_branch_label_that_says_merged_into_names_the_branch_after_it(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.git("checkout", "-q", "-b", "dev")
+    repo.commit("work", {"src/a.go": "package a\n"})
+    doc = HEAD + "**Rama**: Merged a `dev`\n"
+    found = {
+        c["text"]: c["verdict"] for c in claims_of(_run(repo, cli, doc)) if c["kind"] == "branch"
+    }
+    assert found == {"dev": "verified"}
+
+
+def test_a_total_under_a_pasted_tree_counts_the_trees_files(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {f"src/f{i}.go": "package f\n" for i in range(6)})
+    doc = HEAD + (
+        "### Repositorios\n\n"
+        "```\n"
+        "src/\n"
+        "├── f0.go      ✅ 1 línea\n"
+        "└── f1.go      ✅ 1 línea\n"
+        "```\n\n"
+        "**Total:** 2 archivos, ~2 líneas de código\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "file_count")
+    assert found == {15: "verified"}  # the two files drawn above, not the window's six
+
+
+def test_a_total_under_a_commits_heading_is_that_commits(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    first = repo.commit("tools", {"src/a.go": "a\n", "src/b.go": "b\n", "src/c.go": "c\n"})
+    guide = repo.commit("guide", {"docs/guide.md": "g\n"})
+    repo.commit("more", {f"lib/m{i}.go": "m\n" for i in range(5)})  # the window: 9 created
+    doc = HEAD + (
+        f"### Commit 1: tools\n**SHA:** {first[:7]}\n\n**Total:** 3 arquivos, 3 inserções\n\n"
+        f"### Commit 2: guide\n**SHA:** {guide[:7]}\n\n**Total:** 1 arquivo, 1 inserção\n\n"
+        "### Novos Arquivos (4)\n"
+        "```\n"
+        "src/a.go            1 LOC\n"
+        "src/b.go            1 LOC\n"
+        "src/c.go            1 LOC\n"
+        "docs/guide.md       1 LOC\n"
+        "```\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "file_count")
+    assert found == {10: "verified", 15: "verified", 17: "verified"}
+
+
+def test_a_total_after_the_last_commits_section_is_of_them_all(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    first = repo.commit("tools", {"src/a.go": "a\n", "src/b.go": "b\n", "src/c.go": "c\n"})
+    guide = repo.commit("guide", {"docs/guide.md": "g\n"})
+    doc = HEAD + (
+        f"Commits: `{first[:7]}` and `{guide[:7]}`.\n\n"
+        f"### 1. {first[:7]} - tools\n**Fichiers** : 3 changed, +3/-0\n\n"
+        f"### 2. {guide[:7]} - guide\n**Fichiers** : 1 changed, +1/-0\n\n"
+        "**Total** : 4 fichiers, +4/-0\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "file_count")
+    assert found[15] == "verified"  # both commits' files, not more than the last one's
+
+
+def test_a_long_name_is_not_the_file_that_one_of_its_words_names(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {"src/interface.go": "package s\n" * 15, "src/registry.go": "r\n" * 40})
+    doc = HEAD + (
+        "### Documentation\n"
+        "- Complete guide to using the interfaces (400+ lines)\n"
+        "- Registry Module: 30 lines\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "lines")
+    assert found.get(8) != "refuted"  # four words more than "interface"
+    assert found[9] == "refuted"  # registry.go has 40
+
+
+def test_a_diff_stat_of_a_branchs_work_merged_in_the_window_is_a_reading(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"SESSION_1_HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("plan", {"docs/plan.md": "step\n" * 30})
+    repo.git("checkout", "-q", "-b", "feat/logging")
+    repo.commit("logging", {"src/log.swift": "log\n" * 12})
+    repo.commit("tests", {"tests/log_test.swift": "t\n" * 5})
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge feat/logging into main", "feat/logging")
+    doc = (
+        HEAD + "| Metric | Value |\n|---|---|\n| **Lines added** | 17 |\n| **Lines added** | 18 |\n"
+    )
+    run = _run(repo, cli, doc, "SESSION_2_HANDOFF.md")
+    assert "previous handoff" in run.json()["documents"][0]["window"]["how"]  # an exact start
+    assert _by_line(run, "stats") == {9: "verified", 10: "refuted"}  # 12 + 5 on the branch
+
+
+def test_a_date_written_with_slashes_is_read_either_way_round(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("work", {"a.py": "x\n"}, when="2025-12-22T10:00:00+00:00")
+    doc = (
+        "# Resumo da Sessão - 22/12/2024\n\n## Work\n\n- Added `a.py`\n"  # the commits are of 2025
+    )
+    found = _by_line(_run(repo, cli, doc), "date")
+    assert found == {1: "refuted"}
+    repo.commit("more", {"b.py": "y\n"}, when="2025-05-12T10:00:00+00:00")
+    again = "# Session\n\n**Date:** 05/12/2025\n\n## Work\n\n- Added `b.py`\n"
+    assert _by_line(_run(repo, cli, again), "date") == {3: "verified"}  # May 12th, US order
+
+
+def test_counts_in_the_columns_of_a_pasted_listing_are_claims(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {"internal/a.go": "a\n" * 288, "internal/b.go": "b\n" * 10})
+    doc = HEAD + (
+        "```\n"
+        "internal/\n"
+        "├── a.go      ✅ 288 líneas\n"
+        "└── b.go      ✅ 12 líneas\n"
+        "```\n\n"
+        "```\n"
+        "internal/a.go        288 LOC\n"
+        "internal/b.go        12 LOC\n"
+        "```\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "lines")
+    assert found == {9: "verified", 10: "refuted", 14: "verified", 15: "refuted"}
+
+
+def test_a_bold_file_label_followed_by_its_action_claims_that_action(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"CLAUDE.md": "# notes\n", "README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {"README.md": "# y\n"})
+    doc = HEAD + "- **CLAUDE.md:** Updated with the parser notes\n- **README.md:** Updated\n"
+    found = _by_line(_run(repo, cli, doc), "file")
+    assert found == {7: "refuted", 8: "verified"}
