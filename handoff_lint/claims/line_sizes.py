@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from handoff_lint.git import contents
 from handoff_lint.model import Claim
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def agrees(claimed: int, actual: int, value: dict[str, Any], settings: Config) -
 
 
 def candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[list[int], str]:
-    rows = evidence.numstat.get(path, [])
+    rows = contents.sizes(evidence).numstat.get(path, [])
     inserted = [r[0] for r in rows] + ([sum(r[0] for r in rows)] if len(rows) > 1 else [])
     if value["measure"] == "changed":  # git's --stat: insertions + deletions
         changed = [r[0] + r[1] for r in rows]
@@ -51,12 +52,12 @@ def candidates(path: str, value: dict[str, Any], evidence: Evidence) -> tuple[li
             pairs = [r for r in rows + summed if r[1] == value["deletions"]]
             inserted = [r[0] for r in pairs] or inserted
         return inserted, "insertions"
-    physical = sorted(evidence.line_counts.get(path, set()))
+    physical = sorted(contents.sizes(evidence).lines.get(path, set()))
     if value.get("present"):  # a plan's file as it is now
         return physical, "lines"
     counts = physical
     if value.get("code"):  # physical lines, or lines of code as the counters count them
-        counts = sorted(set(physical) | evidence.code_counts.get(path, set()))
+        counts = sorted(set(physical) | contents.sizes(evidence).code.get(path, set()))
     if "A" in evidence.actions(path) and path in evidence.files_at_end:
         return counts, "lines"
     # its size before the session ("refactored index.ts (2013 lines) into 53 lines")
@@ -72,7 +73,7 @@ def created_size(path: str, evidence: Evidence) -> list[int]:
     """The size of a file the window created, as its first commit made it ("`STATUS.md` (346
     lines)" written when it was made, before a later commit of the session grew it; a size
     between the first and the last is stale)."""
-    rows = evidence.numstat.get(path, [])
+    rows = contents.sizes(evidence).numstat.get(path, [])
     if "A" not in evidence.actions(path) or evidence.window.staged or not rows or rows[-1][1]:
         return []  # staged rows come last; an oldest row that deletes is not the creation
     return [rows[-1][0]]  # git log lists the newest commit first
@@ -82,14 +83,14 @@ def moments(path: str, evidence: Evidence) -> set[int]:
     """The file's sizes after each commit of the window but the last (worked back from its size
     at the end through each commit's insertions and deletions); for a size before the session,
     its size before the window too."""
-    rows = evidence.numstat.get(path, [])
+    rows = contents.sizes(evidence).numstat.get(path, [])
     if evidence.window.staged or not rows or path not in evidence.files_at_end:
         return set()
     # newest first; the oldest leads back to the size before the window, unless the window
     # made the file (its first size is then a moment of the session: a merge may bring it in)
     steps = rows if "A" in evidence.actions(path) else rows[:-1]
     sizes: set[int] = set()
-    for end in evidence.line_counts.get(path, set()):
+    for end in contents.sizes(evidence).lines.get(path, set()):
         size = end
         for inserted, deleted in steps:
             size = size - inserted + deleted
@@ -99,7 +100,7 @@ def moments(path: str, evidence: Evidence) -> set[int]:
 
 
 def inserted(path: str, evidence: Evidence) -> int:
-    return sum(r[0] for r in evidence.numstat.get(path, []))
+    return sum(r[0] for r in contents.sizes(evidence).numstat.get(path, []))
 
 
 def part_added(claim: Claim, path: str, evidence: Evidence) -> bool:

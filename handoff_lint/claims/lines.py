@@ -35,6 +35,7 @@ from handoff_lint.claims.walk import (
     told_before,
 )
 from handoff_lint.document import counted_paths, quantity, roles, textscan
+from handoff_lint.git import contents
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -258,7 +259,9 @@ def _file_of(claim: Claim, evidence: Evidence) -> str | None:
         _settle_namesakes(claim, namesakes, evidence)
     elif claim.value.get("present") and (path is None or path not in evidence.files_at_end):
         claim.settle("unverifiable", "a file a plan names that is not there: a goal")
-    elif path is None or (path not in evidence.files_at_end and not evidence.numstat.get(path)):
+    elif path is None or (
+        path not in evidence.files_at_end and not contents.sizes(evidence).numstat.get(path)
+    ):
         settle_absent(claim, evidence, "HL305")
     elif path == evidence.doc_path:
         claim.settle("unverifiable", "a count of the document's own lines changes as it is written")
@@ -379,4 +382,4 @@ def _restated(claims: list[Claim]) -> None:
             claim.settle(other.verdict, f"as stated on line {other.line}: {other.reason}")
 
 
-register("lines", extract, verify)
+register("lines", extract, verify, contents.gather_sizes)

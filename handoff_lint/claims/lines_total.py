@@ -23,6 +23,7 @@ from handoff_lint.claims.line_tables import table_claims
 from handoff_lint.claims.lines import LINE_WORDS
 from handoff_lint.claims.walk import Line, cell_index, done_lines, table_cells
 from handoff_lint.document import counted_paths, quantity, textscan
+from handoff_lint.git import contents
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -212,7 +213,9 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         paths = [
             evidence.resolve(str(p)) if evidence.available else None for p in claim.value["paths"]
         ]
-        counts = [min(evidence.line_counts.get(p or "", set()), default=None) for p in paths]
+        counts = [
+            min(contents.sizes(evidence).lines.get(p or "", set()), default=None) for p in paths
+        ]
         created = all(p is not None and "A" in evidence.actions(p) for p in paths)
         sizes = bool(claim.value.get("sizes"))  # a column of sizes: what the files hold now
         if not (created or sizes) or any(n is None for n in counts):
@@ -261,4 +264,4 @@ def _settle_parts(claim: Claim, counts: list[int], settings: Config) -> None:
     )
 
 
-register("lines_total", extract, verify)
+register("lines_total", extract, verify, contents.gather_sizes)

@@ -16,6 +16,7 @@ from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, done_lines
 from handoff_lint.document import textscan
+from handoff_lint.git import contents
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -112,4 +113,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             claim.settle("unverifiable", f"the file is {size:,} bytes in git: near {claim.text}")
 
 
-register("size", extract, verify)
+register("size", extract, verify, contents.gather_texts)

@@ -13,6 +13,7 @@ from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.document import textscan
+from handoff_lint.git import contents
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -72,4 +73,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("symbol", extract, verify)
+register("symbol", extract, verify, contents.gather_texts)

@@ -31,7 +31,7 @@ from handoff_lint.claims.walk import (
     red_step,
 )
 from handoff_lint.document import counted_paths, quantity, roles, textscan
-from handoff_lint.git import testdefs
+from handoff_lint.git import contents, testdefs
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -255,7 +255,9 @@ def _settle(claim: Claim, path: str, text: str, evidence: Evidence) -> None:
         claim.settle("unverifiable", "handoff-lint does not know the file's test framework")
         return
     total = len(found.names)
-    new = [added(path, before, text) for before in evidence.texts_at_start.get(path, [""])]
+    new = [
+        added(path, before, text) for before in contents.texts(evidence).at_start.get(path, [""])
+    ]
     ran = claimed + int(claim.value.get("ignored", 0))  # "41 passed (7 ignored)" of 48
     if claimed == total or ran == total or (claim.value.get("at_least") and total > claimed):
         claim.settle("verified", f"the file defines {total} tests")
@@ -322,7 +324,7 @@ def _added_unknown(claim: Claim, total: int, new: list[int | None], evidence: Ev
 def _earlier_counts(path: str, evidence: Evidence) -> set[int]:
     """How many tests the file defined after each earlier commit of the session (not before
     the session: a count of then is stale)."""
-    texts = evidence.texts_at_start.get(path, [])
+    texts = contents.texts(evidence).at_start.get(path, [])
     after = texts[1:] if evidence.window.base else texts
     found = (testdefs.tests_in(path, text) for text in after if text)
     return {len(tests.names) for tests in found if tests is not None}
@@ -330,7 +332,7 @@ def _earlier_counts(path: str, evidence: Evidence) -> set[int]:
 
 def _by_name(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
     """The one file a test class is named for, holding that class alone; else unverifiable."""
-    found = evidence.text_at_end(str(claim.value["path"])) if evidence.available else None
+    found = contents.text_at_end(evidence, str(claim.value["path"])) if evidence.available else None
     if found is None or _outer_classes(found[1]) > 1:
         claim.settle(
             "unverifiable",
@@ -344,7 +346,7 @@ def _by_subject(claim: Claim, evidence: Evidence) -> tuple[str, str] | None:
     """The one test file named for the subject, holding one test class at most."""
     subject = str(claim.value["path"])
     path = evidence.test_file(subject) if evidence.available else None
-    text = evidence.texts_at_end.get(path or "")
+    text = contents.texts(evidence).at_end.get(path or "")
     if path is None or text is None or _outer_classes(text) > 1:
         claim.settle("unverifiable", f"no one test file holds the tests of {subject}")
         return None
@@ -364,4 +366,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             _settle(claim, found[0], found[1], evidence)
 
 
-register("test_count", extract, verify)
+register("test_count", extract, verify, contents.gather_texts)

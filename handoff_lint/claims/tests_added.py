@@ -15,7 +15,7 @@ from handoff_lint import lazyre
 from handoff_lint.claims import register
 from handoff_lint.claims.walk import claimed_text, containing, red_step
 from handoff_lint.document import textscan
-from handoff_lint.git import testdefs
+from handoff_lint.git import contents, testdefs
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
         if found is None:
             continue
         path, after = found
-        starts = evidence.texts_at_start.get(path, [""])
+        starts = contents.texts(evidence).at_start.get(path, [""])
         counts = [added(path, before, after) for before in starts]
         claimed = int(claim.value["count"])
         count = counts[0]
@@ -97,4 +97,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("tests_added", extract, verify)
+register("tests_added", extract, verify, contents.gather_texts)

@@ -10,6 +10,7 @@ from handoff_lint import lazyre
 from handoff_lint.claims.branch_inventory import about_branches
 from handoff_lint.claims.templates import in_template
 from handoff_lint.document import codeshape, roles, textscan
+from handoff_lint.git import contents
 from handoff_lint.model import Block, Claim, Document
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ def claimed_text(claim: Claim, evidence: Evidence, rule: str) -> tuple[str, str]
     """(path, text) of the file ``claim`` names, at the end of the window; when git cannot give
     it, the claim is settled (refuted with ``rule`` when no such file was ever there) and None is
     returned."""
-    found = evidence.text_at_end(str(claim.value["path"]))
+    found = contents.text_at_end(evidence, str(claim.value["path"]))
     if found is None:
         settle_absent(claim, evidence, rule)
     return found

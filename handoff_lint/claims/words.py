@@ -15,6 +15,7 @@ from handoff_lint.claims import register
 from handoff_lint.claims.line_sizes import tolerance
 from handoff_lint.claims.walk import claimed_text, containing
 from handoff_lint.document import counted_paths
+from handoff_lint.git import contents
 from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
@@ -70,4 +71,4 @@ def verify(claims: list[Claim], evidence: Evidence) -> None:
             )
 
 
-register("words", extract, verify)
+register("words", extract, verify, contents.gather_texts)

@@ -1,4 +1,8 @@
-"""File contents evidence: line counts at the end of a window and per-commit insertions.
+"""File contents evidence, gathered once for the claim kinds that read it: the sizes of the
+files line-count claims name (lines, lines_total register ``gather_sizes``), and the texts of
+the files other claims name at the end of the window and at its possible starts (symbol,
+tests_added, test_count, words, size register ``gather_texts``). Each is kept in the
+evidence's memo (``sizes``, ``texts``).
 
 Two processes at most per document, whatever the number of claims: one ``cat-file --batch``
 for the blobs of every claimed path, one ``log --numstat`` over the window for those paths.
@@ -6,6 +10,8 @@ for the blobs of every claimed path, one ``log --numstat`` over the window for t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from handoff_lint.git.gitcmd import Git
@@ -16,6 +22,55 @@ if TYPE_CHECKING:
     from handoff_lint.git.evidence import Evidence
 
 MAX_STARTS = 50
+SIZES = ("sizes",)
+TEXTS = ("texts",)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Line counts at the end of the window, code lines where a count is of code ("115 LOC"),
+    and each commit's (insertions, deletions), per path."""
+
+    lines: Mapping[str, set[int]] = field(default_factory=dict)
+    code: Mapping[str, set[int]] = field(default_factory=dict)
+    numstat: Mapping[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Texts at the end of the window, and at its possible starts (oldest first; "" where the
+    file did not exist), per path."""
+
+    at_end: Mapping[str, str] = field(default_factory=dict)
+    at_start: Mapping[str, list[str]] = field(default_factory=dict)
+
+
+def sizes(evidence: Evidence) -> Sizes:
+    found = evidence.memo.get(SIZES)
+    return found if isinstance(found, Sizes) else Sizes()
+
+
+def texts(evidence: Evidence) -> Texts:
+    found = evidence.memo.get(TEXTS)
+    return found if isinstance(found, Texts) else Texts()
+
+
+def text_at_end(evidence: Evidence, written: str) -> tuple[str, str] | None:
+    """(path, text) of a claimed file at the end of the window, when git has it."""
+    path = evidence.resolve_present(written) if evidence.available else None
+    text = texts(evidence).at_end.get(path or "")
+    return (path, text) if path is not None and text is not None else None
+
+
+def _asked(evidence: Evidence, memo: tuple[str, ...]) -> bool:
+    """Gathered already, or no commits to read: nothing to ask."""
+    window = evidence.window
+    return (
+        memo in evidence.memo
+        or not evidence.available
+        or (window.head is None and not window.staged)
+    )
+
 
 MAX_BLOB = 50 * 1024 * 1024
 
@@ -105,10 +160,13 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
     each of its newest commits (``texts_at_start[path]``, oldest first; "" where the file did
     not exist). One ``cat-file --batch`` for all of them.
     """
+    if _asked(evidence, TEXTS):
+        return
     wanted = {"symbol", "tests_added", "test_count", "words", "size"}
     paths = {p for c in claims if c.kind in wanted for p in [_claimed_path(evidence, c)] if p}
     present = sorted(p for p in paths if p in evidence.files_at_end)
     if not present:
+        evidence.memo[TEXTS] = Texts()
         return
     window = evidence.window
     end = "" if window.staged else str(window.head)
@@ -124,11 +182,11 @@ def gather_texts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> N
     starts = [c.sha for c in reversed(evidence.window_commits[:MAX_STARTS]) if c.sha != window.head]
     starts = ([window.base] if window.base else []) + starts
     names = [f"{end}:{p}" for p in present] + [f"{r}:{p}" for r in starts for p in counted]
-    texts = blob_texts(facts.git, names)
-    evidence.texts_at_end = {p: texts[f"{end}:{p}"] for p in present if f"{end}:{p}" in texts}
-    evidence.texts_at_start = {
-        p: [texts.get(f"{r}:{p}", "") for r in starts] or [""] for p in counted
-    }
+    read = blob_texts(facts.git, names)
+    evidence.memo[TEXTS] = Texts(
+        {p: read[f"{end}:{p}"] for p in present if f"{end}:{p}" in read},
+        {p: [read.get(f"{r}:{p}", "") for r in starts] or [""] for p in counted},
+    )
 
 
 def _line_count_paths(evidence: Evidence, claims: list[Claim]) -> list[str]:
@@ -146,24 +204,37 @@ def line_count_questions(evidence: Evidence, claims: list[Claim]) -> list[tuple[
     return [_numstat_question(window, paths)] if paths and window.head else []
 
 
-def gather_line_counts(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
+def gather_sizes(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """Line counts and per-commit insertions for the paths of line-count claims."""
+    if _asked(evidence, SIZES):
+        return
     paths = _line_count_paths(evidence, claims)
     if not paths:
+        evidence.memo[SIZES] = Sizes()
         return
     window = evidence.window
     present = [p for p in paths if p in evidence.files_at_end]
     revision = "" if window.staged else str(window.head)
-    evidence.line_counts = blob_lines(facts.git, revision, present)
-    evidence.numstat = insertions(facts.git, window, paths)
     wanted = _line_count_paths(evidence, [c for c in claims if c.value.get("code")])
     code = [p for p in wanted if p in present]
-    if code:
-        from handoff_lint.git.codelines import code_lines
+    evidence.memo[SIZES] = Sizes(
+        blob_lines(facts.git, revision, present),
+        _code_counts(facts.git, revision, code),
+        insertions(facts.git, window, paths),
+    )
 
-        texts = blob_texts(facts.git, [f"{revision}:{p}" for p in code])
-        for path in code:
-            text = texts.get(f"{revision}:{path}")
-            if text is not None:
-                non_blank = sum(1 for line in text.splitlines() if line.strip())
-                evidence.code_counts[path] = {code_lines(path, text), non_blank}
+
+def _code_counts(git: Git, revision: str, paths: list[str]) -> dict[str, set[int]]:
+    """Code lines and non-blank lines of ``paths`` at ``revision`` ("115 LOC")."""
+    if not paths:
+        return {}
+    from handoff_lint.git.codelines import code_lines
+
+    read = blob_texts(git, [f"{revision}:{p}" for p in paths])
+    found: dict[str, set[int]] = {}
+    for path in paths:
+        text = read.get(f"{revision}:{path}")
+        if text is not None:
+            non_blank = sum(1 for line in text.splitlines() if line.strip())
+            found[path] = {code_lines(path, text), non_blank}
+    return found

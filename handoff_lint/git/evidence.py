@@ -41,10 +41,6 @@ class Evidence(Paths):
     truncated: bool = False
     window_commits: list[CommitInfo] = field(default_factory=list)
     repo: RepoFacts | None = None
-    line_counts: dict[str, set[int]] = field(default_factory=dict)
-    code_counts: dict[str, set[int]] = field(default_factory=dict)  # "115 LOC": code, non-blank
-    # the files under each folder a claim names, by the folder as written
-    numstat: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     junit: Counts | None = None
     ignored: set[str] = field(default_factory=set)  # claimed paths .gitignore covers
     deleted_names: set[str] = field(default_factory=set)  # claimed names some commit deleted
@@ -54,8 +50,6 @@ class Evidence(Paths):
     # claimed files a commit of the window created and another deleted: in neither end's tree
     transient: set[str] = field(default_factory=set)
     commit_changes: list[dict[str, set[str]]] = field(default_factory=list)  # per commit
-    texts_at_end: dict[str, str] = field(default_factory=dict)
-    texts_at_start: dict[str, list[str]] = field(default_factory=dict)
     tree_names: dict[str, list[str]] = field(default_factory=dict, repr=False)
     blobs_at_end: dict[str, str] = field(default_factory=dict, repr=False)  # path -> blob id
     _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -98,12 +92,6 @@ class Evidence(Paths):
     def parse_changes(self, fields: list[str]) -> None:
         """Add ``--name-status -z`` output to the window's changes."""
         parse_name_status(fields, self.changes)
-
-    def text_at_end(self, written: str) -> tuple[str, str] | None:
-        """(path, text) of a claimed file at the end of the window, when git has it."""
-        path = self.resolve_present(written) if self.available else None
-        text = self.texts_at_end.get(path or "")
-        return (path, text) if path is not None and text is not None else None
 
     def writes_document(self) -> bool:
         """A commit of the window wrote the document itself (its own commit: not one the

@@ -259,8 +259,6 @@ def gather(
         facts.git.prefetch(*_early(evidence, claims, unknown))
         unknown_paths.gather_ignored(facts, evidence, unknown)
         _leftovers(facts, evidence, claims)
-        contents.gather_line_counts(facts, evidence, claims)
-        contents.gather_texts(facts, evidence, claims)
         if window.head and (
             any(c.kind == "file_count" for c in claims) or _recreated(claims, evidence)
         ):
