@@ -237,6 +237,8 @@ def _lint_document(
             parsed = partial(_while_extracting, facts, relative, options.globs)
     doc, result.claims = read_claims(path, text, parsed, options.settings.heading_words())
     kinds = claims.load()
+    from handoff_lint.claims.files import excuse_elsewhere as elsewhere  # loaded with the kinds
+
     if facts is not None:  # these run while the window is found (reachability: when needed)
         asked = commit_questions(facts, result.claims)[2]
         at_head = relative is not None and not options.at and head_at_head(facts, relative)
@@ -251,6 +253,7 @@ def _lint_document(
         result.findings.append(rules.finding("HL101", 1, 1, "document: the document is empty"))
     if isinstance(spans, Evidence):
         _verify(kinds, result.claims, spans, options)
+        elsewhere(result.claims, spans)
         other_sessions.excuse(doc, result.claims)
         result.window = spans.window
     else:
@@ -266,6 +269,7 @@ def _lint_document(
                 if not certain or (span.origin is Origin.PREVIOUS_VERSION and not span.steps):
                     followup.second_opinion(members, facts, span, judge)
                 followup.settle(members, facts, span, judge)
+            elsewhere(members, evidence)
             if newest:
                 other_sessions.excuse(doc, members)
     quiet = suppress.Suppressions(doc)  # each finding suppressed at the line it is reported on

@@ -269,3 +269,145 @@ def test_a_bold_file_label_followed_by_its_action_claims_that_action(
     doc = HEAD + "- **CLAUDE.md:** Updated with the parser notes\n- **README.md:** Updated\n"
     found = _by_line(_run(repo, cli, doc), "file")
     assert found == {7: "refuted", 8: "verified"}
+
+
+def test_a_file_only_a_pull_request_ref_holds_is_somewhere(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.git("checkout", "-q", "-b", "feat/templates")
+    repo.commit("templates", {"python-project/CUSTOMIZATION.md": "# how\n"})
+    repo.git("update-ref", "refs/pull/9/head", "HEAD")  # what a mirror or a PR checkout holds
+    repo.git("checkout", "-q", "main")
+    repo.git("branch", "-q", "-D", "feat/templates")
+    doc = HEAD + "- Created `python-project/CUSTOMIZATION.md`\n- Created `docs/NEVER.md`\n"
+    found = _by_line(_run(repo, cli, doc), "file")
+    assert found == {7: "unverifiable", 8: "refuted"}
+
+
+def test_file_actions_and_dates_in_russian_and_german(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n", "docs/glossary.md": "g\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {"docs/canvas.md": "c\n"}, when="2025-12-13T10:00:00+00:00")
+    doc = (
+        "# Итоги\n\n**Letzte Aktualisierung:** 13. Dezember 2024, 22:13 Uhr\n\n## Работа\n\n"
+        "- Создан `docs/canvas.md` — канвас.\n"
+        "- Обновлены: `docs/glossary.md`.\n"
+    )
+    run = _run(repo, cli, doc)
+    assert _by_line(run, "file") == {7: "verified", 8: "refuted"}  # the glossary is untouched
+    assert _by_line(run, "date") == {3: "refuted"}  # a year early
+
+
+def test_a_headings_count_is_the_sum_of_its_subheadings_counts(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    doc = HEAD + (
+        "### 백엔드 (13개)\n\n#### 신규 파일 (8개)\n\n"
+        + "".join(f"- `src/New{i}.java`\n" for i in range(8))
+        + "\n#### 수정된 파일 (3개)\n\n- `src/A.java`\n- `src/B.java`\n- `src/C.java`\n\n"
+        "### 프론트엔드 (2개)\n\n#### 신규 (1개)\n\n- `web/a.ts`\n\n#### 수정 (1개)\n\n- `web/b.ts`\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "counts")
+    assert found[7] == "refuted"  # 8 + 3 is 11
+    assert found[26] == "verified"  # 1 + 1 is 2
+
+
+def test_a_commits_stat_is_claimed_where_it_is_written_and_a_total_is_not_its(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    one = repo.commit("one", {"a.py": "a\n", "b.py": "b\n"})
+    two = repo.commit("two", {"c.py": "c\nc\n"})
+    doc = HEAD + (
+        f"1. `{one[:7]}` — one\n   - 2 files changed, 2 insertions(+)\n"
+        f"2. `{two[:7]}` — two\n   - 1 file changed, 5 insertions(+)\n\n"
+        "| Commit | Files |\n|---|---|\n"
+        f"| `{one[:7]}` | 2 |\n| `{two[:7]}` | 1 |\n\n"
+        "**Total:** 2 commits, 3 files changed, 9 insertions(+)\n"
+        "- 3 files (4 insertions, 0 deletions)\n"
+    )
+    run = _run(repo, cli, doc)
+    assert _by_line(run, "commit") == {7: "verified", 9: "verified", 14: "verified", 15: "verified"}
+    stats = {c["line"]: (c["verdict"], c["column"]) for c in claims_of(run) if c["kind"] == "stats"}
+    assert stats[8] == ("verified", 6) and stats[10] == ("refuted", 6)  # at the stat itself
+    assert stats[17][0] == "refuted"  # the total is not the last commit's: git gives +4
+    assert "parts" not in {c["kind"] for c in claims_of(run) if c["line"] == 18}
+
+
+def test_a_tree_entry_named_with_spaces_gives_no_path_its_count(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"docs/moderno.md": "m\n" * 3})
+    doc = (
+        HEAD
+        + "```\ndocs/\n├─ Modelo de Planificación moderno.md (214 L)\n└─ moderno.md (3 L)\n```\n"
+    )
+    found = _by_line(_run(repo, cli, doc), "lines")
+    assert found == {10: "verified"}
+
+
+def test_a_method_with_modifiers_is_a_definition(repo: ScratchRepo, cli: Cli) -> None:
+    php = "<?php\nclass Gate {\n\tpublic function filter_links( array $a ): array {\n\t}\n}\n"
+    repo.commit("base", {"includes/class-gate.php": php})
+    doc = HEAD + (
+        "- The `filter_links()` in `includes/class-gate.php` replaces the link\n"
+        "- The `missing_one()` in `includes/class-gate.php` does the rest\n"
+    )
+    assert _by_line(_run(repo, cli, doc), "symbol") == {7: "verified", 8: "refuted"}
+
+
+def test_a_label_of_commits_with_its_count_and_noun_over_a_pasted_log(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    one = repo.commit("one", {"a.py": "a\n"})
+    two = repo.commit("two", {"b.py": "b\n"})
+    doc = HEAD + (
+        f"### Commits dieser Session: **5 Commits**\n\n```\n{two[:7]} two\n{one[:7]} one\n```\n"
+    )
+    assert _by_line(_run(repo, cli, doc), "counts") == {
+        7: "refuted"
+    }  # 2 listed, 3 in git, 3 in git
+
+
+def test_a_heading_that_dates_the_last_session(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("work", {"a.py": "x\n"}, when="2025-10-21T10:00:00+00:00")
+    doc = "# Daily\n\nHecho: parser\n\n## Ultima Sesion (2025-01-21)\n\n- Added `a.py`\n"
+    assert _by_line(_run(repo, cli, doc), "date") == {5: "refuted"}
+
+
+def test_a_total_of_files_over_a_table_of_commits_is_their_sum(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    one = repo.commit("one", {"a.py": "a\n", "b.py": "b\n"})
+    two = repo.commit("two", {"a.py": "a2\n", "b.py": "b2\n", "c.py": "c\n"})
+    doc = HEAD + (
+        "| Commit | Message | Files |\n|---|---|---|\n"
+        f"| `{one[:7]}` | one | 2 files |\n| `{two[:7]}` | two | 3 files |\n\n"
+        "**Total:** 2 commits, 5 files changed\n"
+    )
+    assert _by_line(_run(repo, cli, doc), "file_count")[12] == "verified"  # 2 + 3; 3 distinct
+
+
+def test_a_description_in_the_reports_language_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    sha = repo.commit("test(subs): entitle tracking fixtures", {"t.ts": "t\n"})
+    doc = HEAD + (
+        f"- `{sha[:7]}` — fixtures históricos de tracking con entitlement.\n"
+        f"- `{sha[:7]}` — Add the login page\n"
+    )
+    assert _by_line(_run(repo, cli, doc), "commit") == {7: "verified", 8: "refuted"}
+
+
+def test_a_numbered_label_of_files_in_spanish_and_a_pull_requests_commits(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("base", {"src/a.tsx": "a\n", "src/b.tsx": "b\n"})
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    repo.commit("work", {"src/a.tsx": "a2\n", "src/b.tsx": "b2\n"})
+    doc = HEAD + (
+        "2. **Archivos actualizados (5):**\n   - `src/a.tsx`\n   - `src/b.tsx`\n\n"
+        "**Commits merged:** 7 commits\n"
+    )
+    run = _run(repo, cli, doc)
+    assert _by_line(run, "file_count") == {7: "refuted"}
+    assert 11 not in _by_line(run, "counts")  # a pull request's commits, squashed into one

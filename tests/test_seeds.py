@@ -25,6 +25,9 @@ EXPECTED: dict[str, set[tuple[str, str, int, str]]] = {
         ("file", "tests/test_integration_api.py", 68, "changed"),
         ("commit", "57a2032", 127, ""),
         ("commit", "e8f9ec8", 130, ""),
+        # each commit's stat, claimed where it is written, the line after its id
+        ("stats", "5 files changed, 1103 insertions(+)", 128, ""),
+        ("stats", "3 files changed, 250 insertions(+)", 131, ""),
         # tests the session added, and a total of them (HL407: at most what the window added)
         ("test_total", "6", 18, ""),
         ("test_total", "5", 39, ""),

@@ -100,7 +100,8 @@ EXPECTED = {
     ("branch", "feature-typo"): "refuted",
     ("commit", "c2"): "verified",
     ("commit", "c3"): "refuted",
-    ("commit", "c4"): "refuted",
+    ("commit", "c4"): "verified",  # its stat, on the line below, is what is wrong
+    ("stats", "4 files changed, 10 insertions(+)"): "refuted",
     ("commit", "1234abc"): "refuted",
     ("commit", "tree"): "refuted",
     ("commit", "merge"): "verified",
@@ -151,7 +152,7 @@ def test_findings_name_rule_position_and_fix(
     subject = next(line for line in lines if "HL205" in line)
     assert "'Rename old module'" in subject and subject.startswith("SESSION_2_HANDOFF.md:15:3:")
     stats = next(line for line in lines if "HL206" in line)
-    assert "4 files claimed, git says 1" in stats
+    assert "4 files claimed, git says 1" in stats and stats.startswith("SESSION_2_HANDOFF.md:17:5:")
     assert any("HL202" in line and "is a tree" in line for line in lines)
     assert any("HL302" in line and "README.md" in line for line in lines)
     assert any("HL304" in line and "src/a.py" in line for line in lines)

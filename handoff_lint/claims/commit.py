@@ -44,6 +44,7 @@ def git_shortstat(files: int, insertions: int, deletions: int) -> str:
     return ", ".join(parts)
 
 
+TOTAL = lazyre.compile(r"^\W*(?:total|gesamt|insgesamt|итого|всего|总计|合计|合計)\b", re.I)
 ITEM_INDENT = lazyre.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s")
 
 
@@ -73,6 +74,8 @@ def _attach_stats(doc: Document, claims: list[Claim]) -> None:
             continue  # "### Aggregate Stats" under a table of commits: not the last one's
         if not line.shape and _outer_item(line.text, doc.lines[numbers[last] - 1]):
             continue  # "- **Files modified**: 14 files changed" after nested commit items
+        if TOTAL.match(line.text):
+            continue  # "**Total:** 7 commits, 67 files changed" under a table of commits
         target = by_line[last]
         target.value["stats"] = {
             "files": _number(match.group("files")),
@@ -313,21 +316,7 @@ def _settle_found(claim: Claim, sha: str, evidence: Evidence) -> None:
             f"write '{info.subject}'",
         )
         return
-    stats = claim.value.get("stats")
-    if isinstance(stats, dict):
-        real = {"files": info.files, "insertions": info.insertions, "deletions": info.deletions}
-        wrong = [
-            f"{stats[k]} {k} claimed, git says {real[k]}"
-            for k in real
-            if stats.get(k) is not None and stats[k] != real[k]
-        ]
-        if wrong:
-            shortstat = git_shortstat(info.files, info.insertions, info.deletions)
-            claim.settle(
-                "refuted", f"stats of {sha[:7]}: " + "; ".join(wrong), "HL206", f"write {shortstat}"
-            )
-            return
-    claim.settle("verified", f"commit {sha[:12]} '{info.subject}'")
+    claim.settle("verified", f"commit {sha[:12]} '{info.subject}'")  # its stats: the stats kind
 
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:

@@ -6,7 +6,8 @@ net change, insertions less deletions, or its deletions for "-N" and insertions 
 ("~N" within the tolerance of approximate line counts);
 Insertions/Added and Deletions/Removed columns its insertions and deletions. An unsigned Lines
 column may be insertions, or insertions and deletions together: not read. The row's commit claim
-stays the commit's (it exists, its subject); each cell is a claim of its own.
+stays the commit's (it exists, its subject); each cell is a claim of its own. So is each number
+of the "3 files changed, 508 insertions(+)" line written right after a commit's id.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint import lazyre
+from handoff_lint.claims.commit import STATS, git_shortstat
 from handoff_lint.claims.walk import done_lines, header_index, table_cells
 from handoff_lint.model import Claim, Document
 
@@ -109,3 +111,43 @@ def settle(claim: Claim, evidence: Evidence, slack: int) -> None:
             "HL206",
             f"write {shown}",
         )
+
+
+def of_commits(doc: Document, commits: list[Claim]) -> list[Claim]:
+    """ "3 files changed, 508 insertions(+)" right after a commit's id: a claim about that
+    commit, where it is written (a fix rewrites it as git writes the commit's stat)."""
+    out: list[Claim] = []
+    for commit in commits:
+        stats = commit.value.get("stats")
+        line = int(stats["line"]) if isinstance(stats, dict) else 0
+        match = STATS.search(doc.lines[line - 1]) if line else None
+        if match is None:
+            continue
+        value: dict[str, Any] = {"commit": commit.text}
+        for group, measure in (("files", "files"), ("ins", "insertions"), ("del", "deletions")):
+            found = match.group(group)
+            value[measure] = int(found.replace(",", "")) if found else None
+        out.append(Claim("stats", match.group(0), line, match.start() + 1, value))
+    return out
+
+
+def settle_stat(claim: Claim, evidence: Evidence) -> None:
+    """A commit's whole stat, "3 files changed, 508 insertions(+)", against git's."""
+    found = evidence.objects.get(str(claim.value["commit"]))
+    info = evidence.commits.get(found.sha) if found is not None and found.sha else None
+    if info is None:
+        claim.settle("unverifiable", f"commit {claim.value['commit']} cannot be read here")
+        return
+    real = {"files": info.files, "insertions": info.insertions, "deletions": info.deletions}
+    wrong = [
+        f"{claim.value[k]} {k} claimed, git says {real[k]}"
+        for k in real
+        if claim.value.get(k) is not None and claim.value[k] != real[k]
+    ]
+    if not wrong:
+        claim.settle("verified", f"the stat of {info.sha[:7]}")
+        return
+    shortstat = git_shortstat(info.files, info.insertions, info.deletions)
+    claim.settle(
+        "refuted", f"stats of {info.sha[:7]}: " + "; ".join(wrong), "HL206", f"write {shortstat}"
+    )

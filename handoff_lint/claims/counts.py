@@ -39,7 +39,11 @@ COMMITS = lazyre.compile(
     r"réalisés|effectués)\b"
     r"|\b(?:total\s+|git\s+)?commits?\s*(?:made)?\s*\*{0,2}\s*[:：|]\s*\*{0,2}\s*(?P<c>\d+)"
     r"(?:\s+(?:new\s+)?commits?(?:\s+(?:novos|nuevos|neue|new|made|total))?)?\s*\**\s*(?:\||$)"
-    r"|commits?\s*\((?P<d>\d+)\s+total\)",
+    r"|commits?\s*\((?P<d>\d+)\s+total\)"
+    # "### Commits dieser Session: **19 Commits**": a label, then the count with its noun
+    # (not "**Commits merged:** 7 commits": a pull request's, squashed into one)
+    r"|commits?\b(?![^:：|\n]{0,30}(?:merg|squash|pull|\bPR\b|rebas|cherry))[^:：|\n]{1,30}[:：]"
+    r"\s*\*{0,2}\s*(?P<f>\d+)\s+commits?\s*\**\s*$",
     re.I,
 )
 # "(4 commits)" counts the session's commits on a heading, or after a verb of committing; after
@@ -98,7 +102,7 @@ def _line_claims(line: Line, doc: Document) -> list[Claim]:
     out: list[Claim] = []
     commits = COMMITS.finditer(line.text) if "commit" in line.folded else ()
     for match in commits:
-        group = next(g for g in "abcde" if match.group(g))
+        group = next(g for g in "abcdef" if match.group(g))
         if RELATIVE.match(line.text, match.end()):
             continue  # "32 commits behind upstream": where a branch stands, not the session
         if group == "a" and not _session_paren(line, match.start()):

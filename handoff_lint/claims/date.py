@@ -47,7 +47,9 @@ DATE = lazyre.compile(
 )
 # "Last updated": the day a living document was last written, any day of its session's span
 UPDATED = lazyre.compile(
-    r"^last\s+updated(?:\s+on)?$|^(?:zuletzt\s+)?aktualisiert$|^última\s+(?:actualización|atualização)$"
+    r"^last\s+updated(?:\s+on)?$|^(?:zuletzt\s+)?aktualisiert$|^letzte\s+aktualisierung$"
+    r"|^última\s+(?:actualización|atualização)$|^ultimo\s+aggiornamento$"
+    r"|^(?:последнее\s+)?обновлен(?:ие|о)$"
     r"|^dernière\s+mise\s+à\s+jour$|最后更新$|最後更新$|最終更新$|更新时间$|更新時間$",
     re.I,
 )
@@ -64,7 +66,8 @@ KEY = lazyre.compile(
 # dates that are not the session's: plans, deadlines, releases, births
 NOT_SESSION = lazyre.compile(
     r"\b(?:due|target|deadline|planned|next|expected|eta|review|release|launch|birth|expir\w*|"
-    r"valid|estimated|scheduled|last\s+verified)\b|预计|计划|截止|予定|目标",
+    r"valid|estimated|scheduled|last\s+verified|pr[oó]xim[ao]|siguiente|n[äa]chste[nr]?|"
+    r"prochaine?|следующ\w*)\b|预计|计划|截止|予定|目标|下次|次回",
     re.I,
 )
 HEADING = lazyre.compile(r"^\s*#{1,6}\s+(?:session\s+)?date\s*[:：]", re.I)
@@ -170,10 +173,21 @@ def _heading_claims(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     for section in doc.sections:
         text = doc.lines[section.line - 1]
-        if ENTRY.match(text) and not section.in_plan:
+        if (ENTRY.match(text) or _session_heading(text)) and not section.in_plan:
             claim = _claim(text, section.line, 1)
             out.extend([claim] if claim else [])
     return out
+
+
+def _session_heading(text: str) -> bool:
+    """ "## Ultima Sesion (2025-01-21)", "### Session of 2025-03-02": a heading that names a
+    session and dates it (not the next one)."""
+    return (
+        text.lstrip().startswith("#")
+        and SESSION_WORD.search(text) is not None
+        and NOT_SESSION.search(text) is None
+        and DATE.search(text) is not None
+    )
 
 
 def extract(doc: Document) -> list[Claim]:

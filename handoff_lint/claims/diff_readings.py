@@ -1,6 +1,6 @@
 """What git says a diff stat claim could be about: the window's net diff, the sum of its
 commits, each commit, the commits the document cites; and, only when a claim fits none of
-them, later starts of an estimated window, the work before closing documentation commits, the
+them, the window's later starts, the work before closing documentation commits, the
 work a merge in the window brought in and each file of each commit. The stats kind asks these questions itself and keeps the answers in
 the evidence's memo (``readings``)."""
 
@@ -140,13 +140,14 @@ def _single_files(facts: RepoFacts, evidence: Evidence, found: dict[str, Stat]) 
 
 
 def _later_starts(facts: RepoFacts, evidence: Evidence, found: dict[str, Stat]) -> None:
-    """Where the window's start is an estimate, the session may have begun at any of its
-    commits: the net diff from each of them (to the document's commit and to the one before
-    it) is a reading too (at most eight starts, two ``diff --shortstat`` each, started
-    together)."""
+    """The session may have begun at any of the window's newest commits, even after the
+    previous handoff (other work between, a plan committed first): the net diff from each of
+    them (to the document's commit and to the one before it) is a reading too (at most eight
+    starts, two ``diff --shortstat`` each, started together). Asked only for a claim no other
+    reading fits."""
     commits = evidence.window_commits
     head = evidence.window.head
-    if evidence.window_exact() or head is None or len(commits) < 3:
+    if head is None or len(commits) < 3:
         return
     starts = [c.sha for c in commits[1 : MAX_LATER_STARTS + 1]]
     ends = [head, f"{head}^"]

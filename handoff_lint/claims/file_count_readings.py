@@ -162,7 +162,16 @@ def accepted(claim: Claim, evidence: Evidence) -> list[int]:
     whole = [evidence.changes, _without_bookkeeping(evidence.changes, evidence.doc_path)]
     for changes in [*(whole if measure != "modified" else []), *planned]:
         out += _measured(changes, "", measure, of)
-    return out
+    return out + _cited_sum(measure, of, evidence)
+
+
+def _cited_sum(measure: str, of: str, evidence: Evidence) -> list[int]:
+    """ "67 files changed" under a table of the commits the document cites: the sum of their
+    files changed (a file two commits change counted twice, as adding their rows does)."""
+    cited = list(evidence.commits.values())
+    if measure != "changed" or of or len(cited) < 2:
+        return []
+    return [sum(info.files for info in cited)]
 
 
 def _measured(changes: dict[str, set[str]], doc: str, measure: str, of: str) -> list[int]:

@@ -18,7 +18,7 @@ ACTIONS = {
     "created": r"created|new|added|新增|新建|创建|新規|新規作成|作成|追加|neu|neue[nrs]?|erstellt|angelegt|nuevos?|"
     r"cread[oa]s?|criad[oa]s?|novos?|nuovi|creati|nouveaux?|créés?|нов(?:ых|ые|ый)|"
     r"созда(?:но|ны|н|нных)|добавлен(?:о|ы|ных)?",
-    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modifiziert|aktualisiert|bearbeitet|angepasst|modificad[oa]s?|"
+    "modified": r"modified|updated|edited|修改|更改|更新|修正|変更|geändert|modifiziert|aktualisiert|bearbeitet|angepasst|actualizad[oa]s?|atualizad[oa]s?|aggiornati|modificad[oa]s?|"
     r"modificati|modifiés?|изменен(?:о|ы|ных)?|изменён(?:о|ы|ных)?|обновлен(?:о|ы|ных)?",
     "deleted": r"deleted|removed|删除|削除|gelöscht|entfernt|eliminados?|removidos?|supprimés?|"
     r"удален(?:о|ы|ных)?|удалён(?:о|ы|ных)?",
@@ -97,7 +97,7 @@ SHAPES = [
 # a heading or a bold label that names an action on files, its count in brackets
 SHAPES.append(
     lazyre.compile(
-        r"^(?:#{1,6}\s+|\s*(?:[-+]\s+)?\*\*)[^\w(（]{0,8}(?:total\s+)?"
+        r"^(?:#{1,6}\s+|\s*(?:(?:[-+]|\d{1,3}[.)])\s+)?\*\*)[^\w(（]{0,8}(?:total\s+)?"
         + ACTION_AND_NOUN.format(between=r"\s*的?\s*")
         + r"\s*\**\s*[(（]\s*"
         + NUMBER

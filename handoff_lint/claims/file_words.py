@@ -35,6 +35,26 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "renamed": ("renamed", "rename"),
     "moved": ("renamed", "move"),
 }
+# the same verbs in the other languages reports are written in ("- Создан `a.md` — ...",
+# "- Erstellt: `b.py`", "- Actualizado `c.ts`"): past participles, no imperative
+OTHER_VERBS = {
+    "created": "создан создана создано созданы добавлен добавлена добавлено добавлены erstellt "
+    "angelegt hinzugefügt creado creada creados creadas criado criada criados criadas créé "
+    "créée créés créées ajouté ajoutée ajoutés creato creata creati aggiunto aggiunti",
+    "modified": "обновлен обновлён обновлена обновлено обновлены изменен изменён изменена "
+    "изменено изменены исправлен исправлена исправлены aktualisiert geändert angepasst "
+    "modificado modificada modificados modificadas actualizado actualizada actualizados "
+    "atualizado atualizada atualizados alterado alterada alterados modifié modifiée modifiés "
+    "modificato modificati aggiornato aggiornati",
+    "deleted": "удален удалён удалена удалено удалены gelöscht entfernt eliminado eliminada "
+    "eliminados borrado borrados removido removida removidos excluído excluídos supprimé "
+    "supprimée supprimés rimosso rimossi eliminato eliminati",
+    "renamed": "переименован переименована переименованы umbenannt renombrado renomeado "
+    "renommé rinominato",
+}
+ACTIONS.update(
+    {word: (action, "") for action, words in OTHER_VERBS.items() for word in words.split()}
+)
 # the words a note right after a path gives its action by, in the order they are looked for
 NOTED = ("created", "new", "added", "modified", "updated", "deleted", "removed")
 VERBS = {word: action for word, (action, _) in ACTIONS.items()}

@@ -274,6 +274,22 @@ def _not_touched(claim: Claim, path: str, evidence: Evidence) -> None:
     )
 
 
+def excuse_elsewhere(claims: list[Claim], evidence: Evidence) -> None:
+    """A file still refuted as untouched (HL301) after the window's second look, that no
+    commit here holds but a commit of another ref wrote: the session may have worked there (an
+    unmerged branch, a pull request squashed or still open). Unverifiable."""
+    for claim in claims:
+        if claim.kind != "file" or claim.verdict != "refuted" or claim.rule != "HL301":
+            continue
+        path = evidence.resolve(str(claim.value["path"])) or str(claim.value["path"])
+        if path not in evidence.files_at_end and evidence.on_other_ref(path):
+            claim.settle(
+                "unverifiable",
+                f"no {path} here, but a commit of another ref (an unmerged branch or a pull "
+                "request) wrote it: the session may have worked there",
+            )
+
+
 def _settle(claim: Claim, path: str, evidence: Evidence) -> None:
     action = str(claim.value.get("action", "changed"))
     actions = evidence.actions(path)

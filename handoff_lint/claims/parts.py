@@ -52,7 +52,11 @@ TOTAL = lazyre.compile(
     rf"|(?<![\w.,~+-])(?P<k>{N})\s+total\s+tests\b",
     re.I,
 )
-NOT_WHOLE = lazyre.compile(r"[~≈%]|\d\+|\d\s*(?:ms|s|kb|mb|lines?|行)\b", re.I)
+# what is no part of a count: an estimate, a share, a size or time, a diff's lines ("5 files
+# (384 insertions, 93 deletions)")
+NOT_WHOLE = lazyre.compile(
+    r"[~≈%]|\d\+|\d\s*(?:ms|s|kb|mb|lines?|行|insertions?|deletions?|additions?|changes)\b", re.I
+)
 
 
 def _number(text: str) -> int:

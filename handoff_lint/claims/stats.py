@@ -140,7 +140,7 @@ WORDS = (
 def extract(doc: Document) -> list[Claim]:
     commits = commit_claims(doc)
     attached = {c.value["stats"]["line"] for c in commits if "stats" in c.value}
-    out: list[Claim] = commit_rows.row_claims(doc, commits)
+    out: list[Claim] = commit_rows.row_claims(doc, commits) + commit_rows.of_commits(doc, commits)
     attached |= {c.line for c in out}
     for line in containing(doc, *WORDS):  # every pattern needs one of these
         if line.number in attached:
@@ -345,6 +345,9 @@ def _within(claim: Claim, evidence: Evidence) -> bool:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
+        if claim.value.get("commit") and evidence.available and "count" not in claim.value:
+            commit_rows.settle_stat(claim, evidence)  # "3 files changed, ..." after its id
+            continue
         if claim.value.get("commit") and evidence.available:  # a cell of a commit's row
             commit_rows.settle(
                 claim, evidence, tolerance(abs(int(claim.value["count"])), evidence.settings)

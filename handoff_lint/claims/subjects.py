@@ -77,11 +77,27 @@ LEADING_STEP = lazyre.compile(
 TRAILING_STATS = lazyre.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 
 
+# words of the languages reports are written in besides English, that no English subject has
+# (a description in the report's language after an id whose subject is in English)
+OTHER_LANGUAGE = lazyre.compile(
+    r"\b(?:de|del|con|el|los|las|para|en|una?|da|do|dos|das|com|em|und|der|die|mit|für|"
+    r"le|les|des|du|et|pour|avec|nel|della|per)\b|[áéíóúñãõçàèêâôüöäß]|[\u0400-\u04ff]"
+    r"|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]",
+    re.I,
+)
+
+
+def described(claimed: str, info: CommitInfo) -> bool:
+    """The text after the id is a description in the report's language, the subject git has
+    in English ("`90cb9f1` — fixtures históricos de tracking"): no subject to compare."""
+    return bool(OTHER_LANGUAGE.search(claimed)) and not OTHER_LANGUAGE.search(info.subject)
+
+
 def subject_matches(claimed: str, info: CommitInfo) -> bool:
     """Tolerant of case, punctuation, quoting, prefixes and paraphrase of the message (a step
     label before it and the commit's size after it may be left out)."""
     claimed = ELLIPSIS.sub("", claimed)  # a subject cut short: "feat: add the pars…"
-    if _matches(claimed, info):
+    if described(claimed, info) or _matches(claimed, info):
         return True
     bare = TRAILING_STATS.sub("", LEADING_STEP.sub("", claimed))
     return bare != claimed and bool(bare.strip()) and _matches(bare, info)

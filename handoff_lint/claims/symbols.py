@@ -22,10 +22,17 @@ if TYPE_CHECKING:
 NAME = r"[A-Za-z_$][\w$]*"
 QUALIFIED = lazyre.compile(r"`(?P<path>[^`\s:]+)::(?P<name>" + NAME + r"(?:\.\w+)*)(?:\(\))?`")
 IN_FILE = lazyre.compile(r"`(?P<name>" + NAME + r"(?:\.\w+)*)\(\)`\s+in\s+`(?P<path>[^`\s]+)`")
+# the words that may stand before a definition: "export default", "pub(crate)", "public static",
+# "private async", "override suspend" (PHP, Java, C#, Kotlin, Swift, TypeScript class members)
+MODIFIERS = (
+    r"(?:(?:export|default|pub(?:\([\w ]+\))?|async|static|public|private|protected|internal|"
+    r"final|abstract|override|open|virtual|inline|suspend|readonly|mutating|fileprivate|"
+    r"sealed|partial|extern|unsafe)\s+)*"
+)
 DEFINITION = (
-    r"(?:^|\n)[ \t]*(?:export\s+)?(?:default\s+)?(?:pub(?:\([\w ]+\))?\s+)?(?:async\s+)?(?:static\s+)?"
-    r"(?:def|class|function\*?|const|let|var|fn|func|type|interface|enum|struct)\s+{name}\b"
-    r"|(?:^|\n)[ \t]*(?:async\s+)?{name}\s*\([^)\n]*\)\s*(?::[^{{\n]*)?\{{"
+    r"(?:^|\n)[ \t]*" + MODIFIERS + r"(?:def|class|function\*?|const|let|var|fn|func|fun|type|"
+    r"interface|enum|struct|trait|object|protocol)\s+{name}\b"
+    r"|(?:^|\n)[ \t]*" + MODIFIERS + r"{name}\s*\([^)\n]*\)\s*(?::[^{{\n]*)?\{{"
     r"|(?:^|\n)[ \t]*(?:self\.)?{name}\s*[:=]"
 )
 

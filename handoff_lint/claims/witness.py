@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from handoff_lint import lazyre
-from handoff_lint.claims.bracketed import BRACKETED
+from handoff_lint.claims.bracketed import BRACKETED, bracketed
 from handoff_lint.document import textscan
 from handoff_lint.model import Block, Document
 
@@ -165,6 +165,20 @@ def _subsections(doc: Document, block: Block) -> Witness | None:
     if len(children) < 2 or not all(ITEM_HEADING.match(s.title) for s in children):
         return None
     return Witness(len(children), "numbered subheadings")
+
+
+def _summed(doc: Document, block: Block, noun: str) -> Witness | None:
+    """ "### Backend (13)" over "#### New files (8)" and "#### Modified files (3)": the sum of
+    the counts its subheadings give, when each of them gives one of the same thing."""
+    own = block.section
+    children = [s for s in doc.sections if s.parent is own and own is not None]
+    counts = [bracketed(s.title) for s in children]
+    if len(children) < 2 or any(c is None for c in counts):
+        return None
+    whats = {c.what.strip(" *_").lower() for c in counts if c is not None} | {noun}
+    if len(whats - {""}) > 1:
+        return None  # "(13 files)" over "(8 files)" and "(5 tests)": other things
+    return Witness(sum(c.n for c in counts if c is not None), "counts of its subheadings")
 
 
 def listed_above(block: Block, line: int) -> Witness | None:
@@ -320,6 +334,9 @@ def after(doc: Document, block: Block, what: str = "") -> Witness | None:
         return None
     first = rest[0]
     if block.kind == "heading" and first.kind == "heading":
+        summed = _summed(doc, block, noun)
+        if summed is not None:
+            return summed
         return None if FILE_NOUN.search(noun) else _subsections(doc, block)
     if block.kind == "heading" and first.kind == "paragraph" and first.list_depth < 0:
         grouped = _groups(rest)

@@ -44,6 +44,12 @@ PART_BEFORE = lazyre.compile(
 )
 
 
+# a drawn tree's entry whose name has words before the path found in it: the name has spaces
+SPACED_NAME = lazyre.compile(
+    r"^[\s│|]*(?:├──|└──|├─|└─|\|--|`--|\+--)\s*(?:[^\W\d_]{2,}[^\s`]*\s+)+$"
+)
+
+
 def _past_brackets(text: str, start: int, end: int) -> int:
     """Where the subject at ``start``..``end`` ends with the brackets it is alone in."""
     closing = ALONE_CLOSE.match(text, end)
@@ -69,6 +75,8 @@ def annotated(
     for start, end, path in paths:
         if PART_BEFORE.search(text, max(0, start - 160), start):
             continue
+        if columns and SPACED_NAME.match(text, 0, start):
+            continue  # "├─ Modelo de Planificación moderno.md (214 L)": a name with spaces
         given = quantity.after(
             text, _past_brackets(text, start, end), columns
         ) or quantity.opened_before(text, start, end)

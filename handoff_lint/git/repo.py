@@ -42,6 +42,7 @@ class RepoFacts:
     head_branch: str
     branches: set[str] = field(default_factory=set)
     grafts: bool = False  # parents other than the commit objects' (``info/grafts``)
+    pull_refs: bool = False  # pull-request refs (``refs/pull/*``) hold commits branches may not
     memo: dict[tuple[str, ...], Any] = field(default_factory=dict)  # answers shared by documents
     _recent: list[CommitInfo] | None = None
 
@@ -133,12 +134,14 @@ def gather(git: Git) -> RepoFacts:
         "--format=%(HEAD)%(refname) %(objectname)",
         "refs/heads",
         "refs/remotes",
+        "refs/pull",
     )
     git.prefetch(where, listing)
     if (git.cwd / ".git").exists():  # the top of a work tree: no rebase below, it stays
         git.start_objects()  # HEAD's look-up below: git starts up while these answer
     top = git.lines(*where)
-    entries = [line.rpartition(" ") for line in git.lines(*listing)]  # no space in a ref name
+    listed = [line.rpartition(" ") for line in git.lines(*listing)]  # no space in a ref name
+    entries = [e for e in listed if not e[0].lstrip("* ").startswith("refs/pull/")]
     refs = [ref for ref, _, _ in entries]
     shallow = len(top) > 1 and top[1] == "true"
     grafts = len(top) > 2 and _grafted(git.cwd / top[2])
@@ -156,7 +159,8 @@ def gather(git: Git) -> RepoFacts:
         if ref.startswith("refs/remotes/") and "/" in short:
             branches.add(short.split("/", 1)[1])
     branches.discard("HEAD")
-    return RepoFacts(git, root, shallow, head, head_branch, branches, grafts)
+    pulls = len(entries) < len(listed)
+    return RepoFacts(git, root, shallow, head, head_branch, branches, grafts, pull_refs=pulls)
 
 
 def _contained(git: Git, tips: dict[str, str]) -> None:

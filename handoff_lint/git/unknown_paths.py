@@ -89,8 +89,11 @@ def other_refs_question(evidence: Evidence) -> tuple[str, ...] | None:
 
 
 def _other_branches(evidence: Evidence) -> bool:
-    """Whether any branch other than the checked-out one (and its remote twins) exists: in a
-    repository of one branch, as CI often checks out, no other ref is asked (a process less)."""
+    """Whether any branch other than the checked-out one (and its remote twins), or a
+    pull-request ref, exists: in a repository of one branch, as CI often checks out, no other
+    ref is asked (a process less)."""
+    if evidence.repo is not None and evidence.repo.pull_refs:
+        return True  # a squash-merged pull request's own commits live only there
     own = evidence.head_branch
     if not own:
         return bool(evidence.branches)
