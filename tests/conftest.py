@@ -74,6 +74,11 @@ def claims_of(run: Run) -> list[dict[str, Any]]:
     return [c for d in run.json()["documents"] for c in d["claims"]]
 
 
+def by_line(run: Run, kind: str) -> dict[int, str]:
+    """Line -> verdict of the run's claims of ``kind``."""
+    return {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == kind}
+
+
 def verdicts(run: Run) -> dict[tuple[str, str], str]:
     """(kind, text) -> verdict for every claim of a JSON run."""
     return {(c["kind"], c["text"]): c["verdict"] for c in claims_of(run)}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import handoff_lint
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import Cli, Run, claims_of, verdicts
+from tests.conftest import Cli, by_line, claims_of, verdicts
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 
@@ -60,13 +60,8 @@ def test_bare_names_in_a_list_are_files_of_the_folder_its_lead_in_names(
         "- `README.md` (41 lines)\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    lines = _by_line(run, "lines")
+    lines = by_line(run, "lines")
     assert lines == {8: "verified", 12: "verified"}
-
-
-def _by_line(run: Run, kind: str) -> dict[int, str]:
-    """Line -> verdict of the run's claims of ``kind``."""
-    return {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == kind}
 
 
 def _committed(repo: ScratchRepo, doc: str) -> Path:
@@ -141,7 +136,7 @@ def test_a_count_of_a_files_tests_that_leaves_its_skipped_tests_out_is_unverifia
     repo.commit("tests", {"tests/v.test.ts": tests + "});\n"})
     doc = HEAD + "- `tests/v.test.ts` (3 tests)\n- `tests/v.test.ts` (2 tests)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = _by_line(run, "test_count")
+    counts = by_line(run, "test_count")
     assert counts == {7: "unverifiable", 8: "refuted"}
 
 
@@ -167,7 +162,7 @@ def test_a_bare_name_of_a_file_moved_in_the_window_counts_the_file_there_now(
     repo.commit("move", {"new/ctl_test.go": "package x\n" + tests}, remove=["old/ctl_test.go"])
     doc = HEAD + "- **ctl_test.go**: 5 tests\n- **ctl_test.go**: 4 tests\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = _by_line(run, "test_count")
+    counts = by_line(run, "test_count")
     assert counts == {7: "verified", 8: "refuted"}
 
 
@@ -177,7 +172,7 @@ def test_ginkgo_specs_are_a_go_files_tests(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("specs", {"c_test.go": text})
     doc = HEAD + "- `c_test.go` (3 tests)\n- `c_test.go` (5 tests)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = _by_line(run, "test_count")
+    counts = by_line(run, "test_count")
     assert counts == {7: "verified", 8: "refuted"}
 
 
@@ -187,7 +182,7 @@ def test_at_least_a_count_of_a_files_tests(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("tests", {"a_test.go": "package a\n// marked #[ignore] elsewhere\n" + tests})
     doc = HEAD + "- `a_test.go` (10+ tests)\n- `a_test.go` (20+ tests)\n- `a_test.go` (11 tests)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = _by_line(run, "test_count")
+    counts = by_line(run, "test_count")
     assert counts == {7: "verified", 8: "refuted", 9: "refuted"}
 
 
@@ -235,7 +230,7 @@ def test_a_test_total_beside_a_commit_off_the_sessions_history_is_that_commits(
         f"- PR #50: wrapper added (commit `{side[:7]}`), 5/5 tests pass\n- Main: 5/5 tests pass\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    totals = _by_line(run, "tests")
+    totals = by_line(run, "tests")
     assert totals == {7: "unverifiable", 8: "refuted"}
 
 
@@ -251,7 +246,7 @@ def test_a_files_net_change_of_lines_with_its_sign(repo: ScratchRepo, cli: Cli) 
         "- `src/b.rs` — extended (~6 lines net delta)\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    nets = _by_line(run, "lines")
+    nets = by_line(run, "lines")
     assert nets == {9: "verified", 10: "verified", 11: "refuted", 12: "verified"}
 
 
@@ -267,7 +262,7 @@ def test_a_count_of_tests_in_a_list_under_a_lead_in_naming_one_test_file(
         "- 20+ test methods covering:\n  - parsing\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    counts = _by_line(run, "test_count")
+    counts = by_line(run, "test_count")
     assert counts == {8: "verified", 12: "refuted"}
 
 
@@ -339,7 +334,7 @@ def test_a_lead_in_counts_no_run_and_a_sentence_is_no_lead_in(repo: ScratchRepo,
         "- `package.json` (2 lines): the root manifest\n"
     )
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    assert _by_line(run, "test_count") == {} and _by_line(run, "lines") == {15: "verified"}
+    assert by_line(run, "test_count") == {} and by_line(run, "lines") == {15: "verified"}
 
 
 def test_ginkgo_specs_made_in_a_loop_are_generated(repo: ScratchRepo, cli: Cli) -> None:
@@ -351,7 +346,7 @@ def test_ginkgo_specs_made_in_a_loop_are_generated(repo: ScratchRepo, cli: Cli) 
     repo.commit("specs", {"parser_test.go": text})
     doc = HEAD + "- `parser_test.go` (10 specs)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    assert _by_line(run, "test_count") == {7: "unverifiable"}
+    assert by_line(run, "test_count") == {7: "unverifiable"}
 
 
 def test_a_branch_written_with_its_remote_is_the_branch_a_merge_names(
@@ -378,7 +373,7 @@ def test_a_net_change_is_not_restated_by_one_of_the_other_sign(repo: ScratchRepo
     repo.commit("slim", {"src/a.rs": "x\n" * 21})
     doc = HEAD + "- `src/a.rs` (-9 net lines)\n- `src/a.rs` (+9 net lines)\n"
     run = cli("check", "--format", "json", "HANDOFF.md", cwd=_committed(repo, doc))
-    assert _by_line(run, "lines") == {7: "verified", 8: "refuted"}
+    assert by_line(run, "lines") == {7: "verified", 8: "refuted"}
 
 
 def test_test_files_with_long_runs_of_blank_lines_are_read_in_linear_time(tmp_path: Path) -> None:

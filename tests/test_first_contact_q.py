@@ -6,7 +6,7 @@ is new, a count of tests added, and a commit id in no ref under an earlier sessi
 from __future__ import annotations
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import Cli, Run, claims_of
+from tests.conftest import Cli, Run, by_line, claims_of
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 
@@ -14,11 +14,6 @@ HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 def _run(repo: ScratchRepo, cli: Cli, doc: str, path: str = "HANDOFF.md") -> Run:
     repo.commit("handoff", {path: doc})
     return cli("check", "--format", "json", path, cwd=repo.path)
-
-
-def _by_line(run: Run, kind: str) -> dict[int, str]:
-    """Line -> verdict of the run's claims of ``kind``."""
-    return {c["line"]: c["verdict"] for c in claims_of(run) if c["kind"] == kind}
 
 
 def test_items_that_carry_their_own_counts_do_not_witness_a_count_of_things(
@@ -34,7 +29,7 @@ def test_items_that_carry_their_own_counts_do_not_witness_a_count_of_things(
         "- die Anleitung\n"
         "- die Notizen\n"
     )
-    found = _by_line(_run(repo, cli, doc), "counts")
+    found = by_line(_run(repo, cli, doc), "counts")
     assert found.get(7) != "refuted"  # 24 + 4 + 1: groups, not one file each
     assert found.get(12) == "refuted"  # two items, one each
 
@@ -44,7 +39,7 @@ def test_line_changes_told_in_german_are_changes_not_sizes(repo: ScratchRepo, cl
     repo.commit("base", {"src/lib.rs": body})
     repo.commit("trim", {"src/lib.rs": "".join(body.splitlines(True)[5:])})
     doc = HEAD + "- `src/lib.rs` (5 Zeilen gelöscht)\n- `src/lib.rs` (7 Zeilen gelöscht)\n"
-    found = _by_line(_run(repo, cli, doc), "lines")
+    found = by_line(_run(repo, cli, doc), "lines")
     assert found[7] == "verified"  # five deletions
     assert found[8] == "unverifiable"  # seven: not the session's deletions, and not a size
 
@@ -60,7 +55,7 @@ def test_a_count_of_a_callable_that_a_path_only_locates_is_not_the_files_size(
         "- Added the `parse()` method in `src/lib.rs` (~60 lines)\n"
         "- `src/lib.rs` (120 lines)\n"
     )
-    found = _by_line(_run(repo, cli, doc), "lines")
+    found = by_line(_run(repo, cli, doc), "lines")
     assert 7 not in found and 8 not in found
     assert found[9] == "refuted"  # the file's own size is still checked
 
@@ -100,7 +95,7 @@ def test_a_count_of_tests_added_is_not_the_files_total(repo: ScratchRepo, cli: C
     more = "".join(f"def test_more_{i}():\n    pass\n\n" for i in range(14))
     repo.commit("tests", {"tests/test_grid.py": tests + more})
     doc = HEAD + "- `tests/test_grid.py`: +14 tests (21 in all)\n- `tests/test_grid.py`: +9 tests\n"
-    found = _by_line(_run(repo, cli, doc), "test_count")
+    found = by_line(_run(repo, cli, doc), "test_count")
     assert found[7] == "verified"  # 14 added in the session
     assert found[8] == "unverifiable"  # where the session began git cannot say: not the total
 
@@ -124,7 +119,7 @@ def test_a_file_count_in_german_is_read(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
     repo.commit("work", {"src/a.ts": "a\n", "src/b.ts": "b\n", "README.md": "# y\n"})
     doc = HEAD + "**Dateien:**\n- 2 neue Dateien erstellt\n- 6 Dateien modifiziert\n"
-    found = _by_line(_run(repo, cli, doc), "file_count")
+    found = by_line(_run(repo, cli, doc), "file_count")
     assert found == {8: "verified", 9: "refuted"}
 
 
@@ -154,7 +149,7 @@ def test_a_total_under_a_pasted_tree_counts_the_trees_files(repo: ScratchRepo, c
         "```\n\n"
         "**Total:** 2 archivos, ~2 líneas de código\n"
     )
-    found = _by_line(_run(repo, cli, doc), "file_count")
+    found = by_line(_run(repo, cli, doc), "file_count")
     assert found == {15: "verified"}  # the two files drawn above, not the window's six
 
 
@@ -175,7 +170,7 @@ def test_a_total_under_a_commits_heading_is_that_commits(repo: ScratchRepo, cli:
         "docs/guide.md       1 LOC\n"
         "```\n"
     )
-    found = _by_line(_run(repo, cli, doc), "file_count")
+    found = by_line(_run(repo, cli, doc), "file_count")
     assert found == {10: "verified", 15: "verified", 17: "verified"}
 
 
@@ -190,7 +185,7 @@ def test_a_total_after_the_last_commits_section_is_of_them_all(repo: ScratchRepo
         f"### 2. {guide[:7]} - guide\n**Fichiers** : 1 changed, +1/-0\n\n"
         "**Total** : 4 fichiers, +4/-0\n"
     )
-    found = _by_line(_run(repo, cli, doc), "file_count")
+    found = by_line(_run(repo, cli, doc), "file_count")
     assert found[15] == "verified"  # both commits' files, not more than the last one's
 
 
@@ -205,7 +200,7 @@ def test_a_long_name_is_not_the_file_that_one_of_its_words_names(
         "- Complete guide to using the interfaces (400+ lines)\n"
         "- Registry Module: 30 lines\n"
     )
-    found = _by_line(_run(repo, cli, doc), "lines")
+    found = by_line(_run(repo, cli, doc), "lines")
     assert found.get(8) != "refuted"  # four words more than "interface"
     assert found[9] == "refuted"  # registry.go has 40
 
@@ -226,7 +221,7 @@ def test_a_diff_stat_of_a_branchs_work_merged_in_the_window_is_a_reading(
     )
     run = _run(repo, cli, doc, "SESSION_2_HANDOFF.md")
     assert "previous handoff" in run.json()["documents"][0]["window"]["how"]  # an exact start
-    assert _by_line(run, "stats") == {9: "verified", 10: "refuted"}  # 12 + 5 on the branch
+    assert by_line(run, "stats") == {9: "verified", 10: "refuted"}  # 12 + 5 on the branch
 
 
 def test_a_date_written_with_slashes_is_read_either_way_round(repo: ScratchRepo, cli: Cli) -> None:
@@ -234,11 +229,11 @@ def test_a_date_written_with_slashes_is_read_either_way_round(repo: ScratchRepo,
     doc = (
         "# Resumo da Sessão - 22/12/2024\n\n## Work\n\n- Added `a.py`\n"  # the commits are of 2025
     )
-    found = _by_line(_run(repo, cli, doc), "date")
+    found = by_line(_run(repo, cli, doc), "date")
     assert found == {1: "refuted"}
     repo.commit("more", {"b.py": "y\n"}, when="2025-05-12T10:00:00+00:00")
     again = "# Session\n\n**Date:** 05/12/2025\n\n## Work\n\n- Added `b.py`\n"
-    assert _by_line(_run(repo, cli, again), "date") == {3: "verified"}  # May 12th, US order
+    assert by_line(_run(repo, cli, again), "date") == {3: "verified"}  # May 12th, US order
 
 
 def test_counts_in_the_columns_of_a_pasted_listing_are_claims(repo: ScratchRepo, cli: Cli) -> None:
@@ -256,7 +251,7 @@ def test_counts_in_the_columns_of_a_pasted_listing_are_claims(repo: ScratchRepo,
         "internal/b.go        12 LOC\n"
         "```\n"
     )
-    found = _by_line(_run(repo, cli, doc), "lines")
+    found = by_line(_run(repo, cli, doc), "lines")
     assert found == {9: "verified", 10: "refuted", 14: "verified", 15: "refuted"}
 
 
@@ -267,7 +262,7 @@ def test_a_bold_file_label_followed_by_its_action_claims_that_action(
     repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
     repo.commit("work", {"README.md": "# y\n"})
     doc = HEAD + "- **CLAUDE.md:** Updated with the parser notes\n- **README.md:** Updated\n"
-    found = _by_line(_run(repo, cli, doc), "file")
+    found = by_line(_run(repo, cli, doc), "file")
     assert found == {7: "refuted", 8: "verified"}
 
 
@@ -279,7 +274,7 @@ def test_a_file_only_a_pull_request_ref_holds_is_somewhere(repo: ScratchRepo, cl
     repo.git("checkout", "-q", "main")
     repo.git("branch", "-q", "-D", "feat/templates")
     doc = HEAD + "- Created `python-project/CUSTOMIZATION.md`\n- Created `docs/NEVER.md`\n"
-    found = _by_line(_run(repo, cli, doc), "file")
+    found = by_line(_run(repo, cli, doc), "file")
     assert found == {7: "unverifiable", 8: "refuted"}
 
 
@@ -293,8 +288,8 @@ def test_file_actions_and_dates_in_russian_and_german(repo: ScratchRepo, cli: Cl
         "- Обновлены: `docs/glossary.md`.\n"
     )
     run = _run(repo, cli, doc)
-    assert _by_line(run, "file") == {7: "verified", 8: "refuted"}  # the glossary is untouched
-    assert _by_line(run, "date") == {3: "refuted"}  # a year early
+    assert by_line(run, "file") == {7: "verified", 8: "refuted"}  # the glossary is untouched
+    assert by_line(run, "date") == {3: "refuted"}  # a year early
 
 
 def test_a_headings_count_is_the_sum_of_its_subheadings_counts(repo: ScratchRepo, cli: Cli) -> None:
@@ -305,7 +300,7 @@ def test_a_headings_count_is_the_sum_of_its_subheadings_counts(repo: ScratchRepo
         + "\n#### 수정된 파일 (3개)\n\n- `src/A.java`\n- `src/B.java`\n- `src/C.java`\n\n"
         "### 프론트엔드 (2개)\n\n#### 신규 (1개)\n\n- `web/a.ts`\n\n#### 수정 (1개)\n\n- `web/b.ts`\n"
     )
-    found = _by_line(_run(repo, cli, doc), "counts")
+    found = by_line(_run(repo, cli, doc), "counts")
     assert found[7] == "refuted"  # 8 + 3 is 11
     assert found[26] == "verified"  # 1 + 1 is 2
 
@@ -326,7 +321,7 @@ def test_a_commits_stat_is_claimed_where_it_is_written_and_a_total_is_not_its(
         "- 3 files (4 insertions, 0 deletions)\n"
     )
     run = _run(repo, cli, doc)
-    assert _by_line(run, "commit") == {7: "verified", 9: "verified", 14: "verified", 15: "verified"}
+    assert by_line(run, "commit") == {7: "verified", 9: "verified", 14: "verified", 15: "verified"}
     stats = {c["line"]: (c["verdict"], c["column"]) for c in claims_of(run) if c["kind"] == "stats"}
     assert stats[8] == ("verified", 6) and stats[10] == ("refuted", 6)  # at the stat itself
     assert stats[17][0] == "refuted"  # the total is not the last commit's: git gives +4
@@ -341,7 +336,7 @@ def test_a_tree_entry_named_with_spaces_gives_no_path_its_count(
         HEAD
         + "```\ndocs/\n├─ Modelo de Planificación moderno.md (214 L)\n└─ moderno.md (3 L)\n```\n"
     )
-    found = _by_line(_run(repo, cli, doc), "lines")
+    found = by_line(_run(repo, cli, doc), "lines")
     assert found == {10: "verified"}
 
 
@@ -352,7 +347,7 @@ def test_a_method_with_modifiers_is_a_definition(repo: ScratchRepo, cli: Cli) ->
         "- The `filter_links()` in `includes/class-gate.php` replaces the link\n"
         "- The `missing_one()` in `includes/class-gate.php` does the rest\n"
     )
-    assert _by_line(_run(repo, cli, doc), "symbol") == {7: "verified", 8: "refuted"}
+    assert by_line(_run(repo, cli, doc), "symbol") == {7: "verified", 8: "refuted"}
 
 
 def test_a_label_of_commits_with_its_count_and_noun_over_a_pasted_log(
@@ -364,15 +359,13 @@ def test_a_label_of_commits_with_its_count_and_noun_over_a_pasted_log(
     doc = HEAD + (
         f"### Commits dieser Session: **5 Commits**\n\n```\n{two[:7]} two\n{one[:7]} one\n```\n"
     )
-    assert _by_line(_run(repo, cli, doc), "counts") == {
-        7: "refuted"
-    }  # 2 listed, 3 in git, 3 in git
+    assert by_line(_run(repo, cli, doc), "counts") == {7: "refuted"}  # 2 listed, 3 in git, 3 in git
 
 
 def test_a_heading_that_dates_the_last_session(repo: ScratchRepo, cli: Cli) -> None:
     repo.commit("work", {"a.py": "x\n"}, when="2025-10-21T10:00:00+00:00")
     doc = "# Daily\n\nHecho: parser\n\n## Ultima Sesion (2025-01-21)\n\n- Added `a.py`\n"
-    assert _by_line(_run(repo, cli, doc), "date") == {5: "refuted"}
+    assert by_line(_run(repo, cli, doc), "date") == {5: "refuted"}
 
 
 def test_a_total_of_files_over_a_table_of_commits_is_their_sum(repo: ScratchRepo, cli: Cli) -> None:
@@ -385,7 +378,7 @@ def test_a_total_of_files_over_a_table_of_commits_is_their_sum(repo: ScratchRepo
         f"| `{one[:7]}` | one | 2 files |\n| `{two[:7]}` | two | 3 files |\n\n"
         "**Total:** 2 commits, 5 files changed\n"
     )
-    assert _by_line(_run(repo, cli, doc), "file_count")[12] == "verified"  # 2 + 3; 3 distinct
+    assert by_line(_run(repo, cli, doc), "file_count")[12] == "verified"  # 2 + 3; 3 distinct
 
 
 def test_a_description_in_the_reports_language_is_no_subject(repo: ScratchRepo, cli: Cli) -> None:
@@ -395,7 +388,7 @@ def test_a_description_in_the_reports_language_is_no_subject(repo: ScratchRepo, 
         f"- `{sha[:7]}` — fixtures históricos de tracking con entitlement.\n"
         f"- `{sha[:7]}` — Add the login page\n"
     )
-    assert _by_line(_run(repo, cli, doc), "commit") == {7: "verified", 8: "refuted"}
+    assert by_line(_run(repo, cli, doc), "commit") == {7: "verified", 8: "refuted"}
 
 
 def test_a_numbered_label_of_files_in_spanish_and_a_pull_requests_commits(
@@ -409,5 +402,5 @@ def test_a_numbered_label_of_files_in_spanish_and_a_pull_requests_commits(
         "**Commits merged:** 7 commits\n"
     )
     run = _run(repo, cli, doc)
-    assert _by_line(run, "file_count") == {7: "refuted"}
-    assert 11 not in _by_line(run, "counts")  # a pull request's commits, squashed into one
+    assert by_line(run, "file_count") == {7: "refuted"}
+    assert 11 not in by_line(run, "counts")  # a pull request's commits, squashed into one
