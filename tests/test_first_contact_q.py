@@ -6,7 +6,7 @@ is new, a count of tests added, and a commit id in no ref under an earlier sessi
 from __future__ import annotations
 
 from handoff_lint.scratch import ScratchRepo
-from tests.conftest import Cli, Run, by_line, claims_of
+from tests.conftest import Cli, Run, by_line, claims_of, run_recording_git
 
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 
@@ -404,3 +404,12 @@ def test_a_numbered_label_of_files_in_spanish_and_a_pull_requests_commits(
     run = _run(repo, cli, doc)
     assert by_line(run, "file_count") == {7: "refuted"}
     assert 11 not in by_line(run, "counts")  # a pull request's commits, squashed into one
+
+
+def test_a_commits_own_stat_asks_git_for_no_session_diff_stat(repo: ScratchRepo) -> None:
+    repo.commit("base", {"README.md": "# x\n"})
+    sha = repo.commit("one", {"a.py": "a\n"})
+    doc = HEAD + f"- `{sha[:7]}` one\n  - 1 file changed, 1 insertion(+)\n"
+    repo.commit("handoff", {"HANDOFF.md": doc})
+    calls = run_recording_git(repo.path, "HANDOFF.md")[1]
+    assert not any("--shortstat" in c and "diff" in c for c in calls)  # the commit's log has it

@@ -35,9 +35,14 @@ def _diff_questions(window: Window, doc_path: str) -> list[tuple[str, ...]]:
     return [net, (*net, "--", ".", f":(exclude,literal){doc_path}")] if doc_path else [net]
 
 
+def _of_window(claim: Claim) -> bool:
+    """A stat of the session, not of one commit (those are settled against their commit)."""
+    return claim.kind == "stats" and not claim.value.get("commit")
+
+
 def questions(window: Window, doc_path: str, claims: list[Claim]) -> list[tuple[str, ...]]:
     """The commands ``gather`` will run for the document's diff stats (to start them early)."""
-    if not any(c.kind == "stats" for c in claims):
+    if not any(_of_window(c) for c in claims):
         return []
     return _diff_questions(window, doc_path) + ([commits_question(window)] if window.head else [])
 
@@ -51,7 +56,7 @@ def readings(evidence: Evidence) -> dict[str, Stat]:
 def gather(facts: RepoFacts, evidence: Evidence, claims: list[Claim]) -> None:
     """The window's readings; the costlier ones only for claims the first ones do not fit."""
     window = evidence.window
-    stats = [c for c in claims if c.kind == "stats"]
+    stats = [c for c in claims if _of_window(c)]
     if not stats or MEMO in evidence.memo or (window.head is None and not window.staged):
         return
     found = collect(facts, evidence)
