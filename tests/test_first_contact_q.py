@@ -413,3 +413,13 @@ def test_a_commits_own_stat_asks_git_for_no_session_diff_stat(repo: ScratchRepo)
     repo.commit("handoff", {"HANDOFF.md": doc})
     calls = run_recording_git(repo.path, "HANDOFF.md")[1]
     assert not any("--shortstat" in c and "diff" in c for c in calls)  # the commit's log has it
+
+
+def test_a_date_keys_heading_over_the_date_alone_and_a_started_key(
+    repo: ScratchRepo, cli: Cli
+) -> None:
+    repo.commit("work", {"a.py": "x\n"}, when="2025-10-14T10:00:00+00:00")
+    doc = "# 进度\n\n## 完成日期\n\n2024-10-14\n\n## 工作\n\n- Added `a.py`\n"
+    assert by_line(_run(repo, cli, doc), "date") == {5: "refuted"}  # a year early
+    started = "# WIP\n\n## Session\n**Started:** 2025-10-14 00:00:00 AEST\n\n- Added `a.py`\n"
+    assert by_line(_run(repo, cli, started), "date") == {4: "verified"}

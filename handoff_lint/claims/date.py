@@ -60,6 +60,7 @@ KEY = lazyre.compile(
     r"^(?:[\w\s]{0,20}\s)?(?:date|datum|fecha|data|stand|completed|finished|abgeschlossen|"
     r"merged|shipped|deployed|delivered|landed)"
     r"(?:\s+(?:of\s+session|completed|started))?$|^completed(?:\s+on)?$"
+    r"|^(?:session\s+)?started(?:\s+on)?$"
     r"|" + UPDATED.pattern + r"|日期$|日付$|作成日$|更新日$|完成时间$|날짜$|дата$",
     re.I,
 )
@@ -165,11 +166,15 @@ def _meta_claims(doc: Document) -> list[Claim]:
 
 
 def _heading_claims(doc: Document) -> list[Claim]:
-    """A "Date:" heading, else log entries headed by their date."""
+    """A "Date:" heading (or a date key's heading over the date alone: "## 完成日期" then
+    "2024-10-14"), else log entries headed by their date."""
     for section in doc.sections:
         if HEADING.match(doc.lines[section.line - 1]):
             claim = _claim(doc.lines[section.line - 1], section.line, 1)
             return [claim] if claim else []
+        under = _date_under(doc, section.line, section.title)
+        if under is not None:
+            return [under]
     out: list[Claim] = []
     for section in doc.sections:
         text = doc.lines[section.line - 1]
@@ -177,6 +182,22 @@ def _heading_claims(doc: Document) -> list[Claim]:
             claim = _claim(text, section.line, 1)
             out.extend([claim] if claim else [])
     return out
+
+
+def _date_under(doc: Document, line: int, title: str) -> Claim | None:
+    """The date alone on the first line under a heading that is a date key ("## Date",
+    "## 完成日期", "### Fecha")."""
+    key = title.strip(" #*_:：")
+    if not KEY.search(key) or NOT_SESSION.search(key):
+        return None
+    below = next(
+        (n for n in range(line, min(line + 3, len(doc.lines))) if doc.lines[n].strip()), None
+    )
+    if below is None:
+        return None
+    text = doc.lines[below].strip(" *_>`")
+    match = DATE.fullmatch(text)
+    return _claim(doc.lines[below], below + 1, 1) if match and parse_date(match) else None
 
 
 def _session_heading(text: str) -> bool:
