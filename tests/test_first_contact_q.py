@@ -11,6 +11,12 @@ from tests.conftest import Cli, Run, by_line, claims_of, run_recording_git
 HEAD = "# Handoff\n\n**Date:** 2025-11-13\n\n## Summary\n\n"
 
 
+def _handed_off(repo: ScratchRepo, base: dict[str, str]) -> None:
+    """``base`` committed, then a first handoff alone: the next one's window starts there."""
+    repo.commit("base", base)
+    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+
+
 def _run(repo: ScratchRepo, cli: Cli, doc: str, path: str = "HANDOFF.md") -> Run:
     repo.commit("handoff", {path: doc})
     return cli("check", "--format", "json", path, cwd=repo.path)
@@ -76,8 +82,7 @@ def test_a_tree_note_that_an_entry_already_existed_claims_only_that_it_is_there(
     repo: ScratchRepo, cli: Cli
 ) -> None:
     base = {"internal/handler/school.go": "package h\n", "internal/router.go": "r\n"}
-    repo.commit("base", base)
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, base)
     repo.commit("work", {"internal/handler/unit.go": "package h\n", "internal/router.go": "r2\n"})
     found = {
         c["text"]: (c["verdict"], c["value"].get("action"))
@@ -115,8 +120,7 @@ def test_a_commit_in_no_ref_is_refuted_under_an_earlier_sessions_heading(
 
 
 def test_a_file_count_in_german_is_read(repo: ScratchRepo, cli: Cli) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     repo.commit("work", {"src/a.ts": "a\n", "src/b.ts": "b\n", "README.md": "# y\n"})
     doc = HEAD + "**Dateien:**\n- 2 neue Dateien erstellt\n- 6 Dateien modifiziert\n"
     found = by_line(_run(repo, cli, doc), "file_count")
@@ -137,8 +141,7 @@ def test_a_branch_label_that_says_merged_into_names_the_branch_after_it(
 
 
 def test_a_total_under_a_pasted_tree_counts_the_trees_files(repo: ScratchRepo, cli: Cli) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     repo.commit("work", {f"src/f{i}.go": "package f\n" for i in range(6)})
     doc = HEAD + (
         "### Repositorios\n\n"
@@ -154,8 +157,7 @@ def test_a_total_under_a_pasted_tree_counts_the_trees_files(repo: ScratchRepo, c
 
 
 def test_a_total_under_a_commits_heading_is_that_commits(repo: ScratchRepo, cli: Cli) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     first = repo.commit("tools", {"src/a.go": "a\n", "src/b.go": "b\n", "src/c.go": "c\n"})
     guide = repo.commit("guide", {"docs/guide.md": "g\n"})
     repo.commit("more", {f"lib/m{i}.go": "m\n" for i in range(5)})  # the window: 9 created
@@ -175,8 +177,7 @@ def test_a_total_under_a_commits_heading_is_that_commits(repo: ScratchRepo, cli:
 
 
 def test_a_total_after_the_last_commits_section_is_of_them_all(repo: ScratchRepo, cli: Cli) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     first = repo.commit("tools", {"src/a.go": "a\n", "src/b.go": "b\n", "src/c.go": "c\n"})
     guide = repo.commit("guide", {"docs/guide.md": "g\n"})
     doc = HEAD + (
@@ -192,8 +193,7 @@ def test_a_total_after_the_last_commits_section_is_of_them_all(repo: ScratchRepo
 def test_a_long_name_is_not_the_file_that_one_of_its_words_names(
     repo: ScratchRepo, cli: Cli
 ) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     repo.commit("work", {"src/interface.go": "package s\n" * 15, "src/registry.go": "r\n" * 40})
     doc = HEAD + (
         "### Documentation\n"
@@ -237,8 +237,7 @@ def test_a_date_written_with_slashes_is_read_either_way_round(repo: ScratchRepo,
 
 
 def test_counts_in_the_columns_of_a_pasted_listing_are_claims(repo: ScratchRepo, cli: Cli) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     repo.commit("work", {"internal/a.go": "a\n" * 288, "internal/b.go": "b\n" * 10})
     doc = HEAD + (
         "```\n"
@@ -258,8 +257,7 @@ def test_counts_in_the_columns_of_a_pasted_listing_are_claims(repo: ScratchRepo,
 def test_a_bold_file_label_followed_by_its_action_claims_that_action(
     repo: ScratchRepo, cli: Cli
 ) -> None:
-    repo.commit("base", {"CLAUDE.md": "# notes\n", "README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"CLAUDE.md": "# notes\n", "README.md": "# x\n"})
     repo.commit("work", {"README.md": "# y\n"})
     doc = HEAD + "- **CLAUDE.md:** Updated with the parser notes\n- **README.md:** Updated\n"
     found = by_line(_run(repo, cli, doc), "file")
@@ -279,8 +277,7 @@ def test_a_file_only_a_pull_request_ref_holds_is_somewhere(repo: ScratchRepo, cl
 
 
 def test_file_actions_and_dates_in_russian_and_german(repo: ScratchRepo, cli: Cli) -> None:
-    repo.commit("base", {"README.md": "# x\n", "docs/glossary.md": "g\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n", "docs/glossary.md": "g\n"})
     repo.commit("work", {"docs/canvas.md": "c\n"}, when="2025-12-13T10:00:00+00:00")
     doc = (
         "# Итоги\n\n**Letzte Aktualisierung:** 13. Dezember 2024, 22:13 Uhr\n\n## Работа\n\n"
@@ -308,8 +305,7 @@ def test_a_headings_count_is_the_sum_of_its_subheadings_counts(repo: ScratchRepo
 def test_a_commits_stat_is_claimed_where_it_is_written_and_a_total_is_not_its(
     repo: ScratchRepo, cli: Cli
 ) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     one = repo.commit("one", {"a.py": "a\n", "b.py": "b\n"})
     two = repo.commit("two", {"c.py": "c\nc\n"})
     doc = HEAD + (
@@ -369,8 +365,7 @@ def test_a_heading_that_dates_the_last_session(repo: ScratchRepo, cli: Cli) -> N
 
 
 def test_a_total_of_files_over_a_table_of_commits_is_their_sum(repo: ScratchRepo, cli: Cli) -> None:
-    repo.commit("base", {"README.md": "# x\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"README.md": "# x\n"})
     one = repo.commit("one", {"a.py": "a\n", "b.py": "b\n"})
     two = repo.commit("two", {"a.py": "a2\n", "b.py": "b2\n", "c.py": "c\n"})
     doc = HEAD + (
@@ -394,8 +389,7 @@ def test_a_description_in_the_reports_language_is_no_subject(repo: ScratchRepo, 
 def test_a_numbered_label_of_files_in_spanish_and_a_pull_requests_commits(
     repo: ScratchRepo, cli: Cli
 ) -> None:
-    repo.commit("base", {"src/a.tsx": "a\n", "src/b.tsx": "b\n"})
-    repo.commit("first handoff", {"HANDOFF.md": "# Handoff\n\nThe first session.\n"})
+    _handed_off(repo, {"src/a.tsx": "a\n", "src/b.tsx": "b\n"})
     repo.commit("work", {"src/a.tsx": "a2\n", "src/b.tsx": "b2\n"})
     doc = HEAD + (
         "2. **Archivos actualizados (5):**\n   - `src/a.tsx`\n   - `src/b.tsx`\n\n"

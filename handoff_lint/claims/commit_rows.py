@@ -6,8 +6,8 @@ net change, insertions less deletions, or its deletions for "-N" and insertions 
 ("~N" within the tolerance of approximate line counts);
 Insertions/Added and Deletions/Removed columns its insertions and deletions. An unsigned Lines
 column may be insertions, or insertions and deletions together: not read. The row's commit claim
-stays the commit's (it exists, its subject); each cell is a claim of its own. So is each number
-of the "3 files changed, 508 insertions(+)" line written right after a commit's id.
+stays the commit's (it exists, its subject); each cell is a claim of its own. So is the whole
+"3 files changed, 508 insertions(+)" line written right after a commit's id (one claim).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from handoff_lint.model import Claim, Document
 
 if TYPE_CHECKING:
     from handoff_lint.git.evidence import Evidence
+    from handoff_lint.git.repo import CommitInfo
 
 FILES = lazyre.compile(r"^\W*files?(?:\s+changed)?\W*$|^\W*文件数?\W*$", re.I)
 NET = lazyre.compile(r"^\W*(?:lines?|net|Δ|delta|loc|diff|changes?)\W*$", re.I)
@@ -82,12 +83,20 @@ def row_claims(doc: Document, commits: list[Claim]) -> list[Claim]:
     return out
 
 
-def settle(claim: Claim, evidence: Evidence, slack: int) -> None:
-    """Settle a cell of a commit's row against that commit (``slack`` for "~N")."""
+def _commit(claim: Claim, evidence: Evidence) -> CommitInfo | None:
+    """The commit the claim's stat is of, with its stats; None (the claim settled unverifiable)
+    when git cannot read it here."""
     found = evidence.objects.get(str(claim.value["commit"]))
     info = evidence.commits.get(found.sha) if found is not None and found.sha else None
     if info is None:
         claim.settle("unverifiable", f"commit {claim.value['commit']} cannot be read here")
+    return info
+
+
+def settle(claim: Claim, evidence: Evidence, slack: int) -> None:
+    """Settle a cell of a commit's row against that commit (``slack`` for "~N")."""
+    info = _commit(claim, evidence)
+    if info is None:
         return
     measure, count = str(claim.value["measure"]), int(claim.value["count"])
     real = {
@@ -133,10 +142,8 @@ def of_commits(doc: Document, commits: list[Claim]) -> list[Claim]:
 
 def settle_stat(claim: Claim, evidence: Evidence) -> None:
     """A commit's whole stat, "3 files changed, 508 insertions(+)", against git's."""
-    found = evidence.objects.get(str(claim.value["commit"]))
-    info = evidence.commits.get(found.sha) if found is not None and found.sha else None
+    info = _commit(claim, evidence)
     if info is None:
-        claim.settle("unverifiable", f"commit {claim.value['commit']} cannot be read here")
         return
     real = {"files": info.files, "insertions": info.insertions, "deletions": info.deletions}
     wrong = [

@@ -345,13 +345,12 @@ def _within(claim: Claim, evidence: Evidence) -> bool:
 
 def verify(claims: list[Claim], evidence: Evidence) -> None:
     for claim in claims:
-        if claim.value.get("commit") and evidence.available and "count" not in claim.value:
-            commit_rows.settle_stat(claim, evidence)  # "3 files changed, ..." after its id
-            continue
-        if claim.value.get("commit") and evidence.available:  # a cell of a commit's row
-            commit_rows.settle(
-                claim, evidence, tolerance(abs(int(claim.value["count"])), evidence.settings)
-            )
+        if claim.value.get("commit") and evidence.available:
+            if "count" not in claim.value:  # "3 files changed, ..." right after its id
+                commit_rows.settle_stat(claim, evidence)
+            else:  # a cell of a commit's row
+                slack = tolerance(abs(int(claim.value["count"])), evidence.settings)
+                commit_rows.settle(claim, evidence, slack)
             continue
         if not evidence.available or not readings(evidence):
             claim.settle(

@@ -172,13 +172,13 @@ def _summed(doc: Document, block: Block, noun: str) -> Witness | None:
     the counts its subheadings give, when each of them gives one of the same thing."""
     own = block.section
     children = [s for s in doc.sections if s.parent is own and own is not None]
-    counts = [bracketed(s.title) for s in children]
-    if len(children) < 2 or any(c is None for c in counts):
+    counts = [c for s in children if (c := bracketed(s.title)) is not None]
+    if len(children) < 2 or len(counts) < len(children):
         return None
-    whats = {c.what.strip(" *_").lower() for c in counts if c is not None} | {noun}
+    whats = {c.what.strip(" *_").lower() for c in counts} | {noun}
     if len(whats - {""}) > 1:
         return None  # "(13 files)" over "(8 files)" and "(5 tests)": other things
-    return Witness(sum(c.n for c in counts if c is not None), "counts of its subheadings")
+    return Witness(sum(c.n for c in counts), "counts of its subheadings")
 
 
 def listed_above(block: Block, line: int) -> Witness | None:
